@@ -1,0 +1,64 @@
+"""Rules as data: every finding the tool reports comes from one of these.
+
+A rule has a stable id (also its configuration key), a category, a severity, a
+confidence, a one-line message, and example texts on which it must and must not
+fire. ``tests/test_rules.py`` runs every example through the whole audit, so a rule
+without examples, or whose examples disagree with its code, fails the tests.
+
+Stage modules declare their rules in a ``RULES`` tuple; ``all_rules()`` gathers them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+CATEGORIES = ("readability", "sourcing", "attribution", "extraction")
+SEVERITIES = ("info", "low", "medium", "high")
+CONFIDENCES = ("low", "medium", "high")
+
+# The modules that declare rules, in the order ``audit rules`` lists them.
+_RULE_MODULES = (
+    "audit.strip.rules",
+    "audit.readability.rules",
+    "audit.sourcing.rules",
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    severity: str
+    confidence: str
+    message: str
+    must_fire: tuple[str, ...]
+    must_not_fire: tuple[str, ...]
+    # Examples are audited as they are (strip=False) unless they are whole pages.
+    examples_are_pages: bool = False
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORIES:
+            raise ValueError(f"{self.id}: unknown category {self.category!r}")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"{self.id}: unknown severity {self.severity!r}")
+        if self.confidence not in CONFIDENCES:
+            raise ValueError(f"{self.id}: unknown confidence {self.confidence!r}")
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> dict[str, Rule]:
+    """Every rule by id, in listing order. Built once per process."""
+    import importlib
+
+    rules: dict[str, Rule] = {}
+    for name in _RULE_MODULES:
+        for rule in importlib.import_module(name).RULES:
+            if rule.id in rules:
+                raise ValueError(f"duplicate rule id {rule.id}")
+            rules[rule.id] = rule
+    return rules
+
+
+def get(rule_id: str) -> Rule:
+    return all_rules()[rule_id]

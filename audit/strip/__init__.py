@@ -1,0 +1,41 @@
+"""Stripping page furniture: text pages (``strip_text``) and HTML pages (``extract_html``).
+
+Each returns an ``Extraction``: every block of the input with its role and the reason
+for it, the article text made of the kept blocks (body and headings, separated by a
+blank line), the title, and the provenance read from the furniture.
+``keep_all`` is ``--no-strip``: the article text is exactly the input text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit import provenance
+from audit.model import Block, Extraction
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[ \t]*\S[^\n]*)*")
+
+
+def keep_all(text: str) -> Extraction:
+    """Every paragraph is body, and the article text is the input text, unchanged."""
+    blocks = []
+    for match in re.finditer(r"\S[^\n]*", text):
+        start, end = match.start(), match.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        line = text.count("\n", 0, start) + 1
+        blocks.append(Block(index=len(blocks), text=text[start:end], role="body", reason="no-strip",
+                            line_start=line, line_end=line, offset=start, span=(start, end)))
+    return Extraction(text=text, blocks=tuple(blocks), title=None, provenance=provenance.empty())
+
+
+def strip_text(text: str) -> Extraction:
+    from audit.strip.text import strip_text as _strip
+
+    return _strip(text)
+
+
+def extract_html(html: str, *, url: str | None = None) -> Extraction:
+    from audit.strip.html import extract_html as _extract
+
+    return _extract(html, url=url)
