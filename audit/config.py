@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 GENERAL = {"fail-under": None, "rules.disable": (), "rules.enable": None}
-_SETTING_MODULES = ("audit.strip.rules", "audit.readability.rules", "audit.sourcing.rules")
+_SETTING_MODULES = (
+    "audit.strip.rules", "audit.readability.rules", "audit.sourcing.rules", "audit.scoring",
+)
 
 
 class ConfigError(Exception):

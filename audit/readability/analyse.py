@@ -25,7 +25,7 @@ def _syllables(word: str) -> int:
     return max(1, count)
 
 
-def analyse(text: str, *, config: Config) -> StageResult:
+def analyse(text: str, *, config: Config, language: str | None = None) -> StageResult:
     sentences = split_sentences(text)
     words = _WORD.findall(text)
     syllables = [_syllables(w) for w in words]

@@ -1,0 +1,136 @@
+"""The library's entry points and the pipeline behind them.
+
+load bytes -> decode -> strip (text) or extract (HTML) -> language -> readability ->
+sourcing and attribution -> scores -> report -> validate. Every report returned here
+has been validated against the schema.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from audit import readability, report, schema, scoring, sourcing, strip
+from audit.config import Config
+from audit.decode import Decoded, InputError, decode
+from audit.language import detect_language
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+Timings = dict[str, float]
+
+
+@contextmanager
+def _timed(timings: Timings | None, stage: str) -> Iterator[None]:
+    if timings is None:
+        yield
+        return
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def audit_text(text: str, *, source: str | None = None, strip: bool = True,
+               config: Config | None = None) -> dict[str, Any]:
+    """Audit a page given as plain text (a whole page as copied from a browser, or an
+    article body). With ``strip=False`` the article text is exactly ``text``."""
+    raw = text.encode("utf-8", errors="surrogatepass")
+    decoded = Decoded(text=text, encoding="utf-8", media_type="text/plain")
+    return _audit(decoded, raw, source=source or "-", strip_furniture=strip, url=None,
+                  config=config)
+
+
+def audit_html(html: str | bytes, *, url: str | None = None, source: str | None = None,
+               config: Config | None = None) -> dict[str, Any]:
+    """Audit an HTML page (str, or bytes in any declared or detectable encoding)."""
+    if isinstance(html, bytes):
+        raw = html
+        decoded = decode(raw, input_format="html")
+    else:
+        raw = html.encode("utf-8", errors="surrogatepass")
+        decoded = Decoded(text=html, encoding="utf-8", media_type="text/html")
+    return _audit(decoded, raw, source=source or url or "-", strip_furniture=True, url=url,
+                  config=config)
+
+
+def audit_path(path: str | os.PathLike[str], *, strip: bool = True, input_format: str = "auto",
+               config: Config | None = None) -> dict[str, Any]:
+    """Audit a file; HTML or plain text is told from its content unless ``input_format``
+    says. Raises ``InputError`` (one-line message) when the file cannot be audited."""
+    raw = read_input(path)
+    return audit_bytes(raw, source=str(path), strip=strip, input_format=input_format,
+                       config=config)
+
+
+def audit_bytes(raw: bytes, *, source: str, strip: bool = True, input_format: str = "auto",
+                url: str | None = None, config: Config | None = None,
+                timings: Timings | None = None) -> dict[str, Any]:
+    with _timed(timings, "decode"):
+        decoded = decode(raw, input_format=input_format)
+    return _audit(decoded, raw, source=source, strip_furniture=strip, url=url, config=config,
+                  timings=timings)
+
+
+def read_input(path: str | os.PathLike[str]) -> bytes:
+    """Read a file for auditing, turning every OS failure into a one-line InputError."""
+    from audit.decode import MAX_BYTES
+
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError("is a directory")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"input is {size:,} bytes, over the {MAX_BYTES:,}-byte cap")
+        with open(p, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+
+
+def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
+           url: str | None, config: Config | None,
+           timings: Timings | None = None) -> dict[str, Any]:
+    config = config or Config()
+    html = decoded.media_type == "text/html"
+    with _timed(timings, "strip"):
+        if html:
+            extraction = strip.extract_html(decoded.text, url=url)
+        elif strip_furniture:
+            extraction = strip.strip_text(decoded.text)
+        else:
+            extraction = strip.keep_all(decoded.text)
+    text = extraction.text
+    language = detect_language(text)
+    with _timed(timings, "readability"):
+        rdb = readability.analyse(text, language=language, config=config)
+    with _timed(timings, "sourcing"):
+        src = sourcing.analyse(text, language=language, provenance=extraction.provenance,
+                               title=extraction.title, blocks=extraction.blocks, config=config)
+    with _timed(timings, "scoring"):
+        scores = {**rdb.scores, **src.scores}
+        scores["overall"] = scoring.overall(scores, config)
+        info = report.InputInfo(
+            source=source, sha256=hashlib.sha256(raw).hexdigest(), size=len(raw),
+            media_type=decoded.media_type, encoding=decoded.encoding, url=url,
+            stripped=strip_furniture or html)
+        result = report.build(
+            info=info, extraction=extraction, input_text=None if html else decoded.text,
+            language=language, word_count=len(_WORD.findall(text)),
+            readability=rdb.data, sourcing=src.data,
+            findings=[*rdb.findings, *src.findings], scores=scores,
+            grade=scoring.grade(scores["overall"].value, config), config=config)
+    with _timed(timings, "validate"):
+        schema.validate(result)
+    return result

@@ -1,0 +1,286 @@
+"""The ``audit`` command line. It parses arguments and wires the library together;
+the work is done in ``audit.api`` (one article) and ``audit.batch`` (many)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from enum import Enum
+from pathlib import Path
+
+import click
+
+from audit import __version__, batch, config as config_mod, schema
+from audit.render import text as text_view
+
+EXIT_OK, EXIT_BELOW, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class Format(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
+def _use_colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _width() -> int:
+    return max(40, min(shutil.get_terminal_size((100, 24)).columns, 160))
+
+
+def _load_config(path: str | None, fail_under: float | None) -> config_mod.Config:
+    try:
+        cfg = config_mod.load(path)
+        if fail_under is not None:
+            values = dict(cfg.values, **{"fail-under": fail_under})
+            cfg = config_mod.Config(values=values, origin=cfg.origin)
+        return cfg
+    except config_mod.ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+class _Group(click.Group):
+    """Turns a crash anywhere in a command into one line and exit 4, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("audit: interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:
+            click.echo(f"audit: internal error: {type(exc).__name__}: {exc}", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="audit")
+def cli() -> None:
+    """Audit news articles: strip page furniture, then score readability, sourcing
+    (who is cited) and attribution (who wrote it, when, for whom).
+
+    \b
+    Example:
+        audit check article.html
+        audit check crawl/ --out reports/ --fail-under 50
+    """
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Write one JSON report per article and summary.json into this directory.")
+@click.option("--format", "fmt", type=click.Choice([f.value for f in Format]), default="text",
+              show_default=True, help="What to print: the editors' summary, or the reports.")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+              help="Exit 1 when an article's overall score is below this.")
+@click.option("--no-strip", is_flag=True, help="Audit text input as it is: no furniture stripping.")
+@click.option("--input-format", type=click.Choice(["auto", "html", "text"]), default="auto",
+              show_default=True, help="Treat input as HTML or text instead of detecting it.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="INI file with an [audit] section (default: ./setup.cfg when it has one).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, quiet) -> None:
+    """Audit articles: files, directories (walked recursively, in sorted order) or - for
+    standard input. HTML or plain text is told from the content.
+
+    Exit codes: 0 success; 1 an article scored below --fail-under; 2 usage or
+    configuration error; 3 some input could not be audited; 4 internal error.
+
+    \b
+    Example:
+        audit check seeds/000_fd4b6dd72ff49772.txt
+        audit check seeds --out reports --format jsonl --fail-under 40
+    """
+    cfg = _load_config(config_path, fail_under)
+    out = _prepare_out(out_dir)
+    options = batch.Options(strip=not no_strip, input_format=input_format, config=cfg)
+    summary = batch.Summary(cfg, cfg.fail_under)
+    printer = _Printer(Format(fmt), quiet)
+    taken: set[str] = set()
+    internal = False
+    for outcome in batch.run(batch.iter_jobs(paths), options):
+        name = None
+        if outcome.report is None:
+            internal |= outcome.internal
+            click.echo(f"audit: {outcome.job.source}: {outcome.error}", err=True)
+        else:
+            if out is not None:
+                name = batch.safe_name(outcome.job.name, taken)
+                _write(out / name, batch.dumps(outcome.report), outcome.job.source)
+            printer.emit(outcome.report)
+        summary.add(outcome, name)
+    printer.close()
+    if out is not None:
+        _write(out / "summary.json", json.dumps(summary.to_dict(), ensure_ascii=False, indent=2)
+               + "\n", "summary.json")
+    if len(summary.articles) + len(summary.failed) > 1 and not quiet and printer.fmt is Format.TEXT:
+        click.echo(f"\n{len(summary.articles)} audited, {len(summary.failed)} failed, "
+                   f"{summary.below} below --fail-under")
+    sys.exit(EXIT_INTERNAL if internal else EXIT_INPUT if summary.failed
+             else EXIT_BELOW if summary.below else EXIT_OK)
+
+
+def _prepare_out(out_dir: str | None) -> Path | None:
+    if out_dir is None:
+        return None
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.UsageError(f"--out {out_dir}: cannot create: {exc.strerror or exc}") from None
+    if not os.access(out, os.W_OK):
+        raise click.UsageError(f"--out {out_dir}: not writable")
+    return out
+
+
+def _write(path: Path, text: str, source: str) -> None:
+    try:
+        batch.write_atomic(path, text)
+    except OSError as exc:
+        click.echo(f"audit: {source}: cannot write {path}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+class _Printer:
+    """Prints reports as they come, in the chosen format (a JSON array is streamed)."""
+
+    def __init__(self, fmt: Format, quiet: bool) -> None:
+        self.fmt, self.quiet, self.count = fmt, quiet, 0
+
+    def emit(self, report: dict) -> None:
+        if self.quiet:
+            return
+        if self.fmt is Format.TEXT:
+            prefix = "\n" if self.count else ""
+            click.echo(prefix + text_view.render(report, width=_width()), color=_use_colour())
+        elif self.fmt is Format.JSONL:
+            click.echo(json.dumps(report, ensure_ascii=False))
+        else:
+            click.echo("[" if self.count == 0 else ",")
+            click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt is Format.JSON and not self.quiet:
+            click.echo("[]" if self.count == 0 else "]")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("path")
+@click.option("--show-removed", is_flag=True, help="List each removed block with its role and lines.")
+@click.option("--input-format", type=click.Choice(["auto", "html", "text"]), default="auto",
+              show_default=True, help="Treat input as HTML or text instead of detecting it.")
+def strip(path, show_removed, input_format) -> None:
+    """Print the article text without page furniture (PATH is a file or - for stdin).
+
+    \b
+    Example:
+        audit strip seeds/002_a3d8c08d90f6a73e.txt --show-removed
+    """
+    from audit import api, decode
+    from audit import strip as strip_mod
+
+    try:
+        raw = sys.stdin.buffer.read() if path == "-" else api.read_input(path)
+        decoded = decode.decode(raw, input_format=input_format)
+    except decode.InputError as exc:
+        click.echo(f"audit: {path}: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    if decoded.media_type == "text/html":
+        extraction = strip_mod.extract_html(decoded.text)
+    else:
+        extraction = strip_mod.strip_text(decoded.text)
+    click.echo(extraction.text)
+    if show_removed:
+        removed = [b for b in extraction.blocks if b.span is None]
+        click.echo(f"\n--- removed: {len(removed)} block(s)", err=False)
+        for block in removed:
+            if block.line_start is not None:
+                where = f"lines {block.line_start}-{block.line_end}" \
+                    if block.line_end and block.line_end != block.line_start \
+                    else f"line {block.line_start}"
+            else:
+                where = f"<{block.element or 'block'}>"
+            snippet = " ".join(block.text.split())
+            snippet = snippet if len(snippet) <= 70 else snippet[:69] + "…"
+            click.echo(f"{where:>12}  {block.role:<15} {block.reason:<22} {snippet}")
+
+
+@cli.command("schema", context_settings=CONTEXT)
+@click.option("--summary", is_flag=True, help="Print the batch summary's schema instead.")
+def schema_cmd(summary) -> None:
+    """Print the JSON Schema that every report validates against.
+
+    \b
+    Example:
+        audit schema > report.schema.json
+    """
+    click.echo(schema.schema_text(schema.SUMMARY if summary else schema.REPORT), nl=False)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def validate(reports) -> None:
+    """Validate report files (or summary.json files) against the schema, naming the first
+    error of each invalid one. Exit 3 when any is invalid.
+
+    \b
+    Example:
+        audit validate reports/*.json
+    """
+    bad = 0
+    for path in reports:
+        problem = _validate_file(path)
+        if problem:
+            bad += 1
+            click.echo(f"{path}: invalid: {problem}", err=True)
+        else:
+            click.echo(f"{path}: valid")
+    sys.exit(EXIT_INPUT if bad else EXIT_OK)
+
+
+def _validate_file(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return f"not JSON: {exc}"
+    is_summary = isinstance(data, dict) and "articles" in data and "article" not in data
+    return schema.first_error(data, schema.SUMMARY if is_summary else schema.REPORT)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def rules(fmt) -> None:
+    """List every rule: id, category, severity, confidence, message.
+
+    \b
+    Example:
+        audit rules --format json
+    """
+    from audit.rules import all_rules
+
+    items = list(all_rules().values())
+    if fmt == "json":
+        click.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity,
+                                "confidence": r.confidence, "message": r.message} for r in items],
+                              indent=2))
+        return
+    for r in items:
+        click.echo(f"{r.id:<28} {r.category:<12} {r.severity:<7} {r.confidence:<7} {r.message}")
+
+
+def main() -> None:
+    """Console entry point (``audit`` and ``python -m audit``)."""
+    cli.main(prog_name="audit")

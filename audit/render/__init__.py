@@ -1,0 +1,1 @@
+"""Views of a report for people: the editors' terminal summary."""

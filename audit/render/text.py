@@ -1,0 +1,94 @@
+"""The editors' summary: one article on one screen, plain text with optional colour.
+
+Colour is added with click.style; the CLI decides whether it reaches the terminal
+(only a terminal, and never when NO_COLOR is set). Lines never exceed ``width``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import click
+
+_GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "F": "red"}
+_SOURCE_GROUPS = (
+    ("named", ("person",)), ("roles", ("role",)), ("organizations", ("organization",)),
+    ("outlets", ("outlet",)), ("documents", ("document",)), ("unnamed", ("unnamed",)),
+    ("vague", ("vague",)), ("pronouns", ("pronoun",)),
+)
+TOP_FINDINGS = 8
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+
+
+def _fit(line: str, width: int) -> str:
+    if len(line) <= width or "\x1b" in line:  # styled lines are fitted before styling
+        return line
+    return line[: max(width - 1, 1)] + "…"
+
+
+def _score_line(label: str, score: dict[str, Any]) -> str:
+    value = "  —" if score["value"] is None else f"{score['value']:5.1f}"
+    return f"  {label:<12}{value}  {score['reason']}"
+
+
+def _provenance_line(prov: dict[str, Any]) -> str:
+    authors = ", ".join(a["name"] for a in prov["authors"]) or "no byline"
+    date = "no date"
+    if prov["published"]:
+        date = prov["published"]["iso"] or prov["published"]["raw"]
+    publisher = prov["publisher"]["name"] if prov["publisher"] else "publisher unknown"
+    return f"  By {authors} · {date} · {publisher}" if prov["authors"] else \
+        f"  {authors} · {date} · {publisher}"
+
+
+def _sources_line(sourcing: dict[str, Any]) -> str:
+    if sourcing.get("skipped"):
+        return f"  Sources: not analysed ({sourcing['skipped']})"
+    by_type = sourcing["counts"]["by_type"]
+    parts = [f"{sum(by_type.get(t, 0) for t in types)} {name}" for name, types in _SOURCE_GROUPS
+             if sum(by_type.get(t, 0) for t in types)]
+    unattributed = len(sourcing["unattributed"])
+    tail = f"; {unattributed} claim(s) with no attribution found" if unattributed else ""
+    return "  Sources: " + (", ".join(parts) if parts else "none cited") + tail
+
+
+def _removed_line(blocks: list[dict[str, Any]]) -> str | None:
+    removed = Counter(b["role"] for b in blocks if b["span"] is None)
+    if not removed:
+        return None
+    return "  Removed: " + ", ".join(f"{n} {role}" for role, n in sorted(removed.items()))
+
+
+def render(report: dict[str, Any], *, width: int = 100) -> str:
+    """The summary of one report, as lines no wider than ``width``."""
+    scores = report["scores"]
+    grade = scores["grade"]
+    title = report["article"]["title"] or "(no title found)"
+    grade_text = click.style(grade, fg=_GRADE_COLOURS[grade], bold=True) if grade else "—"
+    lines = [
+        click.style(_fit(report["input"]["source"], width), bold=True),
+        f"  {title}",
+        _provenance_line(report["provenance"]),
+        f"  Grade {grade_text}",
+        _score_line("Overall", scores["overall"]),
+        _score_line("Readability", scores["readability"]),
+        _score_line("Sourcing", scores["sourcing"]),
+        _score_line("Attribution", scores["attribution"]),
+        _sources_line(report["sourcing"]),
+    ]
+    removed = _removed_line(report["article"]["blocks"])
+    if removed:
+        lines.append(removed)
+    findings = sorted(report["findings"], key=lambda f: _SEVERITY_ORDER[f["severity"]])
+    if findings:
+        shown = findings[:TOP_FINDINGS]
+        lines.append(f"  Findings ({len(shown)} of {len(findings)}):")
+        for f in sorted(shown, key=lambda f: (f["line"] or 0, f["column"] or 0)):
+            where = f"L{f['line']}" if f["line"] else "page"
+            lines.append(f"    {where:>5}  {f['rule_id']}: {f['message']}")
+            if f["excerpt"]:
+                lines.append(f"           “{f['excerpt']}”")
+    for warning in report["readability"]["warnings"] + report["sourcing"]["warnings"]:
+        lines.append(f"  Note: {warning['message']}")
+    return "\n".join(_fit(line, width) for line in lines)

@@ -1,0 +1,56 @@
+"""The report contract: load the shipped JSON Schemas and validate against them.
+
+The schemas live in ``schemas/`` at the top of the repository and, identical, inside
+the package (``audit/schemas/``) so that an installed copy validates its own output;
+``tests/test_schema.py`` keeps the two the same.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+REPORT = "report.schema.json"
+SUMMARY = "summary.schema.json"
+
+
+class ReportInvalid(Exception):
+    """A report does not match the schema: a bug in the tool, never the input's fault."""
+
+
+def schema_text(name: str = REPORT) -> str:
+    return resources.files("audit").joinpath("schemas", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def load(name: str = REPORT) -> dict[str, Any]:
+    return json.loads(schema_text(name))
+
+
+@lru_cache(maxsize=None)
+def validator(name: str = REPORT):
+    """One validator per schema per process: building one costs more than using it."""
+    from jsonschema import Draft202012Validator
+
+    schema = load(name)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def first_error(instance: Any, name: str = REPORT) -> str | None:
+    """A one-line description of the first schema error, or None when the instance is valid."""
+    error = next(iter(validator(name).iter_errors(instance)), None)
+    if error is None:
+        return None
+    where = "/".join(str(part) for part in error.absolute_path) or "(top)"
+    message = error.message if len(error.message) <= 200 else error.message[:197] + "..."
+    return f"at {where}: {message}"
+
+
+def validate(instance: Any, name: str = REPORT) -> None:
+    problem = first_error(instance, name)
+    if problem is not None:
+        raise ReportInvalid(problem)
