@@ -23,3 +23,7 @@ def empty() -> dict[str, Any]:
         "outbound_links": [],
         "labels": [],
     }
+
+
+def read(blocks, text, title):  # placeholder, replaced below
+    return empty()

@@ -4,10 +4,126 @@
 furniture (a newsletter prompt, a comments prompt, a social follow line, a photo or
 source credit, ...) and returns (role, reason), else None. Text mode uses it among its
 other, context-aware rules; HTML mode uses it to remove what the extractor lets through.
+
+Every pattern is anchored and matched only against short blocks (a real paragraph that
+happens to mention a newsletter must stay body), and returns None when unsure. The
+patterns carry the commonest words of the benchmark's other languages too (de, pt, it,
+id, ru, ja), but structure, not vocabulary, is what text mode mostly relies on.
 """
 
 from __future__ import annotations
 
+import re
+
+# A block longer than this many words is judged alone only by the few "strong" patterns.
+SHORT_WORDS = 14
+# Blocks longer than this many characters are never furniture on their own.
+MAX_CHARS = 400
+
+_I = re.IGNORECASE
+
+# (role, reason, pattern) for short blocks, tried in order; first match wins.
+_SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("photo-credit", "photo-credit", re.compile(
+        r"^[(\[]?(?:photo|image|picture|foto|bild|imagem|immagine|фото|写真)s?"
+        r"(?:\s*(?:credit|courtesy|by|von|di|de|oleh))?\s*[:：]\s*\S", _I)),
+    ("photo-credit", "photo-credit", re.compile(
+        r"^[(\[]?(?:photo\s+)?(?:credit|courtesy)s?\s*(?:[:：]|\.\.\.|…)\s*\S", _I)),
+    ("photo-credit", "photo-credit", re.compile(
+        r"^[(\[]?(?:photo|image)s?\s+(?:by|courtesy of)\s+\S", _I)),
+    ("source-credit", "source-credit", re.compile(
+        r"^(?:source|sources|quelle|fonte|fuente|sumber|источник|来源|來源|出典|出处)\s*[:：]\s*\S",
+        _I)),
+    ("source-credit", "originally-published", re.compile(
+        r"^(?:this (?:article|story|post) )?(?:was )?(?:originally|first) "
+        r"(?:published|appeared) (?:on|in|by|at)\b", _I)),
+    ("newsletter", "newsletter", re.compile(
+        r"^(?:sign up|subscribe|join|get|receive|enter|register|never miss)\b.*\b(?:newsletters?|"
+        r"mailing list|e-?mail list|inbox|updates)\b|^(?:\w+\s+){0,3}newsletters?\s*[:!]?$|"
+        r"^(?:newsletter abonnieren|assine (?:a|nossa) newsletter|iscriviti alla newsletter)", _I)),
+    ("newsletter", "subscribe", re.compile(
+        r"^(?:subscribe|sign up|abonnieren|assine|iscriviti|berlangganan|подписаться|"
+        r"подпишитесь)\b", _I)),
+    ("comments", "comments", re.compile(
+        r"^(?:\d+\s+)?(?:comments?|kommentare?|comentários?|commenti|komentar|"
+        r"комментари[ийя]|コメント)\s*(?:\(\d+\)|\d+)?\s*[:.]?$", _I)),
+    ("comments", "comment-prompt", re.compile(
+        r"^(?:leave|write|post|add|submit|view|show|hide|read)\s+(?:a |your |the |all )?"
+        r"(?:\d+ )?(?:comments?|reply|replies|response)\b|"
+        r"\b(?:register|log ?in|sign in|logged in|connesso)\b[^.]{0,30}\b(?:comment|commento|"
+        r"post a comment|join the discussion)|"
+        r"^(?:lascia un commento|deixe (?:um|seu) comentário|tinggalkan komentar|"
+        r"kommentar schreiben|оставить комментарий|deixe uma resposta)", _I)),
+    ("comments", "no-comments", re.compile(
+        r"^(?:no comments?(?: yet)?|be the first to comment|nessun commento|"
+        r"sem comentários|keine kommentare|belum ada komentar)\b", _I)),
+    ("navigation", "prev-next", re.compile(
+        r"^(?:[«‹<←]\s*)?(?:previous|next|older|newer|prev)\s*(?:article|post|story|"
+        r"entry|page|posts|entries)?\s*[:»›>→]?$|^(?:vorheriger|nächster|artigo anterior|"
+        r"próximo artigo|articolo precedente|articolo successivo|sebelumnya|selanjutnya)\b", _I)),
+    ("navigation", "skip-link", re.compile(
+        r"^(?:skip to (?:main )?content|skip to (?:site )?navigation|back to top|"
+        r"go to (?:home ?page|top)|continue reading(?: the main story)?|toggle navigation|"
+        r"zum inhalt springen|ir para o conteúdo|vai al contenuto)\b", _I)),
+    ("navigation", "menu-word", re.compile(
+        r"^(?:home|menu|search|log ?in|log ?out|sign ?in|sign ?out|register|account|"
+        r"my account|close|open|more|startseite|suche|início|pesquisar|cerca|beranda|"
+        r"cari|главная|поиск|ホーム|検索)\s*[:»›>]?$", _I)),
+    ("call-to-action", "share", re.compile(
+        r"^(?:share|tweet|pin it|email|e-mail|print|teilen|compartilhe|condividi|"
+        r"bagikan|поделиться)(?: (?:this|on|via|the|article|story|post|it|with)\b.*)?$|"
+        r"^(?:follow|like|find) us\b|\bfollow (?:us|me) on\b|"
+        r"^(?:facebook|twitter|linkedin|pinterest|whatsapp|reddit|instagram|youtube)"
+        r"(?:\s*[|/·,]\s*\w+)*$", _I)),
+    ("call-to-action", "feedback", re.compile(
+        r"\b(?:share your (?:feedback|thoughts)|schedule a call|talk to us|contact us|"
+        r"tell us what you think|send us (?:a tip|your feedback)|rate this)\b", _I)),
+    ("access", "access", re.compile(
+        r"^(?:full text|full[- ]text (?:pdf|html)|(?:download )?(?:the )?pdf|"
+        r"published version|view (?:the )?(?:full text|pdf|article)|open access|"
+        r"get access|purchase (?:this )?article|accepted (?:manuscript|version))\b", _I)),
+    ("related", "related", re.compile(
+        r"^related\s*[:]?$|^(?:related|recent|popular|trending|latest|more|top|recommended|similar)\s+"
+        r"(?:articles?|posts?|stories|news|reading|videos?|coverage|content|from|in)\b|"
+        r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next|also)|see also|"
+        r"also read|more from|mehr zum thema|leia (?:também|mais)|leggi anche|"
+        r"baca juga|читайте также|関連記事)\b", _I)),
+    ("other", "advertisement", re.compile(
+        r"^(?:advertisement|advertising|sponsored|ad|anzeige|werbung|publicidade|"
+        r"pubblicità|iklan|реклама|広告)\s*[:.]?$", _I)),
+    ("other", "cookies", re.compile(
+        r"\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|"
+        r"utilizziamo i cookie|usamos cookies|verwendet cookies)\b", _I)),
+)
+
+# Patterns that mark furniture whatever the length (up to MAX_CHARS).
+_STRONG: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("other", "copyright", re.compile(
+        r"^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b|"
+        r"\btodos os direitos reservados\b|\balle rechte vorbehalten\b|"
+        r"\btutti i diritti riservati\b|\bвсе права защищены\b", _I)),
+    ("newsletter", "mailing-list", re.compile(
+        r"\b(?:join|sign up (?:for|to)|subscribe to) (?:our|the) (?:mailing list|newsletter)\b",
+        _I)),
+    ("other", "cookies", re.compile(
+        r"\b(?:we use cookies|this (?:site|website) uses cookies|by continuing to use this "
+        r"(?:site|website))\b", _I)),
+)
+
+_WORD = re.compile(r"\w+")
+
 
 def furniture_role(text: str) -> tuple[str, str] | None:
+    """(role, reason) when ``text`` alone is recognisably page furniture, else None."""
+    text = text.strip()
+    if not text or len(text) > MAX_CHARS:
+        return None
+    for role, reason, pattern in _STRONG:
+        if pattern.search(text):
+            return role, reason
+    if len(_WORD.findall(text)) > SHORT_WORDS:
+        return None
+    for role, reason, pattern in _SHORT:
+        if pattern.search(text):
+            return role, reason
     return None

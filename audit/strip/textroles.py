@@ -1,0 +1,188 @@
+"""Roles for the blocks of a text page, decided from the article run and the context.
+
+Order of decisions: furniture patterns (``furniture``), the article run
+(``textregion``), the title (a headline-like line before the run, preferably the one
+the page's own title line repeats), bylines and date lines, the author box after the
+body, then context: a line following a furniture prompt belongs to it, short lines
+inside the run are headings when they introduce a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.strip.textlines import Line, key
+from audit.strip.textregion import densest_run, is_prose
+
+Role = tuple[str, str]
+
+_I = re.IGNORECASE
+_BYLINE = re.compile(
+    r"^(?:(?:written|posted|published|reported|words|text)\s+by|by|von|por|par|oleh|door|"
+    r"автор|author|autor|autore)\b\s*[:|]?\s*\S", _I)
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|"
+          r"mai|juni|juli|oktober|dezember|janeiro|fevereiro|março|abril|maio|junho|julho|"
+          r"agosto|setembro|outubro|novembro|dezembro|gennaio|febbraio|marzo|aprile|maggio|"
+          r"giugno|luglio|settembre|ottobre|dicembre|januari|februari|maret|mei|juni|juli|"
+          r"agustus|oktober|desember)[a-zé]*\.?")
+_DATE = re.compile(
+    r"\b" + _MONTH + r"\s*-?\d{1,2}\b|\b\d{1,2}\.?\s+(?:de\s+)?" + _MONTH + r"(?:\s+(?:de\s+)?\d{4})?"
+    r"|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月|\b\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|"
+    r"августа|сентября|октября|ноября|декабря)", _I)
+_AUTHOR_BOX = re.compile(
+    r"^(?:about the author|about (?:the )?writer|über den autor|sobre o autor|"
+    r"l'autore|tentang penulis|об авторе)\b", _I)
+_BIO_CUE = re.compile(
+    r"\bmy name is\b|\bis an? (?:\w+ ){0,3}(?:writer|journalist|reporter|editor|correspondent|"
+    r"author|contributor|columnist|blogger)\b|\beditor[- ]in[- ]chief\b", _I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_CONTACT = re.compile(r"^(?:contact|e-?mail|reach)\b", _I)
+_PREV_NEXT = frozenset({"prev-next"})
+_FOLLOWING = frozenset({"call-to-action", "newsletter", "comments", "access"})
+BYLINE_MAX_WORDS = 16
+HEADING_MAX_WORDS = 20
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 40
+TITLE_LOOKBACK = 12
+
+
+def is_byline(line: Line) -> bool:
+    """An author or date line: 'By X', 'Posted by X on ...', 'November 19, 2019 / 10:07 AM'."""
+    if line.words > BYLINE_MAX_WORDS or (line.ends_sentence and line.words > 8):
+        return False
+    return bool(_BYLINE.match(line.text) or _DATE.search(line.text))
+
+
+def _title_candidate(line: Line) -> bool:
+    return (TITLE_MIN_WORDS <= line.words <= TITLE_MAX_WORDS and line.furniture is None
+            and not line.bullet and not line.url and line.separators < 2
+            and not is_byline(line) and not line.text.endswith("."))
+
+
+def find_title(lines: list[Line], first: int) -> int | None:
+    """Index of the headline: a headline-like line before the article run.
+
+    Prefer the candidate that the page's first line (often '<headline> - Site') contains;
+    otherwise the candidate nearest to the article.
+    """
+    candidates = [i for i in range(first) if _title_candidate(lines[i])]
+    if not candidates:
+        return None
+    page_title = key(lines[0].text)
+    echoed = [i for i in candidates if i > 0 and key(lines[i].text) in page_title]
+    if echoed:
+        return echoed[-1]
+    near = [i for i in candidates if first - i <= TITLE_LOOKBACK]
+    return near[-1] if near else None
+
+
+def _author_names(lines: list[Line], roles: list[Role | None]) -> set[str]:
+    """Lower-cased names from 'By X' bylines, to recognise the author box later."""
+    names = set()
+    for line, role in zip(lines, roles):
+        if role and role[0] == "byline":
+            match = re.match(r"(?i)^by\s+([^\d|,]+?)(?:\s+\w+\s*-?\d|\s*[|,]|$)", line.text)
+            if match:
+                names.add(match.group(1).strip().lower())
+    return names
+
+
+def _is_author_box_start(line: Line, names: set[str]) -> bool:
+    if _AUTHOR_BOX.match(line.text):
+        return True
+    return line.words <= 5 and key(line.text) in names
+
+
+def _is_bio_line(line: Line) -> bool:
+    return bool(_BIO_CUE.search(line.text) or _EMAIL.search(line.text)
+                or _CONTACT.match(line.text) or line.words <= 5)
+
+
+def _mark_author_box(lines: list[Line], roles: list[Role | None], first: int) -> int | None:
+    """Mark the author box after the body; return where it starts (the body ends there)."""
+    names = _author_names(lines, roles)
+    for i in range(first + 1, len(lines)):
+        if roles[i] is None and _is_author_box_start(lines[i], names):
+            roles[i] = ("author-bio", "author-box")
+            j = i + 1
+            while j < len(lines) and j - i <= 6 and _is_bio_line(lines[j]):
+                roles[j] = ("author-bio", "author-box")
+                j += 1
+            return i
+    return None
+
+
+def assign_roles(lines: list[Line]) -> tuple[list[Role], int | None]:
+    """(role, reason) for every line, and the index of the title line if any."""
+    roles: list[Role | None] = [line.furniture for line in lines]
+    run = densest_run(lines)
+    if run is None:
+        return [r or ("other", "no-article") for r in roles], None
+    first, last = run
+    title = find_title(lines, first)
+    if title is not None:
+        roles[title] = ("title", "headline-before-body")
+    for i, line in enumerate(lines):
+        if roles[i] is None and is_byline(line) and not is_prose(line):
+            roles[i] = ("byline", "byline")
+    box = _mark_author_box(lines, roles, first)
+    if box is not None and box <= last:
+        last = box - 1
+    _mark_duplicate_titles(lines, roles, title, first, last)
+    _mark_after_prompts(lines, roles, first, last)
+    for i in range(len(lines)):
+        if roles[i] is None:
+            roles[i] = _inside(lines, i, last) if first <= i <= last else _outside(lines, i, first)
+    return [r or ("other", "unknown") for r in roles], title
+
+
+def _mark_duplicate_titles(lines: list[Line], roles: list[Role | None], title: int | None,
+                           first: int, last: int) -> None:
+    if title is None:
+        return
+    headline = key(lines[title].text)
+    for i in range(first, last + 1):
+        if roles[i] is None and key(lines[i].text) == headline:
+            roles[i] = ("duplicate-title", "EXT-HEADLINE-REPEATED")
+
+
+def _mark_after_prompts(lines: list[Line], roles: list[Role | None], first: int,
+                        last: int) -> None:
+    """Outside the article, a line right after 'Previous Article', 'Talk to us' ... belongs to it."""
+    for i in range(1, len(lines)):
+        if roles[i] is not None or first <= i <= last:
+            continue
+        previous = roles[i - 1]
+        if previous is None:
+            continue
+        if previous[1] in _PREV_NEXT:
+            roles[i] = ("navigation", "after-prev-next")
+        elif previous[0] in _FOLLOWING and not (is_prose(lines[i]) and lines[i].ends_sentence):
+            roles[i] = (previous[0], "after-" + previous[0])
+
+
+def _inside(lines: list[Line], i: int, last: int) -> Role:
+    """Role of a line inside the article run that no pattern claimed."""
+    line = lines[i]
+    if is_prose(line):
+        return ("body", "prose")
+    following = lines[i + 1] if i < last else None
+    if (following is not None and is_prose(following) and line.words <= HEADING_MAX_WORDS
+            and not line.text.endswith(".") and line.repeats == 1 and not line.url):
+        return ("heading", "short-before-paragraph")
+    if line.ends_sentence and line.words >= 3 and line.repeats == 1:
+        return ("body", "short-sentence")
+    return ("other", "short-in-body")
+
+
+def _outside(lines: list[Line], i: int, first: int) -> Role:
+    """Role of a line outside the article run that no pattern claimed."""
+    line = lines[i]
+    if i == first - 1 and line.words <= 3 and not line.bullet and line.repeats == 1:
+        return ("heading", "short-before-body")
+    if line.bullet or line.separators >= 2 or line.words <= 3:
+        return ("navigation", "menu-like" if i < first else "short-after-body")
+    if i > first and not is_prose(line):
+        return ("related", "headline-after-body")
+    return ("other", "outside-article")
