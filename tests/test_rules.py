@@ -1,0 +1,53 @@
+"""Every rule has examples that must fire and must not fire, and they do."""
+
+import pytest
+
+import audit
+from audit.rules import all_rules
+
+RULES = list(all_rules().values())
+
+
+def _fired(rule, text):
+    report = audit.audit_text(text, strip=rule.examples_are_pages)
+    return rule.id in {f["rule_id"] for f in report["findings"]}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_has_examples(rule):
+    assert rule.must_fire, f"{rule.id} has no example that must fire"
+    assert rule.must_not_fire, f"{rule.id} has no example that must not fire"
+
+
+@pytest.mark.parametrize(
+    "rule,text",
+    [(r, t) for r in RULES for t in r.must_fire],
+    ids=lambda v: v.id if hasattr(v, "id") else "",
+)
+def test_rule_fires(rule, text):
+    assert _fired(rule, text), f"{rule.id} did not fire on: {text[:80]}"
+
+
+@pytest.mark.parametrize(
+    "rule,text",
+    [(r, t) for r in RULES for t in r.must_not_fire],
+    ids=lambda v: v.id if hasattr(v, "id") else "",
+)
+def test_rule_does_not_fire(rule, text):
+    assert not _fired(rule, text), f"{rule.id} fired on: {text[:80]}"
+
+
+def test_rule_ids_are_stable_and_prefixed():
+    prefixes = {"readability": "RDB-", "sourcing": "SRC-", "attribution": "ATT-", "extraction": "EXT-"}
+    for rule in RULES:
+        assert rule.id.startswith(prefixes[rule.category]), rule.id
+
+
+def test_disabled_rule_does_not_report():
+    from audit.config import from_mapping
+
+    rule = all_rules()["RDB-LONG-SENTENCE"]
+    text = rule.must_fire[0]
+    config = from_mapping({"rules.disable": "RDB-LONG-SENTENCE"})
+    report = audit.audit_text(text, strip=False, config=config)
+    assert "RDB-LONG-SENTENCE" not in {f["rule_id"] for f in report["findings"]}
