@@ -19,6 +19,7 @@ _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _END_TRAIL = "\"'”’»)]*"
 _SENTENCE_END = frozenset(".!?。！？…:;")
+_PUNCT = re.compile(r"[,.;:!?、，。！？]")
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 _BULLET = re.compile(r"^[•·▪►▸*\-–—|]\s*\S")
 _SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s>\s")
@@ -35,6 +36,7 @@ class Line:
     chars: int
     ends_sentence: bool
     sentences: int  # sentence-ending punctuation marks inside the line
+    punctuation: int  # commas, stops, colons ... anywhere in the line
     bullet: bool
     url: bool
     separators: int  # " | ", " » ", " / " ... : menus and breadcrumbs
@@ -92,6 +94,7 @@ def _line(number: int, offset: int, text: str, repeats: int) -> Line:
         chars=len(text),
         ends_sentence=_ends_sentence(text),
         sentences=_sentence_marks(text),
+        punctuation=len(_PUNCT.findall(text)),
         bullet=bool(_BULLET.match(text)),
         url=bool(_URL.search(text)),
         separators=len(_SEPARATORS.findall(text)) if len(text) < 500 else 0,

@@ -10,10 +10,16 @@ paragraphs around them bring.
 
 from __future__ import annotations
 
-from audit.strip.textlines import Line
+import re
+
+from audit.strip.textlines import Line, key
 
 # A prose line scores (words - PROSE_OFFSET): 20-word teasers stay near zero.
-PROSE_OFFSET = 18
+PROSE_OFFSET = 20
+# A line that ends like a sentence scores (words - SENTENCE_OFFSET).
+SENTENCE_OFFSET = 8
+# Prose has a punctuation mark at least every this many words.
+PUNCTUATION_EVERY = 25
 PROSE_CAP = 150
 PROSE_MIN_WORDS = 18
 SHORT_SENTENCE_WORDS = 7
@@ -21,6 +27,18 @@ PENALTY_SHORT = 4
 PENALTY_REPEATED = 8
 PENALTY_MENU = 8
 PENALTY_FURNITURE = 20
+# A title echo must be followed by its run within this many lines, and the run must
+# reach this share of the page's best run.
+ECHO_GAP = 12
+ECHO_SHARE = 0.1
+ECHO_MIN_WORDS = 4
+ECHO_MAX_WORDS = 40
+# Time stamps and reply links that separate comments; this many end the article.
+COMMENT_MARKERS = 2
+COMMENT_MARKER = re.compile(
+    r"\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|"
+    r"\b\d{1,2}:\d{2}\s*(?:am|pm)\b|^(?:reply|responder|responda|antworten|rispondi|balas|"
+    r"ответить|返信)\b|\b(?:says|said|wrote|disse|schrieb|scrive)\s*:\s*$", re.IGNORECASE)
 
 
 def is_prose(line: Line) -> bool:
@@ -38,29 +56,78 @@ def line_score(line: Line) -> float:
         return -PENALTY_FURNITURE
     if line.separators >= 2:
         return -PENALTY_MENU
-    if is_prose(line):
-        gain = min(line.words, PROSE_CAP) - PROSE_OFFSET
-        if line.repeats > 1:
-            gain = min(gain, 0) - PENALTY_REPEATED
-        return gain if line.ends_sentence or line.words >= 30 else min(gain, 0) - 1
     if line.repeats > 1:
         return -PENALTY_REPEATED
-    return -PENALTY_SHORT
+    if not is_prose(line):
+        return -PENALTY_SHORT
+    words = min(line.words, PROSE_CAP)
+    if line.ends_sentence:
+        return words - SENTENCE_OFFSET
+    if line.punctuation * PUNCTUATION_EVERY < line.words:
+        return -PENALTY_SHORT  # a long list of names or dates, not prose
+    return words - PROSE_OFFSET
+
+
+def _best_run(lines: list[Line], start: int) -> tuple[float, tuple[int, int] | None]:
+    """Maximum-subarray over lines[start:]: (total, (first, last)) or (0, None)."""
+    best, best_span = 0.0, None
+    total, begin = 0.0, start
+    for i in range(start, len(lines)):
+        if total <= 0:
+            total, begin = 0.0, i
+        total += line_score(lines[i])
+        if total > best:
+            best, best_span = total, (begin, i)
+    return best, best_span
+
+
+def title_echoes(lines: list[Line]) -> list[int]:
+    """Lines that repeat the page's own title line (line 1 is often '<headline> - Site')."""
+    if not lines:
+        return []
+    page_title = key(lines[0].text)
+    return [i for i in range(1, len(lines))
+            if ECHO_MIN_WORDS <= lines[i].words <= ECHO_MAX_WORDS
+            and key(lines[i].text) in page_title]
 
 
 def densest_run(lines: list[Line]) -> tuple[int, int] | None:
-    """(first, last) index of the run of lines with the largest total score."""
-    best, best_span = 0.0, None
-    total, start = 0.0, 0
-    for i, line in enumerate(lines):
-        if total <= 0:
-            total, start = 0.0, i
-        total += line_score(line)
-        if total > best:
-            best, best_span = total, (start, i)
-    if best_span is not None:
-        return best_span
+    """(first, last) index of the article: the run of lines with the largest total score.
+
+    When the page repeats its title line further down, the article usually follows
+    that headline: a run starting right after an echo wins over a bigger run elsewhere
+    (a long teaser list) unless it is tiny in comparison.
+    """
+    best, span = _best_run(lines, 0)
+    anchored = []
+    for echo in title_echoes(lines):
+        total, run = _best_run(lines, echo + 1)
+        if run is not None and run[0] - echo <= ECHO_GAP and total >= ECHO_SHARE * best:
+            anchored.append((total, run))
+    if anchored:
+        span = max(anchored)[1]
+    if span is not None:
+        return trim_comments(lines, *span)
     prose = [i for i, line in enumerate(lines) if is_prose(line)]
     if prose:
         return prose[0], prose[-1]
     return None
+
+
+def trim_comments(lines: list[Line], first: int, last: int) -> tuple[int, int]:
+    """End the article before a comment thread: short time-stamp or 'Reply' lines between
+    paragraphs, repeated, after the article has begun."""
+    seen_body = False
+    markers = []
+    for i in range(first, last + 1):
+        line = lines[i]
+        if is_prose(line):
+            seen_body = True
+        elif seen_body and COMMENT_MARKER.search(line.text) and line.words <= 10:
+            markers.append(i)
+    if len(markers) >= COMMENT_MARKERS:
+        end = markers[0] - 1
+        while end > first and not is_prose(lines[end]):
+            end -= 1
+        return first, end
+    return first, last
