@@ -81,6 +81,21 @@ def _best_run(lines: list[Line], start: int) -> tuple[float, tuple[int, int] | N
     return best, best_span
 
 
+def _run_after(lines: list[Line], echo: int) -> tuple[float, tuple[int, int] | None]:
+    """The best run that starts within ECHO_GAP lines after a title echo."""
+    start = echo + 1
+    while start < len(lines) and start - echo <= ECHO_GAP and line_score(lines[start]) <= 0:
+        start += 1
+    if start >= len(lines) or start - echo > ECHO_GAP:
+        return 0.0, None
+    best, best_end, total = 0.0, None, 0.0
+    for i in range(start, len(lines)):
+        total += line_score(lines[i])
+        if total > best:
+            best, best_end = total, i
+    return (best, (start, best_end)) if best_end is not None else (0.0, None)
+
+
 def title_echoes(lines: list[Line]) -> list[int]:
     """Lines that repeat the page's own title line (line 1 is often '<headline> - Site')."""
     if not lines:
@@ -101,7 +116,7 @@ def densest_run(lines: list[Line]) -> tuple[int, int] | None:
     best, span = _best_run(lines, 0)
     anchored = []
     for echo in title_echoes(lines):
-        total, run = _best_run(lines, echo + 1)
+        total, run = _run_after(lines, echo)
         if run is not None and run[0] - echo <= ECHO_GAP and total >= ECHO_SHARE * best:
             anchored.append((total, run))
     if anchored:
@@ -117,14 +132,18 @@ def densest_run(lines: list[Line]) -> tuple[int, int] | None:
 def trim_comments(lines: list[Line], first: int, last: int) -> tuple[int, int]:
     """End the article before a comment thread: short time-stamp or 'Reply' lines between
     paragraphs, repeated, after the article has begun."""
-    seen_body = False
-    markers = []
+    prose_seen = 0
+    markers: list[int] = []
+    prose_since_marker = False
     for i in range(first, last + 1):
         line = lines[i]
         if is_prose(line):
-            seen_body = True
-        elif seen_body and COMMENT_MARKER.search(line.text) and line.words <= 10:
+            prose_seen += 1
+            prose_since_marker = True
+        elif (prose_seen >= 2 and line.words <= 10 and COMMENT_MARKER.search(line.text)
+              and (not markers or prose_since_marker)):
             markers.append(i)
+            prose_since_marker = False
     if len(markers) >= COMMENT_MARKERS:
         end = markers[0] - 1
         while end > first and not is_prose(lines[end]):
