@@ -54,6 +54,8 @@ def _word_count(text: str) -> int:
 
 
 def _ends_sentence(text: str) -> bool:
+    if text.endswith(("...", "…")) and not text.endswith((". ...", "....")):
+        return False  # a truncated teaser, not a finished sentence
     stripped = text.rstrip(_END_TRAIL)
     return bool(stripped) and stripped[-1] in _SENTENCE_END
 

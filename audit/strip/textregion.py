@@ -33,6 +33,9 @@ ECHO_GAP = 12
 ECHO_SHARE = 0.1
 ECHO_MIN_WORDS = 4
 ECHO_MAX_WORDS = 40
+# Furniture headings after which a list, not the article, follows.
+LIST_HEADINGS = frozenset({"related", "comments", "newsletter"})
+LIST_MIN_BEFORE = 40
 # Time stamps and reply links that separate comments; this many end the article.
 COMMENT_MARKERS = 2
 COMMENT_MARKER = re.compile(
@@ -122,11 +125,28 @@ def densest_run(lines: list[Line]) -> tuple[int, int] | None:
     if anchored:
         span = max(anchored)[1]
     if span is not None:
-        return trim_comments(lines, *span)
+        return trim_comments(lines, *trim_at_lists(lines, *span))
     prose = [i for i, line in enumerate(lines) if is_prose(line)]
     if prose:
         return prose[0], prose[-1]
     return None
+
+
+def trim_at_lists(lines: list[Line], first: int, last: int) -> tuple[int, int]:
+    """End the article at a 'Related' / 'Comments' / newsletter heading that introduces a
+    list (the next lines are not prose); an inline 'Related: headline' followed by more
+    paragraphs does not end it."""
+    before = 0.0
+    for i in range(first, last + 1):
+        line = lines[i]
+        if (before >= LIST_MIN_BEFORE and line.furniture and line.furniture[0] in LIST_HEADINGS
+                and sum(is_prose(lines[j]) for j in range(i + 1, min(i + 9, last + 1))) < 2):
+            end = i - 1
+            while end > first and not is_prose(lines[end]):
+                end -= 1
+            return first, end
+        before += line_score(line)
+    return first, last
 
 
 def trim_comments(lines: list[Line], first: int, last: int) -> tuple[int, int]:
