@@ -119,6 +119,9 @@ def densest_run(lines: list[Line]) -> tuple[int, int] | None:
     best, span = _best_run(lines, 0)
     anchored = []
     for echo in title_echoes(lines):
+        if (span is not None and span[0] <= echo <= span[1]
+                and key(lines[echo].text) == key(lines[0].text)):
+            continue  # line 1 is the headline itself, repeated inside the article
         total, run = _run_after(lines, echo)
         if run is not None and run[0] - echo <= ECHO_GAP and total >= ECHO_SHARE * best:
             anchored.append((total, run))
