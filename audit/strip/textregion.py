@@ -36,6 +36,8 @@ ECHO_MAX_WORDS = 40
 # Furniture headings after which a list, not the article, follows.
 LIST_HEADINGS = frozenset({"related", "comments", "newsletter"})
 LIST_MIN_BEFORE = 40
+# A sentence this many lines after the article's end still belongs to it.
+BRIDGE_LINES = 2
 # Time stamps and reply links that separate comments; this many end the article.
 COMMENT_MARKERS = 2
 COMMENT_MARKER = re.compile(
@@ -119,7 +121,7 @@ def densest_run(lines: list[Line]) -> tuple[int, int] | None:
     best, span = _best_run(lines, 0)
     anchored = []
     for echo in title_echoes(lines):
-        if (span is not None and span[0] <= echo <= span[1]
+        if (span is not None and span[0] <= echo
                 and key(lines[echo].text) == key(lines[0].text)):
             continue  # line 1 is the headline itself, repeated inside the article
         total, run = _run_after(lines, echo)
@@ -128,11 +130,26 @@ def densest_run(lines: list[Line]) -> tuple[int, int] | None:
     if anchored:
         span = max(anchored)[1]
     if span is not None:
-        return trim_comments(lines, *trim_at_lists(lines, *span))
+        return trim_comments(lines, *trim_at_lists(lines, *bridge(lines, *span)))
     prose = [i for i, line in enumerate(lines) if is_prose(line)]
     if prose:
         return prose[0], prose[-1]
     return None
+
+
+def bridge(lines: list[Line], first: int, last: int) -> tuple[int, int]:
+    """Carry the article's end over one or two short lines (a repeated headline, a
+    caption) when a complete sentence follows; the run's arithmetic alone would stop."""
+    while True:
+        for j in range(last + 1, min(last + 1 + BRIDGE_LINES, len(lines))):
+            line = lines[j]
+            if line.furniture is not None:
+                return first, last
+            if is_prose(line) and line.ends_sentence and line.repeats == 1:
+                last = j
+                break
+        else:
+            return first, last
 
 
 def trim_at_lists(lines: list[Line], first: int, last: int) -> tuple[int, int]:

@@ -1,0 +1,117 @@
+"""Text-page stripping: every seed line gets its gold role; spans, offsets and run-ins."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from audit.model import KEPT_ROLES, ROLES
+from audit.strip.furniture import furniture_role
+from audit.strip.text import split_run_ins, strip_text
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = json.loads((ROOT / "tests" / "data" / "seeds.gold.json").read_text(encoding="utf8"))
+ARTICLES = GOLD["articles"]
+
+
+def _gold_roles(article: dict) -> dict[int, str]:
+    return {line: role for role, lines in article["roles"].items() for line in lines}
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a["file"][:3] for a in ARTICLES])
+def test_every_seed_line_has_its_gold_role(article):
+    text = (ROOT / "seeds" / article["file"]).read_text(encoding="utf8")
+    want = _gold_roles(article)
+    got = {}
+    for block in strip_text(text).blocks:
+        for line in range(block.line_start, block.line_end + 1):
+            got[line] = block.role
+    non_blank = {n for n, line in enumerate(text.splitlines(), 1) if line.strip()}
+    assert set(want) == non_blank, "gold must cover every non-blank line"
+    wrong = {n: (want[n], got.get(n)) for n in sorted(non_blank) if got.get(n) != want[n]}
+    assert not wrong
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a["file"][:3] for a in ARTICLES])
+def test_seed_title(article):
+    text = (ROOT / "seeds" / article["file"]).read_text(encoding="utf8")
+    assert strip_text(text).title == article["title"]
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a["file"][:3] for a in ARTICLES])
+def test_spans_offsets_and_lines_are_consistent(article):
+    text = (ROOT / "seeds" / article["file"]).read_text(encoding="utf8")
+    result = strip_text(text)
+    lines = text.split("\n")
+    kept = [b for b in result.blocks if b.role in KEPT_ROLES]
+    assert result.text == "\n\n".join(b.text for b in kept)
+    for block in result.blocks:
+        assert block.role in ROLES and block.reason
+        original = lines[block.line_start - 1].strip()
+        assert text[block.offset:block.offset + len(original)] == original
+        if block.role in KEPT_ROLES:
+            start, end = block.span
+            assert result.text[start:end] == block.text
+        else:
+            assert block.span is None
+
+
+def test_run_in_heading_is_split_from_the_next_word():
+    text = (ROOT / "seeds" / ARTICLES[1]["file"]).read_text(encoding="utf8")
+    article = strip_text(text).text
+    assert "argumentIn" not in article and "main argument\nIn recent years" in article
+    assert "policy implications\n• Japan" in article
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("in space. main argumentIn recent years", "in space. main argument\nIn recent years"),
+    ("The new iPhone and eBay and McDonald", "The new iPhone and eBay and McDonald"),
+    ("policy implications• Japan has", "policy implications\n• Japan has"),
+])
+def test_split_run_ins(text, expected):
+    assert split_run_ins(text) == expected
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Photo Credit: AP Photo/Manuel Balce Ceneta", "photo-credit"),
+    ("Source: 澎湃新闻", "source-credit"),
+    ("Join Our Mailing List", "newsletter"),
+    ("Sign In or Register to comment.", "comments"),
+    ("Leave a Comment", "comments"),
+    ("Previous Article", "navigation"),
+    ("Schedule a call", "call-to-action"),
+    ("Full Text", "access"),
+    ("© 2019 CBS Interactive Inc. All Rights Reserved.", "other"),
+    ("Lascia un commento", "comments"),
+])
+def test_furniture_role_fires(text, role):
+    assert furniture_role(text)[0] == role
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesman declined to comment.",
+    "The newsletter was first published in 1998 by a group of teachers.",
+    "Home prices rose 4 percent in October, the agency said.",
+    "Source code for the project is available to researchers on request, he said.",
+    "Die Regierung will die Steuern im kommenden Jahr senken.",
+    "政府は来年度の予算案を閣議決定した。",
+    "He said the share price had fallen by half since March.",
+])
+def test_furniture_role_is_quiet_on_article_sentences(text):
+    assert furniture_role(text) is None
+
+
+def test_headline_repeated_in_body_is_duplicate_title():
+    page = ("Ships sail at dawn\n\nThe fleet left the harbour on Monday morning after a week of "
+            "storms kept it in port.\n\nShips sail at dawn\n\nThe crews said the delay cost them "
+            "two days of fishing.")
+    roles = [b.role for b in strip_text(page).blocks]
+    assert roles == ["title", "body", "duplicate-title", "body"]
+
+
+@pytest.mark.parametrize("page", ["", "\n\n  \n", "x", "a" * 200_000, "word " * 100_000])
+def test_odd_inputs_do_not_crash(page):
+    result = strip_text(page)
+    assert isinstance(result.text, str)
