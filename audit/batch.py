@@ -1,10 +1,16 @@
-"""Batch orchestration: walk the inputs, audit each, write reports safely, summarise.
+"""Batch orchestration: audit a stream of jobs, in parallel, in a fixed order, safely.
 
-Inputs are streamed (a generator of jobs), so memory does not grow with the batch;
-the summary keeps one small record per article, never the reports. Every file is
-written to a temporary name in the output directory and renamed into place, so a
-killed run never leaves a half-written report. One input's failure is recorded with
-its reason and the batch goes on.
+- Inputs arrive as a lazy stream (``audit.inputs``); at most a few jobs per worker are in
+  flight, so memory does not grow with the batch. The summary keeps one small record per
+  article, never the reports.
+- Workers do the whole job for one article: read or fetch, audit, render, write the
+  report. Results come back in input order whatever ``jobs`` is, so output is
+  deterministic.
+- Every file is written to a temporary name and renamed into place: a killed run never
+  leaves a half-written report. With ``incremental``, a report that already exists for
+  the same input bytes, tool version and configuration is kept; a corrupt one is redone.
+- One input's failure (bad bytes, a vanished file, a timeout, even a bug) becomes a
+  ``Result`` with its reason; the batch goes on.
 """
 
 from __future__ import annotations
@@ -13,98 +19,232 @@ import hashlib
 import json
 import os
 import re
+import signal
 import statistics
-import sys
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from audit import __version__, api
 from audit.config import Config
 from audit.decode import InputError
+from audit.inputs import Failure, Item, Job
 from audit.report import utc_now
 from audit.schema import SCHEMA_VERSION, validate
 
 MAX_NAME = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_TMP = re.compile(r"^\..+\.\d+\.tmp$")
+SCORE_KEYS = ("overall", "readability", "sourcing", "attribution")
 
 
 @dataclass(frozen=True)
-class Job:
-    """One article to audit: where it comes from and the name its report gets."""
+class Settings:
+    """Everything a worker needs; picklable, so it can cross to worker processes."""
 
-    source: str  # as the user will recognise it: the path, a URL, or "-"
-    name: str  # relative name used to derive the report's file name
-    path: Path | None = None
-    data: bytes | None = None  # for standard input
-
-
-@dataclass(frozen=True)
-class Outcome:
-    job: Job
-    report: dict[str, Any] | None = None
-    error: str | None = None
-    internal: bool = False  # the error is a bug in the tool, not the input's fault
-
-
-@dataclass
-class Options:
+    config: Config = field(default_factory=Config)
     strip: bool = True
     input_format: str = "auto"
-    config: Config = field(default_factory=Config)
+    out_dir: str | None = None
+    incremental: bool = False
+    want_json: bool = False  # return the report as JSON text (for --format json/jsonl, --jsonl)
+    want_text: bool = False  # return the editors' summary
+    width: int = 100
+    timeout: float | None = 120.0
 
 
-def iter_jobs(paths: Iterable[str], *, stdin: Callable[[], bytes] | None = None,
-              on_error: Callable[[str, str], None] | None = None) -> Iterator[Job]:
-    """Jobs for files, directories (recursively, in sorted order, not following symlinked
-    directories so that links cannot loop) and "-" for standard input."""
-    for arg in paths:
-        if arg == "-":
-            data = stdin() if stdin is not None else sys.stdin.buffer.read()
-            yield Job(source="-", name="stdin", data=data)
-            continue
-        path = Path(arg)
-        if path.is_dir():
-            yield from _walk(path)
-        else:
-            yield Job(source=arg, name=path.name or arg, path=path)
+@dataclass(frozen=True)
+class Result:
+    source: str
+    report_name: str | None = None
+    status: str = "ok"  # "ok", "skipped" (incremental, up to date) or "failed"
+    error: str | None = None
+    internal: bool = False  # the error is a bug in the tool, not the input's fault
+    record: dict[str, Any] | None = None  # the summary's record of an audited article
+    report_json: str | None = None
+    text: str | None = None
 
 
-def _walk(root: Path) -> Iterator[Job]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in sorted(filenames):
-            if filename.startswith("."):
-                continue
-            path = Path(dirpath, filename)
-            yield Job(source=str(path), name=str(path.relative_to(root)), path=path)
+# ----------------------------------------------------------------------------- one job
 
 
-def audit_job(job: Job, options: Options) -> Outcome:
-    """Audit one job; never raises."""
+class _Timeout(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):  # pragma: no cover - timing dependent
+    raise _Timeout()
+
+
+def process(job: Job, report_name: str | None, settings: Settings) -> Result:
+    """Do one job from start to finish. Never raises."""
+    use_alarm = settings.timeout and hasattr(signal, "setitimer")
+    if use_alarm:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, settings.timeout)
     try:
-        raw = job.data if job.data is not None else api.read_input(job.path)
-        report = api.audit_bytes(raw, source=job.source, strip=options.strip,
-                                 input_format=options.input_format, config=options.config)
-        return Outcome(job, report=report)
+        return _process(job, report_name, settings)
+    except _Timeout:
+        return Result(job.source, status="failed",
+                      error=f"gave up after {settings.timeout:g} s (input too large or too odd)")
     except InputError as exc:
-        return Outcome(job, error=str(exc))
+        return Result(job.source, status="failed", error=str(exc))
     except RecursionError:
-        return Outcome(job, error="structure nested too deeply to analyse")
+        return Result(job.source, status="failed", error="structure nested too deeply to analyse")
     except MemoryError:
-        return Outcome(job, error="out of memory while auditing")
+        return Result(job.source, status="failed", error="out of memory while auditing")
     except Exception as exc:  # a bug: recorded, reported, and the batch goes on
-        return Outcome(job, error=f"internal error: {type(exc).__name__}: {exc}", internal=True)
+        return Result(job.source, status="failed", internal=True,
+                      error=f"internal error: {type(exc).__name__}: {exc}")
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
-def run(jobs: Iterable[Job], options: Options) -> Iterator[Outcome]:
-    for job in jobs:
-        yield audit_job(job, options)
+def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
+    raw, url, input_format = _load(job, settings)
+    target = Path(settings.out_dir, report_name) if settings.out_dir and report_name else None
+    if settings.incremental and target is not None:
+        kept = _up_to_date(target, raw, settings.config)
+        if kept is not None:
+            return Result(job.source, report_name, status="skipped", record=_record(kept),
+                          report_json=_dumps_line(kept) if settings.want_json else None)
+    report = api.audit_bytes(raw, source=job.source, strip=settings.strip,
+                             input_format=input_format, url=url, config=settings.config)
+    if target is not None:
+        try:
+            write_atomic(target, dumps(report))
+        except OSError as exc:
+            raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    text = None
+    if settings.want_text:
+        from audit.render.text import render
+
+        text = render(report, width=settings.width)
+    return Result(job.source, report_name, record=_record(report), text=text,
+                  report_json=_dumps_line(report) if settings.want_json else None)
+
+
+def _load(job: Job, settings: Settings) -> tuple[bytes, str | None, str]:
+    input_format = job.input_format or settings.input_format
+    if job.fetch:
+        from audit.fetch import fetch
+
+        fetched = fetch(job.url)
+        if settings.input_format == "auto" and fetched.media_type:
+            input_format = fetched.media_type
+        return fetched.data, fetched.final_url, input_format
+    raw = job.data if job.data is not None else api.read_input(job.path)
+    return raw, job.url, input_format
+
+
+def _up_to_date(target: Path, raw: bytes, config: Config) -> dict[str, Any] | None:
+    """The existing report when it is whole and was made from the same bytes by the same
+    version with the same configuration; None when the article must be audited again."""
+    try:
+        existing = json.loads(target.read_text(encoding="utf-8"))
+        same = (existing["input"]["sha256"] == hashlib.sha256(raw).hexdigest()
+                and existing["tool"]["version"] == __version__
+                and existing["config"]["digest"] == config.digest)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing or corrupt: redo it
+    if not same:
+        return None
+    try:
+        validate(existing)
+    except Exception:
+        return None
+    return existing
+
+
+def _record(report: dict[str, Any]) -> dict[str, Any]:
+    scores = report["scores"]
+    return {
+        "sha256": report["input"]["sha256"],
+        "grade": scores["grade"],
+        **{key: scores[key]["value"] for key in SCORE_KEYS},
+    }
+
+
+# ----------------------------------------------------------------------------- many jobs
+
+
+def run(items: Iterable[Item], settings: Settings, *, jobs: int = 1,
+        taken: set[str] | None = None) -> Iterator[Result]:
+    """Results for every item, in input order. ``jobs`` > 1 uses worker processes, with at
+    most a few jobs per worker in flight at once."""
+    taken = set() if taken is None else taken
+    named = _named(items, settings, taken)
+    if jobs <= 1:
+        for item, name in named:
+            yield _failed(item) if isinstance(item, Failure) else process(item, name, settings)
+        return
+    yield from _run_parallel(named, settings, jobs)
+
+
+def _named(items: Iterable[Item], settings: Settings,
+           taken: set[str]) -> Iterator[tuple[Item, str | None]]:
+    for item in items:
+        if isinstance(item, Failure):
+            yield item, None
+        else:
+            yield item, safe_name(item.name, taken) if settings.out_dir else None
+
+
+def _failed(item: Failure) -> Result:
+    return Result(item.source, status="failed", error=item.reason)
+
+
+def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
+                  jobs: int) -> Iterator[Result]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    window = jobs * 4
+    pending: deque = deque()
+    executor = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        exhausted = False
+        while pending or not exhausted:
+            while not exhausted and len(pending) < window:
+                try:
+                    item, name = next(named)
+                except StopIteration:
+                    exhausted = True
+                    break
+                if isinstance(item, Failure):
+                    pending.append((item, name, None))
+                else:
+                    pending.append((item, name, executor.submit(process, item, name, settings)))
+            if not pending:
+                break
+            item, name, future = pending.popleft()
+            if future is None:
+                yield _failed(item)
+                continue
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, or out of memory): this job is lost, the others
+                # are submitted again to a fresh pool.
+                yield Result(item.source, status="failed", error="the worker process died")
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = ProcessPoolExecutor(max_workers=jobs)
+                pending = deque(
+                    (i, n, None if f is None else executor.submit(process, i, n, settings))
+                    for i, n, f in pending)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+# ----------------------------------------------------------------------------- files
 
 
 def safe_name(name: str, taken: set[str]) -> str:
-    """A file name for ``name``'s report that cannot escape the output directory,
-    deterministic, and unique within ``taken``."""
+    """A report file name for ``name``: deterministic, unique within ``taken``, and unable
+    to leave the output directory (no separators, no "..", no odd characters, bounded)."""
     parts = [p for p in re.split(r"[\\/]+", name) if p not in ("", ".", "..")]
     base = _UNSAFE.sub("_", "__".join(parts)).strip("._") or "article"
     digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
@@ -113,12 +253,17 @@ def safe_name(name: str, taken: set[str]) -> str:
     candidate = f"{base}.json"
     if candidate in taken or candidate == "summary.json":
         candidate = f"{base}-{digest}.json"
+        counter = 1
+        while candidate in taken:
+            candidate = f"{base}-{digest}-{counter}.json"
+            counter += 1
     taken.add(candidate)
     return candidate
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    """Write ``text`` to ``path`` through a temporary file in the same directory, then a
+    rename: readers see the old file or the new one, never half of one."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "w", encoding="utf-8") as handle:
@@ -131,8 +276,25 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def remove_stale_temporaries(out_dir: Path) -> int:
+    """Delete the temporary files a killed run left behind; returns how many."""
+    removed = 0
+    for entry in out_dir.iterdir():
+        if _TMP.match(entry.name) and entry.is_file():
+            entry.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def dumps(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def _dumps_line(report: dict[str, Any]) -> str:
+    return json.dumps(report, ensure_ascii=False)
+
+
+# ----------------------------------------------------------------------------- summary
 
 
 class Summary:
@@ -143,30 +305,35 @@ class Summary:
         self.fail_under = fail_under
         self.articles: list[dict[str, Any]] = []
         self.failed: list[dict[str, str]] = []
-        self.scores: dict[str, list[float]] = {k: [] for k in
-                                               ("overall", "readability", "sourcing", "attribution")}
+        self.scores: dict[str, list[float]] = {key: [] for key in SCORE_KEYS}
         self.below = 0
         self.skipped = 0
+        self.internal = False
 
-    def add(self, outcome: Outcome, report_name: str | None) -> None:
-        if outcome.report is None:
-            self.failed.append({"source": outcome.job.source, "reason": outcome.error or "failed"})
+    def add(self, result: Result) -> None:
+        if result.status == "failed":
+            self.failed.append({"source": result.source, "reason": result.error or "failed"})
+            self.internal |= result.internal
             return
-        scores = outcome.report["scores"]
+        record = result.record or {}
+        self.skipped += result.status == "skipped"
         for key, values in self.scores.items():
-            if scores[key]["value"] is not None:
-                values.append(scores[key]["value"])
-        overall = scores["overall"]["value"]
-        if self.is_below(overall):
+            if record.get(key) is not None:
+                values.append(record[key])
+        if self.is_below(record.get("overall")):
             self.below += 1
         self.articles.append({
-            "source": outcome.job.source, "report": report_name,
-            "sha256": outcome.report["input"]["sha256"], "overall": overall,
-            "grade": scores["grade"],
+            "source": result.source, "report": result.report_name,
+            "sha256": record.get("sha256", ""), "overall": record.get("overall"),
+            "grade": record.get("grade"),
         })
 
     def is_below(self, overall: float | None) -> bool:
         return self.fail_under is not None and overall is not None and overall < self.fail_under
+
+    @property
+    def total(self) -> int:
+        return len(self.articles) + len(self.failed)
 
     def to_dict(self) -> dict[str, Any]:
         grades = dict.fromkeys(("A", "B", "C", "D", "F", "none"), 0)
@@ -178,8 +345,8 @@ class Summary:
             "generated_at": utc_now(),
             "config": {"digest": self.config.digest},
             "counts": {
-                "inputs": len(self.articles) + len(self.failed) + self.skipped,
-                "audited": len(self.articles), "failed": len(self.failed),
+                "inputs": self.total,
+                "audited": len(self.articles) - self.skipped, "failed": len(self.failed),
                 "skipped": self.skipped, "below_fail_under": self.below,
             },
             "scores": {key: _distribution(values) for key, values in self.scores.items()},

@@ -3,6 +3,7 @@ the work is done in ``audit.api`` (one article) and ``audit.batch`` (many)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -12,7 +13,9 @@ from pathlib import Path
 
 import click
 
-from audit import __version__, batch, config as config_mod, schema
+from audit import __version__, batch, inputs, schema
+from audit import config as config_mod
+from audit.progress import Progress
 from audit.render import text as text_view
 
 EXIT_OK, EXIT_BELOW, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -74,7 +77,7 @@ def cli() -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Write one JSON report per article and summary.json into this directory.")
 @click.option("--format", "fmt", type=click.Choice([f.value for f in Format]), default="text",
@@ -86,10 +89,27 @@ def cli() -> None:
               show_default=True, help="Treat input as HTML or text instead of detecting it.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="INI file with an [audit] section (default: ./setup.cfg when it has one).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="In directories, audit only files matching this (repeatable).")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="In directories, skip files matching this (repeatable).")
+@click.option("--from-file", "from_file", default=None, metavar="LIST",
+              help="Read paths or URLs to audit from LIST, one per line (- for stdin).")
+@click.option("--jsonl", "jsonl_path", default=None, metavar="FILE",
+              help="Also stream every report as one JSON line to FILE (- for stdout).")
+@click.option("--incremental", is_flag=True,
+              help="With --out: skip inputs whose report is already up to date.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="Give up on one article after this many seconds.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, quiet) -> None:
-    """Audit articles: files, directories (walked recursively, in sorted order) or - for
-    standard input. HTML or plain text is told from the content.
+def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, jobs, include,
+          exclude, from_file, jsonl_path, incremental, timeout, quiet) -> None:
+    """Audit articles: files, directories (walked recursively, in sorted order), - for
+    standard input, http(s) URLs, JSON Lines files of {"id", "url", "html"} or
+    {"id", "text"} records (.jsonl), and WARC files (.warc, .warc.gz). HTML or plain
+    text is told from the content.
 
     Exit codes: 0 success; 1 an article scored below --fail-under; 2 usage or
     configuration error; 3 some input could not be audited; 4 internal error.
@@ -97,34 +117,52 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     \b
     Example:
         audit check seeds/000_fd4b6dd72ff49772.txt
-        audit check seeds --out reports --format jsonl --fail-under 40
+        audit check crawl/ --out reports --jobs 2 --incremental --fail-under 40
+        audit check https://example.org/story.html --format json
     """
+    if not paths and not from_file:
+        raise click.UsageError("give at least one PATH, or --from-file LIST")
+    if incremental and not out_dir:
+        raise click.UsageError("--incremental needs --out DIR")
     cfg = _load_config(config_path, fail_under)
     out = _prepare_out(out_dir)
-    options = batch.Options(strip=not no_strip, input_format=input_format, config=cfg)
+    fmt = Format(fmt)
+    selection = inputs.Selection(tuple(include), tuple(exclude))
+    items = inputs.iter_items(paths, selection=selection)
+    if from_file:
+        items = itertools.chain(items, inputs.iter_list(from_file, selection=selection))
+    jsonl_sink = _JsonlSink(jsonl_path) if jsonl_path else None
+    settings = batch.Settings(
+        config=cfg, strip=not no_strip, input_format=input_format,
+        out_dir=str(out) if out else None, incremental=incremental,
+        want_json=fmt is not Format.TEXT or jsonl_sink is not None,
+        want_text=fmt is Format.TEXT and not quiet, width=_width(), timeout=timeout)
+    total = None if quiet or from_file else inputs.count_files(paths, selection)
+    progress = Progress(total, enabled=not quiet)
+    printer = _Printer(fmt, quiet)
     summary = batch.Summary(cfg, cfg.fail_under)
-    printer = _Printer(Format(fmt), quiet)
-    taken: set[str] = set()
-    internal = False
-    for outcome in batch.run(batch.iter_jobs(paths), options):
-        name = None
-        if outcome.report is None:
-            internal |= outcome.internal
-            click.echo(f"audit: {outcome.job.source}: {outcome.error}", err=True)
-        else:
-            if out is not None:
-                name = batch.safe_name(outcome.job.name, taken)
-                _write(out / name, batch.dumps(outcome.report), outcome.job.source)
-            printer.emit(outcome.report)
-        summary.add(outcome, name)
+    for result in batch.run(items, settings, jobs=jobs or os.cpu_count() or 1):
+        summary.add(result)
+        progress.update(result.status == "failed")
+        if result.status == "failed":
+            progress.clear()
+            click.echo(f"audit: {result.source}: {result.error}", err=True)
+            continue
+        progress.clear()
+        printer.emit(result)
+        if jsonl_sink is not None:
+            jsonl_sink.write(result.report_json)
+    progress.finish()
     printer.close()
+    if jsonl_sink is not None:
+        jsonl_sink.close()
     if out is not None:
-        _write(out / "summary.json", json.dumps(summary.to_dict(), ensure_ascii=False, indent=2)
-               + "\n", "summary.json")
-    if len(summary.articles) + len(summary.failed) > 1 and not quiet and printer.fmt is Format.TEXT:
-        click.echo(f"\n{len(summary.articles)} audited, {len(summary.failed)} failed, "
-                   f"{summary.below} below --fail-under")
-    sys.exit(EXIT_INTERNAL if internal else EXIT_INPUT if summary.failed
+        text = json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        batch.write_atomic(out / "summary.json", text)
+    if summary.total > 1 and not quiet and fmt is Format.TEXT:
+        click.echo(f"\n{len(summary.articles)} audited ({summary.skipped} up to date), "
+                   f"{len(summary.failed)} failed, {summary.below} below --fail-under")
+    sys.exit(EXIT_INTERNAL if summary.internal else EXIT_INPUT if summary.failed
              else EXIT_BELOW if summary.below else EXIT_OK)
 
 
@@ -134,38 +172,59 @@ def _prepare_out(out_dir: str | None) -> Path | None:
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
+        batch.remove_stale_temporaries(out)
     except OSError as exc:
-        raise click.UsageError(f"--out {out_dir}: cannot create: {exc.strerror or exc}") from None
-    if not os.access(out, os.W_OK):
-        raise click.UsageError(f"--out {out_dir}: not writable")
+        raise click.UsageError(f"--out {out_dir}: {exc.strerror or exc}") from None
     return out
 
 
-def _write(path: Path, text: str, source: str) -> None:
-    try:
-        batch.write_atomic(path, text)
-    except OSError as exc:
-        click.echo(f"audit: {source}: cannot write {path}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_INPUT)
+class _JsonlSink:
+    """--jsonl FILE: one report per line, into a temporary file renamed at the end."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        if target == "-":
+            self.handle, self.tmp = None, None
+            return
+        self.tmp = Path(target).with_name(f".{Path(target).name}.{os.getpid()}.tmp")
+        try:
+            self.handle = open(self.tmp, "w", encoding="utf-8")
+        except OSError as exc:
+            raise click.UsageError(f"--jsonl {target}: {exc.strerror or exc}") from None
+
+    def write(self, line: str | None) -> None:
+        if line is None:
+            return
+        if self.handle is None:
+            click.echo(line)
+        else:
+            self.handle.write(line + "\n")
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            os.replace(self.tmp, self.target)
 
 
 class _Printer:
-    """Prints reports as they come, in the chosen format (a JSON array is streamed)."""
+    """Prints results as they come, in the chosen format (a JSON array is streamed)."""
 
     def __init__(self, fmt: Format, quiet: bool) -> None:
         self.fmt, self.quiet, self.count = fmt, quiet, 0
 
-    def emit(self, report: dict) -> None:
+    def emit(self, result: batch.Result) -> None:
         if self.quiet:
             return
         if self.fmt is Format.TEXT:
+            if result.text is None:  # up to date (incremental): no summary was rendered
+                return
             prefix = "\n" if self.count else ""
-            click.echo(prefix + text_view.render(report, width=_width()), color=_use_colour())
+            click.echo(prefix + result.text, color=_use_colour())
         elif self.fmt is Format.JSONL:
-            click.echo(json.dumps(report, ensure_ascii=False))
+            click.echo(result.report_json)
         else:
             click.echo("[" if self.count == 0 else ",")
-            click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+            click.echo(json.dumps(json.loads(result.report_json), ensure_ascii=False, indent=2))
         self.count += 1
 
     def close(self) -> None:
