@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import BinaryIO, Iterable, Iterator
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 MAX_RECORD_BYTES = 20 * 1024 * 1024
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}://")
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def iter_items(args: Iterable[str], *, selection: Selection = Selection(),
             yield from _from_stdin(stdin or sys.stdin.buffer)
         elif is_url(arg):
             yield Job(source=arg, name=arg, url=arg, fetch=True)
-        elif "://" in arg.split("/", 1)[0] + "/" and not Path(arg).exists():
+        elif _SCHEME.match(arg) and not Path(arg).exists():
             yield Failure(arg, f"unsupported URL scheme {arg.split(':', 1)[0]!r}: only http and https")
         elif Path(arg).is_dir():
             yield from _walk(Path(arg), selection)

@@ -1,0 +1,364 @@
+"""Batch runs: inputs of every kind, order, parallel workers, safe names, incremental
+reruns, a killed run, and nothing lost or half-written."""
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from audit import batch, inputs, schema
+from audit.cli import cli
+from conftest import ROOT, SEEDS
+
+BODY = ("The council approved the budget on Tuesday after a long debate, the mayor said. "
+        "Officials said the plan would cost $4.7 billion over five years. ")
+
+
+def _page(title: str) -> str:
+    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>{BODY * 3}</p><p>{BODY * 2}</p></article></body></html>")
+
+
+def _articles(tmp_path: Path, n: int) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i:03d}.txt").write_text(f"Story {i}\n\n{BODY * 4}\n", encoding="utf-8")
+    return folder
+
+
+def _jsonl(result) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+# ----------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "/abs/path.txt", "a/../../b", "..", "",
+                                  "con:*?<>|\x00.txt", "x" * 5000, "ünïcødé/名前.html"])
+def test_safe_names_cannot_escape(tmp_path, name):
+    taken = set()
+    safe = batch.safe_name(name, taken)
+    assert "/" not in safe and "\\" not in safe and not safe.startswith(".")
+    assert len(safe) <= batch.MAX_NAME + 30
+    assert (tmp_path / safe).resolve().parent == tmp_path.resolve()
+
+
+def test_safe_names_are_unique_and_deterministic():
+    taken = set()
+    first = [batch.safe_name(n, taken) for n in ("a/x.txt", "a__x.txt", "a/x.txt", "summary")]
+    assert len(set(first)) == 4
+    again = set()
+    assert [batch.safe_name(n, again) for n in ("a/x.txt", "a__x.txt", "a/x.txt", "summary")] == first
+
+
+# ----------------------------------------------------------------------------- inputs
+
+
+def test_directory_walk_is_sorted_and_filtered(tmp_path):
+    root = tmp_path / "crawl"
+    (root / "b").mkdir(parents=True)
+    (root / "a").mkdir()
+    for rel in ("b/2.html", "a/1.txt", "a/skip.log", "top.txt", ".hidden.txt"):
+        (root / rel).write_text("x")
+    items = list(inputs.iter_items([str(root)], selection=inputs.Selection((), ("*.log",))))
+    assert [i.name for i in items] == ["top.txt", "a/1.txt", "b/2.html"] or \
+        [i.name for i in items] == ["a/1.txt", "b/2.html", "top.txt"]
+    only_html = inputs.Selection(("*.html",), ())
+    assert [i.name for i in inputs.iter_items([str(root)], selection=only_html)] == ["b/2.html"]
+
+
+def test_symlink_loop_does_not_trap_the_walk(tmp_path):
+    root = tmp_path / "loop"
+    root.mkdir()
+    (root / "a.txt").write_text(BODY)
+    os.symlink(root, root / "again")
+    items = list(inputs.iter_items([str(root)]))
+    assert [i.name for i in items] == ["a.txt"]
+
+
+def test_symlink_to_itself_is_one_failure(runner, tmp_path):
+    loop = tmp_path / "loop.txt"
+    os.symlink(loop, loop)
+    result = runner.invoke(cli, ["check", str(loop), str(SEEDS[0]), "-q", "-j", "1"])
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"audit: {loop}: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_jsonl_records_and_bad_lines(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": "one", "url": "https://example.org/1", "html": _page("One")}),
+        "{not json",
+        json.dumps({"id": "two", "text": BODY}),
+        json.dumps(["a list"]),
+        json.dumps({"id": "three"}),
+    ]) + "\n")
+    items = list(inputs.iter_items([str(path)]))
+    kinds = [(type(i).__name__, i.source) for i in items]
+    assert kinds == [("Job", "one"), ("Failure", f"{path}:2"), ("Job", "two"),
+                     ("Failure", f"{path}:4"), ("Failure", f"{path}:5")]
+    assert items[0].input_format == "html" and items[0].url == "https://example.org/1"
+
+
+def test_jsonl_from_standard_input(runner):
+    lines = "\n".join(json.dumps({"id": f"r{i}", "text": BODY * 2}) for i in range(3)) + "\n"
+    result = runner.invoke(cli, ["check", "-", "--format", "jsonl", "-j", "1"], input=lines)
+    assert result.exit_code in (0, 1)
+    assert [r["input"]["source"] for r in _jsonl(result)] == ["r0", "r1", "r2"]
+
+
+def test_from_file_list(runner, tmp_path):
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"# seeds\n{SEEDS[0]}\n\n{SEEDS[3]}\n")
+    result = runner.invoke(cli, ["check", "--from-file", str(listing), "--format", "jsonl"])
+    assert [r["input"]["source"] for r in _jsonl(result)] == [str(SEEDS[0]), str(SEEDS[3])]
+
+
+def test_warc_html_responses_are_articles(runner, tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for uri, ctype, body in (("https://example.org/a", "text/html; charset=utf-8", _page("A")),
+                                 ("https://example.org/logo.png", "image/png", "PNG"),
+                                 ("https://example.org/b", "text/html", _page("B"))):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body.encode()),
+                                               http_headers=headers)
+            writer.write_record(record)
+    result = runner.invoke(cli, ["check", str(path), "--format", "jsonl"])
+    reports = _jsonl(result)
+    assert [r["input"]["source"] for r in reports] == ["https://example.org/a", "https://example.org/b"]
+    assert all(r["input"]["media_type"] == "text/html" for r in reports)
+
+
+# ----------------------------------------------------------------------------- URLs
+
+
+@pytest.fixture
+def server():
+    """A page server on 127.0.0.1 only: nothing in the tests reaches the internet."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            routes = {
+                "/story": (200, "text/html; charset=utf-8", _page("Story").encode()),
+                "/plain": (200, "text/plain", (BODY * 3).encode()),
+                "/image": (200, "image/png", b"\x89PNG\r\n"),
+                "/missing": (404, "text/html", b"nope"),
+                "/big": (200, "text/html", b"<p>" + b"a" * (21 * 1024 * 1024)),
+            }
+            if self.path == "/moved":
+                self._redirect("/story")
+            elif self.path.startswith("/loop"):
+                self._redirect(f"/loop{len(self.path)}")
+            elif self.path == "/to-ftp":
+                self._redirect("ftp://127.0.0.1/file")
+            elif self.path == "/slow":
+                time.sleep(3)
+                self._send(200, "text/html", b"late")
+            else:
+                self._send(*routes.get(self.path, (404, "text/plain", b"no")))
+
+        def _redirect(self, where):
+            self.send_response(302)
+            self.send_header("Location", where)
+            self.end_headers()
+
+        def _send(self, code, ctype, body):
+            self.send_response(code)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_urls_are_fetched_and_the_final_url_recorded(runner, server):
+    result = runner.invoke(cli, ["check", f"{server}/moved", f"{server}/plain", "--format", "jsonl",
+                                 "-j", "1"])
+    reports = _jsonl(result)
+    assert reports[0]["input"]["source"] == f"{server}/moved"
+    assert reports[0]["input"]["url"] == f"{server}/story"
+    assert reports[0]["input"]["media_type"] == "text/html"
+    assert reports[1]["input"]["media_type"] == "text/plain"
+
+
+def test_url_failures_are_one_line_each(runner, server, monkeypatch):
+    from audit import fetch
+
+    monkeypatch.setattr(fetch, "TIMEOUT", 1.0)
+    urls = [f"{server}/missing", f"{server}/image", f"{server}/loop", f"{server}/to-ftp",
+            f"{server}/big", "ftp://127.0.0.1/x", "http://127.0.0.1:9/closed"]
+    result = runner.invoke(cli, ["check", *urls, "-j", "1", "-q"])
+    assert result.exit_code == 3
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(urls)
+    assert "HTTP 404" in lines[0]
+    assert "image/png" in lines[1]
+    assert "redirect" in lines[2]
+    assert "only http and https" in lines[3]
+    assert "cap" in lines[4]
+    assert "only http and https" in lines[5]
+    assert "cannot fetch" in lines[6]
+
+
+def test_fetch_sends_an_honest_user_agent():
+    from audit.fetch import USER_AGENT
+
+    assert USER_AGENT.startswith("audit/")
+
+
+# ----------------------------------------------------------------------------- running
+
+
+def test_parallel_output_is_in_input_order_and_equal_to_serial(runner, tmp_path):
+    folder = _articles(tmp_path, 12)
+    serial = runner.invoke(cli, ["check", str(folder), "--format", "jsonl", "-j", "1"])
+    parallel = runner.invoke(cli, ["check", str(folder), "--format", "jsonl", "-j", "2"])
+    strip_time = [{k: v for k, v in r.items() if k != "generated_at"} for r in _jsonl(serial)]
+    assert strip_time == [{k: v for k, v in r.items() if k != "generated_at"}
+                          for r in _jsonl(parallel)]
+    assert [r["input"]["source"] for r in _jsonl(parallel)] == \
+        [str(folder / f"a{i:03d}.txt") for i in range(12)]
+
+
+def test_jsonl_file_output(runner, tmp_path):
+    folder = _articles(tmp_path, 3)
+    target = tmp_path / "all.jsonl"
+    result = runner.invoke(cli, ["check", str(folder), "--jsonl", str(target), "-q"])
+    assert result.exit_code in (0, 1)
+    lines = target.read_text().splitlines()
+    assert len(lines) == 3
+    for line in lines:
+        schema.validate(json.loads(line))
+
+
+def test_summary_names_failed_inputs(runner, tmp_path):
+    folder = _articles(tmp_path, 2)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "zz.bin").write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["check", str(folder), "--out", str(out), "-q"])
+    assert result.exit_code == 3
+    summary = json.loads((out / "summary.json").read_text())
+    schema.validate(summary, "summary.schema.json")
+    assert summary["counts"]["failed"] == 1
+    assert summary["failed"][0]["source"].endswith("zz.bin")
+    assert summary["counts"]["audited"] == 3  # the empty file is audited: an empty article
+
+
+def test_incremental_skips_up_to_date_and_redoes_corrupt(runner, tmp_path):
+    folder = _articles(tmp_path, 4)
+    out = tmp_path / "out"
+    assert runner.invoke(cli, ["check", str(folder), "--out", str(out), "-q"]).exit_code in (0, 1)
+    before = {p.name: p.stat().st_mtime_ns for p in out.glob("a*.json")}
+    (out / "a001.txt.json").write_text('{"half": ')  # corrupt
+    (folder / "a002.txt").write_text("Changed\n\n" + BODY * 5)  # changed input
+    result = runner.invoke(cli, ["check", str(folder), "--out", str(out), "--incremental", "-q"])
+    assert result.exit_code in (0, 1)
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["counts"]["skipped"] == 2
+    assert summary["counts"]["audited"] == 2
+    assert (out / "a000.txt.json").stat().st_mtime_ns == before["a000.txt.json"]
+    schema.validate(json.loads((out / "a001.txt.json").read_text()))
+
+
+def test_incremental_needs_out(runner, tmp_path):
+    assert runner.invoke(cli, ["check", str(SEEDS[0]), "--incremental"]).exit_code == 2
+
+
+def test_unwritable_output_directory_fails_each_input_and_goes_on(runner, tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root can write anywhere; a read-only bind is not available here")
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o500)
+    result = runner.invoke(cli, ["check", str(SEEDS[0]), str(SEEDS[1]), "--out", str(out)])
+    assert result.exit_code in (2, 3)
+
+
+def test_write_failure_is_an_input_failure(runner, tmp_path, monkeypatch):
+    calls = []
+
+    def failing(path, text):
+        calls.append(path)
+        if len(calls) == 1:
+            raise PermissionError(13, "Permission denied")
+        return original(path, text)
+
+    original = batch.write_atomic
+    monkeypatch.setattr(batch, "write_atomic", failing)
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["check", str(SEEDS[0]), str(SEEDS[1]), "--out", str(out), "-j",
+                                 "1", "-q"])
+    assert result.exit_code == 3
+    assert "cannot write" in result.stderr and "Permission denied" in result.stderr
+    assert (out / f"{SEEDS[1].name}.json").exists()
+
+
+def test_a_killed_batch_resumes_with_incremental(tmp_path):
+    """SIGKILL in the middle of a run, then --incremental finishes it: every report whole,
+    none duplicated, no temporary file left."""
+    folder = _articles(tmp_path, 60)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "audit", "check", str(folder), "--out", str(out), "-q",
+               "-j", "2", "--incremental"]
+    proc = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("a*.json"))) < 10:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    written = len(list(out.glob("a*.json")))
+    assert 0 < written < 60, "the run was not killed in the middle"
+    for path in out.glob("a*.json"):
+        schema.validate(json.loads(path.read_text()))  # no half-written report
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode in (0, 1), done.stderr
+    reports = sorted(p.name for p in out.iterdir())
+    assert reports == sorted([f"a{i:03d}.txt.json" for i in range(60)] + ["summary.json"])
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["counts"]["skipped"] >= written
+    assert summary["counts"]["audited"] + summary["counts"]["skipped"] == 60
+
+
+def test_setup_cfg_audit_section_is_used(runner, tmp_path, monkeypatch):
+    (tmp_path / "setup.cfg").write_text("[audit]\nfail-under = 100\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["check", str(ROOT / "seeds" / SEEDS[2].name), "-q"])
+    report = json.loads(runner.invoke(cli, ["check", str(SEEDS[2]), "--format", "json"]).output)[0]
+    expected = 1 if report["scores"]["overall"]["value"] is not None else 0
+    assert result.exit_code == expected
+
+
+def test_unknown_setup_cfg_key_exits_2(runner, tmp_path, monkeypatch):
+    (tmp_path / "setup.cfg").write_text("[audit]\nfail-undr = 10\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["check", str(SEEDS[0])])
+    assert result.exit_code == 2
+    assert "fail-undr" in result.output
