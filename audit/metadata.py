@@ -1,0 +1,378 @@
+"""What an HTML page says about itself: JSON-LD, meta tags, the canonical link.
+
+``read_metadata(tree, url)`` reads a parsed page once, without changing it, and
+returns a ``PageMetadata`` whose every value remembers where it was read (the
+report's ``origin``). ``to_provenance`` turns it, with the links of the kept article
+blocks, into the report's ``provenance`` dict.
+
+lxml is used directly rather than BeautifulSoup: the page is already parsed by lxml
+for extraction, and building a BeautifulSoup tree costs about as much as the whole
+extraction (measured 24 ms/page against 25 ms for trafilatura on the benchmark).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+Origin = dict[str, Any]
+
+# schema.org types whose object describes the article itself.
+_ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle",
+    "askpublicnewsarticle", "blogposting", "liveblogposting", "socialmediaposting",
+    "scholarlyarticle", "techarticle", "report", "satiricalarticle", "advertisercontentarticle",
+})
+# meta names/properties read for each field, in order of trust.
+_META_AUTHORS = ("author", "article:author", "citation_author", "dc.creator", "dcterms.creator",
+                 "parsely-author", "sailthru.author", "byl")
+_META_PUBLISHED = ("article:published_time", "citation_publication_date", "citation_date",
+                   "dc.date.issued", "dcterms.issued", "dc.date", "date", "pubdate",
+                   "publishdate", "og:published_time", "parsely-pub-date", "sailthru.date")
+_META_MODIFIED = ("article:modified_time", "og:updated_time", "dcterms.modified",
+                  "dc.date.modified", "last-modified")
+_META_SITE = ("og:site_name", "application-name", "citation_journal_title", "dc.publisher",
+              "citation_publisher")
+_META_TITLE = ("og:title", "twitter:title", "citation_title", "dc.title")
+_BY = re.compile(r"^\s*(?:by|von|por|di|oleh|par)\s+", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One value read from the page, with where it was read."""
+
+    value: str
+    origin: Origin
+
+
+@dataclass
+class PageMetadata:
+    titles: list[Item] = field(default_factory=list)
+    authors: list[Item] = field(default_factory=list)
+    published: list[Item] = field(default_factory=list)
+    modified: list[Item] = field(default_factory=list)
+    publishers: list[Item] = field(default_factory=list)
+    site_names: list[Item] = field(default_factory=list)
+    canonical: Item | None = None
+    page_url: str | None = None  # the URL links are resolved against
+
+    @property
+    def title(self) -> str | None:
+        return self.titles[0].value if self.titles else None
+
+
+def read_metadata(tree: Any, url: str | None = None) -> PageMetadata:
+    """Read JSON-LD, meta tags, <title> and the canonical link of a parsed page."""
+    meta = PageMetadata()
+    for obj in _article_objects(tree):
+        _read_json_ld(obj, meta)
+        break  # the first article object describes the page; later ones are teasers
+    _read_meta_tags(tree, meta)
+    _read_title_element(tree, meta)
+    canonical = _canonical(tree, url)
+    meta.canonical = canonical
+    meta.page_url = url or (canonical.value if canonical else None)
+    return meta
+
+
+# --- JSON-LD ---------------------------------------------------------------------------
+
+def _article_objects(tree: Any) -> Iterator[dict[str, Any]]:
+    """Article-like JSON-LD objects, including those inside lists and @graph."""
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        data = _load_json(script.text or "")
+        if data is None:
+            continue
+        nodes = list(_flatten(data))
+        by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
+        for node in nodes:
+            if _is_article(node):
+                yield _resolve_refs(node, by_id)
+
+
+def _load_json(text: str) -> Any:
+    text = text.strip().removeprefix("<!--").removesuffix("-->").strip().rstrip(";")
+    if not text:
+        return None
+    try:
+        return json.loads(text, strict=False)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _flatten(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """Objects of a JSON-LD document: the top level, list members, @graph members and
+    mainEntity (depth-limited: hostile JSON nesting must not recurse without end)."""
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(data.get(key), (list, dict)):
+                yield from _flatten(data[key], depth + 1)
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.rsplit("/", 1)[-1].lower() for k in kinds if isinstance(k, str)}
+
+
+def _is_article(node: dict[str, Any]) -> bool:
+    return bool(_types(node) & _ARTICLE_TYPES)
+
+
+def _resolve_refs(node: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Replace {"@id": ...} author/publisher references by the objects of the @graph."""
+    resolved = dict(node)
+    for key in ("author", "creator", "publisher"):
+        value = node.get(key)
+        if isinstance(value, list):
+            resolved[key] = [_deref(v, by_id) for v in value]
+        elif value is not None:
+            resolved[key] = _deref(value, by_id)
+    return resolved
+
+
+def _deref(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in by_id:
+        return by_id[value["@id"]]
+    return value
+
+
+def _read_json_ld(obj: dict[str, Any], meta: PageMetadata) -> None:
+    for key in ("headline", "name"):
+        if isinstance(obj.get(key), str) and obj[key].strip():
+            meta.titles.append(Item(_clean(obj[key]), _json_origin(key)))
+            break
+    for key in ("author", "creator"):
+        for name in _names(obj.get(key)):
+            meta.authors.append(Item(name, _json_origin(key)))
+    for key, target in (("datePublished", meta.published), ("dateCreated", meta.published),
+                        ("dateModified", meta.modified)):
+        if isinstance(obj.get(key), str) and obj[key].strip():
+            target.append(Item(obj[key].strip(), _json_origin(key)))
+    for name in _names(obj.get("publisher")):
+        meta.publishers.append(Item(name, _json_origin("publisher")))
+
+
+def _names(value: Any) -> Iterator[str]:
+    """Names in a JSON-LD author/publisher value: a string, an object or a list of them."""
+    values = value if isinstance(value, list) else [value]
+    for item in values[:20]:
+        if isinstance(item, dict):
+            item = item.get("name")
+            if isinstance(item, list):  # some sites give {"name": ["A", "B"]}
+                item = ", ".join(x for x in item if isinstance(x, str))
+        if isinstance(item, str):
+            name = _clean(_BY.sub("", item))
+            if name and not _is_url(name):
+                yield name
+
+
+def _json_origin(key: str) -> Origin:
+    return {"kind": "json-ld", "field": key}
+
+
+# --- meta tags, title, canonical -------------------------------------------------------
+
+def _read_meta_tags(tree: Any, meta: PageMetadata) -> None:
+    tags: dict[str, list[str]] = {}
+    for el in tree.iterfind(".//meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = el.get("content")
+        if key and content and content.strip():
+            tags.setdefault(key, []).append(_clean(content))
+    for key in _META_TITLE:
+        meta.titles.extend(Item(v, _meta_origin(key)) for v in tags.get(key, [])[:1])
+    for key in _META_AUTHORS:
+        for value in tags.get(key, []):
+            name = _clean(_BY.sub("", value))
+            if name and not _is_url(name):
+                meta.authors.append(Item(name, _meta_origin(key)))
+    for key in _META_PUBLISHED:
+        meta.published.extend(Item(v, _meta_origin(key)) for v in tags.get(key, [])[:1])
+    for key in _META_MODIFIED:
+        meta.modified.extend(Item(v, _meta_origin(key)) for v in tags.get(key, [])[:1])
+    for key in _META_SITE:
+        meta.site_names.extend(Item(v, _meta_origin(key)) for v in tags.get(key, [])[:1])
+
+
+def _meta_origin(key: str) -> Origin:
+    return {"kind": "meta", "field": key}
+
+
+def _read_title_element(tree: Any, meta: PageMetadata) -> None:
+    title = tree.find(".//title")
+    if title is not None and title.text and title.text.strip():
+        meta.titles.append(Item(_clean(title.text), {"kind": "element", "element": "title"}))
+
+
+def _canonical(tree: Any, url: str | None) -> Item | None:
+    for el in tree.iterfind(".//link[@href]"):
+        rel = (el.get("rel") or "").lower().split()
+        if "canonical" in rel and el.get("href", "").strip():
+            return Item(_absolute(el.get("href"), url), {"kind": "link", "field": "canonical"})
+    for el in tree.iterfind(".//meta[@content]"):
+        if (el.get("property") or el.get("name") or "").lower() == "og:url":
+            return Item(_absolute(el.get("content"), url), _meta_origin("og:url"))
+    return None
+
+
+# --- provenance ------------------------------------------------------------------------
+
+def to_provenance(meta: PageMetadata, links: Iterable[tuple[str, str]],
+                  base: dict[str, Any]) -> dict[str, Any]:
+    """Fill the report's provenance (``base``, the shape of provenance.empty()) from the
+    metadata and the (href, anchor text) links of the kept article blocks. Fields already
+    filled in ``base`` (read from the blocks by audit.provenance) are kept."""
+    prov = dict(base)
+    if prov.get("title") is None and meta.titles:
+        prov["title"] = {"text": meta.titles[0].value, "origin": meta.titles[0].origin}
+    prov["authors"] = _unique_named([*meta.authors, *_items(prov.get("authors", []))])
+    for key, items in (("published", meta.published), ("modified", meta.modified)):
+        if prov.get(key) is None and items:
+            prov[key] = _date(items)
+    if prov.get("publisher") is None and meta.publishers:
+        prov["publisher"] = {"name": meta.publishers[0].value, "origin": meta.publishers[0].origin}
+    prov["site_names"] = _unique_named([*meta.site_names, *_items(prov.get("site_names", []))])
+    if prov.get("canonical_url") is None and meta.canonical is not None:
+        prov["canonical_url"] = meta.canonical.value
+    prov["outbound_links"] = outbound_links(links, meta.page_url)
+    return prov
+
+
+def _items(named: list[dict[str, Any]]) -> list[Item]:
+    return [Item(n["name"], n["origin"]) for n in named]
+
+
+def _unique_named(items: list[Item]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = item.value.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append({"name": item.value, "origin": item.origin})
+    return out
+
+
+def _date(items: list[Item]) -> dict[str, Any]:
+    """The first date that parses, else the first one as raw text."""
+    for item in items:
+        iso = parse_date(item.value)
+        if iso is not None:
+            return {"iso": iso, "raw": item.value, "origin": item.origin}
+    return {"iso": None, "raw": items[0].value, "origin": items[0].origin}
+
+
+def outbound_links(links: Iterable[tuple[str, str]], page_url: str | None) -> list[dict[str, str]]:
+    """http(s) links whose site differs from the page's own (all of them when the page's
+    URL is unknown), resolved against the page URL, first occurrence of each URL kept."""
+    own = site_key(urlsplit(page_url).hostname or "") if page_url else ""
+    seen: set[str] = set()
+    out = []
+    for href, text in links:
+        absolute = _absolute(href, page_url)
+        try:
+            parts = urlsplit(absolute)
+            host = (parts.hostname or "").lower()
+        except ValueError:
+            continue
+        if parts.scheme not in ("http", "https") or not host or absolute in seen:
+            continue
+        if own and site_key(host) == own:
+            continue
+        seen.add(absolute)
+        out.append({"url": absolute, "domain": host.removeprefix("www."), "text": _clean(text)})
+    return out
+
+
+# Second-level labels under which country domains register names (bbc.co.uk, uol.com.br).
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob"})
+
+
+def site_key(host: str) -> str:
+    """The registrable part of a host name, by a small rule instead of the public suffix
+    list: news.bbc.co.uk -> bbc.co.uk, blogs.nytimes.com -> nytimes.com."""
+    labels = host.lower().strip(".").split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+# --- small helpers ---------------------------------------------------------------------
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://", "//", "www."))
+
+
+def _absolute(href: str, base: str | None) -> str:
+    href = href.strip()
+    if not base:
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
+
+
+# --- dates -----------------------------------------------------------------------------
+
+# Formats seen in meta tags besides ISO 8601 and RFC 2822, tried in order.
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d",
+                 "%Y.%m.%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y",
+                 "%B %d, %Y %I:%M %p", "%Y%m%d")
+
+
+def parse_date(raw: str) -> str | None:
+    """ISO 8601 for a date as pages write it, or None when it does not parse.
+
+    A date without a time stays a date ("2019-11-19"); a time keeps its UTC offset when
+    the page gives one."""
+    text = raw.strip()
+    if not text or len(text) > 64:
+        return None
+    parsed = _parse_iso(text) or _parse_rfc2822(text) or _parse_formats(text)
+    if parsed is None or not 1900 <= parsed.year <= 2100:
+        return None
+    has_time = any(ch == ":" for ch in text)
+    return parsed.isoformat() if has_time else parsed.date().isoformat()
+
+
+def _parse_iso(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError:
+        return None
+
+
+def _parse_rfc2822(text: str) -> datetime | None:
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _parse_formats(text: str) -> datetime | None:
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None
