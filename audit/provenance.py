@@ -1,12 +1,69 @@
 """Provenance: what the page says about where the article comes from.
 
-``empty()`` is the report's provenance with nothing found; the stripping stage fills
-it from furniture (bylines, credits, author boxes), HTML metadata and the text.
+``empty()`` is the report's provenance with nothing found; ``read(blocks, text, title)``
+fills it from the roles stripping gave the blocks (title, bylines, credits, author box,
+furniture) and from the article text (wire credits such as "(AP)", outbound links).
+Every item carries its origin: the input line and block it was read from.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
+
+from audit.model import KEPT_ROLES, Block
+
+_I = re.IGNORECASE
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_FORMS = (
+    re.compile(_MON + r"\s*-?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*[,-]?\s*(?P<year>\d{4})\b", _I),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<year>\d{4})\b", _I),
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+)
+_TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?", _I)
+_BY = re.compile(r"^(?:(?:written|posted|reported)\s+)?by\s*:?\s*", _I)
+_NAME_END = re.compile(r"\s*(?:[|,/•·@(]|\s[-–—]\s|\bon\b|\bupdated\b|\d|" + _MON + r"(?:\s|$)).*$", _I)
+_JOB_TITLE = re.compile(
+    r"(?:\s+(?:senior|staff|business|chief|contributing|political|deputy|managing|news|sports|"
+    r"associate|executive|special|opinion))?\s+(?:writer|columnist|reporter|correspondent|editor|"
+    r"contributor|producer)s?\b.*$", _I)
+_UPDATED = re.compile(r"^(?:updated|last updated|modified)\b", _I)
+_CREDIT_PREFIX = re.compile(
+    r"^[(\[]?(?:(?:photo|image|picture|foto)s?\s*)?(?:credits?|courtesy(?: of)?|by|source|"
+    r"sources|quelle|fonte|fuente|sumber|источник|来源|出典)?\s*(?:[:：]|\.\.\.|…)?\s*", _I)
+_WIRES = (r"AP|Associated Press|Reuters|AFP|Agence France-Presse|UPI|dpa|Xinhua|Bloomberg|PTI|"
+          r"IANS|ANSA|EFE|Kyodo|Yonhap|TASS|Antara|Lusa|CNN")
+_WIRE = re.compile(r"\((?P<a>" + _WIRES + r")\)|(?:^|\s)[—–-]\s*(?P<b>" + _WIRES + r")\s*$|"
+                   r"^(?P<c>" + _WIRES + r")\s*[—–]\s")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MY_NAME = re.compile(r"\bmy name is ((?:[A-Z][\w'-]*\s?){1,6})")
+_SITE_NAME = (
+    re.compile(r"\benjoying ([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})\s*\?"),
+    re.compile(r"\bwelcome to ([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})\s*[!.,]"),
+    re.compile(r"^(?:sign up to|subscribe to|follow) (the [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2})$",
+               _I),
+)
+_COPYRIGHT = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:copyright\s*)?\d{4}(?:\s*[-–]\s*\d{4})?"
+                        r"\s+(?P<name>[^.|]{2,60}?)\s*(?:\.|\||all rights|$)", _I)
+_LABELS = (
+    ("opinion", re.compile(r"^(?:opinion|op-ed|editorial|commentary|column|meinung|opinião|"
+                           r"opinione|opini|мнение)\b\s*(?:[|:]|$)", _I)),
+    ("sponsored", re.compile(r"^(?:sponsored(?: content| post| by\b.*)?|paid (?:post|content)|"
+                             r"advertorial|partner content|anzeige|publieditorial)\s*$", _I)),
+    ("correction", re.compile(r"^(?:correction|clarification)s?\s*[:(]|"
+                              r"^an earlier version of this (?:article|story)\b", _I)),
+    ("analysis", re.compile(r"^(?:news )?analysis\b\s*(?:[|:]|$)", _I)),
+    ("press-release", re.compile(r"^press release\b|\b(?:PRNewswire|Business Wire|"
+                                 r"GLOBE NEWSWIRE)\b", _I)),
+)
+# A byline may sit this many blocks after the article's first paragraph.
+BYLINE_AFTER_START = 3
+# How many blocks above the article's first paragraph a label may be.
+LABEL_WINDOW = 15
+_URL = re.compile(r"https?://([\w.-]+)[^\s<>\"')\]]*")
 
 
 def empty() -> dict[str, Any]:
@@ -25,5 +82,155 @@ def empty() -> dict[str, Any]:
     }
 
 
-def read(blocks, text, title):  # placeholder, replaced below
-    return empty()
+def origin(block: Block) -> dict[str, Any]:
+    """Where an item was read: the block's first input line."""
+    return {"kind": "line", "line": block.line_start, "block": block.index, "text": block.text}
+
+
+def parse_date(text: str) -> tuple[str | None, str] | None:
+    """(ISO date or date-time, raw text) for the first date in ``text``, else None.
+
+    'BY SIRAJ April -10-2024 EAST 14:54' -> ('2024-04-10T14:54', 'April -10-2024 EAST 14:54').
+    """
+    for form in _DATE_FORMS:
+        match = form.search(text)
+        if match:
+            break
+    else:
+        return None
+    parts = match.groupdict()
+    month = int(parts["month"]) if parts.get("month") else _MONTHS[parts["mon"][:3].lower()]
+    day, year = int(parts["day"]), int(parts["year"])
+    raw = text[match.start():].strip()
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None, raw
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    clock = _TIME.search(text, match.end())
+    if clock:
+        hour, minute = int(clock["h"]), int(clock["m"])
+        ampm = (clock["ampm"] or "").lower().replace(".", "")
+        hour += 12 if ampm == "pm" and hour < 12 else 0
+        hour -= 12 if ampm == "am" and hour == 12 else 0
+        if hour < 24 and minute < 60:
+            iso += f"T{hour:02d}:{minute:02d}"
+    return iso, raw
+
+
+def byline_authors(text: str) -> list[str]:
+    """Names in a byline: 'BY SIRAJ April -10-2024 ...' -> ['Siraj']; 'By A and B' -> both."""
+    if not _BY.match(text):
+        return []
+    rest = _NAME_END.sub("", _BY.sub("", text, count=1)).strip()
+    rest = _JOB_TITLE.sub("", rest).strip()
+    names = [n.strip() for n in re.split(r"\s+(?:and|&)\s+", rest) if n.strip()]
+    return [n.title() if n.isupper() else n for n in names
+            if len(n.split()) <= 5 and n[0].isupper()]
+
+
+def read(blocks: Sequence[Block], text: str, title: str | None) -> dict[str, Any]:
+    """The report's provenance from the roles of ``blocks`` and the article ``text``."""
+    prov = empty()
+    first = next((b.index for b in blocks if b.role in KEPT_ROLES), len(blocks))
+    for block in blocks:
+        if block.role == "byline" and block.index > first + BYLINE_AFTER_START:
+            continue  # bylines of related articles further down
+        _read_block(prov, block)
+    if prov["title"] is None and title:
+        prov["title"] = {"text": title, "origin": {"kind": "text", "text": title}}
+    prov["author_bio"] = _author_bio([b for b in blocks if b.role == "author-bio"])
+    prov["site_names"] = _site_names(b for b in blocks if b.role not in KEPT_ROLES)
+    prov["labels"] = _labels(blocks)
+    prov["outbound_links"] = _links(text)
+    return prov
+
+
+def _read_block(prov: dict[str, Any], block: Block) -> None:
+    role = block.role
+    if role == "title" and prov["title"] is None:
+        prov["title"] = {"text": block.text, "origin": origin(block)}
+    elif role == "byline":
+        _read_byline(prov, block)
+    elif role in ("photo-credit", "source-credit"):
+        name = _CREDIT_PREFIX.sub("", block.text, count=1).strip(" )]")
+        if name:
+            kind = "photo" if role == "photo-credit" else "source"
+            if any(c["kind"] == kind and c["name"] == name for c in prov["credits"]):
+                return
+            prov["credits"].append({"kind": kind, "name": name, "text": block.text,
+                                    "origin": origin(block)})
+    elif role in KEPT_ROLES:
+        match = _WIRE.search(block.text)
+        if match:
+            name = match["a"] or match["b"] or match["c"]
+            if not any(c["kind"] == "wire" and c["name"] == name for c in prov["credits"]):
+                prov["credits"].append({"kind": "wire", "name": name, "text": match.group().strip(),
+                                        "origin": origin(block)})
+    elif role == "other" and prov["publisher"] is None:
+        match = _COPYRIGHT.match(block.text)
+        if match:
+            name = re.sub(r"(?i)^copyright\s+", "", match["name"]).strip(" -–|,")
+            if name:
+                prov["publisher"] = {"name": name, "origin": origin(block)}
+
+
+def _read_byline(prov: dict[str, Any], block: Block) -> None:
+    known = {a["name"] for a in prov["authors"]}
+    for name in byline_authors(block.text):
+        if name not in known:
+            prov["authors"].append({"name": name, "origin": origin(block)})
+    date = parse_date(block.text)
+    if date is None:
+        return
+    field = "modified" if _UPDATED.match(block.text) else "published"
+    if prov[field] is None:
+        prov[field] = {"iso": date[0], "raw": date[1], "origin": origin(block)}
+
+
+def _author_bio(box: list[Block]) -> dict[str, Any] | None:
+    """Name (from 'my name is ...' or the box's name line), biography and contact."""
+    if not box:
+        return None
+    bio = max(box, key=lambda b: len(b.text))
+    named = _MY_NAME.search(bio.text)
+    short = [b.text for b in box if len(b.text.split()) <= 5 and not _EMAIL.search(b.text)]
+    name = named.group(1).strip() if named else (short[0] if short else None)
+    email = next((m.group() for b in box for m in [_EMAIL.search(b.text)] if m), None)
+    return {"name": name, "bio": bio.text if len(bio.text.split()) > 5 else None,
+            "contact": email, "origin": origin(box[0])}
+
+
+def _site_names(furniture: Iterable[Block]) -> list[dict[str, Any]]:
+    names: list[dict[str, Any]] = []
+    for block in furniture:
+        for pattern in _SITE_NAME:
+            match = pattern.search(block.text)
+            if match and all(n["name"] != match.group(1) for n in names):
+                names.append({"name": match.group(1), "origin": origin(block)})
+    return names
+
+
+def _labels(blocks: Sequence[Block]) -> list[dict[str, Any]]:
+    """Labels from the title and the furniture just above the article (a menu further
+    away lists 'Opinion' on every page), and corrections from anywhere."""
+    first = next((b.index for b in blocks if b.role in KEPT_ROLES), len(blocks))
+    labels: list[dict[str, Any]] = []
+    for block in blocks:
+        if len(block.text) > 300:
+            continue
+        near_top = block.role not in KEPT_ROLES and first - LABEL_WINDOW <= block.index < first
+        for label, pattern in _LABELS:
+            if not (near_top or block.role == "title" or label == "correction"):
+                continue
+            if pattern.search(block.text) and all(x["label"] != label for x in labels):
+                labels.append({"label": label, "origin": origin(block)})
+    return labels
+
+
+def _links(text: str) -> list[dict[str, Any]]:
+    links, seen = [], set()
+    for match in _URL.finditer(text):
+        url = match.group().rstrip(".,;:")
+        if url not in seen:
+            seen.add(url)
+            links.append({"url": url, "domain": match.group(1).lower(), "text": url})
+    return links

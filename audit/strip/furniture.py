@@ -36,7 +36,8 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _I)),
     ("source-credit", "originally-published", re.compile(
         r"^(?:this (?:article|story|post) )?(?:was )?(?:originally|first) "
-        r"(?:published|appeared) (?:on|in|by|at)\b", _I)),
+        r"(?:published|appeared) (?:on|in|by|at)\b(?!\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+        r"sep|oct|nov|dec)[a-z]*\.?\s+\d))", _I)),
     ("newsletter", "newsletter", re.compile(
         r"^(?:sign up|subscribe|join|get|receive|enter|register|never miss)\b.*\b(?:newsletters?|"
         r"mailing list|e-?mail list|inbox|updates)\b|^(?:\w+\s+){0,3}newsletters?\s*[:!]?$|"

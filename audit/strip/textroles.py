@@ -19,7 +19,7 @@ Role = tuple[str, str]
 _I = re.IGNORECASE
 _BYLINE = re.compile(
     r"^(?:(?:written|posted|published|reported|words|text)\s+by|by|von|por|par|oleh|door|"
-    r"автор|author|autor|autore)\b\s*[:|]?\s*\S", _I)
+    r"автор|author|autor|autore)\b\s*[:|]?\s*(?-i:[A-ZÀ-ÞА-Я\u3040-\u9fff])", _I)
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|"
           r"mai|juni|juli|oktober|dezember|janeiro|fevereiro|março|abril|maio|junho|julho|"
           r"agosto|setembro|outubro|novembro|dezembro|gennaio|febbraio|marzo|aprile|maggio|"
