@@ -1,42 +1,166 @@
-"""First version of the sourcing stage: "said"-style cues only.
+"""The sourcing stage's entry point: attributions, unattributed claims, consistency, scores.
 
-The sourcing work replaces this with the full attribution extractor, source types,
-unattributed claims, consistency checks and the documented scores.
+Pipeline over one article body: sentences and quotes -> cue-based attributions
+(reported.py) -> follow-on quotes, pronouns, anonymity reasons (carry.py) -> check-worthy
+sentences with no attribution (claims.py) -> article-level facts and findings
+(consistency.py) -> scores (scores.py). The result's ``data`` is the report's
+``sourcing`` object.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from audit.config import Config
 from audit.model import Block, Finding, Score, StageResult
+from audit.sentences import split_sentences
+from audit.sourcing import carry, claims, consistency, scores
+from audit.sourcing.lexicon import NAMED_TYPES, SPECIFICITY
+from audit.sourcing.quotes import QuoteIndex, find_quotes
+from audit.sourcing.record import Attribution
+from audit.sourcing.reported import Extractor
+from audit.sourcing.text import Sentences, span
 
-_SAID = re.compile(r"\b(said|says|told)\b")
+COVERED_LANGUAGES = ("en",)
+
+
+def extract(text: str) -> tuple[list[Attribution], Sentences]:
+    """Every attribution in ``text``, in text order, and the sentences they were read from."""
+    sents = Sentences(text, split_sentences(text))
+    quotes = QuoteIndex(text, find_quotes(text))
+    found = Extractor(text, sents, quotes).run()
+    found = found + carry.carried_quotes(text, found, quotes, sents)
+    found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
+    found = carry.resolve_pronouns(text, found)
+    return carry.anonymity_reasons(text, found, sents), sents
 
 
 def analyse(text: str, *, language: str | None, provenance: dict[str, Any], title: str | None,
             blocks: tuple[Block, ...], config: Config) -> StageResult:
-    attributions = []
-    for match in _SAID.finditer(text):
-        attributions.append({
-            "content": {"start": match.start(), "end": match.end(), "text": match.group()},
-            "source": None,
-            "cue": {"start": match.start(), "end": match.end(), "text": match.group()},
-            "source_type": "vague",
-            "direct": False,
-        })
-    data = {
-        "attributions": attributions,
-        "unattributed": [],
-        "counts": {"attributions": len(attributions), "direct_quotes": 0, "distinct_sources": 0,
-                   "by_type": {}, "checkworthy_sentences": 0, "attributed_checkworthy": 0},
-        "warnings": [],
+    """The report's ``sourcing`` data, its findings and the two scores for one article."""
+    facts = consistency.facts(provenance, blocks)
+    conflicts = consistency.title_conflicts(text)
+    facts.title_conflicts = len(conflicts)
+    article = [*consistency.article_findings(facts), *conflicts]
+    attribution_score = scores.attribution(facts, config.get)
+    if language is not None and language not in COVERED_LANGUAGES:
+        reason = f"sourcing rules cover English only; the article is in '{language}'"
+        data = _data(text, [], [], (0, 0), [_warning("language", reason)])
+        data["skipped"] = reason
+        return StageResult(data, tuple(article), {
+            "sourcing": Score(None, reason), "attribution": Score(None, reason)})
+    found, sents = extract(text)
+    unattributed, worthy = _unattributed(text, found, sents)
+    words = len(text.split())
+    short = _too_short(words, found, config)
+    warnings = [_warning("short-text", short)] if short else []
+    data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
+                 warnings)
+    findings = [*_attribution_findings(found), *article]
+    if not short:
+        findings += [Finding("SRC-UNATTRIBUTED-CLAIM", (u["start"], u["end"]),
+                             message=_claim_message(u["reasons"])) for u in unattributed]
+    findings += _mostly_unnamed(found, config)
+    counts = _score_counts(text, found, data["counts"])
+    sourcing = scores.withheld(short) if short else scores.sourcing(counts, config.get)
+    findings.sort(key=lambda f: (f.span[0] if f.span else -1, f.rule_id))
+    return StageResult(data, tuple(findings), {"sourcing": sourcing,
+                                               "attribution": attribution_score})
+
+
+def _too_short(words: int, found: list[Attribution], config: Config) -> str | None:
+    """Why the text is too short for a sourcing verdict, or None."""
+    if words < config.get("sourcing.min-words"):
+        return f"too short to judge sourcing ({words} words)"
+    if not found and words < config.get("sourcing.short-words"):
+        return (f"too short to judge sourcing ({words} words, no attributions): an abstract "
+                "or brief, not a sourced report")
+    return None
+
+
+def _unattributed(text: str, found: list[Attribution], sents: Sentences):
+    worthy = claims.checkworthy(text, sents)
+    attributed = claims.attributed_sentences(found, sents)
+    out = []
+    for index, why in worthy:
+        if index not in attributed:
+            start, end = sents.spans[index]
+            out.append({**span(text, start, end), "reasons": why})
+    return out, worthy
+
+
+def _claim_message(reasons: list[str]) -> str:
+    return ("No attribution found for this sentence, which states "
+            f"{', '.join(reasons)}: the reader cannot tell where it comes from.")
+
+
+def _warning(code: str, message: str) -> dict[str, str]:
+    return {"code": code, "message": message}
+
+
+def source_key(text: str, att: Attribution) -> str | None:
+    """A source's identity for counting distinct sources ("Abe" = "Prime Minister Shinzo Abe")."""
+    name = att.source_text(text)
+    if not name:
+        return None
+    words = [w.strip("’'").lower() for w in name.replace("’s", "").split()]
+    words = [w for w in words if w not in ("the", "a", "an", "one")]
+    if att.effective_type() == "person" and words:
+        return "person:" + words[-1]
+    return " ".join(words) or None
+
+
+def _data(text: str, found: list[Attribution], unattributed: list[dict], worthy: tuple[int, int],
+          warnings: list[dict]) -> dict[str, Any]:
+    by_type: dict[str, int] = {}
+    for att in found:
+        by_type[att.source_type] = by_type.get(att.source_type, 0) + 1
+    keys = {source_key(text, a) for a in found} - {None}
+    return {
+        "attributions": [a.to_dict(text) for a in found],
+        "unattributed": unattributed,
+        "counts": {
+            "attributions": len(found),
+            "direct_quotes": sum(a.direct for a in found),
+            "distinct_sources": len(keys),
+            "by_type": {t: by_type[t] for t in SPECIFICITY if t in by_type},
+            "checkworthy_sentences": worthy[0],
+            "attributed_checkworthy": worthy[1],
+        },
+        "warnings": warnings,
     }
-    findings = []
-    if not provenance.get("authors"):
-        findings.append(Finding("ATT-NO-BYLINE", None))
-    return StageResult(data=data, findings=tuple(findings), scores={
-        "sourcing": Score(None, "sourcing analysis not implemented yet"),
-        "attribution": Score(None, "attribution analysis not implemented yet"),
-    })
+
+
+def _score_counts(text: str, found: list[Attribution], counts: dict) -> scores.SourcingCounts:
+    named = {source_key(text, a) for a in found if a.effective_type() in NAMED_TYPES}
+    outside = {source_key(text, a) for a in found
+               if a.effective_type() in ("document", "outlet")}
+    return scores.SourcingCounts(
+        named=len(named - {None}), documents=len(outside - {None}),
+        direct=counts["direct_quotes"],
+        unnamed=sum(a.effective_type() == "unnamed" for a in found),
+        vague=sum(a.effective_type() == "vague" for a in found),
+        attributions=len(found), checkworthy=counts["checkworthy_sentences"],
+        attributed_checkworthy=counts["attributed_checkworthy"])
+
+
+def _attribution_findings(found: list[Attribution]) -> list[Finding]:
+    out = []
+    for att in found:
+        where = att.source or att.cue or att.content
+        if att.effective_type() == "unnamed":
+            out.append(Finding("SRC-UNNAMED-SOURCE", where))
+        elif att.effective_type() == "vague":
+            out.append(Finding("SRC-VAGUE-SOURCE", where))
+        if att.anonymity_reason:
+            out.append(Finding("ATT-ANONYMITY-REASON", where, message=(
+                f"Unnamed source; the article gives the reason: {att.anonymity_reason}.")))
+    return out
+
+
+def _mostly_unnamed(found: list[Attribution], config: Config) -> list[Finding]:
+    weak = sum(a.effective_type() in ("unnamed", "vague") for a in found)
+    if len(found) >= 3 and weak / len(found) > config.get("sourcing.mostly-unnamed-share"):
+        return [Finding("SRC-MOSTLY-UNNAMED", None, message=(
+            f"{weak} of {len(found)} attributions are to unnamed or vague sources."))]
+    return []

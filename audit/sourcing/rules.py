@@ -1,20 +1,147 @@
-"""Sourcing and attribution rules and settings."""
+"""Sourcing and attribution rules and settings (weights of the scores in scores.py)."""
 
 from audit.rules import Rule
 
-SETTINGS: dict = {}
+SETTINGS: dict = {
+    "sourcing.base": 40.0,
+    "sourcing.weight.named": 6.0,
+    "sourcing.cap.named": 5,
+    "sourcing.weight.document": 5.0,
+    "sourcing.cap.document": 3,
+    "sourcing.weight.direct": 3.0,
+    "sourcing.cap.direct": 4,
+    "sourcing.weight.unnamed": 4.0,
+    "sourcing.cap.unnamed": 5,
+    "sourcing.weight.vague": 5.0,
+    "sourcing.cap.vague": 4,
+    "sourcing.weight.share": 30.0,
+    "sourcing.weight.none": 20.0,
+    "sourcing.min-words": 150,
+    "sourcing.short-words": 400,
+    "sourcing.mostly-unnamed-share": 0.5,
+    "attribution.weight.byline": 30.0,
+    "attribution.weight.date": 20.0,
+    "attribution.weight.publisher": 10.0,
+    "attribution.weight.bio": 5.0,
+    "attribution.weight.wire_photo": 10.0,
+    "attribution.weight.conflict": 10.0,
+    "attribution.weight.sponsored": 10.0,
+    "attribution.weight.correction": 5.0,
+}
+
+_PAGE = ("Ships sail at dawn\n\n{byline}The fleet left the harbour on Monday morning after a "
+         "week of storms kept it in port, the harbour master said.")
 
 RULES = (
+    Rule(
+        id="SRC-UNNAMED-SOURCE",
+        category="sourcing",
+        severity="low",
+        confidence="medium",
+        message="Attributed to an unnamed source: the reader cannot check who said it.",
+        must_fire=("The ministry will cut the defence budget by a tenth next year, a senior "
+                   "official said on Monday.",),
+        must_not_fire=("The ministry will cut the defence budget by a tenth next year, Finance "
+                       "Minister Jane Doe said on Monday.",),
+    ),
+    Rule(
+        id="SRC-VAGUE-SOURCE",
+        category="sourcing",
+        severity="low",
+        confidence="medium",
+        message="Attributed to a vague source (experts, observers, reports in general).",
+        must_fire=("Experts say the new bridge will cost far more than the council has "
+                   "admitted so far.",),
+        must_not_fire=("The city engineer Maria Lopez said the new bridge will cost far more "
+                       "than the council has admitted so far.",),
+    ),
+    Rule(
+        id="SRC-UNATTRIBUTED-CLAIM",
+        category="sourcing",
+        severity="low",
+        confidence="low",
+        message="No attribution found for a check-worthy claim (numbers, dates, predictions, "
+                "superlatives or causes): the reader cannot tell where it comes from.",
+        must_fire=("The new bridge will cost 40 million dollars and is expected to open in "
+                   "2027, making it the longest in the region.",),
+        must_not_fire=("The new bridge will cost 40 million dollars and is expected to open in "
+                       "2027, the city engineer Maria Lopez said on Tuesday.",),
+    ),
+    Rule(
+        id="SRC-MOSTLY-UNNAMED",
+        category="sourcing",
+        severity="medium",
+        confidence="medium",
+        message="Most attributions are to unnamed or vague sources.",
+        must_fire=("Officials said the plan would cost more than expected. A senior official "
+                   "said the talks had stalled. Sources said the minister would resign soon.",),
+        must_not_fire=("Finance Minister Jane Doe said the plan would cost more than expected. "
+                       "The ministry said the talks had stalled. Prime Minister John Roe said "
+                       "the minister would stay.",),
+    ),
+    Rule(
+        id="ATT-TITLE-CONFLICT",
+        category="attribution",
+        severity="medium",
+        confidence="medium",
+        message="The same person is given two different titles in the article.",
+        must_fire=("President Joe Biden met the prime minister on Monday. Later that day Vice "
+                   "President Joe Biden spoke to reporters about the talks.",),
+        must_not_fire=("President Joe Biden met the prime minister on Monday. Later that day "
+                       "President Biden spoke to reporters about the talks.",),
+    ),
+    Rule(
+        id="ATT-ANONYMITY-REASON",
+        category="attribution",
+        severity="info",
+        confidence="medium",
+        message="An unnamed source, with the reason the article gives for not naming it.",
+        must_fire=("“The talks are close to collapse,” said one official, who spoke on the "
+                   "condition of anonymity to discuss private negotiations.",),
+        must_not_fire=("“The talks are close to collapse,” said one official on Tuesday "
+                       "evening after the meeting.",),
+    ),
     Rule(
         id="ATT-NO-BYLINE",
         category="attribution",
         severity="medium",
         confidence="medium",
         message="No byline: the page does not say who wrote the article.",
-        must_fire=("Ships sail at dawn\n\nThe fleet left the harbour on Monday morning after a "
-                   "week of storms kept it in port, the harbour master said.",),
-        must_not_fire=("Ships sail at dawn\n\nBy Jane Doe\n\nThe fleet left the harbour on Monday "
-                       "morning after a week of storms kept it in port, the harbour master said.",),
+        must_fire=(_PAGE.format(byline=""),),
+        must_not_fire=(_PAGE.format(byline="By Jane Doe\n\n"),),
+        examples_are_pages=True,
+    ),
+    Rule(
+        id="ATT-NO-DATE",
+        category="attribution",
+        severity="medium",
+        confidence="medium",
+        message="No publication date: the page does not say when the article was published.",
+        must_fire=(_PAGE.format(byline="By Jane Doe\n\n"),),
+        must_not_fire=(_PAGE.format(byline="By Jane Doe\n\nPublished March 3, 2024\n\n"),),
+        examples_are_pages=True,
+    ),
+    Rule(
+        id="ATT-NO-PUBLISHER",
+        category="attribution",
+        severity="low",
+        confidence="low",
+        message="No publisher: the page does not name the site or organisation publishing it.",
+        must_fire=(_PAGE.format(byline="By Jane Doe\n\n"),),
+        must_not_fire=("Harbour Gazette\n\n" + _PAGE.format(byline="By Jane Doe\n\n")
+                       + "\n\n© 2024 Harbour Gazette. All rights reserved.",),
+        examples_are_pages=True,
+    ),
+    Rule(
+        id="ATT-WIRE-PHOTO-NO-CREDIT",
+        category="attribution",
+        severity="medium",
+        confidence="medium",
+        message="A photo is credited to a news agency, but the text credits no author, wire or "
+                "source: it may be copied from that agency without saying so.",
+        must_fire=("Photo Credit: AP Photo/Jane Doe\n\n" + _PAGE.format(byline=""),),
+        must_not_fire=("Photo Credit: AP Photo/Jane Doe\n\n"
+                       + _PAGE.format(byline="By John Roe\n\n"),),
         examples_are_pages=True,
     ),
 )

@@ -1,0 +1,113 @@
+"""What one attribution passes to the next: speakers of follow-on quotes, pronoun
+antecedents, and the reason given for not naming a source.
+
+These run after extraction because each needs the attributions before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.sourcing.quotes import QuoteIndex
+from audit.sourcing.record import Attribution
+from audit.sourcing.text import Sentences, trim
+
+MIN_CARRIED_WORDS = 5  # shorter quotes opening a paragraph are titles or scare quotes
+
+_ANONYMITY = re.compile(
+    r"\b(?:on (?:the )?condition (?:of|that) (?:\w+ )?anonymity|anonymously|on background"
+    r"|not authori[sz]ed to (?:speak|talk|comment|discuss)[^.;]{0,120}"
+    r"|declined to be (?:named|identified)|not to be (?:named|identified))"
+)
+_FOLLOW_UP = re.compile(r"(?:The|Both|They|He|She|All|Those|These) ")
+_REASON = re.compile(r",? *(?:in order to|to|because|as|since|so as to) [^.;\n]{3,200}")
+
+
+def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
+                   sents: Sentences) -> list[Attribution]:
+    """Quote paragraphs with no cue of their own take the speaker of the paragraph before.
+
+    Only a quote that opens its paragraph is carried, and only from the last attribution
+    of the directly preceding paragraph, where news style puts the speaker.
+    """
+    covered = [a.content for a in found]
+    last_by_para: dict[int, Attribution] = {}
+    for att in sorted(found, key=lambda a: a.content[0]):
+        last_by_para[sents.paragraph(att.content[0])] = att
+    carried: list[Attribution] = []
+    for quote in quotes.quotes:
+        if quote.start > 0 and text[quote.start - 1] != "\n":
+            continue
+        if quote.words(text) < MIN_CARRIED_WORDS or _overlaps(quote.start, quote.end, covered):
+            continue
+        para = sents.paragraph(quote.start)
+        previous = last_by_para.get(para - 1)
+        if previous is None or previous.source_text(text) is None:
+            continue
+        att = Attribution((quote.start, quote.end), None, None, previous.effective_type(), True,
+                          "carried", resolved_source=previous.source_text(text),
+                          resolved_type=previous.effective_type())
+        carried.append(att)
+        last_by_para[para] = att
+    return carried
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def resolve_pronouns(text: str, found: list[Attribution]) -> list[Attribution]:
+    """"he said" names the last person cited; "it said" the last organization or document.
+
+    Left unresolved when nothing fitting came before ("they", "we" and "I" always are).
+    """
+    out: list[Attribution] = []
+    last: dict[str, Attribution] = {}
+    for att in found:
+        if att.source_type == "pronoun" and att.source:
+            word = text[att.source[0]:att.source[1]].lower()
+            wanted = {"he": ("person",), "she": ("person",),
+                      "it": ("organization", "document")}.get(word, ())
+            antecedent = next((last[t] for t in wanted if t in last), None)
+            if antecedent is not None:
+                att = att.with_(resolved_source=antecedent.source_text(text),
+                                resolved_type=antecedent.effective_type())
+        elif att.source:
+            last[att.source_type] = att
+            if att.source_type == "organization":
+                last.pop("document", None)
+        out.append(att)
+    return out
+
+
+def anonymity_reasons(text: str, found: list[Attribution], sents: Sentences) -> list[Attribution]:
+    """Unnamed sources whose sentence (or the next) says why they are not named."""
+    out = []
+    for att in found:
+        if att.source_type == "unnamed" and att.source is not None:
+            reason = _reason_near(text, att.source[1], sents)
+            if reason:
+                att = att.with_(anonymity_reason=reason)
+        out.append(att)
+    return out
+
+
+def _reason_near(text: str, pos: int, sents: Sentences) -> str | None:
+    index = sents.index(pos)
+    if index is None:
+        return None
+    end = sents.spans[index][1]
+    if index + 1 < len(sents.spans):
+        start, after = sents.spans[index + 1]
+        if _FOLLOW_UP.match(text, start) and sents.paragraph(start) == sents.paragraph(pos):
+            end = after  # "The officials spoke on condition of anonymity because ..."
+    match = _ANONYMITY.search(text, pos, min(end, pos + 600))
+    if match is None:
+        return None
+    if match.group().startswith("not authori"):
+        return match.group().strip()
+    reason = _REASON.match(text, match.end(), min(end, match.end() + 240))
+    if reason is None:
+        return None
+    start, stop = trim(text, reason.start(), reason.end())
+    return text[start:stop]

@@ -1,0 +1,88 @@
+"""Check-worthy sentences, and those among them with no attribution found.
+
+A sentence is check-worthy when it carries something a fact-checker would verify:
+numbers, money, percentages, dated events, predictions, superlatives, causal claims,
+completed official acts. It counts as attributed when an attribution touches it, or
+when an earlier sentence of its paragraph is attributed (news style states the source
+once and goes on). The wording is "no attribution found": the tool reports what it
+could not find, it does not accuse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.sourcing.record import Attribution
+from audit.sourcing.text import Sentences
+
+MIN_WORDS = 6  # shorter lines are headings and captions, not claims
+MAX_SCAN = 2000  # characters of a sentence scanned for reasons
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
+           "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+REASONS: tuple[tuple[str, re.Pattern], ...] = (
+    ("percentage", re.compile(r"\d(?:[\d.,]*\d)? ?(?:%|per ?cent\b|percentage points?\b)")),
+    ("money", re.compile(
+        r"[$€£¥]\s?\d|\b(?:US\$|USD|EUR)\s?\d|\b\d[\d.,]*(?: (?:million|billion|trillion))?"
+        r" (?:dollars|euros|pounds|yen|yuan|won|rupees|roubles|rubles)\b")),
+    ("number", re.compile(
+        r"(?<![(\w])\d[\d,]*(?:\.\d+)?(?![)\w])(?! ?(?:st|nd|rd|th)\b)"
+        r"|\b(?:million|billion|trillion|thousands of|hundreds of|dozens of)\b")),
+    ("date", re.compile(
+        rf"\b(?:{_MONTHS})\.? (?:\d{{1,2}}|\d{{4}})\b|\b(?:in|since|by|until|from) \d{{4}}\b"
+        r"|\b(?:mid-|early |late )?\d{4}s\b"
+        r"|\b(?:on|last|this|next) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        r"|\b(?:last|next) (?:week|month|year)\b|\byesterday\b")),
+    ("prediction", re.compile(
+        r"\b(?:is|are|was|were|be) (?:now |also )?(?:expected|set|likely|poised|projected"
+        r"|anticipated|forecast|scheduled|slated|due|predicted|estimated) to\b"
+        r"|\bwill (?:likely|probably|soon)\b")),
+    ("superlative", re.compile(
+        r"\bfirst-ever\b|\bthe (?:first|only|last) \w+|\bthe (?:most|least) \w+"
+        r"|\b(?:record|unprecedented|historic|largest|biggest|highest|lowest|fastest"
+        r"|strongest|worst|best|deadliest)\b")),
+    ("causal", re.compile(
+        r"\b(?:because of|due to|as a result of|led to|leads to|caused|causes|resulted in"
+        r"|results in|blamed (?:for|on)|thanks to|contributed to)\b")),
+    ("event", re.compile(
+        r"\b(?:has|have|had) been (?:granted|given|approved|signed|awarded|arrested|charged"
+        r"|killed|injured|banned|fined|sanctioned|deployed|sent|ordered|allowed|denied"
+        r"|authori[sz]ed)\b")),
+)
+
+
+def reasons(text: str, start: int, end: int) -> list[str]:
+    """Why a sentence is check-worthy (empty when it is not)."""
+    end = min(end, start + MAX_SCAN)
+    if len(text[start:end].split()) < MIN_WORDS:
+        return []
+    return [name for name, pattern in REASONS if pattern.search(text, start, end)]
+
+
+def checkworthy(text: str, sents: Sentences) -> list[tuple[int, list[str]]]:
+    """(sentence index, reasons) of every check-worthy sentence."""
+    out = []
+    for i, (start, end) in enumerate(sents.spans):
+        why = reasons(text, start, end)
+        if why:
+            out.append((i, why))
+    return out
+
+
+def attributed_sentences(found: list[Attribution], sents: Sentences) -> set[int]:
+    """Sentences an attribution touches, and the rest of their paragraph after them."""
+    touched: set[int] = set()
+    for att in found:
+        for start, end in filter(None, (att.content, att.source, att.cue)):
+            first, last = sents.index(start), sents.index(max(start, end - 1))
+            if first is not None:
+                touched.update(range(first, (last if last is not None else first) + 1))
+    carried = set(touched)
+    for i in sorted(touched):
+        para = sents.paragraph(sents.spans[i][0])
+        j = i + 1
+        while j < len(sents.spans) and sents.paragraph(sents.spans[j][0]) == para \
+                and j not in carried:
+            carried.add(j)
+            j += 1
+    return carried

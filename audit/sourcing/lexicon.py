@@ -1,0 +1,169 @@
+"""Word lists for attribution: cue verbs, and the head nouns that tell a source's type.
+
+Kept as data in one place so that a reviewer can see, and extend, what the extractor
+knows without reading its logic. Everything is lower case.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Cue verbs that are almost always attribution whatever their subject.
+STRONG_CUES = _words("""
+said says say told tells tell stated added adds explained explains according
+""")
+
+# All single-word cue verbs: speech, reporting, belief and knowledge, in any tense.
+# Base forms ("say", "note") are for plural subjects ("officials say", "observers note").
+CUE_VERBS = STRONG_CUES | _words("""
+noted notes note argued argues argue warned warns warn estimated estimates estimate
+predicted predicts predict believes believe believed expects expect thinks think fears
+fear feared hopes hoped suggested suggests suggest urged urges urge promised promises
+promise stressed stresses stress emphasized emphasizes emphasize emphasised emphasises
+emphasise acknowledged acknowledges admitted admits asserted asserts reported reports
+report disclosed discloses revealed reveals declared declares indicated indicates
+wrote writes concluded concludes found finds showed shows outlined outlines described
+describes expressed expresses praised praises criticized criticised criticizes
+referenced references cited cites recalled recalls alleged alleges maintained
+maintains contended contends insisted insists insist claimed claims claim confirmed
+confirms denied denies announced announces testified testifies conceded concedes vowed
+vows pledged pledges complained complains observed observes observe remarked
+reiterated reiterates cautioned cautions countered responded replied knows know
+doubted doubts worried worries agreed agrees agree recommended recommends projected
+projects forecast forecasts
+""")
+
+# Cues that state an intention, not a report, when "to" follows ("vowed to fight").
+INTENT_CUES = _words("""
+pledged pledges vowed vows promised promises agreed agrees agree hoped hopes expects
+expect threatened claims claimed claim
+""")
+
+# Verbs whose object comes before the reported clause ("told reporters that ...").
+OBJECT_CUES = _words("told tells tell")
+
+# Words between a subject and its cue that are not part of the subject.
+AUX = _words("""
+has have had will would also recently previously repeatedly later earlier publicly
+privately already once often again further still even never not just first then
+may might could should can must is are was were do does did been only long
+""")
+
+# Words that end a noun phrase when walking away from a cue.
+CLAUSE_WORDS = _words("""
+that which who whom whose when while as because but if although though after before
+since where so than whether until unless whereas what how why to nor yet despite
+""")
+
+# Verbs and auxiliaries: a noun phrase does not run through them. Present-tense cues
+# that double as nouns ("report", "claims", "estimate") are left out on purpose.
+VERBISH = _words("""
+is are was were be been being has have had do does did will would can could may might
+must should shall said says told tells wrote writes found thought
+""") | frozenset(w for w in CUE_VERBS if w.endswith("ed"))
+
+DETERMINERS = _words("""
+the a an this that these those one two three four five several some many most
+his her their its our my your
+""")
+
+# Prepositions that start an adverbial phrase before a subject ("On Monday the ministry").
+LEADING_PREPS = _words("""
+on in at during after before since by for with under over last this meanwhile however
+earlier later yesterday today but and also still moreover additionally now then
+""")
+
+# Prepositions that may continue a noun phrase ("officials from the ministry").
+NP_PREPS = _words("of from in at for with on familiar close to")
+
+# Words after a source that end it ("said the minister in a statement on Monday").
+TIME_WORDS = _words("""
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+morning evening afternoon night week month year last this next earlier later recently
+on in during at after before a an his her their its
+""")
+
+PRONOUNS = _words("he she they it we i you him her them us")
+
+# Types in order of specificity; a source with two readings keeps the more specific.
+SPECIFICITY = ("person", "role", "organization", "outlet", "document", "unnamed", "vague",
+               "pronoun")
+NAMED_TYPES = frozenset({"person", "role", "organization", "outlet", "document"})
+
+OUTLET_NAMES = (
+    "associated press", "reuters", "afp", "agence france-presse", "bloomberg", "cnn",
+    "bbc", "nhk", "kyodo", "xinhua", "tass", "yonhap", "new york times", "washington post",
+    "wall street journal", "financial times", "guardian", "nikkei", "fox news", "nbc",
+    "abc news", "cbs", "politico", "axios", "al jazeera", "dpa", "asahi", "yomiuri",
+    "mainichi", "south china morning post", "global times", "people's daily", "the hill",
+    "usa today", "npr", "the economist", "times of india", "le monde", "der spiegel",
+)
+OUTLET_ABBREVIATIONS = _words("ap afp upi ani pti efe ansa dpa cnn bbc nhk npr")
+OUTLET_HEADS = _words("""
+media newspaper newspapers broadcaster broadcasters tabloid magazine daily outlet outlets
+television tv channel network wire agency
+""")
+
+DOCUMENT_HEADS = _words("""
+report agreement study statement filing document documents survey analysis memo
+memorandum letter ruling data figures poll paper policy bill law estimate estimates
+assessment census records release communique communiqué declaration proposal budget
+audit review investigation indictment complaint lawsuit affidavit transcript minutes
+guidelines treaty accord framework charter research findings results forecast projection
+strategy decree resolution report’s study’s statistics survey’s
+""")
+# Plural documents with no determiner are "reports in general": vague.
+GENERIC_PLURAL_DOCUMENTS = _words("reports studies surveys polls rumors rumours accounts")
+
+VAGUE_HEADS = _words("""
+experts observers critics analysts commentators some many others people scientists
+researchers economists skeptics sceptics supporters opponents proponents pundits watchers
+voices rumors rumours most few everyone anyone someone somebody lots
+""") | GENERIC_PLURAL_DOCUMENTS
+
+UNNAMED_HEADS = _words("""
+official officials source sources person insider insiders aide aides diplomat diplomats
+employee employees staffer staffers member members lawmaker lawmakers executive
+executives resident residents witness witnesses individual individuals adviser advisers
+advisor advisors negotiator negotiators officer officers investigator investigators man
+woman men women worker workers soldier soldiers spokesperson spokesman spokeswoman
+representative representatives analyst expert observer critic insider colleague
+colleagues friend friends relative relatives
+""")
+# Heads that name an office only when definite ("the spokesman"), not "a spokesman".
+DEFINITE_ROLE_HEADS = _words("spokesperson spokesman spokeswoman representative")
+
+ROLE_HEADS = _words("""
+president vice-president minister secretary chairman chairwoman chair ceo director
+governor mayor ambassador chancellor premier king queen senator general admiral
+commander chief head leader prosecutor judge attorney-general sheriff commissioner envoy
+administrator president-elect spokesperson spokesman spokeswoman sen rep gov gen adm
+justice speaker treasurer founder manager coach principal dean provost superintendent
+""")
+
+ORG_HEADS = _words("""
+ministry ministries agency agencies department government governments company companies
+firm firms administration office house pentagon kremlin council commission committee
+court parliament congress senate police military army navy bank university institute
+party union association organization organisation group corporation inc corp ltd llc
+authority authorities board bureau service cabinet embassy consulate foundation center
+centre regulator watchdog coalition alliance nato un eu fbi cia nasa jaxa command forces
+force team club federation league hospital school technologies systems industries
+holdings airlines motors labs partners tribunal secretariat directorate
+""")
+
+CAPITALS = _words("""
+tokyo washington beijing moscow seoul pyongyang kyiv kiev london paris berlin brussels
+tehran ankara delhi islamabad manila canberra ottawa taipei hanoi jakarta riyadh cairo
+jerusalem damascus baghdad kabul rome madrid warsaw budapest havana caracas brasilia
+pretoria nairobi abuja bangkok dhaka minsk
+""")
+COUNTRIES = frozenset("""
+japan china russia ukraine iran israel india pakistan france germany britain america
+taiwan philippines australia canada korea turkey syria italy spain poland mexico brazil
+vietnam indonesia thailand the-united-states united-states us u.s the-us the-u.s
+north-korea south-korea the-philippines the-uk uk u.k
+""".split())

@@ -1,0 +1,59 @@
+"""The attribution record the extractor produces, and its report form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from audit.sourcing.text import span
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attributed statement: what was said (content), by whom (source), linked how (cue).
+
+    ``kind`` names the pattern that found it: quote, reported, according-to, nominal,
+    passive, carried.
+    """
+
+    content: Span
+    source: Span | None
+    cue: Span | None
+    source_type: str
+    direct: bool
+    kind: str
+    resolved_source: str | None = None
+    resolved_type: str | None = None
+    anonymity_reason: str | None = None
+
+    def with_(self, **changes: Any) -> Attribution:
+        return replace(self, **changes)
+
+    def source_text(self, text: str) -> str | None:
+        """The source as written, or the one it resolves to (pronouns, carried quotes)."""
+        if self.resolved_source:
+            return self.resolved_source
+        return text[self.source[0]:self.source[1]] if self.source else None
+
+    def effective_type(self) -> str:
+        """The type that counts for scoring: a resolved pronoun counts as what it names."""
+        return self.resolved_type or self.source_type
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        """The report's ``attribution`` object (schemas/report.schema.json)."""
+        out: dict[str, Any] = {
+            "content": span(text, *self.content),
+            "source": span(text, *self.source) if self.source else None,
+            "cue": span(text, *self.cue) if self.cue else None,
+            "source_type": self.source_type,
+            "direct": self.direct,
+            "kind": self.kind,
+        }
+        if self.resolved_source is not None:
+            out["resolved_source"] = self.resolved_source
+            out["resolved_type"] = self.resolved_type
+        if self.anonymity_reason is not None:
+            out["anonymity_reason"] = self.anonymity_reason
+        return out

@@ -1,0 +1,254 @@
+"""Attributions found from cues: reported speech, "according to", nominal and passive forms.
+
+Each cue (a verb such as "said" or "has estimated", a phrase such as "according to") is
+read in a capped window of its sentence. The source is the noun phrase before the verb
+("Abe pointed out ..."), or after it when inverted ("..., said one official"); the
+content is the clause after the cue, or the quote or clause before it when the cue
+closes the sentence. A cue whose source is not a recognisable kind of source is dropped:
+editors prefer a missed attribution to a garbage one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.sourcing import lexicon as lx
+from audit.sourcing.quotes import QuoteIndex
+from audit.sourcing.record import Attribution
+from audit.sourcing.sources import more_specific, np_after, np_before, source_type
+from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trim
+
+MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
+
+_VERBS = "|".join(sorted(lx.CUE_VERBS - {"according"}, key=len, reverse=True))
+_CUE = re.compile(
+    r"(?P<prep>\b(?i:according to)\b|\breported by\b)"
+    r"|(?P<nominal>\b(?:[Rr]emarks|[Cc]omments|[Tt]estimony) (?:from|by)\b)"
+    r"|(?P<verb>\b(?:pointed|points|point) out\b"
+    r"|\b(?:referred|refers|refer) to (?:it |them |him |her |this |that )?as\b"
+    r"|\b(?:called|calls) for\b"
+    rf"|\b(?:{_VERBS})\b)"
+    r"|(?P<passive>\b[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
+    r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
+    r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that\b|\breportedly\b)"
+)
+_PASSIVE_BEFORE = lx.AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
+    "to", "who", "which", "the", "a", "an", "that"}
+_SKIP_AFTER = {"that", ",", ":", "—", "–"}
+_NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of"}
+
+
+class Extractor:
+    """Finds cue-based attributions in one text (see the module docstring)."""
+
+    def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex) -> None:
+        self.text = text
+        self.sents = sentences
+        self.quotes = quotes
+        self._quote_starts = [q.start for q in quotes.quotes]
+
+    def run(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        claimed_until = -1
+        for match in _CUE.finditer(self.text):
+            if match.start() < claimed_until or self._inside_quote(match.start()):
+                continue
+            index = self.sents.index(match.start())
+            if index is None:
+                continue
+            att = self._one(match, self.sents.spans[index])
+            if att is not None and found and att.source and att.source == found[-1].source:
+                continue  # "According to AP reported ...": one attribution, not two
+            if att is not None:
+                found.append(att)
+                ends = [end for _, end in filter(None, (att.source, att.cue))]
+                claimed_until = max([claimed_until, *ends])
+        return found
+
+    def _inside_quote(self, pos: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and pos < self.quotes.quotes[i].end
+
+    def _one(self, match: re.Match, sentence: tuple[int, int]) -> Attribution | None:
+        ss, se = sentence
+        toks = tokens(self.text, max(ss, match.start() - WINDOW), min(se, match.end() + WINDOW))
+        k0 = next((i for i, t in enumerate(toks) if t.start >= match.start()), None)
+        if k0 is None:
+            return None
+        k1 = next((i for i, t in enumerate(toks) if t.start >= match.end()), len(toks))
+        cue = (match.start(), match.end())
+        if match.group("passive"):
+            return self._passive(match, cue, sentence)
+        if match.group("prep") or match.group("nominal"):
+            kind = "according-to" if match.group("prep") else "nominal"
+            return self._prepositional(toks, k0, k1, cue, sentence, kind)
+        return self._verb(toks, k0, k1, cue, sentence)
+
+    # -- the three shapes -------------------------------------------------------------
+
+    def _passive(self, match: re.Match, cue: tuple[int, int], sentence) -> Attribution | None:
+        ss, se = sentence
+        if match.group().lower() == "reportedly":
+            content = trim(self.text, ss, se)
+        else:
+            content = self._clause(match.end(), se)
+        if content is None:
+            return None
+        return Attribution(content, None, cue, "vague", self._has_quote(content), "passive")
+
+    def _prepositional(self, toks: list[Tok], k0: int, k1: int, cue, sentence,
+                       kind: str) -> Attribution | None:
+        ss, se = sentence
+        np = np_after(toks, k1)
+        if np is None:
+            return None
+        words = [t.text for t in toks[np[0]:np[1]]]
+        stype = source_type(words) or ("unnamed" if words[0].lower() in lx.DETERMINERS else None)
+        if stype is None:
+            return None
+        source = (toks[np[0]].start, toks[np[1] - 1].end)
+        content = self._around(toks, k0, np[1], sentence)
+        if content is None:
+            return None
+        return Attribution(content, source, cue, stype, self._has_quote(content), kind)
+
+    def _verb(self, toks: list[Tok], k0: int, k1: int, cue, sentence) -> Attribution | None:
+        if k0 > 0 and toks[k0 - 1].low in _PASSIVE_BEFORE:
+            return None
+        if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in lx.INTENT_CUES:
+            return None  # "pledged to work together" is a commitment, not a report
+        strong = toks[k0].low in lx.STRONG_CUES
+        np = np_before(toks, k0)
+        if np is not None:
+            return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
+        return self._inverted(toks, k0, k1, cue, sentence, strong) or \
+            self._appositive(toks, k0, k1, cue, sentence, strong)
+
+    def _subject_first(self, toks, np, k0, k1, cue, sentence, strong) -> Attribution | None:
+        words = [t.text for t in toks[np[0]:np[1]]]
+        stype = _typed(words, strong)
+        if stype is None:
+            return None
+        source = (toks[np[0]].start, toks[np[1] - 1].end)
+        if k1 < len(toks) and toks[k1].low in _NOT_A_CLAUSE:
+            return None  # "the area China claims as its own": not a report
+        content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
+        if content is None or _trivial(self.text, content):
+            before = self._before(toks[np[0]].start, sentence)
+            content = before or content
+        if content is None or _words(self.text, content) < 2:
+            return None
+        direct = self._is_quote(content) or self._has_quote(content)
+        return Attribution(content, source, cue, stype, direct, "quote" if self._is_quote(
+            content) else "reported")
+
+    def _inverted(self, toks, k0, k1, cue, sentence, strong) -> Attribution | None:
+        np = np_after(toks, k1)
+        if np is None or (np[1] < len(toks) and toks[np[1]].is_word
+                          and toks[np[1]].low not in ("who", "in", "on", "at", "during")):
+            return None
+        words = [t.text for t in toks[np[0]:np[1]]]
+        stype = _typed(words, strong)
+        content = self._before(cue[0], sentence)
+        if stype is None or content is None:
+            return None
+        source = (toks[np[0]].start, toks[np[1] - 1].end)
+        kind = "quote" if self._is_quote(content) else "reported"
+        return Attribution(content, source, cue, stype, self._has_quote(content), kind)
+
+    def _appositive(self, toks, k0, k1, cue, sentence, strong) -> Attribution | None:
+        """"Maria Lopez, the city engineer, said ...": the name and its apposition."""
+        if k0 < 2 or toks[k0 - 1].text != ",":
+            return None
+        comma = next((i for i in range(k0 - 2, max(-1, k0 - 12), -1) if toks[i].text == ","),
+                     None)
+        if comma is None:
+            return None
+        head, appos = np_before(toks, comma), np_before(toks, k0 - 1)
+        if head is None or appos is None or appos[0] != comma + 1:
+            return None
+        stype = more_specific(_typed([t.text for t in toks[head[0]:head[1]]], strong),
+                              _typed([t.text for t in toks[appos[0]:appos[1]]], strong))
+        content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
+        if stype is None or content is None:
+            return None
+        source = (toks[head[0]].start, toks[appos[1] - 1].end)
+        direct = self._has_quote(content)
+        return Attribution(content, source, cue, stype, direct, "reported")
+
+    # -- content ----------------------------------------------------------------------
+
+    def _after(self, toks: list[Tok], k: int, sentence, has_object: bool):
+        """The reported clause after the cue (or the quote it opens)."""
+        limit = min(len(toks), k + (8 if has_object else 6))
+        for i in range(k, limit):
+            if toks[i].low in ("that", ":") or (has_object and (
+                    toks[i].text in ",“\"")):
+                k = i
+                break
+            if toks[i].low in lx.VERBISH or not toks[i].is_word:
+                break
+        while k < len(toks) and toks[k].low in _SKIP_AFTER:
+            k += 1
+        if k >= len(toks):
+            return None
+        quote = self.quotes.opening_at(toks[k].start)
+        if quote is not None:
+            return quote.start, quote.end
+        return self._clause(toks[k].start, sentence[1])
+
+    def _before(self, pos: int, sentence) -> tuple[int, int] | None:
+        """The quote or clause that ends just before the source or cue at ``pos``."""
+        quote = self.quotes.closing_before(pos)
+        if quote is not None:
+            return quote.start, quote.end
+        start, end = trim(self.text, sentence[0], pos)
+        if end - start < 2 or _words(self.text, (start, end)) < 3:
+            return None
+        return start, end
+
+    def _around(self, toks, k0: int, np_end: int, sentence) -> tuple[int, int] | None:
+        """Content of "according to X": before it, after it, or the whole sentence."""
+        lead = _words(self.text, trim(self.text, sentence[0], toks[k0].start))
+        before = self._before(toks[k0].start, sentence)
+        rest = np_end
+        while rest < len(toks) and toks[rest].text != ",":
+            rest += 1
+        after = self._clause(toks[rest].end, sentence[1]) if rest < len(toks) else None
+        if before is not None and (after is None or _words(self.text, before) >= 4):
+            return before
+        if before is None and after is not None and lead == 0:
+            return after
+        return self._clause(sentence[0], sentence[1]) if after is not None else None
+
+    def _clause(self, start: int, end: int) -> tuple[int, int] | None:
+        start, end = trim(self.text, start, min(end, start + MAX_CONTENT))
+        return (start, end) if end > start else None
+
+    def _is_quote(self, content: tuple[int, int]) -> bool:
+        return content[0] in self.quotes.by_start and content[1] in self.quotes.by_end
+
+    def _has_quote(self, content: tuple[int, int]) -> bool:
+        piece = self.text[content[0]:content[1]]
+        return "“" in piece or piece.count('"') >= 2
+
+
+def _trivial(text: str, content: tuple[int, int]) -> bool:
+    """Words after a closing cue that are not a reported clause: "said on Monday"."""
+    words = text[content[0]:content[1]].split()
+    return len(words) <= 4 and words[0].lower().strip(",") in lx.TIME_WORDS | {
+        "in", "on", "to", "at", "after", "before", "during", "from"}
+
+
+def _typed(words: list[str], strong: bool) -> str | None:
+    """The source's type; an unknown head still counts after a strong cue ("the man said")."""
+    stype = source_type(words)
+    if stype is None and strong and words[0].lower() in lx.DETERMINERS:
+        return "unnamed"
+    return stype
+
+
+def _words(text: str, content: tuple[int, int]) -> int:
+    return len(text[content[0]:content[1]].split())

@@ -1,0 +1,164 @@
+"""Source noun phrases: finding them next to a cue, and telling their type.
+
+Without a parser, a source is the run of words next to the cue that a noun phrase can be
+made of: it stops at punctuation, clause words ("that", "which") and verbs. The type
+comes from the phrase's head noun (the last word before its first preposition):
+"officials from the ministry" is unnamed, "the administration of President X" an
+organization, "Deputy Secretary of State Kurt Campbell" a person (an office followed by
+a name), "Tokyo" an organization (a capital standing for its government).
+"""
+
+from __future__ import annotations
+
+from audit.sourcing import lexicon as lx
+from audit.sourcing.text import Tok
+
+MAX_NP = 14  # tokens; real sources are shorter, anything longer is a misreading
+
+
+def _joins_names(toks: list[Tok], i: int) -> bool:
+    """'and' may sit inside a source only between names ("the United States and Japan")."""
+    return 0 < i < len(toks) - 1 and toks[i - 1].is_cap and toks[i + 1].is_cap
+
+
+def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
+    """The noun phrase ending just before token ``end`` (skipping auxiliaries).
+
+    Returns (first, last+1) token indexes, or None when there is none.
+    """
+    i = end - 1
+    while i >= 0 and toks[i].low in lx.AUX:
+        i -= 1
+    stop = i + 1
+    while i >= 0 and stop - i <= MAX_NP:
+        tok = toks[i]
+        if not tok.is_word and tok.text not in ".’'-&":
+            break
+        if tok.low in lx.CLAUSE_WORDS or tok.low in lx.VERBISH:
+            break
+        if tok.low in ("and", "or") and not _joins_names(toks, i):
+            break
+        i -= 1
+    first = _drop_leading(toks, i + 1, stop)
+    if first >= stop or stop - first > MAX_NP or not toks[stop - 1].is_word:
+        return None
+    return first, stop
+
+
+def _drop_leading(toks: list[Tok], first: int, stop: int) -> int:
+    """Skip an adverbial opening ("On Monday the ministry ...") and stray punctuation."""
+    while first < stop and not toks[first].is_word:
+        first += 1
+    if first < stop and toks[first].low in lx.LEADING_PREPS and stop - first > 1:
+        for k in range(first + 1, stop):
+            if toks[k].low in lx.DETERMINERS:
+                return k
+        return first + 2 if stop - first > 2 else stop
+    return first
+
+
+def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``begin`` ("said [the minister] in a statement")."""
+    i = begin
+    while i < len(toks) and i - begin < MAX_NP:
+        tok = toks[i]
+        if not tok.is_word and tok.text not in "’'-&":
+            if not (tok.text == "." and i + 1 < len(toks) and toks[i + 1].is_word):
+                break
+        if tok.low in lx.CLAUSE_WORDS or tok.low in lx.VERBISH:
+            break
+        if tok.low in ("and", "or") and not _joins_names(toks, i):
+            break
+        if i > begin and tok.low in ("in", "on", "at", "during", "after", "before", "last",
+                                     "this", "earlier", "later") and i + 1 < len(toks) \
+                and toks[i + 1].low in lx.TIME_WORDS:
+            break
+        i += 1
+    while i > begin and not toks[i - 1].is_word:
+        i -= 1
+    return (begin, i) if i > begin else None
+
+
+def head_chunk(words: list[str]) -> list[str]:
+    """The words before the first preposition: "officials [from the ministry]"."""
+    for k, word in enumerate(words):
+        if k > 0 and word.lower() in lx.NP_PREPS | {"there", "here", "who"}:
+            return words[:k]
+    return words
+
+
+def _key(words: list[str]) -> str:
+    return "-".join(w.lower() for w in words)
+
+
+def _is_name(word: str) -> bool:
+    low = word.lower().rstrip("’'s") if word.endswith(("’s", "'s")) else word.lower()
+    return word[:1].isupper() and not any(
+        low in vocab for vocab in (lx.ROLE_HEADS, lx.ORG_HEADS, lx.UNNAMED_HEADS,
+                                   lx.VAGUE_HEADS, lx.DOCUMENT_HEADS, lx.OUTLET_HEADS,
+                                   lx.CAPITALS, lx.DETERMINERS)
+    ) and low not in lx.COUNTRIES and low not in ("state", "defense", "foreign", "house")
+
+
+def source_type(words: list[str]) -> str | None:
+    """The type of a source phrase, or None when its head is not a known kind of source."""
+    if not words:
+        return None
+    low = " ".join(words).lower()
+    if len(words) == 1 and low in lx.PRONOUNS:
+        return "pronoun"
+    if any(name in low for name in lx.OUTLET_NAMES) or (
+            len(words) <= 2 and words[-1].lower() in lx.OUTLET_ABBREVIATIONS):
+        return "outlet"
+    bare = [w for w in words if w.lower() not in ("the",)]
+    if _key(bare) in lx.COUNTRIES or _key(words) in lx.COUNTRIES or low in lx.CAPITALS:
+        return "organization"
+    chunk = head_chunk(words)
+    head = chunk[-1]
+    hlow = head.lower()
+    determiner = chunk[0].lower() in lx.DETERMINERS or chunk[0].endswith(("’s", "'s"))
+    return _by_head(words, chunk, hlow, determiner)
+
+
+def _by_head(words: list[str], chunk: list[str], hlow: str, determiner: bool) -> str | None:
+    if hlow in lx.ROLE_HEADS and not _indefinite(chunk):
+        if hlow in lx.DEFINITE_ROLE_HEADS and not determiner:
+            return "unnamed"
+        return "person" if _ends_with_name(words) else "role"
+    if hlow in lx.OUTLET_HEADS and hlow != "agency":
+        return "outlet"
+    if hlow in lx.GENERIC_PLURAL_DOCUMENTS and not determiner:
+        return "vague"
+    if hlow in lx.DOCUMENT_HEADS:
+        return "document"
+    if hlow in ("people",) and len(words) > len(chunk):
+        return "unnamed"  # "people familiar with the matter"
+    if hlow in lx.VAGUE_HEADS and not (hlow in lx.UNNAMED_HEADS and determiner):
+        return "vague"
+    if hlow in lx.UNNAMED_HEADS:
+        return "unnamed"
+    if hlow in lx.ORG_HEADS or hlow in lx.CAPITALS:
+        return "organization"
+    tail = [w.lower() for w in chunk[-2:]]
+    if "-".join(tail) in lx.COUNTRIES or tail[-1] in lx.COUNTRIES:
+        return "organization"
+    if _is_name(chunk[-1]):
+        return "person"
+    return None
+
+
+def _indefinite(chunk: list[str]) -> bool:
+    """"a minister", "one official": an office, but not an identifiable one."""
+    return chunk[0].lower() in ("a", "an", "one", "another", "some", "several")
+
+
+def _ends_with_name(words: list[str]) -> bool:
+    """An office followed by a name: "Deputy Secretary of State Kurt Campbell"."""
+    return len(words) >= 2 and _is_name(words[-1]) and words[-2][:1].isupper()
+
+
+def more_specific(a: str | None, b: str | None) -> str | None:
+    """Of two readings of one source, the one that tells an editor more."""
+    if a is None or b is None:
+        return a or b
+    return a if lx.SPECIFICITY.index(a) <= lx.SPECIFICITY.index(b) else b

@@ -1,0 +1,92 @@
+"""Small text helpers shared by the sourcing modules: tokens with offsets, spans, sentences.
+
+Why tokens: the extractor reasons about the few words around a cue (who said it, where
+the reported clause starts). Tokenising only a capped window around each cue keeps the
+stage linear in the text however long a sentence is (a 2 MB single line included).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+# A word (with inner apostrophes, hyphens, dots and ampersands: "Wednesday’s", "U.S",
+# "Self-Defense", "AT&T") or one non-space character. Each repetition needs a separator
+# character, so the pattern cannot backtrack.
+_TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
+
+# How far around a cue the extractor looks (characters). Sources and cues are short;
+# capping the window keeps pathological sentences cheap.
+WINDOW = 400
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def span(text: str, start: int, end: int) -> dict[str, Any]:
+    """The report's span object."""
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def trim(text: str, start: int, end: int, chars: str = " \t\n,;:.") -> tuple[int, int]:
+    """Shrink a span past surrounding whitespace and the given punctuation."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+class Sentences:
+    """Sentence and paragraph spans with O(log n) lookup of the sentence holding an offset."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+        self._paras = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+
+    def index(self, offset: int) -> int | None:
+        """The index of the sentence containing ``offset``, or None between sentences."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]:
+            return i
+        return None
+
+    def paragraph(self, offset: int) -> int:
+        """The 0-based paragraph number of an offset (paragraphs split on blank lines)."""
+        return bisect.bisect_right(self._paras, offset)
+
+    def paragraph_span(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the paragraph holding ``offset``."""
+        i = self.paragraph(offset)
+        start = 0 if i == 0 else self._para_end(i - 1)
+        end = self._paras[i] if i < len(self._paras) else len(self.text)
+        return trim(self.text, start, end, " \t\n")
+
+    def _para_end(self, i: int) -> int:
+        match = re.compile(r"\n\s*\n").match(self.text, self._paras[i])
+        return match.end() if match else self._paras[i]
