@@ -26,7 +26,8 @@ from audit.strip.furniture import furniture_role
 _SPACE = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?…。！？»”\"')\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+_CAPTION_CLASS = re.compile(r"caption|credit", re.IGNORECASE)
 
 
 @dataclass
@@ -117,7 +118,7 @@ class _Walker:
 
     def _start(self, el: Any, tag: str) -> None:
         name = self.d.block(el)
-        if tag in self.d.captions:
+        if self._is_caption(el, tag):
             self.captions += 1
         if name is not None:
             self._flush()
@@ -131,7 +132,7 @@ class _Walker:
         self._text(el.text)
 
     def _end(self, el: Any, tag: str) -> None:
-        if tag in self.d.captions:
+        if self._is_caption(el, tag):
             self.captions -= 1
         if self.d.block(el) is not None:
             self._flush()
@@ -142,6 +143,12 @@ class _Walker:
             if href:
                 self.stack[-1][3].append((href, _normalise("".join(parts))))
         self._text(el.tail)
+
+    def _is_caption(self, el: Any, tag: str) -> bool:
+        """<figure>, <figcaption>, or an element whose class says caption or credit."""
+        if not self.d.captions:
+            return False
+        return tag in self.d.captions or bool(_CAPTION_CLASS.search(el.get("class") or ""))
 
     def _text(self, text: str | None) -> None:
         if not text:
@@ -358,20 +365,40 @@ def combine(primary: list[RawBlock], backup: list[RawBlock]) -> list[RawBlock]:
     backup_shingles = {s for b in backup for s in _shingles(b.text)}
     if not owner or sum(s in backup_shingles for s in owner) < MIN_AGREEMENT * len(owner):
         return primary
+    repeated = _repeated_texts(backup)
+    anchors = [_anchor(block, owner) for block in backup]
+    last_known = max((i for i, a in enumerate(anchors) if a is not None), default=-1)
     inserted: dict[int, list[RawBlock]] = {}
     anchor = -1
-    for block in backup:
-        shingles = _shingles(block.text)
-        known = [owner[s] for s in shingles if s in owner]
-        if len(known) * 2 >= len(shingles):
-            anchor = max(anchor, known[-1])
-        elif _is_prose(block):
+    for position, block in enumerate(backup):
+        if anchors[position] is not None:
+            anchor = max(anchor, anchors[position])
+        elif 0 <= anchor and position < last_known and _is_prose(block) \
+                and block.text not in repeated:
+            # only inside the article both found: before it come standfirsts and
+            # captions, after it teasers and comments, more often than the article
             inserted.setdefault(anchor, []).append(block)
-    merged = list(inserted.get(-1, []))
+    merged = []
     for index, block in enumerate(primary):
         merged.append(block)
         merged.extend(inserted.get(index, []))
     return merged
+
+
+def _anchor(block: RawBlock, owner: dict[tuple[str, ...], int]) -> int | None:
+    """The primary block that a backup block repeats (most of its shingles), or None."""
+    shingles = _shingles(block.text)
+    known = [owner[s] for s in shingles if s in owner]
+    return known[-1] if known and len(known) * 2 >= len(shingles) else None
+
+
+def _repeated_texts(blocks: list[RawBlock]) -> set[str]:
+    """Texts that occur more than once (captions of a gallery, repeated teasers)."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for block in blocks:
+        (repeated if block.text in seen else seen).add(block.text)
+    return repeated
 
 
 def _is_prose(block: RawBlock) -> bool:
