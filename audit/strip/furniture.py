@@ -22,7 +22,7 @@ MAX_CHARS = 400
 
 _I = re.IGNORECASE
 
-# (role, reason, pattern) for short blocks, tried in order; first match wins.
+# (role, reason, pattern) for short blocks, anchored at the start, tried in order.
 _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("photo-credit", "photo-credit", re.compile(
         r"^[(\[]?(?:photo|image|picture|foto|bild|imagem|immagine|фото|写真)s?"
@@ -40,7 +40,7 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"sep|oct|nov|dec)[a-z]*\.?\s+\d))", _I)),
     ("newsletter", "newsletter", re.compile(
         r"^(?:sign up|subscribe|join|get|receive|enter|register|never miss)\b.*\b(?:newsletters?|"
-        r"mailing list|e-?mail list|inbox|updates)\b|^(?:\w+\s+){0,3}newsletters?\s*[:!]?$|"
+        r"mailing list|e-?mail list|inbox|updates)\b|"
         r"^(?:newsletter abonnieren|assine (?:a|nossa) newsletter|iscriviti alla newsletter)", _I)),
     ("newsletter", "subscribe", re.compile(
         r"^(?:subscribe|sign up|abonnieren|assine|iscriviti|berlangganan|подписаться|"
@@ -51,8 +51,6 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("comments", "comment-prompt", re.compile(
         r"^(?:leave|write|post|add|submit|view|show|hide|read)\s+(?:a |your |the |all )?"
         r"(?:\d+ )?(?:comments?|reply|replies|response)\b|"
-        r"\b(?:register|log ?in|sign in|logged in|connesso)\b[^.]{0,30}\b(?:comment|commento|"
-        r"post a comment|join the discussion)|"
         r"^(?:lascia un commento|deixe (?:um|seu) comentário|tinggalkan komentar|"
         r"kommentar schreiben|оставить комментарий|deixe uma resposta)", _I)),
     ("comments", "no-comments", re.compile(
@@ -73,12 +71,9 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("call-to-action", "share", re.compile(
         r"^(?:share|tweet|pin it|email|e-mail|print|teilen|compartilhe|condividi|"
         r"bagikan|поделиться)(?: (?:this|on|via|the|article|story|post|it|with)\b.*)?$|"
-        r"^(?:follow|like|find) us\b|\bfollow (?:us|me) on\b|"
+        r"^(?:follow|like|find) us\b|"
         r"^(?:facebook|twitter|linkedin|pinterest|whatsapp|reddit|instagram|youtube)"
         r"(?:\s*[|/·,]\s*\w+)*$", _I)),
-    ("call-to-action", "feedback", re.compile(
-        r"\b(?:share your (?:feedback|thoughts)|schedule a call|talk to us|contact us|"
-        r"tell us what you think|send us (?:a tip|your feedback)|rate this)\b", _I)),
     ("access", "access", re.compile(
         r"^(?:full text|full[- ]text (?:pdf|html)|(?:download )?(?:the )?pdf|"
         r"published version|view (?:the )?(?:full text|pdf|article)|open access|"
@@ -92,26 +87,59 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("other", "advertisement", re.compile(
         r"^(?:advertisement|advertising|sponsored|ad|anzeige|werbung|publicidade|"
         r"pubblicità|iklan|реклама|広告)\s*[:.]?$", _I)),
-    ("other", "cookies", re.compile(
+)
+
+# Patterns that may match anywhere in a short block: tried only when one of the
+# keywords occurs (a plain substring test is much cheaper than a regex scan).
+_FLOATING: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("comments", "comment-prompt", ("regist", "log", "sign in", "connesso"), re.compile(
+        r"\b(?:register|log ?in|sign in|logged in|connesso)\b[^.]{0,30}\b(?:comment|commento|"
+        r"post a comment|join the discussion)", _I)),
+    ("call-to-action", "feedback",
+     ("feedback", "thoughts", "call", "talk to us", "contact us", "tell us", "send us", "rate this"),
+     re.compile(r"\b(?:share your (?:feedback|thoughts)|schedule a call|talk to us|contact us|"
+                r"tell us what you think|send us (?:a tip|your feedback)|rate this)\b", _I)),
+    ("call-to-action", "share", ("follow",), re.compile(r"\bfollow (?:us|me) on\b", _I)),
+    ("newsletter", "newsletter", ("newsletter",), re.compile(
+        r"^(?:\w+\s+){0,3}newsletters?\s*[:!]?$", _I)),
+    ("other", "cookies", ("cookie",), re.compile(
         r"\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|"
         r"utilizziamo i cookie|usamos cookies|verwendet cookies)\b", _I)),
 )
 
 # Patterns that mark furniture whatever the length (up to MAX_CHARS).
-_STRONG: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("other", "copyright", re.compile(
-        r"^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b|"
-        r"\btodos os direitos reservados\b|\balle rechte vorbehalten\b|"
+_STRONG_START = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})", _I)
+_STRONG: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("other", "copyright", ("reserv", "rechte", "riservati", "права"), re.compile(
+        r"\ball rights reserved\b|\btodos os direitos reservados\b|\balle rechte vorbehalten\b|"
         r"\btutti i diritti riservati\b|\bвсе права защищены\b", _I)),
-    ("newsletter", "mailing-list", re.compile(
+    ("newsletter", "mailing-list", ("mailing list", "newsletter"), re.compile(
         r"\b(?:join|sign up (?:for|to)|subscribe to) (?:our|the) (?:mailing list|newsletter)\b",
         _I)),
-    ("other", "cookies", re.compile(
+    ("other", "cookies", ("cookie", "continuing to use"), re.compile(
         r"\b(?:we use cookies|this (?:site|website) uses cookies|by continuing to use this "
         r"(?:site|website))\b", _I)),
 )
 
-_WORD = re.compile(r"\w+")
+
+# Entries to try by the first three letters of a block's first word (from the words of
+# each anchored pattern): most menu items match none and cost no regex at all.
+_DISPATCH: dict[str, tuple[int, ...]] = {}
+for _index, (_, _, _pattern) in enumerate(_SHORT):
+    for _prefix in {w[:3] for w in re.findall(r"[^\W\d_]+", _pattern.pattern.lower())}:
+        _DISPATCH[_prefix] = (*_DISPATCH.get(_prefix, ()), _index)
+_ALL = tuple(range(len(_SHORT)))
+_FIRST_LETTERS = re.compile(r"[^\W\d_]+|\d")
+_HINTS = re.compile("|".join(sorted({re.escape(k) for entries in (_STRONG, _FLOATING)
+                                     for _, _, keys, _ in entries for k in keys})))
+
+
+def _floating(entries: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...],
+              lower: str, text: str) -> tuple[str, str] | None:
+    for role, reason, keywords, pattern in entries:
+        if any(k in lower for k in keywords) and pattern.search(text):
+            return role, reason
+    return None
 
 
 def furniture_role(text: str) -> tuple[str, str] | None:
@@ -119,12 +147,18 @@ def furniture_role(text: str) -> tuple[str, str] | None:
     text = text.strip()
     if not text or len(text) > MAX_CHARS:
         return None
-    for role, reason, pattern in _STRONG:
-        if pattern.search(text):
-            return role, reason
-    if len(_WORD.findall(text)) > SHORT_WORDS:
-        return None
-    for role, reason, pattern in _SHORT:
-        if pattern.search(text):
-            return role, reason
-    return None
+    if _STRONG_START.match(text):
+        return "other", "copyright"
+    lower = text.lower()
+    hinted = _HINTS.search(lower) is not None
+    found = _floating(_STRONG, lower, text) if hinted else None
+    if found or len(text.split()) > SHORT_WORDS:
+        return found
+    first = _FIRST_LETTERS.search(lower, 0, 16)
+    if first is not None:
+        word = first.group()
+        for index in _ALL if word.isdigit() else _DISPATCH.get(word[:3], ()):
+            role, reason, pattern = _SHORT[index]
+            if pattern.match(text):
+                return role, reason
+    return _floating(_FLOATING, lower, text) if hinted else None
