@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -177,7 +178,9 @@ def run(items: Iterable[Item], settings: Settings, *, jobs: int = 1,
     most a few jobs per worker in flight at once."""
     taken = set() if taken is None else taken
     named = _named(items, settings, taken)
-    if jobs <= 1:
+    head = list(itertools.islice(named, 2))
+    named = itertools.chain(head, named)
+    if jobs <= 1 or len(head) < 2:  # one article: no pool to start
         for item, name in named:
             yield _failed(item) if isinstance(item, Failure) else process(item, name, settings)
         return

@@ -315,7 +315,8 @@ def _validate_file(path: str) -> str | None:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return f"not JSON: {exc}"
     is_summary = isinstance(data, dict) and "articles" in data and "article" not in data
-    return schema.first_error(data, schema.SUMMARY if is_summary else schema.REPORT)
+    return schema.first_error(data, schema.SUMMARY if is_summary else schema.REPORT,
+                              reference=True)
 
 
 @cli.command(context_settings=CONTEXT)

@@ -44,3 +44,54 @@ def test_invalid_report_is_named():
     assert "grade" in schema.first_error(report)
     with pytest.raises(schema.ReportInvalid):
         schema.validate(report)
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, prefix + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node[:3]):
+            yield from _paths(value, prefix + (index,))
+
+
+def _mutations():
+    yield "null", lambda parent, key: parent.__setitem__(key, None)
+    yield "string", lambda parent, key: parent.__setitem__(key, "x")
+    yield "negative", lambda parent, key: parent.__setitem__(key, -1)
+    yield "bool", lambda parent, key: parent.__setitem__(key, True)
+    yield "float", lambda parent, key: parent.__setitem__(key, 2.5)
+    yield "list", lambda parent, key: parent.__setitem__(key, [])
+    yield "object", lambda parent, key: parent.__setitem__(key, {"stray": 1})
+    yield "delete", lambda parent, key: parent.__delitem__(key) if isinstance(parent, dict) else None
+
+
+def test_fast_checker_agrees_with_jsonschema_on_broken_reports():
+    """The compiled checker (hot path) and jsonschema (reference) agree on validity for
+    every mutation of every field of a real report."""
+    import copy
+
+    base = audit.audit_path(SEEDS[2])
+    checked = disagreements = 0
+    for path in list(_paths(base))[1:]:
+        for name, mutate in _mutations():
+            report = copy.deepcopy(base)
+            parent = report
+            for key in path[:-1]:
+                parent = parent[key]
+            mutate(parent, path[-1])
+            fast = schema.first_error(report)
+            ref = schema.first_error(report, reference=True)
+            checked += 1
+            if (fast is None) != (ref is None):
+                disagreements += 1
+                raise AssertionError(f"{'/'.join(map(str, path))} {name}: fast={fast} ref={ref}")
+    assert checked > 1000 and disagreements == 0
+
+
+def test_fast_checker_refuses_keywords_it_does_not_know():
+    from audit.fastschema import UnsupportedSchema, compile_schema
+
+    with pytest.raises(UnsupportedSchema):
+        compile_schema({"type": "string", "format": "email"})
