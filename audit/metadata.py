@@ -176,8 +176,8 @@ def _names(value: Any) -> Iterator[str]:
             if isinstance(item, list):  # some sites give {"name": ["A", "B"]}
                 item = ", ".join(x for x in item if isinstance(x, str))
         if isinstance(item, str):
-            name = _clean(_BY.sub("", item))
-            if name and not _is_url(name):
+            name = _person(item)
+            if name:
                 yield name
 
 
@@ -198,8 +198,8 @@ def _read_meta_tags(tree: Any, meta: PageMetadata) -> None:
         meta.titles.extend(Item(v, _meta_origin(key)) for v in tags.get(key, [])[:1])
     for key in _META_AUTHORS:
         for value in tags.get(key, []):
-            name = _clean(_BY.sub("", value))
-            if name and not _is_url(name):
+            name = _person(value)
+            if name:
                 meta.authors.append(Item(name, _meta_origin(key)))
     for key in _META_PUBLISHED:
         meta.published.extend(Item(v, _meta_origin(key)) for v in tags.get(key, [])[:1])
@@ -316,6 +316,13 @@ def site_key(host: str) -> str:
 
 def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
+
+
+def _person(text: str) -> str | None:
+    """A name as pages write it, without "By" and an affiliation after a bar:
+    "By Amy Doe | NJ Advance Media" -> "Amy Doe". None for URLs (article:author often is)."""
+    name = _clean(_BY.sub("", text.split("|")[0]))
+    return name if name and not _is_url(name) else None
 
 
 def _is_url(text: str) -> bool:

@@ -461,7 +461,26 @@ def assign_roles(blocks: list[RawBlock], meta: metadata.PageMetadata) -> list[tu
     titles = [k for k in (_key(t.value) for t in meta.titles) if k]
     authors = [k for k in (_key(a.value) for a in meta.authors) if " " in k]
     roles = [_role(b, i, titles, authors) for i, b in enumerate(blocks)]
+    roles = _author_notes(blocks, roles, authors)
     return _headings_of_furniture(blocks, roles)
+
+
+# How many of the last body blocks may be a note about the author.
+AUTHOR_NOTE_BLOCKS = 3
+MAX_AUTHOR_NOTE_WORDS = 80
+
+
+def _author_notes(blocks: list[RawBlock], roles: list[tuple[str, str]], authors: list[str]
+                  ) -> list[tuple[str, str]]:
+    """A paragraph naming the article's own author among the last few is about the author
+    ("Jane Doe is a senior editor...", "Email Jane Doe at ...", "Jane Doe's book ...")."""
+    roles = list(roles)
+    body = [i for i, (role, _) in enumerate(roles) if role == "body"]
+    for index in body[-AUTHOR_NOTE_BLOCKS:]:
+        key = f" {_key(blocks[index].text)} "
+        if len(key.split()) <= MAX_AUTHOR_NOTE_WORDS and any(f" {a} " in key for a in authors):
+            roles[index] = ("author-bio", "names-the-author")
+    return roles
 
 
 def _headings_of_furniture(blocks: list[RawBlock], roles: list[tuple[str, str]]
