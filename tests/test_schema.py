@@ -72,9 +72,18 @@ def test_fast_checker_agrees_with_jsonschema_on_broken_reports():
     every mutation of every field of a real report."""
     import copy
 
-    base = audit.audit_path(SEEDS[2])
+    base = audit.audit_text(
+        "Council passes budget\n\nBy Jane Doe\n\n"
+        "\u201cThis is a good day,\u201d said Mayor Jane Smith. The council approved a "
+        "$4.7 billion budget on Tuesday, according to a statement. Officials expect it to "
+        "pass again next year, experts say.\n\nPhoto: AP\n")
     checked = disagreements = 0
-    for path in list(_paths(base))[1:]:
+    shapes = {}
+    for path in list(_paths(base))[1:]:  # one path per place in the schema
+        if path[:2] == ("config", "settings") and len(path) > 2:
+            continue  # a free-form object: nothing to disagree about
+        shapes.setdefault(tuple(0 if isinstance(k, int) else k for k in path), path)
+    for path in shapes.values():
         for name, mutate in _mutations():
             report = copy.deepcopy(base)
             parent = report
@@ -87,7 +96,7 @@ def test_fast_checker_agrees_with_jsonschema_on_broken_reports():
             if (fast is None) != (ref is None):
                 disagreements += 1
                 raise AssertionError(f"{'/'.join(map(str, path))} {name}: fast={fast} ref={ref}")
-    assert checked > 1000 and disagreements == 0
+    assert checked > 300 and disagreements == 0
 
 
 def test_fast_checker_refuses_keywords_it_does_not_know():
