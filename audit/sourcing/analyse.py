@@ -57,9 +57,8 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
                  warnings)
     findings = [*_attribution_findings(found), *article]
-    if not short:
-        findings += [Finding("SRC-UNATTRIBUTED-CLAIM", (u["start"], u["end"]),
-                             message=_claim_message(u["reasons"])) for u in unattributed]
+    findings += [Finding("SRC-UNATTRIBUTED-CLAIM", (u["start"], u["end"]),
+                         message=_claim_message(u["reasons"])) for u in unattributed]
     findings += _mostly_unnamed(found, config)
     counts = _score_counts(text, found, data["counts"])
     sourcing = scores.withheld(short) if short else scores.sourcing(counts, config.get)

@@ -16,21 +16,22 @@ from audit.sourcing import lexicon as lx
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import more_specific, np_after, np_before, source_type
-from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trim
+from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trie_pattern, trim
 
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
 
-_VERBS = "|".join(sorted(lx.CUE_VERBS - {"according"}, key=len, reverse=True))
-_CUE = re.compile(
-    r"(?P<prep>\b(?i:according to)\b|\breported by\b)"
-    r"|(?P<nominal>\b(?:[Rr]emarks|[Cc]omments|[Tt]estimony) (?:from|by)\b)"
-    r"|(?P<verb>\b(?:pointed|points|point) out\b"
-    r"|\b(?:referred|refers|refer) to (?:it |them |him |her |this |that )?as\b"
-    r"|\b(?:called|calls) for\b"
-    rf"|\b(?:{_VERBS})\b)"
-    r"|(?P<passive>\b[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
+_PREPS = ("according to", "According to", "reported by")
+_NOMINALS = tuple(f"{w} {p}" for w in ("remarks", "Remarks", "comments", "Comments",
+                                        "testimony", "Testimony") for p in ("from", "by"))
+_PHRASES = (*_PREPS, *_NOMINALS, "pointed out", "points out", "point out", "called for",
+            "calls for", *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
+                           for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
+_CUE = re.compile(r"\b(?:" + trie_pattern(set(_PHRASES) | (lx.CUE_VERBS - {"according"}))
+                  + r")\b")
+_PASSIVE = re.compile(
+    r"\b[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
     r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
-    r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that\b|\breportedly\b)"
+    r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that\b|\breportedly\b"
 )
 _PASSIVE_BEFORE = lx.AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
     "to", "who", "which", "the", "a", "an", "that"}
@@ -50,7 +51,7 @@ class Extractor:
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
         claimed_until = -1
-        for match in _CUE.finditer(self.text):
+        for match in _matches(self.text):
             if match.start() < claimed_until or self._inside_quote(match.start()):
                 continue
             index = self.sents.index(match.start())
@@ -79,10 +80,10 @@ class Extractor:
             return None
         k1 = next((i for i, t in enumerate(toks) if t.start >= match.end()), len(toks))
         cue = (match.start(), match.end())
-        if match.group("passive"):
+        if match.re is _PASSIVE:
             return self._passive(match, cue, sentence)
-        if match.group("prep") or match.group("nominal"):
-            kind = "according-to" if match.group("prep") else "nominal"
+        if match.group().startswith(_PREPS) or match.group().startswith(_NOMINALS):
+            kind = "according-to" if match.group().startswith(_PREPS) else "nominal"
             return self._prepositional(toks, k0, k1, cue, sentence, kind)
         return self._verb(toks, k0, k1, cue, sentence)
 
@@ -202,12 +203,16 @@ class Extractor:
     def _before(self, pos: int, sentence) -> tuple[int, int] | None:
         """The quote or clause that ends just before the source or cue at ``pos``."""
         quote = self.quotes.closing_before(pos)
-        if quote is not None:
+        if quote is not None and not self._partial(quote.start, sentence):
             return quote.start, quote.end
         start, end = trim(self.text, sentence[0], pos)
         if end - start < 2 or _words(self.text, (start, end)) < 3:
             return None
         return start, end
+
+    def _partial(self, quote_start: int, sentence) -> bool:
+        """A quote that ends a clause begun in the writer's words ("are aligning “like ...”")."""
+        return quote_start > sentence[0] and _words(self.text, (sentence[0], quote_start)) >= 2
 
     def _around(self, toks, k0: int, np_end: int, sentence) -> tuple[int, int] | None:
         """Content of "according to X": before it, after it, or the whole sentence."""
@@ -233,6 +238,15 @@ class Extractor:
     def _has_quote(self, content: tuple[int, int]) -> bool:
         piece = self.text[content[0]:content[1]]
         return "“" in piece or piece.count('"') >= 2
+
+
+def _matches(text: str) -> list[re.Match]:
+    """Cue matches and passive forms, in text order."""
+    found = list(_CUE.finditer(text))
+    passive = list(_PASSIVE.finditer(text))
+    if passive:
+        found = sorted(found + passive, key=lambda m: m.start())
+    return found
 
 
 def _trivial(text: str, content: tuple[int, int]) -> bool:

@@ -108,7 +108,7 @@ RULES = (
         confidence="medium",
         message="No byline: the page does not say who wrote the article.",
         must_fire=(_PAGE.format(byline=""),),
-        must_not_fire=(_PAGE.format(byline="By Jane Doe\n\n"),),
+        must_not_fire=(_PAGE.format(byline="By John Roe\n\n"),),
         examples_are_pages=True,
     ),
     Rule(
@@ -117,8 +117,8 @@ RULES = (
         severity="medium",
         confidence="medium",
         message="No publication date: the page does not say when the article was published.",
-        must_fire=(_PAGE.format(byline="By Jane Doe\n\n"),),
-        must_not_fire=(_PAGE.format(byline="By Jane Doe\n\nPublished March 3, 2024\n\n"),),
+        must_fire=(_PAGE.format(byline="By John Roe\n\n"),),
+        must_not_fire=(_PAGE.format(byline="By John Roe\n\nPublished March 3, 2024\n\n"),),
         examples_are_pages=True,
     ),
     Rule(
@@ -127,8 +127,8 @@ RULES = (
         severity="low",
         confidence="low",
         message="No publisher: the page does not name the site or organisation publishing it.",
-        must_fire=(_PAGE.format(byline="By Jane Doe\n\n"),),
-        must_not_fire=("Harbour Gazette\n\n" + _PAGE.format(byline="By Jane Doe\n\n")
+        must_fire=(_PAGE.format(byline="By John Roe\n\n"),),
+        must_not_fire=("Harbour Gazette\n\n" + _PAGE.format(byline="By John Roe\n\n")
                        + "\n\n© 2024 Harbour Gazette. All rights reserved.",),
         examples_are_pages=True,
     ),
