@@ -130,8 +130,9 @@ for _index, (_, _, _pattern) in enumerate(_SHORT):
         _DISPATCH[_prefix] = (*_DISPATCH.get(_prefix, ()), _index)
 _ALL = tuple(range(len(_SHORT)))
 _FIRST_LETTERS = re.compile(r"[^\W\d_]+|\d")
-_HINTS = re.compile("|".join(sorted({re.escape(k) for entries in (_STRONG, _FLOATING)
-                                     for _, _, keys, _ in entries for k in keys})))
+HINT_KEYWORDS = tuple(sorted({k for entries in (_STRONG, _FLOATING) for _, _, keys, _ in entries
+                             for k in keys}))
+_HINTS = re.compile("|".join(re.escape(k) for k in HINT_KEYWORDS))
 
 
 def _floating(entries: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...],
@@ -147,18 +148,40 @@ def furniture_role(text: str) -> tuple[str, str] | None:
     text = text.strip()
     if not text or len(text) > MAX_CHARS:
         return None
+    lower = text.lower()
+    return judge(text, lower, len(text.split()), _HINTS.search(lower) is not None)
+
+
+def hint_offsets(lower_page: str) -> list[int]:
+    """Offsets in a lower-cased page where a keyword of the floating patterns occurs.
+
+    Text mode finds them once per page with plain substring search and passes
+    ``hinted`` to ``judge`` per line, instead of a regex scan of every line.
+    """
+    found = []
+    for keyword in HINT_KEYWORDS:
+        pos = lower_page.find(keyword)
+        while pos >= 0:
+            found.append(pos)
+            pos = lower_page.find(keyword, pos + 1)
+    found.sort()
+    return found
+
+
+def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | None:
+    """``furniture_role`` on a stripped block whose lower-cased text and word count are
+    known, and whether one of HINT_KEYWORDS occurs in it."""
     if _STRONG_START.match(text):
         return "other", "copyright"
-    lower = text.lower()
-    hinted = _HINTS.search(lower) is not None
     found = _floating(_STRONG, lower, text) if hinted else None
-    if found or len(text.split()) > SHORT_WORDS:
+    if found or words > SHORT_WORDS:
         return found
-    first = _FIRST_LETTERS.search(lower, 0, 16)
-    if first is not None:
-        word = first.group()
-        for index in _ALL if word.isdigit() else _DISPATCH.get(word[:3], ()):
-            role, reason, pattern = _SHORT[index]
-            if pattern.match(text):
-                return role, reason
+    prefix = lower[:3]
+    if not prefix.isalpha():
+        first = _FIRST_LETTERS.search(lower, 0, 16)
+        prefix = first.group()[:3] if first is not None else ""
+    for index in _ALL if prefix.isdigit() else _DISPATCH.get(prefix, ()):
+        role, reason, pattern = _SHORT[index]
+        if pattern.match(text):
+            return role, reason
     return _floating(_FLOATING, lower, text) if hinted else None

@@ -9,6 +9,7 @@ is read from the furniture afterwards (``audit.provenance.read``).
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
 from audit import provenance
 from audit.model import KEPT_ROLES, Block, Extraction
@@ -16,10 +17,24 @@ from audit.strip.textlines import Line, read_lines
 from audit.strip.textroles import assign_roles
 
 # A run-in heading glued to the next sentence: "... in space. main argumentIn recent years".
-# Bounded repetitions only, so hostile input cannot make it backtrack badly.
-_RUN_IN = re.compile(r"(?:^|(?<=[.!?:] ))((?:[a-z]{1,20} ){0,4}[a-z]{3,20})(?=[A-Z][a-z])")
+# Tried only where a sentence starts in lower case; bounded repetitions only, so hostile
+# input cannot make it backtrack badly.
+_RUN_IN = re.compile(r"((?:[a-z]{1,20} ){0,4}[a-z]{3,20})(?=[A-Z][a-z])")
+_SENTENCE_GAPS = (". ", ": ", "? ", "! ")
 # A bullet glued to the word before it: "policy implications• Japan".
 _GLUED_BULLET = re.compile(r"(?<=\w)(?=[•▪►] )")
+
+
+def _lower_starts(text: str) -> list[int]:
+    """Offsets where a sentence (or the block) starts with a lower-case letter."""
+    starts = [0] if text[:1].islower() else []
+    for gap in _SENTENCE_GAPS:
+        pos = text.find(gap)
+        while pos >= 0:
+            if text[pos + 2:pos + 3].islower():
+                starts.append(pos + 2)
+            pos = text.find(gap, pos + 2)
+    return sorted(starts)
 
 
 def split_run_ins(text: str) -> str:
@@ -29,8 +44,36 @@ def split_run_ins(text: str) -> str:
     paragraph; without it the heading's last word and the paragraph's first word
     become one word and the two sentences one.
     """
-    text = _RUN_IN.sub(lambda m: m.group(1) + "\n", text)
-    return _GLUED_BULLET.sub("\n", text)
+    pieces, last = [], 0
+    for start in _lower_starts(text):
+        match = _RUN_IN.match(text, start)
+        if match and start >= last:
+            pieces += [text[last:match.end()], "\n"]
+            last = match.end()
+    text = "".join(pieces) + text[last:] if pieces else text
+    if "•" in text or "▪" in text or "►" in text:
+        text = _GLUED_BULLET.sub("\n", text)
+    return text
+
+
+def _block(**values: object) -> Block:
+    """A Block, built without the frozen dataclass's per-field ``__setattr__`` detour.
+
+    Stripping builds one Block per input line and the generated frozen ``__init__`` was
+    the largest single cost per page; this fills the instance dict directly, and falls
+    back to the constructor if Block ever gains slots or validation.
+    """
+    if _FAST_BLOCKS:
+        block = object.__new__(Block)
+        block.__dict__.update(values)
+        return block
+    return Block(**values)  # type: ignore[arg-type]
+
+
+_PASSED_FIELDS = {"index", "text", "role", "reason", "line_start", "line_end", "offset",
+                  "element", "span"}
+_FAST_BLOCKS = (not hasattr(Block, "__slots__") and not hasattr(Block, "__post_init__")
+                and {f.name for f in fields(Block)} == _PASSED_FIELDS)
 
 
 def strip_text(text: str) -> Extraction:
@@ -57,7 +100,7 @@ def _blocks(lines: list[Line], roles: list[tuple[str, str]]) -> tuple[list[Block
             span = (pos, pos + len(kept))
             pos = span[1]
             parts.append(kept)
-        blocks.append(Block(index=index, text=kept, role=role, reason=reason,
-                            line_start=line.number, line_end=line.number,
-                            offset=line.offset, span=span))
+        blocks.append(_block(index=index, text=kept, role=role, reason=reason,
+                             line_start=line.number, line_end=line.number,
+                             offset=line.offset, element=None, span=span))
     return blocks, parts

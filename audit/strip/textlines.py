@@ -3,54 +3,82 @@
 A block is one non-blank input line (browser copies and text dumps put one block per
 line). Features are language-neutral on purpose: length, sentence punctuation, bullets,
 URLs, repetition in the page; the only vocabulary is in ``furniture``.
+
+Speed matters here (every line of every page passes through): features are plain
+string operations, the costlier ones (punctuation, separators) are computed on demand.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from audit.strip.furniture import furniture_role
+from bisect import bisect_left
 
-_LINE = re.compile(r"[^\n]+")
+from audit.strip.furniture import MAX_CHARS, hint_offsets, judge
+
 _WORD = re.compile(r"\w+")
 # Han, kana and Hangul: scripts written without spaces, where one \w+ run is a phrase.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _END_TRAIL = "\"'”’»)]*"
 _SENTENCE_END = frozenset(".!?。！？…:;")
 _PUNCT = re.compile(r"[,.;:!?、，。！？]")
-_URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
-_BULLET = re.compile(r"^[•·▪►▸*\-–—|]\s*\S")
-_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s>\s")
+_BULLETS = frozenset("•·▪►▸*-–—|")
+# Longer lines are never judged as furniture or menus.
+FURNITURE_MAX_CHARS = MAX_CHARS
 
 
-@dataclass(frozen=True)
 class Line:
     """One block of a text page and its features."""
 
-    number: int  # 1-based input line
-    offset: int  # offset of the stripped text in the input
-    text: str
-    words: int  # word count; CJK characters count as half a word each
-    chars: int
-    ends_sentence: bool
-    sentences: int  # sentence-ending punctuation marks inside the line
-    punctuation: int  # commas, stops, colons ... anywhere in the line
-    bullet: bool
-    url: bool
-    separators: int  # " | ", " » ", " / " ... : menus and breadcrumbs
-    repeats: int  # how many times the same text occurs in the page
-    furniture: tuple[str, str] | None
+    __slots__ = ("number", "offset", "text", "words", "ends_sentence", "bullet", "url",
+                 "repeats", "furniture", "lower", "_punctuation", "_separators", "prose", "score")
+
+    def __init__(self, number: int, offset: int, text: str, words: int, lower: str,
+                 hinted: bool) -> None:
+        self.number = number  # 1-based input line
+        self.offset = offset  # offset of the stripped text in the input
+        self.text = text
+        self.words = words  # word count; CJK characters count as half a word each
+        self.lower = lower
+        self.ends_sentence = _ends_sentence(text)
+        self.bullet = text[0] in _BULLETS and len(text) > 1
+        self.url = "http" in lower or "www." in lower
+        self.repeats = 1  # how many times the same text occurs in the page
+        self.furniture = (judge(text, lower, words, hinted)
+                          if len(text) <= FURNITURE_MAX_CHARS else None)
+        self._punctuation: int | None = None
+        self._separators: int | None = None
+        self.prose: bool | None = None  # filled in by textregion, once
+        self.score: float | None = None
+
+    @property
+    def punctuation(self) -> int:
+        """Commas, stops, colons ... anywhere in the line."""
+        if self._punctuation is None:
+            self._punctuation = len(_PUNCT.findall(self.text))
+        return self._punctuation
+
+    @property
+    def separators(self) -> int:
+        """' | ', ' » ', ' / ' ...: the joints of menus and breadcrumbs."""
+        if self._separators is None:
+            text = self.text
+            self._separators = (
+                text.count(" | ") + text.count(" • ") + text.count(" · ") + text.count(" » ")
+                + text.count(" › ") + text.count(" / ") + text.count(" > ")
+                if len(text) < FURNITURE_MAX_CHARS else 0)
+        return self._separators
 
 
-def _word_count(text: str) -> int:
+def _word_count(text: str, split: int) -> int:
     """Words, counting space-less scripts by characters so Japanese lines are not 'short'."""
-    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    if text.isascii():
+        return split
+    cjk = len(_CJK.findall(text))
     if not cjk:
-        return len(_WORD.findall(text))
-    latin = len(_WORD.findall(_CJK.sub(" ", text)))
-    return latin + cjk // 2
+        return split
+    return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
 
 
 def _ends_sentence(text: str) -> bool:
@@ -60,46 +88,33 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _SENTENCE_END
 
 
-def _sentence_marks(text: str) -> int:
-    return text.count(". ") + text.count("? ") + text.count("! ") + text.count("。")
-
-
 def key(text: str) -> str:
-    """Normalised text used to spot repeated lines (menus repeated at top and bottom)."""
+    """Normalised text used to compare lines (a headline and its repeats)."""
     return " ".join(text.lower().split())
 
 
 def read_lines(text: str) -> list[Line]:
     """Every non-blank line of ``text`` with its features, in input order."""
-    raw: list[tuple[int, int, str]] = []
-    number = 1
-    last = 0
-    for match in _LINE.finditer(text):
-        segment = match.group()
-        stripped = segment.strip()
-        if not stripped:
-            continue
-        start = match.start()
-        number += text.count("\n", last, start)
-        last = start
-        raw.append((number, start + len(segment) - len(segment.lstrip()), stripped))
-    counts = Counter(key(t) for _, _, t in raw)
-    return [_line(n, o, t, counts[key(t)]) for n, o, t in raw]
+    lower_page = text.lower()
+    hints = hint_offsets(lower_page) if len(lower_page) == len(text) else None
+    lines: list[Line] = []
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        end = offset + len(raw)
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            split = len(stripped.split())
+            hinted = hints is None or _any_between(hints, offset, end)
+            lines.append(Line(number, offset + lead, stripped, _word_count(stripped, split),
+                              stripped.lower(), hinted))
+        offset = end + 1
+    counts = Counter(line.lower for line in lines)
+    for line in lines:
+        line.repeats = counts[line.lower]
+    return lines
 
 
-def _line(number: int, offset: int, text: str, repeats: int) -> Line:
-    return Line(
-        number=number,
-        offset=offset,
-        text=text,
-        words=_word_count(text),
-        chars=len(text),
-        ends_sentence=_ends_sentence(text),
-        sentences=_sentence_marks(text),
-        punctuation=len(_PUNCT.findall(text)),
-        bullet=bool(_BULLET.match(text)),
-        url=bool(_URL.search(text)),
-        separators=len(_SEPARATORS.findall(text)) if len(text) < 500 else 0,
-        repeats=repeats,
-        furniture=furniture_role(text),
-    )
+def _any_between(sorted_offsets: list[int], start: int, end: int) -> bool:
+    i = bisect_left(sorted_offsets, start)
+    return i < len(sorted_offsets) and sorted_offsets[i] < end

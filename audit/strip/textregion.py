@@ -48,23 +48,35 @@ COMMENT_MARKER = re.compile(
 
 def is_prose(line: Line) -> bool:
     """A line that reads like article text: long, or a complete sentence of some length."""
+    if line.prose is None:
+        line.prose = _is_prose(line)
+    return line.prose
+
+
+def _is_prose(line: Line) -> bool:
     if line.url and line.words < 40:
         return False
     if line.words >= PROSE_MIN_WORDS:
         return True
-    return line.words >= SHORT_SENTENCE_WORDS and line.ends_sentence and line.sentences >= 0
+    return line.words >= SHORT_SENTENCE_WORDS and line.ends_sentence
 
 
 def line_score(line: Line) -> float:
     """The line's contribution to the article run (see module docstring)."""
+    if line.score is None:
+        line.score = _line_score(line)
+    return line.score
+
+
+def _line_score(line: Line) -> float:
     if line.furniture is not None:
         return -PENALTY_FURNITURE
-    if line.separators >= 2:
-        return -PENALTY_MENU
     if line.repeats > 1:
         return -PENALTY_REPEATED
     if not is_prose(line):
-        return -PENALTY_SHORT
+        return -PENALTY_MENU if line.separators >= 2 else -PENALTY_SHORT
+    if line.separators >= 2:
+        return -PENALTY_MENU
     words = min(line.words, PROSE_CAP)
     if line.ends_sentence:
         return words - SENTENCE_OFFSET
@@ -108,7 +120,7 @@ def title_echoes(lines: list[Line]) -> list[int]:
     page_title = key(lines[0].text)
     return [i for i in range(1, len(lines))
             if ECHO_MIN_WORDS <= lines[i].words <= ECHO_MAX_WORDS
-            and key(lines[i].text) in page_title]
+            and lines[i].lower in page_title]
 
 
 def densest_run(lines: list[Line]) -> tuple[int, int] | None:

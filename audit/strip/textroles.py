@@ -41,6 +41,9 @@ _CONTACT = re.compile(r"^(?:contact|e-?mail|reach)\b", _I)
 _PREV_NEXT = frozenset({"prev-next"})
 _FOLLOWING = frozenset({"call-to-action", "newsletter", "comments", "access"})
 BYLINE_MAX_WORDS = 16
+# Bylines and date lines are looked for this many lines before and after the article.
+BYLINE_BEFORE = 40
+BYLINE_AFTER = 15
 HEADING_MAX_WORDS = 20
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 40
@@ -70,7 +73,7 @@ def find_title(lines: list[Line], first: int) -> int | None:
     if not candidates:
         return None
     page_title = key(lines[0].text)
-    echoed = [i for i in candidates if i > 0 and key(lines[i].text) in page_title]
+    echoed = [i for i in candidates if i > 0 and lines[i].lower in page_title]
     if echoed:
         return echoed[-1]
     near = [i for i in candidates if first - i <= TITLE_LOOKBACK]
@@ -123,8 +126,8 @@ def assign_roles(lines: list[Line]) -> tuple[list[Role], int | None]:
     title = find_title(lines, first)
     if title is not None:
         roles[title] = ("title", "headline-before-body")
-    for i, line in enumerate(lines):
-        if roles[i] is None and is_byline(line) and not is_prose(line):
+    for i in range(max(0, first - BYLINE_BEFORE), min(len(lines), last + BYLINE_AFTER)):
+        if roles[i] is None and is_byline(lines[i]) and not is_prose(lines[i]):
             roles[i] = ("byline", "byline")
     box = _mark_author_box(lines, roles, first)
     if box is not None and box <= last:
