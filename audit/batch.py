@@ -51,6 +51,8 @@ class Settings:
     incremental: bool = False
     want_json: bool = False  # return the report as JSON text (for --format json/jsonl, --jsonl)
     want_text: bool = False  # return the editors' summary
+    want_html: bool = False  # return the annotated HTML page (--format html)
+    html_dir: str | None = None  # write the annotated HTML page here
     width: int = 100
     timeout: float | None = 120.0
 
@@ -65,6 +67,8 @@ class Result:
     record: dict[str, Any] | None = None  # the summary's record of an audited article
     report_json: str | None = None
     text: str | None = None
+    html: str | None = None
+    index_row: dict[str, Any] | None = None  # for the batch's HTML index
 
 
 # ----------------------------------------------------------------------------- one job
@@ -119,12 +123,24 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
             write_atomic(target, dumps(report))
         except OSError as exc:
             raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    text = None
+    text = page = row = None
     if settings.want_text:
         from audit.render.text import render
 
         text = render(report, width=settings.width)
+    if settings.want_html or settings.html_dir:
+        from audit.render import html as html_view
+
+        page = html_view.render(report)
+        if settings.html_dir and report_name:
+            page_name = report_name[: -len(".json")] + ".html"
+            try:
+                write_atomic(Path(settings.html_dir, page_name), page)
+            except OSError as exc:
+                raise InputError(f"cannot write {page_name}: {exc.strerror or exc}") from None
+            row = html_view.index_row(report, page_name)
     return Result(job.source, report_name, record=_record(report), text=text,
+                  html=page if settings.want_html else None, index_row=row,
                   report_json=_dumps_line(report) if settings.want_json else None)
 
 
@@ -193,7 +209,8 @@ def _named(items: Iterable[Item], settings: Settings,
         if isinstance(item, Failure):
             yield item, None
         else:
-            yield item, safe_name(item.name, taken) if settings.out_dir else None
+            wants_name = settings.out_dir or settings.html_dir
+            yield item, safe_name(item.name, taken) if wants_name else None
 
 
 def _failed(item: Failure) -> Result:

@@ -26,6 +26,7 @@ class Format(str, Enum):
     TEXT = "text"
     JSON = "json"
     JSONL = "jsonl"
+    HTML = "html"
 
 
 def _use_colour() -> bool:
@@ -99,13 +100,15 @@ def cli() -> None:
               help="Read paths or URLs to audit from LIST, one per line (- for stdin).")
 @click.option("--jsonl", "jsonl_path", default=None, metavar="FILE",
               help="Also stream every report as one JSON line to FILE (- for stdout).")
+@click.option("--html-dir", "html_dir", type=click.Path(file_okay=False), default=None,
+              help="Write an annotated HTML page per article and index.html into this directory.")
 @click.option("--incremental", is_flag=True,
               help="With --out: skip inputs whose report is already up to date.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
               help="Give up on one article after this many seconds.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, jobs, include,
-          exclude, from_file, jsonl_path, incremental, timeout, quiet) -> None:
+          exclude, from_file, jsonl_path, html_dir, incremental, timeout, quiet) -> None:
     """Audit articles: files, directories (walked recursively, in sorted order), - for
     standard input, http(s) URLs, JSON Lines files of {"id", "url", "html"} or
     {"id", "text"} records (.jsonl), and WARC files (.warc, .warc.gz). HTML or plain
@@ -119,6 +122,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         audit check seeds/000_fd4b6dd72ff49772.txt
         audit check crawl/ --out reports --jobs 2 --incremental --fail-under 40
         audit check https://example.org/story.html --format json
+        audit check story.html --format html > report.html
     """
     if not paths and not from_file:
         raise click.UsageError("give at least one PATH, or --from-file LIST")
@@ -126,6 +130,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         raise click.UsageError("--incremental needs --out DIR")
     cfg = _load_config(config_path, fail_under)
     out = _prepare_out(out_dir)
+    pages = _prepare_out(html_dir, "--html-dir")
     fmt = Format(fmt)
     selection = inputs.Selection(tuple(include), tuple(exclude))
     items = inputs.iter_items(paths, selection=selection)
@@ -135,14 +140,18 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     settings = batch.Settings(
         config=cfg, strip=not no_strip, input_format=input_format,
         out_dir=str(out) if out else None, incremental=incremental,
-        want_json=fmt is not Format.TEXT or jsonl_sink is not None,
-        want_text=fmt is Format.TEXT and not quiet, width=_width(), timeout=timeout)
+        want_json=fmt in (Format.JSON, Format.JSONL) or jsonl_sink is not None,
+        want_text=fmt is Format.TEXT and not quiet, want_html=fmt is Format.HTML and not quiet,
+        html_dir=str(pages) if pages else None, width=_width(), timeout=timeout)
     total = None if quiet or from_file else inputs.count_files(paths, selection)
     progress = Progress(total, enabled=not quiet)
     printer = _Printer(fmt, quiet)
     summary = batch.Summary(cfg, cfg.fail_under)
+    index_rows = []
     for result in batch.run(items, settings, jobs=jobs or os.cpu_count() or 1):
         summary.add(result)
+        if result.index_row is not None:
+            index_rows.append(result.index_row)
         progress.update(result.status == "failed")
         if result.status == "failed":
             progress.clear()
@@ -159,6 +168,10 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     if out is not None:
         text = json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n"
         batch.write_atomic(out / "summary.json", text)
+    if pages is not None:
+        from audit.render.html import render_index
+
+        batch.write_atomic(pages / "index.html", render_index(index_rows))
     if summary.total > 1 and not quiet and fmt is Format.TEXT:
         click.echo(f"\n{len(summary.articles)} audited ({summary.skipped} up to date), "
                    f"{len(summary.failed)} failed, {summary.below} below --fail-under")
@@ -166,7 +179,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
              else EXIT_BELOW if summary.below else EXIT_OK)
 
 
-def _prepare_out(out_dir: str | None) -> Path | None:
+def _prepare_out(out_dir: str | None, option: str = "--out") -> Path | None:
     if out_dir is None:
         return None
     out = Path(out_dir)
@@ -174,7 +187,7 @@ def _prepare_out(out_dir: str | None) -> Path | None:
         out.mkdir(parents=True, exist_ok=True)
         batch.remove_stale_temporaries(out)
     except OSError as exc:
-        raise click.UsageError(f"--out {out_dir}: {exc.strerror or exc}") from None
+        raise click.UsageError(f"{option} {out_dir}: {exc.strerror or exc}") from None
     return out
 
 
@@ -222,6 +235,8 @@ class _Printer:
             click.echo(prefix + result.text, color=_use_colour())
         elif self.fmt is Format.JSONL:
             click.echo(result.report_json)
+        elif self.fmt is Format.HTML:
+            click.echo(result.html, nl=False)
         else:
             click.echo("[" if self.count == 0 else ",")
             click.echo(json.dumps(json.loads(result.report_json), ensure_ascii=False, indent=2))
