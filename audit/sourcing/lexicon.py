@@ -86,6 +86,12 @@ morning evening afternoon night week month year last this next earlier later rec
 on in during at after before a an his her their its
 """)
 
+# Words that say when: never the start of a source ("said Tuesday at the conference").
+WHEN_WORDS = _words("""
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning
+evening afternoon night last next earlier later recently
+""")
+
 PRONOUNS = _words("he she they it we i you him her them us")
 
 # Types in order of specificity; a source with two readings keeps the more specific.
@@ -104,7 +110,13 @@ OUTLET_NAMES = (
 OUTLET_ABBREVIATIONS = _words("ap afp upi ani pti efe ansa dpa cnn bbc nhk npr")
 OUTLET_HEADS = _words("""
 media newspaper newspapers broadcaster broadcasters tabloid magazine daily outlet outlets
-television tv channel network wire agency
+television tv channel network wire agency website site blog
+""")
+# Capitalised last words of newspaper names ("Argus Leader", "Boston Globe").
+NEWSPAPER_HEADS = _words("""
+times post journal herald tribune gazette chronicle globe news telegraph examiner observer
+leader star sun mirror express register inquirer bulletin standard independent monitor
+dispatch courier press review guardian today daily weekly magazine
 """)
 
 DOCUMENT_HEADS = _words("""
@@ -152,7 +164,10 @@ party union association organization organisation group corporation inc corp ltd
 authority authorities board bureau service cabinet embassy consulate foundation center
 centre regulator watchdog coalition alliance nato un eu fbi cia nasa jaxa command forces
 force team club federation league hospital school technologies systems industries
-holdings airlines motors labs partners tribunal secretariat directorate
+holdings airlines motors labs partners tribunal secretariat directorate automaker
+automakers carmaker carmakers retailer retailers manufacturer manufacturers maker makers
+startup airline insurer lender lenders developer developers operator operators provider
+providers brand chain giant conglomerate utility regulators prosecutors
 """)
 
 CAPITALS = _words("""

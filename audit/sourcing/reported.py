@@ -15,7 +15,8 @@ import re
 from audit.sourcing import lexicon as lx
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
-from audit.sourcing.sources import more_specific, np_after, np_before, source_type
+from audit.sourcing.sources import (more_specific, np_after, np_before, single_name_type,
+                                    source_type)
 from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trie_pattern, trim
 
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
@@ -36,6 +37,11 @@ _PASSIVE = re.compile(
 _PASSIVE_BEFORE = lx.AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
     "to", "who", "which", "the", "a", "an", "that"}
 _SKIP_AFTER = {"that", ",", ":", "—", "–"}
+_ADVERBIAL_STARTS = {"at", "in", "on", "during", "after", "before", "last", "this", "earlier",
+                     "later", "while", "when", "recently", "yesterday", "today", "repeatedly"}
+# Words that may follow the source of an inverted cue ("said a spokesperson when asked").
+_AFTER_INVERTED_SOURCE = lx.CLAUSE_WORDS | lx.TIME_WORDS | {
+    "adding", "speaking", "citing", "referring", "explaining", "noting", "told", "via"}
 _NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of"}
 
 
@@ -47,6 +53,17 @@ class Extractor:
         self.sents = sentences
         self.quotes = quotes
         self._quote_starts = [q.start for q in quotes.quotes]
+        self._single: dict[str, str] = {}
+
+    def _typed(self, words: list[str], strong: bool) -> str | None:
+        """The source's type; one-word names are checked against the rest of the text."""
+        stype = _typed(words, strong)
+        if stype == "person" and len(words) == 1:
+            word = words[0]
+            if word not in self._single:
+                self._single[word] = single_name_type(word, self.text)
+            stype = self._single[word]
+        return stype
 
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
@@ -106,7 +123,7 @@ class Extractor:
         if np is None:
             return None
         words = [t.text for t in toks[np[0]:np[1]]]
-        stype = source_type(words) or ("unnamed" if words[0].lower() in lx.DETERMINERS else None)
+        stype = self._typed(words, True)
         if stype is None:
             return None
         source = (toks[np[0]].start, toks[np[1] - 1].end)
@@ -129,29 +146,44 @@ class Extractor:
 
     def _subject_first(self, toks, np, k0, k1, cue, sentence, strong) -> Attribution | None:
         words = [t.text for t in toks[np[0]:np[1]]]
-        stype = _typed(words, strong)
+        stype = self._typed(words, strong)
         if stype is None:
             return None
         source = (toks[np[0]].start, toks[np[1] - 1].end)
         if k1 < len(toks) and toks[k1].low in _NOT_A_CLAUSE:
             return None  # "the area China claims as its own": not a report
-        content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
-        if content is None or _trivial(self.text, content):
-            before = self._before(toks[np[0]].start, sentence)
-            content = before or content
-        if content is None or _words(self.text, content) < 2:
+        content = self._subject_content(toks, np[0], k0, k1, sentence)
+        if content is None:
             return None
         direct = self._is_quote(content) or self._has_quote(content)
         return Attribution(content, source, cue, stype, direct, "quote" if self._is_quote(
             content) else "reported")
 
+    def _subject_content(self, toks, first: int, k0: int, k1: int, sentence):
+        """What a subject-first cue reports: the clause after it, or else the quote or
+        clause before the subject ("..., Mayer said, and ...": the part before)."""
+        content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
+        parenthetical = first > 0 and toks[first - 1].text == "," and k1 < len(toks) \
+            and toks[k1].text == ","
+        if content is None or parenthetical or _trivial(self.text, content) or \
+                _adverbial(self.text, content):
+            before = self._before(toks[first].start, sentence)
+            nxt = self.quotes.opening_at(_next_char(self.text, sentence[1]))
+            if before is not None:
+                content = before
+            elif nxt is not None and not parenthetical:
+                content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
+        if content is None or _words(self.text, content) < 2:
+            return None
+        return content
+
     def _inverted(self, toks, k0, k1, cue, sentence, strong) -> Attribution | None:
         np = np_after(toks, k1)
         if np is None or (np[1] < len(toks) and toks[np[1]].is_word
-                          and toks[np[1]].low not in ("who", "in", "on", "at", "during")):
+                          and toks[np[1]].low not in _AFTER_INVERTED_SOURCE):
             return None
         words = [t.text for t in toks[np[0]:np[1]]]
-        stype = _typed(words, strong)
+        stype = self._typed(words, strong)
         content = self._before(cue[0], sentence)
         if stype is None or content is None:
             return None
@@ -167,29 +199,31 @@ class Extractor:
                      None)
         if comma is None:
             return None
-        head, appos = np_before(toks, comma), np_before(toks, k0 - 1)
-        if head is None or appos is None or appos[0] != comma + 1:
+        head, appos = np_before(toks, comma), (comma + 1, k0 - 1)
+        if head is None or head[1] != comma or appos[1] <= appos[0] or any(
+                not t.is_word and t.text not in "’'-." for t in toks[appos[0]:appos[1]]):
             return None
-        stype = more_specific(_typed([t.text for t in toks[head[0]:head[1]]], strong),
+        stype = more_specific(self._typed([t.text for t in toks[head[0]:head[1]]], strong),
                               _typed([t.text for t in toks[appos[0]:appos[1]]], strong))
-        content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
+        content = self._subject_content(toks, head[0], k0, k1, sentence)
         if stype is None or content is None:
             return None
         source = (toks[head[0]].start, toks[appos[1] - 1].end)
-        direct = self._has_quote(content)
-        return Attribution(content, source, cue, stype, direct, "reported")
+        kind = "quote" if self._is_quote(content) else "reported"
+        return Attribution(content, source, cue, stype, self._has_quote(content), kind)
 
     # -- content ----------------------------------------------------------------------
 
     def _after(self, toks: list[Tok], k: int, sentence, has_object: bool):
         """The reported clause after the cue (or the quote it opens)."""
-        limit = min(len(toks), k + (8 if has_object else 6))
+        wide = has_object or (k < len(toks) and toks[k].low in _ADVERBIAL_STARTS)
+        limit = min(len(toks), k + (14 if wide else 6))
         for i in range(k, limit):
             if toks[i].low in ("that", ":") or (has_object and (
                     toks[i].text in ",“\"")):
                 k = i
                 break
-            if toks[i].low in lx.VERBISH or not toks[i].is_word:
+            if toks[i].low in lx.VERBISH or (not toks[i].is_word and toks[i].text != "."):
                 break
         while k < len(toks) and toks[k].low in _SKIP_AFTER:
             k += 1
@@ -249,10 +283,26 @@ def _matches(text: str) -> list[re.Match]:
     return found
 
 
+def _adverbial(text: str, content: tuple[int, int]) -> bool:
+    """"said at a rally in Louisiana last week." names where, not what."""
+    piece = text[content[0]:content[1]]
+    first = piece.split(None, 1)[0].lower() if piece.strip() else ""
+    return (first in _ADVERBIAL_STARTS or first in lx.WHEN_WORDS) and "“" not in piece and '"' not in piece and \
+        " that " not in piece and len(piece) < 120
+
+
+def _next_char(text: str, pos: int) -> int:
+    """The first non-space offset at or after ``pos`` (capped: quotes follow closely)."""
+    limit = min(len(text), pos + 8)
+    while pos < limit and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
 def _trivial(text: str, content: tuple[int, int]) -> bool:
     """Words after a closing cue that are not a reported clause: "said on Monday"."""
     words = text[content[0]:content[1]].split()
-    return len(words) <= 4 and words[0].lower().strip(",") in lx.TIME_WORDS | {
+    return len(words) <= 2 or len(words) <= 4 and words[0].lower().strip(",") in lx.TIME_WORDS | {
         "in", "on", "to", "at", "after", "before", "during", "from"}
 
 

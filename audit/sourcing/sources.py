@@ -10,6 +10,8 @@ a name), "Tokyo" an organization (a capital standing for its government).
 
 from __future__ import annotations
 
+import re
+
 from audit.sourcing import lexicon as lx
 from audit.sourcing.text import Tok
 
@@ -59,6 +61,8 @@ def _drop_leading(toks: list[Tok], first: int, stop: int) -> int:
 
 def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``begin`` ("said [the minister] in a statement")."""
+    if begin < len(toks) and toks[begin].low in lx.WHEN_WORDS:
+        return None  # "said Tuesday at the conference": a time, not a source
     i = begin
     while i < len(toks) and i - begin < MAX_NP:
         tok = toks[i]
@@ -121,6 +125,9 @@ def source_type(words: list[str]) -> str | None:
 
 
 def _by_head(words: list[str], chunk: list[str], hlow: str, determiner: bool) -> str | None:
+    if chunk[-1].istitle() and hlow in lx.NEWSPAPER_HEADS and len(chunk) >= 2 \
+            and chunk[-2][:1].isupper():
+        return "outlet"  # "the Sioux Falls Argus Leader", "The Boston Globe"
     if hlow in lx.ROLE_HEADS and not _indefinite(chunk):
         if hlow in lx.DEFINITE_ROLE_HEADS and not determiner:
             return "unnamed"
@@ -162,3 +169,23 @@ def more_specific(a: str | None, b: str | None) -> str | None:
     if a is None or b is None:
         return a or b
     return a if lx.SPECIFICITY.index(a) <= lx.SPECIFICITY.index(b) else b
+
+
+_NOT_FIRST_NAMES = lx.DETERMINERS | lx.LEADING_PREPS | lx.CLAUSE_WORDS | lx.NP_PREPS | {
+    "mr", "ms", "mrs", "dr"}
+
+
+def single_name_type(word: str, text: str) -> str:
+    """A one-word name is a person when the text also gives it a first name or title
+    ("Shinzo Abe", "President Trump"), else an organization ("Toyota says", "VW said").
+    """
+    if word.isupper() and len(word) <= 5:
+        return "organization"
+    pattern = re.compile(r"\b([A-Z][\w.’'-]*) " + re.escape(word) + r"\b")
+    for count, match in enumerate(pattern.finditer(text)):
+        if match.group(1).lower() not in _NOT_FIRST_NAMES or match.group(1) in (
+                "Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr."):
+            return "person"
+        if count >= 20:
+            break
+    return "organization"
