@@ -46,6 +46,7 @@ _SITE_NAME = (
     re.compile(r"^(?:sign up to|subscribe to|follow) (the [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2})$",
                _I),
 )
+_SITE_CUES = ("enjoying", "welcome to", "sign up to", "subscribe to", "follow")
 _COPYRIGHT = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:copyright\s*)?\d{4}(?:\s*[-–]\s*\d{4})?"
                         r"\s+(?P<name>[^.|]{2,60}?)\s*(?:\.|\||all rights|$)", _I)
 _LABELS = (
@@ -158,7 +159,7 @@ def _read_block(prov: dict[str, Any], block: Block) -> None:
                 return
             prov["credits"].append({"kind": kind, "name": name, "text": block.text,
                                     "origin": origin(block)})
-    elif role in KEPT_ROLES:
+    elif role in KEPT_ROLES and _may_name_wire(block.text):
         match = _WIRE.search(block.text)
         if match:
             name = match["a"] or match["b"] or match["c"]
@@ -171,6 +172,11 @@ def _read_block(prov: dict[str, Any], block: Block) -> None:
             name = re.sub(r"(?i)^copyright\s+", "", match["name"]).strip(" -–|,")
             if name:
                 prov["publisher"] = {"name": name, "origin": origin(block)}
+
+
+def _may_name_wire(text: str) -> bool:
+    """Cheap test before the wire regex: a '(' or a dash, or a block starting like a wire."""
+    return "(" in text or "—" in text or "–" in text or " - " in text
 
 
 def _read_byline(prov: dict[str, Any], block: Block) -> None:
@@ -202,6 +208,9 @@ def _author_bio(box: list[Block]) -> dict[str, Any] | None:
 def _site_names(furniture: Iterable[Block]) -> list[dict[str, Any]]:
     names: list[dict[str, Any]] = []
     for block in furniture:
+        lower = block.text.lower()
+        if not any(cue in lower for cue in _SITE_CUES):
+            continue
         for pattern in _SITE_NAME:
             match = pattern.search(block.text)
             if match and all(n["name"] != match.group(1) for n in names):
@@ -218,9 +227,13 @@ def _labels(blocks: Sequence[Block]) -> list[dict[str, Any]]:
         if len(block.text) > 300:
             continue
         near_top = block.role not in KEPT_ROLES and first - LABEL_WINDOW <= block.index < first
-        for label, pattern in _LABELS:
-            if not (near_top or block.role == "title" or label == "correction"):
-                continue
+        if near_top or block.role == "title":
+            candidates = _LABELS
+        elif block.text[:1] in "CcAa":
+            candidates = _LABELS[2:3]  # corrections are read anywhere
+        else:
+            continue
+        for label, pattern in candidates:
             if pattern.search(block.text) and all(x["label"] != label for x in labels):
                 labels.append({"label": label, "origin": origin(block)})
     return labels

@@ -92,14 +92,15 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 # Patterns that may match anywhere in a short block: tried only when one of the
 # keywords occurs (a plain substring test is much cheaper than a regex scan).
 _FLOATING: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
-    ("comments", "comment-prompt", ("regist", "log", "sign in", "connesso"), re.compile(
+    ("comments", "comment-prompt", ("register", "log in", "login", "logged in", "sign in", "connesso"), re.compile(
         r"\b(?:register|log ?in|sign in|logged in|connesso)\b[^.]{0,30}\b(?:comment|commento|"
         r"post a comment|join the discussion)", _I)),
     ("call-to-action", "feedback",
-     ("feedback", "thoughts", "call", "talk to us", "contact us", "tell us", "send us", "rate this"),
+     ("feedback", "your thoughts", "schedule a call", "talk to us", "contact us", "tell us",
+      "send us", "rate this"),
      re.compile(r"\b(?:share your (?:feedback|thoughts)|schedule a call|talk to us|contact us|"
                 r"tell us what you think|send us (?:a tip|your feedback)|rate this)\b", _I)),
-    ("call-to-action", "share", ("follow",), re.compile(r"\bfollow (?:us|me) on\b", _I)),
+    ("call-to-action", "share", ("follow us", "follow me"), re.compile(r"\bfollow (?:us|me) on\b", _I)),
     ("newsletter", "newsletter", ("newsletter",), re.compile(
         r"^(?:\w+\s+){0,3}newsletters?\s*[:!]?$", _I)),
     ("other", "cookies", ("cookie",), re.compile(
@@ -110,7 +111,8 @@ _FLOATING: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
 # Patterns that mark furniture whatever the length (up to MAX_CHARS).
 _STRONG_START = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})", _I)
 _STRONG: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
-    ("other", "copyright", ("reserv", "rechte", "riservati", "права"), re.compile(
+    ("other", "copyright", ("rights reserved", "direitos reservados", "rechte vorbehalten", "diritti riservati",
+     "права защищены"), re.compile(
         r"\ball rights reserved\b|\btodos os direitos reservados\b|\balle rechte vorbehalten\b|"
         r"\btutti i diritti riservati\b|\bвсе права защищены\b", _I)),
     ("newsletter", "mailing-list", ("mailing list", "newsletter"), re.compile(

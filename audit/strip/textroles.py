@@ -30,6 +30,7 @@ _DATE = re.compile(
     r"|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"
     r"|\d{4}\s*年\s*\d{1,2}\s*月|\b\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|"
     r"августа|сентября|октября|ноября|декабря)", _I)
+_DIGIT = re.compile(r"\d")
 _AUTHOR_BOX = re.compile(
     r"^(?:about the author|about (?:the )?writer|über den autor|sobre o autor|"
     r"l'autore|tentang penulis|об авторе)\b", _I)
@@ -54,7 +55,9 @@ def is_byline(line: Line) -> bool:
     """An author or date line: 'By X', 'Posted by X on ...', 'November 19, 2019 / 10:07 AM'."""
     if line.words > BYLINE_MAX_WORDS or (line.ends_sentence and line.words > 8):
         return False
-    return bool(_BYLINE.match(line.text) or _DATE.search(line.text))
+    if _BYLINE.match(line.text):
+        return True
+    return _DIGIT.search(line.text) is not None and _DATE.search(line.text) is not None
 
 
 def _title_candidate(line: Line) -> bool:
