@@ -1,0 +1,268 @@
+"""extract_html and metadata: small pages built here, plus one benchmark page when present."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from audit.metadata import outbound_links, parse_date, read_metadata, site_key
+from audit.strip.html import extract_html, parse
+
+BENCH = Path("/work/shared/bench/extraction")
+
+PARAGRAPHS = [
+    ("The city council voted on Tuesday to expand the bicycle network by forty kilometres, "
+    "after a debate that lasted well into the night and drew hundreds of residents."),
+    ("Supporters said the new lanes would cut traffic deaths, which rose last year for the "
+    "third year in a row, according to figures published by the transport department."),
+    ("Opponents argued that shopkeepers on the main avenue would lose customers if parking "
+    "spaces disappeared, and asked for a study before any work begins next spring."),
+    ("The mayor said construction would start in March and that the first section, along "
+    "the river, should open before the summer holidays if the weather allows it."),
+    ("A final vote on the budget for the project is expected next month, when the council "
+    "will also discuss a proposal to lower speed limits in residential streets."),
+]
+NEWSLETTER = "Sign up for our daily newsletter to get the latest news in your inbox."
+
+
+def article_page(body: str, head: str = "", url_links: str = "") -> str:
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{head}
+<title>Council expands bike lanes | The Daily Example</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+<main><article><h1>Council expands bike lanes</h1>{body}{url_links}</article></main>
+<footer><p>© 2024 The Daily Example. All rights reserved.</p></footer></body></html>"""
+
+
+def paragraphs(items: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in items)
+
+
+JSON_LD = {
+    "@context": "https://schema.org",
+    "@graph": [
+        {"@type": "WebSite", "@id": "https://example.com/#site", "name": "The Daily Example"},
+        {"@type": "Person", "@id": "https://example.com/#jane", "name": "Jane Doe"},
+        {"@type": ["NewsArticle", "ReportageNewsArticle"], "headline": "Council expands bike lanes",
+         "author": [{"@id": "https://example.com/#jane"}, "By John Roe", {"name": "Ann Poe"}],
+         "datePublished": "2024-03-05T09:30:00+01:00", "dateModified": "2024-03-06",
+         "publisher": {"@type": "Organization", "name": "Example Media Group"}},
+    ],
+}
+META = """<meta property="og:site_name" content="The Daily Example">
+<meta property="og:title" content="Council expands bike lanes (og)">
+<meta property="og:url" content="https://example.com/news/bike-lanes">
+<meta name="author" content="Jane Doe">
+<meta name="citation_author" content="Doe, Jane">
+<meta property="article:published_time" content="2024-03-05T08:30:00Z">
+<link rel="canonical" href="/news/bike-lanes">"""
+
+
+@pytest.fixture(scope="module")
+def full():
+    head = f'<script type="application/ld+json">{json.dumps(JSON_LD)}</script>{META}'
+    body = (paragraphs(PARAGRAPHS[:2])
+            + '<p>Data came from <a href="https://stats.example.org/roads">the statistics office</a>'
+            ' and <a href="/news/earlier-story">our earlier report</a>, and from a study by '
+            '<a href="https://www.university.example.edu/paper.pdf">the university</a> that was '
+            'published last year after a long review by independent experts.</p>'
+            + f"<p>{NEWSLETTER}</p>"
+            + "<h2>What happens next</h2>"
+            + paragraphs(PARAGRAPHS[2:])
+            + "<ul><li>First section opens along the river in June next year.</li>"
+            "<li>Second section follows the main avenue towards the station.</li></ul>")
+    return extract_html(article_page(body, head), url="https://example.com/news/bike-lanes")
+
+
+def test_article_text_and_blocks(full) -> None:
+    for paragraph in PARAGRAPHS:
+        assert paragraph in full.text
+    kept = [b for b in full.blocks if b.span is not None]
+    assert "\n\n".join(b.text for b in kept) == full.text
+    for block in kept:
+        assert full.text[block.span[0]:block.span[1]] == block.text
+        assert block.role in ("body", "heading")
+    elements = {b.element for b in kept}
+    assert {"p", "h2", "li"} <= elements
+    heading = next(b for b in kept if b.text == "What happens next")
+    assert (heading.role, heading.element) == ("heading", "h2")
+    assert [b.index for b in full.blocks] == list(range(len(full.blocks)))
+
+
+def test_newsletter_prompt_is_removed_but_kept_as_block(full) -> None:
+    assert NEWSLETTER not in full.text
+    block = next(b for b in full.blocks if b.text == NEWSLETTER)
+    assert block.role == "newsletter" and block.span is None and block.reason
+
+
+def test_page_furniture_is_not_in_the_text(full) -> None:
+    assert "All rights reserved" not in full.text
+    assert "Sport" not in full.text
+
+
+def test_title_and_provenance_from_metadata(full) -> None:
+    prov = full.provenance
+    assert full.title == "Council expands bike lanes"
+    assert prov["title"] == {"text": "Council expands bike lanes",
+                             "origin": {"kind": "json-ld", "field": "headline"}}
+    names = [a["name"] for a in prov["authors"]]
+    assert names[:3] == ["Jane Doe", "John Roe", "Ann Poe"]
+    assert prov["authors"][0]["origin"] == {"kind": "json-ld", "field": "author"}
+    assert "Doe, Jane" in names  # citation_author, read from meta
+    assert prov["published"] == {"iso": "2024-03-05T09:30:00+01:00",
+                                 "raw": "2024-03-05T09:30:00+01:00",
+                                 "origin": {"kind": "json-ld", "field": "datePublished"}}
+    assert prov["modified"]["iso"] == "2024-03-06"
+    assert prov["publisher"] == {"name": "Example Media Group",
+                                 "origin": {"kind": "json-ld", "field": "publisher"}}
+    assert prov["site_names"][0] == {"name": "The Daily Example",
+                                     "origin": {"kind": "meta", "field": "og:site_name"}}
+    assert prov["canonical_url"] == "https://example.com/news/bike-lanes"
+
+
+def test_outbound_links_of_the_article_body(full) -> None:
+    links = full.provenance["outbound_links"]
+    assert links == [
+        {"url": "https://stats.example.org/roads", "domain": "stats.example.org",
+         "text": "the statistics office"},
+        {"url": "https://www.university.example.edu/paper.pdf", "domain": "university.example.edu",
+         "text": "the university"},
+    ]
+
+
+def test_provenance_matches_the_report_schema(full) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).parents[1] / "schemas" / "report.schema.json").read_text())
+    sub = {"$defs": schema["$defs"], "$ref": "#/$defs/provenance"}
+    jsonschema.Draft202012Validator(sub).validate(full.provenance)
+
+
+def test_meta_tags_alone() -> None:
+    head = """<meta name="author" content="By Amy Smith | Example Media">
+<meta property="article:published_time" content="Tue, 05 Mar 2024 10:00:00 GMT">
+<meta property="article:modified_time" content="not a date">
+<meta property="og:site_name" content="Example News">
+<meta property="og:url" content="https://news.example.co.uk/a/1">"""
+    result = extract_html(article_page(paragraphs(PARAGRAPHS), head))
+    prov = result.provenance
+    assert prov["authors"] == [{"name": "Amy Smith", "origin": {"kind": "meta", "field": "author"}}]
+    assert prov["published"]["iso"] == "2024-03-05T10:00:00+00:00"
+    assert prov["modified"] == {"iso": None, "raw": "not a date",
+                                "origin": {"kind": "meta", "field": "article:modified_time"}}
+    assert prov["canonical_url"] == "https://news.example.co.uk/a/1"
+    assert result.title == "Council expands bike lanes | The Daily Example"
+
+
+@pytest.mark.parametrize("ld", [
+    [{"@type": "BreadcrumbList"}, {"@type": "NewsArticle", "headline": "H", "author": "A B"}],
+    {"@type": "Article", "headline": "H", "author": {"@type": "Person", "name": "A B"}},
+    {"@graph": [{"@type": "ReportageNewsArticle", "headline": "H", "author": [{"name": "A B"}]}]},
+])
+def test_json_ld_shapes(ld) -> None:
+    html = f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head><body></body></html>'
+    meta = read_metadata(parse(html))
+    assert meta.title == "H"
+    assert [a.value for a in meta.authors] == ["A B"]
+
+
+def test_broken_json_ld_is_ignored() -> None:
+    html = '<html><head><script type="application/ld+json">{"@type": "NewsArticle", </script></head><body><p>x</p></body></html>'
+    assert read_metadata(parse(html)).authors == []
+
+
+def test_non_english_page() -> None:
+    german = [
+        ("Der Stadtrat hat am Dienstag beschlossen, das Radwegenetz um vierzig Kilometer zu "
+        "erweitern, nach einer Debatte, die bis spät in die Nacht dauerte."),
+        ("Befürworter sagten, die neuen Wege würden die Zahl der Verkehrstoten senken, die im "
+        "vergangenen Jahr zum dritten Mal in Folge gestiegen ist."),
+        ("Gegner argumentierten, dass die Geschäfte an der Hauptstraße Kunden verlieren würden, "
+        "wenn Parkplätze verschwinden, und verlangten zuerst eine Studie."),
+        ("Der Bürgermeister sagte, der Bau werde im März beginnen und der erste Abschnitt am "
+        "Fluss solle vor den Sommerferien eröffnet werden."),
+    ]
+    html = article_page(paragraphs(german) + "<p>Newsletter abonnieren</p>").replace('lang="en"', 'lang="de"')
+    result = extract_html(html)
+    for paragraph in german:
+        assert paragraph in result.text
+    assert "Newsletter abonnieren" not in result.text
+
+
+def test_japanese_page() -> None:
+    text = ["東京都は火曜日、自転車道を四十キロ延長する計画を発表した。議論は深夜まで続き、多くの住民が参加した。",
+            "賛成派は、新しい自転車道によって交通事故による死者が減ると述べた。昨年は三年連続で増加していた。",
+            "反対派は、駐車場がなくなれば商店街の客が減ると主張し、工事の前に調査を行うよう求めた。",
+            "知事は、工事は三月に始まり、川沿いの最初の区間は夏休み前に開通する見込みだと述べた。"]
+    result = extract_html(article_page(paragraphs(text)).replace('lang="en"', 'lang="ja"'))
+    for paragraph in text:
+        assert paragraph in result.text
+
+
+def test_article_split_around_an_ad_is_joined() -> None:
+    body = (f'<div class="body-chunk">{paragraphs(PARAGRAPHS[:3])}</div>'
+            '<div class="ad-slot"><a href="https://ads.example.net">Advertisement</a></div>'
+            f'<div class="body-chunk">{paragraphs(PARAGRAPHS[3:])}</div>')
+    result = extract_html(article_page(body))
+    for paragraph in PARAGRAPHS:
+        assert paragraph in result.text
+    assert result.text.index(PARAGRAPHS[2]) < result.text.index(PARAGRAPHS[3])
+
+
+def test_related_links_are_removed() -> None:
+    body = (paragraphs(PARAGRAPHS[:3])
+            + '<p>Related: <a href="/news/other">Mayor opens the new bridge</a></p>'
+            + paragraphs(PARAGRAPHS[3:]))
+    result = extract_html(article_page(body))
+    assert "Mayor opens the new bridge" not in result.text
+    block = next(b for b in result.blocks if "Mayor opens" in b.text)
+    assert block.role == "related" and block.span is None
+
+
+def test_deeply_nested_html_does_not_crash() -> None:
+    html = ("<html><body>" + "<div>" * 10_000 + paragraphs(PARAGRAPHS) + "</div>" * 10_000
+            + "</body></html>")
+    result = extract_html(html)
+    assert isinstance(result.text, str)
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<p>Just a fragment.</p>", "plain words", "<html></html>",
+                                  "<" * 100_000, '"' * 100_000])
+def test_degenerate_input(html: str) -> None:
+    result = extract_html(html)
+    assert all(result.text[b.span[0]:b.span[1]] == b.text for b in result.blocks if b.span)
+
+
+def test_helpers() -> None:
+    assert site_key("news.bbc.co.uk") == "bbc.co.uk"
+    assert site_key("blogs.nytimes.com") == "nytimes.com"
+    assert parse_date("2024-03-05") == "2024-03-05"
+    assert parse_date("March 5, 2024") == "2024-03-05"
+    assert parse_date("yesterday") is None
+    links = [("/a", "own"), ("https://www.example.com/b", "own too"), ("mailto:x@y.z", "mail"),
+             ("https://other.org/c", "other"), ("https://other.org/c", "again")]
+    assert outbound_links(links, "https://blog.example.com/post") == [
+        {"url": "https://other.org/c", "domain": "other.org", "text": "other"}]
+
+
+def _bench_page(page_id: str) -> tuple[str, str] | None:
+    html, truth = BENCH / "html" / f"{page_id}.html.gz", BENCH / "truth" / f"{page_id}.txt"
+    if not html.exists() or not truth.exists():
+        return None
+    with gzip.open(html, "rt", encoding="utf8") as f:
+        return f.read(), truth.read_text(encoding="utf8")
+
+
+@pytest.mark.skipif(not BENCH.exists(), reason="extraction benchmark not present")
+def test_benchmark_page_split_article() -> None:
+    """A wired.com article cut into sections around ads (trafilatura alone keeps half)."""
+    page = _bench_page("d48aeb9cf2f2ff15")
+    if page is None:
+        pytest.skip("benchmark page not present")
+    html, truth = page
+    words = set(re.findall(r"\w+", extract_html(html).text.lower()))
+    truth_words = re.findall(r"\w+", truth.lower())
+    recall = sum(w in words for w in truth_words) / len(truth_words)
+    assert recall > 0.95
