@@ -59,25 +59,40 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def resolve_pronouns(text: str, found: list[Attribution]) -> list[Attribution]:
     """"he said" names the last person cited; "it said" the last organization or document.
 
-    Left unresolved when nothing fitting came before ("they", "we" and "I" always are).
+    A person once called "she" is not taken for a later "he" (and the reverse). Left
+    unresolved when nothing fitting came before ("they", "we" and "I" always are).
     """
     out: list[Attribution] = []
-    last: dict[str, Attribution] = {}
+    people: list[Attribution] = []  # persons cited, most recent last
+    gender: dict[str, str] = {}  # person's source text -> "he" or "she"
+    last_thing: Attribution | None = None
     for att in found:
         if att.source_type == "pronoun" and att.source:
             word = text[att.source[0]:att.source[1]].lower()
-            wanted = {"he": ("person",), "she": ("person",),
-                      "it": ("organization", "document")}.get(word, ())
-            antecedent = next((last[t] for t in wanted if t in last), None)
+            antecedent = _antecedent(text, word, people, gender, last_thing)
             if antecedent is not None:
-                att = att.with_(resolved_source=antecedent.source_text(text),
-                                resolved_type=antecedent.effective_type())
-        elif att.source:
-            last[att.source_type] = att
-            if att.source_type == "organization":
-                last.pop("document", None)
+                name = antecedent.source_text(text)
+                if word in ("he", "she"):
+                    gender.setdefault(name, word)
+                att = att.with_(resolved_source=name, resolved_type=antecedent.effective_type())
+        elif att.source and att.source_type == "person":
+            people.append(att)
+        elif att.source and att.source_type in ("organization", "document"):
+            last_thing = att
         out.append(att)
     return out
+
+
+def _antecedent(text: str, word: str, people: list[Attribution], gender: dict[str, str],
+                last_thing: Attribution | None) -> Attribution | None:
+    if word == "it":
+        return last_thing
+    if word not in ("he", "she"):
+        return None
+    for person in reversed(people[-6:]):
+        if gender.get(person.source_text(text), word) == word:
+            return person
+    return None
 
 
 def anonymity_reasons(text: str, found: list[Attribution], sents: Sentences) -> list[Attribution]:

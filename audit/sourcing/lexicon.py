@@ -36,6 +36,17 @@ doubted doubts worried worries agreed agrees agree recommended recommends projec
 projects forecast forecasts
 """)
 
+# Cues that may come before their source ("..., said the minister").
+INVERTIBLE_CUES = _words("""
+said says added adds explained explains wrote writes told tells noted notes recalled
+replied responded countered argued argues insisted insists warned warns stated observed
+concluded acknowledged conceded admitted remarked asked continued cautioned claimed
+declared according
+""")
+
+# Cues of evidence: attribution only for documents or with "that" ("the study found").
+EVIDENCE_CUES = _words("found finds showed shows revealed reveals")
+
 # Cues that state an intention, not a report, when "to" follows ("vowed to fight").
 INTENT_CUES = _words("""
 pledged pledges vowed vows promised promises agreed agrees agree hoped hopes expects
@@ -92,7 +103,7 @@ monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
 evening afternoon night last next earlier later recently
 """)
 
-PRONOUNS = _words("he she they it we i you him her them us")
+PRONOUNS = _words("he she they it we i him her them us")
 
 # Types in order of specificity; a source with two readings keeps the more specific.
 SPECIFICITY = ("person", "role", "organization", "outlet", "document", "unnamed", "vague",
@@ -131,6 +142,8 @@ strategy decree resolution report’s study’s statistics survey’s
 GENERIC_PLURAL_DOCUMENTS = _words("reports studies surveys polls rumors rumours accounts")
 
 VAGUE_HEADS = _words("""
+attendees participants users customers fans voters investors traders consumers viewers
+readers patients parents students teachers doctors economists
 experts observers critics analysts commentators some many others people scientists
 researchers economists skeptics sceptics supporters opponents proponents pundits watchers
 voices rumors rumours most few everyone anyone someone somebody lots
@@ -167,7 +180,8 @@ force team club federation league hospital school technologies systems industrie
 holdings airlines motors labs partners tribunal secretariat directorate automaker
 automakers carmaker carmakers retailer retailers manufacturer manufacturers maker makers
 startup airline insurer lender lenders developer developers operator operators provider
-providers brand chain giant conglomerate utility regulators prosecutors
+providers brand chain giant conglomerate utility regulators prosecutors equities
+securities capital investments fund funds associates consulting ventures brokerage
 """)
 
 CAPITALS = _words("""

@@ -35,14 +35,18 @@ _PASSIVE = re.compile(
     r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that\b|\breportedly\b"
 )
 _PASSIVE_BEFORE = lx.AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
-    "to", "who", "which", "the", "a", "an", "that"}
+    "to", "who", "which", "the", "a", "an", "that", "its", "his", "her", "their", "our",
+    "my", "your"}
 _SKIP_AFTER = {"that", ",", ":", "—", "–"}
 _ADVERBIAL_STARTS = {"at", "in", "on", "during", "after", "before", "last", "this", "earlier",
                      "later", "while", "when", "recently", "yesterday", "today", "repeatedly"}
 # Words that may follow the source of an inverted cue ("said a spokesperson when asked").
 _AFTER_INVERTED_SOURCE = lx.CLAUSE_WORDS | lx.TIME_WORDS | {
     "adding", "speaking", "citing", "referring", "explaining", "noting", "told", "via"}
-_NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of"}
+# "VIENNA — " or "WASHINGTON (Reuters) - " opening a story is not part of what was said.
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]{1,2} ")
+_NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
+                 "but", "or"}
 
 
 class Extractor:
@@ -133,8 +137,11 @@ class Extractor:
         return Attribution(content, source, cue, stype, self._has_quote(content), kind)
 
     def _verb(self, toks: list[Tok], k0: int, k1: int, cue, sentence) -> Attribution | None:
-        if k0 > 0 and toks[k0 - 1].low in _PASSIVE_BEFORE:
-            return None
+        if k0 > 0 and (toks[k0 - 1].low in _PASSIVE_BEFORE or toks[k0 - 1].low.endswith(
+                ("’s", "'s"))):
+            return None  # passive ("is expected"), or a noun ("Swift’s claims")
+        if k1 < len(toks) and toks[k1].low == "in" and toks[k0].low.startswith("believ"):
+            return None  # "believes in sedans"
         if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in lx.INTENT_CUES:
             return None  # "pledged to work together" is a commitment, not a report
         strong = toks[k0].low in lx.STRONG_CUES
@@ -152,6 +159,9 @@ class Extractor:
         source = (toks[np[0]].start, toks[np[1] - 1].end)
         if k1 < len(toks) and toks[k1].low in _NOT_A_CLAUSE:
             return None  # "the area China claims as its own": not a report
+        if toks[k0].low in lx.EVIDENCE_CUES and stype not in ("document", "outlet") and not (
+                k1 < len(toks) and toks[k1].low == "that"):
+            return None  # "a friend found the car" is not a finding reported
         content = self._subject_content(toks, np[0], k0, k1, sentence)
         if content is None:
             return None
@@ -163,11 +173,12 @@ class Extractor:
         """What a subject-first cue reports: the clause after it, or else the quote or
         clause before the subject ("..., Mayer said, and ...": the part before)."""
         content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
-        parenthetical = first > 0 and toks[first - 1].text == "," and k1 < len(toks) \
-            and toks[k1].text == ","
+        as_clause = first > 0 and toks[first - 1].low == "as"  # "..., as one CEO told me"
+        parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
+                                      k1 < len(toks) and toks[k1].text == ",")
         if content is None or parenthetical or _trivial(self.text, content) or \
                 _adverbial(self.text, content):
-            before = self._before(toks[first].start, sentence)
+            before = self._before(toks[first - 1 if as_clause else first].start, sentence)
             nxt = self.quotes.opening_at(_next_char(self.text, sentence[1]))
             if before is not None:
                 content = before
@@ -178,6 +189,8 @@ class Extractor:
         return content
 
     def _inverted(self, toks, k0, k1, cue, sentence, strong) -> Attribution | None:
+        if toks[k0].low not in lx.INVERTIBLE_CUES:
+            return None  # "... announced in October" is not "said Smith"
         np = np_after(toks, k1)
         if np is None or (np[1] < len(toks) and toks[np[1]].is_word
                           and toks[np[1]].low not in _AFTER_INVERTED_SOURCE):
@@ -208,7 +221,8 @@ class Extractor:
         content = self._subject_content(toks, head[0], k0, k1, sentence)
         if stype is None or content is None:
             return None
-        source = (toks[head[0]].start, toks[appos[1] - 1].end)
+        end = head[1] - 1 if toks[appos[0]].low in ("who", "which") else appos[1] - 1
+        source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
         kind = "quote" if self._is_quote(content) else "reported"
         return Attribution(content, source, cue, stype, self._has_quote(content), kind)
 
@@ -240,6 +254,9 @@ class Extractor:
         if quote is not None and not self._partial(quote.start, sentence):
             return quote.start, quote.end
         start, end = trim(self.text, sentence[0], pos)
+        dateline = _DATELINE.match(self.text, start, end)
+        if dateline:
+            start = dateline.end()
         if end - start < 2 or _words(self.text, (start, end)) < 3:
             return None
         return start, end

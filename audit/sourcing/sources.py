@@ -61,7 +61,8 @@ def _drop_leading(toks: list[Tok], first: int, stop: int) -> int:
 
 def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``begin`` ("said [the minister] in a statement")."""
-    if begin < len(toks) and toks[begin].low in lx.WHEN_WORDS:
+    if begin < len(toks) and (toks[begin].low in lx.WHEN_WORDS or
+                              toks[begin].low in lx.NP_PREPS):
         return None  # "said Tuesday at the conference": a time, not a source
     i = begin
     while i < len(toks) and i - begin < MAX_NP:
@@ -111,6 +112,8 @@ def source_type(words: list[str]) -> str | None:
     low = " ".join(words).lower()
     if len(words) == 1 and low in lx.PRONOUNS:
         return "pronoun"
+    if len(words) == 1 and low in ("you", "this", "that", "there", "here", "what", "which"):
+        return None
     if any(name in low for name in lx.OUTLET_NAMES) or (
             len(words) <= 2 and words[-1].lower() in lx.OUTLET_ABBREVIATIONS):
         return "outlet"
@@ -171,8 +174,11 @@ def more_specific(a: str | None, b: str | None) -> str | None:
     return a if lx.SPECIFICITY.index(a) <= lx.SPECIFICITY.index(b) else b
 
 
-_NOT_FIRST_NAMES = lx.DETERMINERS | lx.LEADING_PREPS | lx.CLAUSE_WORDS | lx.NP_PREPS | {
-    "mr", "ms", "mrs", "dr"}
+_NOT_FIRST_NAMES = lx.DETERMINERS | lx.LEADING_PREPS | lx.CLAUSE_WORDS | lx.NP_PREPS | \
+    lx.VERBISH | lx.AUX | lx.PRONOUNS | frozenset("""
+    mr ms mrs dr like unlike without even once both either neither every each all any such
+    other another there here thus hence so no yes not did does do can
+    """.split())
 
 
 def single_name_type(word: str, text: str) -> str:
