@@ -85,6 +85,9 @@ def test_split_run_ins(text, expected):
     ("Full Text", "access"),
     ("© 2019 CBS Interactive Inc. All Rights Reserved.", "other"),
     ("Lascia un commento", "comments"),
+    ("Do you rely on Snopes reporting? Click here to support it.", "call-to-action"),
+    ("In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr. "
+     "works on the station.", "other"),
 ])
 def test_furniture_role_fires(text, role):
     assert furniture_role(text)[0] == role
@@ -98,6 +101,8 @@ def test_furniture_role_fires(text, role):
     "Die Regierung will die Steuern im kommenden Jahr senken.",
     "政府は来年度の予算案を閣議決定した。",
     "He said the share price had fallen by half since March.",
+    "In this case, the court ruled that the photo had been taken legally.",
+    "Sources said the talks would resume on Monday.",
 ])
 def test_furniture_role_is_quiet_on_article_sentences(text):
     assert furniture_role(text) is None

@@ -100,6 +100,7 @@ _FLOATING: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
       "send us", "rate this"),
      re.compile(r"\b(?:share your (?:feedback|thoughts)|schedule a call|talk to us|contact us|"
                 r"tell us what you think|send us (?:a tip|your feedback)|rate this)\b", _I)),
+    ("call-to-action", "click-here", ("click here",), re.compile(r"\bclick here\b", _I)),
     ("call-to-action", "share", ("follow us", "follow me"), re.compile(r"\bfollow (?:us|me) on\b", _I)),
     ("newsletter", "newsletter", ("newsletter",), re.compile(
         r"^(?:\w+\s+){0,3}newsletters?\s*[:!]?$", _I)),
@@ -110,6 +111,9 @@ _FLOATING: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
 
 # Patterns that mark furniture whatever the length (up to MAX_CHARS).
 _STRONG_START = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})", _I)
+# Agency photo captions ("In this Dec. 12, 2006, file photo, made available by NASA, ...").
+_CAPTION = re.compile(r"^(?:file\s*[-–—:]\s*)?in this (?:[\w.,'’]+ ){0,8}?(?:file )?"
+                      r"(?:photo|image|picture|handout)\b", _I)
 _STRONG: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("other", "copyright", ("rights reserved", "direitos reservados", "rechte vorbehalten", "diritti riservati",
      "права защищены"), re.compile(
@@ -175,6 +179,8 @@ def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | 
     known, and whether one of HINT_KEYWORDS occurs in it."""
     if _STRONG_START.match(text):
         return "other", "copyright"
+    if lower.startswith(("in this", "file")) and _CAPTION.match(text):
+        return "other", "caption"
     found = _floating(_STRONG, lower, text) if hinted else None
     if found or words > SHORT_WORDS:
         return found
