@@ -112,8 +112,9 @@ _FLOATING: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
 # Patterns that mark furniture whatever the length (up to MAX_CHARS).
 _STRONG_START = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})", _I)
 # Agency photo captions ("In this Dec. 12, 2006, file photo, made available by NASA, ...").
-_CAPTION = re.compile(r"^(?:file\s*[-–—:]\s*)?in this (?:[\w.,'’]+ ){0,8}?(?:file )?"
-                      r"(?:photo|image|picture|handout)\b", _I)
+_CAPTION = re.compile(r"^(?:file\s*[-–—:]\s*)?in this (?:(?:[\w.,'’]+ ){0,6}?file )?"
+                      r"(?:handout |undated )?(?:photo|image|picture|video image)s?"
+                      r"(?:,| (?:taken|provided|released|made|shot|from|shows|by|courtesy))", _I)
 _STRONG: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("other", "copyright", ("rights reserved", "direitos reservados", "rechte vorbehalten", "diritti riservati",
      "права защищены"), re.compile(
