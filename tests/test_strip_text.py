@@ -86,8 +86,8 @@ def test_split_run_ins(text, expected):
     ("© 2019 CBS Interactive Inc. All Rights Reserved.", "other"),
     ("Lascia un commento", "comments"),
     ("Do you rely on Snopes reporting? Click here to support it.", "call-to-action"),
-    ("In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr. "
-     "works on the station.", "other"),
+    (("In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr. "
+     "works on the station."), "other"),
 ])
 def test_furniture_role_fires(text, role):
     assert furniture_role(text)[0] == role

@@ -11,9 +11,8 @@ string operations, the costlier ones (punctuation, separators) are computed on d
 from __future__ import annotations
 
 import re
-from collections import Counter
-
 from bisect import bisect_left
+from collections import Counter
 
 from audit.strip.furniture import MAX_CHARS, hint_offsets, judge
 
@@ -31,8 +30,22 @@ FURNITURE_MAX_CHARS = MAX_CHARS
 class Line:
     """One block of a text page and its features."""
 
-    __slots__ = ("number", "offset", "text", "words", "ends_sentence", "bullet", "url",
-                 "repeats", "furniture", "lower", "_punctuation", "_separators", "prose", "score")
+    __slots__ = (
+        "_punctuation",
+        "_separators",
+        "bullet",
+        "ends_sentence",
+        "furniture",
+        "lower",
+        "number",
+        "offset",
+        "prose",
+        "repeats",
+        "score",
+        "text",
+        "url",
+        "words",
+    )
 
     def __init__(self, number: int, offset: int, text: str, words: int, lower: str,
                  hinted: bool) -> None:
