@@ -234,22 +234,24 @@ def _canonical(tree: Any, url: str | None) -> Item | None:
 
 def to_provenance(meta: PageMetadata, links: Iterable[tuple[str, str]],
                   base: dict[str, Any]) -> dict[str, Any]:
-    """Fill the report's provenance (``base``, the shape of provenance.empty()) from the
-    metadata and the (href, anchor text) links of the kept article blocks. Fields already
-    filled in ``base`` (read from the blocks by audit.provenance) are kept."""
+    """The report's provenance from the page's metadata, the (href, anchor text) links of
+    the kept article blocks, and ``base``: what audit.provenance read from the blocks
+    (bylines, credits, author box, labels). Metadata wins where both have a value: the
+    page states it for machines, while a byline's date is parsed from free text."""
     prov = dict(base)
-    if prov.get("title") is None and meta.titles:
+    if meta.titles:
         prov["title"] = {"text": meta.titles[0].value, "origin": meta.titles[0].origin}
-    prov["authors"] = _unique_named([*meta.authors, *_items(prov.get("authors", []))])
+    prov["authors"] = _unique_named([*meta.authors, *_items(base.get("authors", []))])
     for key, items in (("published", meta.published), ("modified", meta.modified)):
-        if prov.get(key) is None and items:
+        if items:
             prov[key] = _date(items)
-    if prov.get("publisher") is None and meta.publishers:
+    if meta.publishers:
         prov["publisher"] = {"name": meta.publishers[0].value, "origin": meta.publishers[0].origin}
-    prov["site_names"] = _unique_named([*meta.site_names, *_items(prov.get("site_names", []))])
-    if prov.get("canonical_url") is None and meta.canonical is not None:
+    prov["site_names"] = _unique_named([*meta.site_names, *_items(base.get("site_names", []))])
+    if meta.canonical is not None:
         prov["canonical_url"] = meta.canonical.value
-    prov["outbound_links"] = outbound_links(links, meta.page_url)
+    written = [(link["url"], link["text"]) for link in base.get("outbound_links", [])]
+    prov["outbound_links"] = outbound_links([*links, *written], meta.page_url)
     return prov
 
 

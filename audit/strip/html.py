@@ -433,15 +433,15 @@ def _role(block: RawBlock, index: int, titles: list[str], authors: list[str]) ->
     words = key.count(" ") + 1
     if index < 3 and any(key == t or (words >= 4 and t.startswith(key + " ")) for t in titles):
         return "duplicate-title", "same-as-title"
+    if block.link_density >= MAX_BODY_LINK_DENSITY and words <= MAX_LINK_LIST_WORDS:
+        return "related", "link-text"
+    if _label_and_link(block):
+        return "related", "label-and-link"
     furniture = furniture_role(block.text)
     if furniture is not None:
         return furniture
     if block.caption:
         return "other", "caption"
-    if block.link_density >= MAX_BODY_LINK_DENSITY and words <= MAX_LINK_LIST_WORDS:
-        return "related", "link-text"
-    if _label_and_link(block):
-        return "related", "label-and-link"
     if words <= MAX_BYLINE_WORDS and any(f" {a} " in f" {key} " for a in authors):
         return "byline", "author-name"
     if block.element in _HEADINGS:
@@ -536,6 +536,28 @@ def _build(raw: list[RawBlock], roles: list[tuple[str, str]],
                             element=block.element, span=span))
     text = "\n\n".join(parts)
     title = meta.title or next((b.text for b in raw if b.element == "h1"), None)
-    base = provenance.empty()
+    base = _element_origins(provenance.read(blocks, text, None), blocks)
     prov = metadata.to_provenance(meta, links, base)
+    if prov["title"] is None and title is not None:
+        prov["title"] = {"text": title, "origin": {"kind": "element", "element": "h1"}}
     return Extraction(text=text, blocks=tuple(blocks), title=title, provenance=prov)
+
+
+def _element_origins(prov: dict[str, Any], blocks: list[Block]) -> dict[str, Any]:
+    """audit.provenance gives text-mode origins (an input line); an HTML block has no
+    line, so say which element and block it was read from instead."""
+    def fix(value: Any) -> Any:
+        if isinstance(value, list):
+            return [fix(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        fixed = {k: fix(v) for k, v in value.items()}
+        origin = fixed.get("origin")
+        if isinstance(origin, dict) and origin.get("kind") == "line" and origin.get("line") is None:
+            index = origin.get("block")
+            element = blocks[index].element if isinstance(index, int) and index < len(blocks) else None
+            fixed["origin"] = {"kind": "element", "element": element, "block": index,
+                               "text": origin.get("text")}
+        return fixed
+
+    return fix(prov)
