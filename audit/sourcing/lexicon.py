@@ -16,6 +16,9 @@ STRONG_CUES = _words("""
 said says say told tells tell stated added adds explained explains according
 """)
 
+# Strong cues after which a subject of unknown kind still counts ("the man said").
+FALLBACK_CUES = _words("said says say told tells stated according")
+
 # All single-word cue verbs: speech, reporting, belief and knowledge, in any tense.
 # Base forms ("say", "note") are for plural subjects ("officials say", "observers note").
 CUE_VERBS = STRONG_CUES | _words("""
@@ -38,7 +41,7 @@ projects forecast forecasts
 
 # Cues that may come before their source ("..., said the minister").
 INVERTIBLE_CUES = _words("""
-said says added adds explained explains wrote writes told tells noted notes recalled
+said says added adds explained explains wrote writes noted notes recalled
 replied responded countered argued argues insisted insists warned warns stated observed
 concluded acknowledged conceded admitted remarked asked continued cautioned claimed
 declared according
@@ -59,7 +62,7 @@ OBJECT_CUES = _words("told tells tell")
 # Words between a subject and its cue that are not part of the subject.
 AUX = _words("""
 has have had will would also recently previously repeatedly later earlier publicly
-privately already once often again further still even never not just first then
+privately already once often again further still even just first then
 may might could should can must is are was were do does did been only long
 """)
 
@@ -181,8 +184,20 @@ holdings airlines motors labs partners tribunal secretariat directorate automake
 automakers carmaker carmakers retailer retailers manufacturer manufacturers maker makers
 startup airline insurer lender lenders developer developers operator operators provider
 providers brand chain giant conglomerate utility regulators prosecutors equities
-securities capital investments fund funds associates consulting ventures brokerage
+securities capital investments fund funds associates consulting ventures brokerage unions
+parties groups banks councils committees departments offices universities institutes
+centers centres
 """)
+
+# Past participles that end a source's head ("the letter [signed by seven physicians]").
+PARTICIPLES = _words("""
+signed published released issued written obtained seen filed sent prepared commissioned
+led run based cited quoted posted shared reviewed
+""")
+
+# Base forms: a cue only after a plural subject or a pronoun ("officials say").
+BASE_CUES = frozenset(w for w in CUE_VERBS if not w.endswith(("s", "ed"))) - {
+    "said", "told", "found", "thought", "wrote", "forecast", "according"}
 
 CAPITALS = _words("""
 tokyo washington beijing moscow seoul pyongyang kyiv kiev london paris berlin brussels

@@ -15,8 +15,8 @@ import re
 from audit.sourcing import lexicon as lx
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
-from audit.sourcing.sources import (more_specific, np_after, np_before, single_name_type,
-                                    source_type)
+from audit.sourcing.sources import (head_chunk, more_specific, np_after, np_before,
+                                    single_name_type, source_type)
 from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trie_pattern, trim
 
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
@@ -45,6 +45,8 @@ _AFTER_INVERTED_SOURCE = lx.CLAUSE_WORDS | lx.TIME_WORDS | {
     "adding", "speaking", "citing", "referring", "explaining", "noting", "told", "via"}
 # "VIENNA — " or "WASHINGTON (Reuters) - " opening a story is not part of what was said.
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]{1,2} ")
+_ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover", "in", "turn"}
+_CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
 _NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
                  "but", "or"}
 
@@ -144,7 +146,7 @@ class Extractor:
             return None  # "believes in sedans"
         if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in lx.INTENT_CUES:
             return None  # "pledged to work together" is a commitment, not a report
-        strong = toks[k0].low in lx.STRONG_CUES
+        strong = toks[k0].low in lx.FALLBACK_CUES
         np = np_before(toks, k0)
         if np is not None:
             return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
@@ -154,11 +156,12 @@ class Extractor:
     def _subject_first(self, toks, np, k0, k1, cue, sentence, strong) -> Attribution | None:
         words = [t.text for t in toks[np[0]:np[1]]]
         stype = self._typed(words, strong)
-        if stype is None:
-            return None
+        if stype is None or (toks[k0].low in lx.BASE_CUES and not _plural(words)):
+            return None  # "the case report steroids": a noun, not "officials report"
         source = (toks[np[0]].start, toks[np[1] - 1].end)
-        if k1 < len(toks) and toks[k1].low in _NOT_A_CLAUSE:
-            return None  # "the area China claims as its own": not a report
+        if k1 < len(toks) and (toks[k1].low in _NOT_A_CLAUSE or (
+                toks[k1].low in _CLAIMED_THINGS and toks[k0].low.startswith("claim"))):
+            return None  # "the area China claims as its own", "claimed responsibility"
         if toks[k0].low in lx.EVIDENCE_CUES and stype not in ("document", "outlet") and not (
                 k1 < len(toks) and toks[k1].low == "that"):
             return None  # "a friend found the car" is not a finding reported
@@ -184,7 +187,8 @@ class Extractor:
                 content = before
             elif nxt is not None and not parenthetical:
                 content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
-        if content is None or _words(self.text, content) < 2:
+        if content is None or _words(self.text, content) < 2 or \
+                self.text[content[0]:content[0] + 6].lower().startswith(("who ", "which ")):
             return None
         return content
 
@@ -216,8 +220,14 @@ class Extractor:
         if head is None or head[1] != comma or appos[1] <= appos[0] or any(
                 not t.is_word and t.text not in "’'-." for t in toks[appos[0]:appos[1]]):
             return None
-        stype = more_specific(self._typed([t.text for t in toks[head[0]:head[1]]], strong),
-                              _typed([t.text for t in toks[appos[0]:appos[1]]], strong))
+        head_type = self._typed([t.text for t in toks[head[0]:head[1]]], strong)
+        if head_type is None:
+            return None  # "The label that owns her music, Big Machine, says": too tangled
+        if appos[1] - appos[0] == 1 and toks[appos[0]].low in _ASIDES:
+            stype, appos = head_type, (head[0], head[1])  # "The Taliban, however, said"
+        else:
+            stype = more_specific(head_type,
+                                  _typed([t.text for t in toks[appos[0]:appos[1]]], strong))
         content = self._subject_content(toks, head[0], k0, k1, sentence)
         if stype is None or content is None:
             return None
@@ -321,6 +331,15 @@ def _trivial(text: str, content: tuple[int, int]) -> bool:
     words = text[content[0]:content[1]].split()
     return len(words) <= 2 or len(words) <= 4 and words[0].lower().strip(",") in lx.TIME_WORDS | {
         "in", "on", "to", "at", "after", "before", "during", "from"}
+
+
+def _plural(words: list[str]) -> bool:
+    """Whether a subject takes a base-form verb: a plural head, "and", or I/we/they/you."""
+    low = [w.lower() for w in words]
+    head = head_chunk(words)[-1].lower()
+    return head in ("i", "we", "they", "you", "some", "many", "others", "most", "few") or \
+        "and" in low or (head.endswith("s") and not head.endswith(("ss", "’s", "'s"))) or \
+        head in ("people", "police", "media", "staff", "men", "women", "children", "data")
 
 
 def _typed(words: list[str], strong: bool) -> str | None:

@@ -23,14 +23,23 @@ def _joins_names(toks: list[Tok], i: int) -> bool:
     return 0 < i < len(toks) - 1 and toks[i - 1].is_cap and toks[i + 1].is_cap
 
 
+_LY_NOUNS = frozenset("""
+family ally assembly daily weekly monthly quarterly rally supply anomaly monopoly july fly
+""".split())
+
+
+def _adverb(tok: Tok) -> bool:
+    return tok.low.endswith("ly") and not tok.is_cap and tok.low not in _LY_NOUNS
+
+
 def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``end`` (skipping auxiliaries).
 
     Returns (first, last+1) token indexes, or None when there is none.
     """
     i = end - 1
-    while i >= 0 and toks[i].low in lx.AUX:
-        i -= 1
+    while i >= 0 and (toks[i].low in lx.AUX or _adverb(toks[i])):
+        i -= 1  # "has also said", "allegedly showed"
     stop = i + 1
     while i >= 0 and stop - i <= MAX_NP:
         tok = toks[i]
@@ -44,6 +53,8 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
     first = _drop_leading(toks, i + 1, stop)
     if first >= stop or stop - first > MAX_NP or not toks[stop - 1].is_word:
         return None
+    if toks[first].low in lx.NP_PREPS:
+        return None  # "... of agency policy said": the phrase's head lies further back
     return first, stop
 
 
@@ -87,9 +98,13 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
 def head_chunk(words: list[str]) -> list[str]:
     """The words before the first preposition: "officials [from the ministry]"."""
     for k, word in enumerate(words):
-        if k > 0 and word.lower() in lx.NP_PREPS | {"there", "here", "who"}:
+        low = word.lower()
+        if k > 0 and (low in lx.NP_PREPS or low in lx.PARTICIPLES or low in _ENDS_HEAD):
             return words[:k]
     return words
+
+
+_ENDS_HEAD = frozenset({"there", "here", "who", "and", "or"})
 
 
 def _key(words: list[str]) -> str:
@@ -110,6 +125,8 @@ def source_type(words: list[str]) -> str | None:
     if not words:
         return None
     low = " ".join(words).lower()
+    if len(words) == 1:
+        low = re.sub(r"[’'](?:d|ll|ve|re|m|s)$", "", low)  # "I’d expect", "she’s said"
     if len(words) == 1 and low in lx.PRONOUNS:
         return "pronoun"
     if len(words) == 1 and low in ("you", "this", "that", "there", "here", "what", "which"):
