@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,19 @@ def test_headline_repeated_in_body_is_duplicate_title():
 def test_odd_inputs_do_not_crash(page):
     result = strip_text(page)
     assert isinstance(result.text, str)
+
+
+def test_hard_wrapped_paragraphs_are_one_block_each():
+    """The same seed wrapped at 72 columns: one block per paragraph, the gold role of its
+    line, and offsets that still point at the input."""
+    article = ARTICLES[2]  # one line per paragraph, so paragraphs map to gold lines in order
+    paragraphs = (ROOT / "seeds" / article["file"]).read_text(encoding="utf8").split("\n\n")
+    wrapped = "\n\n".join(textwrap.fill(p, 72) for p in paragraphs)
+    result = strip_text(wrapped)
+    gold = _gold_roles(article)
+    assert [b.role for b in result.blocks] == [gold[n] for n in sorted(gold)]
+    assert result.title == article["title"]
+    assert any(b.line_end > b.line_start for b in result.blocks)
+    for block in result.blocks:
+        original = wrapped[block.offset:block.offset + len(block.text)]
+        assert original.replace("\n", " ") == block.text

@@ -101,6 +101,6 @@ def _blocks(lines: list[Line], roles: list[tuple[str, str]]) -> tuple[list[Block
             pos = span[1]
             parts.append(kept)
         blocks.append(_block(index=index, text=kept, role=role, reason=reason,
-                             line_start=line.number, line_end=line.number,
+                             line_start=line.number, line_end=line.last_number,
                              offset=line.offset, element=None, span=span))
     return blocks, parts

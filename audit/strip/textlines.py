@@ -22,9 +22,15 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _END_TRAIL = "\"'”’»)]*"
 _SENTENCE_END = frozenset(".!?。！？…:;")
 _PUNCT = re.compile(r"[,.;:!?、，。！？]")
+_LIST_ITEM = re.compile(r"[•·▪►▸*\-–—]\s|\d{1,3}[.)]\s")
 _BULLETS = frozenset("•·▪►▸*-–—|")
 # Longer lines are never judged as furniture or menus.
 FURNITURE_MAX_CHARS = MAX_CHARS
+# A page is hard-wrapped when no line is wider than WRAP_MAX_WIDTH and at least
+# WRAP_MIN_RUNS lines of WRAP_MIN_WIDTH characters or more continue on the next line.
+WRAP_MAX_WIDTH = 100
+WRAP_MIN_WIDTH = 45
+WRAP_MIN_RUNS = 3
 
 
 class Line:
@@ -36,6 +42,7 @@ class Line:
         "bullet",
         "ends_sentence",
         "furniture",
+        "last_number",
         "lower",
         "number",
         "offset",
@@ -50,6 +57,7 @@ class Line:
     def __init__(self, number: int, offset: int, text: str, words: int, lower: str,
                  hinted: bool) -> None:
         self.number = number  # 1-based input line
+        self.last_number = number  # last input line of a wrapped paragraph
         self.offset = offset  # offset of the stripped text in the input
         self.text = text
         self.words = words  # word count; CJK characters count as half a word each
@@ -107,25 +115,69 @@ def key(text: str) -> str:
 
 
 def read_lines(text: str) -> list[Line]:
-    """Every non-blank line of ``text`` with its features, in input order."""
+    """Every block of ``text`` with its features, in input order.
+
+    A block is a non-blank line; on a hard-wrapped page (paragraphs of short lines
+    separated by blank lines) it is a paragraph, whose text is the exact input slice
+    with its line breaks turned into spaces (same length, so offsets still hold).
+    """
     lower_page = text.lower()
     hints = hint_offsets(lower_page) if len(lower_page) == len(text) else None
+    raw = _raw_lines(text)
+    groups = _paragraphs(text, raw) if "\n\n" in text and _hard_wrapped(raw) else [[r] for r in raw]
     lines: list[Line] = []
-    offset = 0
-    for number, raw in enumerate(text.split("\n"), 1):
-        end = offset + len(raw)
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            split = len(stripped.split())
-            hinted = hints is None or _any_between(hints, offset, end)
-            lines.append(Line(number, offset + lead, stripped, _word_count(stripped, split),
-                              stripped.lower(), hinted))
-        offset = end + 1
+    for group in groups:
+        number, start, end = group[0][0], group[0][1], group[-1][2]
+        block = text[start:end]
+        if len(group) > 1:
+            block = block.replace("\r", " ").replace("\n", " ")
+        hinted = hints is None or _any_between(hints, start, end)
+        line = Line(number, start, block, _word_count(block, len(block.split())), block.lower(),
+                    hinted)
+        line.last_number = group[-1][0]
+        lines.append(line)
     counts = Counter(line.lower for line in lines)
     for line in lines:
         line.repeats = counts[line.lower]
     return lines
+
+
+def _raw_lines(text: str) -> list[tuple[int, int, int]]:
+    """(line number, start, end) of the stripped text of every non-blank line."""
+    found = []
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        stripped = raw.strip()
+        if stripped:
+            start = offset + len(raw) - len(raw.lstrip())
+            found.append((number, start, start + len(stripped)))
+        offset += len(raw) + 1
+    return found
+
+
+def _hard_wrapped(raw: list[tuple[int, int, int]]) -> bool:
+    """No line longer than WRAP_MAX_WIDTH, and several runs of wide consecutive lines."""
+    if not raw or max(end - start for _, start, end in raw) > WRAP_MAX_WIDTH:
+        return False
+    runs = sum(1 for a, b in zip(raw, raw[1:])
+               if b[0] == a[0] + 1 and a[2] - a[1] >= WRAP_MIN_WIDTH)
+    return runs >= WRAP_MIN_RUNS
+
+
+def _paragraphs(text: str, raw: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+    """Group consecutive lines into paragraphs; a short line ends one (a heading or the
+    paragraph's last line), a bullet starts one."""
+    groups: list[list[tuple[int, int, int]]] = []
+    for item in raw:
+        if groups:
+            previous = groups[-1][-1]
+            joined = (item[0] == previous[0] + 1 and previous[2] - previous[1] >= WRAP_MIN_WIDTH
+                      and not _LIST_ITEM.match(text, item[1]))
+            if joined:
+                groups[-1].append(item)
+                continue
+        groups.append([item])
+    return groups
 
 
 def _any_between(sorted_offsets: list[int], start: int, end: int) -> bool:
