@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from itertools import pairwise
 
 from audit.strip.furniture import MAX_CHARS, hint_offsets, judge
 
@@ -159,7 +160,7 @@ def _hard_wrapped(raw: list[tuple[int, int, int]]) -> bool:
     """No line longer than WRAP_MAX_WIDTH, and several runs of wide consecutive lines."""
     if not raw or max(end - start for _, start, end in raw) > WRAP_MAX_WIDTH:
         return False
-    runs = sum(1 for a, b in zip(raw, raw[1:])
+    runs = sum(1 for a, b in pairwise(raw)
                if b[0] == a[0] + 1 and a[2] - a[1] >= WRAP_MIN_WIDTH)
     return runs >= WRAP_MIN_RUNS
 
