@@ -65,12 +65,3 @@ def dale_chall(words: int, sentences: int, difficult_words: int) -> float:
     percent = 100 * difficult_words / words
     score = 0.1579 * percent + 0.0496 * (words / sentences)
     return score + 3.6365 if percent > 5 else score
-
-
-def dale_chall_grade(score: float) -> str:
-    """The grade band Dale and Chall's table gives for a (new formula) score."""
-    for limit, band in ((5, "4 and below"), (6, "5-6"), (7, "7-8"), (8, "9-10"), (9, "11-12"),
-                        (10, "13-15")):
-        if score < limit:
-            return band
-    return "16 and above"

@@ -97,7 +97,8 @@ def guess(lower: str) -> int:
 def _silent_ending(letters: str) -> int:
     """1 when the word ends in a silent e, -ed or -es (make, walked, makes), else 0."""
     if letters.endswith("e"):
-        return int(not letters.endswith(("le", "ee", "ye")))
+        consonant_le = letters.endswith("le") and letters[-3] not in "aeiouy"  # table
+        return int(not consonant_le and not letters.endswith(("ee", "ye")))
     if letters.endswith("ed"):
         return int(not letters.endswith(("ted", "ded")))
     if letters.endswith("es"):
