@@ -178,7 +178,7 @@ def hint_offsets(lower_page: str) -> list[int]:
 def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | None:
     """``furniture_role`` on a stripped block whose lower-cased text and word count are
     known, and whether one of HINT_KEYWORDS occurs in it."""
-    if _STRONG_START.match(text):
+    if text[0] in "©(Cc" and _STRONG_START.match(text):
         return "other", "copyright"
     if lower.startswith(("in this", "file")) and _CAPTION.match(text):
         return "other", "caption"

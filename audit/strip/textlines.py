@@ -132,7 +132,7 @@ def read_lines(text: str) -> list[Line]:
         block = text[start:end]
         if len(group) > 1:
             block = block.replace("\r", " ").replace("\n", " ")
-        hinted = hints is None or _any_between(hints, start, end)
+        hinted = hints is None or (bool(hints) and _any_between(hints, start, end))
         line = Line(number, start, block, _word_count(block, len(block.split())), block.lower(),
                     hinted)
         line.last_number = group[-1][0]
