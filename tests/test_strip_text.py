@@ -89,6 +89,11 @@ def test_split_run_ins(text, expected):
     ("Do you rely on Snopes reporting? Click here to support it.", "call-to-action"),
     (("In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam Jr. "
      "works on the station."), "other"),
+    ("Image 2 of 5", "other"),
+    ("Related: SpaceX's Starship and Super Heavy Mars Rocket in Pictures", "related"),
+    (("Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com. Follow her on Twitter "
+     "@AmyKup or find NJ.com Entertainment on Facebook."), "author-bio"),
+    ("Shares", "call-to-action"),
 ])
 def test_furniture_role_fires(text, role):
     assert furniture_role(text)[0] == role
@@ -104,6 +109,8 @@ def test_furniture_role_fires(text, role):
     "He said the share price had fallen by half since March.",
     "In this case, the court ruled that the photo had been taken legally.",
     "Sources said the talks would resume on Monday.",
+    "1 of 3 Americans say they skip breakfast at least once a week.",
+    "Related research has found similar effects in mice.",
 ])
 def test_furniture_role_is_quiet_on_article_sentences(text):
     assert furniture_role(text) is None

@@ -71,7 +71,7 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("call-to-action", "share", re.compile(
         r"^(?:share|tweet|pin it|email|e-mail|print|teilen|compartilhe|condividi|"
         r"bagikan|поделиться)(?: (?:this|on|via|the|article|story|post|it|with)\b.*)?$|"
-        r"^(?:follow|like|find) us\b|"
+        r"^(?:follow|like|find) us\b|^\d*\s*shares?$|"
         r"^(?:facebook|twitter|linkedin|pinterest|whatsapp|reddit|instagram|youtube)"
         r"(?:\s*[|/·,]\s*\w+)*$", _I)),
     ("access", "access", re.compile(
@@ -79,7 +79,7 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"published version|view (?:the )?(?:full text|pdf|article)|open access|"
         r"get access|purchase (?:this )?article|accepted (?:manuscript|version))\b", _I)),
     ("related", "related", re.compile(
-        r"^related\s*[:]?$|^(?:related|recent|popular|trending|latest|more|top|recommended|similar)\s+"
+        r"^related\s*:?$|^related\s*:\s*\S|^(?:related|recent|popular|trending|latest|more|top|recommended|similar)\s+"
         r"(?:articles?|posts?|stories|news|reading|videos?|coverage|content|from|in)\b|"
         r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next|also)|see also|"
         r"also read|more from|mehr zum thema|leia (?:também|mais)|leggi anche|"
@@ -115,6 +115,13 @@ _STRONG_START = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})", _I)
 _CAPTION = re.compile(r"^(?:file\s*[-–—:]\s*)?in this (?:(?:[\w.,'’]+ ){0,6}?file )?"
                       r"(?:handout |undated )?(?:photo|image|picture|video image)s?"
                       r"(?:,| (?:taken|provided|released|made|shot|from|shows|by|courtesy))", _I)
+# Slideshow counters: "Image 1 of 5", "1 of 4 Grass Valley's ...".
+_GALLERY_WORDS = ("image", "photo", "picture", "slide", "foto", "bild", "imagem", "immagine")
+# A bare "1 of 3" starts sentences too ("1 of 3 Americans say ..."), so without a picture
+# word the counter must be the whole block; text mode also reads numbered sequences.
+_GALLERY = re.compile(r"^(?:image|photo|picture|slide|foto|bild|imagem|immagine)s?\s*"
+                      r"\d{1,3}\s*(?:of|/|von|de|di|из)\s*/?\s*\d{1,3}\b|"
+                      r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$", _I)
 _STRONG: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("other", "copyright", ("rights reserved", "direitos reservados", "rechte vorbehalten", "diritti riservati",
      "права защищены"), re.compile(
@@ -123,6 +130,9 @@ _STRONG: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("newsletter", "mailing-list", ("mailing list", "newsletter"), re.compile(
         r"\b(?:join|sign up (?:for|to)|subscribe to) (?:our|the) (?:mailing list|newsletter)\b",
         _I)),
+    ("author-bio", "author-contact", ("reached at", "follow him", "follow her", "follow them"),
+     re.compile(r"\b(?:may|can) be reached at\b[^@]{0,80}@|"
+                r"\bfollow (?:him|her|them) on (?:twitter|instagram|facebook|x)\b", _I)),
     ("other", "cookies", ("cookie", "continuing to use"), re.compile(
         r"\b(?:we use cookies|this (?:site|website) uses cookies|by continuing to use this "
         r"(?:site|website))\b", _I)),
@@ -182,6 +192,8 @@ def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | 
         return "other", "copyright"
     if lower.startswith(("in this", "file")) and _CAPTION.match(text):
         return "other", "caption"
+    if (text[0].isdigit() or lower.startswith(_GALLERY_WORDS)) and _GALLERY.match(text):
+        return "other", "gallery"
     found = _floating(_STRONG, lower, text) if hinted else None
     if found or words > SHORT_WORDS:
         return found

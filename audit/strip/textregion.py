@@ -27,6 +27,9 @@ PENALTY_SHORT = 4
 PENALTY_REPEATED = 8
 PENALTY_MENU = 8
 PENALTY_FURNITURE = 20
+# Furniture that sits inside articles (pictures, their credits, ads) costs no more than
+# any short line: it does not mean the article has ended.
+INSIDE_ARTICLE = frozenset({"caption", "gallery", "advertisement", "photo-credit"})
 # A title echo must be followed by its run within this many lines, and the run must
 # reach this share of the page's best run.
 ECHO_GAP = 12
@@ -70,7 +73,7 @@ def line_score(line: Line) -> float:
 
 def _line_score(line: Line) -> float:
     if line.furniture is not None:
-        return -PENALTY_FURNITURE
+        return -PENALTY_SHORT if line.furniture[1] in INSIDE_ARTICLE else -PENALTY_FURNITURE
     if line.repeats > 1:
         return -PENALTY_REPEATED
     if not is_prose(line):

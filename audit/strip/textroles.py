@@ -10,6 +10,7 @@ inside the run are headings when they introduce a paragraph.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from audit.strip.textlines import Line, key
 from audit.strip.textregion import densest_run, is_prose
@@ -31,6 +32,7 @@ _DATE = re.compile(
     r"|\d{4}\s*年\s*\d{1,2}\s*月|\b\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|"
     r"августа|сентября|октября|ноября|декабря)", _I)
 _DIGIT = re.compile(r"\d")
+_NUMBERED = re.compile(r"\d{1,3} of (\d{1,3}) ")
 _AUTHOR_BOX = re.compile(
     r"^(?:about the author|about (?:the )?writer|über den autor|sobre o autor|"
     r"l'autore|tentang penulis|об авторе)\b", _I)
@@ -46,6 +48,7 @@ BYLINE_MAX_WORDS = 16
 BYLINE_BEFORE = 40
 BYLINE_AFTER = 15
 HEADING_MAX_WORDS = 20
+CAPTION_MAX_WORDS = 45
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 40
 TITLE_LOOKBACK = 12
@@ -53,6 +56,9 @@ TITLE_LOOKBACK = 12
 
 def is_byline(line: Line) -> bool:
     """An author or date line: 'By X', 'Posted by X on ...', 'November 19, 2019 / 10:07 AM'."""
+    if (_BYLINE.match(line.text) and line.words <= BYLINE_MAX_WORDS + 8
+            and (line.words <= 8 or " | " in line.text or _DIGIT.search(line.text))):
+        return True  # 'By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated ...'
     if line.words > BYLINE_MAX_WORDS or (line.ends_sentence and line.words > 8):
         return False
     if _BYLINE.match(line.text):
@@ -130,12 +136,14 @@ def assign_roles(lines: list[Line]) -> tuple[list[Role], int | None]:
     if title is not None:
         roles[title] = ("title", "headline-before-body")
     for i in range(max(0, first - BYLINE_BEFORE), min(len(lines), last + BYLINE_AFTER)):
-        if roles[i] is None and is_byline(lines[i]) and not is_prose(lines[i]):
+        if roles[i] is None and is_byline(lines[i]) and (
+                not is_prose(lines[i]) or _BYLINE.match(lines[i].text)):
             roles[i] = ("byline", "byline")
     box = _mark_author_box(lines, roles, first)
     if box is not None and box <= last:
         last = box - 1
     _mark_duplicate_titles(lines, roles, title, first, last)
+    _mark_gallery_captions(lines, roles)
     _mark_after_prompts(lines, roles, first, last)
     for i in range(len(lines)):
         if roles[i] is None:
@@ -151,6 +159,22 @@ def _mark_duplicate_titles(lines: list[Line], roles: list[Role | None], title: i
     for i in range(first, last + 1):
         if roles[i] is None and key(lines[i].text) == headline:
             roles[i] = ("duplicate-title", "EXT-HEADLINE-REPEATED")
+
+
+def _mark_gallery_captions(lines: list[Line], roles: list[Role | None]) -> None:
+    """The line after a slideshow counter ('Image 2 of 5') is that picture's caption, and
+    captions numbered '1 of 4 ...', '2 of 4 ...' in a row are a slideshow too."""
+    numbered = [(i, m.group(1)) for i, line in enumerate(lines)
+                if line.text[0].isdigit() and (m := _NUMBERED.match(line.text))]
+    totals = Counter(total for _, total in numbered)
+    for i, total in numbered:
+        if roles[i] is None and totals[total] >= 2:
+            roles[i] = ("other", "gallery-caption")
+    for i in range(1, len(lines)):
+        previous = roles[i - 1]
+        if (roles[i] is None and previous is not None and previous[1] == "gallery"
+                and lines[i].words <= CAPTION_MAX_WORDS):
+            roles[i] = ("other", "gallery-caption")
 
 
 def _mark_after_prompts(lines: list[Line], roles: list[Role | None], first: int,
