@@ -19,7 +19,7 @@ from audit.readability import analyse, formulas
 from audit.readability import syllables as syl
 from audit.readability.analyse import formulas_from_counts, measure, median_grade, totals
 from audit.readability.counting import TOKEN
-from audit.readability.lexicon import _cmudict_path, cmu, is_familiar, line_key
+from audit.readability.lexicon import PREFIX, _cmudict_path, cmu, is_familiar, line_key
 from audit.readability.rules import SETTINGS
 from audit.readability.score import readability_score
 
@@ -212,12 +212,12 @@ def test_cmu_lookup_in_place_matches_a_full_parse():
         assert cmu().syllables(word) == expected, word
 
 
-def test_cmu_file_is_grouped_by_two_letter_prefix():
-    """The in-place lookup bisects on the first two bytes of each entry: they must never
+def test_cmu_file_is_grouped_by_three_letter_prefix():
+    """The in-place lookup bisects on the first three bytes of each word: they must never
     decrease down the file (a cmudict release that breaks this must fail here)."""
     data = b"\n" + _cmudict_path().read_bytes()
     starts = [match.start() for match in re.finditer(b"\n", data)][:-1]
-    keys = [line_key(data, start, 2) for start in starts]
+    keys = [line_key(data, start, PREFIX) for start in starts]
     assert all(a <= b for a, b in itertools.pairwise(keys))
 
 

@@ -19,6 +19,10 @@ its syllable counter downloads NLTK data. It serves only as an independent cross
 in the tests (formulas fed the same counts agree; counts agree on plain text) and as the
 baseline of ``bench/bench_readability.py``. Nothing here touches the network.
 
+The score (0-100, ``score.py``): grades 8 to 12 (a general news audience) score 100;
+each grade above costs 10 points, each grade below 5; very long sentences and
+wall-of-text paragraphs cost a few points more; each step is a ``Signal``.
+
 Decisions: SMOG is null below 30 sentences (McLaughlin calibrated it on 30; a warning says
 so) rather than extrapolated; text in another language than English is skipped
 (``data["skipped"]`` says why, formulas null, score None), and so is scoring a text of

