@@ -111,6 +111,7 @@ def test_furniture_role_fires(text, role):
     "Sources said the talks would resume on Monday.",
     "1 of 3 Americans say they skip breakfast at least once a week.",
     "Related research has found similar effects in mice.",
+    "Sign up for a Hulu ad-free account for $11.99 a month",
 ])
 def test_furniture_role_is_quiet_on_article_sentences(text):
     assert furniture_role(text) is None

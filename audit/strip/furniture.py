@@ -44,7 +44,8 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"^(?:newsletter abonnieren|assine (?:a|nossa) newsletter|iscriviti alla newsletter)", _I)),
     ("newsletter", "subscribe", re.compile(
         r"^(?:subscribe|sign up|abonnieren|assine|iscriviti|berlangganan|подписаться|"
-        r"подпишитесь)\b", _I)),
+        r"подпишитесь)(?:\s+(?:now|today|here|for free|(?:for|to) (?:our|the|free)\b.*|"
+        r"to (?-i:[A-Z]).*))?\s*[!.:»›>]?$", _I)),
     ("comments", "comments", re.compile(
         r"^(?:\d+\s+)?(?:comments?|kommentare?|comentários?|commenti|komentar|"
         r"комментари[ийя]|コメント)\s*(?:\(\d+\)|\d+)?\s*[:.]?$", _I)),
