@@ -38,6 +38,7 @@ _NUMBER_SUFFIX = {"k": 2, "m": 2, "mn": 2, "b": 2, "bn": 2, "t": 2, "tn": 2, "am
                   "s": 0}
 _CLOCK = re.compile(r"(\d{1,2}):(\d\d)(?::\d\d)?([A-Za-z]*)")
 _PARTS = re.compile(r"\d+|[A-Za-z]+")
+_LETTERS_OR_DIGITS = re.compile(r"\d+|[^\W\d_]+")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _SPLIT_VOWELS = re.compile(r"[^tsc]i[aou]|eo|ua|uo")  # vowel pairs said as two syllables
@@ -68,8 +69,11 @@ def word(token: str, lower: str) -> int:
         base = lower[:-2] if lower.endswith("'s") else lower[:-1]
         sibilant = lower.endswith("'s") and base.endswith(("s", "x", "z", "ch", "sh", "ce", "ge"))
         return (count(token[:len(base)]) if base else 0) + sibilant
-    if token.isupper() and (len(token) <= 3 or not _VOWEL_GROUP.search(lower)):
-        return spelled(lower)
+    if token.isupper() and (len(token) <= 4 or not _VOWEL_GROUP.search(lower)):
+        return spelled(lower) + sum(_ONES[int(d)] for d in token if d.isdigit())
+    if any(ch.isdigit() for ch in token):  # RAV4, G7, COVID19
+        return sum(numeral(part) if part[0].isdigit() else word(part, part.lower())
+                   for part in _LETTERS_OR_DIGITS.findall(token))
     parts = _CAMEL.findall(token)
     if len(parts) > 1:
         return sum(word(part, part.lower()) for part in parts)
