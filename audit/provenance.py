@@ -33,7 +33,9 @@ _JOB_TITLE = re.compile(
 _UPDATED = re.compile(r"^(?:updated|last updated|modified)\b", _I)
 _CREDIT_PREFIX = re.compile(
     r"^[(\[]?(?:(?:photo|image|picture|foto)s?\s*)?(?:credits?|courtesy(?: of)?|by|source|"
-    r"sources|quelle|fonte|fuente|sumber|источник|来源|出典)?\s*(?:[:：]|\.\.\.|…)?\s*", _I)
+    r"sources|quelle|fonte|fuente|sumber|источник|来源|出典|translated(?: from [\w-]+)? by|"
+    r"translation(?: by)?|übersetzt von|übersetzung|tradução(?: de| por)?|traduzione(?: di)?|"
+    r"diterjemahkan oleh|перевод|翻訳)?\s*(?:[:：]|\.\.\.|…)?\s*", _I)
 _WIRES = (r"AP|Associated Press|Reuters|AFP|Agence France-Presse|UPI|dpa|Xinhua|Bloomberg|PTI|"
           r"IANS|ANSA|EFE|Kyodo|Yonhap|TASS|Antara|Lusa|CNN")
 _WIRE = re.compile(r"\((?P<a>" + _WIRES + r")\)|(?:^|\s)[—–-]\s*(?P<b>" + _WIRES + r")\s*$|"
@@ -154,7 +156,8 @@ def _read_block(prov: dict[str, Any], block: Block) -> None:
     elif role in ("photo-credit", "source-credit"):
         name = _CREDIT_PREFIX.sub("", block.text, count=1).strip(" )]")
         if name:
-            kind = "photo" if role == "photo-credit" else "source"
+            kind = ("photo" if role == "photo-credit"
+                    else "translation" if block.reason == "translation" else "source")
             if any(c["kind"] == kind and c["name"] == name for c in prov["credits"]):
                 return
             prov["credits"].append({"kind": kind, "name": name, "text": block.text,

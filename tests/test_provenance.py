@@ -113,3 +113,10 @@ def test_byline_authors(text, names):
 def test_empty_validates_and_nothing_crashes_on_blank_input():
     VALIDATOR.validate(empty())
     assert strip_text("").provenance == empty()
+
+
+def test_translation_credit():
+    page = ("Ships sail at dawn\n\nThe fleet left the harbour on Monday morning after a week of "
+            "storms kept it in port, the harbour master said.\n\nTranslated by Maria Rossi")
+    credits = strip_text(page).provenance["credits"]
+    assert [(c["kind"], c["name"]) for c in credits] == [("translation", "Maria Rossi")]

@@ -34,6 +34,10 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("source-credit", "source-credit", re.compile(
         r"^(?:source|sources|quelle|fonte|fuente|sumber|источник|来源|來源|出典|出处)\s*[:：]\s*\S",
         _I)),
+    ("source-credit", "translation", re.compile(
+        r"^(?:translated(?: from [\w-]+)? by|translation(?: by)?\s*[:：]|übersetzt von|"
+        r"übersetzung\s*:|tradução(?: de| por)?\s*:?|traduzione(?: di)?\s*:?|"
+        r"diterjemahkan oleh|перевод\s*:?|翻訳\s*[:：]?)\s*\S", _I)),
     ("source-credit", "originally-published", re.compile(
         r"^(?:this (?:article|story|post) )?(?:was )?(?:originally|first) "
         r"(?:published|appeared) (?:on|in|by|at)\b(?!\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|"
