@@ -265,6 +265,11 @@ def test_names_and_numbers_are_not_difficult():
     assert counts_of("He paid 2,600 dollars to Bridenstine and Zurbuchen.")["difficult_words"] == 0
 
 
+def test_sentence_initial_names_on_their_own():
+    # A run of capitalised words, or a word in capitals, is a name even as the first word.
+    assert counts_of("Tyvak Nanosatellites delivered. CLPS expanded.")["difficult_words"] == 2
+
+
 def test_sentence_initial_common_word_counts():
     # A capitalised first word is judged as a common word unless the text shows it is a name.
     assert counts_of("Hypothesis testing failed.")["difficult_words"] == 1

@@ -133,8 +133,9 @@ def count_sentences(text: str, spans: list[tuple[int, int]]) -> list[SentenceCou
     """Counts of each sentence span of ``text`` that has at least one word, in order.
 
     The first word of a sentence is capitalised whatever it is; it counts as a name (so
-    neither complex nor difficult) when the text capitalises it inside a sentence too
-    ("Artemis aims ..." after "the Artemis program"), which is known only at the end."""
+    neither complex nor difficult) when it looks like one on its own (``_looks_like_name``)
+    or when the text capitalises it inside a sentence too ("Artemis aims ..." after "the
+    Artemis program"), which is known only at the end."""
     counted: list[SentenceCounts] = []
     names: set[str] = set()
     firsts: list[tuple[int, Features]] = []
@@ -144,8 +145,10 @@ def count_sentences(text: str, spans: list[tuple[int, int]]) -> list[SentenceCou
         if not columns or not any(columns[0]):
             continue
         names.update(compress(columns[9][1:], columns[10][1:]))
-        first = next(chunk for chunk in found if chunk.words)
-        if first.complex_if_first or first.difficult_if_first:
+        at = next(i for i, chunk in enumerate(found) if chunk.words)
+        first = found[at]
+        if (first.complex_if_first or first.difficult_if_first) and not _looks_like_name(
+                first, found[at + 1] if at + 1 < len(found) else None):
             firsts.append((len(counted), first))
         counted.append(SentenceCounts(start, end, *map(sum, columns[:7])))
     for index, first in firsts:
@@ -154,3 +157,12 @@ def count_sentences(text: str, spans: list[tuple[int, int]]) -> list[SentenceCou
             counted[index] = s._replace(complex_words=s.complex_words + first.complex_if_first,
                                         difficult_words=s.difficult_words + first.difficult_if_first)
     return counted
+
+
+def _looks_like_name(first: Features, following: Features | None) -> bool:
+    """A sentence's first word is a name when it is in capitals (NASA, CLPS) or starts a
+    run of capitalised words (Sierra Nevada Corp., Blue Origin's)."""
+    word = first.first_word
+    if len(word) > 1 and word.isupper():
+        return True
+    return following is not None and following.words > 0 and bool(following.capitalised)
