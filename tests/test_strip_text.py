@@ -7,6 +7,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit.model import KEPT_ROLES, ROLES
 from audit.strip.furniture import furniture_role
@@ -145,3 +147,25 @@ def test_hard_wrapped_paragraphs_are_one_block_each():
     for block in result.blocks:
         original = wrapped[block.offset:block.offset + len(block.text)]
         assert original.replace("\n", " ") == block.text
+
+
+_PAGE_TEXT = st.text(
+    alphabet=st.sampled_from(list("abcXYZ .,:!?\n\n\t•©|-–—(")) | st.characters(),
+    max_size=400)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PAGE_TEXT)
+def test_any_page_gives_consistent_blocks(page):
+    result = strip_text(page)
+    kept = [b for b in result.blocks if b.role in KEPT_ROLES]
+    assert result.text == "\n\n".join(b.text for b in kept)
+    for block in result.blocks:
+        assert block.role in ROLES
+        assert 1 <= block.line_start <= block.line_end
+        source = page[block.offset:block.offset + len(block.text)]
+        if block.role not in KEPT_ROLES and block.line_start == block.line_end:
+            assert source == block.text
+        else:
+            start, end = block.span
+            assert result.text[start:end] == block.text
