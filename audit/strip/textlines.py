@@ -93,6 +93,13 @@ class Line:
         return self._separators
 
 
+def _split_count(text: str) -> int:
+    """len(text.split()) without building the list, for the usual single-spaced text."""
+    if "  " in text or "\t" in text or "\n" in text or "\xa0" in text or not text.isascii():
+        return len(text.split())
+    return text.count(" ") + 1
+
+
 def _word_count(text: str, split: int) -> int:
     """Words, counting space-less scripts by characters so Japanese lines are not 'short'."""
     if text.isascii():
@@ -133,7 +140,7 @@ def read_lines(text: str) -> list[Line]:
         if len(group) > 1:
             block = block.replace("\r", " ").replace("\n", " ")
         hinted = hints is None or (bool(hints) and _any_between(hints, start, end))
-        line = Line(number, start, block, _word_count(block, len(block.split())), block.lower(),
+        line = Line(number, start, block, _word_count(block, _split_count(block)), block.lower(),
                     hinted)
         line.last_number = group[-1][0]
         lines.append(line)

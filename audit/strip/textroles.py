@@ -21,6 +21,9 @@ _I = re.IGNORECASE
 _BYLINE = re.compile(
     r"^(?:(?:written|posted|published|reported|words|text)\s+by|by|von|por|par|oleh|door|"
     r"автор|author|autor|autore)\b\s*[:|]?\s*(?-i:[A-ZÀ-ÞА-Я\u3040-\u9fff])", _I)
+# First words a byline can start with (checked before the regex, which is dearer).
+_BYLINE_STARTS = ("written", "posted", "published", "reported", "words", "text", "by", "von",
+                  "por", "par", "oleh", "door", "автор", "author", "autor")
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|"
           r"mai|juni|juli|oktober|dezember|janeiro|fevereiro|março|abril|maio|junho|julho|"
           r"agosto|setembro|outubro|novembro|dezembro|gennaio|febbraio|marzo|aprile|maggio|"
@@ -56,12 +59,13 @@ TITLE_LOOKBACK = 12
 
 def is_byline(line: Line) -> bool:
     """An author or date line: 'By X', 'Posted by X on ...', 'November 19, 2019 / 10:07 AM'."""
-    if (_BYLINE.match(line.text) and line.words <= BYLINE_MAX_WORDS + 8
+    by = line.lower.startswith(_BYLINE_STARTS) and _BYLINE.match(line.text) is not None
+    if (by and line.words <= BYLINE_MAX_WORDS + 8
             and (line.words <= 8 or " | " in line.text or _DIGIT.search(line.text))):
         return True  # 'By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated ...'
     if line.words > BYLINE_MAX_WORDS or (line.ends_sentence and line.words > 8):
         return False
-    if _BYLINE.match(line.text):
+    if by:
         return True
     return _DIGIT.search(line.text) is not None and _DATE.search(line.text) is not None
 
@@ -69,7 +73,7 @@ def is_byline(line: Line) -> bool:
 def _title_candidate(line: Line) -> bool:
     return (TITLE_MIN_WORDS <= line.words <= TITLE_MAX_WORDS and line.furniture is None
             and not line.bullet and not line.url and line.separators < 2
-            and not is_byline(line) and not line.text.endswith("."))
+            and not line.text.endswith(".") and not is_byline(line))
 
 
 def find_title(lines: list[Line], first: int) -> int | None:
