@@ -246,7 +246,8 @@ def test_sentence_initial_name_is_a_name():
 
 
 @pytest.mark.parametrize("word", ["cats", "walked", "stopped", "running", "bigger", "happiest",
-                                  "children's", "cities", "hurried", "hoping", "good-looking"])
+                                  "children's", "cities", "hurried", "hoping", "good-looking",
+                                  "don’t", "isn't"])
 def test_dale_chall_inflections_are_familiar(word):
     assert is_familiar(word)
 

@@ -154,9 +154,9 @@ def is_familiar(word: str) -> bool:
     """Whether a lowercase word is on the Dale-Chall list or a regular inflection of a word
     on it (hyphenated words are familiar when every part is)."""
     words = dale_chall_words()
+    word = word.replace("’", "'")
     if word in words:
         return True
     if "-" in word:
         return all(is_familiar(part) for part in word.split("-") if part)
-    word = word.replace("’", "'")
     return any(base in words for base in _inflection_bases(word))
