@@ -132,7 +132,8 @@ def read_lines(text: str) -> list[Line]:
     lower_page = text.lower()
     hints = hint_offsets(lower_page) if len(lower_page) == len(text) else None
     raw = _raw_lines(text)
-    groups = _paragraphs(text, raw) if "\n\n" in text and _hard_wrapped(raw) else [[r] for r in raw]
+    blank_lines = "\n\n" in text or "\n\r\n" in text
+    groups = _paragraphs(text, raw) if blank_lines and _hard_wrapped(raw) else [[r] for r in raw]
     lines: list[Line] = []
     for group in groups:
         number, start, end = group[0][0], group[0][1], group[-1][2]
