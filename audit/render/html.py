@@ -28,19 +28,21 @@ body{font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:va
 background:var(--bg);margin:0 auto;max-width:52rem;padding:1rem}
 h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0}h2{font-size:1.15rem;margin-top:2rem;
 border-bottom:1px solid var(--line)}
-.meta,.note{color:var(--muted);font-size:.9rem}
+.meta,.note{color:var(--muted);font-size:.9rem;overflow-wrap:anywhere}
 dl.prov{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}
 dl.prov dt{font-weight:600}dl.prov dd{margin:0;overflow-wrap:anywhere}
-.scores svg{max-width:100%;height:auto}
+.scores svg{max-width:100%;height:auto;overflow:hidden}
+.reasons{padding-left:1.2rem}.reasons li{overflow-wrap:anywhere}
 .legend{display:flex;flex-wrap:wrap;gap:.4rem;padding:0;list-style:none}
 .legend li{padding:.1rem .4rem;border-radius:.2rem}
 article p{overflow-wrap:anywhere}
 mark{background:none;color:inherit;text-decoration-thickness:2px;text-underline-offset:3px;
 position:relative;border-radius:.15rem}
 mark:focus{outline:3px solid #1a5fb4;outline-offset:1px}
-mark[data-tip]:hover::after,mark[data-tip]:focus::after{content:attr(data-tip);position:absolute;
-left:0;top:100%;z-index:2;background:#222;color:#fff;font-size:.8rem;line-height:1.3;
-padding:.3rem .5rem;border-radius:.25rem;white-space:pre-line;width:max-content;max-width:18rem}
+mark[data-tip]:hover::after,mark[data-tip]:focus::after{content:attr(data-tip);position:fixed;
+left:.5rem;right:.5rem;bottom:.5rem;z-index:2;background:#222;color:#fff;font-size:.85rem;
+line-height:1.35;padding:.4rem .6rem;border-radius:.25rem;white-space:pre-line;
+max-width:40rem;margin:0 auto}
 .t-person{background:#d9f2d9;text-decoration:underline solid #1e7b1e}
 .t-role{background:#dcebfa;text-decoration:underline double #1a5fb4}
 .t-organization{background:#e6e0f5;text-decoration:underline solid #5b3c9e}
@@ -205,10 +207,12 @@ def _score_chart(report: dict[str, Any]) -> str:
              f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12">']
     for i, (label, value, detail, main) in enumerate(rows):
         y = 8 + 22 * i
-        parts.append(f'<text x="0" y="{y + 12}" font-weight="{700 if main else 400}">'
-                     f"{_e(label.strip())}</text>")
+        short = label.strip() if len(label.strip()) <= 28 else label.strip()[:27] + "…"
+        parts.append(f'<text x="{0 if main else 10}" y="{y + 12}" '
+                     f'font-weight="{700 if main else 400}">{_e(short)}<title>{_e(label.strip())}: '
+                     f"{_e(detail)}</title></text>")
         if value is None:
-            parts.append(f'<text x="190" y="{y + 12}" fill="#5c5c5c">no verdict: {_e(detail)}</text>')
+            parts.append(f'<text x="190" y="{y + 12}" fill="#5c5c5c">no verdict</text>')
             continue
         if main:
             width = max(0.0, min(100.0, value)) * 3
@@ -223,7 +227,10 @@ def _score_chart(report: dict[str, Any]) -> str:
                          f'fill="{colour}"><title>{_e(detail)}</title></rect>')
             parts.append(f'<text x="{500}" y="{y + 12}">{value:+.1f}</text>')
     parts.append("</svg>")
-    return "".join(parts)
+    reasons = "".join(f"<li><strong>{name.capitalize()}</strong>: {_e(scores[name]['reason'])}</li>"
+                      for name in ("overall", "readability", "sourcing", "attribution"))
+    return "".join(parts) + f'<ul class="reasons">{reasons}</ul>'
+
 
 
 def _removed(report: dict[str, Any]) -> str:
