@@ -129,15 +129,20 @@ def _split_segment(text: str, start: int, end: int, spans: list[tuple[int, int]]
             continue  # "... the U.S. forge", "Inc. to join", "?" he asked
         punct = match.group().rstrip()
         if punct[0] == "." and punct[-1] == "." and not punct.startswith(".."):
-            before = max(text.rfind(" ", start, match.start()),
-                         text.rfind("\xa0", start, match.start()))
-            word = text[max(before + 1, start):match.start()]
+            word = _word_before(text, max(start, match.start() - 40), match.start())
             following = _WORD_END.match(text, after, end).group()
             if not ends_sentence(word, punct, following):
                 continue
         _append(text, start, match.start() + len(punct), spans)
         start = after
     _append(text, start, end, spans)
+
+
+def _word_before(text: str, lo: int, at: int) -> str:
+    """The word ending at ``at``, looked for no further back than ``lo`` (a bounded window
+    keeps a long line with many stops linear; no abbreviation is 40 characters long)."""
+    before = max(text.rfind(" ", lo, at), text.rfind("\xa0", lo, at))
+    return text[max(before + 1, lo):at]
 
 
 def ends_sentence(word: str, punct: str, next_word: str) -> bool:
