@@ -36,6 +36,8 @@ ECHO_GAP = 12
 ECHO_SHARE = 0.1
 ECHO_MIN_WORDS = 4
 ECHO_MAX_WORDS = 40
+# Only the first few echoes are tried (each costs a pass over the rest of the page).
+MAX_ECHOES = 5
 # Furniture headings after which a list, not the article, follows.
 LIST_HEADINGS = frozenset({"related", "comments", "newsletter"})
 LIST_MIN_BEFORE = 40
@@ -135,7 +137,7 @@ def densest_run(lines: list[Line]) -> tuple[int, int] | None:
     """
     best, span = _best_run(lines, 0)
     anchored = []
-    for echo in title_echoes(lines):
+    for echo in title_echoes(lines)[:MAX_ECHOES]:
         if (span is not None and span[0] <= echo
                 and key(lines[echo].text) == key(lines[0].text)):
             continue  # line 1 is the headline itself, repeated inside the article
