@@ -127,7 +127,11 @@ def test_headline_repeated_in_body_is_duplicate_title():
     assert roles == ["title", "body", "duplicate-title", "body"]
 
 
-@pytest.mark.parametrize("page", ["", "\n\n  \n", "x", "a" * 200_000, "word " * 100_000])
+@pytest.mark.parametrize("page", [
+    "", "\n\n  \n", "x", "a" * 200_000, "word " * 100_000,
+    "x. main argumentIn " * 100_000,  # one 2 MB line full of run-in candidates
+    "The same five word line\n" * 20_000,  # every line echoes the first
+], ids=["empty", "blank", "x", "one-long-word", "many-words", "run-ins", "echoes"])
 def test_odd_inputs_do_not_crash(page):
     result = strip_text(page)
     assert isinstance(result.text, str)
