@@ -6,6 +6,7 @@ These run after extraction because each needs the attributions before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from audit.sourcing.quotes import QuoteIndex
@@ -30,7 +31,7 @@ def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
     Only a quote that opens its paragraph is carried, and only from the last attribution
     of the directly preceding paragraph, where news style puts the speaker.
     """
-    covered = [a.content for a in found]
+    covered = _Coverage([a.content for a in found])
     last_by_para: dict[int, Attribution] = {}
     for att in sorted(found, key=lambda a: a.content[0]):
         last_by_para[sents.paragraph(att.content[0])] = att
@@ -38,7 +39,7 @@ def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
     for quote in quotes.quotes:
         if quote.start > 0 and text[quote.start - 1] != "\n":
             continue
-        if quote.words(text) < MIN_CARRIED_WORDS or _overlaps(quote.start, quote.end, covered):
+        if quote.words(text) < MIN_CARRIED_WORDS or covered.overlaps(quote.start, quote.end):
             continue
         para = sents.paragraph(quote.start)
         previous = last_by_para.get(para - 1)
@@ -52,8 +53,21 @@ def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
     return carried
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Coverage:
+    """Whether a span overlaps any of many spans, in O(log n) (texts may hold 50,000 quotes)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []
+        best = -1
+        for _, end in spans:
+            best = max(best, end)
+            self.max_end.append(best)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.max_end[i] > start
 
 
 def resolve_pronouns(text: str, found: list[Attribution]) -> list[Attribution]:

@@ -56,42 +56,63 @@ REASONS: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 
-# Cheap substring tests that must pass before a reason's pattern is run: most sentences
-# fail them, which halves the cost of this scan (see bench/bench_sourcing.py).
-_GUARDS = {
-    "percentage": ("%", "per"),
-    "money": ("$", "€", "£", "¥", "USD", "EUR", "dollar", "euro", "pound", "yen", "yuan",
-              "won", "rupee", "ruble", "rouble"),
-    "number": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "illion", "s of"),
-    "date": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "day", "week", "month",
-             "year"),
+# Cheap literal hints that must occur in a sentence before a reason's pattern is run
+# there. One scan of the whole text finds them (see bench/bench_sourcing.py): most
+# sentences have none, and the patterns then run on a few sentences only.
+_DIGITS = ("percentage", "money", "number", "date")
+_HINTS = {
+    "money": ("$", "€", "£", "¥"),
+    "number": ("illion", "thousands of", "hundreds of", "dozens of"),
+    "date": ("day", "week", "month", "year"),
     "prediction": ("ed to", "set to", "likely to", "due to", "poised to", "forecast to",
                    "will likely", "will probably", "will soon"),
-    "superlative": ("first", "most", "least", "only", "last", "record", "unprecedented",
-                    "historic", "est"),
-    "causal": ("because", "due to", "result", "led to", "leads to", "caus", "blame",
+    "superlative": ("first", "First", "most", "least", "only", "last", "record", "Record",
+                    "unprecedented", "Unprecedented", "historic", "est"),
+    "causal": ("because", "Because", "due to", "Due to", "result", "led to", "leads to", "caus", "blame",
                "thanks to", "contributed"),
     "event": (" been ",),
 }
+_HINT_REASONS: dict[str, set[str]] = {}
+for _reason, _hints in _HINTS.items():
+    for _hint in _hints:
+        _HINT_REASONS.setdefault(_hint, set()).add(_reason)
+_HINT = re.compile(r"\d+|" + trie_pattern(set(_HINT_REASONS)))
+_PATTERNS = dict(REASONS)
 
 
-def reasons(text: str, start: int, end: int) -> list[str]:
-    """Why a sentence is check-worthy (empty when it is not)."""
+def reasons(text: str, start: int, end: int, candidates: set[str] | None = None) -> list[str]:
+    """Why a sentence is check-worthy (empty when it is not).
+
+    ``candidates`` limits the reasons tried (those whose hints occur in the sentence).
+    """
     end = min(end, start + MAX_SCAN)
     sentence = text[start:end]
-    if sentence.count(" ") < MIN_WORDS - 1 and len(sentence.split()) < MIN_WORDS:
+    if sentence.count(" ") < MIN_WORDS - 1:
         return []
-    return [name for name, pattern in REASONS
-            if any(g in sentence for g in _GUARDS[name]) and pattern.search(sentence)]
+    names = candidates if candidates is not None else _PATTERNS.keys()
+    return [name for name, pattern in REASONS if name in names and pattern.search(sentence)]
 
 
 def checkworthy(text: str, sents: Sentences) -> list[tuple[int, list[str]]]:
     """(sentence index, reasons) of every check-worthy sentence."""
+    candidates: dict[int, set[str]] = {}
+    spans, index = sents.spans, 0
+    for match in _HINT.finditer(text):  # hints and sentences are both in text order
+        pos = match.start()
+        while index < len(spans) and spans[index][1] <= pos:
+            index += 1
+        if index == len(spans):
+            break
+        if spans[index][0] <= pos:
+            hint = match.group()
+            found = _DIGITS if hint[0].isdigit() else _HINT_REASONS.get(hint, ())
+            candidates.setdefault(index, set()).update(found)
     out = []
-    for i, (start, end) in enumerate(sents.spans):
-        why = reasons(text, start, end)
+    for index in sorted(candidates):
+        start, end = sents.spans[index]
+        why = reasons(text, start, end, candidates[index])
         if why:
-            out.append((i, why))
+            out.append((index, why))
     return out
 
 

@@ -115,7 +115,7 @@ class Extractor:
     def _passive(self, match: re.Match, cue: tuple[int, int], sentence) -> Attribution | None:
         ss, se = sentence
         if match.group().lower() == "reportedly":
-            content = trim(self.text, ss, se)
+            content = self._clause(max(ss, match.start() - MAX_CONTENT // 2), se)
         else:
             content = self._clause(match.end(), se)
         if content is None:
@@ -263,7 +263,7 @@ class Extractor:
         quote = self.quotes.closing_before(pos)
         if quote is not None and not self._partial(quote.start, sentence):
             return quote.start, quote.end
-        start, end = trim(self.text, sentence[0], pos)
+        start, end = trim(self.text, max(sentence[0], pos - MAX_CONTENT), pos)
         dateline = _DATELINE.match(self.text, start, end)
         if dateline:
             start = dateline.end()
@@ -273,11 +273,13 @@ class Extractor:
 
     def _partial(self, quote_start: int, sentence) -> bool:
         """A quote that ends a clause begun in the writer's words ("are aligning “like ...”")."""
-        return quote_start > sentence[0] and _words(self.text, (sentence[0], quote_start)) >= 2
+        lead = (max(sentence[0], quote_start - 40), quote_start)
+        return quote_start > sentence[0] and _words(self.text, lead) >= 2
 
     def _around(self, toks, k0: int, np_end: int, sentence) -> tuple[int, int] | None:
         """Content of "according to X": before it, after it, or the whole sentence."""
-        lead = _words(self.text, trim(self.text, sentence[0], toks[k0].start))
+        lead = _words(self.text, trim(self.text, max(sentence[0], toks[k0].start - 40),
+                                      toks[k0].start))
         before = self._before(toks[k0].start, sentence)
         rest = np_end
         while rest < len(toks) and toks[rest].text != ",":
@@ -287,7 +289,9 @@ class Extractor:
             return before
         if before is None and after is not None and lead == 0:
             return after
-        return self._clause(sentence[0], sentence[1]) if after is not None else None
+        if after is None:
+            return None
+        return self._clause(max(sentence[0], toks[k0].start - MAX_CONTENT), sentence[1])
 
     def _clause(self, start: int, end: int) -> tuple[int, int] | None:
         start, end = trim(self.text, start, min(end, start + MAX_CONTENT))

@@ -1,0 +1,321 @@
+"""The attribution extractor, source typing, consistency checks and scores, case by case."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit.config import Config, from_mapping
+from audit.sourcing import analyse
+from audit.sourcing.quotes import find_quotes
+from audit.sourcing.sources import source_type
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator({"$ref": "#/$defs/sourcing", "$defs": SCHEMA["$defs"]})
+
+
+def run(text: str, language: str | None = "en", provenance: dict | None = None,
+        config: Config | None = None):
+    return analyse(text, language=language, provenance=provenance or {}, title=None, blocks=(),
+                   config=config or Config())
+
+
+def atts(text: str) -> list[dict]:
+    return run(text).data["attributions"]
+
+
+def only(text: str) -> dict:
+    found = atts(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def parts(att: dict) -> tuple:
+    return (att["source"] and att["source"]["text"], att["cue"] and att["cue"]["text"],
+            att["content"]["text"], att["source_type"])
+
+
+# -- quotes ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("mark_open,mark_close", [("“", "”"), ('"', '"')])
+def test_quote_then_inverted_speaker(mark_open, mark_close):
+    text = f"{mark_open}We will not give up on the talks,{mark_close} said the foreign minister."
+    source, cue, content, kind = parts(only(text))
+    assert (source, cue, kind) == ("the foreign minister", "said", "role")
+    assert content == f"{mark_open}We will not give up on the talks,{mark_close}"
+
+
+def test_quote_then_subject_speaker_is_direct():
+    att = only("“The bridge will be finished by spring,” Maria Lopez said on Tuesday.")
+    assert att["direct"] and att["kind"] == "quote"
+    assert att["source"]["text"] == "Maria Lopez" and att["source_type"] == "person"
+
+
+def test_speaker_then_colon_quote():
+    att = only("The mayor said: “We have no money left for the bridge this year.”")
+    assert att["content"]["text"].startswith("“We have no money")
+    assert att["direct"]
+
+
+def test_partial_quote_keeps_its_clause():
+    text = ("The two countries are aligning themselves “in many ways like allies,” according "
+            "to a senior official.")
+    att = only(text)
+    assert att["content"]["text"].startswith("The two countries are aligning")
+    assert att["direct"] and att["source_type"] == "unnamed"
+
+
+def test_quote_over_paragraphs_is_one_quote():
+    text = "“The first part of what she said.\n\n“And the second part, which goes on,” she said."
+    quotes = find_quotes(text)
+    assert [(q.start, q.end) for q in quotes] == [(0, text.index("”") + 1)]
+
+
+def test_follow_on_quote_paragraph_carries_the_speaker():
+    text = ("“We expect the plant to reopen in June,” said Anna Berg, the plant manager.\n\n"
+            "“Nobody will lose their job because of this fire, and we will pay everyone.”")
+    found = atts(text)
+    assert len(found) == 2
+    carried = found[1]
+    assert carried["kind"] == "carried" and carried["source"] is None
+    assert carried["resolved_source"].startswith("Anna Berg")
+    assert carried["resolved_type"] == "person"
+
+
+def test_many_quote_marks_stay_fast():
+    text = "“" * 100_000 + " said the official."
+    start = time.perf_counter()
+    run(text)
+    assert time.perf_counter() - start < 2
+
+
+def test_one_long_line_stays_fast():
+    sentence = "the minister said that the budget would grow by 3 percent next year and "
+    text = sentence * (2_000_000 // len(sentence))
+    start = time.perf_counter()
+    result = run(text)
+    assert time.perf_counter() - start < 20  # linear: about 2 s alone on one core
+    for att in result.data["attributions"]:
+        assert att["content"]["end"] - att["content"]["start"] <= 1500
+
+
+# -- reported speech --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,source,cue,content_start,kind", [
+    ("Shinzo Abe spoke on Monday. Abe pointed out that the missile threat keeps growing.",
+     "Abe", "pointed out", "the missile threat", "person"),
+    ("The United States Missile Defense Agency has estimated that the cost would be $3 billion.",
+     "The United States Missile Defense Agency", "estimated", "the cost", "organization"),
+    ("Experts suggest that the collaboration will need clear rules and guidelines.",
+     "Experts", "suggest", "the collaboration", "vague"),
+    ("Observers note that the program needs careful navigation of several treaties.",
+     "Observers", "note", "the program", "vague"),
+    ("Tokyo has declared that it intends to build a joint command by 2025.",
+     "Tokyo", "declared", "it intends", "organization"),
+    ("The report pointed out that the government aims to double the industry.",
+     "The report", "pointed out", "the government", "document"),
+    ("Japanese Prime Minister Shinzo Abe promised that the government will invest more.",
+     "Japanese Prime Minister Shinzo Abe", "promised", "the government", "person"),
+    ("The president had stated that it was vital that the company stayed in the country.",
+     "The president", "stated", "it was vital", "role"),
+    ("Japanese officials have expressed their dissatisfaction with the proposed takeover.",
+     "Japanese officials", "expressed", "their dissatisfaction", "unnamed"),
+    ("Reports in recent times have referenced plans for nuclear power on the moon.",
+     "Reports in recent times", "referenced", "plans for", "vague"),
+    ("The accompanying joint document outlines a framework for cooperation in space.",
+     "The accompanying joint document", "outlines", "a framework", "document"),
+    ("The central bank expects inflation to fall below two percent next year.",
+     "The central bank", "expects", "inflation to fall", "organization"),
+    ("AP reported that the talks had collapsed late on Friday night.",
+     "AP", "reported", "the talks", "outlet"),
+])
+def test_reported_speech(text, source, cue, content_start, kind):
+    att = only(text)
+    assert att["source"]["text"] == source
+    assert cue in att["cue"]["text"]
+    assert att["content"]["text"].startswith(content_start)
+    assert att["source_type"] == kind
+
+
+@pytest.mark.parametrize("text,source,content_start", [
+    ("According to the Associated Press, the cabinet adopted a new space policy on Tuesday.",
+     "the Associated Press", "the cabinet adopted"),
+    ("Japan will select a contractor by March 2025, according to Wednesday’s agreement.",
+     "Wednesday’s agreement", "Japan will select"),
+    ("The announcement, reported by the White House press office, confirms a joint effort.",
+     "the White House press office", "The announcement"),
+])
+def test_according_to_and_reported_by(text, source, content_start):
+    att = only(text)
+    assert att["source"]["text"] == source
+    assert att["content"]["text"].startswith(content_start)
+
+
+def test_passive_attribution_has_no_source():
+    att = only("It is expected that the number of staff will rise to about 100 in 2023.")
+    assert att["source"] is None and att["source_type"] == "vague"
+    assert att["content"]["text"].startswith("the number of staff")
+
+
+@pytest.mark.parametrize("text", [
+    "The interceptor is expected to be deployed in the mid-2030s.",
+    "Japan and the United States have pledged to work together on the project.",
+    "The senator did not say whether she would vote for the bill next week.",
+    "The new bridge is said to be the longest in the region.",
+    "The area that China claims as part of its waters is large.",
+    "A family friend found the car in the hotel parking lot and called the police.",
+])
+def test_not_attributions(text):
+    assert atts(text) == []
+
+
+def test_pronoun_resolves_to_the_last_person_of_its_gender():
+    text = ("“We are ready,” said Maria Lopez, the city engineer. She said the work would start "
+            "soon. “It will be loud,” said Tom Hale, a neighbour. He said he would move out. "
+            "She said the noise would stop at night.")
+    pronouns = [a for a in atts(text) if a["source_type"] == "pronoun"]
+    assert [a["resolved_source"] for a in pronouns] == ["Maria Lopez", "Tom Hale",
+                                                        "Maria Lopez"]
+
+
+def test_anonymity_reason():
+    text = ("“There ought to be more trust,” said one official, who spoke on the condition of "
+            "anonymity in order to discuss the planning for the meeting.")
+    att = only(text)
+    assert att["source_type"] == "unnamed"
+    assert att["anonymity_reason"] == "in order to discuss the planning for the meeting"
+
+
+# -- source types ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("words,kind", [
+    ("the president", "role"), ("Deputy Secretary of State Kurt Campbell", "person"),
+    ("Deputy Secretary of State", "role"), ("a senior administration official", "unnamed"),
+    ("the person", "unnamed"), ("sources", "unnamed"), ("Tokyo", "organization"),
+    ("the Japanese defense ministry", "organization"), ("US media", "outlet"),
+    ("Reuters", "outlet"), ("the study", "document"), ("experts", "vague"),
+    ("critics", "vague"), ("he", "pronoun"), ("The two governments", "organization"),
+    ("people familiar with the matter", "unnamed"), ("the administration of President X",
+                                                     "organization"),
+    ("a case report published in the journal", "document"),
+])
+def test_source_types(words, kind):
+    assert source_type(words.split()) == kind
+
+
+# -- claims, consistency, scores ------------------------------------------------------
+
+def test_unattributed_claim_is_reported_not_accused():
+    result = run("The new bridge will cost 40 million dollars and is expected to open in 2027.")
+    assert len(result.data["unattributed"]) == 1
+    assert set(result.data["unattributed"][0]["reasons"]) >= {"money", "prediction", "date"}
+    message = next(f.message for f in result.findings if f.rule_id == "SRC-UNATTRIBUTED-CLAIM")
+    assert message.startswith("No attribution found")
+
+
+def test_claim_after_attributed_sentence_in_paragraph_is_carried():
+    text = ("The ministry said the budget would grow next year. It will rise by 3 percent to "
+            "40 billion euros.")
+    assert run(text).data["unattributed"] == []
+
+
+def test_title_conflict():
+    text = ("President Joe Biden met the prime minister. Later, Vice President Joe Biden spoke "
+            "to reporters. Former President Barack Obama and President Obama were not there.")
+    conflicts = [f for f in run(text).findings if f.rule_id == "ATT-TITLE-CONFLICT"]
+    assert len(conflicts) == 1
+    assert "Vice President Joe Biden" in conflicts[0].message
+
+
+def test_non_english_is_skipped_with_reason():
+    result = run("Le ministre a déclaré que le budget augmentera l'année prochaine.",
+                 language="fr")
+    assert result.data["skipped"] and "'fr'" in result.data["skipped"]
+    assert result.data["attributions"] == []
+    assert result.scores["sourcing"].value is None and result.scores["attribution"].value is None
+
+
+def _article(paragraphs: int) -> str:
+    para = ("The city council approved the new budget on Tuesday after a long debate, Mayor "
+            "Anna Berg said. “We had to make hard choices this year,” she said. Critics say the "
+            "cuts to the library service go too far, and several residents said they would "
+            "protest at the next meeting of the council in the town hall.")
+    return "\n\n".join([para] * paragraphs)
+
+
+def test_scores_weights_are_configurable_and_explained():
+    text = _article(8)
+    base = run(text).scores["sourcing"]
+    assert base.value is not None
+    heavier = run(text, config=from_mapping({"sourcing.weight.vague": 20})).scores["sourcing"]
+    assert heavier.value < base.value
+    names = {s.name for s in base.signals}
+    assert {"base", "named", "vague", "direct"} <= names
+
+
+def test_short_text_gets_no_verdict():
+    result = run(_article(1))
+    assert result.scores["sourcing"].value is None
+    assert result.data["warnings"][0]["code"] == "short-text"
+
+
+def test_attribution_score_from_provenance():
+    origin = {"kind": "line", "line": 1}
+    full = {"authors": [{"name": "Anna Berg", "origin": origin}],
+            "published": {"iso": "2024-01-02", "raw": "2 Jan 2024", "origin": origin},
+            "publisher": {"name": "Gazette", "origin": origin},
+            "author_bio": {"name": "Anna Berg", "bio": "Reporter", "contact": None,
+                           "origin": origin}}
+    assert run(_article(8), provenance=full).scores["attribution"].value == 100
+    bare = run(_article(8)).scores["attribution"]
+    assert bare.value == 100 - 30 - 20 - 10 - 5
+
+
+def test_wire_photo_without_credit():
+    origin = {"kind": "line", "line": 1}
+    prov = {"credits": [{"kind": "photo", "name": "AP Photo/Jane Doe", "text": "Photo: AP",
+                         "origin": origin}]}
+    ids = [f.rule_id for f in run(_article(2), provenance=prov).findings]
+    assert "ATT-WIRE-PHOTO-NO-CREDIT" in ids
+    prov["authors"] = [{"name": "Anna Berg", "origin": origin}]
+    ids = [f.rule_id for f in run(_article(2), provenance=prov).findings]
+    assert "ATT-WIRE-PHOTO-NO-CREDIT" not in ids
+
+
+# -- properties -----------------------------------------------------------------------
+
+def _check(text: str) -> None:
+    result = run(text)
+    VALIDATOR.validate(result.data)
+    for att in result.data["attributions"]:
+        for key in ("content", "source", "cue"):
+            span = att[key]
+            if span:
+                assert 0 <= span["start"] < span["end"] <= len(text)
+                assert text[span["start"]:span["end"]] == span["text"]
+    for finding in result.findings:
+        if finding.span:
+            assert 0 <= finding.span[0] <= finding.span[1] <= len(text)
+
+
+def test_articles_validate_against_the_schema():
+    _check(_article(8))
+
+
+_PIECES = st.sampled_from([
+    "said", "says", " the minister", "“", "”", '"', ", ", ". ", "\n\n", "according to ",
+    "It is expected that ", "officials", "Abe", " 3 percent", "he ", "told", "’s ", "a",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_no_input_crashes_and_spans_hold(text):
+    _check(text)
