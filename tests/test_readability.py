@@ -342,6 +342,12 @@ def test_other_language_is_skipped():
     assert result.data["counts"]["words"] == 9
 
 
+def test_unknown_language_in_another_script_is_skipped():
+    result = analyse("ショートカットの欄を空欄にしただけでは、起動しなくなるだけです。", config=CONFIG)
+    assert "Latin" in result.data["skipped"]
+    assert result.scores["readability"].value is None
+
+
 def test_short_text_warns_and_smog_needs_thirty_sentences():
     result = analyse(PLAIN, config=CONFIG)
     codes = {w["code"] for w in result.data["warnings"]}

@@ -33,6 +33,9 @@ def analyse(text: str, *, config: Config, language: str | None = None) -> StageR
     """Readability of the article body ``text`` (English; other languages are skipped)."""
     if language is not None and not language.lower().startswith("en"):
         return _skipped(text, f"readability formulas are for English; text is {language!r}")
+    if language is None and _mostly_non_latin(text):
+        return _skipped(text, "readability formulas are for English; text is mostly not "
+                              "in Latin script")
     sentences = measure(text)
     counts = totals(sentences)
     formulas = formulas_from_counts(counts)
@@ -43,6 +46,12 @@ def analyse(text: str, *, config: Config, language: str | None = None) -> StageR
             "hardest_sentences": hardest_sentences(text, sentences), "warnings": warnings}
     return StageResult(data=data, findings=tuple(findings),
                        scores={"readability": _score(grade, counts, findings, config)})
+
+
+def _mostly_non_latin(text: str) -> bool:
+    """Whether most characters are not ASCII (Japanese, Russian ...), for text whose language
+    was not told: counted in C, as the share of what survives an ASCII encoding."""
+    return not text.isascii() and len(text.encode("ascii", "ignore")) < 0.5 * len(text)
 
 
 def measure(text: str) -> list[SentenceCounts]:
