@@ -43,6 +43,7 @@ mark[data-tip]:hover::after,mark[data-tip]:focus::after{content:attr(data-tip);p
 left:.5rem;right:.5rem;bottom:.5rem;z-index:2;background:#222;color:#fff;font-size:.85rem;
 line-height:1.35;padding:.4rem .6rem;border-radius:.25rem;white-space:pre-line;
 max-width:40rem;margin:0 auto}
+.hard{text-decoration:underline dotted #a51d2d}
 .t-person{background:#d9f2d9;text-decoration:underline solid #1e7b1e}
 .t-role{background:#dcebfa;text-decoration:underline double #1a5fb4}
 .t-organization{background:#e6e0f5;text-decoration:underline solid #5b3c9e}
@@ -53,7 +54,8 @@ max-width:40rem;margin:0 auto}
 .t-pronoun{background:#e8f4f4;text-decoration:underline dotted #226666}
 .src{font-weight:600}.cue{font-style:italic}
 .claim{box-shadow:inset 0 -0.45em #ffe97a}
-.hard{border-left:3px solid #a51d2d;padding-left:2px}
+.hard-start::before{content:"hard \\25B8";font-size:.7rem;font-weight:700;color:#fff;
+background:#a51d2d;border-radius:.2rem;padding:0 .25rem;margin-right:.2rem;vertical-align:.1em}
 sup.lbl{font-size:.65rem;color:var(--muted);margin-left:1px}
 details{margin-top:1rem}summary{cursor:pointer;font-weight:600}
 .removed del{color:var(--muted)}
@@ -121,7 +123,7 @@ def _annotations(report: dict[str, Any]) -> list[tuple[int, int, str, dict[str, 
     return marks
 
 
-def _segments(text: str, marks) -> Iterable[tuple[str, list]]:
+def _segments(text: str, marks) -> Iterable[tuple[int, str, list]]:
     """Split ``text`` at every mark boundary: each piece with the marks covering it.
     A sweep over sorted marks, so hostile input with many marks stays near linear."""
     size = len(text)
@@ -136,14 +138,17 @@ def _segments(text: str, marks) -> Iterable[tuple[str, list]]:
             active.append(spans[next_mark])
             next_mark += 1
         active = [item for item in active if item[1] > left]
-        yield text[left:right], [item[2] for item in active if item[0] <= left and right <= item[1]]
+        yield left, text[left:right], [item[2] for item in active
+                                       if item[0] <= left and right <= item[1]]
 
 
-def _render_piece(piece: str, covering: list) -> str:
+def _render_piece(left: int, piece: str, covering: list) -> str:
     escaped = _e(piece)
     if not covering:
         return escaped
     classes = " ".join(dict.fromkeys(c for m in covering for c in m[2].split()))
+    if any(m[2] == "hard" and m[0] == left for m in covering):
+        classes += " hard-start"  # the label goes on the sentence's first piece only
     tips = [m[3]["data-tip"] for m in covering if "data-tip" in m[3]]
     tip = "\n—\n".join(dict.fromkeys(tips))
     return f'<mark tabindex="0" class="{_e(classes)}" data-tip="{_e(tip)}">{escaped}</mark>'
@@ -152,13 +157,13 @@ def _render_piece(piece: str, covering: list) -> str:
 def _article_html(report: dict[str, Any]) -> str:
     text = report["article"]["text"]
     out = ["<p>"]
-    for piece, covering in _segments(text, _annotations(report)):
+    for left, piece, covering in _segments(text, _annotations(report)):
         paragraphs = piece.split("\n\n")
         for i, part in enumerate(paragraphs):
             if i:
                 out.append("</p>\n<p>")
             if part:
-                out.append(_render_piece(part.replace("\n", " "), covering))
+                out.append(_render_piece(left if i == 0 else -1, part.replace("\n", " "), covering))
     out.append("</p>")
     return "".join(out).replace("<p></p>", "")
 
@@ -169,7 +174,7 @@ def _legend(report: dict[str, Any]) -> str:
                     for kind, label in TYPE_LABELS.items())
     return (f'<ul class="legend" aria-label="source types">{items}'
             f'<li class="claim">no attribution found ({len(report["sourcing"]["unattributed"])})</li>'
-            f'<li class="hard">hardest sentences</li></ul>')
+            f'<li><span class="hard-start"></span>hardest sentences</li></ul>')
 
 
 def _provenance(report: dict[str, Any]) -> str:
