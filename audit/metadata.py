@@ -146,8 +146,9 @@ def _resolve_refs(node: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dic
 
 
 def _deref(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
-    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in by_id:
-        return by_id[value["@id"]]
+    ref = value.get("@id") if isinstance(value, dict) else None
+    if isinstance(ref, str) and set(value) <= {"@id", "@type"} and ref in by_id:
+        return by_id[ref]
     return value
 
 
@@ -282,23 +283,29 @@ def _date(items: list[Item]) -> dict[str, Any]:
 def outbound_links(links: Iterable[tuple[str, str]], page_url: str | None) -> list[dict[str, str]]:
     """http(s) links whose site differs from the page's own (all of them when the page's
     URL is unknown), resolved against the page URL, first occurrence of each URL kept."""
-    own = site_key(urlsplit(page_url).hostname or "") if page_url else ""
+    own_host = _split(page_url)[1] if page_url else ""
+    own = site_key(own_host) if own_host else ""
     seen: set[str] = set()
     out = []
     for href, text in links:
         absolute = _absolute(href, page_url)
-        try:
-            parts = urlsplit(absolute)
-            host = (parts.hostname or "").lower()
-        except ValueError:
-            continue
-        if parts.scheme not in ("http", "https") or not host or absolute in seen:
+        scheme, host = _split(absolute)
+        if scheme not in ("http", "https") or not host or absolute in seen:
             continue
         if own and site_key(host) == own:
             continue
         seen.add(absolute)
         out.append({"url": absolute, "domain": host.removeprefix("www."), "text": _clean(text)})
     return out
+
+
+def _split(url: str) -> tuple[str, str]:
+    """(scheme, lower-case host) of a URL; empty strings when it does not parse."""
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower(), (parts.hostname or "").lower()
+    except ValueError:
+        return "", ""
 
 
 # Second-level labels under which country domains register names (bbc.co.uk, uol.com.br).

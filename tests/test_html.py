@@ -266,3 +266,28 @@ def test_benchmark_page_split_article() -> None:
     truth_words = re.findall(r"\w+", truth.lower())
     recall = sum(w in words for w in truth_words) / len(truth_words)
     assert recall > 0.95
+
+
+_ATOMS = ["<p>", "</p>", '<div class="a">', "</div>", '<a href="http://x.org/">', "</a>", "<h2>",
+          "</h2>", "<li>", "<ul>", "</ul>", "<script>", "</script>", "<figure>", "<br>",
+          "<table><tr><td>", "</td></tr></table>", "<!--", "-->", "&amp;", "\x00", "\ufeff",
+          "Sign up for our newsletter. ", "word " * 20, '<a href="http://[::1">bad</a>',
+          '<meta name="author" content="By A B">', '<link rel=canonical href="http://[x">',
+          ('<script type="application/ld+json">{"@type":"NewsArticle","author":[1,{"@id":[]}],'
+          '"headline":5}</script>')]
+
+
+def test_tag_soup_never_crashes() -> None:
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=60, deadline=None)
+    @hypothesis.given(st.lists(st.sampled_from(_ATOMS), max_size=40),
+                      st.sampled_from([None, "https://example.com/a", "not a url", "http://[::1"]))
+    def check(atoms: list[str], url: str | None) -> None:
+        result = extract_html("".join(atoms), url=url)
+        for block in result.blocks:
+            if block.span is not None:
+                assert result.text[block.span[0]:block.span[1]] == block.text
+
+    check()
