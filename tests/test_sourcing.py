@@ -147,6 +147,12 @@ def test_seed_002_checks(results):
     assert any(r and "discuss the planning" in r for r in reasons)
 
 
+def test_seed_003_headline_names_no_outlet(results):
+    finding = next(f for f in results["003_7207ac4d332cde6e.txt"].findings
+                   if f.rule_id == "SRC-VAGUE-HEADLINE")
+    assert "US media" in finding.message
+
+
 def test_seed_003_source_credit_softens_missing_byline(results):
     score = results["003_7207ac4d332cde6e.txt"].scores["attribution"]
     byline = next(s for s in score.signals if s.name == "no-byline")

@@ -41,7 +41,8 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
     facts = consistency.facts(provenance, blocks)
     conflicts = consistency.title_conflicts(text)
     facts.title_conflicts = len(conflicts)
-    article = [*consistency.article_findings(facts), *conflicts]
+    headline = consistency.headline_source(title)
+    article = [*consistency.article_findings(facts), *conflicts, *filter(None, [headline])]
     attribution_score = scores.attribution(facts, config.get)
     if language is not None and language not in COVERED_LANGUAGES:
         reason = f"sourcing rules cover English only; the article is in '{language}'"

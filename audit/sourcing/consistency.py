@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from audit.model import Block, Finding
+from audit.sourcing import lexicon as lx
+from audit.sourcing.sources import head_chunk, source_type
 
 # Offices written before a name. Longest first, so "Vice President" wins over "President".
 _TITLES = sorted("""
@@ -117,3 +119,20 @@ def article_findings(f: ArticleFacts) -> list[Finding]:
     if f.headline_repeated:
         out.append(Finding("EXT-HEADLINE-REPEATED", None))
     return out
+
+
+_TITLE_SOURCE = re.compile(r"\s*([A-Z][\w.’' -]{1,40}?)\s*:\s+\S")
+
+
+def headline_source(title: str | None) -> Finding | None:
+    """A headline that opens with a source nobody can check: "US media: ...", "Sources: ..."."""
+    match = _TITLE_SOURCE.match(title or "")
+    if match is None:
+        return None
+    words = match.group(1).split()
+    stype = source_type(words)
+    generic = stype == "outlet" and head_chunk(words)[-1].lower() in lx.OUTLET_HEADS
+    if stype in ("vague", "unnamed") or generic:
+        return Finding("SRC-VAGUE-HEADLINE", None, message=(
+            f"The headline attributes its claim to \"{match.group(1)}\" without naming who."))
+    return None

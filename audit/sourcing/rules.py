@@ -80,6 +80,16 @@ RULES = (
                        "the minister would stay.",),
     ),
     Rule(
+        id="SRC-VAGUE-HEADLINE",
+        category="sourcing",
+        severity="low",
+        confidence="medium",
+        message="The headline attributes its claim to a source it does not name (\"US media:\").",
+        must_fire=(_PAGE.replace("Ships sail", "US media: ships sail").format(byline=""),),
+        must_not_fire=(_PAGE.replace("Ships sail", "Reuters: ships sail").format(byline=""),),
+        examples_are_pages=True,
+    ),
+    Rule(
         id="ATT-TITLE-CONFLICT",
         category="attribution",
         severity="medium",
