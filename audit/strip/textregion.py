@@ -21,6 +21,7 @@ SENTENCE_OFFSET = 8
 # Prose has a punctuation mark at least every this many words.
 PUNCTUATION_EVERY = 25
 PROSE_CAP = 150
+CONTINUATION_MARKS = frozenset(",、，")
 PROSE_MIN_WORDS = 18
 SHORT_SENTENCE_WORDS = 7
 PENALTY_SHORT = 4
@@ -63,7 +64,12 @@ def _is_prose(line: Line) -> bool:
         return False
     if line.words >= PROSE_MIN_WORDS:
         return True
-    return line.words >= SHORT_SENTENCE_WORDS and line.ends_sentence
+    return line.words >= SHORT_SENTENCE_WORDS and (line.ends_sentence or _continues(line))
+
+
+def _continues(line: Line) -> bool:
+    """A line broken after a comma: the sentence goes on on the next line."""
+    return line.text[-1] in CONTINUATION_MARKS
 
 
 def line_score(line: Line) -> float:
@@ -83,7 +89,7 @@ def _line_score(line: Line) -> float:
     if line.separators >= 2:
         return -PENALTY_MENU
     words = min(line.words, PROSE_CAP)
-    if line.ends_sentence:
+    if line.ends_sentence or _continues(line):
         return words - SENTENCE_OFFSET
     if line.punctuation * PUNCTUATION_EVERY < line.words:
         return -PENALTY_SHORT  # a long list of names or dates, not prose
