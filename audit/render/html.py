@@ -144,7 +144,7 @@ def _segments(text: str, marks) -> Iterable[tuple[int, str, list]]:
 
 def _render_piece(left: int, piece: str, covering: list) -> str:
     escaped = _e(piece)
-    if not covering:
+    if not covering or not piece.strip():  # a lone space would be an invisible, focusable mark
         return escaped
     classes = " ".join(dict.fromkeys(c for m in covering for c in m[2].split()))
     if any(m[2] == "hard" and m[0] == left for m in covering):
