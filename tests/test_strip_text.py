@@ -96,6 +96,8 @@ def test_split_run_ins(text, expected):
     (("Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com. Follow her on Twitter "
      "@AmyKup or find NJ.com Entertainment on Facebook."), "author-bio"),
     ("Shares", "call-to-action"),
+    ("Whatsapp Facebook Pint Baixar", "call-to-action"),
+    ("Você pode gostar...", "related"),
 ])
 def test_furniture_role_fires(text, role):
     assert furniture_role(text)[0] == role
@@ -114,6 +116,8 @@ def test_furniture_role_fires(text, role):
     "1 of 3 Americans say they skip breakfast at least once a week.",
     "Related research has found similar effects in mice.",
     "Sign up for a Hulu ad-free account for $11.99 a month",
+    "Facebook shares fell 3 percent.",
+    "Print editions will end in May.",
 ])
 def test_furniture_role_is_quiet_on_article_sentences(text):
     assert furniture_role(text) is None

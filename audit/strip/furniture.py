@@ -88,7 +88,9 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"(?:articles?|posts?|stories|news|reading|videos?|coverage|content|from|in)\b|"
         r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next|also)|see also|"
         r"also read|more from|mehr zum thema|leia (?:também|mais)|leggi anche|"
-        r"baca juga|читайте также|関連記事)\b", _I)),
+        r"baca juga|читайте также|関連記事|você (?:também )?(?:pode|poderá) gostar|"
+        r"potrebbe(?:ro)? interessarti|das könnte (?:sie|dich) auch interessieren|"
+        r"anda mungkin (?:juga )?suka|вам (?:также )?может понравиться|おすすめ記事)", _I)),
     ("other", "advertisement", re.compile(
         r"^(?:advertisement|advertising|sponsored|ad|anzeige|werbung|publicidade|"
         r"pubblicità|iklan|реклама|広告)\s*[:.]?$", _I)),
@@ -190,6 +192,22 @@ def hint_offsets(lower_page: str) -> list[int]:
     return found
 
 
+# Names on share buttons; a short block made of them is a row of buttons.
+_SOCIAL = frozenset(("facebook", "twitter", "linkedin", "pinterest", "pint", "pin", "whatsapp",
+                     "reddit", "instagram", "youtube", "telegram", "email", "e-mail", "print",
+                     "share", "tweet", "vk", "flipboard", "pocket", "tumblr", "messenger", "sms",
+                     "copy", "link", "mail", "xing", "line"))
+SOCIAL_MAX_WORDS = 8
+_SOCIAL_PREFIXES = frozenset(name[:3] for name in _SOCIAL)
+
+
+def _share_buttons(lower: str) -> bool:
+    """'Whatsapp Facebook Pint Baixar': mostly (at least two) share-button names."""
+    names = [w.strip("|/·,•:") for w in lower.split()]
+    hits = sum(name in _SOCIAL for name in names)
+    return hits >= 2 and hits * 2 >= len(names)
+
+
 def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | None:
     """``furniture_role`` on a stripped block whose lower-cased text and word count are
     known, and whether one of HINT_KEYWORDS occurs in it."""
@@ -210,4 +228,6 @@ def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | 
         role, reason, pattern = _SHORT[index]
         if pattern.match(text):
             return role, reason
+    if words <= SOCIAL_MAX_WORDS and prefix in _SOCIAL_PREFIXES and _share_buttons(lower):
+        return "call-to-action", "share-buttons"
     return _floating(_FLOATING, lower, text) if hinted else None
