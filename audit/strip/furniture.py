@@ -48,7 +48,7 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"^(?:newsletter abonnieren|assine (?:a|nossa) newsletter|iscriviti alla newsletter)", _I)),
     ("newsletter", "subscribe", re.compile(
         r"^(?:subscribe|sign up|abonnieren|assine|iscriviti|berlangganan|подписаться|"
-        r"подпишитесь)(?:\s+(?:now|today|here|for free|(?:for|to) (?:our|the|free)\b.*|"
+        r"подпишитесь)(?:\s+(?:now|today|here|for free|(?:for|to) (?:our|free)\b.*|"
         r"to (?-i:[A-Z]).*))?\s*[!.:»›>]?$", _I)),
     ("comments", "comments", re.compile(
         r"^(?:\d+\s+)?(?:comments?|kommentare?|comentários?|commenti|komentar|"
