@@ -39,6 +39,11 @@ doubted doubts worried worries agreed agrees agree recommended recommends projec
 projects forecast forecasts
 """)
 
+# Participles that report for the subject of their sentence ("..., saying that ...").
+PARTICIPLE_CUES = _words("""
+saying adding noting warning arguing explaining claiming insisting stressing telling
+""")
+
 # Cues that may come before their source ("..., said the minister").
 INVERTIBLE_CUES = _words("""
 said says added adds explained explains wrote writes noted notes recalled

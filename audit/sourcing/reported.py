@@ -27,7 +27,8 @@ _NOMINALS = tuple(f"{w} {p}" for w in ("remarks", "Remarks", "comments", "Commen
 _PHRASES = (*_PREPS, *_NOMINALS, "pointed out", "points out", "point out", "called for",
             "calls for", *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
                            for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
-_CUE = re.compile(r"\b(?:" + trie_pattern(set(_PHRASES) | (lx.CUE_VERBS - {"according"}))
+_CUE = re.compile(r"\b(?:" + trie_pattern(set(_PHRASES) | lx.PARTICIPLE_CUES
+                                            | (lx.CUE_VERBS - {"according"}))
                   + r")\b")
 _PASSIVE = re.compile(
     r"\b[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
@@ -60,6 +61,7 @@ class Extractor:
         self.quotes = quotes
         self._quote_starts = [q.start for q in quotes.quotes]
         self._single: dict[str, str] = {}
+        self._found: list[Attribution] = []
 
     def _typed(self, words: list[str], strong: bool) -> str | None:
         """The source's type; one-word names are checked against the rest of the text."""
@@ -73,6 +75,7 @@ class Extractor:
 
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
+        self._found = found
         claimed_until = -1
         for match in _matches(self.text):
             if match.start() < claimed_until or self._inside_quote(match.start()):
@@ -81,7 +84,8 @@ class Extractor:
             if index is None:
                 continue
             att = self._one(match, self.sents.spans[index])
-            if att is not None and found and att.source and att.source == found[-1].source:
+            if att is not None and found and att.source and att.source == found[-1].source \
+                    and att.cue and att.cue[0] - att.source[1] <= 2:
                 continue  # "According to AP reported ...": one attribution, not two
             if att is not None:
                 found.append(att)
@@ -146,12 +150,39 @@ class Extractor:
             return None  # "believes in sedans"
         if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in lx.INTENT_CUES:
             return None  # "pledged to work together" is a commitment, not a report
+        if toks[k0].low in lx.PARTICIPLE_CUES:
+            return self._shared(toks, k0, k1, cue, sentence)
         strong = toks[k0].low in lx.FALLBACK_CUES
         np = np_before(toks, k0)
         if np is not None:
             return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
         return self._inverted(toks, k0, k1, cue, sentence, strong) or \
-            self._appositive(toks, k0, k1, cue, sentence, strong)
+            self._appositive(toks, k0, k1, cue, sentence, strong) or \
+            self._shared(toks, k0, k1, cue, sentence)
+
+    def _shared(self, toks, k0: int, k1: int, cue, sentence) -> Attribution | None:
+        """A cue sharing the subject of the sentence's previous attribution: "He said X
+        and added that Y", "The firm denied it, saying that Y"."""
+        j = k0 - 1
+        while j >= 0 and toks[j].low in lx.AUX:
+            j -= 1
+        joined = j >= 0 and (toks[j].low in ("and", "but") or (
+            toks[j].text == "," and toks[k0].low in lx.PARTICIPLE_CUES))
+        previous = self._found[-1] if self._found else None
+        if not joined or previous is None or previous.source is None or \
+                previous.source[0] < sentence[0] or previous.cue is None:
+            return None
+        content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
+        if content is None or _words(self.text, content) < 2:
+            return None
+        if previous.content[0] < toks[j].start < previous.content[1]:
+            end = trim(self.text, previous.content[0], toks[j].start)[1]
+            self._found[-1] = previous.with_(content=(previous.content[0], end))
+        direct = self._has_quote(content)
+        kind = "quote" if self._is_quote(content) else "reported"
+        return Attribution(content, previous.source, cue, previous.source_type, direct, kind,
+                           resolved_source=previous.resolved_source,
+                           resolved_type=previous.resolved_type)
 
     def _subject_first(self, toks, np, k0, k1, cue, sentence, strong) -> Attribution | None:
         words = [t.text for t in toks[np[0]:np[1]]]
@@ -180,7 +211,7 @@ class Extractor:
         parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
                                       k1 < len(toks) and toks[k1].text == ",")
         if content is None or parenthetical or _trivial(self.text, content) or \
-                _adverbial(self.text, content):
+                _adverbial(self.text, content) or _participle(self.text, content):
             before = self._before(toks[first - 1 if as_clause else first].start, sentence)
             nxt = self.quotes.opening_at(_next_char(self.text, sentence[1]))
             if before is not None:
@@ -320,6 +351,12 @@ def _adverbial(text: str, content: tuple[int, int]) -> bool:
     first = piece.split(None, 1)[0].lower() if piece.strip() else ""
     return (first in _ADVERBIAL_STARTS or first in lx.WHEN_WORDS) and "“" not in piece and '"' not in piece and \
         " that " not in piece and len(piece) < 120
+
+
+def _participle(text: str, content: tuple[int, int]) -> bool:
+    """"he said, adding that ...": what he said comes before."""
+    first = text[content[0]:content[0] + 12].split(None, 1)
+    return bool(first) and first[0].lower() in lx.PARTICIPLE_CUES
 
 
 def _next_char(text: str, pos: int) -> int:
