@@ -32,14 +32,25 @@ def _score_line(label: str, score: dict[str, Any]) -> str:
     return f"  {label:<12}{value}  {score['reason']}"
 
 
-def _provenance_line(prov: dict[str, Any]) -> str:
-    authors = ", ".join(a["name"] for a in prov["authors"]) or "no byline"
+def _provenance_lines(prov: dict[str, Any]) -> list[str]:
+    authors = ", ".join(a["name"] for a in prov["authors"])
     date = "no date"
     if prov["published"]:
         date = prov["published"]["iso"] or prov["published"]["raw"]
-    publisher = prov["publisher"]["name"] if prov["publisher"] else "publisher unknown"
-    return f"  By {authors} · {date} · {publisher}" if prov["authors"] else \
-        f"  {authors} · {date} · {publisher}"
+    if prov["publisher"]:
+        publisher = prov["publisher"]["name"]
+    elif prov["site_names"]:
+        publisher = "site named in the page: " + ", ".join(s["name"] for s in prov["site_names"])
+    else:
+        publisher = "publisher unknown"
+    lines = [f"  {'By ' + authors if authors else 'no byline'} · {date} · {publisher}"]
+    credits = "; ".join(f"{c['kind']}: {c['name']}" for c in prov["credits"])
+    if credits:
+        lines.append(f"  Credits: {credits}")
+    labels = ", ".join(label["label"] for label in prov["labels"])
+    if labels:
+        lines.append(f"  Labelled: {labels}")
+    return lines
 
 
 def _sources_line(sourcing: dict[str, Any]) -> str:
@@ -69,7 +80,7 @@ def render(report: dict[str, Any], *, width: int = 100) -> str:
     lines = [
         click.style(_fit(report["input"]["source"], width), bold=True),
         f"  {title}",
-        _provenance_line(report["provenance"]),
+        *_provenance_lines(report["provenance"]),
         f"  Grade {grade_text}",
         _score_line("Overall", scores["overall"]),
         _score_line("Readability", scores["readability"]),
