@@ -36,6 +36,8 @@ _CREDIT_PREFIX = re.compile(
     r"sources|quelle|fonte|fuente|sumber|источник|来源|出典|translated(?: from [\w-]+)? by|"
     r"translation(?: by)?|übersetzt von|übersetzung|tradução(?: de| por)?|traduzione(?: di)?|"
     r"diterjemahkan oleh|перевод|翻訳)?\s*(?:[:：]|\.\.\.|…)?\s*", _I)
+# A caption ending with its credit: "... He didn't get it. Credit... Doug Mills/The New York Times".
+_CREDIT_TAIL = re.compile(r"\bcredit\s*(?:\.\.\.|…|:)\s*(\S[^.]{0,80})$", _I)
 _WIRES = (r"AP|Associated Press|Reuters|AFP|Agence France-Presse|UPI|dpa|Xinhua|Bloomberg|PTI|"
           r"IANS|ANSA|EFE|Kyodo|Yonhap|TASS|Antara|Lusa|CNN")
 _WIRE = re.compile(r"\((?P<a>" + _WIRES + r")\)|(?:^|\s)[—–-]\s*(?P<b>" + _WIRES + r")\s*$|"
@@ -154,7 +156,8 @@ def _read_block(prov: dict[str, Any], block: Block) -> None:
     elif role == "byline":
         _read_byline(prov, block)
     elif role in ("photo-credit", "source-credit"):
-        name = _CREDIT_PREFIX.sub("", block.text, count=1).strip(" )]")
+        tail = _CREDIT_TAIL.search(block.text)
+        name = (tail.group(1) if tail else _CREDIT_PREFIX.sub("", block.text, count=1)).strip(" )]")
         if name:
             kind = ("photo" if role == "photo-credit"
                     else "translation" if block.reason == "translation" else "source")

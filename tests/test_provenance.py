@@ -120,3 +120,11 @@ def test_translation_credit():
             "storms kept it in port, the harbour master said.\n\nTranslated by Maria Rossi")
     credits = strip_text(page).provenance["credits"]
     assert [(c["kind"], c["name"]) for c in credits] == [("translation", "Maria Rossi")]
+
+
+def test_caption_credit_names_the_photographer():
+    page = ("Voters stay home\n\nTrump asked voters for a big win. Credit... Doug Mills/The New "
+            "York Times\n\nAmericans have gone to the polls four times this month to vote in "
+            "major, statewide races, and each time the president tied himself to the outcome.")
+    credits = strip_text(page).provenance["credits"]
+    assert [(c["kind"], c["name"]) for c in credits] == [("photo", "Doug Mills/The New York Times")]

@@ -97,6 +97,10 @@ def test_split_run_ins(text, expected):
      "@AmyKup or find NJ.com Entertainment on Facebook."), "author-bio"),
     ("Shares", "call-to-action"),
     ("Whatsapp Facebook Pint Baixar", "call-to-action"),
+    (("Trump asked voters in Louisiana for a big win. He didn’t get it. Credit... Doug Mills/The "
+     "New York Times"), "photo-credit"),
+    ("Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
+     "call-to-action"),
     ("Você pode gostar...", "related"),
 ])
 def test_furniture_role_fires(text, role):

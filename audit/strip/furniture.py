@@ -109,6 +109,8 @@ _FLOATING: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
                 r"tell us what you think|send us (?:a tip|your feedback)|rate this)\b", _I)),
     ("call-to-action", "click-here", ("click here",), re.compile(r"\bclick here\b", _I)),
     ("call-to-action", "share", ("follow us", "follow me"), re.compile(r"\bfollow (?:us|me) on\b", _I)),
+    ("call-to-action", "follow", ("follow",), re.compile(
+        r"^follow\b[^.]{0,80}\bon (?:facebook|twitter|instagram|linkedin|youtube|tiktok)\b", _I)),
     ("newsletter", "newsletter", ("newsletter",), re.compile(
         r"^(?:\w+\s+){0,3}newsletters?\s*[:!]?$", _I)),
     ("other", "cookies", ("cookie",), re.compile(
@@ -137,6 +139,8 @@ _STRONG: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("newsletter", "mailing-list", ("mailing list", "newsletter"), re.compile(
         r"\b(?:join|sign up (?:for|to)|subscribe to) (?:our|the) (?:mailing list|newsletter)\b",
         _I)),
+    ("photo-credit", "caption-credit", ("credit",), re.compile(
+        r"\bcredit\s*(?:\.\.\.|…|:)\s*\S[^.]{0,80}$", _I)),
     ("author-bio", "author-contact", ("reached at", "follow him", "follow her", "follow them"),
      re.compile(r"\b(?:may|can) be reached at\b[^@]{0,80}@|"
                 r"\bfollow (?:him|her|them) on (?:twitter|instagram|facebook|x)\b", _I)),

@@ -52,6 +52,7 @@ BYLINE_BEFORE = 40
 BYLINE_AFTER = 15
 HEADING_MAX_WORDS = 20
 CAPTION_MAX_WORDS = 45
+JOB_TITLE_WORDS = 4
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 40
 TITLE_LOOKBACK = 12
@@ -143,6 +144,7 @@ def assign_roles(lines: list[Line]) -> tuple[list[Role], int | None]:
         if roles[i] is None and is_byline(lines[i]) and (
                 not is_prose(lines[i]) or _BYLINE.match(lines[i].text)):
             roles[i] = ("byline", "byline")
+    _mark_byline_titles(lines, roles)
     box = _mark_author_box(lines, roles, first)
     if box is not None and box <= last:
         last = box - 1
@@ -163,6 +165,16 @@ def _mark_duplicate_titles(lines: list[Line], roles: list[Role | None], title: i
     for i in range(first, last + 1):
         if roles[i] is None and key(lines[i].text) == headline:
             roles[i] = ("duplicate-title", "EXT-HEADLINE-REPEATED")
+
+
+def _mark_byline_titles(lines: list[Line], roles: list[Role | None]) -> None:
+    """The short line under a byline is the author's job title ('Opinion Columnist')."""
+    for i in range(1, len(lines)):
+        previous = roles[i - 1]
+        line = lines[i]
+        if (roles[i] is None and previous is not None and previous[0] == "byline"
+                and line.words <= JOB_TITLE_WORDS and not line.ends_sentence and not line.url):
+            roles[i] = ("byline", "byline-continued")
 
 
 def _mark_gallery_captions(lines: list[Line], roles: list[Role | None]) -> None:
