@@ -164,7 +164,7 @@ executives resident residents witness witnesses individual individuals adviser a
 advisor advisors negotiator negotiators officer officers investigator investigators man
 woman men women worker workers soldier soldiers spokesperson spokesman spokeswoman
 representative representatives analyst expert observer critic insider colleague
-colleagues friend friends relative relatives
+colleagues friend friends relative relatives bosses attorneys lawyers chiefs managers
 """)
 # Heads that name an office only when definite ("the spokesman"), not "a spokesman".
 DEFINITE_ROLE_HEADS = _words("spokesperson spokesman spokeswoman representative")

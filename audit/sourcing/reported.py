@@ -158,7 +158,21 @@ class Extractor:
             return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
         return self._inverted(toks, k0, k1, cue, sentence, strong) or \
             self._appositive(toks, k0, k1, cue, sentence, strong) or \
+            self._relative(toks, k0, k1, cue, sentence, strong) or \
             self._shared(toks, k0, k1, cue, sentence)
+
+    def _relative(self, toks, k0: int, k1: int, cue, sentence, strong) -> Attribution | None:
+        """"A spokesperson who did not wish to be named because of policy said ...":
+        the source is the phrase before "who"."""
+        for i in range(k0 - 1, max(-1, k0 - 20), -1):
+            if not toks[i].is_word:
+                return None
+            if toks[i].low == "who":
+                np = np_before(toks, i)
+                if np is None or np[1] != i:
+                    return None
+                return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
+        return None
 
     def _shared(self, toks, k0: int, k1: int, cue, sentence) -> Attribution | None:
         """A cue sharing the subject of the sentence's previous attribution: "He said X
@@ -192,7 +206,10 @@ class Extractor:
         source = (toks[np[0]].start, toks[np[1] - 1].end)
         if k1 < len(toks) and (toks[k1].low in _NOT_A_CLAUSE or (
                 toks[k1].low in _CLAIMED_THINGS and toks[k0].low.startswith("claim"))):
-            return None  # "the area China claims as its own", "claimed responsibility"
+            if not (strong and toks[k1].low == "to" and self._before(
+                    toks[np[0]].start, sentence)):
+                return None  # "the area China claims as its own", "claimed responsibility"
+            # "“...,” Gambill said to cheers from the crowd": what was said comes before
         if toks[k0].low in lx.EVIDENCE_CUES and stype not in ("document", "outlet") and not (
                 k1 < len(toks) and toks[k1].low == "that"):
             return None  # "a friend found the car" is not a finding reported
@@ -243,7 +260,7 @@ class Extractor:
         """"Maria Lopez, the city engineer, said ...": the name and its apposition."""
         if k0 < 2 or toks[k0 - 1].text != ",":
             return None
-        comma = next((i for i in range(k0 - 2, max(-1, k0 - 12), -1) if toks[i].text == ","),
+        comma = next((i for i in range(k0 - 2, max(-1, k0 - 18), -1) if toks[i].text == ","),
                      None)
         if comma is None:
             return None
@@ -384,9 +401,11 @@ def _plural(words: list[str]) -> bool:
 
 
 def _typed(words: list[str], strong: bool) -> str | None:
-    """The source's type; an unknown head still counts after a strong cue ("the man said")."""
+    """The source's type; an unknown head still counts after a strong cue ("the man said",
+    "health bosses said")."""
     stype = source_type(words)
-    if stype is None and strong and words[0].lower() in lx.DETERMINERS:
+    if stype is None and strong and (words[0].lower() in lx.DETERMINERS or (
+            words[-1].islower() and _plural(words) and len(words) <= 4)):
         return "unnamed"
     return stype
 

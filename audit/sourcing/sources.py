@@ -81,8 +81,8 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
         if not tok.is_word and tok.text not in "’'-&":
             if not (tok.text == "." and i + 1 < len(toks) and toks[i + 1].is_word):
                 break
-        if tok.low in lx.CLAUSE_WORDS or tok.low in lx.VERBISH:
-            break
+        if (tok.low in lx.CLAUSE_WORDS and not tok.text.isupper()) or tok.low in lx.VERBISH:
+            break  # ("WHO" is the World Health Organization)
         if tok.low in ("and", "or") and not _joins_names(toks, i):
             break
         if i > begin and tok.low in ("in", "on", "at", "during", "after", "before", "last",
