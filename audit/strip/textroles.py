@@ -53,6 +53,8 @@ BYLINE_AFTER = 15
 HEADING_MAX_WORDS = 20
 CAPTION_MAX_WORDS = 45
 JOB_TITLE_WORDS = 4
+# A line that continues a prompt ('Talk to us' -> 'Join us for a 30 min session ...').
+PROMPT_MAX_WORDS = 30
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 40
 TITLE_LOOKBACK = 12
@@ -204,7 +206,8 @@ def _mark_after_prompts(lines: list[Line], roles: list[Role | None], first: int,
             continue
         if previous[1] in _PREV_NEXT:
             roles[i] = ("navigation", "after-prev-next")
-        elif previous[0] in _FOLLOWING and not (is_prose(lines[i]) and lines[i].ends_sentence):
+        elif (previous[0] in _FOLLOWING and lines[i].words <= PROMPT_MAX_WORDS
+              and not (is_prose(lines[i]) and lines[i].ends_sentence)):
             roles[i] = (previous[0], "after-" + previous[0])
 
 
