@@ -235,7 +235,7 @@ def _labels(blocks: Sequence[Block]) -> list[dict[str, Any]]:
         near_top = block.role not in KEPT_ROLES and first - LABEL_WINDOW <= block.index < first
         if near_top or block.role == "title":
             candidates = _LABELS
-        elif block.text[:1] in "CcAa":
+        elif block.text[:1] and block.text[0] in "CcAa":
             candidates = _LABELS[2:3]  # corrections are read anywhere
         else:
             continue
