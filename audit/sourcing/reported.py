@@ -48,6 +48,7 @@ _AFTER_INVERTED_SOURCE = lx.CLAUSE_WORDS | lx.TIME_WORDS | {
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]{1,2} ")
 _ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover", "in", "turn"}
 _CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
+_TRIVIAL_STARTS = lx.TIME_WORDS | {"in", "on", "to", "at", "after", "before", "during", "from"}
 _NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
                  "but", "or"}
 
@@ -366,7 +367,7 @@ def _adverbial(text: str, content: tuple[int, int]) -> bool:
     """"said at a rally in Louisiana last week." names where, not what."""
     piece = text[content[0]:content[1]]
     first = piece.split(None, 1)[0].lower() if piece.strip() else ""
-    return (first in _ADVERBIAL_STARTS or first in lx.WHEN_WORDS) and "“" not in piece and '"' not in piece and \
+    return (first in _ADVERBIAL_STARTS or first in lx.WHEN_WORDS) and \
         " that " not in piece and len(piece) < 120
 
 
@@ -387,8 +388,8 @@ def _next_char(text: str, pos: int) -> int:
 def _trivial(text: str, content: tuple[int, int]) -> bool:
     """Words after a closing cue that are not a reported clause: "said on Monday"."""
     words = text[content[0]:content[1]].split()
-    return len(words) <= 2 or len(words) <= 4 and words[0].lower().strip(",") in lx.TIME_WORDS | {
-        "in", "on", "to", "at", "after", "before", "during", "from"}
+    first = words[0].lower().strip(",") if words else ""
+    return len(words) <= 2 or first == "according" or len(words) <= 4 and first in _TRIVIAL_STARTS
 
 
 def _plural(words: list[str]) -> bool:

@@ -51,6 +51,10 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
             break
         i -= 1
     first = _drop_leading(toks, i + 1, stop)
+    while stop - first > 1 and toks[stop - 1].low in lx.WHEN_WORDS:
+        stop -= 1  # "Alden on Tuesday announced": the time is not the source
+        if stop - first > 1 and toks[stop - 1].low in ("on", "last", "this", "next", "early"):
+            stop -= 1
     if first >= stop or stop - first > MAX_NP or not toks[stop - 1].is_word:
         return None
     if toks[first].low in lx.NP_PREPS:
