@@ -213,9 +213,12 @@ def _author_bio(box: list[Block]) -> dict[str, Any] | None:
 
 def _site_names(furniture: Iterable[Block]) -> list[dict[str, Any]]:
     names: list[dict[str, Any]] = []
-    for block in furniture:
+    blocks = list(furniture)
+    page = "\n".join(b.text for b in blocks).lower()
+    cues = [cue for cue in _SITE_CUES if cue in page]  # usually none: skip the blocks at once
+    for block in blocks if cues else ():
         lower = block.text.lower()
-        if not any(cue in lower for cue in _SITE_CUES):
+        if not any(cue in lower for cue in cues):
             continue
         for pattern in _SITE_NAME:
             match = pattern.search(block.text)
