@@ -17,8 +17,8 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from audit.config import Config  # noqa: E402
-from audit.sourcing import analyse  # noqa: E402
+from audit.config import Config
+from audit.sourcing import analyse
 
 DEFAULT = "/work/shared/bench/extraction/truth/*.txt"
 

@@ -67,7 +67,7 @@ def _words(text: str) -> list[str]:
 def _content_matches(found: str, starts: str) -> bool:
     """The gold's first words begin our content, give or take a word or two."""
     ours, gold = _words(found), _words(starts)[:3]
-    return any(ours[i:i + len(gold)] == gold for i in range(0, 4)) or \
+    return any(ours[i:i + len(gold)] == gold for i in range(4)) or \
         _words(starts)[:2] == ours[:2]
 
 
@@ -75,10 +75,9 @@ def _matches(att: dict, want: dict) -> bool:
     cue = att["cue"]["text"].lower() if att["cue"] else ""
     if want["cue"].lower() not in cue and cue not in want["cue"].lower():
         return False
-    if want["source"] is not None:
-        if att["source"] is None or not (set(_words(want["source"])) & set(_words(
-                att["source"]["text"]))):
-            return False
+    if want["source"] is not None and (att["source"] is None or not (
+            set(_words(want["source"])) & set(_words(att["source"]["text"])))):
+        return False
     kind = att.get("resolved_type") or att["source_type"]
     return kind == want["source_type"] and _content_matches(att["content"]["text"],
                                                              want["content_starts"])

@@ -18,9 +18,7 @@ from audit.sourcing.text import Sentences, trie_pattern
 MIN_WORDS = 6  # shorter lines are headings and captions, not claims
 MAX_SCAN = 2000  # characters of a sentence scanned for reasons
 
-_MONTHS = trie_pattern(set(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()))
+_MONTHS = trie_pattern({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"})
 _DAYS = trie_pattern({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                       "Sunday"})
 _CURRENCIES = trie_pattern({"dollars", "euros", "pounds", "yen", "yuan", "won", "rupees",

@@ -84,7 +84,7 @@ def title_conflicts(text: str) -> list[Finding]:
     findings: list[Finding] = []
     reported: set[tuple[str, str, str]] = set()
     for match in _TITLED.finditer(text):
-        if re.match(r"(?:former|then-|ex-|acting|late)", match.group(), re.I):
+        if re.match(r"(?:former|then-|ex-|acting|late)", match.group(), re.IGNORECASE):
             continue
         title = _SAME_TITLE.get(match.group(1), match.group(1))
         names = [n for n in match.group(2).split() if n not in _NOT_NAMES]

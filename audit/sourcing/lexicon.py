@@ -210,9 +210,4 @@ tehran ankara delhi islamabad manila canberra ottawa taipei hanoi jakarta riyadh
 jerusalem damascus baghdad kabul rome madrid warsaw budapest havana caracas brasilia
 pretoria nairobi abuja bangkok dhaka minsk
 """)
-COUNTRIES = frozenset("""
-japan china russia ukraine iran israel india pakistan france germany britain america
-taiwan philippines australia canada korea turkey syria italy spain poland mexico brazil
-vietnam indonesia thailand the-united-states united-states us u.s the-us the-u.s
-north-korea south-korea the-philippines the-uk uk u.k
-""".split())
+COUNTRIES = frozenset(["japan", "china", "russia", "ukraine", "iran", "israel", "india", "pakistan", "france", "germany", "britain", "america", "taiwan", "philippines", "australia", "canada", "korea", "turkey", "syria", "italy", "spain", "poland", "mexico", "brazil", "vietnam", "indonesia", "thailand", "the-united-states", "united-states", "us", "u.s", "the-us", "the-u.s", "north-korea", "south-korea", "the-philippines", "the-uk", "uk", "u.k"])

@@ -15,8 +15,14 @@ import re
 from audit.sourcing import lexicon as lx
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
-from audit.sourcing.sources import (head_chunk, more_specific, np_after, np_before,
-                                    single_name_type, source_type)
+from audit.sourcing.sources import (
+    head_chunk,
+    more_specific,
+    np_after,
+    np_before,
+    single_name_type,
+    source_type,
+)
 from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trie_pattern, trim
 
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
@@ -129,7 +135,6 @@ class Extractor:
 
     def _prepositional(self, toks: list[Tok], k0: int, k1: int, cue, sentence,
                        kind: str) -> Attribution | None:
-        ss, se = sentence
         np = np_after(toks, k1)
         if np is None:
             return None
@@ -205,12 +210,13 @@ class Extractor:
         if stype is None or (toks[k0].low in lx.BASE_CUES and not _plural(words)):
             return None  # "the case report steroids": a noun, not "officials report"
         source = (toks[np[0]].start, toks[np[1] - 1].end)
-        if k1 < len(toks) and (toks[k1].low in _NOT_A_CLAUSE or (
-                toks[k1].low in _CLAIMED_THINGS and toks[k0].low.startswith("claim"))):
-            if not (strong and toks[k1].low == "to" and self._before(
-                    toks[np[0]].start, sentence)):
-                return None  # "the area China claims as its own", "claimed responsibility"
-            # "“...,” Gambill said to cheers from the crowd": what was said comes before
+        not_a_clause = k1 < len(toks) and (toks[k1].low in _NOT_A_CLAUSE or (
+            toks[k1].low in _CLAIMED_THINGS and toks[k0].low.startswith("claim")))
+        # "“...,” Gambill said to cheers from the crowd": what was said comes before
+        cheers = strong and k1 < len(toks) and toks[k1].low == "to" and self._before(
+            toks[np[0]].start, sentence)
+        if not_a_clause and not cheers:
+            return None  # "the area China claims as its own", "claimed responsibility"
         if toks[k0].low in lx.EVIDENCE_CUES and stype not in ("document", "outlet") and not (
                 k1 < len(toks) and toks[k1].low == "that"):
             return None  # "a friend found the car" is not a finding reported

@@ -39,10 +39,10 @@ RULES = (
         severity="low",
         confidence="medium",
         message="Attributed to an unnamed source: the reader cannot check who said it.",
-        must_fire=("The ministry will cut the defence budget by a tenth next year, a senior "
-                   "official said on Monday.",),
-        must_not_fire=("The ministry will cut the defence budget by a tenth next year, Finance "
-                       "Minister Jane Doe said on Monday.",),
+        must_fire=(("The ministry will cut the defence budget by a tenth next year, a senior "
+                   "official said on Monday."),),
+        must_not_fire=(("The ministry will cut the defence budget by a tenth next year, Finance "
+                       "Minister Jane Doe said on Monday."),),
     ),
     Rule(
         id="SRC-VAGUE-SOURCE",
@@ -50,10 +50,10 @@ RULES = (
         severity="low",
         confidence="medium",
         message="Attributed to a vague source (experts, observers, reports in general).",
-        must_fire=("Experts say the new bridge will cost far more than the council has "
-                   "admitted so far.",),
-        must_not_fire=("The city engineer Maria Lopez said the new bridge will cost far more "
-                       "than the council has admitted so far.",),
+        must_fire=(("Experts say the new bridge will cost far more than the council has "
+                   "admitted so far."),),
+        must_not_fire=(("The city engineer Maria Lopez said the new bridge will cost far more "
+                       "than the council has admitted so far."),),
     ),
     Rule(
         id="SRC-UNATTRIBUTED-CLAIM",
@@ -62,10 +62,10 @@ RULES = (
         confidence="low",
         message="No attribution found for a check-worthy claim (numbers, dates, predictions, "
                 "superlatives or causes): the reader cannot tell where it comes from.",
-        must_fire=("The new bridge will cost 40 million dollars and is expected to open in "
-                   "2027, making it the longest in the region.",),
-        must_not_fire=("The new bridge will cost 40 million dollars and is expected to open in "
-                       "2027, the city engineer Maria Lopez said on Tuesday.",),
+        must_fire=(("The new bridge will cost 40 million dollars and is expected to open in "
+                   "2027, making it the longest in the region."),),
+        must_not_fire=(("The new bridge will cost 40 million dollars and is expected to open in "
+                       "2027, the city engineer Maria Lopez said on Tuesday."),),
     ),
     Rule(
         id="SRC-MOSTLY-UNNAMED",
@@ -73,11 +73,11 @@ RULES = (
         severity="medium",
         confidence="medium",
         message="Most attributions are to unnamed or vague sources.",
-        must_fire=("Officials said the plan would cost more than expected. A senior official "
-                   "said the talks had stalled. Sources said the minister would resign soon.",),
-        must_not_fire=("Finance Minister Jane Doe said the plan would cost more than expected. "
+        must_fire=(("Officials said the plan would cost more than expected. A senior official "
+                   "said the talks had stalled. Sources said the minister would resign soon."),),
+        must_not_fire=(("Finance Minister Jane Doe said the plan would cost more than expected. "
                        "The ministry said the talks had stalled. Prime Minister John Roe said "
-                       "the minister would stay.",),
+                       "the minister would stay."),),
     ),
     Rule(
         id="SRC-VAGUE-HEADLINE",
@@ -95,10 +95,10 @@ RULES = (
         severity="medium",
         confidence="medium",
         message="The same person is given two different titles in the article.",
-        must_fire=("President Joe Biden met the prime minister on Monday. Later that day Vice "
-                   "President Joe Biden spoke to reporters about the talks.",),
-        must_not_fire=("President Joe Biden met the prime minister on Monday. Later that day "
-                       "President Biden spoke to reporters about the talks.",),
+        must_fire=(("President Joe Biden met the prime minister on Monday. Later that day Vice "
+                   "President Joe Biden spoke to reporters about the talks."),),
+        must_not_fire=(("President Joe Biden met the prime minister on Monday. Later that day "
+                       "President Biden spoke to reporters about the talks."),),
     ),
     Rule(
         id="ATT-ANONYMITY-REASON",
@@ -106,10 +106,10 @@ RULES = (
         severity="info",
         confidence="medium",
         message="An unnamed source, with the reason the article gives for not naming it.",
-        must_fire=("“The talks are close to collapse,” said one official, who spoke on the "
-                   "condition of anonymity to discuss private negotiations.",),
-        must_not_fire=("“The talks are close to collapse,” said one official on Tuesday "
-                       "evening after the meeting.",),
+        must_fire=(("“The talks are close to collapse,” said one official, who spoke on the "
+                   "condition of anonymity to discuss private negotiations."),),
+        must_not_fire=(("“The talks are close to collapse,” said one official on Tuesday "
+                       "evening after the meeting."),),
     ),
     Rule(
         id="ATT-NO-BYLINE",

@@ -23,9 +23,7 @@ def _joins_names(toks: list[Tok], i: int) -> bool:
     return 0 < i < len(toks) - 1 and toks[i - 1].is_cap and toks[i + 1].is_cap
 
 
-_LY_NOUNS = frozenset("""
-family ally assembly daily weekly monthly quarterly rally supply anomaly monopoly july fly
-""".split())
+_LY_NOUNS = frozenset(["family", "ally", "assembly", "daily", "weekly", "monthly", "quarterly", "rally", "supply", "anomaly", "monopoly", "july", "fly"])
 
 
 def _adverb(tok: Tok) -> bool:
@@ -82,9 +80,9 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
     i = begin
     while i < len(toks) and i - begin < MAX_NP:
         tok = toks[i]
-        if not tok.is_word and tok.text not in "’'-&":
-            if not (tok.text == "." and i + 1 < len(toks) and toks[i + 1].is_word):
-                break
+        inner_dot = tok.text == "." and i + 1 < len(toks) and toks[i + 1].is_word
+        if not tok.is_word and tok.text not in "’'-&" and not inner_dot:
+            break
         if (tok.low in lx.CLAUSE_WORDS and not tok.text.isupper()) or tok.low in lx.VERBISH:
             break  # ("WHO" is the World Health Organization)
         if tok.low in ("and", "or") and not _joins_names(toks, i):
@@ -196,10 +194,7 @@ def more_specific(a: str | None, b: str | None) -> str | None:
 
 
 _NOT_FIRST_NAMES = lx.DETERMINERS | lx.LEADING_PREPS | lx.CLAUSE_WORDS | lx.NP_PREPS | \
-    lx.VERBISH | lx.AUX | lx.PRONOUNS | frozenset("""
-    mr ms mrs dr like unlike without even once both either neither every each all any such
-    other another there here thus hence so no yes not did does do can
-    """.split())
+    lx.VERBISH | lx.AUX | lx.PRONOUNS | frozenset(["mr", "ms", "mrs", "dr", "like", "unlike", "without", "even", "once", "both", "either", "neither", "every", "each", "all", "any", "such", "other", "another", "there", "here", "thus", "hence", "so", "no", "yes", "not", "did", "does", "do", "can"])
 
 
 def single_name_type(word: str, text: str) -> str:

@@ -24,7 +24,7 @@ WINDOW = 160
 class Tok:
     """A token with its offsets; plain slots because thousands are made per article."""
 
-    __slots__ = ("text", "start", "end", "low", "is_cap", "is_word")
+    __slots__ = ("end", "is_cap", "is_word", "low", "start", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
