@@ -174,7 +174,7 @@ def _mark_byline_titles(lines: list[Line], roles: list[Role | None]) -> None:
     for i in range(1, len(lines)):
         previous = roles[i - 1]
         line = lines[i]
-        if (roles[i] is None and previous is not None and previous[0] == "byline"
+        if (roles[i] is None and previous is not None and previous[1] == "byline"
                 and line.words <= JOB_TITLE_WORDS and not line.ends_sentence and not line.url):
             roles[i] = ("byline", "byline-continued")
 
