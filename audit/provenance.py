@@ -25,7 +25,8 @@ _DATE_FORMS = (
 )
 _TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?", _I)
 _BY = re.compile(r"^(?:(?:written|posted|reported)\s+)?by\s*:?\s*", _I)
-_NAME_END = re.compile(r"\s*(?:[|,/•·@(]|\s[-–—]\s|\bon\b|\bupdated\b|\d|" + _MON + r"(?:\s|$)).*$", _I)
+_NAME_END = re.compile(
+    r"\s*(?:[|,/•·@(]|\s[-–—]\s|\bon\b|\bupdated\b|\d|" + _MON + r"(?:\s|$)).*$", _I)
 _JOB_TITLE = re.compile(
     r"(?:\s+(?:senior|staff|business|chief|contributing|political|deputy|managing|news|sports|"
     r"associate|executive|special|opinion))?\s+(?:writer|columnist|reporter|correspondent|editor|"
@@ -51,7 +52,8 @@ _SITE_NAME = (
                _I),
 )
 _SITE_CUES = ("enjoying", "welcome to", "sign up to", "subscribe to", "follow")
-_COPYRIGHT = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:copyright\s*)?\d{4}(?:\s*[-–]\s*\d{4})?"
+_COPYRIGHT = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:copyright\s*)?"
+                        r"\d{4}(?:\s*[-–]\s*\d{4})?"
                         r"\s+(?P<name>[^.|]{2,60}?)\s*(?:\.|\||all rights|$)", _I)
 _LABELS = (
     ("opinion", re.compile(r"^(?:opinion|op-ed|editorial|commentary|column|meinung|opinião|"

@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT / "tests" / "data" / "seeds.gold.json").read_text(encoding="utf8"))
 ARTICLES = GOLD["articles"]
 SCHEMA = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf8"))
-VALIDATOR = jsonschema.Draft202012Validator({"$ref": "#/$defs/provenance", "$defs": SCHEMA["$defs"]})
+VALIDATOR = jsonschema.Draft202012Validator(
+    {"$ref": "#/$defs/provenance", "$defs": SCHEMA["$defs"]})
 
 
 def _provenance(article: dict) -> dict:

@@ -84,7 +84,8 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"published version|view (?:the )?(?:full text|pdf|article)|open access|"
         r"get access|purchase (?:this )?article|accepted (?:manuscript|version))\b", _I)),
     ("related", "related", re.compile(
-        r"^related\s*:?$|^related\s*:\s*\S|^(?:related|recent|popular|trending|latest|more|top|recommended|similar)\s+"
+        r"^related\s*:?$|^related\s*:\s*\S|"
+        r"^(?:related|recent|popular|trending|latest|more|top|recommended|similar)\s+"
         r"(?:articles?|posts?|stories|news|reading|videos?|coverage|content|from|in)\b|"
         r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next|also)|see also|"
         r"also read|more from|mehr zum thema|leia (?:também|mais)|leggi anche|"
@@ -99,7 +100,8 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 # Patterns that may match anywhere in a short block: tried only when one of the
 # keywords occurs (a plain substring test is much cheaper than a regex scan).
 _FLOATING: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
-    ("comments", "comment-prompt", ("register", "log in", "login", "logged in", "sign in", "connesso"), re.compile(
+    ("comments", "comment-prompt",
+     ("register", "log in", "login", "logged in", "sign in", "connesso"), re.compile(
         r"\b(?:register|log ?in|sign in|logged in|connesso)\b[^.]{0,30}\b(?:comment|commento|"
         r"post a comment|join the discussion)", _I)),
     ("call-to-action", "feedback",
@@ -108,7 +110,8 @@ _FLOATING: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
      re.compile(r"\b(?:share your (?:feedback|thoughts)|schedule a call|talk to us|contact us|"
                 r"tell us what you think|send us (?:a tip|your feedback)|rate this)\b", _I)),
     ("call-to-action", "click-here", ("click here",), re.compile(r"\bclick here\b", _I)),
-    ("call-to-action", "share", ("follow us", "follow me"), re.compile(r"\bfollow (?:us|me) on\b", _I)),
+    ("call-to-action", "share", ("follow us", "follow me"),
+     re.compile(r"\bfollow (?:us|me) on\b", _I)),
     ("call-to-action", "follow", ("follow",), re.compile(
         r"^follow\b[^.]{0,80}\bon (?:facebook|twitter|instagram|linkedin|youtube|tiktok)\b", _I)),
     ("newsletter", "newsletter", ("newsletter",), re.compile(
@@ -132,8 +135,9 @@ _GALLERY = re.compile(r"^(?:image|photo|picture|slide|foto|bild|imagem|immagine)
                       r"\d{1,3}\s*(?:of|/|von|de|di|из)\s*/?\s*\d{1,3}\b|"
                       r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$", _I)
 _STRONG: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
-    ("other", "copyright", ("rights reserved", "direitos reservados", "rechte vorbehalten", "diritti riservati",
-     "права защищены"), re.compile(
+    ("other", "copyright",
+     ("rights reserved", "direitos reservados", "rechte vorbehalten", "diritti riservati",
+      "права защищены"), re.compile(
         r"\ball rights reserved\b|\btodos os direitos reservados\b|\balle rechte vorbehalten\b|"
         r"\btutti i diritti riservati\b|\bвсе права защищены\b", _I)),
     ("newsletter", "mailing-list", ("mailing list", "newsletter"), re.compile(

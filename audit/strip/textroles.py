@@ -30,7 +30,8 @@ _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|febru
           r"giugno|luglio|settembre|ottobre|dicembre|januari|februari|maret|mei|juni|juli|"
           r"agustus|oktober|desember)[a-zé]*\.?")
 _DATE = re.compile(
-    r"\b" + _MONTH + r"\s*-?\d{1,2}\b|\b\d{1,2}\.?\s+(?:de\s+)?" + _MONTH + r"(?:\s+(?:de\s+)?\d{4})?"
+    r"\b" + _MONTH + r"\s*-?\d{1,2}\b|\b\d{1,2}\.?\s+(?:de\s+)?" + _MONTH
+    + r"(?:\s+(?:de\s+)?\d{4})?"
     r"|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"
     r"|\d{4}\s*年\s*\d{1,2}\s*月|\b\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|"
     r"августа|сентября|октября|ноября|декабря)", _I)
@@ -197,7 +198,8 @@ def _mark_gallery_captions(lines: list[Line], roles: list[Role | None]) -> None:
 
 def _mark_after_prompts(lines: list[Line], roles: list[Role | None], first: int,
                         last: int) -> None:
-    """Outside the article, a line right after 'Previous Article', 'Talk to us' ... belongs to it."""
+    """Outside the article, a line right after 'Previous Article', 'Talk to us' ... belongs
+    to it."""
     for i in range(1, len(lines)):
         if roles[i] is not None or first <= i <= last:
             continue
