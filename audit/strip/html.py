@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from audit import metadata, provenance
-from audit.model import Block, Extraction
+from audit.model import KEPT_ROLES, Block, Extraction
 from audit.strip.furniture import furniture_role
 
 _SPACE = re.compile(r"\s+")
@@ -40,6 +40,7 @@ class RawBlock:
     links: list[tuple[str, str]] = field(default_factory=list)
     caption: bool = False
     source: str = "trafilatura"
+    node: Any = field(default=None, repr=False, compare=False)  # its element in the page
 
     @property
     def link_density(self) -> float:
@@ -276,8 +277,7 @@ def _absorb(para: Any, following: Any) -> None:
 CONTINUATION_LEVELS = 3
 
 
-def continuation_blocks(elements: dict[int, Any], primary: list[RawBlock]
-                        ) -> tuple[list[RawBlock], list[RawBlock]]:
+def continuation_blocks(primary: list[RawBlock]) -> tuple[list[RawBlock], list[RawBlock]]:
     """Blocks of sections that continue the extracted article, before and after it.
 
     Pages cut long articles into sibling sections with the same class around ads
@@ -286,7 +286,7 @@ def continuation_blocks(elements: dict[int, Any], primary: list[RawBlock]
     next two ancestors) with the same tag and class continues it, unless it looks like
     another article (an <article> or a sibling with its own <h1>).
     """
-    container = _common_ancestor([el for i, el in elements.items() if primary[i].element == "p"])
+    container = _common_ancestor([b.node for b in primary if b.node is not None and b.element == "p"])
     for _ in range(CONTINUATION_LEVELS):
         if container is None or container.getparent() is None:
             return [], []
@@ -311,28 +311,53 @@ def _common_ancestor(found: list[Any]) -> Any:
     return common[0] if common else None
 
 
-_SOURCE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "pre")
+_SOURCE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "pre", "td")
+# Characters of a text node that identify the block it starts.
+_PREFIX = 24
 
 
-def page_elements(tree: Any, blocks: list[RawBlock]) -> dict[int, Any]:
-    """The page element each extracted block came from, found by its text (trafilatura's
-    tree does not point back to the page): {block index: element}."""
-    wanted: dict[str, int] = {}
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def page_elements(tree: Any, blocks: list[RawBlock]) -> tuple[dict[int, Any], dict[int, Any]]:
+    """The page element each extracted block came from (trafilatura's tree does not point
+    back to the page): ({index: element with exactly the block's text},
+    {index: element holding the text node the block starts with}) -- the second for
+    paragraphs written as text between <br>s in a <div>."""
+    exact_text: dict[str, int] = {}
+    by_prefix: dict[str, int] = {}
     for index, block in enumerate(blocks):
-        wanted.setdefault(" ".join(block.text.split()), index)
-    found: dict[int, Any] = {}
+        flat = _flat(block.text)
+        exact_text.setdefault(flat, index)
+        if len(flat) >= _PREFIX:
+            by_prefix.setdefault(flat[:_PREFIX], index)
+    exact: dict[int, Any] = {}
     for el in tree.iter(*_SOURCE_TAGS):
-        index = wanted.get(" ".join(el.text_content().split()))
-        if index is not None and index not in found:
-            found[index] = el
-    return found
+        index = exact_text.get(_flat(el.text_content()))
+        if index is not None and index not in exact:
+            exact[index] = el
+    holders: dict[int, Any] = {}
+    if len(exact) < len(blocks):
+        for el in tree.iter():
+            for text, holder in ((el.text, el), (el.tail, el.getparent())):
+                if text and holder is not None and len(text) >= _PREFIX:
+                    index = by_prefix.get(_flat(text[:4 * _PREFIX])[:_PREFIX])
+                    if index is not None and index not in exact and index not in holders:
+                        holders[index] = holder
+    return exact, holders
 
 
-def attach_links(blocks: list[RawBlock], elements: dict[int, Any]) -> None:
-    """Give the blocks the links of their page elements. trafilatura's own link output
-    is not used: with links on, it drops text before some links (measured on the
-    benchmark: a cnn.com page loses its first sentence)."""
-    for index, el in elements.items():
+def attach_page_elements(blocks: list[RawBlock], tree: Any) -> None:
+    """Give the blocks their page elements and the links in them. trafilatura's own link
+    output is not used: with links on, it drops text before some links (measured on the
+    benchmark: a cnn.com page loses its first sentence). A block found only by its first
+    text node gets no links: its holder may hold the whole article."""
+    exact, holders = page_elements(tree, blocks)
+    for index, el in holders.items():
+        blocks[index].node = el
+    for index, el in exact.items():
+        blocks[index].node = el
         links = [(a.get("href") or "", _normalise(a.text_content())) for a in el.iter("a")]
         blocks[index].link_chars = sum(len(text.replace(" ", "")) for _, text in links)
         blocks[index].links = [(href, text) for href, text in links if href]
@@ -397,9 +422,12 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # --- roles -----------------------------------------------------------------------------
 
 # A short block whose text is mostly link text is a link list (related stories, tags,
-# share bar); a long one is more often a linked paragraph (deal pages, quotes).
+# share bar); a long one is a link list when it has several links, else more often a
+# paragraph that is one link (deal pages, quotes).
 MAX_BODY_LINK_DENSITY = 0.75
 MAX_LINK_LIST_WORDS = 30
+# The title repeated in the extraction is looked for among this many first blocks.
+TITLE_WINDOW = 5
 # Bylines and datelines are short.
 MAX_BYLINE_WORDS = 15
 
@@ -412,9 +440,11 @@ def _role(block: RawBlock, index: int, titles: list[str], authors: list[str]) ->
     """The role of one block, judged with the page's metadata but without its neighbours."""
     key = _key(block.text)
     words = key.count(" ") + 1
-    if index < 3 and any(key == t or (words >= 4 and t.startswith(key + " ")) for t in titles):
+    if index < TITLE_WINDOW and any(key == t or (words >= 4 and t.startswith(key + " "))
+                                    for t in titles):
         return "duplicate-title", "same-as-title"
-    if block.link_density >= MAX_BODY_LINK_DENSITY and words <= MAX_LINK_LIST_WORDS:
+    if block.link_density >= MAX_BODY_LINK_DENSITY and (words <= MAX_LINK_LIST_WORDS
+                                                        or len(block.links) >= 3):
         return "related", "link-text"
     if _label_and_link(block):
         return "related", "label-and-link"
@@ -442,8 +472,30 @@ def assign_roles(blocks: list[RawBlock], meta: metadata.PageMetadata) -> list[tu
     titles = [k for k in (_key(t.value) for t in meta.titles) if k]
     authors = [k for k in (_key(a.value) for a in meta.authors) if " " in k]
     roles = [_role(b, i, titles, authors) for i, b in enumerate(blocks)]
+    roles = _before_title(blocks, roles)
     roles = _author_notes(blocks, roles, authors)
     return _headings_of_furniture(blocks, roles)
+
+
+def _before_title(blocks: list[RawBlock], roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """What the extractor kept above the article's <h1> title and outside the element
+    holding the title and the paragraphs after it (a sidebar's teaser of another story)
+    is not the article. A lead the page places above its title stays (cnn.com)."""
+    first = next((i for i, (role, _) in enumerate(roles)
+                  if role == "duplicate-title" and blocks[i].element == "h1"), None)
+    if first is None or blocks[first].node is None:
+        return roles
+    after = [b.node for b in blocks[first + 1:first + 6] if b.node is not None]
+    article = _common_ancestor([blocks[first].node, *after]) if after else None
+    if article is None:
+        return roles
+    roles = list(roles)
+    for index in range(first):
+        node = blocks[index].node
+        if roles[index][0] in KEPT_ROLES and node is not None \
+                and article not in set(node.iterancestors()):
+            roles[index] = ("other", "outside-the-article")
+    return roles
 
 
 # How many of the last body blocks may be a note about the author.
@@ -493,9 +545,8 @@ def extract_html(html: str, *, url: str | None = None) -> Extraction:
     meta = metadata.read_metadata(tree, url)
     try:
         primary = trafilatura_blocks(tree, url)
-        elements = page_elements(tree, primary)
-        attach_links(primary, elements)
-        before, after = continuation_blocks(elements, primary)
+        attach_page_elements(primary, tree)
+        before, after = continuation_blocks(primary)
         primary = before + primary + after
         chosen = choose(primary, tree)  # last: readability changes the tree
     except RecursionError:  # pathological nesting: keep the page's text as it stands
