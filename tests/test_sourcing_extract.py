@@ -73,7 +73,8 @@ def test_partial_quote_keeps_its_clause():
 
 
 def test_quote_over_paragraphs_is_one_quote():
-    text = "“The first part of what she said.\n\n“And the second part, which goes on,” she said."
+    text = ("“The first part of what she said.\n\n“And the second part, which goes on,” "
+            "she said.")
     quotes = find_quotes(text)
     assert [(q.start, q.end) for q in quotes] == [(0, text.index("”") + 1)]
 
@@ -177,9 +178,9 @@ def test_not_attributions(text):
 
 
 def test_pronoun_resolves_to_the_last_person_of_its_gender():
-    text = ("“We are ready,” said Maria Lopez, the city engineer. She said the work would start "
-            "soon. “It will be loud,” said Tom Hale, a neighbour. He said he would move out. "
-            "She said the noise would stop at night.")
+    text = ("“We are ready,” said Maria Lopez, the city engineer. She said the work would "
+            "start soon. “It will be loud,” said Tom Hale, a neighbour. He said he would move "
+            "out. She said the noise would stop at night.")
     pronouns = [a for a in atts(text) if a["source_type"] == "pronoun"]
     assert [a["resolved_source"] for a in pronouns] == ["Maria Lopez", "Tom Hale",
                                                         "Maria Lopez"]
@@ -244,8 +245,8 @@ def test_non_english_is_skipped_with_reason():
 
 def _article(paragraphs: int) -> str:
     para = ("The city council approved the new budget on Tuesday after a long debate, Mayor "
-            "Anna Berg said. “We had to make hard choices this year,” she said. Critics say the "
-            "cuts to the library service go too far, and several residents said they would "
+            "Anna Berg said. “We had to make hard choices this year,” she said. Critics say "
+            "the cuts to the library service go too far, and several residents said they would "
             "protest at the next meeting of the council in the town hall.")
     return "\n\n".join([para] * paragraphs)
 

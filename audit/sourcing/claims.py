@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 
+from audit.sourcing.lexicon import words
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import Sentences, trie_pattern
 
 MIN_WORDS = 6  # shorter lines are headings and captions, not claims
 MAX_SCAN = 2000  # characters of a sentence scanned for reasons
 
-_MONTHS = trie_pattern({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"})
+_MONTHS = trie_pattern(words("""
+January February March April May June July August September October November December
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+"""))
 _DAYS = trie_pattern({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                       "Sunday"})
 _CURRENCIES = trie_pattern({"dollars", "euros", "pounds", "yen", "yuan", "won", "rupees",
@@ -66,7 +70,8 @@ _HINTS = {
                    "will likely", "will probably", "will soon"),
     "superlative": ("first", "First", "most", "least", "only", "last", "record", "Record",
                     "unprecedented", "Unprecedented", "historic", "est"),
-    "causal": ("because", "Because", "due to", "Due to", "result", "led to", "leads to", "caus", "blame",
+    "causal": ("because", "Because", "due to", "Due to", "result", "led to", "leads to", "caus",
+               "blame",
                "thanks to", "contributed"),
     "event": (" been ",),
 }

@@ -7,21 +7,22 @@ knows without reading its logic. Everything is lower case.
 from __future__ import annotations
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a block of text, as a set."""
     return frozenset(text.split())
 
 
 # Cue verbs that are almost always attribution whatever their subject.
-STRONG_CUES = _words("""
+STRONG_CUES = words("""
 said says say told tells tell stated added adds explained explains according
 """)
 
 # Strong cues after which a subject of unknown kind still counts ("the man said").
-FALLBACK_CUES = _words("said says say told tells stated according")
+FALLBACK_CUES = words("said says say told tells stated according")
 
 # All single-word cue verbs: speech, reporting, belief and knowledge, in any tense.
 # Base forms ("say", "note") are for plural subjects ("officials say", "observers note").
-CUE_VERBS = STRONG_CUES | _words("""
+CUE_VERBS = STRONG_CUES | words("""
 noted notes note argued argues argue warned warns warn estimated estimates estimate
 predicted predicts predict believes believe believed expects expect thinks think fears
 fear feared hopes hoped suggested suggests suggest urged urges urge promised promises
@@ -40,12 +41,12 @@ projects forecast forecasts
 """)
 
 # Participles that report for the subject of their sentence ("..., saying that ...").
-PARTICIPLE_CUES = _words("""
+PARTICIPLE_CUES = words("""
 saying adding noting warning arguing explaining claiming insisting stressing telling
 """)
 
 # Cues that may come before their source ("..., said the minister").
-INVERTIBLE_CUES = _words("""
+INVERTIBLE_CUES = words("""
 said says added adds explained explains wrote writes noted notes recalled
 replied responded countered argued argues insisted insists warned warns stated observed
 concluded acknowledged conceded admitted remarked asked continued cautioned claimed
@@ -53,65 +54,65 @@ declared according
 """)
 
 # Cues of evidence: attribution only for documents or with "that" ("the study found").
-EVIDENCE_CUES = _words("found finds showed shows revealed reveals")
+EVIDENCE_CUES = words("found finds showed shows revealed reveals")
 
 # Cues that state an intention, not a report, when "to" follows ("vowed to fight").
-INTENT_CUES = _words("""
+INTENT_CUES = words("""
 pledged pledges vowed vows promised promises agreed agrees agree hoped hopes expects
 expect threatened claims claimed claim
 """)
 
 # Verbs whose object comes before the reported clause ("told reporters that ...").
-OBJECT_CUES = _words("told tells tell")
+OBJECT_CUES = words("told tells tell")
 
 # Words between a subject and its cue that are not part of the subject.
-AUX = _words("""
+AUX = words("""
 has have had will would also recently previously repeatedly later earlier publicly
 privately already once often again further still even just first then
 may might could should can must is are was were do does did been only long
 """)
 
 # Words that end a noun phrase when walking away from a cue.
-CLAUSE_WORDS = _words("""
+CLAUSE_WORDS = words("""
 that which who whom whose when while as because but if although though after before
 since where so than whether until unless whereas what how why to nor yet despite
 """)
 
 # Verbs and auxiliaries: a noun phrase does not run through them. Present-tense cues
 # that double as nouns ("report", "claims", "estimate") are left out on purpose.
-VERBISH = _words("""
+VERBISH = words("""
 is are was were be been being has have had do does did will would can could may might
 must should shall said says told tells wrote writes found thought
 """) | frozenset(w for w in CUE_VERBS if w.endswith("ed"))
 
-DETERMINERS = _words("""
+DETERMINERS = words("""
 the a an this that these those one two three four five several some many most
 his her their its our my your
 """)
 
 # Prepositions that start an adverbial phrase before a subject ("On Monday the ministry").
-LEADING_PREPS = _words("""
+LEADING_PREPS = words("""
 on in at during after before since by for with under over last this meanwhile however
 earlier later yesterday today but and also still moreover additionally now then
 """)
 
 # Prepositions that may continue a noun phrase ("officials from the ministry").
-NP_PREPS = _words("of from in at for with on familiar close to")
+NP_PREPS = words("of from in at for with on familiar close to")
 
 # Words after a source that end it ("said the minister in a statement on Monday").
-TIME_WORDS = _words("""
+TIME_WORDS = words("""
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
 morning evening afternoon night week month year last this next earlier later recently
 on in during at after before a an his her their its
 """)
 
 # Words that say when: never the start of a source ("said Tuesday at the conference").
-WHEN_WORDS = _words("""
+WHEN_WORDS = words("""
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning
 evening afternoon night last next earlier later recently
 """)
 
-PRONOUNS = _words("he she they it we i him her them us")
+PRONOUNS = words("he she they it we i him her them us")
 
 # Types in order of specificity; a source with two readings keeps the more specific.
 SPECIFICITY = ("person", "role", "organization", "outlet", "document", "unnamed", "vague",
@@ -126,19 +127,19 @@ OUTLET_NAMES = (
     "mainichi", "south china morning post", "global times", "people's daily", "the hill",
     "usa today", "npr", "the economist", "times of india", "le monde", "der spiegel",
 )
-OUTLET_ABBREVIATIONS = _words("ap afp upi ani pti efe ansa dpa cnn bbc nhk npr")
-OUTLET_HEADS = _words("""
+OUTLET_ABBREVIATIONS = words("ap afp upi ani pti efe ansa dpa cnn bbc nhk npr")
+OUTLET_HEADS = words("""
 media newspaper newspapers broadcaster broadcasters tabloid magazine daily outlet outlets
 television tv channel network wire agency website site blog
 """)
 # Capitalised last words of newspaper names ("Argus Leader", "Boston Globe").
-NEWSPAPER_HEADS = _words("""
+NEWSPAPER_HEADS = words("""
 times post journal herald tribune gazette chronicle globe news telegraph examiner observer
 leader star sun mirror express register inquirer bulletin standard independent monitor
 dispatch courier press review guardian today daily weekly magazine
 """)
 
-DOCUMENT_HEADS = _words("""
+DOCUMENT_HEADS = words("""
 report agreement study statement filing document documents survey analysis memo
 memorandum letter ruling data figures poll paper policy bill law estimate estimates
 assessment census records release communique communiqué declaration proposal budget
@@ -147,9 +148,9 @@ guidelines treaty accord framework charter research findings results forecast pr
 strategy decree resolution report’s study’s statistics survey’s
 """)
 # Plural documents with no determiner are "reports in general": vague.
-GENERIC_PLURAL_DOCUMENTS = _words("reports studies surveys polls rumors rumours accounts")
+GENERIC_PLURAL_DOCUMENTS = words("reports studies surveys polls rumors rumours accounts")
 
-VAGUE_HEADS = _words("""
+VAGUE_HEADS = words("""
 attendees participants users customers fans voters investors traders consumers viewers
 readers patients parents students teachers doctors economists
 experts observers critics analysts commentators some many others people scientists
@@ -157,7 +158,7 @@ researchers economists skeptics sceptics supporters opponents proponents pundits
 voices rumors rumours most few everyone anyone someone somebody lots
 """) | GENERIC_PLURAL_DOCUMENTS
 
-UNNAMED_HEADS = _words("""
+UNNAMED_HEADS = words("""
 official officials source sources person insider insiders aide aides diplomat diplomats
 employee employees staffer staffers member members lawmaker lawmakers executive
 executives resident residents witness witnesses individual individuals adviser advisers
@@ -167,9 +168,9 @@ representative representatives analyst expert observer critic insider colleague
 colleagues friend friends relative relatives bosses attorneys lawyers chiefs managers
 """)
 # Heads that name an office only when definite ("the spokesman"), not "a spokesman".
-DEFINITE_ROLE_HEADS = _words("spokesperson spokesman spokeswoman representative")
+DEFINITE_ROLE_HEADS = words("spokesperson spokesman spokeswoman representative")
 
-ROLE_HEADS = _words("""
+ROLE_HEADS = words("""
 president vice-president minister secretary chairman chairwoman chair ceo director
 governor mayor ambassador chancellor premier king queen senator general admiral
 commander chief head leader prosecutor judge attorney-general sheriff commissioner envoy
@@ -177,7 +178,7 @@ administrator president-elect spokesperson spokesman spokeswoman sen rep gov gen
 justice speaker treasurer founder manager coach principal dean provost superintendent
 """)
 
-ORG_HEADS = _words("""
+ORG_HEADS = words("""
 ministry ministries agency agencies department government governments company companies
 firm firms administration office house pentagon kremlin council commission committee
 court parliament congress senate police military army navy bank university institute
@@ -195,7 +196,7 @@ centers centres
 """)
 
 # Past participles that end a source's head ("the letter [signed by seven physicians]").
-PARTICIPLES = _words("""
+PARTICIPLES = words("""
 signed published released issued written obtained seen filed sent prepared commissioned
 led run based cited quoted posted shared reviewed
 """)
@@ -204,10 +205,15 @@ led run based cited quoted posted shared reviewed
 BASE_CUES = frozenset(w for w in CUE_VERBS if not w.endswith(("s", "ed"))) - {
     "said", "told", "found", "thought", "wrote", "forecast", "according"}
 
-CAPITALS = _words("""
+CAPITALS = words("""
 tokyo washington beijing moscow seoul pyongyang kyiv kiev london paris berlin brussels
 tehran ankara delhi islamabad manila canberra ottawa taipei hanoi jakarta riyadh cairo
 jerusalem damascus baghdad kabul rome madrid warsaw budapest havana caracas brasilia
 pretoria nairobi abuja bangkok dhaka minsk
 """)
-COUNTRIES = frozenset(["japan", "china", "russia", "ukraine", "iran", "israel", "india", "pakistan", "france", "germany", "britain", "america", "taiwan", "philippines", "australia", "canada", "korea", "turkey", "syria", "italy", "spain", "poland", "mexico", "brazil", "vietnam", "indonesia", "thailand", "the-united-states", "united-states", "us", "u.s", "the-us", "the-u.s", "north-korea", "south-korea", "the-philippines", "the-uk", "uk", "u.k"])
+COUNTRIES = words("""
+japan china russia ukraine iran israel india pakistan france germany britain america
+taiwan philippines australia canada korea turkey syria italy spain poland mexico brazil
+vietnam indonesia thailand the-united-states united-states us u.s the-us the-u.s
+north-korea south-korea the-philippines the-uk uk u.k
+""")

@@ -13,16 +13,10 @@ from __future__ import annotations
 import re
 
 from audit.sourcing import lexicon as lx
+from audit.sourcing import shapes
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
-from audit.sourcing.sources import (
-    head_chunk,
-    more_specific,
-    np_after,
-    np_before,
-    single_name_type,
-    source_type,
-)
+from audit.sourcing.sources import more_specific, np_after, np_before, single_name_type
 from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trie_pattern, trim
 
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
@@ -45,8 +39,6 @@ _PASSIVE_BEFORE = lx.AUX & {"is", "are", "was", "were", "be", "been", "being"} |
     "to", "who", "which", "the", "a", "an", "that", "its", "his", "her", "their", "our",
     "my", "your"}
 _SKIP_AFTER = {"that", ",", ":", "—", "–"}
-_ADVERBIAL_STARTS = {"at", "in", "on", "during", "after", "before", "last", "this", "earlier",
-                     "later", "while", "when", "recently", "yesterday", "today", "repeatedly"}
 # Words that may follow the source of an inverted cue ("said a spokesperson when asked").
 _AFTER_INVERTED_SOURCE = lx.CLAUSE_WORDS | lx.TIME_WORDS | {
     "adding", "speaking", "citing", "referring", "explaining", "noting", "told", "via"}
@@ -54,7 +46,6 @@ _AFTER_INVERTED_SOURCE = lx.CLAUSE_WORDS | lx.TIME_WORDS | {
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]{1,2} ")
 _ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover", "in", "turn"}
 _CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
-_TRIVIAL_STARTS = lx.TIME_WORDS | {"in", "on", "to", "at", "after", "before", "during", "from"}
 _NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
                  "but", "or"}
 
@@ -72,7 +63,7 @@ class Extractor:
 
     def _typed(self, words: list[str], strong: bool) -> str | None:
         """The source's type; one-word names are checked against the rest of the text."""
-        stype = _typed(words, strong)
+        stype = shapes.typed(words, strong)
         if stype == "person" and len(words) == 1:
             word = words[0]
             if word not in self._single:
@@ -193,7 +184,7 @@ class Extractor:
                 previous.source[0] < sentence[0] or previous.cue is None:
             return None
         content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
-        if content is None or _words(self.text, content) < 2:
+        if content is None or shapes.word_count(self.text, content) < 2:
             return None
         if previous.content[0] < toks[j].start < previous.content[1]:
             end = trim(self.text, previous.content[0], toks[j].start)[1]
@@ -207,7 +198,7 @@ class Extractor:
     def _subject_first(self, toks, np, k0, k1, cue, sentence, strong) -> Attribution | None:
         words = [t.text for t in toks[np[0]:np[1]]]
         stype = self._typed(words, strong)
-        if stype is None or (toks[k0].low in lx.BASE_CUES and not _plural(words)):
+        if stype is None or (toks[k0].low in lx.BASE_CUES and not shapes.plural(words)):
             return None  # "the case report steroids": a noun, not "officials report"
         source = (toks[np[0]].start, toks[np[1] - 1].end)
         not_a_clause = k1 < len(toks) and (toks[k1].low in _NOT_A_CLAUSE or (
@@ -234,15 +225,15 @@ class Extractor:
         as_clause = first > 0 and toks[first - 1].low == "as"  # "..., as one CEO told me"
         parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
                                       k1 < len(toks) and toks[k1].text == ",")
-        if content is None or parenthetical or _trivial(self.text, content) or \
-                _adverbial(self.text, content) or _participle(self.text, content):
+        if content is None or parenthetical or shapes.trivial(self.text, content) or \
+                shapes.adverbial(self.text, content) or shapes.participle(self.text, content):
             before = self._before(toks[first - 1 if as_clause else first].start, sentence)
-            nxt = self.quotes.opening_at(_next_char(self.text, sentence[1]))
+            nxt = self.quotes.opening_at(shapes.next_char(self.text, sentence[1]))
             if before is not None:
                 content = before
             elif nxt is not None and not parenthetical:
                 content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
-        if content is None or _words(self.text, content) < 2 or \
+        if content is None or shapes.word_count(self.text, content) < 2 or \
                 self.text[content[0]:content[0] + 6].lower().startswith(("who ", "which ")):
             return None
         return content
@@ -282,7 +273,7 @@ class Extractor:
             stype, appos = head_type, (head[0], head[1])  # "The Taliban, however, said"
         else:
             stype = more_specific(head_type,
-                                  _typed([t.text for t in toks[appos[0]:appos[1]]], strong))
+                                  shapes.typed([t.text for t in toks[appos[0]:appos[1]]], strong))
         content = self._subject_content(toks, head[0], k0, k1, sentence)
         if stype is None or content is None:
             return None
@@ -295,7 +286,7 @@ class Extractor:
 
     def _after(self, toks: list[Tok], k: int, sentence, has_object: bool):
         """The reported clause after the cue (or the quote it opens)."""
-        wide = has_object or (k < len(toks) and toks[k].low in _ADVERBIAL_STARTS)
+        wide = has_object or (k < len(toks) and toks[k].low in shapes.ADVERBIAL_STARTS)
         limit = min(len(toks), k + (14 if wide else 6))
         for i in range(k, limit):
             if toks[i].low in ("that", ":") or (has_object and (
@@ -322,25 +313,25 @@ class Extractor:
         dateline = _DATELINE.match(self.text, start, end)
         if dateline:
             start = dateline.end()
-        if end - start < 2 or _words(self.text, (start, end)) < 3:
+        if end - start < 2 or shapes.word_count(self.text, (start, end)) < 3:
             return None
         return start, end
 
     def _partial(self, quote_start: int, sentence) -> bool:
-        """A quote that ends a clause begun in the writer's words ("are aligning “like ...”")."""
+        """A quote ending a clause begun in the writer's words ("are aligning “like ...”")."""
         lead = (max(sentence[0], quote_start - 40), quote_start)
-        return quote_start > sentence[0] and _words(self.text, lead) >= 2
+        return quote_start > sentence[0] and shapes.word_count(self.text, lead) >= 2
 
     def _around(self, toks, k0: int, np_end: int, sentence) -> tuple[int, int] | None:
         """Content of "according to X": before it, after it, or the whole sentence."""
-        lead = _words(self.text, trim(self.text, max(sentence[0], toks[k0].start - 40),
+        lead = shapes.word_count(self.text, trim(self.text, max(sentence[0], toks[k0].start - 40),
                                       toks[k0].start))
         before = self._before(toks[k0].start, sentence)
         rest = np_end
         while rest < len(toks) and toks[rest].text != ",":
             rest += 1
         after = self._clause(toks[rest].end, sentence[1]) if rest < len(toks) else None
-        if before is not None and (after is None or _words(self.text, before) >= 4):
+        if before is not None and (after is None or shapes.word_count(self.text, before) >= 4):
             return before
         if before is None and after is not None and lead == 0:
             return after
@@ -367,55 +358,3 @@ def _matches(text: str) -> list[re.Match]:
     if passive:
         found = sorted(found + passive, key=lambda m: m.start())
     return found
-
-
-def _adverbial(text: str, content: tuple[int, int]) -> bool:
-    """"said at a rally in Louisiana last week." names where, not what."""
-    piece = text[content[0]:content[1]]
-    first = piece.split(None, 1)[0].lower() if piece.strip() else ""
-    return (first in _ADVERBIAL_STARTS or first in lx.WHEN_WORDS) and \
-        " that " not in piece and len(piece) < 120
-
-
-def _participle(text: str, content: tuple[int, int]) -> bool:
-    """"he said, adding that ...": what he said comes before."""
-    first = text[content[0]:content[0] + 12].split(None, 1)
-    return bool(first) and first[0].lower() in lx.PARTICIPLE_CUES
-
-
-def _next_char(text: str, pos: int) -> int:
-    """The first non-space offset at or after ``pos`` (capped: quotes follow closely)."""
-    limit = min(len(text), pos + 8)
-    while pos < limit and text[pos] in " \t\n":
-        pos += 1
-    return pos
-
-
-def _trivial(text: str, content: tuple[int, int]) -> bool:
-    """Words after a closing cue that are not a reported clause: "said on Monday"."""
-    words = text[content[0]:content[1]].split()
-    first = words[0].lower().strip(",") if words else ""
-    return len(words) <= 2 or first == "according" or len(words) <= 4 and first in _TRIVIAL_STARTS
-
-
-def _plural(words: list[str]) -> bool:
-    """Whether a subject takes a base-form verb: a plural head, "and", or I/we/they/you."""
-    low = [w.lower() for w in words]
-    head = head_chunk(words)[-1].lower()
-    return head in ("i", "we", "they", "you", "some", "many", "others", "most", "few") or \
-        "and" in low or (head.endswith("s") and not head.endswith(("ss", "’s", "'s"))) or \
-        head in ("people", "police", "media", "staff", "men", "women", "children", "data")
-
-
-def _typed(words: list[str], strong: bool) -> str | None:
-    """The source's type; an unknown head still counts after a strong cue ("the man said",
-    "health bosses said")."""
-    stype = source_type(words)
-    if stype is None and strong and (words[0].lower() in lx.DETERMINERS or (
-            words[-1].islower() and _plural(words) and len(words) <= 4)):
-        return "unnamed"
-    return stype
-
-
-def _words(text: str, content: tuple[int, int]) -> int:
-    return len(text[content[0]:content[1]].split())

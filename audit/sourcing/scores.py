@@ -3,7 +3,8 @@
 Sourcing (how well the article's claims stand on identifiable sources)::
 
     sourcing = clamp(base + named·min(N, cap) + document·min(D, cap) + direct·min(Q, cap)
-                     − unnamed·min(U, cap) − vague·min(V, cap) + share·(A − 0.5) − none·[no attributions])
+                     − unnamed·min(U, cap) − vague·min(V, cap) + share·(A − 0.5)
+                     − none·[no attributions])
 
   N distinct named sources (person, role, organization, outlet, document; a pronoun counts
   as what it resolves to), D distinct documents and outlets (outside voices), Q direct
@@ -14,7 +15,8 @@ Sourcing (how well the article's claims stand on identifiable sources)::
 Attribution (whether the page says who stands behind it)::
 
     attribution = clamp(100 − byline·[no byline, halved when a wire or source is credited]
-                        − date·[no date] − publisher·[no publisher] − bio·[no author bio or contact]
+                        − date·[no date] − publisher·[no publisher]
+                        − bio·[no author bio or contact]
                         − wire_photo·[wire photo, nobody credited] − conflict·min(C, 2)
                         − sponsored·[labelled sponsored] + correction·[correction notice])
 

@@ -23,7 +23,10 @@ def _joins_names(toks: list[Tok], i: int) -> bool:
     return 0 < i < len(toks) - 1 and toks[i - 1].is_cap and toks[i + 1].is_cap
 
 
-_LY_NOUNS = frozenset(["family", "ally", "assembly", "daily", "weekly", "monthly", "quarterly", "rally", "supply", "anomaly", "monopoly", "july", "fly"])
+_LY_NOUNS = lx.words("""
+family ally assembly daily weekly monthly quarterly rally supply anomaly monopoly july
+fly
+""")
 
 
 def _adverb(tok: Tok) -> bool:
@@ -194,7 +197,10 @@ def more_specific(a: str | None, b: str | None) -> str | None:
 
 
 _NOT_FIRST_NAMES = lx.DETERMINERS | lx.LEADING_PREPS | lx.CLAUSE_WORDS | lx.NP_PREPS | \
-    lx.VERBISH | lx.AUX | lx.PRONOUNS | frozenset(["mr", "ms", "mrs", "dr", "like", "unlike", "without", "even", "once", "both", "either", "neither", "every", "each", "all", "any", "such", "other", "another", "there", "here", "thus", "hence", "so", "no", "yes", "not", "did", "does", "do", "can"])
+    lx.VERBISH | lx.AUX | lx.PRONOUNS | lx.words("""
+mr ms mrs dr like unlike without even once both either neither every each all any such
+other another there here thus hence so no yes not did does do can
+""")
 
 
 def single_name_type(word: str, text: str) -> str:

@@ -1,0 +1,68 @@
+"""The shapes a reported clause can take around its cue, and small tests on them.
+
+Kept apart from the extractor so that each rule of thumb ("said on Monday." reports
+nothing after the cue; "said, adding that ..." reports what came before) has a name
+and a docstring.
+"""
+
+from __future__ import annotations
+
+from audit.sourcing import lexicon as lx
+from audit.sourcing.sources import head_chunk, source_type
+
+# Words that open an adverbial phrase after a cue ("said at a rally last week").
+ADVERBIAL_STARTS = {"at", "in", "on", "during", "after", "before", "last", "this", "earlier",
+                    "later", "while", "when", "recently", "yesterday", "today", "repeatedly"}
+_TRIVIAL_STARTS = lx.TIME_WORDS | {"in", "on", "to", "at", "after", "before", "during", "from"}
+
+
+def adverbial(text: str, content: tuple[int, int]) -> bool:
+    """"said at a rally in Louisiana last week." names where, not what."""
+    piece = text[content[0]:content[1]]
+    first = piece.split(None, 1)[0].lower() if piece.strip() else ""
+    return (first in ADVERBIAL_STARTS or first in lx.WHEN_WORDS) and \
+        " that " not in piece and len(piece) < 120
+
+
+def participle(text: str, content: tuple[int, int]) -> bool:
+    """"he said, adding that ...": what he said comes before."""
+    first = text[content[0]:content[0] + 12].split(None, 1)
+    return bool(first) and first[0].lower() in lx.PARTICIPLE_CUES
+
+
+def next_char(text: str, pos: int) -> int:
+    """The first non-space offset at or after ``pos`` (capped: quotes follow closely)."""
+    limit = min(len(text), pos + 8)
+    while pos < limit and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def trivial(text: str, content: tuple[int, int]) -> bool:
+    """Words after a closing cue that are not a reported clause: "said on Monday"."""
+    words = text[content[0]:content[1]].split()
+    first = words[0].lower().strip(",") if words else ""
+    return len(words) <= 2 or first == "according" or len(words) <= 4 and first in _TRIVIAL_STARTS
+
+
+def plural(words: list[str]) -> bool:
+    """Whether a subject takes a base-form verb: a plural head, "and", or I/we/they/you."""
+    low = [w.lower() for w in words]
+    head = head_chunk(words)[-1].lower()
+    return head in ("i", "we", "they", "you", "some", "many", "others", "most", "few") or \
+        "and" in low or (head.endswith("s") and not head.endswith(("ss", "’s", "'s"))) or \
+        head in ("people", "police", "media", "staff", "men", "women", "children", "data")
+
+
+def typed(words: list[str], strong: bool) -> str | None:
+    """The source's type; an unknown head still counts after a strong cue ("the man said",
+    "health bosses said")."""
+    stype = source_type(words)
+    if stype is None and strong and (words[0].lower() in lx.DETERMINERS or (
+            words[-1].islower() and plural(words) and len(words) <= 4)):
+        return "unnamed"
+    return stype
+
+
+def word_count(text: str, content: tuple[int, int]) -> int:
+    return len(text[content[0]:content[1]].split())
