@@ -213,7 +213,7 @@ def trafilatura_blocks(tree: Any, url: str | None) -> list[RawBlock]:
 
 def readability_blocks(tree: Any) -> list[RawBlock]:
     """readability's article (trafilatura's fork of readability-lxml: same algorithm, five
-    times faster on the benchmark). It changes the tree it reads: pass a copy."""
+    times faster on the benchmark). It changes the tree it reads: call it last."""
     import lxml.html
     from trafilatura.readability_lxml import Document
 
@@ -293,11 +293,24 @@ def continuation_blocks(primary: list[RawBlock]) -> tuple[list[RawBlock], list[R
         klass = (container.get("class") or "").strip()
         siblings = [s for s in container.getparent() if s is not container and klass
                     and s.tag == container.tag and (s.get("class") or "").strip() == klass
-                    and s.tag != "article" and s.find(".//h1") is None]
+                    and not _another_article(s)]
         if siblings:
             return _section_blocks(siblings, container)
         container = container.getparent()
     return [], []
+
+
+_NOT_ARTICLE = re.compile(r"comment|related|recommend|newsletter|promo|sidebar|footer",
+                          re.IGNORECASE)
+
+
+def _another_article(section: Any) -> bool:
+    """A sibling that is not more of the same article: an <article> of its own, its own
+    <h1>, or comments, related stories and the like (told by class or id names)."""
+    if section.tag == "article" or section.find(".//h1") is not None:
+        return True
+    return any(_NOT_ARTICLE.search((el.get("class") or "") + " " + (el.get("id") or ""))
+               for el in section.iter() if isinstance(el.tag, str))
 
 
 def _common_ancestor(found: list[Any]) -> Any:
