@@ -144,6 +144,8 @@ def read(blocks: Sequence[Block], text: str, title: str | None) -> dict[str, Any
         _read_block(prov, block)
     if prov["title"] is None and title:
         prov["title"] = {"text": title, "origin": {"kind": "text", "text": title}}
+    elif prov["title"] is not None and title:
+        prov["title"]["text"] = title  # the headline without a ' - Site' tail
     prov["author_bio"] = _author_bio([b for b in blocks if b.role == "author-bio"])
     prov["site_names"] = _site_names(b for b in blocks if b.role not in KEPT_ROLES)
     prov["labels"] = _labels(blocks)

@@ -181,3 +181,15 @@ def test_any_page_gives_consistent_blocks(page):
         else:
             start, end = block.span
             assert result.text[start:end] == block.text
+
+
+def test_page_title_line_gives_the_headline_without_the_site():
+    page = ("Nadal keeps Spain alive in Davis Cup - Sportsnet.ca\nMenu\nSign In\nShare Close options\n"
+            "MADRID — Rafael Nadal kept Spain's hopes alive, then the doubles pair completed the "
+            "comeback to give the hosts a 2-1 win over Russia.\nThe series ended close to 2 a.m. "
+            "local time on Wednesday, the organisers said.")
+    result = strip_text(page)
+    assert result.title == "Nadal keeps Spain alive in Davis Cup"
+    assert result.blocks[0].role == "title"
+    assert result.provenance["title"]["text"] == "Nadal keeps Spain alive in Davis Cup"
+    assert result.provenance["title"]["origin"]["line"] == 1

@@ -14,7 +14,7 @@ from dataclasses import fields
 from audit import provenance
 from audit.model import KEPT_ROLES, Block, Extraction
 from audit.strip.textlines import Line, read_lines
-from audit.strip.textroles import assign_roles
+from audit.strip.textroles import assign_roles, site_suffix
 
 # A run-in heading glued to the next sentence: "... in space. main argumentIn recent years".
 # Tried only where a sentence starts in lower case; bounded repetitions only, so hostile
@@ -81,7 +81,11 @@ def strip_text(text: str) -> Extraction:
     lines = read_lines(text)
     roles, title_index = assign_roles(lines)
     blocks, parts = _blocks(lines, roles)
-    title = lines[title_index].text if title_index is not None else None
+    title = None
+    if title_index is not None:
+        title = lines[title_index].text
+        if title_index == 0:
+            title = site_suffix(title) or title
     article = "\n\n".join(parts)
     prov = provenance.read(blocks, article, title) if blocks else provenance.empty()
     return Extraction(text=article, blocks=tuple(blocks), title=title, provenance=prov)

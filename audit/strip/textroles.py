@@ -36,6 +36,8 @@ _DATE = re.compile(
     r"|\d{4}\s*年\s*\d{1,2}\s*月|\b\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|"
     r"августа|сентября|октября|ноября|декабря)", _I)
 _DIGIT = re.compile(r"\d")
+# The tail browsers show after a headline: ' - The New York Times', ' | WIRED'.
+_SITE_SUFFIX = re.compile(r"\s(?:[|–—]|-|::)\s[^|–—]{2,60}$")
 _NUMBERED = re.compile(r"\d{1,3} of (\d{1,3}) ")
 _AUTHOR_BOX = re.compile(
     r"^(?:about the author|about (?:the )?writer|über den autor|sobre o autor|"
@@ -84,7 +86,8 @@ def find_title(lines: list[Line], first: int) -> int | None:
     """Index of the headline: a headline-like line before the article run.
 
     Prefer the candidate that the page's first line (often '<headline> - Site') contains;
-    otherwise the candidate nearest to the article.
+    then that first line itself when it has a site suffix; otherwise the candidate nearest
+    to the article.
     """
     candidates = [i for i in range(first) if _title_candidate(lines[i])]
     if not candidates:
@@ -93,8 +96,16 @@ def find_title(lines: list[Line], first: int) -> int | None:
     echoed = [i for i in candidates if i > 0 and lines[i].lower in page_title]
     if echoed:
         return echoed[-1]
+    if candidates[0] == 0 and site_suffix(lines[0].text) is not None:
+        return 0
     near = [i for i in candidates if first - i <= TITLE_LOOKBACK]
     return near[-1] if near else None
+
+
+def site_suffix(title: str) -> str | None:
+    """'Headline - Site' -> 'Headline' (None when the line has no ' - Site' / ' | Site' tail)."""
+    match = _SITE_SUFFIX.search(title)
+    return title[:match.start()].strip() if match and match.start() > 0 else None
 
 
 def _author_names(lines: list[Line], roles: list[Role | None]) -> set[str]:
