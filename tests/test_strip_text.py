@@ -193,3 +193,4 @@ def test_page_title_line_gives_the_headline_without_the_site():
     assert result.blocks[0].role == "title"
     assert result.provenance["title"]["text"] == "Nadal keeps Spain alive in Davis Cup"
     assert result.provenance["title"]["origin"]["line"] == 1
+    assert [s["name"] for s in result.provenance["site_names"]] == ["Sportsnet.ca"]

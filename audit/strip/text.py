@@ -14,7 +14,7 @@ from dataclasses import fields
 from audit import provenance
 from audit.model import KEPT_ROLES, Block, Extraction
 from audit.strip.textlines import Line, read_lines
-from audit.strip.textroles import assign_roles, site_suffix
+from audit.strip.textroles import assign_roles, site_suffix, split_site
 
 # A run-in heading glued to the next sentence: "... in space. main argumentIn recent years".
 # Tried only where a sentence starts in lower case; bounded repetitions only, so hostile
@@ -88,7 +88,16 @@ def strip_text(text: str) -> Extraction:
             title = site_suffix(title) or title
     article = "\n\n".join(parts)
     prov = provenance.read(blocks, article, title) if blocks else provenance.empty()
+    if blocks:
+        _add_site_from_page_title(prov, blocks[0])
     return Extraction(text=article, blocks=tuple(blocks), title=title, provenance=prov)
+
+
+def _add_site_from_page_title(prov: dict, first: Block) -> None:
+    """A browser copy starts with the page title, 'Headline - Site': the site is named."""
+    split = split_site(first.text)
+    if split and all(s["name"] != split[1] for s in prov["site_names"]):
+        prov["site_names"].insert(0, {"name": split[1], "origin": provenance.origin(first)})
 
 
 def _blocks(lines: list[Line], roles: list[tuple[str, str]]) -> tuple[list[Block], list[str]]:

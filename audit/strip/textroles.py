@@ -37,7 +37,9 @@ _DATE = re.compile(
     r"августа|сентября|октября|ноября|декабря)", _I)
 _DIGIT = re.compile(r"\d")
 # The tail browsers show after a headline: ' - The New York Times', ' | WIRED'.
-_SITE_SUFFIX = re.compile(r"\s(?:[|–—]|-|::)\s[^|–—]{2,60}$")
+_SITE_SUFFIX = re.compile(r"\s(?:[|–—]|-|::)\s((?:(?! - )[^|–—]){2,60})$")
+_SITE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "da", "di", "der", "la", "le"})
+SITE_MAX_WORDS = 6
 _NUMBERED = re.compile(r"\d{1,3} of (\d{1,3}) ")
 _AUTHOR_BOX = re.compile(
     r"^(?:about the author|about (?:the )?writer|über den autor|sobre o autor|"
@@ -104,8 +106,24 @@ def find_title(lines: list[Line], first: int) -> int | None:
 
 def site_suffix(title: str) -> str | None:
     """'Headline - Site' -> 'Headline' (None when the line has no ' - Site' / ' | Site' tail)."""
+    split = split_site(title)
+    return split[0] if split else None
+
+
+def split_site(title: str) -> tuple[str, str] | None:
+    """('Headline', 'Site') for 'Headline - Site', when the tail looks like a site name:
+    at most SITE_MAX_WORDS capitalised words, or a domain ('Sportsnet.ca')."""
     match = _SITE_SUFFIX.search(title)
-    return title[:match.start()].strip() if match and match.start() > 0 else None
+    if not match or match.start() == 0:
+        return None
+    site = match.group(1).strip()
+    words = site.split()
+    if len(words) > SITE_MAX_WORDS:
+        return None
+    if "." not in site and not all(w[0].isupper() or not w[0].isalpha() for w in words
+                                   if w.lower() not in _SITE_SMALL_WORDS):
+        return None
+    return title[:match.start()].strip(), site
 
 
 def _author_names(lines: list[Line], roles: list[Role | None]) -> set[str]:
