@@ -35,9 +35,10 @@ _META_AUTHORS = ("author", "article:author", "citation_author", "dc.creator", "d
                  "parsely-author", "sailthru.author", "byl")
 _META_PUBLISHED = ("article:published_time", "citation_publication_date", "citation_date",
                    "dc.date.issued", "dcterms.issued", "dc.date", "date", "pubdate",
-                   "publishdate", "og:published_time", "parsely-pub-date", "sailthru.date")
+                   "publishdate", "og:published_time", "parsely-pub-date", "sailthru.date",
+                   "datepublished")
 _META_MODIFIED = ("article:modified_time", "og:updated_time", "dcterms.modified",
-                  "dc.date.modified", "last-modified")
+                  "dc.date.modified", "last-modified", "datemodified")
 _META_SITE = ("og:site_name", "application-name", "citation_journal_title", "dc.publisher",
               "citation_publisher")
 _META_TITLE = ("og:title", "twitter:title", "citation_title", "dc.title")
@@ -76,6 +77,8 @@ def read_metadata(tree: Any, url: str | None = None) -> PageMetadata:
         _read_json_ld(obj, meta)
         break  # the first article object describes the page; later ones are teasers
     _read_meta_tags(tree, meta)
+    if not meta.published:
+        _read_time_element(tree, meta)
     _read_title_element(tree, meta)
     canonical = _canonical(tree, url)
     meta.canonical = canonical
@@ -210,6 +213,20 @@ def _read_meta_tags(tree: Any, meta: PageMetadata) -> None:
         meta.site_names.extend(Item(v, _meta_origin(key)) for v in tags.get(key, [])[:1])
 
 
+def _read_time_element(tree: Any, meta: PageMetadata) -> None:
+    """Microdata or a <time datetime> in the article, when no meta tag gives the date."""
+    for el in tree.iterfind('.//*[@itemprop="datePublished"]'):
+        value = el.get("datetime") or el.get("content") or el.text_content()
+        if value and value.strip():
+            meta.published.append(Item(_clean(value), {"kind": "element", "element": el.tag,
+                                                       "field": "datePublished"}))
+            return
+    for el in tree.iterfind(".//article//time[@datetime]"):
+        meta.published.append(Item(_clean(el.get("datetime")),
+                                   {"kind": "element", "element": "time", "field": "datetime"}))
+        return
+
+
 def _meta_origin(key: str) -> Origin:
     return {"kind": "meta", "field": key}
 
@@ -328,9 +345,13 @@ def _clean(text: str) -> str:
 
 
 def _person(text: str) -> str | None:
-    """A name as pages write it, without "By" and an affiliation after a bar:
-    "By Amy Doe | NJ Advance Media" -> "Amy Doe". None for URLs (article:author often is)."""
+    """A name as pages write it, without "By" and an affiliation after a bar, and in
+    reading order: "By Amy Doe | NJ Advance Media" -> "Amy Doe", "Doe, Amy" -> "Amy Doe".
+    None for URLs (article:author often is one)."""
     name = _clean(_BY.sub("", text.split("|")[0]))
+    last, comma, first = name.partition(",")
+    if comma and "," not in first and 0 < len(last.split()) <= 2 and 0 < len(first.split()) <= 3:
+        name = f"{first.strip()} {last.strip()}"
     return name if name and not _is_url(name) else None
 
 
