@@ -194,3 +194,13 @@ def test_page_title_line_gives_the_headline_without_the_site():
     assert result.provenance["title"]["text"] == "Nadal keeps Spain alive in Davis Cup"
     assert result.provenance["title"]["origin"]["line"] == 1
     assert [s["name"] for s in result.provenance["site_names"]] == ["Sportsnet.ca"]
+
+
+def test_list_right_after_the_body_is_kept_and_a_related_list_is_not():
+    body = ("The band will tour North America next year to celebrate its 50th anniversary, "
+            "the promoter said on Tuesday.")
+    dates = "\n".join(f"June {d} – City {d}, FL @ Arena {d}" for d in range(1, 6))
+    kept = strip_text(f"Band tours again\n{body}\nTour Dates\n{dates}\n© 2019 Promoter")
+    assert [b.role for b in kept.blocks][1:8] == ["body", "heading"] + ["body"] * 5
+    related = strip_text(f"Band tours again\n{body}\nRelated Stories\n1) One\n2) Two\n3) Three")
+    assert [b.role for b in related.blocks if b.role in KEPT_ROLES] == ["body"]

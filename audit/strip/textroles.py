@@ -40,6 +40,7 @@ _DIGIT = re.compile(r"\d")
 _SITE_SUFFIX = re.compile(r"\s(?:[|–—]|-|::)\s((?:(?! - )[^|–—]){2,60})$")
 _SITE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "da", "di", "der", "la", "le"})
 SITE_MAX_WORDS = 6
+_LIST_MARKER = re.compile(r"(?:\d{1,3}[.)]|[•·▪►*\-–—])\s")
 _NUMBERED = re.compile(r"\d{1,3} of (\d{1,3}) ")
 _AUTHOR_BOX = re.compile(
     r"^(?:about the author|about (?:the )?writer|über den autor|sobre o autor|"
@@ -58,6 +59,8 @@ BYLINE_AFTER = 15
 HEADING_MAX_WORDS = 20
 CAPTION_MAX_WORDS = 45
 JOB_TITLE_WORDS = 4
+LIST_MIN_ITEMS = 3
+LIST_HEADING_WORDS = 8
 # A line that continues a prompt ('Talk to us' -> 'Join us for a 30 min session ...').
 PROMPT_MAX_WORDS = 30
 TITLE_MIN_WORDS = 3
@@ -180,6 +183,7 @@ def assign_roles(lines: list[Line]) -> tuple[list[Role], int | None]:
     box = _mark_author_box(lines, roles, first)
     if box is not None and box <= last:
         last = box - 1
+    _mark_list_after_body(lines, roles, last)
     _mark_duplicate_titles(lines, roles, title, first, last)
     _mark_gallery_captions(lines, roles)
     _mark_after_prompts(lines, roles, first, last)
@@ -187,6 +191,42 @@ def assign_roles(lines: list[Line]) -> tuple[list[Role], int | None]:
         if roles[i] is None:
             roles[i] = _inside(lines, i, last) if first <= i <= last else _outside(lines, i, first)
     return [r or ("other", "unknown") for r in roles], title
+
+
+def _list_shape(line: Line) -> str | None:
+    """What makes a line a list item: a marker ('1)', '•'), a leading date, or a bare link."""
+    if _LIST_MARKER.match(line.text):
+        return "marker"
+    if line.text[0].isalpha() and _DATE.match(line.text):
+        return "date"
+    if line.url and line.words <= 4:
+        return "link"
+    return None
+
+
+def _mark_list_after_body(lines: list[Line], roles: list[Role | None], last: int) -> None:
+    """A list that goes on right after the last paragraph (tour dates, numbered items with
+    their links) is part of the article: at least LIST_MIN_ITEMS items of one shape, after
+    at most one short heading, none of them furniture or repeated on the page."""
+    j = last + 1
+    heading = None
+    if (j < len(lines) and roles[j] is None and lines[j].words <= LIST_HEADING_WORDS
+            and _list_shape(lines[j]) is None and lines[j].repeats == 1):
+        heading, j = j, j + 1
+    items, shapes = [], set()
+    while j < len(lines) and lines[j].furniture is None and lines[j].repeats == 1:
+        shape = _list_shape(lines[j])
+        if shape is None:
+            break
+        shapes.add(shape)
+        items.append(j)
+        j += 1
+    if len(items) - sum(lines[i].url for i in items) < LIST_MIN_ITEMS or shapes == {"link"}:
+        return
+    if heading is not None:
+        roles[heading] = ("heading", "list-heading")
+    for i in items:
+        roles[i] = ("body", "list-after-body")
 
 
 def _mark_duplicate_titles(lines: list[Line], roles: list[Role | None], title: int | None,
