@@ -26,31 +26,42 @@ _REASON = re.compile(r",? *(?:in order to|to|because|as|since|so as to) [^.;\n]{
 
 def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
                    sents: Sentences) -> list[Attribution]:
-    """Quote paragraphs with no cue of their own take the speaker of the paragraph before.
+    """Quotes with no cue of their own take the speaker news style gives them.
 
-    Only a quote that opens its paragraph is carried, and only from the last attribution
-    of the directly preceding paragraph, where news style puts the speaker.
+    A quote opening a paragraph takes the last attribution of the paragraph before; a
+    quote opening a sentence takes the attribution just before it in its own paragraph
+    when that was a quote too ("“A,” she said. “B.”"). Shorter quotes are left alone.
     """
     covered = _Coverage([a.content for a in found])
-    last_by_para: dict[int, Attribution] = {}
-    for att in sorted(found, key=lambda a: a.content[0]):
-        last_by_para[sents.paragraph(att.content[0])] = att
+    ordered = sorted(found, key=lambda a: a.content[0])
     carried: list[Attribution] = []
+    last: Attribution | None = None
+    k = 0
     for quote in quotes.quotes:
-        if quote.start > 0 and text[quote.start - 1] != "\n":
-            continue
+        while k < len(ordered) and ordered[k].content[0] < quote.start:
+            last = ordered[k] if last is None or ordered[k].content[0] >= last.content[0] \
+                else last
+            k += 1
+        if last is None or last.source_text(text) is None or last.effective_type() == "vague":
+            continue  # "Others reported ..." does not speak the next paragraph's quote
         if quote.words(text) < MIN_CARRIED_WORDS or covered.overlaps(quote.start, quote.end):
             continue
-        para = sents.paragraph(quote.start)
-        previous = last_by_para.get(para - 1)
-        if previous is None or previous.source_text(text) is None:
+        if not _speaker_carries(text, last, quote.start, sents):
             continue
-        att = Attribution((quote.start, quote.end), None, None, previous.effective_type(), True,
-                          "carried", resolved_source=previous.source_text(text),
-                          resolved_type=previous.effective_type())
-        carried.append(att)
-        last_by_para[para] = att
+        last = Attribution((quote.start, quote.end), None, None, last.effective_type(), True,
+                           "carried", resolved_source=last.source_text(text),
+                           resolved_type=last.effective_type())
+        carried.append(last)
     return carried
+
+
+def _speaker_carries(text: str, last: Attribution, start: int, sents: Sentences) -> bool:
+    """Whether the attribution ``last`` carries over to a quote opening at ``start``."""
+    para, before = sents.paragraph(start), sents.paragraph(last.content[0])
+    if start == 0 or text[start - 1] == "\n":
+        return before == para - 1
+    previous = text[max(0, start - 3):start].rstrip()
+    return before == para and last.direct and previous[-1:] in (".", "!", "?", "”", '"')
 
 
 class _Coverage:

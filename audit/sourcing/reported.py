@@ -86,10 +86,23 @@ class Extractor:
                     and att.cue and att.cue[0] - att.source[1] <= 2:
                 continue  # "According to AP reported ...": one attribution, not two
             if att is not None:
+                att = self._joined_quote(att)
                 found.append(att)
                 ends = [end for _, end in filter(None, (att.source, att.cue))]
                 claimed_until = max([claimed_until, *ends])
         return found
+
+    def _joined_quote(self, att: Attribution) -> Attribution:
+        """“We will win,” she said, “and soon.”: one content over both halves."""
+        if not (att.direct and att.source and att.cue) or att.content[1] > att.cue[0]:
+            return att
+        tail = max(att.source[1], att.cue[1])
+        if self.text[tail:tail + 1] != ",":
+            return att
+        second = self.quotes.opening_at(tail)
+        if second is None:
+            return att
+        return att.with_(content=(att.content[0], second.end))
 
     def _inside_quote(self, pos: int) -> bool:
         import bisect
@@ -236,6 +249,9 @@ class Extractor:
         if content is None or shapes.word_count(self.text, content) < 2 or \
                 self.text[content[0]:content[0] + 6].lower().startswith(("who ", "which ")):
             return None
+        first_half = self.quotes.closing_before(toks[first].start)
+        if self._is_quote(content) and content[0] > toks[k0].start and first_half is not None:
+            return first_half.start, content[1]  # “A,” she said, “B.”: both halves
         return content
 
     def _inverted(self, toks, k0, k1, cue, sentence, strong) -> Attribution | None:
@@ -286,6 +302,8 @@ class Extractor:
 
     def _after(self, toks: list[Tok], k: int, sentence, has_object: bool):
         """The reported clause after the cue (or the quote it opens)."""
+        if k < len(toks) and toks[k].text in ".!?":
+            return None  # the sentence ends at the cue even if the splitter went on
         wide = has_object or (k < len(toks) and toks[k].low in shapes.ADVERBIAL_STARTS)
         limit = min(len(toks), k + (14 if wide else 6))
         for i in range(k, limit):
