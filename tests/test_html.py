@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.metadata import outbound_links, parse_date, read_metadata, site_key
-from audit.strip.html import extract_html, parse
+from audit.metadata import PageMetadata, outbound_links, parse_date, read_metadata, site_key
+from audit.strip.html import RawBlock, assign_roles, extract_html, parse
 
 BENCH = Path("/work/shared/bench/extraction")
 
@@ -228,6 +228,41 @@ def test_related_links_are_removed() -> None:
     assert "Mayor opens the new bridge" not in result.text
     block = next(b for b in result.blocks if "Mayor opens" in b.text)
     assert block.role == "related" and block.span is None
+
+
+def test_byline_author_note_and_related_heading() -> None:
+    body = ("<p>By Jane Doe, March 5, 2024</p>" + paragraphs(PARAGRAPHS)
+            + "<p>Jane Doe covers transport for the Daily Example. Email her at jane@example.com.</p>"
+            + '<h3>More stories</h3><p><a href="/a">Mayor opens the new bridge</a></p>'
+            '<p><a href="/b">Tram fares rise in May</a></p>')
+    result = extract_html(article_page(body, '<meta name="author" content="Jane Doe">'))
+    roles = {b.text[:20]: (b.role, b.reason) for b in result.blocks}
+    assert roles["By Jane Doe, March 5"][0] == "byline"
+    assert roles["Jane Doe covers tran"] == ("author-bio", "names-the-author")
+    assert "More stories" not in result.text and "Mayor opens" not in result.text
+    assert result.text.startswith(PARAGRAPHS[0]) and result.text.endswith(PARAGRAPHS[-1])
+    assert result.provenance["author_bio"]["bio"].startswith("Jane Doe covers")
+
+
+def test_heading_over_links_only_is_furniture() -> None:
+    blocks = [RawBlock("p", PARAGRAPHS[0]), RawBlock("h3", "The week in brief"),
+              RawBlock("p", "Mayor opens the new bridge", link_chars=22),
+              RawBlock("p", "Tram fares rise in May", link_chars=18)]
+    roles = assign_roles(blocks, PageMetadata())
+    assert roles == [("body", "trafilatura"), ("other", "heading-without-body"),
+                     ("related", "link-text"), ("related", "link-text")]
+
+
+def test_teaser_above_the_title_outside_the_article_is_removed() -> None:
+    teaser = ("Night mode is a new setting on the phone that brightens dark scenes, and it was "
+              "announced last week at a launch event in California.")
+    html = (f"<html><head><title>Council expands bike lanes</title></head><body>"
+            f'<aside id="right"><ul><li><div class="teaser">{teaser}</div></li></ul></aside>'
+            f'<div id="content"><h1>Council expands bike lanes</h1>{paragraphs(PARAGRAPHS)}</div>'
+            "</body></html>")
+    result = extract_html(html)
+    assert PARAGRAPHS[0] in result.text
+    assert teaser not in result.text
 
 
 def test_deeply_nested_html_does_not_crash() -> None:

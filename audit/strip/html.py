@@ -441,8 +441,10 @@ MAX_BODY_LINK_DENSITY = 0.75
 MAX_LINK_LIST_WORDS = 30
 # The title repeated in the extraction is looked for among this many first blocks.
 TITLE_WINDOW = 5
-# Bylines and datelines are short.
+# Bylines and datelines are short, and near the top unless they start with "By".
 MAX_BYLINE_WORDS = 15
+BYLINE_WINDOW = 6
+_BY_WORD = re.compile(r"\W*(?:by|von|por|di|par|oleh|door|av|af)\b", re.IGNORECASE)
 
 
 def _key(text: str) -> str:
@@ -466,7 +468,8 @@ def _role(block: RawBlock, index: int, titles: list[str], authors: list[str]) ->
         return furniture
     if block.caption:
         return "other", "caption"
-    if words <= MAX_BYLINE_WORDS and any(f" {a} " in f" {key} " for a in authors):
+    if words <= MAX_BYLINE_WORDS and (index < BYLINE_WINDOW or _BY_WORD.match(block.text)) \
+            and any(f" {a} " in f" {key} " for a in authors):
         return "byline", "author-name"
     if block.element in _HEADINGS:
         return "heading", block.source
