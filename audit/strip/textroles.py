@@ -293,6 +293,8 @@ def _inside(lines: list[Line], i: int, last: int) -> Role:
         return ("heading", "short-before-paragraph")
     if line.ends_sentence and line.words >= 3 and line.repeats == 1:
         return ("body", "short-sentence")
+    if line.words >= 2 and line.repeats == 1 and _LIST_MARKER.match(line.text):
+        return ("body", "list-item")
     return ("other", "short-in-body")
 
 
