@@ -90,6 +90,20 @@ def test_follow_on_quote_paragraph_carries_the_speaker():
     assert carried["resolved_type"] == "person"
 
 
+def test_split_quote_is_one_content():
+    text = "“We will win this fight,” she said, “and we will win it soon, whatever they say.”"
+    att = only(text)
+    assert att["content"]["text"] == text and att["source"]["text"] == "she"
+
+
+def test_quote_after_quoted_speaker_in_paragraph_is_carried():
+    text = ("“We are ready for the storm,” said Anna Berg, the harbour master. “Nobody will "
+            "sail out until Friday, and the boats will stay in port.”")
+    first, second = atts(text)
+    assert first["source"]["text"] == "Anna Berg"
+    assert second["kind"] == "carried" and second["resolved_source"] == "Anna Berg"
+
+
 def test_many_quote_marks_stay_fast():
     text = "“" * 100_000 + " said the official."
     start = time.perf_counter()
