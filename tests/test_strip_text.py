@@ -204,3 +204,8 @@ def test_list_right_after_the_body_is_kept_and_a_related_list_is_not():
     assert [b.role for b in kept.blocks][1:8] == ["body", "heading"] + ["body"] * 5
     related = strip_text(f"Band tours again\n{body}\nRelated Stories\n1) One\n2) Two\n3) Three")
     assert [b.role for b in related.blocks if b.role in KEPT_ROLES] == ["body"]
+
+
+def test_page_without_prose_keeps_its_lines():
+    result = strip_text("Shopping list\n- eggs and milk\n- bread from the baker\n- two apples")
+    assert result.text == "- eggs and milk\n\n- bread from the baker\n\n- two apples"

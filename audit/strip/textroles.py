@@ -60,6 +60,7 @@ HEADING_MAX_WORDS = 20
 CAPTION_MAX_WORDS = 45
 JOB_TITLE_WORDS = 4
 LIST_MIN_ITEMS = 3
+NO_PROSE_MIN_WORDS = 3
 LIST_HEADING_WORDS = 8
 # A line that continues a prompt ('Talk to us' -> 'Join us for a 30 min session ...').
 PROMPT_MAX_WORDS = 30
@@ -170,7 +171,7 @@ def assign_roles(lines: list[Line]) -> tuple[list[Role], int | None]:
     roles: list[Role | None] = [line.furniture for line in lines]
     run = densest_run(lines)
     if run is None:
-        return [r or ("other", "no-article") for r in roles], None
+        return [r or _without_prose(line) for r, line in zip(roles, lines)], None
     first, last = run
     title = find_title(lines, first)
     if title is not None:
@@ -280,6 +281,13 @@ def _mark_after_prompts(lines: list[Line], roles: list[Role | None], first: int,
         elif (previous[0] in _FOLLOWING and lines[i].words <= PROMPT_MAX_WORDS
               and not (is_prose(lines[i]) and lines[i].ends_sentence)):
             roles[i] = (previous[0], "after-" + previous[0])
+
+
+def _without_prose(line: Line) -> Role:
+    """On a page with no prose at all (a list, notes), keep what is not menu-like."""
+    if line.words >= NO_PROSE_MIN_WORDS and line.repeats == 1 and not line.url:
+        return ("body", "no-prose-on-page")
+    return ("other", "no-article")
 
 
 def _inside(lines: list[Line], i: int, last: int) -> Role:
