@@ -91,7 +91,7 @@ def test_follow_on_quote_paragraph_carries_the_speaker():
 
 
 def test_split_quote_is_one_content():
-    text = "“We will win this fight,” she said, “and we will win it soon, whatever they say.”"
+    text = "“We will win this fight,” she said, “and we will win it soon, whatever happens.”"
     att = only(text)
     assert att["content"]["text"] == text and att["source"]["text"] == "she"
 
@@ -171,6 +171,13 @@ def test_according_to_and_reported_by(text, source, content_start):
     att = only(text)
     assert att["source"]["text"] == source
     assert att["content"]["text"].startswith(content_start)
+
+
+def test_possessive_nominal_cue():
+    att = only("The ministry’s statement that prices would fall next year surprised traders.")
+    assert att["kind"] == "nominal" and att["cue"]["text"] == "statement"
+    assert att["source"]["text"] == "The ministry" and att["source_type"] == "organization"
+    assert att["content"]["text"].startswith("prices would fall")
 
 
 def test_passive_attribution_has_no_source():

@@ -93,7 +93,8 @@ def resolve_pronouns(text: str, found: list[Attribution]) -> list[Attribution]:
     last_thing: Attribution | None = None
     for att in found:
         if att.source_type == "pronoun" and att.source:
-            word = text[att.source[0]:att.source[1]].lower()
+            word = _SUBJECT_FORM.get(text[att.source[0]:att.source[1]].lower(),
+                                     text[att.source[0]:att.source[1]].lower())
             antecedent = _antecedent(text, word, people, gender, last_thing)
             if antecedent is not None:
                 name = antecedent.source_text(text)
@@ -106,6 +107,9 @@ def resolve_pronouns(text: str, found: list[Attribution]) -> list[Attribution]:
             last_thing = att
         out.append(att)
     return out
+
+
+_SUBJECT_FORM = {"his": "he", "him": "he", "her": "she", "its": "it"}
 
 
 def _antecedent(text: str, word: str, people: list[Attribution], gender: dict[str, str],

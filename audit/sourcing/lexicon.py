@@ -40,6 +40,14 @@ doubted doubts worried worries agreed agrees agree recommended recommends projec
 projects forecast forecasts
 """)
 
+# Nouns that attribute what follows "that" to their owner ("Smith’s claim that ...").
+NOMINAL_CUES = words("""
+claim claims assertion allegation allegations belief warning warnings statement
+announcement suggestion view argument insistence prediction estimate contention
+admission promise pledge assurance assurances denial conclusion finding findings
+""")
+POSSESSIVE_PRONOUNS = words("his her their its our my")
+
 # Participles that report for the subject of their sentence ("..., saying that ...").
 PARTICIPLE_CUES = words("""
 saying adding noting warning arguing explaining claiming insisting stressing telling

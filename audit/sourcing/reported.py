@@ -27,7 +27,8 @@ _NOMINALS = tuple(f"{w} {p}" for w in ("remarks", "Remarks", "comments", "Commen
 _PHRASES = (*_PREPS, *_NOMINALS, "pointed out", "points out", "point out", "called for",
             "calls for", *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
                            for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
-_CUE = re.compile(r"\b(?:" + trie_pattern(set(_PHRASES) | lx.PARTICIPLE_CUES
+_NOUN_THAT = tuple(f"{noun} that" for noun in lx.NOMINAL_CUES)
+_CUE = re.compile(r"\b(?:" + trie_pattern(set(_PHRASES) | set(_NOUN_THAT) | lx.PARTICIPLE_CUES
                                             | (lx.CUE_VERBS - {"according"}))
                   + r")\b")
 _PASSIVE = re.compile(
@@ -120,6 +121,8 @@ class Extractor:
         cue = (match.start(), match.end())
         if match.re is _PASSIVE:
             return self._passive(match, cue, sentence)
+        if match.group() in _NOUN_THAT:
+            return self._possessive(toks, k0, cue, sentence)
         if match.group().startswith(_PREPS) or match.group().startswith(_NOMINALS):
             kind = "according-to" if match.group().startswith(_PREPS) else "nominal"
             return self._prepositional(toks, k0, k1, cue, sentence, kind)
@@ -151,6 +154,30 @@ class Extractor:
         if content is None:
             return None
         return Attribution(content, source, cue, stype, self._has_quote(content), kind)
+
+    def _possessive(self, toks: list[Tok], k0: int, cue, sentence) -> Attribution | None:
+        """"Smith’s claim that ...", "the ministry’s statement that ...", "his warning that"."""
+        if k0 == 0:
+            return None
+        owner = toks[k0 - 1]
+        if owner.low in lx.POSSESSIVE_PRONOUNS:
+            source, stype = (owner.start, owner.end), "pronoun"
+        elif owner.low.endswith(("’s", "'s")):
+            np = np_before(toks, k0)
+            if np is None:
+                return None
+            words = [t.text for t in toks[np[0]:np[1]]]
+            words[-1] = words[-1][:-2]
+            stype = self._typed(words, False)
+            source = (toks[np[0]].start, toks[np[1] - 1].end - 2)
+        else:
+            return None
+        content = self._clause(cue[1], sentence[1])
+        if stype is None or content is None or shapes.word_count(self.text, content) < 3:
+            return None
+        noun_end = cue[1] - len(" that")
+        return Attribution(content, source, (cue[0], noun_end), stype,
+                           self._has_quote(content), "nominal")
 
     def _verb(self, toks: list[Tok], k0: int, k1: int, cue, sentence) -> Attribution | None:
         if k0 > 0 and (toks[k0 - 1].low in _PASSIVE_BEFORE or toks[k0 - 1].low.endswith(

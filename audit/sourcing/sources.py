@@ -132,7 +132,7 @@ def source_type(words: list[str]) -> str | None:
     low = " ".join(words).lower()
     if len(words) == 1:
         low = re.sub(r"[’'](?:d|ll|ve|re|m|s)$", "", low)  # "I’d expect", "she’s said"
-    if len(words) == 1 and low in lx.PRONOUNS:
+    if len(words) == 1 and (low in lx.PRONOUNS or low in lx.POSSESSIVE_PRONOUNS):
         return "pronoun"
     if len(words) == 1 and low in ("you", "this", "that", "there", "here", "what", "which"):
         return None
