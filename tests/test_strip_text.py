@@ -97,6 +97,8 @@ def test_split_run_ins(text, expected):
      "@AmyKup or find NJ.com Entertainment on Facebook."), "author-bio"),
     ("Shares", "call-to-action"),
     ("Whatsapp Facebook Pint Baixar", "call-to-action"),
+    ("Want more stories like this?", "newsletter"),
+    ("Every day we send an email with the top stories from Digg.", "newsletter"),
     (("Trump asked voters in Louisiana for a big win. He didn’t get it. Credit... Doug Mills/The "
      "New York Times"), "photo-credit"),
     ("Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
@@ -122,6 +124,7 @@ def test_furniture_role_fires(text, role):
     "Sign up for a Hulu ad-free account for $11.99 a month",
     "Facebook shares fell 3 percent.",
     "Print editions will end in May.",
+    "Customers want more stories told by local people, the survey found.",
 ])
 def test_furniture_role_is_quiet_on_article_sentences(text):
     assert furniture_role(text) is None

@@ -46,6 +46,8 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"^(?:sign up|subscribe|join|get|receive|enter|register|never miss)\b.*\b(?:newsletters?|"
         r"mailing list|e-?mail list|inbox|updates)\b|"
         r"^(?:newsletter abonnieren|assine (?:a|nossa) newsletter|iscriviti alla newsletter)", _I)),
+    ("newsletter", "want-more", re.compile(
+        r"^(?:want|get) more (?:stories|news|articles|posts|of (?:this|these))\b", _I)),
     ("newsletter", "subscribe", re.compile(
         r"^(?:subscribe|sign up|abonnieren|assine|iscriviti|berlangganan|подписаться|"
         r"подпишитесь)(?:\s+(?:now|today|here|for free|(?:for|to) (?:our|free)\b.*|"
@@ -114,6 +116,9 @@ _FLOATING: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
      re.compile(r"\bfollow (?:us|me) on\b", _I)),
     ("call-to-action", "follow", ("follow",), re.compile(
         r"^follow\b[^.]{0,80}\bon (?:facebook|twitter|instagram|linkedin|youtube|tiktok)\b", _I)),
+    ("newsletter", "inbox", ("inbox", "send you", "send an email", "send an e-mail"), re.compile(
+        r"\b(?:we(?:'ll| will)? send (?:you )?an? (?:e-?mail|newsletter)|"
+        r"(?:delivered|straight|directly) to your inbox|in your inbox)\b", _I)),
     ("newsletter", "newsletter", ("newsletter",), re.compile(
         r"^(?:\w+\s+){0,3}newsletters?\s*[:!]?$", _I)),
     ("other", "cookies", ("cookie",), re.compile(

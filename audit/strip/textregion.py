@@ -183,7 +183,7 @@ def trim_at_lists(lines: list[Line], first: int, last: int) -> tuple[int, int]:
     for i in range(first, last + 1):
         line = lines[i]
         if (before >= LIST_MIN_BEFORE and line.furniture and line.furniture[0] in LIST_HEADINGS
-                and sum(is_prose(lines[j]) for j in range(i + 1, min(i + 9, last + 1))) < 2):
+                and sum(line_score(lines[j]) > 0 for j in range(i + 1, min(i + 9, last + 1))) < 2):
             end = i - 1
             while end > first and not is_prose(lines[end]):
                 end -= 1
