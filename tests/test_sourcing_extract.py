@@ -91,7 +91,7 @@ def test_follow_on_quote_paragraph_carries_the_speaker():
 
 
 def test_split_quote_is_one_content():
-    text = "“We will win this fight,” she said, “and we will win it soon, whatever happens.”"
+    text = "“We will win this fight,” she said, “and we will win it soon, come what may.”"
     att = only(text)
     assert att["content"]["text"] == text and att["source"]["text"] == "she"
 
