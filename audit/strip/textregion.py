@@ -42,6 +42,8 @@ MAX_ECHOES = 5
 # Furniture headings after which a list, not the article, follows.
 LIST_HEADINGS = frozenset({"related", "comments", "newsletter"})
 LIST_MIN_BEFORE = 40
+LIST_LOOKAHEAD = 8
+LIST_MIN_PARAGRAPHS = 2
 # A sentence this many lines after the article's end still belongs to it.
 BRIDGE_LINES = 2
 # Time stamps and reply links that separate comments; this many end the article.
@@ -177,19 +179,23 @@ def bridge(lines: list[Line], first: int, last: int) -> tuple[int, int]:
 
 def trim_at_lists(lines: list[Line], first: int, last: int) -> tuple[int, int]:
     """End the article at a 'Related' / 'Comments' / newsletter heading that introduces a
-    list (the next lines are not prose); an inline 'Related: headline' followed by more
-    paragraphs does not end it."""
+    list (fewer than LIST_MIN_PARAGRAPHS of the next LIST_LOOKAHEAD lines score as article
+    text); an inline 'Related: headline' followed by more paragraphs does not end it."""
     before = 0.0
     for i in range(first, last + 1):
         line = lines[i]
         if (before >= LIST_MIN_BEFORE and line.furniture and line.furniture[0] in LIST_HEADINGS
-                and sum(line_score(lines[j]) > 0 for j in range(i + 1, min(i + 9, last + 1))) < 2):
+                and _paragraphs_after(lines, i, last) < LIST_MIN_PARAGRAPHS):
             end = i - 1
             while end > first and not is_prose(lines[end]):
                 end -= 1
             return first, end
         before += line_score(line)
     return first, last
+
+
+def _paragraphs_after(lines: list[Line], i: int, last: int) -> int:
+    return sum(line_score(lines[j]) > 0 for j in range(i + 1, min(i + 1 + LIST_LOOKAHEAD, last + 1)))
 
 
 def trim_comments(lines: list[Line], first: int, last: int) -> tuple[int, int]:
