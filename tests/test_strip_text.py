@@ -187,7 +187,8 @@ def test_any_page_gives_consistent_blocks(page):
 
 
 def test_page_title_line_gives_the_headline_without_the_site():
-    page = ("Nadal keeps Spain alive in Davis Cup - Sportsnet.ca\nMenu\nSign In\nShare Close options\n"
+    page = ("Nadal keeps Spain alive in Davis Cup - Sportsnet.ca\nMenu\nSign In\n"
+            "Share Close options\n"
             "MADRID — Rafael Nadal kept Spain's hopes alive, then the doubles pair completed the "
             "comeback to give the hosts a 2-1 win over Russia.\nThe series ended close to 2 a.m. "
             "local time on Wednesday, the organisers said.")

@@ -195,7 +195,8 @@ def trim_at_lists(lines: list[Line], first: int, last: int) -> tuple[int, int]:
 
 
 def _paragraphs_after(lines: list[Line], i: int, last: int) -> int:
-    return sum(line_score(lines[j]) > 0 for j in range(i + 1, min(i + 1 + LIST_LOOKAHEAD, last + 1)))
+    end = min(i + 1 + LIST_LOOKAHEAD, last + 1)
+    return sum(line_score(lines[j]) > 0 for j in range(i + 1, end))
 
 
 def trim_comments(lines: list[Line], first: int, last: int) -> tuple[int, int]:
