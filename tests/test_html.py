@@ -265,6 +265,17 @@ def test_teaser_above_the_title_outside_the_article_is_removed() -> None:
     assert teaser not in result.text
 
 
+def test_hover_card_inside_a_paragraph_is_dropped() -> None:
+    card = ('<span class="person"><a href="/people/omar">Ilhan Omar</a><span class="card">'
+            '<img src="/omar.jpg"><a href="/people/omar">Ilhan Omar</a>'
+            '<a href="/news/other">Progressives oppose funding bill</a></span></span>')
+    body = (f"<p>A man pleaded guilty to threatening Rep. {card} in a phone call to her office "
+            "in Washington last spring, prosecutors said on Monday.</p>" + paragraphs(PARAGRAPHS))
+    result = extract_html(article_page(body))
+    assert "threatening Rep. Ilhan Omar in a phone call" in result.text
+    assert "Progressives oppose" not in result.text
+
+
 def test_deeply_nested_html_does_not_crash() -> None:
     html = ("<html><body>" + "<div>" * 10_000 + paragraphs(PARAGRAPHS) + "</div>" * 10_000
             + "</body></html>")

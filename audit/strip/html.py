@@ -199,13 +199,20 @@ def parse(html: str) -> Any:
     return None
 
 
+# A card inside a paragraph (an image and several links: the hover card of a name, shown
+# by CSS only on hover) is not the paragraph's text; the innermost such element goes.
+_CARD_IN_PARAGRAPH = ("//p//*[.//img and count(.//a) >= 2]"
+                      "[not(.//*[.//img and count(.//a) >= 2])]")
+
+
 def trafilatura_blocks(tree: Any, url: str | None) -> list[RawBlock]:
     """trafilatura in precision mode without its own fallbacks (we run ours)."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(
         tree, url=url, fast=True, favor_precision=True, include_comments=False,
-        include_links=False, include_tables=True, output_format="xml")
+        include_links=False, include_tables=True, output_format="xml",
+        prune_xpath=_CARD_IN_PARAGRAPH)
     if doc is None or doc.body is None:
         return []
     return blocks_of(doc.body, TRAFILATURA, "trafilatura")
