@@ -25,6 +25,11 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 """))
 _DAYS = trie_pattern({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                       "Sunday"})
+_COUNTED = trie_pattern(words("""
+people persons deaths dead killed injured wounded cases infections jobs votes voters troops
+soldiers residents workers employees children patients homes households users customers
+migrants refugees members students protesters civilians victims arrests times percent
+"""))
 _CURRENCIES = trie_pattern({"dollars", "euros", "pounds", "yen", "yuan", "won", "rupees",
                             "roubles", "rubles"})
 REASONS: tuple[tuple[str, re.Pattern], ...] = (
@@ -32,9 +37,12 @@ REASONS: tuple[tuple[str, re.Pattern], ...] = (
     ("money", re.compile(
         r"[$€£¥]\s?\d|\b(?:US\$|USD|EUR)\s?\d|\b\d[\d.,]*(?: (?:million|billion|trillion))?"
         rf" {_CURRENCIES}\b")),
+    # Counts that a reader would want sourced: large numbers and counted people or events;
+    # not "a 16-inch screen" or "60 minutes" (specifications and recipes are not claims).
     ("number", re.compile(
-        r"(?<![(\w])\d[\d,]*(?:\.\d+)?(?![)\w])(?! ?(?:st|nd|rd|th)\b)"
-        r"|\b(?:million|billion|trillion|thousands of|hundreds of|dozens of)\b")),
+        r"\b\d{1,3}(?:,\d{3})+\b|\b(?!(?:19|20)\d\d\b)\d{4,}\b"
+        r"|\b(?:million|billion|trillion|thousands of|hundreds of|dozens of)\b"
+        rf"|\b\d[\d,.]* (?:[a-z]+ )?{_COUNTED}\b")),
     ("date", re.compile(
         rf"\b(?:{_MONTHS})\.? (?:\d{{1,2}}|\d{{4}})\b|\b(?:in|since|by|until|from) \d{{4}}\b"
         r"|\b(?:mid-|early |late )?\d{4}s\b"
