@@ -283,13 +283,13 @@ def safe_name(name: str, taken: set[str]) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same directory, then a
-    rename: readers see the old file or the new one, never half of one."""
+    rename: readers, and a rerun after a killed run, see the old file or the new one, never
+    half of one. (No fsync: that guards against power loss, not a killed process, and it
+    would cost more than writing the report.)"""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "w", encoding="utf-8") as handle:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

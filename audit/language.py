@@ -46,15 +46,20 @@ _SCRIPTS = {
     "ARABIC": "ar", "GREEK": "el", "HEBREW": "he", "DEVANAGARI": "hi", "THAI": "th",
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# word -> the languages whose function words include it, for one pass over the words
+_INDEX: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _STOP.items():
+    for _word in _words:
+        _INDEX[_word] = _INDEX.get(_word, ()) + (_lang,)
+SAMPLE_CHARS = 3000
 
 
 def _script_counts(sample: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for ch in sample:
+    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTERS.findall(sample))}
+    for ch in _NON_ASCII.findall(sample):  # only the few non-ASCII characters, one by one
         if not ch.isalpha():
-            continue
-        if ch.isascii():
-            counts["LATIN"] = counts.get("LATIN", 0) + 1
             continue
         name = unicodedata.name(ch, "")
         key = name.split(" ", 1)[0]
@@ -66,7 +71,7 @@ def _script_counts(sample: str) -> dict[str, int]:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``, or None when it is too short or unclear to tell."""
-    sample = text[:6000]
+    sample = text[:SAMPLE_CHARS]
     counts = _script_counts(sample)
     letters = sum(counts.values())
     if letters < 20:
@@ -76,10 +81,13 @@ def detect_language(text: str) -> str | None:
         if script == "CJK" and counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) > 0.05 * letters:
             return "ja"
         return _SCRIPTS.get(script) if top >= 0.5 * letters else None
-    words = [w.lower() for w in _WORD.findall(sample)]
+    words = _WORD.findall(sample.lower())
     if len(words) < 5:
         return None
-    hits = {lang: sum(w in stop for w in words) for lang, stop in _STOP.items()}
+    hits = dict.fromkeys(_STOP, 0)
+    for word in words:
+        for lang in _INDEX.get(word, ()):
+            hits[lang] += 1
     best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
     if hits[best] < max(2, 0.08 * len(words)):
         return None

@@ -84,8 +84,9 @@ def prepare_textstat(tmp: Path):
     caches = []
     for name, module in list(sys.modules.items()):
         if name.startswith("textstat") and module is not None:
-            for value in vars(module).values():
-                if callable(getattr(value, "cache_clear", None)):
+            for attr, value in vars(module).items():
+                # clear the per-text caches, keep the loaded dictionaries
+                if callable(getattr(value, "cache_clear", None)) and not attr.startswith("get_"):
                     caches.append(value)
     formulas = (textstat.flesch_reading_ease, textstat.flesch_kincaid_grade,
                 textstat.gunning_fog, textstat.smog_index, textstat.coleman_liau_index,
