@@ -30,7 +30,8 @@ PENALTY_MENU = 8
 PENALTY_FURNITURE = 20
 # Furniture that sits inside articles (pictures, their credits, ads) costs no more than
 # any short line: it does not mean the article has ended.
-INSIDE_ARTICLE = frozenset({"caption", "gallery", "advertisement", "photo-credit"})
+INSIDE_ARTICLE = frozenset({"caption", "gallery", "advertisement", "photo-credit",
+                            "caption-credit"})
 # A title echo must be followed by its run within this many lines, and the run must
 # reach this share of the page's best run.
 ECHO_GAP = 12
@@ -44,6 +45,7 @@ LIST_HEADINGS = frozenset({"related", "comments", "newsletter"})
 LIST_MIN_BEFORE = 40
 LIST_LOOKAHEAD = 8
 LIST_MIN_PARAGRAPHS = 2
+LIST_CARD_FURNITURE = 3
 # A sentence this many lines after the article's end still belongs to it.
 BRIDGE_LINES = 2
 # Time stamps and reply links that separate comments; this many end the article.
@@ -179,13 +181,15 @@ def bridge(lines: list[Line], first: int, last: int) -> tuple[int, int]:
 
 def trim_at_lists(lines: list[Line], first: int, last: int) -> tuple[int, int]:
     """End the article at a 'Related' / 'Comments' / newsletter heading that introduces a
-    list (fewer than LIST_MIN_PARAGRAPHS of the next LIST_LOOKAHEAD lines score as article
-    text); an inline 'Related: headline' followed by more paragraphs does not end it."""
+    list: fewer than LIST_MIN_PARAGRAPHS of the next LIST_LOOKAHEAD lines score as article
+    text, or LIST_CARD_FURNITURE of them are furniture (cards with share buttons). An
+    inline 'Related: headline' followed by more paragraphs does not end it."""
     before = 0.0
     for i in range(first, last + 1):
         line = lines[i]
         if (before >= LIST_MIN_BEFORE and line.furniture and line.furniture[0] in LIST_HEADINGS
-                and _paragraphs_after(lines, i, last) < LIST_MIN_PARAGRAPHS):
+                and (_paragraphs_after(lines, i, last) < LIST_MIN_PARAGRAPHS
+                     or _furniture_after(lines, i, last) >= LIST_CARD_FURNITURE)):
             end = i - 1
             while end > first and not is_prose(lines[end]):
                 end -= 1
@@ -197,6 +201,13 @@ def trim_at_lists(lines: list[Line], first: int, last: int) -> tuple[int, int]:
 def _paragraphs_after(lines: list[Line], i: int, last: int) -> int:
     end = min(i + 1 + LIST_LOOKAHEAD, last + 1)
     return sum(line_score(lines[j]) > 0 for j in range(i + 1, end))
+
+
+def _furniture_after(lines: list[Line], i: int, last: int) -> int:
+    """Furniture among the next lines: cards of a list each carry their share buttons."""
+    end = min(i + 1 + LIST_LOOKAHEAD, last + 1)
+    return sum(lines[j].furniture is not None and lines[j].furniture[1] not in INSIDE_ARTICLE
+               for j in range(i + 1, end))
 
 
 def trim_comments(lines: list[Line], first: int, last: int) -> tuple[int, int]:
