@@ -179,6 +179,9 @@ def _to_text(data: bytes, media_type: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _mostly_utf8(data)
+    if damaged is not None:
+        return damaged, "utf-8"
     declared = _declared_encoding(data) if media_type == "text/html" else None
     if declared is not None:
         try:
@@ -186,6 +189,16 @@ def _to_text(data: bytes, media_type: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     return _detect(data)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken sequences (a file cut mid-character, one pasted latin-1
+    word) is still UTF-8: text in another encoding almost never forms valid multi-byte
+    UTF-8 sequences, so many of them against few errors decide it."""
+    text = data.decode("utf-8", errors="replace")
+    errors = text.count("\ufffd")
+    decoded = len(text) - len(text.encode("ascii", errors="ignore")) - errors
+    return text if decoded >= 10 * errors and decoded >= 3 else None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -61,6 +61,13 @@ def test_byte_order_marks(encoding: str) -> None:
     assert decode(data).text == FRENCH
 
 
+def test_utf8_cut_mid_character_stays_utf8() -> None:
+    data = (FRENCH * 3).encode("utf-8") + "é".encode()[:1]
+    decoded = decode(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.startswith(FRENCH)
+
+
 def test_utf16_without_bom() -> None:
     assert decode(FRENCH.encode("utf-16-le")).text == FRENCH
 
