@@ -213,3 +213,16 @@ def test_list_right_after_the_body_is_kept_and_a_related_list_is_not():
 def test_page_without_prose_keeps_its_lines():
     result = strip_text("Shopping list\n- eggs and milk\n- bread from the baker\n- two apples")
     assert result.text == "- eggs and milk\n\n- bread from the baker\n\n- two apples"
+
+
+def test_cards_with_share_buttons_after_a_related_heading_end_the_article():
+    para = ("Living a true love is one of the greatest pleasures of life, and it asks for "
+            "patience, care and a good deal of humour from both people involved.")
+    card = ("Life asks us for optimism and courage, to hope for the best and to make the best "
+            "happen, even on the days when nothing seems to work out as planned.")
+    share = "Whatsapp Facebook Pint Download"
+    page = "\n".join(["Only those who love", share, para, para.replace("true", "real"),
+                      "You may also like...", share, card, share, card.replace("us", "you"),
+                      share, card.replace("best", "most")])
+    kept = [b.line_start for b in strip_text(page).blocks if b.role in KEPT_ROLES]
+    assert kept == [3, 4]
