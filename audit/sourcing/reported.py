@@ -310,7 +310,8 @@ class Extractor:
                 not t.is_word and t.text not in "’'-." for t in toks[appos[0]:appos[1]]):
             return None
         head_type = self._typed([t.text for t in toks[head[0]:head[1]]], strong)
-        if head_type is None:
+        lead = toks[head[0]]
+        if head_type is None or not (lead.is_cap or lead.low in lx.DETERMINERS):
             return None  # "The label that owns her music, Big Machine, says": too tangled
         if appos[1] - appos[0] == 1 and toks[appos[0]].low in _ASIDES:
             stype, appos = head_type, (head[0], head[1])  # "The Taliban, however, said"

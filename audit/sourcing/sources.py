@@ -60,6 +60,9 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
         return None
     if toks[first].low in lx.NP_PREPS:
         return None  # "... of agency policy said": the phrase's head lies further back
+    if any(toks[k].low.endswith("ed") and not toks[k].is_cap and toks[k + 1].low in
+           lx.DETERMINERS for k in range(first, stop - 1)):
+        return None  # "friends wanted some say": a verb inside, not a noun phrase
     return first, stop
 
 
