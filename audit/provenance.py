@@ -44,6 +44,8 @@ _WIRES = (r"AP|Associated Press|Reuters|AFP|Agence France-Presse|UPI|dpa|Xinhua|
 _WIRE = re.compile(r"\((?P<a>" + _WIRES + r")\)|(?:^|\s)[—–-]\s*(?P<b>" + _WIRES + r")\s*$|"
                    r"^(?P<c>" + _WIRES + r")\s*[—–]\s")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ABOUT = re.compile(r"^(?:about the author|about|sobre o autor|sobre|über den autor|über|"
+                    r"tentang penulis|tentang|su)\s*:?\s*", _I)
 _MY_NAME = re.compile(r"\bmy name is ((?:[A-Z][\w'-]*\s?){1,6})")
 _SITE_NAME = (
     re.compile(r"\benjoying ([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})\s*\?"),
@@ -210,6 +212,8 @@ def _author_bio(box: list[Block]) -> dict[str, Any] | None:
     named = _MY_NAME.search(bio.text)
     short = [b.text for b in box if len(b.text.split()) <= 5 and not _EMAIL.search(b.text)]
     name = named.group(1).strip() if named else (short[0] if short else None)
+    if name and not named:
+        name = _ABOUT.sub("", name).strip() or None
     email = next((m.group() for b in box for m in [_EMAIL.search(b.text)] if m), None)
     return {"name": name, "bio": bio.text if len(bio.text.split()) > 5 else None,
             "contact": email, "origin": origin(box[0])}

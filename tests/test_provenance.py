@@ -129,3 +129,17 @@ def test_caption_credit_names_the_photographer():
             "major, statewide races, and each time the president tied himself to the outcome.")
     credits = strip_text(page).provenance["credits"]
     assert [(c["kind"], c["name"]) for c in credits] == [("photo", "Doug Mills/The New York Times")]
+
+
+def test_about_name_heading_starts_the_author_box():
+    para = ("The band will tour North America next year to celebrate its 50th anniversary, the "
+            "promoter said on Tuesday, with thirty dates from June to October.")
+    page = "\n".join(["Band tours again", para, para.replace("band", "group"),
+                      "Sobre Carlos Nadalim",
+                      "Pai de Francesco e Teresa, Carlos Nadalim é também coordenador pedagógico "
+                      "numa escola em Londrina, cidade onde mora com a família.", "Facebook"])
+    result = strip_text(page)
+    assert [b.role for b in result.blocks] == [
+        "title", "body", "body", "author-bio", "author-bio", "call-to-action"]
+    bio = result.provenance["author_bio"]
+    assert bio["name"] == "Carlos Nadalim" and bio["bio"].startswith("Pai de Francesco")

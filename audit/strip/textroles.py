@@ -47,7 +47,14 @@ _AUTHOR_BOX = re.compile(
     r"l'autore|tentang penulis|об авторе)\b", _I)
 _BIO_CUE = re.compile(
     r"\bmy name is\b|\bis an? (?:\w+ ){0,3}(?:writer|journalist|reporter|editor|correspondent|"
-    r"author|contributor|columnist|blogger)\b|\beditor[- ]in[- ]chief\b", _I)
+    r"author|contributor|columnist|blogger)\b|\beditor[- ]in[- ]chief\b|"
+    r"\bé (?:também )?(?:jornalista|escritor|escritora|autor|autora|editor|editora|coordenador)|"
+    r"\bist (?:\w+ ){0,2}(?:journalist|journalistin|redakteur|redakteurin|autor|autorin)\b|"
+    r"\bè (?:un |una )?(?:giornalista|scrittore|scrittrice|autore|autrice)\b|"
+    r"\badalah (?:seorang )?(?:penulis|wartawan|jurnalis)\b", _I)
+# "About Carlos Nadalim": an author box heading when it closes the article.
+_ABOUT_NAME = re.compile(r"^(?:about|sobre|über|tentang|su)\s+(?-i:[A-Z]\w+(?: [A-Z]\w+){1,3})$",
+                         _I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _CONTACT = re.compile(r"^(?:contact|e-?mail|reach)\b", _I)
 _PREV_NEXT = frozenset({"prev-next"})
@@ -59,6 +66,8 @@ BYLINE_AFTER = 15
 HEADING_MAX_WORDS = 20
 CAPTION_MAX_WORDS = 45
 JOB_TITLE_WORDS = 4
+# An 'About <Name>' heading starts the author box only this close to the article's end.
+AUTHOR_BOX_FROM_END = 4
 LIST_MIN_ITEMS = 3
 NO_PROSE_MIN_WORDS = 3
 LIST_HEADING_WORDS = 8
@@ -141,8 +150,10 @@ def _author_names(lines: list[Line], roles: list[Role | None]) -> set[str]:
     return names
 
 
-def _is_author_box_start(line: Line, names: set[str]) -> bool:
+def _is_author_box_start(line: Line, names: set[str], near_end: bool) -> bool:
     if _AUTHOR_BOX.match(line.text):
+        return True
+    if near_end and line.words <= 5 and _ABOUT_NAME.match(line.text):
         return True
     return line.words <= 5 and key(line.text) in names
 
@@ -152,13 +163,19 @@ def _is_bio_line(line: Line) -> bool:
                 or _CONTACT.match(line.text) or line.words <= 5)
 
 
-def _mark_author_box(lines: list[Line], roles: list[Role | None], first: int) -> int | None:
+def _mark_author_box(lines: list[Line], roles: list[Role | None], first: int,
+                     last: int) -> int | None:
     """Mark the author box after the body; return where it starts (the body ends there)."""
     names = _author_names(lines, roles)
     for i in range(first + 1, len(lines)):
-        if roles[i] is None and _is_author_box_start(lines[i], names):
+        near_end = i >= last - AUTHOR_BOX_FROM_END
+        if roles[i] is None and _is_author_box_start(lines[i], names, near_end):
             roles[i] = ("author-bio", "author-box")
             j = i + 1
+            headed = key(lines[i].text) not in names  # 'About the author', 'About X Y'
+            if headed and j < len(lines) and roles[j] is None:
+                roles[j] = ("author-bio", "author-box")  # the paragraph under the heading
+                j += 1
             while j < len(lines) and j - i <= 6 and _is_bio_line(lines[j]):
                 roles[j] = ("author-bio", "author-box")
                 j += 1
@@ -181,7 +198,7 @@ def assign_roles(lines: list[Line]) -> tuple[list[Role], int | None]:
                 not is_prose(lines[i]) or _BYLINE.match(lines[i].text)):
             roles[i] = ("byline", "byline")
     _mark_byline_titles(lines, roles)
-    box = _mark_author_box(lines, roles, first)
+    box = _mark_author_box(lines, roles, first, last)
     if box is not None and box <= last:
         last = box - 1
     _mark_list_after_body(lines, roles, last)
