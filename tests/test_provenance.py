@@ -136,10 +136,10 @@ def test_about_name_heading_starts_the_author_box():
             "promoter said on Tuesday, with thirty dates from June to October.")
     page = "\n".join(["Band tours again", para, para.replace("band", "group"),
                       "Sobre Carlos Nadalim",
-                      "Pai de Francesco e Teresa, Carlos Nadalim é também coordenador pedagógico "
-                      "numa escola em Londrina, cidade onde mora com a família.", "Facebook"])
+                      ("Pai de Francesco e Teresa, Carlos Nadalim é também coordenador pedagógico "
+                      "numa escola em Londrina, cidade onde mora com a família."), "Facebook"])
     result = strip_text(page)
     assert [b.role for b in result.blocks] == [
-        "title", "body", "body", "author-bio", "author-bio", "call-to-action"]
+        "title", "body", "body", "author-bio", "author-bio", "author-bio"]
     bio = result.provenance["author_bio"]
     assert bio["name"] == "Carlos Nadalim" and bio["bio"].startswith("Pai de Francesco")
