@@ -85,7 +85,8 @@ def test_follow_on_quote_paragraph_carries_the_speaker():
     found = atts(text)
     assert len(found) == 2
     carried = found[1]
-    assert carried["kind"] == "carried" and carried["source"] is None
+    assert carried["kind"] == "carried" and carried["cue"] is None
+    assert carried["source"] == found[0]["source"]  # the mention it is carried from
     assert carried["resolved_source"].startswith("Anna Berg")
     assert carried["resolved_type"] == "person"
 

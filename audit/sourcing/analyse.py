@@ -147,7 +147,7 @@ def _score_counts(text: str, found: list[Attribution], counts: dict) -> scores.S
 def _attribution_findings(found: list[Attribution]) -> list[Finding]:
     out = []
     for att in found:
-        where = att.source or att.cue or att.content
+        where = att.content if att.kind == "carried" else att.source or att.cue or att.content
         if att.effective_type() == "unnamed":
             out.append(Finding("SRC-UNNAMED-SOURCE", where))
         elif att.effective_type() == "vague":

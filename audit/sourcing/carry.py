@@ -42,17 +42,25 @@ def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
             last = ordered[k] if last is None or ordered[k].content[0] >= last.content[0] \
                 else last
             k += 1
-        if last is None or last.source_text(text) is None or last.effective_type() == "vague":
+        if last is None or last.source is None or last.effective_type() == "vague":
             continue  # "Others reported ..." does not speak the next paragraph's quote
         if quote.words(text) < MIN_CARRIED_WORDS or covered.overlaps(quote.start, quote.end):
             continue
         if not _speaker_carries(text, last, quote.start, sents):
             continue
-        last = Attribution((quote.start, quote.end), None, None, last.effective_type(), True,
-                           "carried", resolved_source=last.source_text(text),
-                           resolved_type=last.effective_type())
+        last = _carry(text, last, quote.start, quote.end)
         carried.append(last)
     return carried
+
+
+def _carry(text: str, speaker: Attribution, start: int, end: int) -> Attribution:
+    """The carried attribution. Its source span is the mention it is carried from; a
+    pronoun stays a pronoun, for resolve_pronouns to name."""
+    if speaker.source_type == "pronoun" or speaker.source is None:
+        return Attribution((start, end), speaker.source, None, "pronoun", True, "carried")
+    name = text[speaker.source[0]:speaker.source[1]]
+    return Attribution((start, end), speaker.source, None, speaker.source_type, True, "carried",
+                       resolved_source=name, resolved_type=speaker.source_type)
 
 
 def _speaker_carries(text: str, last: Attribution, start: int, sents: Sentences) -> bool:
