@@ -24,6 +24,7 @@ _END_TRAIL = "\"'”’»)]*"
 _SENTENCE_END = frozenset(".!?。！？…:;")
 _PUNCT = re.compile(r"[,.;:!?、，。！？]")
 _LIST_ITEM = re.compile(r"[•·▪►▸*\-–—]\s|\d{1,3}[.)]\s")
+_SEPARATOR = re.compile(r" [|•·»›/>] ")
 _BULLETS = frozenset("•·▪►▸*-–—|")
 # Longer lines are never judged as furniture or menus.
 FURNITURE_MAX_CHARS = MAX_CHARS
@@ -86,10 +87,8 @@ class Line:
         """' | ', ' » ', ' / ' ...: the joints of menus and breadcrumbs."""
         if self._separators is None:
             text = self.text
-            self._separators = (
-                text.count(" | ") + text.count(" • ") + text.count(" · ") + text.count(" » ")
-                + text.count(" › ") + text.count(" / ") + text.count(" > ")
-                if len(text) < FURNITURE_MAX_CHARS else 0)
+            self._separators = (len(_SEPARATOR.findall(text))
+                                if len(text) < FURNITURE_MAX_CHARS else 0)
         return self._separators
 
 

@@ -68,6 +68,7 @@ CAPTION_MAX_WORDS = 45
 JOB_TITLE_WORDS = 4
 # An 'About <Name>' heading starts the author box only this close to the article's end.
 AUTHOR_BOX_FROM_END = 4
+AUTHOR_BOX_HEADING_WORDS = 5
 LIST_MIN_ITEMS = 3
 NO_PROSE_MIN_WORDS = 3
 LIST_HEADING_WORDS = 8
@@ -151,6 +152,8 @@ def _author_names(lines: list[Line], roles: list[Role | None]) -> set[str]:
 
 
 def _is_author_box_start(line: Line, names: set[str], near_end: bool) -> bool:
+    if line.words > AUTHOR_BOX_HEADING_WORDS:
+        return False
     if _AUTHOR_BOX.match(line.text):
         return True
     if near_end and line.words <= 5 and _ABOUT_NAME.match(line.text):
