@@ -528,13 +528,18 @@ MAX_AUTHOR_NOTE_WORDS = 80
 
 def _author_notes(blocks: list[RawBlock], roles: list[tuple[str, str]], authors: list[str]
                   ) -> list[tuple[str, str]]:
-    """A paragraph naming the article's own author among the last few is about the author
-    ("Jane Doe is a senior editor...", "Email Jane Doe at ...", "Jane Doe's book ...")."""
+    """A paragraph among the last few that starts with the article's own author, or names
+    the author next to an address or handle, is about the author ("Jane Doe is a senior
+    editor...", "Jane Doe's book ...", "Email Jane Doe at jane@..."). A paragraph merely
+    naming an agency that is also the author ("..., the Associated Press reported") stays."""
     roles = list(roles)
     body = [i for i, (role, _) in enumerate(roles) if role == "body"]
     for index in body[-AUTHOR_NOTE_BLOCKS:]:
         key = f" {_key(blocks[index].text)} "
-        if len(key.split()) <= MAX_AUTHOR_NOTE_WORDS and any(f" {a} " in key for a in authors):
+        if len(key.split()) > MAX_AUTHOR_NOTE_WORDS:
+            continue
+        named = [a for a in authors if f" {a} " in key]
+        if any(key.startswith(f" {a} ") for a in named) or (named and "@" in blocks[index].text):
             roles[index] = ("author-bio", "names-the-author")
     return roles
 
