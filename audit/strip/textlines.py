@@ -21,7 +21,7 @@ _WORD = re.compile(r"\w+")
 # Han, kana and Hangul: scripts written without spaces, where one \w+ run is a phrase.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _END_TRAIL = "\"'”’»)]*"
-_SENTENCE_END = frozenset(".!?。！？…:;")
+_SENTENCE_END = frozenset(".!?。！？…:;~")
 _PUNCT = re.compile(r"[,.;:!?、，。！？]")
 _LIST_ITEM = re.compile(r"[•·▪►▸*\-–—]\s|\d{1,3}[.)]\s")
 _SEPARATOR = re.compile(r" [|•·»›/>] ")
