@@ -475,12 +475,20 @@ def _role(block: RawBlock, index: int, titles: list[str], authors: list[str]) ->
         return furniture
     if block.caption:
         return "other", "caption"
-    if words <= MAX_BYLINE_WORDS and (index < BYLINE_WINDOW or _BY_WORD.match(block.text)) \
-            and any(f" {a} " in f" {key} " for a in authors):
+    if _is_byline(block, index, key, words, authors):
         return "byline", "author-name"
     if block.element in _HEADINGS:
         return "heading", block.source
     return "body", block.source
+
+
+def _is_byline(block: RawBlock, index: int, key: str, words: int, authors: list[str]) -> bool:
+    """Short, naming the author, and either starting with "By" or near the top and not
+    a sentence (a lead sentence may name an agency that is also the author)."""
+    if words > MAX_BYLINE_WORDS or not any(f" {a} " in f" {key} " for a in authors):
+        return False
+    return bool(_BY_WORD.match(block.text)) or (index < BYLINE_WINDOW
+                                                and not _SENTENCE_END.search(block.text))
 
 
 def _label_and_link(block: RawBlock) -> bool:
