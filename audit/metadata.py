@@ -90,7 +90,9 @@ def read_metadata(tree: Any, url: str | None = None) -> PageMetadata:
 
 def _article_objects(tree: Any) -> Iterator[dict[str, Any]]:
     """Article-like JSON-LD objects, including those inside lists and @graph."""
-    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+    for script in tree.iter("script"):
+        if not (script.get("type") or "").strip().lower().startswith("application/ld+json"):
+            continue
         data = _load_json(script.text or "")
         if data is None:
             continue
