@@ -25,6 +25,7 @@ _SENTENCE_END = frozenset(".!?。！？…:;~")
 _PUNCT = re.compile(r"[,.;:!?、，。！？]")
 _LIST_ITEM = re.compile(r"[•·▪►▸*\-–—]\s|\d{1,3}[.)]\s")
 _SEPARATOR = re.compile(r" [|•·»›/>] ")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _BULLETS = frozenset("•·▪►▸*-–—|")
 # Longer lines are never judged as furniture or menus.
 FURNITURE_MAX_CHARS = MAX_CHARS
@@ -151,12 +152,15 @@ def read_lines(text: str) -> list[Line]:
 
 
 def _raw_lines(text: str) -> list[tuple[int, int, int]]:
-    """(line number, start, end) of the stripped text of every non-blank line."""
+    """(line number, start, end) of the stripped text of every non-blank line.
+
+    A line of zero-width characters only (left by images and embeds) counts as blank.
+    """
     found = []
     offset = 0
     for number, raw in enumerate(text.split("\n"), 1):
         stripped = raw.strip()
-        if stripped:
+        if stripped and (stripped.isascii() or stripped.strip(_INVISIBLE)):
             start = offset + len(raw) - len(raw.lstrip())
             found.append((number, start, start + len(stripped)))
         offset += len(raw) + 1
