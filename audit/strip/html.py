@@ -280,8 +280,10 @@ def _absorb(para: Any, following: Any) -> None:
 
 # --- an article split into sections --------------------------------------------------
 
-# How far above the extracted paragraphs to look for sibling sections.
+# How far above the extracted paragraphs to look for sibling sections, and how many
+# prose paragraphs a sibling section needs to count as more of the article.
 CONTINUATION_LEVELS = 3
+MIN_SECTION_PARAGRAPHS = 2
 
 
 def continuation_blocks(primary: list[RawBlock]) -> tuple[list[RawBlock], list[RawBlock]]:
@@ -391,6 +393,8 @@ def _section_blocks(siblings: list[Any], container: Any) -> tuple[list[RawBlock]
     for sibling in siblings:
         blocks = [b for b in blocks_of(sibling, HTML, "continuation")
                   if _is_prose(b) or b.element in _HEADINGS]
+        if sum(b.element not in _HEADINGS for b in blocks) < MIN_SECTION_PARAGRAPHS:
+            continue  # one paragraph beside the article is more often a bio or a teaser
         (before if parent.index(sibling) < position else after).extend(blocks)
     return before, after
 
