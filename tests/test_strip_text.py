@@ -98,6 +98,9 @@ def test_split_run_ins(text, expected):
     ("Shares", "call-to-action"),
     ("Whatsapp Facebook Pint Baixar", "call-to-action"),
     ("Want more stories like this?", "newsletter"),
+    (("Support Snopes so we continue to pursue the facts — for you and anyone searching for "
+     "answers."), "call-to-action"),
+    ("Support The Guardian", "call-to-action"),
     ("Every day we send an email with the top stories from Digg.", "newsletter"),
     (("Trump asked voters in Louisiana for a big win. He didn’t get it. Credit... Doug Mills/The "
      "New York Times"), "photo-credit"),
@@ -125,6 +128,8 @@ def test_furniture_role_fires(text, role):
     "Facebook shares fell 3 percent.",
     "Print editions will end in May.",
     "Customers want more stories told by local people, the survey found.",
+    "Support for the bill grew after the hearing, aides said.",
+    "Support Biden's plan? Most voters in the poll said they did not know it.",
 ])
 def test_furniture_role_is_quiet_on_article_sentences(text):
     assert furniture_role(text) is None

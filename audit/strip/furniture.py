@@ -139,6 +139,11 @@ _GALLERY_WORDS = ("image", "photo", "picture", "slide", "foto", "bild", "imagem"
 _GALLERY = re.compile(r"^(?:image|photo|picture|slide|foto|bild|imagem|immagine)s?\s*"
                       r"\d{1,3}\s*(?:of|/|von|de|di|из)\s*/?\s*\d{1,3}\b|"
                       r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$", _I)
+# Donation appeals: "Support Snopes and make a difference", "Support The Guardian".
+_APPEAL_WORDS = ("support", "please support", "donate", "help support", "help fund")
+_APPEAL = re.compile(r"^(?:please )?(?:support|donate to|help support|help fund)\s+"
+                     r"(?-i:[A-Z])[\w.]*(?: (?-i:[A-Z])[\w.]*)*(?:\s+(?:and|so|by|today|now)\b|"
+                     r"\s*[.!]?$)", _I)
 _STRONG: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("other", "copyright",
      ("rights reserved", "direitos reservados", "rechte vorbehalten", "diritti riservati",
@@ -230,6 +235,8 @@ def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | 
         return "other", "caption"
     if (text[0].isdigit() or lower.startswith(_GALLERY_WORDS)) and _GALLERY.match(text):
         return "other", "gallery"
+    if lower.startswith(_APPEAL_WORDS) and _APPEAL.match(text):
+        return "call-to-action", "appeal"
     found = _floating(_STRONG, lower, text) if hinted else None
     if found or words > SHORT_WORDS:
         return found
