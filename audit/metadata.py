@@ -202,7 +202,8 @@ def _read_meta_tags(tree: Any, meta: PageMetadata) -> None:
             tags.setdefault(key, []).append(_clean(content))
     for key in _META_TITLE:
         meta.titles.extend(Item(v, _meta_origin(key)) for v in tags.get(key, [])[:1])
-    for key in _META_AUTHORS:
+    # A page's JSON-LD names the writers; its meta author is then often the company.
+    for key in _META_AUTHORS if not meta.authors else ():
         for value in tags.get(key, []):
             name = _person(value)
             if name:

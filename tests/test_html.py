@@ -111,7 +111,7 @@ def test_title_and_provenance_from_metadata(full) -> None:
     names = [a["name"] for a in prov["authors"]]
     assert names[:3] == ["Jane Doe", "John Roe", "Ann Poe"]
     assert prov["authors"][0]["origin"] == {"kind": "json-ld", "field": "author"}
-    assert names.count("Jane Doe") == 1  # citation_author "Doe, Jane" is the same person
+    assert names == ["Jane Doe", "John Roe", "Ann Poe"]  # meta authors yield to JSON-LD
     assert prov["published"] == {"iso": "2024-03-05T09:30:00+01:00",
                                  "raw": "2024-03-05T09:30:00+01:00",
                                  "origin": {"kind": "json-ld", "field": "datePublished"}}
@@ -166,6 +166,13 @@ def test_json_ld_shapes(ld) -> None:
     meta = read_metadata(parse(html))
     assert meta.title == "H"
     assert [a.value for a in meta.authors] == ["A B"]
+
+
+def test_meta_author_names() -> None:
+    html = """<html><head><meta name="citation_author" content="Doe, Jane">
+<meta name="citation_author" content="Roe, John">
+<meta property="article:author" content="https://facebook.com/janedoe"></head><body></body></html>"""
+    assert [a.value for a in read_metadata(parse(html)).authors] == ["Jane Doe", "John Roe"]
 
 
 def test_microdata_and_time_elements_give_the_date() -> None:
