@@ -110,7 +110,8 @@ def sniff_media_type(data: bytes) -> str:
         return "text/plain"
     name = head[pos + 1:pos + 10].lower()
     for tag in _HTML_TAGS:
-        if name.startswith(tag) and (len(name) == len(tag) or not name[len(tag):len(tag) + 1].isalnum()):
+        after = name[len(tag):len(tag) + 1]
+        if name.startswith(tag) and not after.isalnum():
             return "text/html"
     return "text/plain"
 

@@ -17,7 +17,8 @@ JAPANESE = "日本語のテキストです。東京は日本の首都であり�
 
 
 def page(body: str, head: str = "") -> str:
-    return f"<!DOCTYPE html><html><head>{head}<title>t</title></head><body><p>{body}</p></body></html>"
+    return (f"<!DOCTYPE html><html><head>{head}<title>t</title></head>"
+            f"<body><p>{body}</p></body></html>")
 
 
 @pytest.mark.parametrize("text, encoding", [

@@ -65,7 +65,8 @@ META = """<meta property="og:site_name" content="The Daily Example">
 def full():
     head = f'<script type="application/ld+json">{json.dumps(JSON_LD)}</script>{META}'
     body = (paragraphs(PARAGRAPHS[:2])
-            + '<p>Data came from <a href="https://stats.example.org/roads">the statistics office</a>'
+            + '<p>Data came from <a href="https://stats.example.org/roads">'
+            'the statistics office</a>'
             ' and <a href="/news/earlier-story">our earlier report</a>, and from a study by '
             '<a href="https://www.university.example.edu/paper.pdf">the university</a> that was '
             'published last year after a long review by independent experts.</p>'
@@ -162,7 +163,8 @@ def test_meta_tags_alone() -> None:
     {"@graph": [{"@type": "ReportageNewsArticle", "headline": "H", "author": [{"name": "A B"}]}]},
 ])
 def test_json_ld_shapes(ld) -> None:
-    html = f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head><body></body></html>'
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            "</head><body></body></html>")
     meta = read_metadata(parse(html))
     assert meta.title == "H"
     assert [a.value for a in meta.authors] == ["A B"]
@@ -179,13 +181,16 @@ def test_microdata_and_time_elements_give_the_date() -> None:
     html = ('<html><body><article><span itemprop="datePublished" content="2024-03-05">5 March'
             '</span><time datetime="2020-01-01">old</time></article></body></html>')
     meta = read_metadata(parse(html))
-    assert [(d.value, d.origin["field"]) for d in meta.published] == [("2024-03-05", "datePublished")]
-    html = '<html><body><article><time datetime="2024-03-05T10:00">today</time></article></body></html>'
+    dates = [(d.value, d.origin["field"]) for d in meta.published]
+    assert dates == [("2024-03-05", "datePublished")]
+    html = ('<html><body><article><time datetime="2024-03-05T10:00">today</time>'
+            "</article></body></html>")
     assert read_metadata(parse(html)).published[0].value == "2024-03-05T10:00"
 
 
 def test_broken_json_ld_is_ignored() -> None:
-    html = '<html><head><script type="application/ld+json">{"@type": "NewsArticle", </script></head><body><p>x</p></body></html>'
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+            "</script></head><body><p>x</p></body></html>")
     assert read_metadata(parse(html)).authors == []
 
 
@@ -200,7 +205,8 @@ def test_non_english_page() -> None:
         ("Der Bürgermeister sagte, der Bau werde im März beginnen und der erste Abschnitt am "
         "Fluss solle vor den Sommerferien eröffnet werden."),
     ]
-    html = article_page(paragraphs(german) + "<p>Newsletter abonnieren</p>").replace('lang="en"', 'lang="de"')
+    html = article_page(paragraphs(german) + "<p>Newsletter abonnieren</p>")
+    html = html.replace('lang="en"', 'lang="de"')
     result = extract_html(html)
     for paragraph in german:
         assert paragraph in result.text
@@ -208,10 +214,14 @@ def test_non_english_page() -> None:
 
 
 def test_japanese_page() -> None:
-    text = ["東京都は火曜日、自転車道を四十キロ延長する計画を発表した。議論は深夜まで続き、多くの住民が参加した。",
-            "賛成派は、新しい自転車道によって交通事故による死者が減ると述べた。昨年は三年連続で増加していた。",
-            "反対派は、駐車場がなくなれば商店街の客が減ると主張し、工事の前に調査を行うよう求めた。",
-            "知事は、工事は三月に始まり、川沿いの最初の区間は夏休み前に開通する見込みだと述べた。"]
+    text = [
+        "東京都は火曜日、自転車道を四十キロ延長する計画を発表した。"
+        "議論は深夜まで続き、多くの住民が参加した。",
+        "賛成派は、新しい自転車道によって交通事故による死者が減ると述べた。"
+        "昨年は三年連続で増加していた。",
+        "反対派は、駐車場がなくなれば商店街の客が減ると主張し、工事の前に調査を行うよう求めた。",
+        "知事は、工事は三月に始まり、川沿いの最初の区間は夏休み前に開通する見込みだと述べた。",
+    ]
     result = extract_html(article_page(paragraphs(text)).replace('lang="en"', 'lang="ja"'))
     for paragraph in text:
         assert paragraph in result.text
@@ -239,7 +249,8 @@ def test_related_links_are_removed() -> None:
 
 def test_byline_author_note_and_related_heading() -> None:
     body = ("<p>By Jane Doe, March 5, 2024</p>" + paragraphs(PARAGRAPHS)
-            + "<p>Jane Doe covers transport for the Daily Example. Email her at jane@example.com.</p>"
+            + "<p>Jane Doe covers transport for the Daily Example. "
+            "Email her at jane@example.com.</p>"
             + '<h3>More stories</h3><p><a href="/a">Mayor opens the new bridge</a></p>'
             '<p><a href="/b">Tram fares rise in May</a></p>')
     result = extract_html(article_page(body, '<meta name="author" content="Jane Doe">'))
@@ -290,8 +301,8 @@ def test_deeply_nested_html_does_not_crash() -> None:
     assert isinstance(result.text, str)
 
 
-@pytest.mark.parametrize("html", ["", "   ", "<p>Just a fragment.</p>", "plain words", "<html></html>",
-                                  "<" * 100_000, '"' * 100_000])
+@pytest.mark.parametrize("html", ["", "   ", "<p>Just a fragment.</p>", "plain words",
+                                  "<html></html>", "<" * 100_000, '"' * 100_000])
 def test_degenerate_input(html: str) -> None:
     result = extract_html(html)
     assert all(result.text[b.span[0]:b.span[1]] == b.text for b in result.blocks if b.span)

@@ -227,7 +227,7 @@ def readability_blocks(tree: Any) -> list[RawBlock]:
     try:
         summary = Document(tree, min_text_length=25).summary()
         root = lxml.html.fromstring(summary) if summary.strip() else None
-    except Exception:  # noqa: BLE001 - a second opinion that fails is no opinion
+    except Exception:
         return []
     if root is None:
         return []
@@ -295,7 +295,8 @@ def continuation_blocks(primary: list[RawBlock]) -> tuple[list[RawBlock], list[R
     next two ancestors) with the same tag and class continues it, unless it looks like
     another article (an <article> or a sibling with its own <h1>).
     """
-    container = _common_ancestor([b.node for b in primary if b.node is not None and b.element == "p"])
+    container = _common_ancestor([b.node for b in primary
+                                  if b.node is not None and b.element == "p"])
     for _ in range(CONTINUATION_LEVELS):
         if container is None or container.getparent() is None:
             return [], []
@@ -433,8 +434,8 @@ def choose(primary: list[RawBlock], tree: Any) -> list[RawBlock]:
 
 def _is_prose(block: RawBlock) -> bool:
     """A paragraph of running text: long enough, few links, ends like a sentence."""
-    long_enough = (len(_WORD.findall(block.text)) >= MIN_PROSE_WORDS
-                   or (len(block.text) >= MIN_PROSE_CHARS and " " not in block.text[:MIN_PROSE_CHARS]))
+    unspaced = len(block.text) >= MIN_PROSE_CHARS and " " not in block.text[:MIN_PROSE_CHARS]
+    long_enough = len(_WORD.findall(block.text)) >= MIN_PROSE_WORDS or unspaced
     return (long_enough and not block.caption and block.element not in _HEADINGS
             and block.link_density <= MAX_PROSE_LINK_DENSITY
             and bool(_SENTENCE_END.search(block.text)) and furniture_role(block.text) is None)
@@ -598,7 +599,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extraction:
 def _build(raw: list[RawBlock], roles: list[tuple[str, str]],
            meta: metadata.PageMetadata) -> Extraction:
     blocks, parts, links, pos = [], [], [], 0
-    for index, (block, (role, reason)) in enumerate(zip(raw, roles)):
+    for index, (block, (role, reason)) in enumerate(zip(raw, roles, strict=True)):
         span = None
         if role in ("body", "heading"):
             pos += 2 if parts else 0
@@ -629,7 +630,8 @@ def _element_origins(prov: dict[str, Any], blocks: list[Block]) -> dict[str, Any
         origin = fixed.get("origin")
         if isinstance(origin, dict) and origin.get("kind") == "line" and origin.get("line") is None:
             index = origin.get("block")
-            element = blocks[index].element if isinstance(index, int) and index < len(blocks) else None
+            known = isinstance(index, int) and 0 <= index < len(blocks)
+            element = blocks[index].element if known else None
             fixed["origin"] = {"kind": "element", "element": element, "block": index,
                                "text": origin.get("text")}
         return fixed
