@@ -505,6 +505,8 @@ def _label_and_link(block: RawBlock) -> bool:
 
 
 def assign_roles(blocks: list[RawBlock], meta: metadata.PageMetadata) -> list[tuple[str, str]]:
+    """(role, reason) of every block: each judged alone first, with the page's metadata,
+    then by position (above the <h1> title, the last paragraphs, headings over furniture)."""
     titles = [k for k in (_key(t.value) for t in meta.titles) if k]
     authors = [k for k in (_key(a.value) for a in meta.authors) if " " in k]
     roles = [_role(b, i, titles, authors) for i, b in enumerate(blocks)]
