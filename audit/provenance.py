@@ -25,8 +25,13 @@ _DATE_FORMS = (
 )
 _TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?", _I)
 _BY = re.compile(r"^(?:(?:written|posted|reported)\s+)?by\s*:?\s*", _I)
+# A month ends the name only as a date: a whole month word followed by a day or year
+# ("April -10-2024", "Jan. 5"), so that "Jane Doe" or "May Smith" stay names.
+_DATE_MONTH = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+               r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+               r"\s{0,3}[-,]?\s{0,3}\d")
 _NAME_END = re.compile(
-    r"\s*(?:[|,/•·@(]|\s[-–—]\s|\bon\b|\bupdated\b|\d|" + _MON + r"(?:\s|$)).*$", _I)
+    r"\s*(?:[|,/•·@(]|\s[-–—]\s|\bon\b|\bupdated\b|\d|" + _DATE_MONTH + r").*$", _I)
 _JOB_TITLE = re.compile(
     r"(?:\s+(?:senior|staff|business|chief|contributing|political|deputy|managing|news|sports|"
     r"associate|executive|special|opinion))?\s+(?:writer|columnist|reporter|correspondent|editor|"

@@ -143,3 +143,17 @@ def test_about_name_heading_starts_the_author_box():
         "title", "body", "body", "author-bio", "author-bio", "author-bio"]
     bio = result.provenance["author_bio"]
     assert bio["name"] == "Carlos Nadalim" and bio["bio"].startswith("Pai de Francesco")
+
+
+@pytest.mark.parametrize("line,names", [
+    ("By Jane Doe", ["Jane Doe"]),
+    ("By Maria Lopez", ["Maria Lopez"]),
+    ("By May Smith", ["May Smith"]),
+    ("By Jane Doe Jan. 5, 2024", ["Jane Doe"]),
+    ("BY SIRAJ April -10-2024 EAST 14:54", ["Siraj"]),
+    ("By Jane Doe and John Smith, Reuters", ["Jane Doe", "John Smith"]),
+])
+def test_names_that_start_like_months_stay_names(line, names):
+    from audit.provenance import byline_authors
+
+    assert byline_authors(line) == names
