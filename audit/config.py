@@ -98,6 +98,10 @@ def _coerce(key: str, raw: Any, default: Any, origin: str) -> Any:
             raise ConfigError(f"{where}: expected a number, got {raw!r}") from None
         if key == "fail-under" and not 0 <= value <= 100:
             raise ConfigError(f"{where}: must be between 0 and 100, got {raw!r}")
+        if isinstance(default, int):  # counts and thresholds in words stay whole numbers
+            if not value.is_integer():
+                raise ConfigError(f"{where}: expected a whole number, got {raw!r}")
+            return int(value)
         return value
     if isinstance(default, bool):
         text = str(raw).strip().lower()

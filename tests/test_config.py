@@ -46,3 +46,22 @@ def test_config_file_without_section_is_an_error(tmp_path):
     path.write_text("[other]\na = 1\n")
     with pytest.raises(config.ConfigError, match="no \\[audit\\] section"):
         config.load(path)
+
+
+def test_whole_number_settings_stay_whole():
+    changed = config.from_mapping({"readability.long-sentence-words": "30"})
+    assert changed.get("readability.long-sentence-words") == 30
+    assert isinstance(changed.get("readability.long-sentence-words"), int)
+    with pytest.raises(config.ConfigError, match="whole number"):
+        config.from_mapping({"readability.long-sentence-words": "30.5"})
+
+
+def test_a_threshold_from_config_changes_the_findings():
+    import audit
+    from audit.rules import all_rules
+
+    text = all_rules()["RDB-LONG-SENTENCE"].must_fire[0]
+    lenient = config.from_mapping({"readability.long-sentence-words": "80"})
+    strict_ids = {f["rule_id"] for f in audit.audit_text(text, strip=False)["findings"]}
+    lenient_ids = {f["rule_id"] for f in audit.audit_text(text, strip=False, config=lenient)["findings"]}
+    assert "RDB-LONG-SENTENCE" in strict_ids and "RDB-LONG-SENTENCE" not in lenient_ids
