@@ -97,7 +97,11 @@ def empty() -> dict[str, Any]:
 
 
 def origin(block: Block) -> dict[str, Any]:
-    """Where an item was read: the block's first input line."""
+    """Where an item was read: the block's first input line (text pages) or its element
+    (HTML pages, whose blocks have no input line)."""
+    if block.line_start is None and block.element is not None:
+        return {"kind": "element", "element": block.element, "block": block.index,
+                "text": block.text}
     return {"kind": "line", "line": block.line_start, "block": block.index, "text": block.text}
 
 

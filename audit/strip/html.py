@@ -613,29 +613,8 @@ def _build(raw: list[RawBlock], roles: list[tuple[str, str]],
                             element=block.element, span=span))
     text = "\n\n".join(parts)
     title = meta.title or next((b.text for b in raw if b.element == "h1"), None)
-    base = _element_origins(provenance.read(blocks, text, None), blocks)
+    base = provenance.read(blocks, text, None)
     prov = metadata.to_provenance(meta, links, base)
     if prov["title"] is None and title is not None:
         prov["title"] = {"text": title, "origin": {"kind": "element", "element": "h1"}}
     return Extraction(text=text, blocks=tuple(blocks), title=title, provenance=prov)
-
-
-def _element_origins(prov: dict[str, Any], blocks: list[Block]) -> dict[str, Any]:
-    """audit.provenance gives text-mode origins (an input line); an HTML block has no
-    line, so say which element and block it was read from instead."""
-    def fix(value: Any) -> Any:
-        if isinstance(value, list):
-            return [fix(v) for v in value]
-        if not isinstance(value, dict):
-            return value
-        fixed = {k: fix(v) for k, v in value.items()}
-        origin = fixed.get("origin")
-        if isinstance(origin, dict) and origin.get("kind") == "line" and origin.get("line") is None:
-            index = origin.get("block")
-            known = isinstance(index, int) and 0 <= index < len(blocks)
-            element = blocks[index].element if known else None
-            fixed["origin"] = {"kind": "element", "element": element, "block": index,
-                               "text": origin.get("text")}
-        return fixed
-
-    return fix(prov)
