@@ -16,7 +16,6 @@ import click
 from audit import __version__, batch, inputs, schema
 from audit import config as config_mod
 from audit.progress import Progress
-from audit.render import text as text_view
 
 EXIT_OK, EXIT_BELOW, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -157,7 +156,8 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
             progress.clear()
             click.echo(f"audit: {result.source}: {result.error}", err=True)
             continue
-        progress.clear()
+        if printer.to_terminal:
+            progress.clear()  # the summary and the progress line share the screen
         printer.emit(result)
         if jsonl_sink is not None:
             jsonl_sink.write(result.report_json)
@@ -224,6 +224,7 @@ class _Printer:
 
     def __init__(self, fmt: Format, quiet: bool) -> None:
         self.fmt, self.quiet, self.count = fmt, quiet, 0
+        self.to_terminal = not quiet and sys.stdout.isatty()
 
     def emit(self, result: batch.Result) -> None:
         if self.quiet:
@@ -249,7 +250,8 @@ class _Printer:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("path")
-@click.option("--show-removed", is_flag=True, help="List each removed block with its role and lines.")
+@click.option("--show-removed", is_flag=True,
+              help="List each removed block with its role and lines.")
 @click.option("--input-format", type=click.Choice(["auto", "html", "text"]), default="auto",
               show_default=True, help="Treat input as HTML or text instead of detecting it.")
 def strip(path, show_removed, input_format) -> None:
