@@ -174,3 +174,32 @@ def test_python_dash_m_works():
     done = subprocess.run([sys.executable, "-m", "audit", "--version"], capture_output=True,
                           text=True, check=True)
     assert done.stdout.startswith("audit, version")
+
+
+def test_summary_fits_the_terminal_and_groups_sources():
+    import audit
+    from audit.render.text import render
+
+    report = audit.audit_path(SEEDS[2])
+    for width in (40, 80, 120):
+        text = click_unstyle(render(report, width=width))
+        assert max(len(line) for line in text.splitlines()) <= width
+    text = click_unstyle(render(report, width=200))
+    assert "Sources:" in text and "unnamed" in text
+    assert "Removed:" in text and "author-bio" in text
+
+
+def test_no_colour_unless_a_terminal(runner, monkeypatch):
+    result = runner.invoke(cli, ["check", SEED], color=False)
+    assert "\x1b[" not in result.output
+    from audit import cli as cli_mod
+
+    monkeypatch.setattr(cli_mod.sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli_mod._use_colour() is False
+
+
+def click_unstyle(text):
+    import click
+
+    return click.unstyle(text)
