@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from audit.metadata import PageMetadata, outbound_links, parse_date, read_metadata, site_key
-from audit.strip.html import RawBlock, assign_roles, extract_html, parse
+from audit.strip.html import extract_html
+from audit.strip.htmlroles import assign_roles
+from audit.strip.htmltree import RawBlock, parse
 
 BENCH = Path("/work/shared/bench/extraction")
 
