@@ -14,9 +14,10 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
@@ -82,7 +83,8 @@ def iter_items(args: Iterable[str], *, selection: Selection = Selection(),
         elif is_url(arg):
             yield Job(source=arg, name=arg, url=arg, fetch=True)
         elif _SCHEME.match(arg) and not Path(arg).exists():
-            yield Failure(arg, f"unsupported URL scheme {arg.split(':', 1)[0]!r}: only http and https")
+            yield Failure(arg, f"unsupported URL scheme {arg.split(':', 1)[0]!r}: "
+                               "only http and https")
         elif Path(arg).is_dir():
             yield from _walk(Path(arg), selection)
         else:

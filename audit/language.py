@@ -78,7 +78,8 @@ def detect_language(text: str) -> str | None:
         return None
     script, top = max(counts.items(), key=lambda item: item[1])
     if script != "LATIN":
-        if script == "CJK" and counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) > 0.05 * letters:
+        if (script == "CJK"
+                and counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) > 0.05 * letters):
             return "ja"
         return _SCRIPTS.get(script) if top >= 0.5 * letters else None
     words = _WORD.findall(sample.lower())

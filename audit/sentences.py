@@ -146,7 +146,8 @@ def _word_before(text: str, lo: int, at: int) -> str:
 
 
 def ends_sentence(word: str, punct: str, next_word: str) -> bool:
-    """Whether ``word`` + ``punct`` (e.g. ``"Corp"``, ``"."``) ends a sentence before ``next_word``."""
+    """Whether ``word`` + ``punct`` (e.g. ``"Corp"``, ``"."``) ends a sentence before
+    ``next_word``."""
     following = next_word.lstrip(_OPENERS)
     if not following or following[0].islower():
         return False

@@ -100,7 +100,8 @@ def main(path: Path) -> None:
     config = Config()
     print(f"article: {path.name}")
     print(f"dictionary loading (fresh process, median of 5): {_fresh(_LOAD_SCRIPT):.1f} ms")
-    print(f"first analyse in a fresh process (median of 5): {_fresh(_COLD_SCRIPT, str(path)):.1f} ms")
+    print("first analyse in a fresh process (median of 5): "
+          f"{_fresh(_COLD_SCRIPT, str(path)):.1f} ms")
     result = analyse(text, config=config)
     median, best = _timeit(lambda: analyse(text, config=config))
     print(f"analyse, warm (200 runs): median {median:.3f} ms, best {best:.3f} ms")

@@ -249,7 +249,8 @@ def report(f: dict) -> None:
                                                            key=lambda kv: -kv[1]))
     print(f"stage shares {shares}")
     print(f"cold start   audit check {f['cold_audit_check_s'] * 1000:.0f} ms   "
-          f"python -c 'import textstat' {f['cold_import_textstat_s'] * 1000:.0f} ms  (target < 400)")
+          f"python -c 'import textstat' {f['cold_import_textstat_s'] * 1000:.0f} ms  "
+          "(target < 400)")
     n = f["batch_size"]
     print(f"batch memory 100 articles {f['peak_mib_100']:.0f} MiB   {n} articles "
           f"{f[f'peak_mib_{n}']:.0f} MiB   ratio {f['peak_ratio']:.2f}  (target <= 1.2)")

@@ -55,7 +55,8 @@ def test_safe_names_are_unique_and_deterministic():
     first = [batch.safe_name(n, taken) for n in ("a/x.txt", "a__x.txt", "a/x.txt", "summary")]
     assert len(set(first)) == 4
     again = set()
-    assert [batch.safe_name(n, again) for n in ("a/x.txt", "a__x.txt", "a/x.txt", "summary")] == first
+    assert [batch.safe_name(n, again)
+            for n in ("a/x.txt", "a__x.txt", "a/x.txt", "summary")] == first
 
 
 # ----------------------------------------------------------------------------- inputs

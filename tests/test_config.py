@@ -22,7 +22,7 @@ def test_unknown_key_is_named():
 
 
 def test_wrong_type_is_named():
-    with pytest.raises(config.ConfigError, match="overall.weight.sourcing"):
+    with pytest.raises(config.ConfigError, match=r"overall.weight.sourcing"):
         config.from_mapping({"overall.weight.sourcing": "lots"})
 
 
@@ -63,5 +63,6 @@ def test_a_threshold_from_config_changes_the_findings():
     text = all_rules()["RDB-LONG-SENTENCE"].must_fire[0]
     lenient = config.from_mapping({"readability.long-sentence-words": "80"})
     strict_ids = {f["rule_id"] for f in audit.audit_text(text, strip=False)["findings"]}
-    lenient_ids = {f["rule_id"] for f in audit.audit_text(text, strip=False, config=lenient)["findings"]}
+    lenient_ids = {f["rule_id"]
+                   for f in audit.audit_text(text, strip=False, config=lenient)["findings"]}
     assert "RDB-LONG-SENTENCE" in strict_ids and "RDB-LONG-SENTENCE" not in lenient_ids

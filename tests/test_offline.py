@@ -28,7 +28,8 @@ def test_audit_runs_with_sockets_blocked(tmp_path):
     script = BLOCK_NETWORK + textwrap.dedent(f"""
         import sys
         from audit.cli import main
-        sys.argv = ["audit", "check", "seeds", {str(page)!r}, "--out", {str(tmp_path / 'out')!r}, "-q"]
+        sys.argv = ["audit", "check", "seeds", {str(page)!r},
+                    "--out", {str(tmp_path / 'out')!r}, "-q"]
         main()
     """)
     env = {"HOME": str(tmp_path), "NLTK_DATA": str(tmp_path / "nltk"), "PATH": "/usr/bin:/bin",

@@ -343,7 +343,8 @@ def test_other_language_is_skipped():
 
 
 def test_unknown_language_in_another_script_is_skipped():
-    result = analyse("ショートカットの欄を空欄にしただけでは、起動しなくなるだけです。", config=CONFIG)
+    result = analyse("ショートカットの欄を空欄にしただけでは、起動しなくなるだけです。",
+                     config=CONFIG)
     assert "Latin" in result.data["skipped"]
     assert result.scores["readability"].value is None
 

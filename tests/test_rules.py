@@ -38,7 +38,8 @@ def test_rule_does_not_fire(rule, text):
 
 
 def test_rule_ids_are_stable_and_prefixed():
-    prefixes = {"readability": "RDB-", "sourcing": "SRC-", "attribution": "ATT-", "extraction": "EXT-"}
+    prefixes = {"readability": "RDB-", "sourcing": "SRC-", "attribution": "ATT-",
+                "extraction": "EXT-"}
     for rule in RULES:
         assert rule.id.startswith(prefixes[rule.category]), rule.id
 

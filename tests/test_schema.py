@@ -12,7 +12,8 @@ from conftest import ROOT, SEEDS
 
 @pytest.mark.parametrize("name", ["report.schema.json", "summary.schema.json"])
 def test_packaged_schema_is_the_repository_schema(name):
-    assert (ROOT / "schemas" / name).read_bytes() == (ROOT / "audit" / "schemas" / name).read_bytes()
+    packaged = ROOT / "audit" / "schemas" / name
+    assert (ROOT / "schemas" / name).read_bytes() == packaged.read_bytes()
 
 
 @pytest.mark.parametrize("name", ["report.schema.json", "summary.schema.json"])
@@ -64,7 +65,8 @@ def _mutations():
     yield "float", lambda parent, key: parent.__setitem__(key, 2.5)
     yield "list", lambda parent, key: parent.__setitem__(key, [])
     yield "object", lambda parent, key: parent.__setitem__(key, {"stray": 1})
-    yield "delete", lambda parent, key: parent.__delitem__(key) if isinstance(parent, dict) else None
+    yield "delete", lambda parent, key: (
+        parent.__delitem__(key) if isinstance(parent, dict) else None)
 
 
 def test_fast_checker_agrees_with_jsonschema_on_broken_reports():

@@ -47,7 +47,8 @@ CASES = [
     # short sentences are counted, not dropped
     ("Yes. No. Why? Go!", ["Yes.", "No.", "Why?", "Go!"]),
     # newlines always end a sentence; a heading is its own paragraph
-    ("Budget passes\n\nThe council voted on Tuesday", ["Budget passes", "The council voted on Tuesday"]),
+    ("Budget passes\n\nThe council voted on Tuesday",
+     ["Budget passes", "The council voted on Tuesday"]),
     ("A line without a stop\nanother line", ["A line without a stop", "another line"]),
     # bullets and list markers are boundaries, not part of the sentence
     ("• Home • Latest News • Japan and the U.S. forge a pact",

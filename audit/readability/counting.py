@@ -92,7 +92,7 @@ def word_features(token: str) -> tuple[int, int, int, int, int, int, int, int]:
     count = syllables.count(base, abbreviated=abbreviated)
     letters = sum(ch.isalnum() for ch in base)
     numeral = not base[0].isalpha()
-    initialism = "." in base or abbreviated and base.lower() in syllables.ABBREVIATIONS
+    initialism = "." in base or (abbreviated and base.lower() in syllables.ABBREVIATIONS)
     plain = not numeral and not initialism
     is_complex = int(plain and "-" not in base and _gunning_syllables(base.lower(), count) >= 3)
     difficult = int(plain and not is_familiar(base.lower()))
@@ -154,8 +154,9 @@ def count_sentences(text: str, spans: list[tuple[int, int]]) -> list[SentenceCou
     for index, first in firsts:
         if first.first_word not in names:
             s = counted[index]
-            counted[index] = s._replace(complex_words=s.complex_words + first.complex_if_first,
-                                        difficult_words=s.difficult_words + first.difficult_if_first)
+            counted[index] = s._replace(
+                complex_words=s.complex_words + first.complex_if_first,
+                difficult_words=s.difficult_words + first.difficult_if_first)
     return counted
 
 

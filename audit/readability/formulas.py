@@ -49,7 +49,8 @@ def smog_quick(polysyllables_in_30_sentences: int) -> int:
     as the paper says to choose the lower square when the count lies between two)."""
     low = math.isqrt(polysyllables_in_30_sentences)
     high = low + 1
-    nearer_high = high * high - polysyllables_in_30_sentences < polysyllables_in_30_sentences - low * low
+    nearer_high = (high * high - polysyllables_in_30_sentences
+                   < polysyllables_in_30_sentences - low * low)
     return 3 + (high if nearer_high else low)
 
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from typing import Any, Iterable
+from collections.abc import Iterable
+from itertools import pairwise
+from typing import Any
 
 TYPE_LABELS = {
     "person": "named person", "role": "role or office", "organization": "organization",
@@ -73,7 +75,8 @@ function(){var t=b.closest('table'),rows=Array.from(t.tBodies[0].rows),
 d=b.dataset.dir==='asc'?-1:1;b.dataset.dir=d===1?'asc':'desc';
 rows.sort(function(x,y){var p=x.cells[i].dataset.v,q=y.cells[i].dataset.v;
 var m=parseFloat(p),n=parseFloat(q);if(!isNaN(m)&&!isNaN(n))return d*(m-n);
-return d*String(p).localeCompare(String(q));});rows.forEach(function(r){t.tBodies[0].appendChild(r);});
+return d*String(p).localeCompare(String(q));});
+rows.forEach(function(r){t.tBodies[0].appendChild(r);});
 t.querySelectorAll('th').forEach(function(h){h.removeAttribute('aria-sort');});
 b.parentNode.setAttribute('aria-sort',d===1?'ascending':'descending');});});
 """
@@ -133,7 +136,7 @@ def _segments(text: str, marks) -> Iterable[tuple[int, str, list]]:
     cuts = sorted({0, size, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     active: list = []
     next_mark = 0
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in pairwise(cuts):
         while next_mark < len(spans) and spans[next_mark][0] <= left:
             active.append(spans[next_mark])
             next_mark += 1
@@ -173,12 +176,14 @@ def _legend(report: dict[str, Any]) -> str:
     items = "".join(f'<li class="t-{kind}">{_e(label)} ({counts.get(kind, 0)})</li>'
                     for kind, label in TYPE_LABELS.items())
     return (f'<ul class="legend" aria-label="source types">{items}'
-            f'<li class="claim">no attribution found ({len(report["sourcing"]["unattributed"])})</li>'
+            f'<li class="claim">no attribution found '
+            f'({len(report["sourcing"]["unattributed"])})</li>'
             f'<li><span class="hard-start"></span>hardest sentences</li></ul>')
 
 
 def _provenance(report: dict[str, Any]) -> str:
     p = report["provenance"]
+    bio = p["author_bio"] or {}
     rows = [
         ("Title", report["article"]["title"]),
         ("Authors", ", ".join(a["name"] for a in p["authors"]) or None),
@@ -186,14 +191,14 @@ def _provenance(report: dict[str, Any]) -> str:
         ("Publisher", (p["publisher"] or {}).get("name")),
         ("Site names", ", ".join(s["name"] for s in p["site_names"]) or None),
         ("Credits", "; ".join(f"{c['kind']}: {c['name']}" for c in p["credits"]) or None),
-        ("Author box", " · ".join(x for x in ((p["author_bio"] or {}).get("name"),
-                                              (p["author_bio"] or {}).get("contact")) if x) or None),
+        ("Author box", " · ".join(x for x in (bio.get("name"), bio.get("contact")) if x) or None),
         ("Canonical URL", p["canonical_url"]),
         ("Labels", ", ".join(lbl["label"] for lbl in p["labels"]) or None),
         ("Outbound links", str(len(p["outbound_links"])) if p["outbound_links"] else None),
         ("Source", report["input"]["source"]),
     ]
-    cells = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v) if v else '<span class=note>not found</span>'}</dd>"
+    cells = "".join(f"<dt>{_e(k)}</dt>"
+                    f"<dd>{_e(v) if v else '<span class=note>not found</span>'}</dd>"
                     for k, v in rows)
     return f'<dl class="prov">{cells}</dl>'
 
@@ -242,10 +247,12 @@ def _removed(report: dict[str, Any]) -> str:
     blocks = [b for b in report["article"]["blocks"] if b["span"] is None]
     if not blocks:
         return ""
-    counts = ", ".join(f"{n} {role}" for role, n in sorted(Counter(b["role"] for b in blocks).items()))
+    counts = ", ".join(f"{n} {role}"
+                       for role, n in sorted(Counter(b["role"] for b in blocks).items()))
     items = "".join(
         f"<li><strong>{_e(b['role'])}</strong> "
-        f"<span class=note>{_e(_where(b))} · {_e(b['reason'])}</span><br><del>{_e(b['text'][:400])}</del></li>"
+        f"<span class=note>{_e(_where(b))} · {_e(b['reason'])}</span>"
+        f"<br><del>{_e(b['text'][:400])}</del></li>"
         for b in blocks)
     return (f'<details class="removed"><summary>Removed as furniture: {_e(counts)}</summary>'
             f"<ul>{items}</ul></details>")
@@ -262,11 +269,13 @@ def _findings(report: dict[str, Any]) -> str:
     if not report["findings"]:
         return "<p class=note>No findings.</p>"
     rows = "".join(
-        f"<tr><td>{_e(f['line'] or '—')}</td><td>{_e(f['rule_id'])}</td><td>{_e(f['severity'])}</td>"
-        f"<td>{_e(f['message'])}{'<br><q>' + _e(f['excerpt']) + '</q>' if f['excerpt'] else ''}</td></tr>"
+        f"<tr><td>{_e(f['line'] or '—')}</td><td>{_e(f['rule_id'])}</td>"
+        f"<td>{_e(f['severity'])}</td><td>{_e(f['message'])}"
+        f"{'<br><q>' + _e(f['excerpt']) + '</q>' if f['excerpt'] else ''}</td></tr>"
         for f in report["findings"])
-    return (f'<div class="wrap"><table><thead><tr><th scope="col">Line</th><th scope="col">Rule</th>'
-            f'<th scope="col">Severity</th><th scope="col">Finding</th></tr></thead>'
+    return ('<div class="wrap"><table><thead><tr><th scope="col">Line</th>'
+            '<th scope="col">Rule</th><th scope="col">Severity</th><th scope="col">Finding</th>'
+            '</tr></thead>'
             f"<tbody>{rows}</tbody></table></div>")
 
 
@@ -284,11 +293,14 @@ def render(report: dict[str, Any]) -> str:
         f"</header><main>"
         f'<section aria-labelledby="s-scores"><h2 id="s-scores">Scores</h2>'
         f'<div class="scores">{_score_chart(report)}</div>{notes}</section>'
-        f'<section aria-labelledby="s-prov"><h2 id="s-prov">Provenance</h2>{_provenance(report)}</section>'
+        f'<section aria-labelledby="s-prov"><h2 id="s-prov">Provenance</h2>'
+        f"{_provenance(report)}</section>"
         f'<section aria-labelledby="s-text"><h2 id="s-text">Article</h2>{_legend(report)}'
-        f"<p class=note>Focus or hover a highlight to see who is cited, the cue and the source type.</p>"
+        "<p class=note>Focus or hover a highlight to see who is cited, the cue and "
+        "the source type.</p>"
         f"<article>{_article_html(report)}</article>{_removed(report)}</section>"
-        f'<section aria-labelledby="s-find"><h2 id="s-find">Findings</h2>{_findings(report)}</section>'
+        f'<section aria-labelledby="s-find"><h2 id="s-find">Findings</h2>'
+        f"{_findings(report)}</section>"
         f"</main>"
     )
     return _page(f"audit: {title}", body)
@@ -320,7 +332,8 @@ def render_index(rows: list[dict[str, Any]]) -> str:
     body = []
     for row in rows:
         cells = [f'<td data-v="{_e(row["title"] or row["source"])}"><a href="{_e(row["page"])}">'
-                 f'{_e(row["title"] or row["source"])}</a><br><span class=note>{_e(row["source"])}</span></td>',
+                 f'{_e(row["title"] or row["source"])}</a>'
+                 f'<br><span class=note>{_e(row["source"])}</span></td>',
                  f'<td data-v="{_e(row["grade"] or "")}">{_e(row["grade"] or "—")}</td>']
         for key in ("overall", "readability", "sourcing", "attribution"):
             value = row[key]
@@ -329,7 +342,8 @@ def render_index(rows: list[dict[str, Any]]) -> str:
         body.append("<tr>" + "".join(cells) + "</tr>")
     overall = [r["overall"] for r in rows if r["overall"] is not None]
     content = (f"<header><h1>audit: {len(rows)} articles</h1></header><main>"
-               f'<section aria-labelledby="s-h"><h2 id="s-h">Overall scores</h2>{_histogram(overall)}</section>'
+               f'<section aria-labelledby="s-h"><h2 id="s-h">Overall scores</h2>'
+               f"{_histogram(overall)}</section>"
                f'<section aria-labelledby="s-t"><h2 id="s-t">Articles</h2>'
                f'<p class=note>Select a column heading to sort.</p>'
                f'<div class="wrap"><table><thead><tr>{head}</tr></thead>'
@@ -341,4 +355,5 @@ def index_row(report: dict[str, Any], page: str) -> dict[str, Any]:
     scores = report["scores"]
     return {"source": report["input"]["source"], "title": report["article"]["title"],
             "page": page, "grade": scores["grade"],
-            **{k: scores[k]["value"] for k in ("overall", "readability", "sourcing", "attribution")}}
+            **{k: scores[k]["value"]
+               for k in ("overall", "readability", "sourcing", "attribution")}}
