@@ -48,7 +48,7 @@ _INITIALISM = re.compile(r"(?:[a-z]\.){1,}[a-z]\.?")
 def count(token: str, *, abbreviated: bool = False) -> int:
     """Syllables of ``token`` (one word as tokenised; ``abbreviated`` when a stop follows
     it in the text, e.g. ``Dr`` of ``Dr.``)."""
-    if token[:1].isdigit() or token[:1] in _CURRENCY:
+    if token[:1].isdecimal() or token[:1] in _CURRENCY:
         return numeral(token)
     if "-" in token:
         return sum(count(part) for part in token.split("-") if part)
@@ -70,10 +70,13 @@ def word(token: str, lower: str) -> int:
         sibilant = lower.endswith("'s") and base.endswith(("s", "x", "z", "ch", "sh", "ce", "ge"))
         return (count(token[:len(base)]) if base else 0) + sibilant
     if token.isupper() and (len(token) <= 4 or not _VOWEL_GROUP.search(lower)):
-        return spelled(lower) + sum(_ONES[int(d)] for d in token if d.isdigit())
-    if any(ch.isdigit() for ch in token):  # RAV4, G7, COVID19
-        return sum(numeral(part) if part[0].isdigit() else word(part, part.lower())
-                   for part in _LETTERS_OR_DIGITS.findall(token))
+        return spelled(lower) + sum(_ONES[int(d)] for d in token if d.isdecimal())
+    # isdecimal, not isdigit: "²" is a digit to isdigit but not to \d or int()
+    if any(ch.isdecimal() for ch in token):  # RAV4, G7, COVID19
+        parts = _LETTERS_OR_DIGITS.findall(token)
+        if parts != [token]:  # recurse only on smaller pieces
+            return sum(numeral(part) if part[0].isdecimal() else word(part, part.lower())
+                       for part in parts)
     parts = _CAMEL.findall(token)
     if len(parts) > 1:
         return sum(word(part, part.lower()) for part in parts)
