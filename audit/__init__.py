@@ -11,6 +11,6 @@ return a report dict that validates against ``schemas/report.schema.json``::
 
 __version__ = "0.1.0"
 
-from audit.api import audit_html, audit_path, audit_text  # noqa: E402
+from audit.api import audit_html, audit_path, audit_text
 
 __all__ = ["__version__", "audit_html", "audit_path", "audit_text"]

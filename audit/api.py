@@ -11,9 +11,10 @@ import hashlib
 import os
 import re
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from audit import readability, report, schema, scoring, sourcing, strip
 from audit.config import Config

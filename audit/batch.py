@@ -23,9 +23,10 @@ import re
 import signal
 import statistics
 from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from audit import __version__, api
 from audit.config import Config

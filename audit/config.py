@@ -91,7 +91,7 @@ def _coerce(key: str, raw: Any, default: Any, origin: str) -> Any:
         if unknown:
             raise ConfigError(f"{where}: unknown rule id {unknown[0]!r}")
         return tuple(items)
-    if key == "fail-under" or isinstance(default, (int, float)) and not isinstance(default, bool):
+    if key == "fail-under" or (isinstance(default, (int, float)) and not isinstance(default, bool)):
         try:
             value = float(raw)
         except (TypeError, ValueError):

@@ -15,7 +15,8 @@ uses it, and the tests check that both agree on valid and broken reports.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 # A check takes a value and returns None, or (message, path) where path is the list of
 # keys from the failing value up to the checked one, innermost first: the path is only

@@ -60,7 +60,7 @@ class Locator:
 
 
 def utc_now() -> str:
-    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    now = _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     return now.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

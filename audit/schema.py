@@ -8,7 +8,7 @@ the package (``audit/schemas/``) so that an installed copy validates its own out
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -25,12 +25,12 @@ def schema_text(name: str = REPORT) -> str:
     return resources.files("audit").joinpath("schemas", name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str = REPORT) -> dict[str, Any]:
     return json.loads(schema_text(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str = REPORT):
     """One validator per schema per process. The schema itself is checked against the
     meta-schema by the tests, not at run time (that check alone costs about 150 ms)."""
@@ -39,7 +39,7 @@ def validator(name: str = REPORT):
     return Draft202012Validator(load(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fast(name: str = REPORT):
     from audit.fastschema import compile_schema
 

@@ -42,7 +42,7 @@ def trivial(text: str, content: tuple[int, int]) -> bool:
     """Words after a closing cue that are not a reported clause: "said on Monday"."""
     words = text[content[0]:content[1]].split()
     first = words[0].lower().strip(",") if words else ""
-    return len(words) <= 2 or first == "according" or len(words) <= 4 and first in _TRIVIAL_STARTS
+    return len(words) <= 2 or first == "according" or (len(words) <= 4 and first in _TRIVIAL_STARTS)
 
 
 def plural(words: list[str]) -> bool:
