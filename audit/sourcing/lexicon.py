@@ -37,7 +37,8 @@ confirms denied denies announced announces testified testifies conceded concedes
 vows pledged pledges complained complains observed observes observe remarked
 reiterated reiterates cautioned cautions countered responded replied knows know
 doubted doubts worried worries agreed agrees agree recommended recommends projected
-projects forecast forecasts
+projects forecast forecasts accused accuses accuse tweeted tweets reveal calculated
+calculates called
 """)
 
 # Nouns that attribute what follows "that" to their owner ("Smith’s claim that ...").
@@ -51,6 +52,8 @@ POSSESSIVE_PRONOUNS = words("his her their its our my")
 # Participles that report for the subject of their sentence ("..., saying that ...").
 PARTICIPLE_CUES = words("""
 saying adding noting warning arguing explaining claiming insisting stressing telling
+urging stating admitting acknowledging asserting describing accusing predicting
+confirming denying
 """)
 
 # Cues that may come before their source ("..., said the minister").
@@ -62,7 +65,19 @@ declared according
 """)
 
 # Cues of evidence: attribution only for documents or with "that" ("the study found").
-EVIDENCE_CUES = words("found finds showed shows revealed reveals")
+EVIDENCE_CUES = words("found finds showed shows revealed reveals reveal")
+
+# Cues that report only with "that" after them ("Beijing has calculated that ...").
+THAT_ONLY_CUES = words("calculated calculates")
+
+# Belief cues that still report when negated ("I don't think ...", "he does not think").
+BELIEF_CUES = words("think thinks thought believe believes believed expect expects doubt")
+NEGATIONS = words("not don't doesn't didn't don’t doesn’t didn’t never")
+
+# Belief and knowledge cues read inside a quote after "I" or "we" ("“I think we won,”").
+NESTED_CUES = words("""
+think believe know hope expect feel fear noted find suspect doubt
+""")
 
 # Cues that state an intention, not a report, when "to" follows ("vowed to fight").
 INTENT_CUES = words("""
@@ -153,7 +168,7 @@ memorandum letter ruling data figures poll paper policy bill law estimate estima
 assessment census records release communique communiqué declaration proposal budget
 audit review investigation indictment complaint lawsuit affidavit transcript minutes
 guidelines treaty accord framework charter research findings results forecast projection
-strategy decree resolution report’s study’s statistics survey’s
+strategy decree resolution report’s study’s statistics survey’s tests scans
 """)
 # Plural documents with no determiner are "reports in general": vague.
 GENERIC_PLURAL_DOCUMENTS = words("reports studies surveys polls rumors rumours accounts")
@@ -184,6 +199,7 @@ governor mayor ambassador chancellor premier king queen senator general admiral
 commander chief head leader prosecutor judge attorney-general sheriff commissioner envoy
 administrator president-elect spokesperson spokesman spokeswoman sen rep gov gen adm
 justice speaker treasurer founder manager coach principal dean provost superintendent
+leaders
 """)
 
 ORG_HEADS = words("""

@@ -49,6 +49,15 @@ _ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover
 _CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
 _NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
                  "but", "or"}
+# Where a reported clause ends when the writer takes over again: "He said it would be
+# provided next year, but he gave no details", "..., which it said crashed in Logar".
+_CLAUSE_END = re.compile(r", (?:but|although|though|which|whereas|while) |; ")
+# Auxiliaries after which a cue takes its base form whatever the subject ("he does not
+# think", "the report may suggest").
+_BASE_AFTER = lx.words("""
+do does did don't doesn't didn't don’t doesn’t didn’t not never may might can could will
+would should must
+""")
 
 
 class Extractor:
@@ -190,7 +199,10 @@ class Extractor:
         if toks[k0].low in lx.PARTICIPLE_CUES:
             return self._shared(toks, k0, k1, cue, sentence)
         strong = toks[k0].low in lx.FALLBACK_CUES
-        np = np_before(toks, k0)
+        negated = k0 > 0 and toks[k0 - 1].low in lx.NEGATIONS
+        if negated and toks[k0].low not in lx.BELIEF_CUES:
+            return None  # "did not say whether ...": nothing was reported
+        np = np_before(toks, k0 - 1 if negated else k0)
         if np is not None:
             return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
         return self._inverted(toks, k0, k1, cue, sentence, strong) or \
@@ -238,8 +250,13 @@ class Extractor:
     def _subject_first(self, toks, np, k0, k1, cue, sentence, strong) -> Attribution | None:
         words = [t.text for t in toks[np[0]:np[1]]]
         stype = self._typed(words, strong)
-        if stype is None or (toks[k0].low in lx.BASE_CUES and not shapes.plural(words)):
+        base_ok = shapes.plural(words) or toks[k0 - 1].low in _BASE_AFTER
+        if stype is None or (toks[k0].low in lx.BASE_CUES and not base_ok):
             return None  # "the case report steroids": a noun, not "officials report"
+        if np[0] > 0 and toks[np[0] - 1].low == "than":
+            return None  # "more complicated than McKinley suggests": a comparison
+        if not self._cue_shape_ok(toks, k0, k1):
+            return None
         source = (toks[np[0]].start, toks[np[1] - 1].end)
         not_a_clause = k1 < len(toks) and (toks[k1].low in _NOT_A_CLAUSE or (
             toks[k1].low in _CLAIMED_THINGS and toks[k0].low.startswith("claim")))
@@ -257,6 +274,24 @@ class Extractor:
         direct = self._is_quote(content) or self._has_quote(content)
         return Attribution(content, source, cue, stype, direct, "quote" if self._is_quote(
             content) else "reported")
+
+    def _cue_shape_ok(self, toks, k0: int, k1: int) -> bool:
+        """Cues that report only in one shape: "calculated that ...", and "called" with an
+        object and what it was called ("called the process a sham", "called it “a feat”")."""
+        low = toks[k0].low
+        nxt = toks[k1].low if k1 < len(toks) else ""
+        if low in lx.THAT_ONLY_CUES:
+            return nxt == "that"
+        if low != "called":
+            return True
+        for tok in toks[k1 + 1:k1 + 8]:
+            if tok.text in "“\"":
+                return True
+            if not tok.is_word:
+                return False
+            if tok.low in ("a", "an"):
+                return True
+        return False
 
     def _subject_content(self, toks, first: int, k0: int, k1: int, sentence):
         """What a subject-first cue reports: the clause after it, or else the quote or
@@ -348,7 +383,23 @@ class Extractor:
         quote = self.quotes.opening_at(toks[k].start)
         if quote is not None:
             return quote.start, quote.end
-        return self._clause(toks[k].start, sentence[1])
+        if toks[k].low in ("whether", "if"):
+            return None  # "did not say whether ...": nothing was reported
+        return self._clause(toks[k].start, self._reported_end(toks[k].start, sentence[1]))
+
+    def _reported_end(self, start: int, end: int) -> int:
+        """Where the reported clause from ``start`` ends: at the sentence's end, or where
+        the writer's words resume (", but he gave no details"), skipping quoted text."""
+        end = min(end, start + MAX_CONTENT)
+        pos = start
+        for _ in range(8):  # a few quoted stretches at most; then keep the whole
+            match = _CLAUSE_END.search(self.text, pos, end)
+            if match is None:
+                return end
+            if not self._inside_quote(match.start()):
+                return match.start()
+            pos = match.end()
+        return end
 
     def _before(self, pos: int, sentence) -> tuple[int, int] | None:
         """The quote or clause that ends just before the source or cue at ``pos``."""
