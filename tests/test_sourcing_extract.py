@@ -187,6 +187,31 @@ def test_passive_attribution_has_no_source():
     assert att["content"]["text"].startswith("the number of staff")
 
 
+@pytest.mark.parametrize("text,cue,source,content", [
+    ("The Conservative Party was accused Wednesday of trying to deceive voters online.",
+     "was accused", None, "trying to deceive voters online"),
+    ("Corbyn is accused by critics of promoting high-tax policies.",
+     "is accused", "critics", "promoting high-tax policies"),
+    ("Investors have been told that the final price is likely to be 176 dollars.",
+     "have been told", None, "the final price is likely to be 176 dollars"),
+    ("Employees were told by WeWork to sign the contract by Monday.",
+     "were told", "WeWork", "to sign the contract by Monday"),
+    ("The bill would ban travel by officials deemed responsible for the abuses.",
+     "deemed", None, "responsible for the abuses"),
+    ("The listing is seen as a vote of confidence in the city.",
+     "is seen as", None, "The listing is seen as a vote of confidence in the city"),
+    ("He was impeached for allegedly abusing his office for political gain.",
+     "allegedly", None, "abusing his office for political gain"),
+    ("He was arrested for a call he reportedly made to her office, in which he swore.",
+     "reportedly", None, "a call he reportedly made to her office"),
+])
+def test_passive_reporting_forms(text, cue, source, content):
+    att = only(text)
+    assert att["kind"] == "passive" and att["cue"]["text"] == cue
+    assert (att["source"] and att["source"]["text"]) == source
+    assert att["content"]["text"] == content
+
+
 @pytest.mark.parametrize("text", [
     "The interceptor is expected to be deployed in the mid-2030s.",
     "Japan and the United States have pledged to work together on the project.",
@@ -194,6 +219,9 @@ def test_passive_attribution_has_no_source():
     "The new bridge is said to be the longest in the region.",
     "The area that China claims as part of its waters is large.",
     "A family friend found the car in the hotel parking lot and called the police.",
+    "Their supposedly superior ancestries turned out to be a myth.",
+    "The bridge was seen by thousands of visitors last year.",
+    "The senator does not say much about the budget in public.",
 ])
 def test_not_attributions(text):
     assert atts(text) == []

@@ -31,10 +31,18 @@ _NOUN_THAT = tuple(f"{noun} that" for noun in lx.NOMINAL_CUES)
 _CUE = re.compile(r"\b(?:" + trie_pattern(set(_PHRASES) | set(_NOUN_THAT) | lx.PARTICIPLE_CUES
                                             | (lx.CUE_VERBS - {"according"}))
                   + r")\b")
+_BE = (r"(?:is|are|was|were|be|been|being) "
+       r"(?:also |widely |generally |now |still |often |repeatedly )?")
 _PASSIVE = re.compile(
-    r"\b[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
+    r"\b(?:(?P<it>[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
     r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
-    r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that\b|\breportedly\b"
+    r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that)"
+    r"|(?P<adverb>reportedly|allegedly|purportedly|supposedly)"
+    rf"|(?P<seen>{_BE}(?:(?:seen|regarded|viewed|perceived) as|considered to be))"
+    r"|(?P<deemed>deemed)"
+    rf"|(?P<accused>{_BE}accused)"
+    r"|(?P<told>(?:have|has|had) been (?:told|informed|assured|advised|warned)"
+    r"|(?:was|were) (?:told|informed|assured|advised)))\b"
 )
 _PASSIVE_BEFORE = lx.AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
     "to", "who", "which", "the", "a", "an", "that", "its", "his", "her", "their", "our",
@@ -49,6 +57,8 @@ _ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover
 _CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
 _NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
                  "but", "or"}
+# Words before a hedging adverb that do not belong to the clause it hedges.
+_HEDGE_STOPS = lx.NP_PREPS | {"by", "about", "over", "and", "or", "was", "were", "is", "are"}
 # Where a reported clause ends when the writer takes over again: "He said it would be
 # provided next year, but he gave no details", "..., which it said crashed in Logar".
 _CLAUSE_END = re.compile(r", (?:but|although|though|which|whereas|while) |; ")
@@ -129,7 +139,7 @@ class Extractor:
         k1 = next((i for i, t in enumerate(toks) if t.start >= match.end()), len(toks))
         cue = (match.start(), match.end())
         if match.re is _PASSIVE:
-            return self._passive(match, cue, sentence)
+            return self._passive(match, toks, k1, sentence)
         if match.group() in _NOUN_THAT:
             return self._possessive(toks, k0, cue, sentence)
         if match.group().startswith(_PREPS) or match.group().startswith(_NOMINALS):
@@ -139,15 +149,70 @@ class Extractor:
 
     # -- the three shapes -------------------------------------------------------------
 
-    def _passive(self, match: re.Match, cue: tuple[int, int], sentence) -> Attribution | None:
+    def _passive(self, match: re.Match, toks: list[Tok], k1: int,
+                 sentence) -> Attribution | None:
+        """Source-less reporting: "it is believed that", "allegedly", "is seen as",
+        "deemed", "was accused of", "have been told"; "by X" names the source when given."""
         ss, se = sentence
-        if match.group().lower() == "reportedly":
-            content = self._clause(max(ss, match.start() - MAX_CONTENT // 2), se)
-        else:
+        cue = (match.start(), match.end())
+        form = match.lastgroup
+        source, stype = None, "vague"
+        if form == "adverb":
+            if k1 < len(toks) and toks[k1].low in lx.CUE_VERBS:
+                return None  # "allegedly said": the cue after it reports
+            if k1 > 1 and toks[k1 - 2].low in lx.DETERMINERS:
+                return None  # "their supposedly superior ancestries": an adjective hedged
+            content = self._hedged(toks, k1, sentence)
+        elif form == "seen":
+            content = self._clause(ss, se)  # "X is seen as Y": the whole statement
+        elif form == "it":
             content = self._clause(match.end(), se)
-        if content is None:
+        else:
+            k, agent = self._agent(toks, k1, "of" if form == "accused" else "that")
+            if agent is not None:
+                source = (toks[agent[0]].start, toks[agent[1] - 1].end)
+                stype = self._typed([t.text for t in toks[agent[0]:agent[1]]], True) or "vague"
+            if k >= len(toks):
+                return None
+            content = self._clause(toks[k].start, self._reported_end(toks[k].start, se))
+        if content is None or shapes.word_count(self.text, content) < 2:
             return None
-        return Attribution(content, None, cue, "vague", self._has_quote(content), "passive")
+        return Attribution(content, source, cue, stype, self._has_quote(content), "passive")
+
+    def _agent(self, toks: list[Tok], k: int, link: str) -> tuple[int, tuple[int, int] | None]:
+        """After a passive cue: the token where its content starts, and the agent's tokens
+        ("was accused [by critics] of ...", "were told [by WeWork] to ...")."""
+        while k < len(toks) and toks[k].low in lx.WHEN_WORDS:
+            k += 1  # "was accused Wednesday of"
+        agent = None
+        if k < len(toks) and toks[k].low == "by":
+            agent = np_after(toks, k + 1)
+            if agent is not None:
+                stop = next((i for i in range(*agent) if toks[i].low == link), agent[1])
+                agent = (agent[0], stop) if stop > agent[0] else None
+                k = stop
+        if k < len(toks) and toks[k].low == link:
+            k += 1
+        return k, agent
+
+    def _hedged(self, toks: list[Tok], k1: int, sentence) -> tuple[int, int] | None:
+        """The clause an adverb such as "allegedly" hedges: "for [allegedly abusing his
+        office]", "a phone call [he reportedly made to her office]"."""
+        k0 = k1 - 1
+        if k1 < len(toks) and toks[k1].low.endswith("ing"):
+            start = toks[k1].start
+        else:
+            first = k0
+            while first > 0 and k0 - first < 12 and toks[first - 1].is_word and \
+                    toks[first - 1].low not in lx.CLAUSE_WORDS and \
+                    toks[first - 1].low not in _HEDGE_STOPS:
+                first -= 1
+            start = toks[first].start if first < k0 else toks[k0].start
+        end = sentence[1]
+        stop = next((t.start for t in toks[k1:] if t.text in ",;:—–()"), None)
+        if stop is not None:
+            end = min(end, stop)
+        return self._clause(start, end)
 
     def _prepositional(self, toks: list[Tok], k0: int, k1: int, cue, sentence,
                        kind: str) -> Attribution | None:
