@@ -187,6 +187,41 @@ def test_passive_attribution_has_no_source():
     assert att["content"]["text"].startswith("the number of staff")
 
 
+@pytest.mark.parametrize("text,source,cue,content_start,kind", [
+    ("Foreign Secretary Dominic Raab defended the party, saying the account was clearly "
+     "linked to it.", "Foreign Secretary Dominic Raab", "saying", "the account", "person"),
+    ("In a recorded interview, Michael Webb confessed to the kidnapping, admitting that he "
+     "drove to a church.", "Michael Webb", "admitting", "he drove", "person"),
+    ("The Fort Worth Police Department responded and confirmed that there was blood on the "
+     "seat.", "The Fort Worth Police Department", "confirmed", "there was blood",
+     "organization"),
+    ("However, the group raised alarm at the deal, and said that employees were told to sign.",
+     "the group", "said", "employees were told", "organization"),
+    ("The Electoral Commission issued a statement warning that voters are entitled to "
+     "transparency.", "The Electoral Commission", "warning", "voters are entitled",
+     "organization"),
+    ("The workers sent management a letter stating that they did not want to be defined by "
+     "scandal.", "a letter", "stating", "they did not want", "document"),
+    ("U.S. Defense Secretary Mark Esper on Wednesday accused China of using coercion at sea.",
+     "U.S. Defense Secretary Mark Esper", "accused", "China of using", "person"),
+    ("The White House called the impeachment process a sham.", "The White House", "called",
+     "the impeachment process a sham", "organization"),
+    ("Beijing has calculated that bloody suppression should be avoided.", "Beijing",
+     "calculated", "bloody suppression", "organization"),
+    ("Volker said that he does not think that raising the elections served the strategy.",
+     "he", "think", "raising the elections", "pronoun"),
+    ("He said it would be provided next year, but he gave no details.", "He", "said",
+     "it would be provided next year", "pronoun"),
+])
+def test_more_cue_shapes(text, source, cue, content_start, kind):
+    found = [a for a in atts(text) if a["cue"]["text"] == cue]
+    assert len(found) == 1, atts(text)
+    att = found[0]
+    assert att["source"]["text"] == source and att["source_type"] == kind
+    assert att["content"]["text"].startswith(content_start)
+    assert ", but" not in att["content"]["text"]
+
+
 @pytest.mark.parametrize("text,cue,source,content", [
     ("The Conservative Party was accused Wednesday of trying to deceive voters online.",
      "was accused", None, "trying to deceive voters online"),
@@ -222,6 +257,12 @@ def test_passive_reporting_forms(text, cue, source, content):
     "Their supposedly superior ancestries turned out to be a myth.",
     "The bridge was seen by thousands of visitors last year.",
     "The senator does not say much about the budget in public.",
+    "The company cut costs, adding jobs in the region, and closed the plant.",
+    "The band will tour in June and concludes October 10th in Houston.",
+    "She found their address and told them of his passing.",
+    "A so-called challenger bank opened in the city last year.",
+    "It’s more complicated than the senator suggests in his speech.",
+    "Her mother called him every night that winter.",
 ])
 def test_not_attributions(text):
     assert atts(text) == []

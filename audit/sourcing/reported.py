@@ -16,7 +16,7 @@ from audit.sourcing import lexicon as lx
 from audit.sourcing import shapes
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
-from audit.sourcing.sources import more_specific, np_after, np_before, single_name_type
+from audit.sourcing.sources import more_specific, np_after, np_before, single_name_type, source_type
 from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trie_pattern, trim
 
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
@@ -33,8 +33,11 @@ _CUE = re.compile(r"\b(?:" + trie_pattern(set(_PHRASES) | set(_NOUN_THAT) | lx.P
                   + r")\b")
 _BE = (r"(?:is|are|was|were|be|been|being) "
        r"(?:also |widely |generally |now |still |often |repeatedly )?")
+# The lookahead on the forms' first letters lets the scan skip most offsets at once
+# (three times faster than starting at "\b").
 _PASSIVE = re.compile(
-    r"\b(?:(?P<it>[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
+    r"(?=[Iiarpsdwbh])\b(?:"
+    r"(?P<it>[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
     r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
     r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that)"
     r"|(?P<adverb>reportedly|allegedly|purportedly|supposedly)"
@@ -57,6 +60,12 @@ _ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover
 _CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
 _NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
                  "but", "or"}
+# Verbs that put out a document for its subject ("issued a statement warning that ...").
+_ISSUING_VERBS = lx.words("issued issues released releases sent sends published publishes posted")
+_OBJECT_PRONOUNS = lx.words("him them us me")
+_MONTHS = lx.words("""
+january february march april may june july august september october november december
+""") | lx.WHEN_WORDS
 # Words before a hedging adverb that do not belong to the clause it hedges.
 _HEDGE_STOPS = lx.NP_PREPS | {"by", "about", "over", "and", "or", "was", "were", "is", "are"}
 # Where a reported clause ends when the writer takes over again: "He said it would be
@@ -140,8 +149,13 @@ class Extractor:
         cue = (match.start(), match.end())
         if match.re is _PASSIVE:
             return self._passive(match, toks, k1, sentence)
+        if toks[k0].start != match.start():
+            return None  # inside a hyphenated word: "so-called", "well-known"
         if match.group() in _NOUN_THAT:
-            return self._possessive(toks, k0, cue, sentence)
+            att = self._possessive(toks, k0, cue, sentence)
+            if att is not None or toks[k0].low not in lx.PARTICIPLE_CUES:
+                return att
+            k1, cue = k0 + 1, (toks[k0].start, toks[k0].end)  # "a statement warning that"
         if match.group().startswith(_PREPS) or match.group().startswith(_NOMINALS):
             kind = "according-to" if match.group().startswith(_PREPS) else "nominal"
             return self._prepositional(toks, k0, k1, cue, sentence, kind)
@@ -297,8 +311,10 @@ class Extractor:
         joined = j >= 0 and (toks[j].low in ("and", "but") or (
             toks[j].text == "," and toks[k0].low in lx.PARTICIPLE_CUES))
         previous = self._found[-1] if self._found else None
-        if not joined or previous is None or previous.source is None or \
+        if previous is None or previous.source is None or \
                 previous.source[0] < sentence[0] or previous.cue is None:
+            return self._subject_of_sentence(toks, k0, k1, j, joined, cue, sentence)
+        if not joined:
             return None
         content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
         if content is None or shapes.word_count(self.text, content) < 2:
@@ -311,6 +327,70 @@ class Extractor:
         return Attribution(content, previous.source, cue, previous.source_type, direct, kind,
                            resolved_source=previous.resolved_source,
                            resolved_type=previous.resolved_type)
+
+    def _subject_of_sentence(self, toks, k0: int, k1: int, j: int, joined: bool, cue,
+                             sentence) -> Attribution | None:
+        """A cue whose source is the sentence's subject, with no attribution before it:
+        "Raab defended the party, saying ...", "The police responded and confirmed that
+        ...", "The commission issued a statement warning that ..." (the document's issuer),
+        "a letter stating that ..." (the document itself)."""
+        participle = toks[k0].low in lx.PARTICIPLE_CUES
+        nxt = toks[k1] if k1 < len(toks) else None
+        if nxt is None or nxt.low in _OBJECT_PRONOUNS or nxt.low in _MONTHS or not (
+                nxt.low == "that" or nxt.text in "“\"" or nxt.low in lx.PRONOUNS or
+                (nxt.low in lx.DETERMINERS and toks[k0].low != "adding") or
+                (nxt.is_cap and not participle)):
+            return None  # "adding jobs", "told them of", "concludes October 10th"
+        document = None
+        if participle and not joined and j == k0 - 1 and toks[j].is_word:
+            np = _document_before(toks, k0)
+            if np is None or (nxt.low != "that" and nxt.text not in "“\""):
+                return None
+            document = np
+            issued = np[0] > 0 and toks[np[0] - 1].low in _ISSUING_VERBS
+            joined = issued
+        if not joined and document is None:
+            return None
+        subject = self._sentence_subject(sentence, toks[j].start) if joined else None
+        if subject is None and document is not None:
+            subject = (toks[document[0]].start, toks[document[1] - 1].end), "document"
+        if subject is None:
+            return None
+        content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
+        if content is None or shapes.word_count(self.text, content) < 3:
+            return None
+        kind = "quote" if self._is_quote(content) else "reported"
+        return Attribution(content, subject[0], cue, subject[1], self._has_quote(content), kind)
+
+    def _sentence_subject(self, sentence, before: int) -> tuple[tuple[int, int], str] | None:
+        """The subject of a sentence and its type: the noun phrase before its first verb,
+        after an opening adverbial ("However, the group raised ..." -> "the group")."""
+        start = sentence[0]
+        dateline = _DATELINE.match(self.text, start, before)
+        if dateline:
+            start = dateline.end()
+        toks = tokens(self.text, start, min(before, start + WINDOW))
+        i = 0
+        if toks and (toks[0].low in lx.LEADING_PREPS or toks[0].low.endswith("ly")):
+            comma = next((k for k, t in enumerate(toks[:16]) if t.text == ","), None)
+            i = comma + 1 if comma is not None else i
+        head_end = None
+        for k in range(i, min(len(toks), i + 16)):
+            tok = toks[k]
+            if tok.text == "," and head_end is None:
+                head_end = k  # "Rep. David McKinley, R-W.Va., visited": the name
+            elif tok.is_word and not tok.is_cap and k > i and (
+                    tok.low in lx.VERBISH or tok.low in lx.AUX or tok.low.endswith("ed")
+                    or tok.low in lx.CUE_VERBS):
+                end = head_end if head_end is not None else k
+                if end <= i or end - i > 8 or any(not t.is_word and t.text not in ".’'-&"
+                                                  for t in toks[i:end]):
+                    return None
+                stype = self._typed([t.text for t in toks[i:end]], False)
+                if stype is None:
+                    return None
+                return (toks[i].start, toks[end - 1].end), stype
+        return None
 
     def _subject_first(self, toks, np, k0, k1, cue, sentence, strong) -> Attribution | None:
         words = [t.text for t in toks[np[0]:np[1]]]
@@ -511,6 +591,20 @@ class Extractor:
     def _has_quote(self, content: tuple[int, int]) -> bool:
         piece = self.text[content[0]:content[1]]
         return "“" in piece or piece.count('"') >= 2
+
+
+def _document_before(toks: list[Tok], k: int) -> tuple[int, int] | None:
+    """The short noun phrase naming a document just before token ``k`` ("issued [a
+    statement] warning that"), or None."""
+    i = k - 1
+    while i >= 0 and k - i <= 5 and toks[i].is_word and toks[i].low not in lx.VERBISH:
+        if toks[i].low in lx.DETERMINERS:
+            break
+        i -= 1
+    first = i if i >= 0 and toks[i].low in lx.DETERMINERS else i + 1
+    if first >= k or source_type([t.text for t in toks[first:k]]) != "document":
+        return None
+    return first, k
 
 
 def _matches(text: str) -> list[re.Match]:
