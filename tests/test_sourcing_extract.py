@@ -222,6 +222,23 @@ def test_more_cue_shapes(text, source, cue, content_start, kind):
     assert ", but" not in att["content"]["text"]
 
 
+def test_belief_inside_a_quote_is_its_own_attribution():
+    text = "“We believe that justice has been served in this case,” said the prosecutor."
+    found = atts(text)
+    assert [parts(a)[:2] for a in found] == [("the prosecutor", "said"), ("We", "believe")]
+    assert found[0]["content"]["text"].startswith("“We believe")
+    assert found[1]["content"]["text"] == "justice has been served in this case"
+
+
+@pytest.mark.parametrize("text", [
+    "“I know when we are in the classroom,” she said.",
+    "“What I think are frayed are the nerves,” she said.",
+    "“They think we lost,” she said.",
+])
+def test_no_belief_attribution_inside_a_quote(text):
+    assert [a["cue"]["text"] for a in atts(text)] == ["said"]
+
+
 @pytest.mark.parametrize("text,cue,source,content", [
     ("The Conservative Party was accused Wednesday of trying to deceive voters online.",
      "was accused", None, "trying to deceive voters online"),

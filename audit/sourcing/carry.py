@@ -32,7 +32,8 @@ def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
     quote opening a sentence takes the attribution just before it in its own paragraph
     when that was a quote too ("“A,” she said. “B.”"). Shorter quotes are left alone.
     """
-    covered = _Coverage([a.content for a in found])
+    found = [a for a in found if a.cue is None or quotes.enclosing(a.cue[0]) is None]
+    covered = _Coverage([a.content for a in found])  # beliefs inside quotes do not count
     ordered = sorted(found, key=lambda a: a.content[0])
     carried: list[Attribution] = []
     last: Attribution | None = None

@@ -76,7 +76,7 @@ NEGATIONS = words("not don't doesn't didn't don’t doesn’t didn’t never")
 
 # Belief and knowledge cues read inside a quote after "I" or "we" ("“I think we won,”").
 NESTED_CUES = words("""
-think believe know hope expect feel fear noted find suspect doubt
+think believe know feel fear noted find suspect doubt
 """)
 
 # Cues that state an intention, not a report, when "to" follows ("vowed to fight").

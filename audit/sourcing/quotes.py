@@ -9,6 +9,7 @@ rather than guessed at.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -67,6 +68,14 @@ class QuoteIndex:
         self.quotes = quotes
         self.by_start = {q.start: q for q in quotes}
         self.by_end = {q.end: q for q in quotes}
+        self._starts = [q.start for q in quotes]
+
+    def enclosing(self, pos: int) -> Quote | None:
+        """The quote holding offset ``pos`` (its marks included), or None."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self.quotes[i].end:
+            return self.quotes[i]
+        return None
 
     def opening_at(self, pos: int) -> Quote | None:
         """The quote opening at ``pos``, skipping spaces and a colon or comma before it."""

@@ -66,6 +66,12 @@ _OBJECT_PRONOUNS = lx.words("him them us me")
 _MONTHS = lx.words("""
 january february march april may june july august september october november december
 """) | lx.WHEN_WORDS
+# "I" or "we" just before a cue inside a quote, with a negation or an adverb between.
+_FIRST_PERSON = re.compile(
+    r"(?:^|[\s“\"])(I|[Ww]e)(?: (?:do|did|don't|don’t|didn't|didn’t|do not|did not|just|really"
+    r"|also|still|firmly|strongly|truly|all|now|certainly))? $")
+_THAT = re.compile(r"\s*that\b")
+_WHAT = re.compile(r"\b(?:[Ww]hat|[Ww]hich|[Hh]ow)\s")
 # Words before a hedging adverb that do not belong to the clause it hedges.
 _HEDGE_STOPS = lx.NP_PREPS | {"by", "about", "over", "and", "or", "was", "were", "is", "are"}
 # Where a reported clause ends when the writer takes over again: "He said it would be
@@ -86,9 +92,9 @@ class Extractor:
         self.text = text
         self.sents = sentences
         self.quotes = quotes
-        self._quote_starts = [q.start for q in quotes.quotes]
         self._single: dict[str, str] = {}
         self._found: list[Attribution] = []
+        self._cached: tuple[tuple[int, int], list[Tok]] = ((-1, -1), [])
 
     def _typed(self, words: list[str], strong: bool) -> str | None:
         """The source's type; one-word names are checked against the rest of the text."""
@@ -103,9 +109,14 @@ class Extractor:
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
         self._found = found
+        nested: list[Attribution] = []
         claimed_until = -1
         for match in _matches(self.text):
-            if match.start() < claimed_until or self._inside_quote(match.start()):
+            if match.start() < claimed_until:
+                continue
+            quote = self.quotes.enclosing(match.start())
+            if quote is not None:
+                nested += filter(None, [self._nested(match, quote)])
                 continue
             index = self.sents.index(match.start())
             if index is None:
@@ -119,7 +130,43 @@ class Extractor:
                 found.append(att)
                 ends = [end for _, end in filter(None, (att.source, att.cue))]
                 claimed_until = max([claimed_until, *ends])
-        return found
+        return found + nested
+
+    def _nested(self, match: re.Match, quote) -> Attribution | None:
+        """A speaker's own belief inside their quote: “I think we played well,” or “We
+        believe that justice was served.” Only I or we with a belief or knowledge verb."""
+        if match.re is not _CUE or match.group() not in lx.NESTED_CUES:
+            return None
+        subject = _FIRST_PERSON.search(self.text, max(quote.start, match.start() - 24),
+                                       match.start())
+        index = self.sents.index(match.start())
+        if subject is None or index is None or _WHAT.search(
+                self.text, max(quote.start, subject.start() - 8), subject.start() + 1):
+            return None  # "what I think are ...": a relative clause, not a belief stated
+        end = min(self.sents.spans[index][1], quote.end)
+        start = _skip_that(self.text, match.end(), end)
+        first = self.text[start:start + 12].split(None, 1)[:1]
+        if not first or first[0].lower() in lx.CLAUSE_WORDS or first[0].lower() in lx.VERBISH:
+            return None  # "I know when ...", "I know whether ...": no belief stated
+        content = self._clause(start, end)
+        if content is None:
+            return None
+        content = trim(self.text, *content, chars=" \t\n,;:.”\"")
+        if shapes.word_count(self.text, content) < 3:
+            return None
+        return Attribution(content, subject.span(1), (match.start(), match.end()), "pronoun",
+                           True, "reported")
+
+    def _window(self, match: re.Match, sentence: tuple[int, int]) -> list[Tok]:
+        """The tokens within WINDOW of a cue; a sentence the window covers whole is
+        tokenised once for all its cues."""
+        ss, se = sentence
+        start, end = max(ss, match.start() - WINDOW), min(se, match.end() + WINDOW)
+        if (start, end) != sentence:
+            return tokens(self.text, start, end)
+        if self._cached[0] != sentence:
+            self._cached = (sentence, tokens(self.text, ss, se))
+        return self._cached[1]
 
     def _joined_quote(self, att: Attribution) -> Attribution:
         """“We will win,” she said, “and soon.”: one content over both halves."""
@@ -134,14 +181,10 @@ class Extractor:
         return att.with_(content=(att.content[0], second.end))
 
     def _inside_quote(self, pos: int) -> bool:
-        import bisect
-
-        i = bisect.bisect_right(self._quote_starts, pos) - 1
-        return i >= 0 and pos < self.quotes.quotes[i].end
+        return self.quotes.enclosing(pos) is not None
 
     def _one(self, match: re.Match, sentence: tuple[int, int]) -> Attribution | None:
-        ss, se = sentence
-        toks = tokens(self.text, max(ss, match.start() - WINDOW), min(se, match.end() + WINDOW))
+        toks = self._window(match, sentence)
         k0 = next((i for i, t in enumerate(toks) if t.start >= match.start()), None)
         if k0 is None:
             return None
@@ -591,6 +634,12 @@ class Extractor:
     def _has_quote(self, content: tuple[int, int]) -> bool:
         piece = self.text[content[0]:content[1]]
         return "“" in piece or piece.count('"') >= 2
+
+
+def _skip_that(text: str, pos: int, end: int) -> int:
+    """The offset after a "that" opening the clause at ``pos``, else ``pos``."""
+    match = _THAT.match(text, pos, end)
+    return match.end() if match else pos
 
 
 def _document_before(toks: list[Tok], k: int) -> tuple[int, int] | None:

@@ -31,8 +31,8 @@ class Tok:
         self.start = start
         self.end = end
         self.low = text.lower()
-        self.is_cap = text[:1].isupper()
-        self.is_word = text[:1].isalnum()
+        self.is_cap = text[0].isupper()  # tokens are never empty
+        self.is_word = text[0].isalnum()
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
