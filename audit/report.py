@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from audit.model import Block, Extraction, Finding, Score
 from audit.schema import SCHEMA_VERSION
 
 EXCERPT_CHARS = 160
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class Locator:
         self._blocks: list[Block] = kept
         self._starts = [b.span[0] for b in kept]
         base = input_text if input_text is not None else extraction.text
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(base) if ch == "\n"]
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(base)]
 
     def _input_offset(self, pos: int) -> int:
         if self._input is None:

@@ -13,17 +13,19 @@ import re
 from audit import provenance
 from audit.model import Block, Extraction
 
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n[ \t]*\S[^\n]*)*")
+_LINE = re.compile(r"\S[^\n]*")
 
 
 def keep_all(text: str) -> Extraction:
     """Every paragraph is body, and the article text is the input text, unchanged."""
     blocks = []
-    for match in re.finditer(r"\S[^\n]*", text):
+    line, counted = 1, 0
+    for match in _LINE.finditer(text):
         start, end = match.start(), match.end()
         while end > start and text[end - 1].isspace():
             end -= 1
-        line = text.count("\n", 0, start) + 1
+        line += text.count("\n", counted, start)  # counted once, not from the top each time
+        counted = start
         blocks.append(Block(index=len(blocks), text=text[start:end], role="body", reason="no-strip",
                             line_start=line, line_end=line, offset=start, span=(start, end)))
     return Extraction(text=text, blocks=tuple(blocks), title=None, provenance=provenance.empty())
