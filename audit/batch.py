@@ -22,9 +22,12 @@ import os
 import re
 import signal
 import statistics
+import tempfile
+from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +41,7 @@ from audit.schema import SCHEMA_VERSION, validate
 MAX_NAME = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _TMP = re.compile(r"^\..+\.\d+\.tmp$")
+SUMMARY_SCHEMA = "summary.schema.json"
 SCORE_KEYS = ("overall", "readability", "sourcing", "attribution")
 
 
@@ -190,7 +194,7 @@ def _record(report: dict[str, Any]) -> dict[str, Any]:
 
 
 def run(items: Iterable[Item], settings: Settings, *, jobs: int = 1,
-        taken: set[str] | None = None) -> Iterator[Result]:
+        taken: set[int] | None = None) -> Iterator[Result]:
     """Results for every item, in input order. ``jobs`` > 1 uses worker processes, with at
     most a few jobs per worker in flight at once."""
     taken = set() if taken is None else taken
@@ -205,7 +209,7 @@ def run(items: Iterable[Item], settings: Settings, *, jobs: int = 1,
 
 
 def _named(items: Iterable[Item], settings: Settings,
-           taken: set[str]) -> Iterator[tuple[Item, str | None]]:
+           taken: set[int]) -> Iterator[tuple[Item, str | None]]:
     for item in items:
         if isinstance(item, Failure):
             yield item, None
@@ -263,23 +267,31 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
 # ----------------------------------------------------------------------------- files
 
 
-def safe_name(name: str, taken: set[str]) -> str:
+def safe_name(name: str, taken: set[int]) -> str:
     """A report file name for ``name``: deterministic, unique within ``taken``, and unable
-    to leave the output directory (no separators, no "..", no odd characters, bounded)."""
+    to leave the output directory (no separators, no "..", no odd characters, bounded).
+
+    ``taken`` holds 8-byte digests of the names given so far, not the names, so that a
+    batch of many thousands of articles keeps little for it."""
     parts = [p for p in re.split(r"[\\/]+", name) if p not in ("", ".", "..")]
     base = _UNSAFE.sub("_", "__".join(parts)).strip("._") or "article"
     digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     if len(base) > MAX_NAME:
         base = f"{base[:MAX_NAME]}-{digest}"
     candidate = f"{base}.json"
-    if candidate in taken or candidate == "summary.json":
+    if _key(candidate) in taken or candidate == "summary.json":
         candidate = f"{base}-{digest}.json"
         counter = 1
-        while candidate in taken:
+        while _key(candidate) in taken:
             candidate = f"{base}-{digest}-{counter}.json"
             counter += 1
-    taken.add(candidate)
+    taken.add(_key(candidate))
     return candidate
+
+
+def _key(name: str) -> int:
+    return int.from_bytes(hashlib.blake2b(name.encode("utf-8", "surrogatepass"),
+                                          digest_size=8).digest(), "big")
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -319,17 +331,25 @@ def _dumps_line(report: dict[str, Any]) -> str:
 
 
 class Summary:
-    """Small per-article records, and the batch summary built from them."""
+    """What the batch summary needs, kept in bounded memory.
+
+    The per-article records are spooled to a temporary file as they come (a batch of
+    10,000 articles must not hold 10,000 records); only counters and the scores
+    themselves (8 bytes each, for the medians) stay in memory. ``write`` streams the
+    records back into summary.json.
+    """
 
     def __init__(self, config: Config, fail_under: float | None) -> None:
         self.config = config
         self.fail_under = fail_under
-        self.articles: list[dict[str, Any]] = []
-        self.failed: list[dict[str, str]] = []
-        self.scores: dict[str, list[float]] = {key: [] for key in SCORE_KEYS}
+        self.failed: list[dict[str, str]] = []  # failures are few, and named on stderr too
+        self.scores: dict[str, array] = {key: array("d") for key in SCORE_KEYS}
+        self.grades = dict.fromkeys(("A", "B", "C", "D", "F", "none"), 0)
+        self.audited = 0  # articles with a report, audited now or up to date
         self.below = 0
         self.skipped = 0
         self.internal = False
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
 
     def add(self, result: Result) -> None:
         if result.status == "failed":
@@ -337,29 +357,28 @@ class Summary:
             self.internal |= result.internal
             return
         record = result.record or {}
+        self.audited += 1
         self.skipped += result.status == "skipped"
         for key, values in self.scores.items():
             if record.get(key) is not None:
                 values.append(record[key])
         if self.is_below(record.get("overall")):
             self.below += 1
-        self.articles.append({
-            "source": result.source, "report": result.report_name,
-            "sha256": record.get("sha256", ""), "overall": record.get("overall"),
-            "grade": record.get("grade"),
-        })
+        self.grades[record.get("grade") or "none"] += 1
+        article = {"source": result.source, "report": result.report_name,
+                   "sha256": record.get("sha256", ""), "overall": record.get("overall"),
+                   "grade": record.get("grade")}
+        self._spool.write(json.dumps(article, ensure_ascii=False) + "\n")
 
     def is_below(self, overall: float | None) -> bool:
         return self.fail_under is not None and overall is not None and overall < self.fail_under
 
     @property
     def total(self) -> int:
-        return len(self.articles) + len(self.failed)
+        return self.audited + len(self.failed)
 
-    def to_dict(self) -> dict[str, Any]:
-        grades = dict.fromkeys(("A", "B", "C", "D", "F", "none"), 0)
-        for article in self.articles:
-            grades[article["grade"] or "none"] += 1
+    def header(self) -> dict[str, Any]:
+        """The summary without its article records (validated with them left out)."""
         summary = {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "audit", "version": __version__},
@@ -367,19 +386,67 @@ class Summary:
             "config": {"digest": self.config.digest},
             "counts": {
                 "inputs": self.total,
-                "audited": len(self.articles) - self.skipped, "failed": len(self.failed),
+                "audited": self.audited - self.skipped, "failed": len(self.failed),
                 "skipped": self.skipped, "below_fail_under": self.below,
             },
             "scores": {key: _distribution(values) for key, values in self.scores.items()},
-            "grades": grades,
-            "articles": self.articles,
+            "grades": dict(self.grades),
+            "articles": [],
             "failed": self.failed,
         }
-        validate(summary, "summary.schema.json")
+        validate(summary, SUMMARY_SCHEMA)
         return summary
 
+    def articles(self) -> Iterator[dict[str, Any]]:
+        """The spooled article records, in input order, each checked against the schema."""
+        check = _article_check()
+        self._spool.flush()
+        self._spool.seek(0)
+        for line in self._spool:
+            article = json.loads(line)
+            problem = check(article)
+            if problem is not None:
+                raise ValueError(f"summary record {article.get('source')}: {problem}")
+            yield article
+        self._spool.seek(0, os.SEEK_END)
 
-def _distribution(values: list[float]) -> dict[str, Any] | None:
+    def write(self, path: Path) -> None:
+        """summary.json, streamed from the spool, through a temporary file and a rename."""
+        header = self.header()
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "w", encoding="utf-8") as handle:
+                head = json.dumps(header, ensure_ascii=False, indent=2)
+                before, after = head.split('"articles": []', 1)
+                handle.write(before + '"articles": [')
+                for i, article in enumerate(self.articles()):
+                    handle.write(("," if i else "") + "\n    "
+                                 + json.dumps(article, ensure_ascii=False))
+                handle.write(("\n  ]" if self.audited else "]") + after + "\n")
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole summary in memory (for small batches and tests)."""
+        summary = self.header()
+        summary["articles"] = list(self.articles())
+        return summary
+
+    def close(self) -> None:
+        self._spool.close()
+
+
+@lru_cache(maxsize=1)
+def _article_check():
+    from audit.fastschema import compile_schema
+    from audit.schema import load
+
+    return compile_schema(load(SUMMARY_SCHEMA)["properties"]["articles"]["items"])
+
+
+def _distribution(values: array) -> dict[str, Any] | None:
     if not values:
         return None
     histogram = [0] * 10
@@ -387,6 +454,6 @@ def _distribution(values: list[float]) -> dict[str, Any] | None:
         histogram[min(int(value // 10), 9)] += 1
     return {
         "count": len(values), "min": min(values), "max": max(values),
-        "mean": round(statistics.fmean(values), 2), "median": statistics.median(values),
+        "mean": round(statistics.fmean(values), 2), "median": round(statistics.median(values), 2),
         "histogram": histogram,
     }

@@ -166,14 +166,14 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     if jsonl_sink is not None:
         jsonl_sink.close()
     if out is not None:
-        text = json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        batch.write_atomic(out / "summary.json", text)
+        summary.write(out / "summary.json")
+    summary.close()
     if pages is not None:
         from audit.render.html import render_index
 
         batch.write_atomic(pages / "index.html", render_index(index_rows))
     if summary.total > 1 and not quiet and fmt is Format.TEXT:
-        click.echo(f"\n{len(summary.articles)} audited ({summary.skipped} up to date), "
+        click.echo(f"\n{summary.audited} audited ({summary.skipped} up to date), "
                    f"{len(summary.failed)} failed, {summary.below} below --fail-under")
     sys.exit(EXIT_INTERNAL if summary.internal else EXIT_INPUT if summary.failed
              else EXIT_BELOW if summary.below else EXIT_OK)
