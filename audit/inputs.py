@@ -14,7 +14,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -167,8 +167,15 @@ def _looks_like_record(line: bytes) -> bool:
 
 
 def _records_file(path: str) -> Iterator[Item]:
+    yield from _read_file(path, lambda handle: _records(handle, path), gzipped=True)
+
+
+def _read_file(path: str, read: Callable[[BinaryIO], Iterator[Item]], *,
+               gzipped: bool = False) -> Iterator[Item]:
+    """Open ``path`` (through gzip when ``gzipped`` and it ends in .gz) and let ``read``
+    turn it into items; failing to open or read it is one Failure, and the batch goes on."""
     try:
-        if path.lower().endswith(".gz"):
+        if gzipped and path.lower().endswith(".gz"):
             import gzip
 
             handle: BinaryIO = gzip.open(path, "rb")  # type: ignore[assignment]
@@ -179,7 +186,7 @@ def _records_file(path: str) -> Iterator[Item]:
         return
     with handle:
         try:
-            yield from _records(handle, path)
+            yield from read(handle)
         except OSError as exc:
             yield Failure(path, f"read failed: {exc.strerror or exc}")
 
@@ -223,19 +230,19 @@ def _warc_file(path: str) -> Iterator[Item]:
     except ImportError:  # pragma: no cover - warcio is a dependency
         yield Failure(path, "reading WARC files needs the warcio package")
         return
-    try:
-        handle = open(path, "rb")
-    except OSError as exc:
-        yield Failure(path, exc.strerror or str(exc))
-        return
-    with handle:
+
+    def read(handle: BinaryIO) -> Iterator[Item]:
         try:
-            for record in ArchiveIterator(handle):
+            for record in ArchiveIterator(handle):  # warcio itself handles .warc.gz
                 job = _warc_job(record, path)
                 if job is not None:
                     yield job
+        except OSError:
+            raise
         except Exception as exc:  # warcio raises several kinds on a damaged archive
             yield Failure(path, f"damaged WARC: {type(exc).__name__}: {exc}")
+
+    yield from _read_file(path, read)
 
 
 def _warc_job(record, path: str) -> Job | None:

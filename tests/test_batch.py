@@ -363,3 +363,17 @@ def test_unknown_setup_cfg_key_exits_2(runner, tmp_path, monkeypatch):
     result = runner.invoke(cli, ["check", str(SEEDS[0])])
     assert result.exit_code == 2
     assert "fail-undr" in result.output
+
+
+def test_damaged_archives_are_one_failure_each(runner, tmp_path):
+    fake_gz = tmp_path / "records.jsonl.gz"
+    fake_gz.write_bytes(b"this is not gzip at all")
+    fake_warc = tmp_path / "crawl.warc"
+    fake_warc.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort")
+    result = runner.invoke(cli, ["check", str(fake_gz), str(fake_warc), str(SEEDS[0]), "-q",
+                                 "-j", "1"])
+    assert result.exit_code == 3
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"audit: {fake_gz}: read failed")
+    assert lines[1].startswith(f"audit: {fake_warc}: ")
