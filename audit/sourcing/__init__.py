@@ -4,8 +4,11 @@ Entry point: ``analyse(text, *, language, provenance, title, blocks, config) -> 
 with ``data`` in the report's ``sourcing`` shape, its findings, and ``scores["sourcing"]``
 and ``scores["attribution"]``. ``extract(text)`` gives the attributions alone.
 
-Where things are: quotes.py (pairing quote marks), reported.py (cues: reported speech,
-"according to", nominal and passive forms), shapes.py (the clause around a cue),
+Where things are: quotes.py (pairing quote marks), cues.py (finding cue words and
+passive forms), reported.py (the extractor that reads each cue) with its parts
+verb_shapes.py ("Abe said", "said one official"), participles.py (", saying that ..."),
+nominal.py ("according to X", "Smith’s claim that"), passive.py ("it is believed that")
+and content.py (the clause or quote a cue reports), shapes.py (tests on that clause),
 sources.py (source phrases and their types), lexicon.py (the word lists), carry.py
 (follow-on quotes, pronouns, anonymity reasons), claims.py (check-worthy sentences with
 no attribution), consistency.py (byline, date, credits, conflicting titles), scores.py

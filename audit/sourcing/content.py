@@ -1,0 +1,136 @@
+"""What a cue reports: the clause or quote after it, before it, or around it.
+
+``Reader`` holds what every part of the extractor reads from (the text, its sentences
+and quotes, the attributions found so far) and finds content spans: the clause after a
+cue up to where the writer's words resume, the quote or clause that ends just before a
+source, the sentence around "according to X". Content is capped at MAX_CONTENT
+characters (quotes are kept whole) so that a pathological sentence stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.sourcing import lexicon as lx
+from audit.sourcing import shapes
+from audit.sourcing.quotes import QuoteIndex
+from audit.sourcing.record import Attribution
+from audit.sourcing.sources import single_name_type
+from audit.sourcing.text import Sentences, Tok, trim
+
+MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
+
+_SKIP_AFTER = {"that", ",", ":", "—", "–"}
+# "VIENNA — " or "WASHINGTON (Reuters) - " opening a story is not part of what was said.
+DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]{1,2} ")
+# Where a reported clause ends when the writer takes over again: "He said it would be
+# provided next year, but he gave no details", "..., which it said crashed in Logar".
+_CLAUSE_END = re.compile(r", (?:but|although|though|which|whereas|while) |; ")
+
+
+class Reader:
+    """The text an extractor reads, and the content spans it finds there."""
+
+    def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex) -> None:
+        self.text = text
+        self.sents = sentences
+        self.quotes = quotes
+        self._single: dict[str, str] = {}
+        self._found: list[Attribution] = []
+
+    def _typed(self, words: list[str], strong: bool) -> str | None:
+        """The source's type; one-word names are checked against the rest of the text."""
+        stype = shapes.typed(words, strong)
+        if stype == "person" and len(words) == 1:
+            word = words[0]
+            if word not in self._single:
+                self._single[word] = single_name_type(word, self.text)
+            stype = self._single[word]
+        return stype
+
+    def _inside_quote(self, pos: int) -> bool:
+        return self.quotes.enclosing(pos) is not None
+
+    def _after(self, toks: list[Tok], k: int, sentence, has_object: bool):
+        """The reported clause after the cue (or the quote it opens)."""
+        if k < len(toks) and toks[k].text in ".!?":
+            return None  # the sentence ends at the cue even if the splitter went on
+        wide = has_object or (k < len(toks) and toks[k].low in shapes.ADVERBIAL_STARTS)
+        limit = min(len(toks), k + (14 if wide else 6))
+        for i in range(k, limit):
+            if toks[i].low in ("that", ":") or (has_object and (
+                    toks[i].text in ",“\"")):
+                k = i
+                break
+            if toks[i].low in lx.VERBISH or (not toks[i].is_word and toks[i].text != "."):
+                break
+        while k < len(toks) and toks[k].low in _SKIP_AFTER:
+            k += 1
+        if k >= len(toks):
+            return None
+        quote = self.quotes.opening_at(toks[k].start)
+        if quote is not None:
+            return quote.start, quote.end
+        if toks[k].low in ("whether", "if"):
+            return None  # "did not say whether ...": nothing was reported
+        return self._clause(toks[k].start, self._reported_end(toks[k].start, sentence[1]))
+
+    def _reported_end(self, start: int, end: int) -> int:
+        """Where the reported clause from ``start`` ends: at the sentence's end, or where
+        the writer's words resume (", but he gave no details"), skipping quoted text."""
+        end = min(end, start + MAX_CONTENT)
+        pos = start
+        for _ in range(8):  # a few quoted stretches at most; then keep the whole
+            match = _CLAUSE_END.search(self.text, pos, end)
+            if match is None:
+                return end
+            if not self._inside_quote(match.start()):
+                return match.start()
+            pos = match.end()
+        return end
+
+    def _before(self, pos: int, sentence) -> tuple[int, int] | None:
+        """The quote or clause that ends just before the source or cue at ``pos``."""
+        quote = self.quotes.closing_before(pos)
+        if quote is not None and not self._partial(quote.start, sentence):
+            return quote.start, quote.end
+        start, end = trim(self.text, max(sentence[0], pos - MAX_CONTENT), pos)
+        dateline = DATELINE.match(self.text, start, end)
+        if dateline:
+            start = dateline.end()
+        if end - start < 2 or shapes.word_count(self.text, (start, end)) < 3:
+            return None
+        return start, end
+
+    def _partial(self, quote_start: int, sentence) -> bool:
+        """A quote ending a clause begun in the writer's words ("are aligning “like ...”")."""
+        lead = (max(sentence[0], quote_start - 40), quote_start)
+        return quote_start > sentence[0] and shapes.word_count(self.text, lead) >= 2
+
+    def _around(self, toks, k0: int, np_end: int, sentence) -> tuple[int, int] | None:
+        """Content of "according to X": before it, after it, or the whole sentence."""
+        lead = shapes.word_count(self.text, trim(self.text, max(sentence[0], toks[k0].start - 40),
+                                      toks[k0].start))
+        before = self._before(toks[k0].start, sentence)
+        rest = np_end
+        while rest < len(toks) and toks[rest].text != ",":
+            rest += 1
+        after = self._clause(toks[rest].end, sentence[1]) if rest < len(toks) else None
+        if before is not None and (after is None or shapes.word_count(self.text, before) >= 4):
+            return before
+        if before is None and after is not None and lead == 0:
+            return after
+        if after is None:
+            return None
+        return self._clause(max(sentence[0], toks[k0].start - MAX_CONTENT), sentence[1])
+
+    def _clause(self, start: int, end: int) -> tuple[int, int] | None:
+        start, end = trim(self.text, start, min(end, start + MAX_CONTENT))
+        return (start, end) if end > start else None
+
+    def _is_quote(self, content: tuple[int, int]) -> bool:
+        return content[0] in self.quotes.by_start and content[1] in self.quotes.by_end
+
+    def _has_quote(self, content: tuple[int, int]) -> bool:
+        piece = self.text[content[0]:content[1]]
+        return "“" in piece or piece.count('"') >= 2

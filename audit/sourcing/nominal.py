@@ -1,0 +1,55 @@
+"""Prepositional and nominal cues: "according to X", "reported by X", "remarks from X",
+and a noun owned by its source ("Smith’s claim that ...", "his warning that ...").
+"""
+
+from __future__ import annotations
+
+from audit.sourcing import lexicon as lx
+from audit.sourcing import shapes
+from audit.sourcing.content import Reader
+from audit.sourcing.record import Attribution
+from audit.sourcing.sources import np_after, np_before
+from audit.sourcing.text import Tok
+
+
+class NominalForms(Reader):
+    """Attributions whose cue is a phrase or a noun rather than a verb."""
+
+    def _prepositional(self, toks: list[Tok], k0: int, k1: int, cue, sentence,
+                       kind: str) -> Attribution | None:
+        np = np_after(toks, k1)
+        if np is None:
+            return None
+        words = [t.text for t in toks[np[0]:np[1]]]
+        stype = self._typed(words, True)
+        if stype is None:
+            return None
+        source = (toks[np[0]].start, toks[np[1] - 1].end)
+        content = self._around(toks, k0, np[1], sentence)
+        if content is None:
+            return None
+        return Attribution(content, source, cue, stype, self._has_quote(content), kind)
+
+    def _possessive(self, toks: list[Tok], k0: int, cue, sentence) -> Attribution | None:
+        """"Smith’s claim that ...", "the ministry’s statement that ...", "his warning that"."""
+        if k0 == 0:
+            return None
+        owner = toks[k0 - 1]
+        if owner.low in lx.POSSESSIVE_PRONOUNS:
+            source, stype = (owner.start, owner.end), "pronoun"
+        elif owner.low.endswith(("’s", "'s")):
+            np = np_before(toks, k0)
+            if np is None:
+                return None
+            words = [t.text for t in toks[np[0]:np[1]]]
+            words[-1] = words[-1][:-2]
+            stype = self._typed(words, False)
+            source = (toks[np[0]].start, toks[np[1] - 1].end - 2)
+        else:
+            return None
+        content = self._clause(cue[1], sentence[1])
+        if stype is None or content is None or shapes.word_count(self.text, content) < 3:
+            return None
+        noun_end = cue[1] - len(" that")
+        return Attribution(content, source, (cue[0], noun_end), stype,
+                           self._has_quote(content), "nominal")

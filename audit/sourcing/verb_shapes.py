@@ -1,0 +1,184 @@
+"""A cue verb and its source: subject first ("Abe pointed out ..."), inverted ("...,
+said one official"), appositive ("Maria Lopez, the city engineer, said ...") or in a
+relative clause ("A spokesperson who ... said ..."); a verb with none of these shares a
+subject (participles.py).
+"""
+
+from __future__ import annotations
+
+from audit.sourcing import lexicon as lx
+from audit.sourcing import shapes
+from audit.sourcing.participles import SharedSubject
+from audit.sourcing.record import Attribution
+from audit.sourcing.sources import more_specific, np_after, np_before
+from audit.sourcing.text import Tok
+
+_PASSIVE_BEFORE = lx.AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
+    "to", "who", "which", "the", "a", "an", "that", "its", "his", "her", "their", "our",
+    "my", "your"}
+# Words that may follow the source of an inverted cue ("said a spokesperson when asked").
+_AFTER_INVERTED_SOURCE = lx.CLAUSE_WORDS | lx.TIME_WORDS | {
+    "adding", "speaking", "citing", "referring", "explaining", "noting", "told", "via"}
+_ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover", "in", "turn"}
+_CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
+_NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
+                 "but", "or"}
+# Auxiliaries after which a cue takes its base form whatever the subject ("he does not
+# think", "the report may suggest").
+_BASE_AFTER = lx.words("""
+do does did don't doesn't didn't don’t doesn’t didn’t not never may might can could will
+would should must
+""")
+
+
+class VerbShapes(SharedSubject):
+    """Attributions whose cue is a verb (said, argued, has estimated, believes)."""
+
+    def _verb(self, toks: list[Tok], k0: int, k1: int, cue, sentence) -> Attribution | None:
+        if k0 > 0 and (toks[k0 - 1].low in _PASSIVE_BEFORE or toks[k0 - 1].low.endswith(
+                ("’s", "'s"))):
+            return None  # passive ("is expected"), or a noun ("Swift’s claims")
+        if k1 < len(toks) and toks[k1].low == "in" and toks[k0].low.startswith("believ"):
+            return None  # "believes in sedans"
+        if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in lx.INTENT_CUES:
+            return None  # "pledged to work together" is a commitment, not a report
+        if toks[k0].low in lx.PARTICIPLE_CUES:
+            return self._shared(toks, k0, k1, cue, sentence)
+        strong = toks[k0].low in lx.FALLBACK_CUES
+        negated = k0 > 0 and toks[k0 - 1].low in lx.NEGATIONS
+        if negated and toks[k0].low not in lx.BELIEF_CUES:
+            return None  # "did not say whether ...": nothing was reported
+        np = np_before(toks, k0 - 1 if negated else k0)
+        if np is not None:
+            return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
+        return self._inverted(toks, k0, k1, cue, sentence, strong) or \
+            self._appositive(toks, k0, k1, cue, sentence, strong) or \
+            self._relative(toks, k0, k1, cue, sentence, strong) or \
+            self._shared(toks, k0, k1, cue, sentence)
+
+    def _relative(self, toks, k0: int, k1: int, cue, sentence, strong) -> Attribution | None:
+        """"A spokesperson who did not wish to be named because of policy said ...":
+        the source is the phrase before "who"."""
+        for i in range(k0 - 1, max(-1, k0 - 20), -1):
+            if not toks[i].is_word:
+                return None
+            if toks[i].low == "who":
+                np = np_before(toks, i)
+                if np is None or np[1] != i:
+                    return None
+                return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
+        return None
+
+    def _subject_first(self, toks, np, k0, k1, cue, sentence, strong) -> Attribution | None:
+        words = [t.text for t in toks[np[0]:np[1]]]
+        stype = self._typed(words, strong)
+        base_ok = shapes.plural(words) or toks[k0 - 1].low in _BASE_AFTER
+        if stype is None or (toks[k0].low in lx.BASE_CUES and not base_ok):
+            return None  # "the case report steroids": a noun, not "officials report"
+        if np[0] > 0 and toks[np[0] - 1].low == "than":
+            return None  # "more complicated than McKinley suggests": a comparison
+        if not self._cue_shape_ok(toks, k0, k1):
+            return None
+        source = (toks[np[0]].start, toks[np[1] - 1].end)
+        not_a_clause = k1 < len(toks) and (toks[k1].low in _NOT_A_CLAUSE or (
+            toks[k1].low in _CLAIMED_THINGS and toks[k0].low.startswith("claim")))
+        # "“...,” Gambill said to cheers from the crowd": what was said comes before
+        cheers = strong and k1 < len(toks) and toks[k1].low == "to" and self._before(
+            toks[np[0]].start, sentence)
+        if not_a_clause and not cheers:
+            return None  # "the area China claims as its own", "claimed responsibility"
+        if toks[k0].low in lx.EVIDENCE_CUES and stype not in ("document", "outlet") and not (
+                k1 < len(toks) and toks[k1].low == "that"):
+            return None  # "a friend found the car" is not a finding reported
+        content = self._subject_content(toks, np[0], k0, k1, sentence)
+        if content is None:
+            return None
+        direct = self._is_quote(content) or self._has_quote(content)
+        return Attribution(content, source, cue, stype, direct, "quote" if self._is_quote(
+            content) else "reported")
+
+    def _cue_shape_ok(self, toks, k0: int, k1: int) -> bool:
+        """Cues that report only in one shape: "calculated that ...", and "called" with an
+        object and what it was called ("called the process a sham", "called it “a feat”")."""
+        low = toks[k0].low
+        nxt = toks[k1].low if k1 < len(toks) else ""
+        if low in lx.THAT_ONLY_CUES:
+            return nxt == "that"
+        if low != "called":
+            return True
+        for tok in toks[k1 + 1:k1 + 8]:
+            if tok.text in "“\"":
+                return True
+            if not tok.is_word:
+                return False
+            if tok.low in ("a", "an"):
+                return True
+        return False
+
+    def _subject_content(self, toks, first: int, k0: int, k1: int, sentence):
+        """What a subject-first cue reports: the clause after it, or else the quote or
+        clause before the subject ("..., Mayer said, and ...": the part before)."""
+        content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
+        as_clause = first > 0 and toks[first - 1].low == "as"  # "..., as one CEO told me"
+        parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
+                                      k1 < len(toks) and toks[k1].text == ",")
+        if content is None or parenthetical or shapes.trivial(self.text, content) or \
+                shapes.adverbial(self.text, content) or shapes.participle(self.text, content):
+            before = self._before(toks[first - 1 if as_clause else first].start, sentence)
+            nxt = self.quotes.opening_at(shapes.next_char(self.text, sentence[1]))
+            if before is not None:
+                content = before
+            elif nxt is not None and not parenthetical:
+                content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
+        if content is None or shapes.word_count(self.text, content) < 2 or \
+                self.text[content[0]:content[0] + 6].lower().startswith(("who ", "which ")):
+            return None
+        first_half = self.quotes.closing_before(toks[first].start)
+        if self._is_quote(content) and content[0] > toks[k0].start and first_half is not None:
+            return first_half.start, content[1]  # “A,” she said, “B.”: both halves
+        return content
+
+    def _inverted(self, toks, k0, k1, cue, sentence, strong) -> Attribution | None:
+        if toks[k0].low not in lx.INVERTIBLE_CUES:
+            return None  # "... announced in October" is not "said Smith"
+        np = np_after(toks, k1)
+        if np is None or (np[1] < len(toks) and toks[np[1]].is_word
+                          and toks[np[1]].low not in _AFTER_INVERTED_SOURCE):
+            return None
+        words = [t.text for t in toks[np[0]:np[1]]]
+        stype = self._typed(words, strong)
+        content = self._before(cue[0], sentence)
+        if stype is None or content is None:
+            return None
+        source = (toks[np[0]].start, toks[np[1] - 1].end)
+        kind = "quote" if self._is_quote(content) else "reported"
+        return Attribution(content, source, cue, stype, self._has_quote(content), kind)
+
+    def _appositive(self, toks, k0, k1, cue, sentence, strong) -> Attribution | None:
+        """"Maria Lopez, the city engineer, said ...": the name and its apposition."""
+        if k0 < 2 or toks[k0 - 1].text != ",":
+            return None
+        comma = next((i for i in range(k0 - 2, max(-1, k0 - 18), -1) if toks[i].text == ","),
+                     None)
+        if comma is None:
+            return None
+        head, appos = np_before(toks, comma), (comma + 1, k0 - 1)
+        if head is None or head[1] != comma or appos[1] <= appos[0] or any(
+                not t.is_word and t.text not in "’'-." for t in toks[appos[0]:appos[1]]):
+            return None
+        head_type = self._typed([t.text for t in toks[head[0]:head[1]]], strong)
+        lead = toks[head[0]]
+        if head_type is None or not (lead.is_cap or lead.low in lx.DETERMINERS):
+            return None  # "The label that owns her music, Big Machine, says": too tangled
+        if appos[1] - appos[0] == 1 and toks[appos[0]].low in _ASIDES:
+            stype, appos = head_type, (head[0], head[1])  # "The Taliban, however, said"
+        else:
+            stype = more_specific(head_type,
+                                  shapes.typed([t.text for t in toks[appos[0]:appos[1]]], strong))
+        content = self._subject_content(toks, head[0], k0, k1, sentence)
+        if stype is None or content is None:
+            return None
+        end = head[1] - 1 if toks[appos[0]].low in ("who", "which") else appos[1] - 1
+        source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
+        kind = "quote" if self._is_quote(content) else "reported"
+        return Attribution(content, source, cue, stype, self._has_quote(content), kind)
