@@ -150,7 +150,10 @@ def read(blocks: Sequence[Block], text: str, title: str | None) -> dict[str, Any
     prov = empty()
     first = next((b.index for b in blocks if b.role in KEPT_ROLES), len(blocks))
     for block in blocks:
-        if block.role == "byline" and block.index > first + BYLINE_AFTER_START:
+        role = block.role
+        if role not in _READ_ROLES:
+            continue  # menus, prompts, related lists: most blocks of a page say nothing here
+        if role == "byline" and block.index > first + BYLINE_AFTER_START:
             continue  # bylines of related articles further down
         _read_block(prov, block)
     if prov["title"] is None and title:
@@ -159,9 +162,13 @@ def read(blocks: Sequence[Block], text: str, title: str | None) -> dict[str, Any
         prov["title"]["text"] = title  # the headline without a ' - Site' tail
     prov["author_bio"] = _author_bio([b for b in blocks if b.role == "author-bio"])
     prov["site_names"] = _site_names(b for b in blocks if b.role not in KEPT_ROLES)
-    prov["labels"] = _labels(blocks)
+    prov["labels"] = _labels(blocks, first)
     prov["outbound_links"] = _links(text)
     return prov
+
+
+# The roles _read_block reads anything from.
+_READ_ROLES = KEPT_ROLES | {"title", "byline", "photo-credit", "source-credit", "other"}
 
 
 def _read_block(prov: dict[str, Any], block: Block) -> None:
@@ -187,8 +194,8 @@ def _read_block(prov: dict[str, Any], block: Block) -> None:
             if not any(c["kind"] == "wire" and c["name"] == name for c in prov["credits"]):
                 prov["credits"].append({"kind": "wire", "name": name, "text": match.group().strip(),
                                         "origin": origin(block)})
-    elif role == "other" and prov["publisher"] is None:
-        match = _COPYRIGHT.match(block.text)
+    elif role == "other" and prov["publisher"] is None and block.text[:1] in "cC©(":
+        match = _COPYRIGHT.match(block.text)  # which starts with one of those characters
         if match:
             name = re.sub(r"(?i)^copyright\s+", "", match["name"]).strip(" -–|,")
             if name:
@@ -231,7 +238,7 @@ def _author_bio(box: list[Block]) -> dict[str, Any] | None:
 def _site_names(furniture: Iterable[Block]) -> list[dict[str, Any]]:
     names: list[dict[str, Any]] = []
     blocks = list(furniture)
-    page = "\n".join(b.text for b in blocks).lower()
+    page = "\n".join([b.text for b in blocks]).lower()
     cues = [cue for cue in _SITE_CUES if cue in page]  # usually none: skip the blocks at once
     for block in blocks if cues else ():
         lower = block.text.lower()
@@ -244,12 +251,16 @@ def _site_names(furniture: Iterable[Block]) -> list[dict[str, Any]]:
     return names
 
 
-def _labels(blocks: Sequence[Block]) -> list[dict[str, Any]]:
+def _labels(blocks: Sequence[Block], first: int) -> list[dict[str, Any]]:
     """Labels from the title and the furniture just above the article (a menu further
-    away lists 'Opinion' on every page), and corrections from anywhere."""
-    first = next((b.index for b in blocks if b.role in KEPT_ROLES), len(blocks))
+    away lists 'Opinion' on every page), and corrections from anywhere. ``first`` is the
+    index of the article's first block."""
     labels: list[dict[str, Any]] = []
+    top = first - LABEL_WINDOW
     for block in blocks:
+        if (block.text[:1] not in "CcAa" and not top <= block.index < first
+                and block.role != "title"):
+            continue  # most blocks: decided without the tests below
         if len(block.text) > 300:
             continue
         near_top = block.role not in KEPT_ROLES and first - LABEL_WINDOW <= block.index < first
