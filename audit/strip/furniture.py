@@ -175,6 +175,10 @@ _FIRST_LETTERS = re.compile(r"[^\W\d_]+|\d")
 HINT_KEYWORDS = tuple(sorted({k for entries in (_STRONG, _FLOATING) for _, _, keys, _ in entries
                              for k in keys}))
 _HINTS = re.compile("|".join(re.escape(k) for k in HINT_KEYWORDS))
+# 'follow us' starts wherever 'follow' does: only keywords without a shorter keyword as
+# their prefix need a search of their own.
+_HINT_SEARCHES = tuple(k for k in HINT_KEYWORDS
+                       if not any(k != other and k.startswith(other) for other in HINT_KEYWORDS))
 
 
 def _floating(entries: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...],
@@ -198,10 +202,11 @@ def hint_offsets(lower_page: str) -> list[int]:
     """Offsets in a lower-cased page where a keyword of the floating patterns occurs.
 
     Text mode finds them once per page with plain substring search and passes
-    ``hinted`` to ``judge`` per line, instead of a regex scan of every line.
+    ``hinted`` to ``judge`` per line, instead of a regex scan of every line. (Where a
+    keyword and a longer one starting with it both occur, the offset is listed once.)
     """
     found = []
-    for keyword in HINT_KEYWORDS:
+    for keyword in _HINT_SEARCHES:
         pos = lower_page.find(keyword)
         while pos >= 0:
             found.append(pos)

@@ -57,20 +57,15 @@ class Line:
         "words",
     )
 
-    def __init__(self, number: int, offset: int, text: str, words: int, lower: str,
-                 hinted: bool) -> None:
+    def __init__(self, number: int, offset: int, text: str, features: tuple) -> None:
         self.number = number  # 1-based input line
         self.last_number = number  # last input line of a wrapped paragraph
         self.offset = offset  # offset of the stripped text in the input
         self.text = text
-        self.words = words  # word count; CJK characters count as half a word each
-        self.lower = lower
-        self.ends_sentence = _ends_sentence(text)
-        self.bullet = text[0] in _BULLETS and len(text) > 1
-        self.url = "http" in lower or "www." in lower
+        # words: word count, CJK characters counting as half a word each.
+        (self.words, self.lower, self.ends_sentence, self.bullet, self.url,
+         self.furniture) = features
         self.repeats = 1  # how many times the same text occurs in the page
-        self.furniture = (judge(text, lower, words, hinted)
-                          if len(text) <= FURNITURE_MAX_CHARS else None)
         self._punctuation: int | None = None
         self._separators: int | None = None
         self.prose: bool | None = None  # filled in by textregion, once
@@ -91,6 +86,16 @@ class Line:
             self._separators = (len(_SEPARATOR.findall(text))
                                 if len(text) < FURNITURE_MAX_CHARS else 0)
         return self._separators
+
+
+def features(text: str, hinted: bool) -> tuple:
+    """(words, lower, ends_sentence, bullet, url, furniture) of a block's text; ``hinted``
+    says whether a keyword of the floating furniture patterns occurs in it."""
+    lower = text.lower()
+    words = _word_count(text, _split_count(text))
+    return (words, lower, _ends_sentence(text), text[0] in _BULLETS and len(text) > 1,
+            "http" in lower or "www." in lower,
+            judge(text, lower, words, hinted) if len(text) <= FURNITURE_MAX_CHARS else None)
 
 
 def _split_count(text: str) -> int:
@@ -135,14 +140,18 @@ def read_lines(text: str) -> list[Line]:
     blank_lines = "\n\n" in text or "\n\r\n" in text
     groups = _paragraphs(text, raw) if blank_lines and _hard_wrapped(raw) else [[r] for r in raw]
     lines: list[Line] = []
+    # Menus and link lists repeat lines within a page: their features are computed once.
+    known: dict[tuple[str, bool], tuple] = {}
     for group in groups:
         number, start, end = group[0][0], group[0][1], group[-1][2]
         block = text[start:end]
         if len(group) > 1:
             block = block.replace("\r", " ").replace("\n", " ")
         hinted = hints is None or (bool(hints) and _any_between(hints, start, end))
-        line = Line(number, start, block, _word_count(block, _split_count(block)), block.lower(),
-                    hinted)
+        found = known.get((block, hinted))
+        if found is None:
+            found = known[block, hinted] = features(block, hinted)
+        line = Line(number, start, block, found)
         line.last_number = group[-1][0]
         lines.append(line)
     counts = Counter(line.lower for line in lines)
