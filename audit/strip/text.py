@@ -56,20 +56,26 @@ def split_run_ins(text: str) -> str:
     return text
 
 
-def _block(**values: object) -> Block:
+def _block(index: int, text: str, role: str, reason: str, line: Line,
+           span: tuple[int, int] | None) -> Block:
     """A Block, built without the frozen dataclass's per-field ``__setattr__`` detour.
 
     Stripping builds one Block per input line and the generated frozen ``__init__`` was
-    the largest single cost per page; this fills the instance dict directly, and falls
+    the largest single cost per page; this gives the instance its dict at once, and falls
     back to the constructor if Block ever gains slots or validation.
     """
+    values = {"index": index, "text": text, "role": role, "reason": reason,
+              "line_start": line.number, "line_end": line.last_number, "offset": line.offset,
+              "element": None, "span": span}
     if _FAST_BLOCKS:
-        block = object.__new__(Block)
-        block.__dict__.update(values)
+        block = _new(Block)
+        _set_dict(block, "__dict__", values)
         return block
     return Block(**values)  # type: ignore[arg-type]
 
 
+_new = object.__new__
+_set_dict = object.__setattr__
 _PASSED_FIELDS = {"index", "text", "role", "reason", "line_start", "line_end", "offset",
                   "element", "span"}
 _FAST_BLOCKS = (not hasattr(Block, "__slots__") and not hasattr(Block, "__post_init__")
@@ -105,15 +111,13 @@ def _blocks(lines: list[Line], roles: list[tuple[str, str]]) -> tuple[list[Block
     parts: list[str] = []
     pos = 0
     for index, (line, (role, reason)) in enumerate(zip(lines, roles)):
-        kept = split_run_ins(line.text) if role in KEPT_ROLES else line.text
-        span = None
+        kept, span = line.text, None
         if role in KEPT_ROLES:
+            kept = split_run_ins(kept)
             if parts:
                 pos += 2
             span = (pos, pos + len(kept))
             pos = span[1]
             parts.append(kept)
-        blocks.append(_block(index=index, text=kept, role=role, reason=reason,
-                             line_start=line.number, line_end=line.last_number,
-                             offset=line.offset, element=None, span=span))
+        blocks.append(_block(index, kept, role, reason, line, span))
     return blocks, parts
