@@ -15,6 +15,8 @@ from typing import Any
 # "Self-Defense", "AT&T") or one non-space character. Each repetition needs a separator
 # character, so the pattern cannot backtrack.
 _TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
+# One or more blank lines: where paragraphs are split.
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 # How far around a cue the extractor looks (characters). Sources and cues are short;
 # capping the window keeps pathological sentences cheap.
@@ -64,7 +66,7 @@ class Sentences:
         self.text = text
         self.spans = spans
         self._starts = [s for s, _ in spans]
-        self._paras = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+        self._paras = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
 
     def index(self, offset: int) -> int | None:
         """The index of the sentence containing ``offset``, or None between sentences."""
@@ -85,7 +87,7 @@ class Sentences:
         return trim(self.text, start, end, " \t\n")
 
     def _para_end(self, i: int) -> int:
-        match = re.compile(r"\n\s*\n").match(self.text, self._paras[i])
+        match = _PARAGRAPH_BREAK.match(self.text, self._paras[i])
         return match.end() if match else self._paras[i]
 
 
