@@ -17,7 +17,7 @@ from audit.model import KEPT_ROLES, Block
 _I = re.IGNORECASE
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MON = r"(?P<mon>" + "|".join(_MONTHS) + r")[a-z]*\.?"
 _DATE_FORMS = (
     re.compile(_MON + r"\s*-?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*[,-]?\s*(?P<year>\d{4})\b", _I),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<year>\d{4})\b", _I),
