@@ -26,10 +26,11 @@ import tempfile
 from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from audit import __version__, api
 from audit.config import Config
@@ -294,19 +295,33 @@ def _key(name: str) -> int:
                                           digest_size=8).digest(), "big")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same directory, then a
-    rename: readers, and a rerun after a killed run, see the old file or the new one, never
-    half of one. (No fsync: that guards against power loss, not a killed process, and it
-    would cost more than writing the report.)"""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def temporary_path(path: Path) -> Path:
+    """The name ``path`` is written under before its rename: hidden, with the process id,
+    ending in .tmp (the shape ``remove_stale_temporaries`` looks for)."""
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[TextIO]:
+    """A text file to write ``path`` through: a temporary file in the same directory,
+    renamed into place when the block ends, removed when it fails. Readers, and a rerun
+    after a killed run, see the old file or the new one, never half of one. (No fsync:
+    that guards against power loss, not a killed process, and it would cost more than
+    writing the report.)"""
+    tmp = temporary_path(path)
     try:
         with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            yield handle
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through ``atomic_file``."""
+    with atomic_file(path) as handle:
+        handle.write(text)
 
 
 def remove_stale_temporaries(out_dir: Path) -> int:
@@ -413,20 +428,14 @@ class Summary:
     def write(self, path: Path) -> None:
         """summary.json, streamed from the spool, through a temporary file and a rename."""
         header = self.header()
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            with open(tmp, "w", encoding="utf-8") as handle:
-                head = json.dumps(header, ensure_ascii=False, indent=2)
-                before, after = head.split('"articles": []', 1)
-                handle.write(before + '"articles": [')
-                for i, article in enumerate(self.articles()):
-                    handle.write(("," if i else "") + "\n    "
-                                 + json.dumps(article, ensure_ascii=False))
-                handle.write(("\n  ]" if self.audited else "]") + after + "\n")
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        with atomic_file(path) as handle:
+            head = json.dumps(header, ensure_ascii=False, indent=2)
+            before, after = head.split('"articles": []', 1)
+            handle.write(before + '"articles": [')
+            for i, article in enumerate(self.articles()):
+                handle.write(("," if i else "") + "\n    "
+                             + json.dumps(article, ensure_ascii=False))
+            handle.write(("\n  ]" if self.audited else "]") + after + "\n")
 
     def to_dict(self) -> dict[str, Any]:
         """The whole summary in memory (for small batches and tests)."""

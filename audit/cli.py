@@ -199,7 +199,7 @@ class _JsonlSink:
         if target == "-":
             self.handle, self.tmp = None, None
             return
-        self.tmp = Path(target).with_name(f".{Path(target).name}.{os.getpid()}.tmp")
+        self.tmp = batch.temporary_path(Path(target))
         try:
             self.handle = open(self.tmp, "w", encoding="utf-8")
         except OSError as exc:
