@@ -52,15 +52,14 @@ NEVER_END = frozenset((
     "Cpl", "Pvt", "Brig", "Rev", "Hon", "Pres", "Supt", "Det", "Insp", "Atty", "Amb", "Fr",
     "Sra", "Mme", "Mlle", "e.g", "i.e", "cf", "vs", "viz", "approx", "Approx", "ca",
 ))
-# Abbreviations that precede a number: ``No. 5``, ``Vol. 3``, ``Nov. 18``.
-BEFORE_NUMBER = frozenset((
-    "No", "Nos", "no", "nos", "Vol", "Vols", "vol", "Art", "Fig", "fig", "Figs", "pp", "Ch",
-    "ch", "Sec", "sec", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-    "Oct", "Nov", "Dec",
-))
 MONTHS = frozenset((
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ))
+# Abbreviations that precede a number: ``No. 5``, ``Vol. 3``, ``Nov. 18``.
+BEFORE_NUMBER = frozenset((
+    "No", "Nos", "no", "nos", "Vol", "Vols", "vol", "Art", "Fig", "fig", "Figs", "pp", "Ch",
+    "ch", "Sec", "sec",
+)) | MONTHS
 # Abbreviations that may close a sentence: an end only when the next word opens one.
 MAY_END = frozenset((
     "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "plc", "LLC", "Bros", "Jr", "Sr", "St", "Ste",
