@@ -18,7 +18,7 @@ from typing import Any
 
 from audit import readability, report, schema, scoring, sourcing, strip
 from audit.config import Config
-from audit.decode import Decoded, InputError, decode
+from audit.decode import MAX_BYTES, Decoded, InputError, decode, refuse_oversize
 from audit.language import detect_language
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -81,15 +81,11 @@ def audit_bytes(raw: bytes, *, source: str, strip: bool = True, input_format: st
 
 def read_input(path: str | os.PathLike[str]) -> bytes:
     """Read a file for auditing, turning every OS failure into a one-line InputError."""
-    from audit.decode import MAX_BYTES
-
     p = Path(path)
     try:
         if p.is_dir():
             raise InputError("is a directory")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"input is {size:,} bytes, over the {MAX_BYTES:,}-byte cap")
+        refuse_oversize(p.stat().st_size)
         with open(p, "rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:

@@ -140,8 +140,7 @@ def decode(data: bytes, *, input_format: str = "auto") -> Decoded:
     """Decode an input file; raises InputError (one line) when it is not text."""
     if input_format not in ("auto", "html", "text"):
         raise InputError(f"unknown input format {input_format!r} (auto, html or text)")
-    if len(data) > MAX_BYTES:
-        raise InputError(f"input is {len(data):,} bytes, over the {MAX_BYTES:,}-byte cap")
+    refuse_oversize(len(data))
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"not text: looks like {what}")
@@ -156,6 +155,12 @@ def decode(data: bytes, *, input_format: str = "auto") -> Decoded:
     if _MOJIBAKE.search(text):
         text = _repair(text)
     return Decoded(text=text.replace("\x00", ""), encoding=encoding, media_type=media_type)
+
+
+def refuse_oversize(size: int) -> None:
+    """The input size cap, checked here and, before reading a file, by its size on disk."""
+    if size > MAX_BYTES:
+        raise InputError(f"input is {size:,} bytes, over the {MAX_BYTES:,}-byte cap")
 
 
 def _refuse_binary(text: str) -> None:

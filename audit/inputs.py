@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from audit.decode import MAX_BYTES
+
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
-MAX_RECORD_BYTES = 20 * 1024 * 1024
+MAX_RECORD_BYTES = MAX_BYTES  # a record is one article: the same cap as a file
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}://")
 
 
