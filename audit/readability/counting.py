@@ -109,7 +109,7 @@ def _gunning_syllables(lower: str, count: int) -> int:
         return count - 1
     if lower.endswith("ed") and lower[-3:-2] in ("t", "d"):
         return count - 1
-    if lower.endswith("es") and lower.endswith(("ses", "xes", "zes", "ches", "shes", "ces", "ges")):
+    if lower.endswith("es") and lower.endswith(syllables.SIBILANT_ES):
         return count - 1
     return count
 

@@ -43,6 +43,8 @@ _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _SPLIT_VOWELS = re.compile(r"[^tsc]i[aou]|eo|ua|uo")  # vowel pairs said as two syllables
 _INITIALISM = re.compile(r"(?:[a-z]\.){1,}[a-z]\.?")
+# -es endings said as a syllable of their own (bus-es, box-es, church-es, bridg-es).
+SIBILANT_ES = ("ses", "xes", "zes", "ches", "shes", "ces", "ges")
 
 
 def count(token: str, *, abbreviated: bool = False) -> int:
@@ -109,7 +111,7 @@ def _silent_ending(letters: str) -> int:
     if letters.endswith("ed"):
         return int(not letters.endswith(("ted", "ded")))
     if letters.endswith("es"):
-        return int(not letters.endswith(("ses", "xes", "zes", "ches", "shes", "ces", "ges")))
+        return int(not letters.endswith(SIBILANT_ES))
     return 0
 
 
