@@ -20,6 +20,7 @@ from audit import readability, report, schema, scoring, sourcing, strip
 from audit.config import Config
 from audit.decode import MAX_BYTES, Decoded, InputError, decode, refuse_oversize
 from audit.language import detect_language
+from audit.model import Extraction
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -96,18 +97,24 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
         raise InputError(exc.strerror or str(exc)) from None
 
 
+def extract(decoded: Decoded, *, strip_furniture: bool = True,
+            url: str | None = None) -> Extraction:
+    """The article of a decoded page: extracted from HTML; from text, stripped of its
+    furniture, or kept whole when ``strip_furniture`` is False."""
+    if decoded.media_type == "text/html":
+        return strip.extract_html(decoded.text, url=url)
+    if strip_furniture:
+        return strip.strip_text(decoded.text)
+    return strip.keep_all(decoded.text)
+
+
 def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
            url: str | None, config: Config | None,
            timings: Timings | None = None) -> dict[str, Any]:
     config = config or Config()
     html = decoded.media_type == "text/html"
     with _timed(timings, "strip"):
-        if html:
-            extraction = strip.extract_html(decoded.text, url=url)
-        elif strip_furniture:
-            extraction = strip.strip_text(decoded.text)
-        else:
-            extraction = strip.keep_all(decoded.text)
+        extraction = extract(decoded, strip_furniture=strip_furniture, url=url)
     text = extraction.text
     language = detect_language(text)
     with _timed(timings, "readability"):

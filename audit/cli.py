@@ -262,7 +262,6 @@ def strip(path, show_removed, input_format) -> None:
         audit strip seeds/002_a3d8c08d90f6a73e.txt --show-removed
     """
     from audit import api, decode
-    from audit import strip as strip_mod
 
     try:
         raw = sys.stdin.buffer.read() if path == "-" else api.read_input(path)
@@ -270,10 +269,7 @@ def strip(path, show_removed, input_format) -> None:
     except decode.InputError as exc:
         click.echo(f"audit: {path}: {exc}", err=True)
         sys.exit(EXIT_INPUT)
-    if decoded.media_type == "text/html":
-        extraction = strip_mod.extract_html(decoded.text)
-    else:
-        extraction = strip_mod.strip_text(decoded.text)
+    extraction = api.extract(decoded)
     click.echo(extraction.text)
     if show_removed:
         removed = [b for b in extraction.blocks if b.span is None]
