@@ -263,7 +263,7 @@ def _labels(blocks: Sequence[Block], first: int) -> list[dict[str, Any]]:
             continue  # most blocks: decided without the tests below
         if len(block.text) > 300:
             continue
-        near_top = block.role not in KEPT_ROLES and first - LABEL_WINDOW <= block.index < first
+        near_top = block.role not in KEPT_ROLES and top <= block.index < first
         if near_top or block.role == "title":
             candidates = _LABELS
         elif block.text[:1] and block.text[0] in "CcAa":
