@@ -12,10 +12,11 @@ from typing import Any
 import click
 
 _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "F": "red"}
-_SOURCE_GROUPS = (
-    ("named", ("person",)), ("roles", ("role",)), ("organizations", ("organization",)),
-    ("outlets", ("outlet",)), ("documents", ("document",)), ("unnamed", ("unnamed",)),
-    ("vague", ("vague",)), ("pronouns", ("pronoun",)),
+# How the summary names each source type, in the order it lists them.
+_SOURCE_LABELS = (
+    ("named", "person"), ("roles", "role"), ("organizations", "organization"),
+    ("outlets", "outlet"), ("documents", "document"), ("unnamed", "unnamed"),
+    ("vague", "vague"), ("pronouns", "pronoun"),
 )
 TOP_FINDINGS = 8
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
@@ -57,8 +58,7 @@ def _sources_line(sourcing: dict[str, Any]) -> str:
     if sourcing.get("skipped"):
         return f"  Sources: not analysed ({sourcing['skipped']})"
     by_type = sourcing["counts"]["by_type"]
-    parts = [f"{sum(by_type.get(t, 0) for t in types)} {name}" for name, types in _SOURCE_GROUPS
-             if sum(by_type.get(t, 0) for t in types)]
+    parts = [f"{by_type[kind]} {name}" for name, kind in _SOURCE_LABELS if by_type.get(kind)]
     unattributed = len(sourcing["unattributed"])
     tail = f"; {unattributed} claim(s) with no attribution found" if unattributed else ""
     return "  Sources: " + (", ".join(parts) if parts else "none cited") + tail
