@@ -38,6 +38,7 @@ from audit.decode import InputError
 from audit.inputs import Failure, Item, Job
 from audit.report import utc_now
 from audit.schema import SCHEMA_VERSION, validate
+from audit.scoring import histogram
 
 MAX_NAME = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -458,11 +459,8 @@ def _article_check():
 def _distribution(values: array) -> dict[str, Any] | None:
     if not values:
         return None
-    histogram = [0] * 10
-    for value in values:
-        histogram[min(int(value // 10), 9)] += 1
     return {
         "count": len(values), "min": min(values), "max": max(values),
         "mean": round(statistics.fmean(values), 2), "median": round(statistics.median(values), 2),
-        "histogram": histogram,
+        "histogram": histogram(values),
     }

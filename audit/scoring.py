@@ -7,9 +7,13 @@ the rules do not cover) the overall score and the grade are withheld too, with t
 reason, rather than letting readability alone pass a verdict on trustworthiness.
 
 Grades: A from 85, B from 70, C from 55, D from 40, F below (``grade.*`` settings).
+
+``histogram`` bins scores by 10 points, for the batch summary and the HTML index.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from audit.config import Config
 from audit.model import Score, Signal
@@ -55,3 +59,11 @@ def grade(value: float | None, config: Config) -> str | None:
         if value >= config.get(f"grade.{letter}"):
             return letter.upper()
     return "F"
+
+
+def histogram(values: Iterable[float]) -> list[int]:
+    """How many scores fall in each 10-point bin, 0-10 to 90-100 (100 in the last)."""
+    bins = [0] * 10
+    for value in values:
+        bins[min(int(value // 10), 9)] += 1
+    return bins

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
+from audit.scoring import histogram
+
 TYPE_LABELS = {
     "person": "named person", "role": "role or office", "organization": "organization",
     "outlet": "news outlet", "document": "document", "unnamed": "unnamed source",
@@ -310,9 +312,7 @@ def render(report: dict[str, Any]) -> str:
 
 
 def _histogram(values: list[float]) -> str:
-    bins = [0] * 10
-    for value in values:
-        bins[min(int(value // 10), 9)] += 1
+    bins = histogram(values)
     top = max(bins) or 1
     bars = []
     for i, count in enumerate(bins):
