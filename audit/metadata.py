@@ -391,7 +391,7 @@ def parse_date(raw: str) -> str | None:
     parsed = _parse_iso(text) or _parse_rfc2822(text) or _parse_formats(text)
     if parsed is None or not 1900 <= parsed.year <= 2100:
         return None
-    has_time = any(ch == ":" for ch in text)
+    has_time = ":" in text
     return parsed.isoformat() if has_time else parsed.date().isoformat()
 
 
