@@ -113,12 +113,11 @@ def _annotations(report: dict[str, Any]) -> list[tuple[int, int, str, dict[str, 
             tip.append(f"anonymity: {a['anonymity_reason']}")
         if a["direct"]:
             tip.append("direct quote")
-        marks.append((a["content"]["start"], a["content"]["end"], f"t-{kind}",
-                      {"data-tip": "\n".join(tip), "data-type": kind}))
+        attributes = {"data-tip": "\n".join(tip)}
+        marks.append((a["content"]["start"], a["content"]["end"], f"t-{kind}", attributes))
         for key, cls in (("source", "src"), ("cue", "cue")):
             if a[key]:
-                marks.append((a[key]["start"], a[key]["end"], f"{cls} t-{kind}",
-                              {"data-tip": "\n".join(tip), "data-type": kind}))
+                marks.append((a[key]["start"], a[key]["end"], f"{cls} t-{kind}", attributes))
     for claim in report["sourcing"]["unattributed"]:
         marks.append((claim["start"], claim["end"], "claim",
                       {"data-tip": "no attribution found: " + ", ".join(claim["reasons"])}))
