@@ -21,6 +21,7 @@ from audit.config import Config
 from audit.decode import MAX_BYTES, Decoded, InputError, decode, refuse_oversize
 from audit.language import detect_language
 from audit.model import Extraction
+from audit.sentences import split_sentences
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -118,10 +119,12 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
     text = extraction.text
     language = detect_language(text)
     with _timed(timings, "readability"):
-        rdb = readability.analyse(text, language=language, config=config)
+        sentences = split_sentences(text)  # once, for both stages
+        rdb = readability.analyse(text, language=language, config=config, sentences=sentences)
     with _timed(timings, "sourcing"):
         src = sourcing.analyse(text, language=language, provenance=extraction.provenance,
-                               title=extraction.title, blocks=extraction.blocks, config=config)
+                               title=extraction.title, blocks=extraction.blocks, config=config,
+                               sentences=sentences)
     with _timed(timings, "scoring"):
         scores = {**rdb.scores, **src.scores}
         scores["overall"] = scoring.overall(scores, config)

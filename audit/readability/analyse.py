@@ -29,14 +29,19 @@ HARD_SENTENCE_MIN_WORDS = 10
 _PROSE_END = frozenset(".!?\"”’)")
 
 
-def analyse(text: str, *, config: Config, language: str | None = None) -> StageResult:
-    """Readability of the article body ``text`` (English; other languages are skipped)."""
+def analyse(text: str, *, config: Config, language: str | None = None,
+            sentences: list[tuple[int, int]] | None = None) -> StageResult:
+    """Readability of the article body ``text`` (English; other languages are skipped).
+
+    ``sentences`` are the spans of ``split_sentences(text)`` when the caller has them
+    already (the pipeline splits once for every stage)."""
+    spans = split_sentences(text) if sentences is None else sentences
     if language is not None and not language.lower().startswith("en"):
-        return _skipped(text, f"readability formulas are for English; text is {language!r}")
+        return _skipped(text, spans, f"readability formulas are for English; text is {language!r}")
     if language is None and _mostly_non_latin(text):
-        return _skipped(text, "readability formulas are for English; text is mostly not "
-                              "in Latin script")
-    sentences = measure(text)
+        return _skipped(text, spans, "readability formulas are for English; text is mostly not "
+                                     "in Latin script")
+    sentences = measure(text, spans)
     counts = totals(sentences)
     formulas = formulas_from_counts(counts)
     warnings = _warnings(counts)
@@ -54,9 +59,9 @@ def _mostly_non_latin(text: str) -> bool:
     return not text.isascii() and len(text.encode("ascii", "ignore")) < 0.5 * len(text)
 
 
-def measure(text: str) -> list[SentenceCounts]:
+def measure(text: str, spans: list[tuple[int, int]] | None = None) -> list[SentenceCounts]:
     """Counts of every sentence of ``text`` that has at least one word, in order."""
-    return count_sentences(text, split_sentences(text))
+    return count_sentences(text, split_sentences(text) if spans is None else spans)
 
 
 def totals(sentences: list[SentenceCounts]) -> dict[str, int]:
@@ -195,10 +200,10 @@ def _score(grade: float | None, counts: dict[str, int], findings: list[Finding],
                              fired.count("RDB-WALL-OF-TEXT"), settings)
 
 
-def _skipped(text: str, reason: str) -> StageResult:
+def _skipped(text: str, spans: list[tuple[int, int]], reason: str) -> StageResult:
     """Counts that do not depend on English, formulas null, no score."""
     counts = dict.fromkeys(COUNTS, 0)
-    counts["sentences"] = len(split_sentences(text))
+    counts["sentences"] = len(spans)
     tokens = TOKEN.findall(text)
     counts["words"] = len(tokens)
     counts["letters"] = sum(ch.isalnum() for token in tokens for ch in token)

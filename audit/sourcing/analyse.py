@@ -24,9 +24,11 @@ from audit.sourcing.text import Sentences, span
 COVERED_LANGUAGES = ("en",)
 
 
-def extract(text: str) -> tuple[list[Attribution], Sentences]:
-    """Every attribution in ``text``, in text order, and the sentences they were read from."""
-    sents = Sentences(text, split_sentences(text))
+def extract(text: str, spans: list[tuple[int, int]] | None = None,
+            ) -> tuple[list[Attribution], Sentences]:
+    """Every attribution in ``text``, in text order, and the sentences they were read from
+    (``spans``: ``split_sentences(text)`` when the caller has it already)."""
+    sents = Sentences(text, split_sentences(text) if spans is None else spans)
     quotes = QuoteIndex(text, find_quotes(text))
     found = Extractor(text, sents, quotes).run()
     found = found + carry.carried_quotes(text, found, quotes, sents)
@@ -36,7 +38,8 @@ def extract(text: str) -> tuple[list[Attribution], Sentences]:
 
 
 def analyse(text: str, *, language: str | None, provenance: dict[str, Any], title: str | None,
-            blocks: tuple[Block, ...], config: Config) -> StageResult:
+            blocks: tuple[Block, ...], config: Config,
+            sentences: list[tuple[int, int]] | None = None) -> StageResult:
     """The report's ``sourcing`` data, its findings and the two scores for one article."""
     facts = consistency.facts(provenance, blocks)
     conflicts = consistency.title_conflicts(text)
@@ -50,7 +53,7 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
         data["skipped"] = reason
         return StageResult(data, tuple(article), {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
-    found, sents = extract(text)
+    found, sents = extract(text, sentences)
     unattributed, worthy = _unattributed(text, found, sents)
     words = len(text.split())
     short = _too_short(words, found, config)
