@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 # The most frequent function words of each Latin-script language. Words shared by
 # several languages (e.g. "a", "de", "in") still help: the scores are compared.
@@ -46,7 +47,7 @@ _SCRIPTS = {
     "ARABIC": "ar", "GREEK": "el", "HEBREW": "he", "DEVANAGARI": "hi", "THAI": "th",
 }
 _WORD = re.compile(r"[^\W\d_]+")
-_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # word -> the languages whose function words include it, for one pass over the words
 _INDEX: dict[str, tuple[str, ...]] = {}
@@ -57,15 +58,19 @@ SAMPLE_CHARS = 3000
 
 
 def _script_counts(sample: str) -> dict[str, int]:
-    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTERS.findall(sample))}
-    for ch in _NON_ASCII.findall(sample):  # only the few non-ASCII characters, one by one
+    # ASCII letters, counted in C: the ASCII bytes of the sample minus every non-letter.
+    counts: dict[str, int] = {
+        "LATIN": len(sample.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))}
+    # Only the non-ASCII characters are looked up, each distinct one once (a page in
+    # Japanese repeats its characters: a few hundred names instead of thousands).
+    for ch, n in Counter(_NON_ASCII.findall(sample)).items():
         if not ch.isalpha():
             continue
         name = unicodedata.name(ch, "")
         key = name.split(" ", 1)[0]
         if key not in _SCRIPTS:
             key = "LATIN" if "LATIN" in name else "OTHER"
-        counts[key] = counts.get(key, 0) + 1
+        counts[key] = counts.get(key, 0) + n
     return counts
 
 
