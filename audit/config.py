@@ -18,7 +18,7 @@ import configparser
 import hashlib
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,22 +61,35 @@ class Config:
         return self.get("fail-under")
 
     def rule_enabled(self, rule_id: str) -> bool:
-        enable = self.get("rules.enable")
+        enable, disable = self._rule_sets
         if enable is not None and rule_id not in enable:
             return False
-        return rule_id not in self.get("rules.disable")
+        return rule_id not in disable
+
+    @cached_property
+    def _rule_sets(self) -> tuple[frozenset[str] | None, frozenset[str]]:
+        """rules.enable (None: all) and rules.disable, asked once per finding."""
+        enable = self.get("rules.enable")
+        return (None if enable is None else frozenset(enable),
+                frozenset(self.get("rules.disable")))
 
     def settings(self) -> dict[str, Any]:
-        """The settings that affect scores, with defaults filled in (for the report)."""
-        out = {}
-        for key in defaults():
-            value = self.get(key)
-            out[key] = list(value) if isinstance(value, (tuple, frozenset, set)) else value
-        return out
+        """The settings that affect scores, with defaults filled in (for the report).
 
-    @property
+        A fresh dict each time (every report gets its own), made from the values worked
+        out once per Config."""
+        return {key: list(value) if type(value) is list else value
+                for key, value in self._effective}
+
+    @cached_property
+    def _effective(self) -> tuple[tuple[str, Any], ...]:
+        return tuple((key, list(value) if isinstance(value, (tuple, frozenset, set)) else value)
+                     for key, value in ((key, self.get(key)) for key in defaults()))
+
+    @cached_property
     def digest(self) -> str:
-        """A short hash of the effective settings: equal digests, equal scoring."""
+        """A short hash of the effective settings: equal digests, equal scoring (worked out
+        once per Config: a batch stamps it on every report)."""
         blob = json.dumps(self.settings(), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
