@@ -56,7 +56,8 @@ class Settings:
     input_format: str = "auto"
     out_dir: str | None = None
     incremental: bool = False
-    want_json: bool = False  # return the report as JSON text (for --format json/jsonl, --jsonl)
+    want_json: bool = False  # return the report as one line of JSON (--format jsonl, --jsonl)
+    want_pretty: bool = False  # return the report as indented JSON, as written (--format json)
     want_text: bool = False  # return the editors' summary
     want_html: bool = False  # return the annotated HTML page (--format html)
     html_dir: str | None = None  # write the annotated HTML page here
@@ -73,6 +74,7 @@ class Result:
     internal: bool = False  # the error is a bug in the tool, not the input's fault
     record: dict[str, Any] | None = None  # the summary's record of an audited article
     report_json: str | None = None
+    report_pretty: str | None = None  # indented, as in the report file
     text: str | None = None
     html: str | None = None
     index_row: dict[str, Any] | None = None  # for the batch's HTML index
@@ -122,12 +124,16 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
         kept = _up_to_date(target, raw, settings.config)
         if kept is not None:
             return Result(job.source, report_name, status="skipped", record=_record(kept),
-                          report_json=_dumps_line(kept) if settings.want_json else None)
+                          report_json=_dumps_line(kept) if settings.want_json else None,
+                          report_pretty=dumps(kept) if settings.want_pretty else None)
     report = api.audit_bytes(raw, source=job.source, strip=settings.strip,
                              input_format=input_format, url=url, config=settings.config)
+    # The indented text is made once, for the report file and --format json alike (the
+    # main process used to parse the one-line form again to indent it).
+    pretty = dumps(report) if target is not None or settings.want_pretty else None
     if target is not None:
         try:
-            write_atomic(target, dumps(report))
+            write_atomic(target, pretty)
         except OSError as exc:
             raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
     text = page = row = None
@@ -148,7 +154,8 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
             row = html_view.index_row(report, page_name)
     return Result(job.source, report_name, record=_record(report), text=text,
                   html=page if settings.want_html else None, index_row=row,
-                  report_json=_dumps_line(report) if settings.want_json else None)
+                  report_json=_dumps_line(report) if settings.want_json else None,
+                  report_pretty=pretty if settings.want_pretty else None)
 
 
 def _load(job: Job, settings: Settings) -> tuple[bytes, str | None, str]:

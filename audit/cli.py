@@ -139,7 +139,8 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     settings = batch.Settings(
         config=cfg, strip=not no_strip, input_format=input_format,
         out_dir=str(out) if out else None, incremental=incremental,
-        want_json=fmt in (Format.JSON, Format.JSONL) or jsonl_sink is not None,
+        want_json=fmt is Format.JSONL or jsonl_sink is not None,
+        want_pretty=fmt is Format.JSON and not quiet,
         want_text=fmt is Format.TEXT and not quiet, want_html=fmt is Format.HTML and not quiet,
         html_dir=str(pages) if pages else None, width=_width(), timeout=timeout)
     total = None if quiet or from_file else inputs.count_files(paths, selection)
@@ -240,7 +241,7 @@ class _Printer:
             click.echo(result.html, nl=False)
         else:
             click.echo("[" if self.count == 0 else ",")
-            click.echo(json.dumps(json.loads(result.report_json), ensure_ascii=False, indent=2))
+            click.echo(result.report_pretty, nl=False)  # ends with a newline already
         self.count += 1
 
     def close(self) -> None:

@@ -49,6 +49,17 @@ def test_check_json_prints_valid_reports(runner):
     schema.validate(reports[0])
 
 
+def test_check_json_prints_the_reports_as_written_also_when_up_to_date(runner, tmp_path):
+    args = ["check", str(SEEDS[0]), str(SEEDS[1]), "--format", "json", "--out", str(tmp_path)]
+    for extra in ([], ["--incremental"]):  # audited, then skipped as up to date
+        result = runner.invoke(cli, args + extra)
+        assert result.exit_code == 0, result.output
+        printed = json.loads(result.output)
+        written = [json.loads(p.read_text(encoding="utf-8"))
+                   for p in sorted(tmp_path.glob("0*.json"))]
+        assert printed == written
+
+
 def test_check_jsonl_prints_one_report_per_line(runner):
     result = runner.invoke(cli, ["check", str(SEEDS[0]), str(SEEDS[1]), "--format", "jsonl"])
     lines = result.output.splitlines()
