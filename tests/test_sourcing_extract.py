@@ -428,3 +428,18 @@ _PIECES = st.sampled_from([
 @given(st.lists(_PIECES, max_size=40).map("".join))
 def test_no_input_crashes_and_spans_hold(text):
     _check(text)
+
+
+_NAME_PIECES = st.sampled_from(["Abe", "abe", "Ab", " ", "A", ".", "’", "'", "-", "_", "x",
+                                "Mr", "É", "é", "1", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=16).map("".join), st.sampled_from(["Abe", "A", "Ab"]))
+def test_words_before_a_name_are_the_patterns_matches(text, word):
+    """``words_before`` reads the text with str.find; it must give exactly what the regex
+    it replaced gives (non-overlapping matches, word boundaries, names with dots)."""
+    from audit.sourcing.sources import _word_before_pattern, words_before
+
+    expected = [m.group(1) for m in _word_before_pattern(word).finditer(text)]
+    assert list(words_before(word, text)) == expected

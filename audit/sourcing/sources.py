@@ -11,6 +11,7 @@ a name), "Tokyo" an organization (a capital standing for its government).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from audit.sourcing import lexicon as lx
 from audit.sourcing.text import Tok
@@ -212,11 +213,53 @@ def single_name_type(word: str, text: str) -> str:
     """
     if word.isupper() and len(word) <= 5:
         return "organization"
-    pattern = re.compile(r"\b([A-Z][\w.’'-]*) " + re.escape(word) + r"\b")
-    for count, match in enumerate(pattern.finditer(text)):
-        if match.group(1).lower() not in _NOT_FIRST_NAMES or match.group(1) in (
+    for count, before in enumerate(words_before(word, text)):
+        if before.lower() not in _NOT_FIRST_NAMES or before in (
                 "Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr."):
             return "person"
         if count >= 20:
             break
     return "organization"
+
+
+def words_before(word: str, text: str) -> Iterator[str]:
+    """The capitalised word right before each " <word>" in ``text``: group 1 of the
+    matches of ``_word_before_pattern(word)``, in order.
+
+    Why not the pattern: it is tried at every offset of the text, about a tenth of a
+    millisecond per name; this finds " <word>" with ``str.find`` and reads the few
+    characters before each occurrence. Words with other than word characters use the
+    pattern.
+    """
+    if not _PLAIN_WORD.fullmatch(word):
+        yield from (m.group(1) for m in _word_before_pattern(word).finditer(text))
+        return
+    needle, taken = " " + word, 0
+    pos = text.find(needle)
+    while pos != -1:
+        end = pos + len(needle)
+        if end == len(text) or not _is_word_char(text[end]):  # \b after the word
+            run = pos  # back over the characters a name is made of, not into a match
+            while run > taken and _is_name_char(text[run - 1]):
+                run -= 1
+            start = next((i for i in range(run, pos) if "A" <= text[i] <= "Z" and (
+                i == 0 or not _is_word_char(text[i - 1]))), None)  # \b[A-Z]
+            if start is not None:
+                yield text[start:pos]
+                taken = end
+        pos = text.find(needle, pos + 1)
+
+
+_PLAIN_WORD = re.compile(r"\w+")
+
+
+def _word_before_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(r"\b([A-Z][\w.’'-]*) " + re.escape(word) + r"\b")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
+
+
+def _is_name_char(char: str) -> bool:
+    return char.isalnum() or char in "_.’'-"
