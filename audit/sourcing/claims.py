@@ -91,6 +91,14 @@ _LONGEST_FIRST = sorted(_HINT_REASONS, key=len, reverse=True)
 _NUMBER = re.compile(r"\d+")
 _CHUNK = 1 << 16  # characters of text searched for hints at a time
 _PATTERNS = dict(REASONS)
+# Literals of which every match of a reason's pattern contains one: a sentence has digits
+# far more often than a percentage or money, and a substring test costs less than the
+# pattern's scan.
+_REQUIRES: dict[str, tuple[str, ...]] = {
+    "percentage": ("%", "per"),
+    "money": ("$", "€", "£", "¥", "USD", "EUR", "dollars", "euros", "pounds", "yen", "yuan",
+              "won", "rupees", "roubles", "rubles"),
+}
 
 
 def reasons(text: str, start: int, end: int, candidates: set[str] | None = None) -> list[str]:
@@ -103,7 +111,13 @@ def reasons(text: str, start: int, end: int, candidates: set[str] | None = None)
     if sentence.count(" ") < MIN_WORDS - 1:
         return []
     names = candidates if candidates is not None else _PATTERNS.keys()
-    return [name for name, pattern in REASONS if name in names and pattern.search(sentence)]
+    return [name for name, pattern in REASONS if name in names and _may_match(name, sentence)
+            and pattern.search(sentence)]
+
+
+def _may_match(name: str, sentence: str) -> bool:
+    required = _REQUIRES.get(name)
+    return required is None or any(literal in sentence for literal in required)
 
 
 def hints(text: str) -> Iterator[tuple[int, Iterable[str]]]:
