@@ -329,6 +329,35 @@ def test_unattributed_claim_is_reported_not_accused():
     assert message.startswith("No attribution found")
 
 
+@pytest.mark.parametrize("sentence, reason", [
+    ("The storm caused the worst flooding the town has seen in living memory.", "superlative"),
+    ("The probe is scheduled to launch from the coast in the middle of the decade.",
+     "prediction"),
+])
+def test_claim_reasons_found_through_the_literal_hints(sentence, reason):
+    # "worst" had no hint; "ed to" was lost inside the "led to" of "scheduled to"
+    from audit.sourcing.claims import checkworthy
+    from audit.sourcing.text import Sentences
+
+    assert reason in dict(checkworthy(sentence, Sentences(sentence, [(0, len(sentence))])))[0]
+
+
+def test_the_hints_only_save_time():
+    """Check-worthiness through the literal hints is exactly what running every reason's
+    pattern on every sentence gives, on the seeds and the benchmark's article bodies."""
+    from audit.sentences import split_sentences
+    from audit.sourcing.claims import checkworthy, reasons
+    from audit.sourcing.text import Sentences
+
+    bench = ROOT.parent / "shared" / "bench" / "extraction" / "truth"
+    for path in [*sorted((ROOT / "seeds").glob("*.txt")), *sorted(bench.glob("*.txt"))]:
+        text = path.read_text(encoding="utf-8")
+        sents = Sentences(text, split_sentences(text))
+        found = dict(checkworthy(text, sents))
+        for index, (start, end) in enumerate(sents.spans):
+            assert found.get(index, []) == reasons(text, start, end), (path.name, index)
+
+
 def test_claim_after_attributed_sentence_in_paragraph_is_carried():
     text = ("The ministry said the budget would grow next year. It will rise by 3 percent to "
             "40 billion euros.")

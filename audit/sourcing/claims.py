@@ -77,7 +77,7 @@ _HINTS = {
     "prediction": ("ed to", "set to", "likely to", "due to", "poised to", "forecast to",
                    "will likely", "will probably", "will soon"),
     "superlative": ("first", "First", "most", "least", "only", "last", "record", "Record",
-                    "unprecedented", "Unprecedented", "historic", "est"),
+                    "unprecedented", "Unprecedented", "historic", "est", "worst", "Worst"),
     "causal": ("because", "Because", "due to", "Due to", "result", "led to", "leads to", "caus",
                "blame",
                "thanks to", "contributed"),
@@ -87,7 +87,7 @@ _HINT_REASONS: dict[str, set[str]] = {}
 for _reason, _hints in _HINTS.items():
     for _hint in _hints:
         _HINT_REASONS.setdefault(_hint, set()).add(_reason)
-_LONGEST_FIRST = sorted(_HINT_REASONS, key=len, reverse=True)
+_LITERALS = sorted(_HINT_REASONS)
 _NUMBER = re.compile(r"\d+")
 _CHUNK = 1 << 16  # characters of text searched for hints at a time
 _PATTERNS = dict(REASONS)
@@ -122,8 +122,8 @@ def _may_match(name: str, sentence: str) -> bool:
 
 def hints(text: str) -> Iterator[tuple[int, Iterable[str]]]:
     """(offset, reasons) of each hint in ``text``, in text order: every run of digits, and
-    the literal hints as one left-to-right scan takes them (the longest hint at an offset,
-    none inside one taken before).
+    every occurrence of every literal hint (also one inside another: "ed to" in "scheduled
+    to", inside "led to", stands for another reason).
 
     Why not one regex alternation: it is tried at nearly every offset, since the hints
     start with common letters; ``str.find`` per hint is several times faster. The text is
@@ -131,20 +131,16 @@ def hints(text: str) -> Iterator[tuple[int, Iterable[str]]]:
     """
     numbers = _NUMBER.finditer(text)
     number = next(numbers, None)
-    taken_until = 0
     for chunk in range(0, len(text), _CHUNK):
         chunk_end = chunk + _CHUNK
         found = []
-        for hint in _LONGEST_FIRST:  # occurrences starting in this chunk
+        for hint in _LITERALS:  # occurrences starting in this chunk
             pos = text.find(hint, chunk, chunk_end + len(hint) - 1)
             while pos != -1:
-                found.append((pos, -len(hint), hint))
+                found.append((pos, hint))
                 pos = text.find(hint, pos + 1, chunk_end + len(hint) - 1)
-        found.sort()  # by offset, the longest hint first at each
-        for pos, neg_length, hint in found:
-            if pos < taken_until:
-                continue  # inside a hint taken before
-            taken_until = pos - neg_length
+        found.sort()  # by offset
+        for pos, hint in found:
             while number is not None and number.start() < pos:  # hints hold no digits
                 yield number.start(), _DIGITS
                 number = next(numbers, None)
