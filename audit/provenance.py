@@ -4,12 +4,15 @@
 fills it from the roles stripping gave the blocks (title, bylines, credits, author box,
 furniture) and from the article text (wire credits such as "(AP)", outbound links).
 Every item carries its origin: the input line and block it was read from.
+
+Most blocks of a page say nothing here: each reader picks its few blocks with cheap tests
+(role, first character, a substring) before any regex runs.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from audit.model import KEPT_ROLES, Block
@@ -48,6 +51,10 @@ _WIRES = (r"AP|Associated Press|Reuters|AFP|Agence France-Presse|UPI|dpa|Xinhua|
           r"IANS|ANSA|EFE|Kyodo|Yonhap|TASS|Antara|Lusa|CNN")
 _WIRE = re.compile(r"\((?P<a>" + _WIRES + r")\)|(?:^|\s)[—–-]\s*(?P<b>" + _WIRES + r")\s*$|"
                    r"^(?P<c>" + _WIRES + r")\s*[—–]\s")
+# What each of _WIRE's branches needs: a wire name in parentheses, or a block ending or
+# starting with one. _WIRE itself is dear: its dash branch is tried at every space.
+_WIRE_NAMES = tuple(_WIRES.split("|"))
+_WIRE_IN_PARENS = re.compile(r"\((?:" + _WIRES + r")\)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ABOUT = re.compile(r"^(?:about the author|about|sobre o autor|sobre|über den autor|über|"
                     r"tentang penulis|tentang|su)\s*:?\s*", _I)
@@ -73,6 +80,11 @@ _LABELS = (
     ("press-release", re.compile(r"^press release\b|\b(?:PRNewswire|Business Wire|"
                                  r"GLOBE NEWSWIRE)\b", _I)),
 )
+# Corrections are read from any block (and start with a C or an A).
+_CORRECTIONS = _LABELS[2:3]
+_CORRECTION = _CORRECTIONS[0][1]
+# Whether any of _LABELS matches, in one search (the same patterns, flags and anchors).
+_ANY_LABEL = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _LABELS), _I)
 # A byline may sit this many blocks after the article's first paragraph.
 BYLINE_AFTER_START = 3
 # How many blocks above the article's first paragraph a label may be.
@@ -149,11 +161,13 @@ def read(blocks: Sequence[Block], text: str, title: str | None) -> dict[str, Any
     """The report's provenance from the roles of ``blocks`` and the article ``text``."""
     prov = empty()
     first = next((b.index for b in blocks if b.role in KEPT_ROLES), len(blocks))
-    for block in blocks:
-        role = block.role
-        if role not in _READ_ROLES:
-            continue  # menus, prompts, related lists: most blocks of a page say nothing here
-        if role == "byline" and block.index > first + BYLINE_AFTER_START:
+    # Menus, prompts, related lists, paragraphs without a wire name: most blocks of a page
+    # say nothing here, and are left out at once (by the cheap tests of _read_block).
+    for block in [b for b in blocks
+                  if b.role in _CREDIT_ROLES
+                  or (b.role == "other" and b.text[:1] in _COPYRIGHT_FIRST)
+                  or (b.role in KEPT_ROLES and _may_name_wire(b.text))]:
+        if block.role == "byline" and block.index > first + BYLINE_AFTER_START:
             continue  # bylines of related articles further down
         _read_block(prov, block)
     if prov["title"] is None and title:
@@ -161,14 +175,16 @@ def read(blocks: Sequence[Block], text: str, title: str | None) -> dict[str, Any
     elif prov["title"] is not None and title:
         prov["title"]["text"] = title  # the headline without a ' - Site' tail
     prov["author_bio"] = _author_bio([b for b in blocks if b.role == "author-bio"])
-    prov["site_names"] = _site_names(b for b in blocks if b.role not in KEPT_ROLES)
+    prov["site_names"] = _site_names([b for b in blocks if b.role not in KEPT_ROLES])
     prov["labels"] = _labels(blocks, first)
     prov["outbound_links"] = _links(text)
     return prov
 
 
-# The roles _read_block reads anything from.
-_READ_ROLES = KEPT_ROLES | {"title", "byline", "photo-credit", "source-credit", "other"}
+# The roles _read_block reads from whatever the text, and the first characters of a
+# copyright line (the publisher).
+_CREDIT_ROLES = frozenset({"title", "byline", "photo-credit", "source-credit"})
+_COPYRIGHT_FIRST = "cC©("
 
 
 def _read_block(prov: dict[str, Any], block: Block) -> None:
@@ -194,7 +210,7 @@ def _read_block(prov: dict[str, Any], block: Block) -> None:
             if not any(c["kind"] == "wire" and c["name"] == name for c in prov["credits"]):
                 prov["credits"].append({"kind": "wire", "name": name, "text": match.group().strip(),
                                         "origin": origin(block)})
-    elif role == "other" and prov["publisher"] is None and block.text[:1] in "cC©(":
+    elif role == "other" and prov["publisher"] is None and block.text[:1] in _COPYRIGHT_FIRST:
         match = _COPYRIGHT.match(block.text)  # which starts with one of those characters
         if match:
             name = re.sub(r"(?i)^copyright\s+", "", match["name"]).strip(" -–|,")
@@ -203,8 +219,9 @@ def _read_block(prov: dict[str, Any], block: Block) -> None:
 
 
 def _may_name_wire(text: str) -> bool:
-    """Cheap test before the wire regex: a '(' or a dash, or a block starting like a wire."""
-    return "(" in text or "—" in text or "–" in text or " - " in text
+    """Cheap test before the wire regex (see _WIRE_NAMES)."""
+    return (_WIRE_IN_PARENS.search(text) is not None or text.startswith(_WIRE_NAMES)
+            or text.rstrip().endswith(_WIRE_NAMES))
 
 
 def _read_byline(prov: dict[str, Any], block: Block) -> None:
@@ -235,20 +252,36 @@ def _author_bio(box: list[Block]) -> dict[str, Any] | None:
             "contact": email, "origin": origin(box[0])}
 
 
-def _site_names(furniture: Iterable[Block]) -> list[dict[str, Any]]:
+def _site_names(furniture: list[Block]) -> list[dict[str, Any]]:
     names: list[dict[str, Any]] = []
-    blocks = list(furniture)
-    page = "\n".join([b.text for b in blocks]).lower()
-    cues = [cue for cue in _SITE_CUES if cue in page]  # usually none: skip the blocks at once
-    for block in blocks if cues else ():
-        lower = block.text.lower()
-        if not any(cue in lower for cue in cues):
-            continue
+    for block in _with_cue(furniture, _SITE_CUES):
         for pattern in _SITE_NAME:
             match = pattern.search(block.text)
             if match and all(n["name"] != match.group(1) for n in names):
                 names.append({"name": match.group(1), "origin": origin(block)})
     return names
+
+
+def _with_cue(blocks: list[Block], cues: tuple[str, ...]) -> list[Block]:
+    """The blocks whose lower-cased text contains one of ``cues``, in order.
+
+    Found by searching the blocks' texts joined by line breaks (and lower-cased at once)
+    for each cue, rather than each block for each cue: few blocks of a page have one.
+    """
+    page = "\n".join([b.text for b in blocks]).lower()
+    if page.count("\n") != len(blocks) - 1:  # some block has line breaks of its own
+        return [b for b in blocks if any(cue in b.text.lower() for cue in cues)]
+    found = set()
+    for cue in cues:
+        pos = page.find(cue)
+        index = counted = 0
+        while pos >= 0:
+            index += page.count("\n", counted, pos)
+            counted = pos
+            found.add(index)
+            line_end = page.find("\n", pos)  # the rest of that block need not be searched
+            pos = page.find(cue, line_end) if line_end >= 0 else -1
+    return [blocks[i] for i in sorted(found)]
 
 
 def _labels(blocks: Sequence[Block], first: int) -> list[dict[str, Any]]:
@@ -257,17 +290,19 @@ def _labels(blocks: Sequence[Block], first: int) -> list[dict[str, Any]]:
     index of the article's first block."""
     labels: list[dict[str, Any]] = []
     top = first - LABEL_WINDOW
-    for block in blocks:
-        if (block.text[:1] not in "CcAa" and not top <= block.index < first
-                and block.role != "title"):
-            continue  # most blocks: decided without the tests below
+    # Most blocks are decided without the tests below.
+    for block in [b for b in blocks
+                  if top <= b.index < first or b.role == "title"
+                  or (b.text[:1] in "CcAa" and _CORRECTION.search(b.text))]:
         if len(block.text) > 300:
             continue
         near_top = block.role not in KEPT_ROLES and top <= block.index < first
         if near_top or block.role == "title":
+            if not _ANY_LABEL.search(block.text):
+                continue
             candidates = _LABELS
         elif block.text[:1] and block.text[0] in "CcAa":
-            candidates = _LABELS[2:3]  # corrections are read anywhere
+            candidates = _CORRECTIONS  # corrections are read anywhere
         else:
             continue
         for label, pattern in candidates:

@@ -9,6 +9,10 @@ Every pattern is anchored and matched only against short blocks (a real paragrap
 happens to mention a newsletter must stay body), and returns None when unsure. The
 patterns carry the commonest words of the benchmark's other languages too (de, pt, it,
 id, ru, ja), but structure, not vocabulary, is what text mode mostly relies on.
+
+Text mode calls ``judge`` itself, with what it computed once for the whole page: the
+lower-cased text, the word count and whether a keyword of the floating patterns occurs
+(``line_hints``), and only for the blocks ``may_be_furniture`` lets through.
 """
 
 from __future__ import annotations
@@ -175,10 +179,20 @@ _FIRST_LETTERS = re.compile(r"[^\W\d_]+|\d")
 HINT_KEYWORDS = tuple(sorted({k for entries in (_STRONG, _FLOATING) for _, _, keys, _ in entries
                              for k in keys}))
 _HINTS = re.compile("|".join(re.escape(k) for k in HINT_KEYWORDS))
-# 'follow us' starts wherever 'follow' does: only keywords without a shorter keyword as
-# their prefix need a search of their own.
-_HINT_SEARCHES = tuple(k for k in HINT_KEYWORDS
-                       if not any(k != other and k.startswith(other) for other in HINT_KEYWORDS))
+
+
+def _searches(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    """The keywords to search for: 'follow us' occurs wherever 'follow' does, so only
+    keywords without a shorter keyword as their prefix need a search of their own."""
+    return tuple(k for k in keywords
+                 if not any(k != other and k.startswith(other) for other in keywords))
+
+
+_HINT_SEARCHES = _searches(HINT_KEYWORDS)
+# The _STRONG patterns are tried on blocks of any length, the _FLOATING ones only on short
+# blocks: their keywords are searched in the short blocks only.
+_STRONG_SEARCHES = _searches(tuple(sorted({k for _, _, keys, _ in _STRONG for k in keys})))
+_SHORT_SEARCHES = tuple(k for k in _HINT_SEARCHES if k not in _STRONG_SEARCHES)
 
 
 def _floating(entries: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...],
@@ -215,6 +229,31 @@ def hint_offsets(lower_page: str) -> list[int]:
     return found
 
 
+def line_hints(lowers: list[str], words: list[int]) -> list[bool]:
+    """For blocks of one line each (lower-cased stripped texts, word counts): whether a
+    keyword of the floating patterns that ``judge`` tries on the block occurs in it.
+    ``judge`` given these hints finds what it finds with every block hinted.
+
+    A keyword is searched once in the blocks joined by line breaks (which no keyword
+    has), not once per block; the keywords of _FLOATING only in the short blocks (the
+    others are left empty there, so that line i is block i).
+    """
+    hinted = [False] * len(lowers)
+    short = [lower if count <= SHORT_WORDS else "" for lower, count in zip(lowers, words)]
+    for blocks, keywords in ((lowers, _STRONG_SEARCHES), (short, _SHORT_SEARCHES)):
+        joined = "\n".join(blocks)
+        for keyword in keywords:
+            pos = joined.find(keyword)
+            line = counted = 0
+            while pos >= 0:
+                line += joined.count("\n", counted, pos)
+                counted = pos
+                hinted[line] = True
+                line_end = joined.find("\n", pos)  # the rest of this block is hinted already
+                pos = joined.find(keyword, line_end) if line_end >= 0 else -1
+    return hinted
+
+
 # Names on share buttons; a short block made of them is a row of buttons.
 _SOCIAL = frozenset(("facebook", "twitter", "linkedin", "pinterest", "pint", "pin", "whatsapp",
                      "reddit", "instagram", "youtube", "telegram", "email", "e-mail", "print",
@@ -222,6 +261,13 @@ _SOCIAL = frozenset(("facebook", "twitter", "linkedin", "pinterest", "pint", "pi
                      "copy", "link", "mail", "xing", "line"))
 SOCIAL_MAX_WORDS = 8
 _SOCIAL_PREFIXES = frozenset(name[:3] for name in _SOCIAL)
+# The first three letters of the blocks that judge may find furniture in, besides blocks
+# with a keyword of the floating patterns or starting with a digit, '©', '(' or 'c':
+# those of the words its first tests start with, and of a first word of an anchored
+# pattern or a share button in a short block.
+_JUDGED_ALWAYS = frozenset(w[:3] for w in ("in this", "file", *_GALLERY_WORDS, *_APPEAL_WORDS))
+_JUDGED_SHORT = frozenset(_DISPATCH) | _SOCIAL_PREFIXES
+_JUDGED_FIRST = frozenset("©(c")
 
 
 def _share_buttons(lower: str) -> bool:
@@ -231,9 +277,22 @@ def _share_buttons(lower: str) -> bool:
     return hits >= 2 and hits * 2 >= len(names)
 
 
-def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | None:
-    """``furniture_role`` on a stripped block whose lower-cased text and word count are
-    known, and whether one of HINT_KEYWORDS occurs in it."""
+def may_be_furniture(lowers: list[str], words: list[int], hinted: list[bool]) -> list[int]:
+    """Indices of the blocks that ``judge`` may find furniture in, given the lower-cased
+    stripped texts of a page's blocks, their word counts and keyword hints.
+
+    A superset of judge's own guards, tested in one pass over the page with a set lookup
+    of the first three letters: most of a page's prose lines and menu items fail them and
+    are not judged at all. Blocks longer than MAX_CHARS are left to the caller.
+    """
+    return [i for i, (lower, count, hint) in enumerate(zip(lowers, words, hinted))
+            if hint or (prefix := lower[:3]) in _JUDGED_ALWAYS
+            or prefix[0] in _JUDGED_FIRST or prefix[0].isdigit()
+            or (count <= SHORT_WORDS and (prefix in _JUDGED_SHORT or not prefix.isalpha()))]
+
+
+def _anchored_any_length(text: str, lower: str) -> tuple[str, str] | None:
+    """The anchored patterns that mark furniture whatever the block's length."""
     if text[0] in "©(Cc" and _STRONG_START.match(text):
         return "other", "copyright"
     if lower.startswith(("in this", "file")) and _CAPTION.match(text):
@@ -242,10 +301,21 @@ def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | 
         return "other", "gallery"
     if lower.startswith(_APPEAL_WORDS) and _APPEAL.match(text):
         return "call-to-action", "appeal"
+    return None
+
+
+def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | None:
+    """``furniture_role`` on a stripped block whose lower-cased text and word count are
+    known, and whether one of HINT_KEYWORDS occurs in it."""
+    prefix = lower[:3]
+    # The first letters rule out the anchored patterns for most blocks at once.
+    if prefix in _JUDGED_ALWAYS or prefix[0] in _JUDGED_FIRST or prefix[0].isdigit():
+        found = _anchored_any_length(text, lower)
+        if found is not None:
+            return found
     found = _floating(_STRONG, lower, text) if hinted else None
     if found or words > SHORT_WORDS:
         return found
-    prefix = lower[:3]
     if not prefix.isalpha():
         first = _FIRST_LETTERS.search(lower, 0, 16)
         prefix = first.group()[:3] if first is not None else ""

@@ -4,37 +4,33 @@
 (``textroles``: furniture patterns, the densest run of prose, title, bylines, author
 box, context) and joins the body and heading blocks into the article text. Provenance
 is read from the furniture afterwards (``audit.provenance.read``).
+
+Every line becomes a Block, so building them is kept cheap (``_fast_block``), and run-in
+headings are looked for in all kept blocks at once (``split_all_run_ins``).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import fields
+from itertools import accumulate, groupby
 
 from audit import provenance
 from audit.model import KEPT_ROLES, Block, Extraction
-from audit.strip.textlines import Line, read_lines
+from audit.strip.textlines import Page, read_page
 from audit.strip.textroles import assign_roles, site_suffix, split_site
 
 # A run-in heading glued to the next sentence: "... in space. main argumentIn recent years".
 # Tried only where a sentence starts in lower case; bounded repetitions only, so hostile
 # input cannot make it backtrack badly.
 _RUN_IN = re.compile(r"((?:[a-z]{1,20} ){0,4}[a-z]{3,20})(?=[A-Z][a-z])")
-_SENTENCE_GAPS = (". ", ": ", "? ", "! ")
+# Where a sentence starts in lower case after '. ', ': ', '? ' or '! ' (a run-in heading
+# starts with [a-z]).
+_LOWER_START = re.compile(r"[.:?!] (?=[a-z])")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 # A bullet glued to the word before it: "policy implications• Japan".
 _GLUED_BULLET = re.compile(r"(?<=\w)(?=[•▪►] )")
-
-
-def _lower_starts(text: str) -> list[int]:
-    """Offsets where a sentence (or the block) starts with a lower-case letter."""
-    starts = [0] if text[:1].islower() else []
-    for gap in _SENTENCE_GAPS:
-        pos = text.find(gap)
-        while pos >= 0:
-            if text[pos + 2:pos + 3].islower():
-                starts.append(pos + 2)
-            pos = text.find(gap, pos + 2)
-    return sorted(starts)
 
 
 def split_run_ins(text: str) -> str:
@@ -44,52 +40,97 @@ def split_run_ins(text: str) -> str:
     paragraph; without it the heading's last word and the paragraph's first word
     become one word and the two sentences one.
     """
-    pieces, last = [], 0
-    for start in _lower_starts(text):
-        match = _RUN_IN.match(text, start)
+    return split_all_run_ins([text])[0]
+
+
+def split_all_run_ins(texts: list[str]) -> list[str]:
+    """``split_run_ins`` of each of ``texts``, with one search of them all.
+
+    Run-in headings are searched in the texts joined by line breaks, which neither a
+    heading nor the sentence gap before it can span, and a line break is inserted after
+    each in its text; glued bullets only in the texts with a bullet.
+    """
+    joined = "\n".join(texts)
+    ends = _run_in_ends(joined, texts)
+    split = _break_after(texts, ends) if ends else texts
+    if "•" in joined or "▪" in joined or "►" in joined:
+        split = [_GLUED_BULLET.sub("\n", text) if "•" in text or "▪" in text or "►" in text
+                 else text for text in split]
+    return split
+
+
+def _break_after(texts: list[str], ends: list[int]) -> list[str]:
+    """``texts`` with a line break inserted at each of ``ends``, sorted offsets in the texts
+    joined by line breaks."""
+    starts = list(accumulate([len(text) + 1 for text in texts[:-1]], initial=0))
+    split = list(texts)
+    for index, found in groupby(ends, key=lambda pos: bisect_right(starts, pos) - 1):
+        text, start, pieces, last = texts[index], starts[index], [], 0
+        for pos in found:
+            pieces += [text[last:pos - start], "\n"]
+            last = pos - start
+        split[index] = "".join(pieces) + text[last:]
+    return split
+
+
+def _run_in_ends(joined: str, texts: list[str]) -> list[int]:
+    """Where run-in headings end in ``joined``, the ``texts`` joined by line breaks."""
+    starts = [match.end() for match in _LOWER_START.finditer(joined)]
+    pos = 0
+    for text in texts:  # and the texts that start in lower case
+        if text[:1] in _LOWER:
+            starts.append(pos)
+        pos += len(text) + 1
+    ends, last = [], 0
+    for start in sorted(starts):
+        match = _RUN_IN.match(joined, start)
         if match and start >= last:
-            pieces += [text[last:match.end()], "\n"]
+            ends.append(match.end())
             last = match.end()
-    text = "".join(pieces) + text[last:] if pieces else text
-    if "•" in text or "▪" in text or "►" in text:
-        text = _GLUED_BULLET.sub("\n", text)
-    return text
+    return ends
 
 
-def _block(index: int, text: str, role: str, reason: str, line: Line,
-           span: tuple[int, int] | None) -> Block:
+def _fast_block(index: int, text: str, role: tuple[str, str], line_start: int, line_end: int,
+                offset: int, span: tuple[int, int] | None) -> Block:
     """A Block, built without the frozen dataclass's per-field ``__setattr__`` detour.
 
     Stripping builds one Block per input line and the generated frozen ``__init__`` was
-    the largest single cost per page; this gives the instance its dict at once, and falls
-    back to the constructor if Block ever gains slots or validation.
+    the largest single cost per page; this gives the instance its dict at once (see
+    _block for when it may).
     """
-    values = {"index": index, "text": text, "role": role, "reason": reason,
-              "line_start": line.number, "line_end": line.last_number, "offset": line.offset,
-              "element": None, "span": span}
-    if _FAST_BLOCKS:
-        block = _new(Block)
-        _set_dict(block, "__dict__", values)
-        return block
-    return Block(**values)  # type: ignore[arg-type]
+    block = _new(Block)
+    _set_dict(block, "__dict__", {
+        "index": index, "text": text, "role": role[0], "reason": role[1],
+        "line_start": line_start, "line_end": line_end, "offset": offset, "element": None,
+        "span": span})
+    return block
+
+
+def _slow_block(index: int, text: str, role: tuple[str, str], line_start: int, line_end: int,
+                offset: int, span: tuple[int, int] | None) -> Block:
+    """The same Block, built by its constructor."""
+    return Block(index=index, text=text, role=role[0], reason=role[1], line_start=line_start,
+                 line_end=line_end, offset=offset, element=None, span=span)
 
 
 _new = object.__new__
 _set_dict = object.__setattr__
 _PASSED_FIELDS = {"index", "text", "role", "reason", "line_start", "line_end", "offset",
                   "element", "span"}
-_FAST_BLOCKS = (not hasattr(Block, "__slots__") and not hasattr(Block, "__post_init__")
-                and {f.name for f in fields(Block)} == _PASSED_FIELDS)
+# The constructor is needed if Block ever gains slots, validation or other fields (a test
+# checks that both give the same Block).
+_block = (_fast_block if not hasattr(Block, "__slots__") and not hasattr(Block, "__post_init__")
+          and {f.name for f in fields(Block)} == _PASSED_FIELDS else _slow_block)
 
 
 def strip_text(text: str) -> Extraction:
     """Roles for every block of a text page, the article text, title and provenance."""
-    lines = read_lines(text)
-    roles, title_index = assign_roles(lines)
-    blocks, parts = _blocks(lines, roles)
+    page = read_page(text)
+    roles, title_index = assign_roles(page)
+    blocks, parts = _blocks(page, roles)
     title = None
     if title_index is not None:
-        title = lines[title_index].text
+        title = page.texts[title_index]
         if title_index == 0:
             title = site_suffix(title) or title
     article = "\n\n".join(parts)
@@ -106,18 +147,19 @@ def _add_site_from_page_title(prov: dict, first: Block) -> None:
         prov["site_names"].insert(0, {"name": split[1], "origin": provenance.origin(first)})
 
 
-def _blocks(lines: list[Line], roles: list[tuple[str, str]]) -> tuple[list[Block], list[str]]:
-    blocks: list[Block] = []
-    parts: list[str] = []
-    pos = 0
-    for index, (line, (role, reason)) in enumerate(zip(lines, roles)):
-        kept, span = line.text, None
-        if role in KEPT_ROLES:
-            kept = split_run_ins(kept)
-            if parts:
-                pos += 2
-            span = (pos, pos + len(kept))
-            pos = span[1]
-            parts.append(kept)
-        blocks.append(_block(index, kept, role, reason, line, span))
+def _blocks(page: Page, roles: list[tuple[str, str]]) -> tuple[list[Block], list[str]]:
+    """Every block of the page with its role, and the texts of the kept ones (run-in
+    headings split); a kept block's span is where it is in the article text, the kept
+    texts joined by blank lines."""
+    texts = list(page.texts)
+    spans: list[tuple[int, int] | None] = [None] * len(texts)
+    kept = [i for i, (role, _) in enumerate(roles) if role in KEPT_ROLES]
+    parts = split_all_run_ins([texts[i] for i in kept])
+    start = 0
+    for i, part in zip(kept, parts):
+        texts[i] = part
+        spans[i] = (start, start + len(part))
+        start += len(part) + 2
+    blocks = list(map(_block, range(len(texts)), texts, roles, page.numbers, page.last_numbers,
+                      page.offsets, spans))
     return blocks, parts

@@ -4,24 +4,32 @@ A block is one non-blank input line (browser copies and text dumps put one block
 line). Features are language-neutral on purpose: length, sentence punctuation, bullets,
 URLs, repetition in the page; the only vocabulary is in ``furniture``.
 
-Speed matters here (every line of every page passes through): features are plain
-string operations, the costlier ones (punctuation, separators) are computed on demand.
+Speed matters here (every line of every page passes through, about 180 a page): a
+``Page`` keeps each feature as a list with one entry per block, each computed by one
+comprehension (or a C-level ``map``) over the page rather than by Python code and an
+object per line; what would be a search per line is one search of the joined lines
+(separators, URLs, the keywords of the floating furniture patterns); and
+``furniture.judge`` runs only on the blocks whose first letters or keywords leave a
+pattern a chance (about half of them, each distinct text once).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from collections import Counter
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
-from audit.strip.furniture import MAX_CHARS, hint_offsets, judge
+from audit.strip.furniture import MAX_CHARS, hint_offsets, judge, line_hints, may_be_furniture
 
 _WORD = re.compile(r"\w+")
 # Han, kana and Hangul: scripts written without spaces, where one \w+ run is a phrase.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _END_TRAIL = "\"'”’»)]*"
 _SENTENCE_END = frozenset(".!?。！？…:;~")
+# A line ending in '...' is a truncated teaser, unless a full stop comes before the dots.
+_TRUNCATED = ("...", "…")
+_NOT_TRUNCATED = (". ...", "....")
 _PUNCT = re.compile(r"[,.;:!?、，。！？]")
 _LIST_ITEM = re.compile(r"[•·▪►▸*\-–—]\s|\d{1,3}[.)]\s")
 _SEPARATOR = re.compile(r" [|•·»›/>] ")
@@ -36,66 +44,65 @@ WRAP_MIN_WIDTH = 45
 WRAP_MIN_RUNS = 3
 
 
-class Line:
-    """One block of a text page and its features."""
+class Page:
+    """The blocks of a text page and their features, one list entry per block.
 
-    __slots__ = (
-        "_punctuation",
-        "_separators",
-        "bullet",
-        "ends_sentence",
-        "furniture",
-        "last_number",
-        "lower",
-        "number",
-        "offset",
-        "prose",
-        "repeats",
-        "score",
-        "text",
-        "url",
-        "words",
-    )
+    ``texts[i]`` is block i (its exact input slice; a hard-wrapped paragraph with its
+    line breaks turned into spaces), ``numbers[i]``/``last_numbers[i]`` its first and
+    last 1-based input line, ``offsets[i]`` where it starts in the input. Per block:
+    ``lowers`` (lower-cased text), ``words`` (word count, CJK characters counting as half
+    a word each), ``ends`` (ends like a sentence), ``bullets`` (starts with a bullet),
+    ``urls`` (mentions a URL), ``furniture`` ((role, reason) from ``furniture.judge`` or
+    None), ``repeats`` (how many blocks of the page have the same text) and
+    ``separators`` (' | ', ' » ', ' / ' ...: the joints of menus and breadcrumbs).
+    ``prose`` and ``scores`` are filled in by ``textregion.score_blocks``. ``text`` is
+    the whole input.
+    """
 
-    def __init__(self, number: int, offset: int, text: str, features: tuple) -> None:
-        self.number = number  # 1-based input line
-        self.last_number = number  # last input line of a wrapped paragraph
-        self.offset = offset  # offset of the stripped text in the input
-        self.text = text
-        # words: word count, CJK characters counting as half a word each.
-        (self.words, self.lower, self.ends_sentence, self.bullet, self.url,
-         self.furniture) = features
-        self.repeats = 1  # how many times the same text occurs in the page
-        self._punctuation: int | None = None
-        self._separators: int | None = None
-        self.prose: bool | None = None  # filled in by textregion, once
-        self.score: float | None = None
+    __slots__ = ("bullets", "ends", "furniture", "last_numbers", "lowers", "numbers", "offsets",
+                 "prose", "repeats", "scores", "separators", "texts", "urls", "words")
 
-    @property
-    def punctuation(self) -> int:
-        """Commas, stops, colons ... anywhere in the line."""
-        if self._punctuation is None:
-            self._punctuation = len(_PUNCT.findall(self.text))
-        return self._punctuation
+    def __init__(self, text: str, texts: list[str], numbers: list[int],
+                 last_numbers: list[int], offsets: list[int]) -> None:
+        self.texts = texts
+        self.numbers = numbers
+        self.last_numbers = last_numbers
+        self.offsets = offsets
+        self.lowers = lowers = list(map(str.lower, texts))
+        self.words = _word_counts(texts)
+        self.ends = [block.rstrip(_END_TRAIL)[-1:] in _SENTENCE_END
+                     and not (block.endswith(_TRUNCATED) and not block.endswith(_NOT_TRUNCATED))
+                     for block in texts]
+        self.bullets = [block[0] in _BULLETS and len(block) > 1 for block in texts]
+        counts = Counter(lowers)
+        self.repeats = list(map(counts.__getitem__, lowers))
+        self.separators = _separators(texts)
+        joined = "\n".join(lowers)
+        self.urls = (["http" in lower or "www." in lower for lower in lowers]
+                     if "http" in joined or "www." in joined else [False] * len(texts))
+        self.furniture = _judge_furniture(self, text)
+        self.prose: list[bool] = []
+        self.scores: list[int] = []
 
-    @property
-    def separators(self) -> int:
-        """' | ', ' » ', ' / ' ...: the joints of menus and breadcrumbs."""
-        if self._separators is None:
-            text = self.text
-            self._separators = (len(_SEPARATOR.findall(text))
-                                if len(text) < FURNITURE_MAX_CHARS else 0)
-        return self._separators
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def punctuation(self, i: int) -> int:
+        """Commas, stops, colons ... anywhere in block i (needed for few blocks)."""
+        return len(_PUNCT.findall(self.texts[i]))
 
 
-def features(text: str, hinted: bool) -> tuple:
-    """(words, lower, ends_sentence, bullet, url, furniture) of a block's text; ``hinted``
-    says whether a keyword of the floating furniture patterns occurs in it."""
-    lower = text.lower()
-    words = _word_count(text, _split_count(text))
-    return (words, lower, _ends_sentence(text), text[0] in _BULLETS and len(text) > 1,
-            "http" in lower or "www." in lower,
-            judge(text, lower, words, hinted) if len(text) <= FURNITURE_MAX_CHARS else None)
+def _word_counts(texts: list[str]) -> list[int]:
+    """Words per block: split on whitespace, counting space-less scripts by characters so
+    that Japanese lines are not 'short'.
+
+    A block of ASCII text with single spaces only (the usual case) is counted without
+    splitting it; any other block, and every block of a page with CJK text, is split.
+    """
+    if any(map(_CJK.search, [block for block in texts if not block.isascii()])):
+        return [_word_count(text, _split_count(text)) for text in texts]
+    return [block.count(" ") + 1 if block.isascii() and "  " not in block and "\t" not in block
+            else len(block.split()) for block in texts]
 
 
 def _split_count(text: str) -> int:
@@ -115,11 +122,18 @@ def _word_count(text: str, split: int) -> int:
     return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
 
 
-def _ends_sentence(text: str) -> bool:
-    if text.endswith(("...", "…")) and not text.endswith((". ...", "....")):
-        return False  # a truncated teaser, not a finished sentence
-    stripped = text.rstrip(_END_TRAIL)
-    return bool(stripped) and stripped[-1] in _SENTENCE_END
+def _separators(texts: list[str]) -> list[int]:
+    """Separators per block, found by one scan of the whole page (they never span a line
+    break); a block of FURNITURE_MAX_CHARS or more counts none."""
+    counts = [0] * len(texts)
+    joined = "\n".join(texts)
+    index = counted = 0
+    for match in _SEPARATOR.finditer(joined):
+        index += joined.count("\n", counted, match.start())
+        counted = match.start()
+        if len(texts[index]) < FURNITURE_MAX_CHARS:
+            counts[index] += 1
+    return counts
 
 
 def key(text: str) -> str:
@@ -127,80 +141,96 @@ def key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def read_lines(text: str) -> list[Line]:
+def read_page(text: str) -> Page:
     """Every block of ``text`` with its features, in input order.
 
     A block is a non-blank line; on a hard-wrapped page (paragraphs of short lines
     separated by blank lines) it is a paragraph, whose text is the exact input slice
     with its line breaks turned into spaces (same length, so offsets still hold).
     """
-    lower_page = text.lower()
-    hints = hint_offsets(lower_page) if len(lower_page) == len(text) else None
-    raw = _raw_lines(text)
+    rows = text.split("\n")
+    stripped = list(map(str.strip, rows))
+    # A line of zero-width characters only (left by images and embeds) counts as blank.
+    kept = [i for i, line in enumerate(stripped)
+            if line and (line.isascii() or line.strip(_INVISIBLE))]
+    # Row i starts after the i rows before it and their line breaks.
+    lengths_before = list(accumulate(map(len, rows), initial=0))
+    texts = list(map(stripped.__getitem__, kept))
+    numbers = [i + 1 for i in kept]
+    offsets = [lengths_before[i] + i + (0 if rows[i][0] == stripped[i][0]
+                                        else len(rows[i]) - len(rows[i].lstrip())) for i in kept]
+    last_numbers = numbers
     blank_lines = "\n\n" in text or "\n\r\n" in text
-    groups = _paragraphs(text, raw) if blank_lines and _hard_wrapped(raw) else [[r] for r in raw]
-    lines: list[Line] = []
-    # Menus and link lists repeat lines within a page: their features are computed once.
-    known: dict[tuple[str, bool], tuple] = {}
-    for group in groups:
-        number, start, end = group[0][0], group[0][1], group[-1][2]
-        block = text[start:end]
-        if len(group) > 1:
-            block = block.replace("\r", " ").replace("\n", " ")
-        hinted = hints is None or (bool(hints) and _any_between(hints, start, end))
-        found = known.get((block, hinted))
-        if found is None:
-            found = known[block, hinted] = features(block, hinted)
-        line = Line(number, start, block, found)
-        line.last_number = group[-1][0]
-        lines.append(line)
-    counts = Counter(line.lower for line in lines)
-    for line in lines:
-        line.repeats = counts[line.lower]
-    return lines
+    if blank_lines and _hard_wrapped(texts, numbers):
+        texts, numbers, last_numbers, offsets = _paragraphs(text, texts, numbers, offsets)
+    return Page(text, texts, numbers, last_numbers, offsets)
 
 
-def _raw_lines(text: str) -> list[tuple[int, int, int]]:
-    """(line number, start, end) of the stripped text of every non-blank line.
-
-    A line of zero-width characters only (left by images and embeds) counts as blank.
-    """
-    found = []
-    offset = 0
-    for number, raw in enumerate(text.split("\n"), 1):
-        stripped = raw.strip()
-        if stripped and (stripped.isascii() or stripped.strip(_INVISIBLE)):
-            start = offset + len(raw) - len(raw.lstrip())
-            found.append((number, start, start + len(stripped)))
-        offset += len(raw) + 1
+def _judge_furniture(page: Page, text: str) -> list[tuple[str, str] | None]:
+    """``furniture.judge`` for the blocks it may find furniture in (most blocks are too long
+    or start with no pattern's word), each told whether a keyword of the floating
+    patterns occurs in it, which is found once per page, not per block."""
+    texts, lowers, words = page.texts, page.lowers, page.words
+    if page.last_numbers == page.numbers:  # every block is one line of the input
+        hinted = line_hints(lowers, words)
+    else:  # paragraphs: a keyword must not span a line break of the input
+        hinted = _paragraph_hints(text, page.offsets, texts)
+    found: list[tuple[str, str] | None] = [None] * len(texts)
+    # Menus and link lists repeat lines within a page: each is judged once.
+    known: dict[tuple[str, bool], tuple[str, str] | None] = {}
+    for i in may_be_furniture(lowers, words, hinted):
+        if len(texts[i]) <= FURNITURE_MAX_CHARS:
+            block = (texts[i], hinted[i])
+            if block not in known:
+                known[block] = judge(texts[i], lowers[i], words[i], hinted[i])
+            found[i] = known[block]
     return found
 
 
-def _hard_wrapped(raw: list[tuple[int, int, int]]) -> bool:
+def _paragraph_hints(text: str, offsets: list[int], texts: list[str]) -> list[bool]:
+    """Whether a keyword of the floating patterns starts in each block of the input."""
+    lower_page = text.lower()
+    if len(lower_page) != len(text):  # lower-casing moved the offsets: try every block
+        return [True] * len(texts)
+    hinted = [False] * len(texts)
+    for offset in hint_offsets(lower_page):
+        i = bisect_right(offsets, offset) - 1
+        if i >= 0 and offset < offsets[i] + len(texts[i]):
+            hinted[i] = True
+    return hinted
+
+
+def _hard_wrapped(texts: list[str], numbers: list[int]) -> bool:
     """No line longer than WRAP_MAX_WIDTH, and several runs of wide consecutive lines."""
-    if not raw or max(end - start for _, start, end in raw) > WRAP_MAX_WIDTH:
+    if not texts or max(map(len, texts)) > WRAP_MAX_WIDTH:
         return False
-    runs = sum(1 for a, b in pairwise(raw)
-               if b[0] == a[0] + 1 and a[2] - a[1] >= WRAP_MIN_WIDTH)
+    runs = sum(1 for (a, b), text in zip(pairwise(numbers), texts)
+               if b == a + 1 and len(text) >= WRAP_MIN_WIDTH)
     return runs >= WRAP_MIN_RUNS
 
 
-def _paragraphs(text: str, raw: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
-    """Group consecutive lines into paragraphs; a short line ends one (a heading or the
-    paragraph's last line), a bullet starts one."""
-    groups: list[list[tuple[int, int, int]]] = []
-    for item in raw:
+def _paragraphs(text: str, texts: list[str], numbers: list[int], offsets: list[int]
+                ) -> tuple[list[str], list[int], list[int], list[int]]:
+    """The lines grouped into paragraphs: a short line ends one (a heading or the
+    paragraph's last line), a bullet starts one. Returns the paragraphs' texts, first
+    and last line numbers and offsets."""
+    groups: list[list[int]] = []
+    for i in range(len(texts)):
         if groups:
             previous = groups[-1][-1]
-            joined = (item[0] == previous[0] + 1 and previous[2] - previous[1] >= WRAP_MIN_WIDTH
-                      and not _LIST_ITEM.match(text, item[1]))
+            joined = (numbers[i] == numbers[previous] + 1
+                      and len(texts[previous]) >= WRAP_MIN_WIDTH
+                      and not _LIST_ITEM.match(text, offsets[i]))
             if joined:
-                groups[-1].append(item)
+                groups[-1].append(i)
                 continue
-        groups.append([item])
-    return groups
-
-
-def _any_between(sorted_offsets: list[int], start: int, end: int) -> bool:
-    i = bisect_left(sorted_offsets, start)
-    return i < len(sorted_offsets) and sorted_offsets[i] < end
+        groups.append([i])
+    blocks = []
+    for group in groups:
+        start, end = offsets[group[0]], offsets[group[-1]] + len(texts[group[-1]])
+        block = text[start:end]
+        if len(group) > 1:
+            block = block.replace("\r", " ").replace("\n", " ")
+        blocks.append(block)
+    return (blocks, [numbers[g[0]] for g in groups], [numbers[g[-1]] for g in groups],
+            [offsets[g[0]] for g in groups])

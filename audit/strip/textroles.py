@@ -5,6 +5,10 @@ Order of decisions: furniture patterns (``furniture``), the article run
 the page's own title line repeats), bylines and date lines, the author box after the
 body, then context: a line following a furniture prompt belongs to it, short lines
 inside the run are headings when they introduce a paragraph.
+
+Each step reads the feature lists of a ``textlines.Page`` and picks the lines it may
+concern with a comprehension over them, so that its dearer tests (the byline, date and
+author-box patterns) run on a few lines rather than on every line of the page.
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from audit.strip.textlines import Line, key
-from audit.strip.textregion import densest_run, is_prose
+from audit.strip.textlines import Page, key
+from audit.strip.textregion import densest_run, score_blocks
 
 Role = tuple[str, str]
 
@@ -24,17 +28,38 @@ _BYLINE = re.compile(
 # First words a byline can start with (checked before the regex, which is dearer).
 _BYLINE_STARTS = ("written", "posted", "published", "reported", "words", "text", "by", "von",
                   "por", "par", "oleh", "door", "автор", "author", "autor")
-_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|"
-          r"mai|juni|juli|oktober|dezember|janeiro|fevereiro|março|abril|maio|junho|julho|"
-          r"agosto|setembro|outubro|novembro|dezembro|gennaio|febbraio|marzo|aprile|maggio|"
-          r"giugno|luglio|settembre|ottobre|dicembre|januari|februari|maret|mei|juni|juli|"
-          r"agustus|oktober|desember)[a-zé]*\.?")
-_DATE = re.compile(
-    r"\b" + _MONTH + r"\s*-?\d{1,2}\b|\b\d{1,2}\.?\s+(?:de\s+)?" + _MONTH
-    + r"(?:\s+(?:de\s+)?\d{4})?"
-    r"|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月|\b\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|"
-    r"августа|сентября|октября|ноября|декабря)", _I)
+_MONTH_NAMES = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "janeiro",
+    "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+    "novembro", "dezembro", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+    "luglio", "settembre", "ottobre", "dicembre", "januari", "februari", "maret", "mei",
+    "agustus", "desember")
+
+
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` grouped by first letter, '(?:j(?:an|un)|f(?:eb))': the
+    same language, but the regex engine tries one group at each word instead of every word
+    (the date pattern is searched at every word boundary of a line)."""
+    groups: dict[str, list[str]] = {}
+    for word in dict.fromkeys(words):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rests)})"
+                            for first, rests in groups.items()) + ")"
+
+
+_MONTH = _by_first_letter(_MONTH_NAMES) + r"[a-zé]*\.?"
+# A date: a month name and a day, or one of the forms that start with a digit. These are
+# written to start with \d ('\d(?<!\w\d)' is '\b\d'), so that the regex engine, searching
+# them on their own, skips to the digits of a line (_has_date).
+_DATE_BY_MONTH = r"\b" + _MONTH + r"\s*-?\d{1,2}\b"
+_DATE_BY_DIGIT = (
+    r"\d(?:(?<!\w\d)(?:\d?\.?\s+(?:de\s+)?" + _MONTH + r"(?:\s+(?:de\s+)?\d{4})?"
+    r"|\d{3}[-/.]\d{1,2}[-/.]\d{1,2}\b|\d?[-/.]\d{1,2}[-/.]\d{2,4}\b"
+    r"|\d?\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|"
+    r"декабря))|\d{3}\s*年\s*\d{1,2}\s*月)")
+_DATE = re.compile(_DATE_BY_MONTH + "|" + _DATE_BY_DIGIT, _I)
+_DATE_PARTS = (re.compile(_DATE_BY_DIGIT, _I), re.compile(_DATE_BY_MONTH, _I))
 _DIGIT = re.compile(r"\d")
 # The tail browsers show after a headline: ' - The New York Times', ' | WIRED'.
 _SITE_SUFFIX = re.compile(r"\s(?:[|–—]|-|::)\s((?:(?! - )[^|–—]){2,60})$")
@@ -55,11 +80,14 @@ _BIO_CUE = re.compile(
 # "About Carlos Nadalim": an author box heading when it closes the article.
 _ABOUT_NAME = re.compile(r"^(?:about|sobre|über|tentang|su)\s+(?-i:[A-Z]\w+(?: [A-Z]\w+){1,3})$",
                          _I)
+_BYLINE_NAME = re.compile(r"(?i)^by\s+([^\d|,]+?)(?:\s+\w+\s*-?\d|\s*[|,]|$)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _CONTACT = re.compile(r"^(?:contact|e-?mail|reach)\b", _I)
 _PREV_NEXT = frozenset({"prev-next"})
 _FOLLOWING = frozenset({"call-to-action", "newsletter", "comments", "access"})
 BYLINE_MAX_WORDS = 16
+# 'By X | <date>' may have this many words.
+BYLINE_DATED_MAX_WORDS = BYLINE_MAX_WORDS + 8
 # Bylines and date lines are looked for this many lines before and after the article.
 BYLINE_BEFORE = 40
 BYLINE_AFTER = 15
@@ -77,42 +105,73 @@ PROMPT_MAX_WORDS = 30
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 40
 TITLE_LOOKBACK = 12
+_PROSE: Role = ("body", "prose")
+_HEADING_BEFORE_BODY: Role = ("heading", "short-before-body")
+_MENU_LIKE: Role = ("navigation", "menu-like")
+_SHORT_AFTER_BODY: Role = ("navigation", "short-after-body")
+_RELATED: Role = ("related", "headline-after-body")
+_OUTSIDE_ARTICLE: Role = ("other", "outside-article")
 
 
-def is_byline(line: Line) -> bool:
+def is_byline(page: Page, i: int) -> bool:
     """An author or date line: 'By X', 'Posted by X on ...', 'November 19, 2019 / 10:07 AM'."""
-    by = line.lower.startswith(_BYLINE_STARTS) and _BYLINE.match(line.text) is not None
-    if (by and line.words <= BYLINE_MAX_WORDS + 8
-            and (line.words <= 8 or " | " in line.text or _DIGIT.search(line.text))):
+    text, words = page.texts[i], page.words[i]
+    if words > BYLINE_DATED_MAX_WORDS:
+        return False
+    by = page.lowers[i].startswith(_BYLINE_STARTS) and _BYLINE.match(text) is not None
+    if by and (words <= 8 or " | " in text or _DIGIT.search(text)):
         return True  # 'By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated ...'
-    if line.words > BYLINE_MAX_WORDS or (line.ends_sentence and line.words > 8):
+    if words > BYLINE_MAX_WORDS or (page.ends[i] and words > 8):
         return False
     if by:
         return True
-    return _DIGIT.search(line.text) is not None and _DATE.search(line.text) is not None
+    return _DIGIT.search(text) is not None and _has_date(text)
 
 
-def _title_candidate(line: Line) -> bool:
-    return (TITLE_MIN_WORDS <= line.words <= TITLE_MAX_WORDS and line.furniture is None
-            and not line.bullet and not line.url and line.separators < 2
-            and not line.text.endswith(".") and not is_byline(line))
+def _has_date(text: str) -> bool:
+    """``_DATE.search(text)``, in two quicker searches."""
+    return any(part.search(text) is not None for part in _DATE_PARTS)
 
 
-def find_title(lines: list[Line], first: int) -> int | None:
+def _byline_candidates(page: Page, roles: list[Role | None], start: int, end: int) -> list[int]:
+    """The unclaimed lines of page[start:end] that ``is_byline`` may accept: those starting
+    with a byline word, and short lines with a digit that are not long sentences (a date
+    line)."""
+    return [i for i, (role, words, ends, lower, text) in enumerate(zip(
+                roles[start:end], page.words[start:end], page.ends[start:end],
+                page.lowers[start:end], page.texts[start:end]), start)
+            if role is None and words <= BYLINE_DATED_MAX_WORDS
+            and (lower.startswith(_BYLINE_STARTS)
+                 or (words <= BYLINE_MAX_WORDS and not (ends and words > 8)
+                     and _DIGIT.search(text) is not None))]
+
+
+def _title_candidates(page: Page, first: int) -> list[int]:
+    """Headline-like lines before line ``first``: a few words, not furniture, a list item,
+    a link, a menu, a sentence or a byline."""
+    shaped = [i for i, (words, found, bullet, url, separators, text) in enumerate(zip(
+                  page.words[:first], page.furniture, page.bullets, page.urls, page.separators,
+                  page.texts))
+              if TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS and found is None and not bullet
+              and not url and separators < 2 and not text.endswith(".")]
+    return [i for i in shaped if not is_byline(page, i)]
+
+
+def find_title(page: Page, first: int) -> int | None:
     """Index of the headline: a headline-like line before the article run.
 
     Prefer the candidate that the page's first line (often '<headline> - Site') contains;
     then that first line itself when it has a site suffix; otherwise the candidate nearest
     to the article.
     """
-    candidates = [i for i in range(first) if _title_candidate(lines[i])]
+    candidates = _title_candidates(page, first)
     if not candidates:
         return None
-    page_title = key(lines[0].text)
-    echoed = [i for i in candidates if i > 0 and lines[i].lower in page_title]
+    page_title = key(page.texts[0])
+    echoed = [i for i in candidates if i > 0 and page.lowers[i] in page_title]
     if echoed:
         return echoed[-1]
-    if candidates[0] == 0 and site_suffix(lines[0].text) is not None:
+    if candidates[0] == 0 and site_suffix(page.texts[0]) is not None:
         return 0
     near = [i for i in candidates if first - i <= TITLE_LOOKBACK]
     return near[-1] if near else None
@@ -140,109 +199,122 @@ def split_site(title: str) -> tuple[str, str] | None:
     return title[:match.start()].strip(), site
 
 
-def _author_names(lines: list[Line], roles: list[Role | None]) -> set[str]:
+def _author_names(page: Page, bylines: list[int]) -> set[str]:
     """Lower-cased names from 'By X' bylines, to recognise the author box later."""
     names = set()
-    for line, role in zip(lines, roles):
-        if role and role[0] == "byline":
-            match = re.match(r"(?i)^by\s+([^\d|,]+?)(?:\s+\w+\s*-?\d|\s*[|,]|$)", line.text)
-            if match:
-                names.add(match.group(1).strip().lower())
+    for i in bylines:
+        match = _BYLINE_NAME.match(page.texts[i])
+        if match:
+            names.add(match.group(1).strip().lower())
     return names
 
 
-def _is_author_box_start(line: Line, names: set[str], near_end: bool) -> bool:
-    if line.words > AUTHOR_BOX_HEADING_WORDS:
+def _is_author_box_start(page: Page, i: int, names: set[str], near_end: bool) -> bool:
+    text, words = page.texts[i], page.words[i]
+    if words > AUTHOR_BOX_HEADING_WORDS:
         return False
-    if _AUTHOR_BOX.match(line.text):
+    if _AUTHOR_BOX.match(text):
         return True
-    if near_end and line.words <= 5 and _ABOUT_NAME.match(line.text):
+    if near_end and words <= 5 and _ABOUT_NAME.match(text):
         return True
-    return line.words <= 5 and key(line.text) in names
+    return words <= 5 and bool(names) and key(text) in names
 
 
-def _is_bio_line(line: Line) -> bool:
-    return bool(_BIO_CUE.search(line.text) or _EMAIL.search(line.text)
-                or _CONTACT.match(line.text) or line.words <= 5)
+def _is_bio_line(page: Page, i: int) -> bool:
+    text = page.texts[i]
+    return bool(_BIO_CUE.search(text) or _EMAIL.search(text) or _CONTACT.match(text)
+                or page.words[i] <= 5)
 
 
-def _mark_author_box(lines: list[Line], roles: list[Role | None], first: int,
+def _mark_author_box(page: Page, roles: list[Role | None], bylines: list[int], first: int,
                      last: int) -> int | None:
-    """Mark the author box after the body; return where it starts (the body ends there)."""
-    names = _author_names(lines, roles)
-    for i in range(first + 1, len(lines)):
+    """Mark the author box after the body; return where it starts (the body ends there).
+    ``bylines`` are the lines with the byline role."""
+    names = _author_names(page, bylines)
+    # The lines that may start it: short and unclaimed, a heading or an author's name.
+    starts = [i for i, (text, words, role) in enumerate(zip(
+                  page.texts[first + 1:], page.words[first + 1:], roles[first + 1:]), first + 1)
+              if words <= AUTHOR_BOX_HEADING_WORDS and role is None
+              and (names or _AUTHOR_BOX.match(text) or _ABOUT_NAME.match(text))]
+    for i in starts:
         near_end = i >= last - AUTHOR_BOX_FROM_END
-        if roles[i] is None and _is_author_box_start(lines[i], names, near_end):
+        if _is_author_box_start(page, i, names, near_end):
             roles[i] = ("author-bio", "author-box")
             j = i + 1
-            headed = key(lines[i].text) not in names  # 'About the author', 'About X Y'
-            if headed and j < len(lines) and roles[j] is None:
+            headed = key(page.texts[i]) not in names  # 'About the author', 'About X Y'
+            if headed and j < len(page) and roles[j] is None:
                 roles[j] = ("author-bio", "author-box")  # the paragraph under the heading
                 j += 1
-            while j < len(lines) and j - i <= 6 and _is_bio_line(lines[j]):
+            while j < len(page) and j - i <= 6 and _is_bio_line(page, j):
                 roles[j] = ("author-bio", "author-box")
                 j += 1
             return i
     return None
 
 
-def assign_roles(lines: list[Line]) -> tuple[list[Role], int | None]:
+def assign_roles(page: Page) -> tuple[list[Role], int | None]:
     """(role, reason) for every line, and the index of the title line if any."""
-    roles: list[Role | None] = [line.furniture for line in lines]
-    run = densest_run(lines)
+    score_blocks(page)
+    roles: list[Role | None] = list(page.furniture)
+    run = densest_run(page)
     if run is None:
-        return [r or _without_prose(line) for r, line in zip(roles, lines)], None
+        return [r or _without_prose(page, i) for i, r in enumerate(roles)], None
     first, last = run
-    title = find_title(lines, first)
+    title = find_title(page, first)
     if title is not None:
         roles[title] = ("title", "headline-before-body")
-    for i in range(max(0, first - BYLINE_BEFORE), min(len(lines), last + BYLINE_AFTER)):
-        if roles[i] is None and is_byline(lines[i]) and (
-                not is_prose(lines[i]) or _BYLINE.match(lines[i].text)):
-            roles[i] = ("byline", "byline")
-    _mark_byline_titles(lines, roles)
-    box = _mark_author_box(lines, roles, first, last)
+    bylines = [i for i in _byline_candidates(page, roles, max(0, first - BYLINE_BEFORE),
+                                             min(len(page), last + BYLINE_AFTER))
+               if is_byline(page, i) and (not page.prose[i] or _BYLINE.match(page.texts[i]))]
+    for i in bylines:
+        roles[i] = ("byline", "byline")
+    bylines = sorted(bylines + _mark_byline_titles(page, roles, bylines))
+    box = _mark_author_box(page, roles, bylines, first, last)
     if box is not None and box <= last:
         last = box - 1
-    _mark_list_after_body(lines, roles, last)
-    _mark_duplicate_titles(lines, roles, title, first, last)
-    _mark_gallery_captions(lines, roles)
-    _mark_after_prompts(lines, roles, first, last)
-    for i in range(len(lines)):
+    _mark_list_after_body(page, roles, last)
+    _mark_duplicate_titles(page, roles, title, first, last)
+    # Only furniture lines have the roles that the next steps look for above a line.
+    furniture = [i for i, found in enumerate(page.furniture) if found is not None]
+    _mark_gallery_captions(page, roles, furniture)
+    _mark_after_prompts(page, roles, furniture, first, last)
+    prose = page.prose
+    for i in range(first, last + 1):
         if roles[i] is None:
-            roles[i] = _inside(lines, i, last) if first <= i <= last else _outside(lines, i, first)
-    return [r or ("other", "unknown") for r in roles], title
+            roles[i] = _PROSE if prose[i] else _inside(page, i, last)
+    return _with_outside_roles(page, roles, first), title
 
 
-def _list_shape(line: Line) -> str | None:
+def _list_shape(page: Page, i: int) -> str | None:
     """What makes a line a list item: a marker ('1)', '•'), a leading date, or a bare link."""
-    if _LIST_MARKER.match(line.text):
+    text = page.texts[i]
+    if _LIST_MARKER.match(text):
         return "marker"
-    if line.text[0].isalpha() and _DATE.match(line.text):
+    if text[0].isalpha() and _DATE.match(text):
         return "date"
-    if line.url and line.words <= 4:
+    if page.urls[i] and page.words[i] <= 4:
         return "link"
     return None
 
 
-def _mark_list_after_body(lines: list[Line], roles: list[Role | None], last: int) -> None:
+def _mark_list_after_body(page: Page, roles: list[Role | None], last: int) -> None:
     """A list that goes on right after the last paragraph (tour dates, numbered items with
     their links) is part of the article: at least LIST_MIN_ITEMS items of one shape, after
     at most one short heading, none of them furniture or repeated on the page."""
     j = last + 1
     heading = None
-    if (j < len(lines) and roles[j] is None and lines[j].words <= LIST_HEADING_WORDS
-            and _list_shape(lines[j]) is None and lines[j].repeats == 1):
+    if (j < len(page) and roles[j] is None and page.words[j] <= LIST_HEADING_WORDS
+            and _list_shape(page, j) is None and page.repeats[j] == 1):
         heading, j = j, j + 1
     items, shapes = [], set()
-    while j < len(lines) and lines[j].furniture is None and lines[j].repeats == 1:
-        shape = _list_shape(lines[j])
+    while j < len(page) and page.furniture[j] is None and page.repeats[j] == 1:
+        shape = _list_shape(page, j)
         if shape is None:
             break
         shapes.add(shape)
         items.append(j)
         j += 1
-    if len(items) - sum(lines[i].url for i in items) < LIST_MIN_ITEMS or shapes == {"link"}:
+    if len(items) - sum(page.urls[i] for i in items) < LIST_MIN_ITEMS or shapes == {"link"}:
         return
     if heading is not None:
         roles[heading] = ("heading", "list-heading")
@@ -250,89 +322,100 @@ def _mark_list_after_body(lines: list[Line], roles: list[Role | None], last: int
         roles[i] = ("body", "list-after-body")
 
 
-def _mark_duplicate_titles(lines: list[Line], roles: list[Role | None], title: int | None,
+def _mark_duplicate_titles(page: Page, roles: list[Role | None], title: int | None,
                            first: int, last: int) -> None:
     if title is None:
         return
-    headline = key(lines[title].text)
-    for i in range(first, last + 1):
-        if roles[i] is None and key(lines[i].text) == headline:
+    headline = key(page.texts[title])
+    # A repeat contains the headline's first word: only those lines need their key.
+    word = headline.split(" ", 1)[0]
+    for i, (lower, role) in enumerate(zip(page.lowers[first:last + 1], roles[first:last + 1]),
+                                      first):
+        if role is None and word in lower and key(page.texts[i]) == headline:
             roles[i] = ("duplicate-title", "EXT-HEADLINE-REPEATED")
 
 
-def _mark_byline_titles(lines: list[Line], roles: list[Role | None]) -> None:
-    """The short line under a byline is the author's job title ('Opinion Columnist')."""
-    for i in range(1, len(lines)):
-        previous = roles[i - 1]
-        line = lines[i]
-        if (roles[i] is None and previous is not None and previous[1] == "byline"
-                and line.words <= JOB_TITLE_WORDS and not line.ends_sentence and not line.url):
+def _mark_byline_titles(page: Page, roles: list[Role | None], bylines: list[int]) -> list[int]:
+    """The short line under a byline is the author's job title ('Opinion Columnist').
+    Returns the lines marked."""
+    marked = []
+    for i in [i + 1 for i in bylines if i + 1 < len(page)]:
+        if (roles[i] is None and page.words[i] <= JOB_TITLE_WORDS and not page.ends[i]
+                and not page.urls[i]):
             roles[i] = ("byline", "byline-continued")
+            marked.append(i)
+    return marked
 
 
-def _mark_gallery_captions(lines: list[Line], roles: list[Role | None]) -> None:
+def _mark_gallery_captions(page: Page, roles: list[Role | None], furniture: list[int]) -> None:
     """The line after a slideshow counter ('Image 2 of 5') is that picture's caption, and
-    captions numbered '1 of 4 ...', '2 of 4 ...' in a row are a slideshow too."""
-    numbered = [(i, m.group(1)) for i, line in enumerate(lines)
-                if line.text[0].isdigit() and (m := _NUMBERED.match(line.text))]
+    captions numbered '1 of 4 ...', '2 of 4 ...' in a row are a slideshow too. The
+    counters are among the ``furniture`` lines."""
+    numbered = [(i, m.group(1)) for i, text in enumerate(page.texts)
+                if text[0].isdigit() and (m := _NUMBERED.match(text))]
     totals = Counter(total for _, total in numbered)
     for i, total in numbered:
         if roles[i] is None and totals[total] >= 2:
             roles[i] = ("other", "gallery-caption")
-    for i in range(1, len(lines)):
-        previous = roles[i - 1]
-        if (roles[i] is None and previous is not None and previous[1] == "gallery"
-                and lines[i].words <= CAPTION_MAX_WORDS):
+    after = [i + 1 for i in furniture
+             if i + 1 < len(page) and roles[i] is not None and roles[i][1] == "gallery"]
+    for i in after:
+        if roles[i] is None and page.words[i] <= CAPTION_MAX_WORDS:
             roles[i] = ("other", "gallery-caption")
 
 
-def _mark_after_prompts(lines: list[Line], roles: list[Role | None], first: int,
-                        last: int) -> None:
+def _mark_after_prompts(page: Page, roles: list[Role | None], furniture: list[int],
+                        first: int, last: int) -> None:
     """Outside the article, a line right after 'Previous Article', 'Talk to us' ... belongs
-    to it."""
-    for i in range(1, len(lines)):
-        if roles[i] is not None or first <= i <= last:
-            continue
-        previous = roles[i - 1]
-        if previous is None:
-            continue
-        if previous[1] in _PREV_NEXT:
-            roles[i] = ("navigation", "after-prev-next")
-        elif (previous[0] in _FOLLOWING and lines[i].words <= PROMPT_MAX_WORDS
-              and not (is_prose(lines[i]) and lines[i].ends_sentence)):
-            roles[i] = (previous[0], "after-" + previous[0])
+    to it (and the line after that one, while they go on). The prompts are among the
+    ``furniture`` lines."""
+    for start in [i + 1 for i in furniture if roles[i] is not None]:
+        i, previous = start, roles[start - 1]
+        while (previous is not None and i < len(page) and roles[i] is None
+               and not first <= i <= last):
+            if previous[1] in _PREV_NEXT:
+                previous = ("navigation", "after-prev-next")
+            elif (previous[0] in _FOLLOWING and page.words[i] <= PROMPT_MAX_WORDS
+                  and not (page.prose[i] and page.ends[i])):
+                previous = (previous[0], "after-" + previous[0])
+            else:
+                break
+            roles[i] = previous
+            i += 1
 
 
-def _without_prose(line: Line) -> Role:
+def _without_prose(page: Page, i: int) -> Role:
     """On a page with no prose at all (a list, notes), keep what is not menu-like."""
-    if line.words >= NO_PROSE_MIN_WORDS and line.repeats == 1 and not line.url:
+    if page.words[i] >= NO_PROSE_MIN_WORDS and page.repeats[i] == 1 and not page.urls[i]:
         return ("body", "no-prose-on-page")
     return ("other", "no-article")
 
 
-def _inside(lines: list[Line], i: int, last: int) -> Role:
-    """Role of a line inside the article run that no pattern claimed."""
-    line = lines[i]
-    if is_prose(line):
-        return ("body", "prose")
-    following = lines[i + 1] if i < last else None
-    if (following is not None and is_prose(following) and line.words <= HEADING_MAX_WORDS
-            and not line.text.endswith(".") and line.repeats == 1 and not line.url):
+def _inside(page: Page, i: int, last: int) -> Role:
+    """Role of a line inside the article run that no pattern claimed and is not prose."""
+    text, words, repeats = page.texts[i], page.words[i], page.repeats[i]
+    following = i + 1 if i < last else None
+    if (following is not None and page.prose[following] and words <= HEADING_MAX_WORDS
+            and not text.endswith(".") and repeats == 1 and not page.urls[i]):
         return ("heading", "short-before-paragraph")
-    if line.ends_sentence and line.words >= 3 and line.repeats == 1:
+    if page.ends[i] and words >= 3 and repeats == 1:
         return ("body", "short-sentence")
-    if line.words >= 2 and line.repeats == 1 and _LIST_MARKER.match(line.text):
+    if words >= 2 and repeats == 1 and _LIST_MARKER.match(text):
         return ("body", "list-item")
     return ("other", "short-in-body")
 
 
-def _outside(lines: list[Line], i: int, first: int) -> Role:
-    """Role of a line outside the article run that no pattern claimed."""
-    line = lines[i]
-    if i == first - 1 and line.words <= 3 and not line.bullet and line.repeats == 1:
-        return ("heading", "short-before-body")
-    if line.bullet or line.separators >= 2 or line.words <= 3:
-        return ("navigation", "menu-like" if i < first else "short-after-body")
-    if i > first and not is_prose(line):
-        return ("related", "headline-after-body")
-    return ("other", "outside-article")
+def _with_outside_roles(page: Page, roles: list[Role | None], first: int) -> list[Role]:
+    """``roles`` with a role for each line outside the article run that none claimed: a
+    short line right before the run is its heading, a menu-like line (a bullet,
+    separators, a few words) navigation, a line after the run that is not prose a related
+    headline."""
+    return [
+        role if role is not None
+        else _HEADING_BEFORE_BODY if i == first - 1 and words <= 3 and not bullet and repeats == 1
+        else (_MENU_LIKE if i < first else _SHORT_AFTER_BODY)
+        if bullet or separators >= 2 or words <= 3
+        else _RELATED if i > first and not prose
+        else _OUTSIDE_ARTICLE
+        for i, (role, words, bullet, separators, repeats, prose) in enumerate(zip(
+            roles, page.words, page.bullets, page.separators, page.repeats, page.prose))]
