@@ -24,30 +24,6 @@ from audit.model import Extraction
 from audit.sentences import split_sentences
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_MAX_CHUNKS = 200_000
-
-
-class _ChunkWords(dict):
-    """chunk -> how many words ``_WORD`` finds in it, counted on first sight.
-
-    A word never spans whitespace, so an article's word count is the sum over its
-    whitespace-separated chunks; most chunks are common words seen in earlier articles,
-    and a dict hit costs far less than the regex scan of the whole text (0.2 ms an
-    article). Bounded: cleared when full."""
-
-    def __missing__(self, chunk: str) -> int:
-        if len(self) >= _MAX_CHUNKS:
-            self.clear()
-        count = self[chunk] = len(_WORD.findall(chunk))
-        return count
-
-
-_CHUNK_WORDS = _ChunkWords()
-
-
-def word_count(text: str) -> int:
-    """The report's ``article.word_count``: words with inner hyphens and apostrophes."""
-    return sum(map(_CHUNK_WORDS.__getitem__, text.split()))
 
 Timings = dict[str, float]
 
@@ -158,7 +134,7 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
             stripped=strip_furniture or html)
         result = report.build(
             info=info, extraction=extraction, input_text=None if html else decoded.text,
-            language=language, word_count=word_count(text),
+            language=language, word_count=len(_WORD.findall(text)),
             readability=rdb.data, sourcing=src.data,
             findings=[*rdb.findings, *src.findings], scores=scores,
             grade=scoring.grade(scores["overall"].value, config), config=config)
