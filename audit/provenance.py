@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from audit.joined import lines_containing
 from audit.model import KEPT_ROLES, Block
 
 _I = re.IGNORECASE
@@ -271,17 +272,7 @@ def _with_cue(blocks: list[Block], cues: tuple[str, ...]) -> list[Block]:
     page = "\n".join([b.text for b in blocks]).lower()
     if page.count("\n") != len(blocks) - 1:  # some block has line breaks of its own
         return [b for b in blocks if any(cue in b.text.lower() for cue in cues)]
-    found = set()
-    for cue in cues:
-        pos = page.find(cue)
-        index = counted = 0
-        while pos >= 0:
-            index += page.count("\n", counted, pos)
-            counted = pos
-            found.add(index)
-            line_end = page.find("\n", pos)  # the rest of that block need not be searched
-            pos = page.find(cue, line_end) if line_end >= 0 else -1
-    return [blocks[i] for i in sorted(found)]
+    return [blocks[i] for i in sorted(set(lines_containing(page, cues)))]
 
 
 def _labels(blocks: Sequence[Block], first: int) -> list[dict[str, Any]]:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from audit.joined import lines_containing
+
 # A block longer than this many words is judged alone only by the few "strong" patterns.
 SHORT_WORDS = 14
 # Blocks longer than this many characters are never furniture on their own.
@@ -241,16 +243,8 @@ def line_hints(lowers: list[str], words: list[int]) -> list[bool]:
     hinted = [False] * len(lowers)
     short = [lower if count <= SHORT_WORDS else "" for lower, count in zip(lowers, words)]
     for blocks, keywords in ((lowers, _STRONG_SEARCHES), (short, _SHORT_SEARCHES)):
-        joined = "\n".join(blocks)
-        for keyword in keywords:
-            pos = joined.find(keyword)
-            line = counted = 0
-            while pos >= 0:
-                line += joined.count("\n", counted, pos)
-                counted = pos
-                hinted[line] = True
-                line_end = joined.find("\n", pos)  # the rest of this block is hinted already
-                pos = joined.find(keyword, line_end) if line_end >= 0 else -1
+        for line in lines_containing("\n".join(blocks), keywords):
+            hinted[line] = True
     return hinted
 
 
