@@ -163,7 +163,7 @@ def read(blocks: Sequence[Block], text: str, title: str | None) -> dict[str, Any
     prov = empty()
     first = next((b.index for b in blocks if b.role in KEPT_ROLES), len(blocks))
     # Menus, prompts, related lists, paragraphs without a wire name: most blocks of a page
-    # say nothing here, and are left out at once (by the cheap tests of _read_block).
+    # say nothing here, and are left out at once, by cheap tests before any regex.
     for block in [b for b in blocks
                   if b.role in _CREDIT_ROLES
                   or (b.role == "other" and b.text[:1] in _COPYRIGHT_FIRST)
@@ -189,6 +189,8 @@ _COPYRIGHT_FIRST = "cC©("
 
 
 def _read_block(prov: dict[str, Any], block: Block) -> None:
+    """What one block says, for the blocks ``read`` picks: a credit role, a kept block that
+    may name a wire (``_may_name_wire``), an 'other' block that may be a copyright line."""
     role = block.role
     if role == "title" and prov["title"] is None:
         prov["title"] = {"text": block.text, "origin": origin(block)}
@@ -204,15 +206,15 @@ def _read_block(prov: dict[str, Any], block: Block) -> None:
                 return
             prov["credits"].append({"kind": kind, "name": name, "text": block.text,
                                     "origin": origin(block)})
-    elif role in KEPT_ROLES and _may_name_wire(block.text):
+    elif role in KEPT_ROLES:
         match = _WIRE.search(block.text)
         if match:
             name = match["a"] or match["b"] or match["c"]
             if not any(c["kind"] == "wire" and c["name"] == name for c in prov["credits"]):
                 prov["credits"].append({"kind": "wire", "name": name, "text": match.group().strip(),
                                         "origin": origin(block)})
-    elif role == "other" and prov["publisher"] is None and block.text[:1] in _COPYRIGHT_FIRST:
-        match = _COPYRIGHT.match(block.text)  # which starts with one of those characters
+    elif role == "other" and prov["publisher"] is None:
+        match = _COPYRIGHT.match(block.text)  # which starts with one of _COPYRIGHT_FIRST
         if match:
             name = re.sub(r"(?i)^copyright\s+", "", match["name"]).strip(" -–|,")
             if name:
