@@ -88,7 +88,7 @@ class Config:
     @cached_property
     def _effective(self) -> tuple[tuple[str, Any], ...]:
         return tuple((key, list(value) if isinstance(value, (tuple, frozenset, set)) else value)
-                     for key, value in ((key, self.get(key)) for key in defaults()))
+                     for key, value in self._merged.items())
 
     @cached_property
     def digest(self) -> str:
