@@ -121,11 +121,12 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
     raw, url, input_format = _load(job, settings)
     target = Path(settings.out_dir, report_name) if settings.out_dir and report_name else None
     if settings.incremental and target is not None:
-        kept = _up_to_date(target, raw, settings.config)
-        if kept is not None:
+        found = _up_to_date(target, raw, settings.config)
+        if found is not None:
+            kept, written = found
             return Result(job.source, report_name, status="skipped", record=_record(kept),
                           report_json=_dumps_line(kept) if settings.want_json else None,
-                          report_pretty=dumps(kept) if settings.want_pretty else None)
+                          report_pretty=written if settings.want_pretty else None)
     report = api.audit_bytes(raw, source=job.source, strip=settings.strip,
                              input_format=input_format, url=url, config=settings.config)
     # The indented text is made once, for the report file and --format json alike (the
@@ -171,11 +172,13 @@ def _load(job: Job, settings: Settings) -> tuple[bytes, str | None, str]:
     return raw, job.url, input_format
 
 
-def _up_to_date(target: Path, raw: bytes, config: Config) -> dict[str, Any] | None:
-    """The existing report when it is whole and was made from the same bytes by the same
-    version with the same configuration; None when the article must be audited again."""
+def _up_to_date(target: Path, raw: bytes, config: Config) -> tuple[dict[str, Any], str] | None:
+    """The existing report, and its text as written, when it is whole and was made from the
+    same bytes by the same version with the same configuration; None when the article
+    must be audited again."""
     try:
-        existing = json.loads(target.read_text(encoding="utf-8"))
+        written = target.read_text(encoding="utf-8")
+        existing = json.loads(written)
         same = (existing["input"]["sha256"] == hashlib.sha256(raw).hexdigest()
                 and existing["tool"]["version"] == __version__
                 and existing["config"]["digest"] == config.digest)
@@ -187,7 +190,7 @@ def _up_to_date(target: Path, raw: bytes, config: Config) -> dict[str, Any] | No
         validate(existing)
     except Exception:
         return None
-    return existing
+    return existing, written
 
 
 def _record(report: dict[str, Any]) -> dict[str, Any]:
