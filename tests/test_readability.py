@@ -342,6 +342,19 @@ def test_other_language_is_skipped():
     assert result.data["counts"]["words"] == 9
 
 
+@pytest.mark.parametrize("text", [
+    "Der Hund läuft in den Park_2. Die Kinder spielen (zu 3.) — ja!",
+    "Самые популярные кулинарные блоги: №1 и 2-й, ×3 ½ год_а.",
+    "ショートカットの欄を空欄にしただけでは、起動しなくなるだけです。",
+])
+def test_skipped_text_counts_letters_as_isalnum_does(text):
+    from audit.readability.counting import TOKEN
+
+    result = analyse(text, config=CONFIG, language="xx")
+    expected = sum(ch.isalnum() for token in TOKEN.findall(text) for ch in token)
+    assert result.data["counts"]["letters"] == expected
+
+
 def test_unknown_language_in_another_script_is_skipped():
     result = analyse("ショートカットの欄を空欄にしただけでは、起動しなくなるだけです。",
                      config=CONFIG)

@@ -28,8 +28,10 @@ SMOG_MIN_SENTENCES = 30  # McLaughlin's sample; below it the report gives no SMO
 SHORT_TEXT_WORDS = 100
 HARD_SENTENCE_MIN_WORDS = 10
 _PROSE_END = frozenset(".!?\"”’)")
-# One letter or digit (what str.isalnum() accepts): counted by a regex scan in C.
-_ALNUM = re.compile(r"[^\W_]")
+# Anything but a letter or digit (what str.isalnum() refuses): letters are counted in C as
+# what is left when these are removed, with no list of one-character strings (a Russian
+# page of 100 KB made 4 MB of them).
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def analyse(text: str, *, config: Config, language: str | None = None,
@@ -209,7 +211,7 @@ def _skipped(text: str, spans: list[tuple[int, int]], reason: str) -> StageResul
     counts["sentences"] = len(spans)
     tokens = TOKEN.findall(text)
     counts["words"] = len(tokens)
-    counts["letters"] = len(_ALNUM.findall(" ".join(tokens)))
+    counts["letters"] = len(_NOT_ALNUM.sub("", "".join(tokens)))  # no list of characters
     data: dict[str, Any] = {"counts": counts, "formulas": dict.fromkeys(FORMULAS), "grade": None,
                             "hardest_sentences": [], "warnings": [], "skipped": reason}
     return StageResult(data=data, scores={"readability": Score(None, reason)})
