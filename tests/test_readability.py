@@ -428,3 +428,16 @@ def test_digits_outside_ascii_do_not_recurse_forever(token):
     from audit.readability import syllables
 
     assert syllables.count(token) >= 0  # a number, not a RecursionError
+
+
+def test_word_caches_stay_bounded_on_new_vocabulary():
+    """A batch over thousands of distinct articles keeps meeting new words: the per-process
+    caches are cleared or evicted at their bound instead of growing with the batch."""
+    from audit.readability import counting
+
+    bound = counting._MAX_CACHE
+    text = " ".join(f"word{i}x, plain{i}y." for i in range(bound // 2 + 100))
+    analyse(text, config=CONFIG)
+    assert len(counting.FEATURES) <= bound
+    assert counting.word_features.cache_info().maxsize == bound
+    assert counting.word_features.cache_info().currsize <= bound
