@@ -472,3 +472,42 @@ def test_words_before_a_name_are_the_patterns_matches(text, word):
 
     expected = [m.group(1) for m in _word_before_pattern(word).finditer(text)]
     assert list(words_before(word, text)) == expected
+
+
+def _titled_by_one_pattern(text: str) -> list[tuple[int, int]]:
+    """The spans the single lookahead-and-lookbehind pattern that ``consistency._titled``
+    replaced gave for unqualified titles (the reference for the test below)."""
+    import re
+
+    from audit.sourcing import consistency as c
+
+    firsts = "".join(sorted({word[0] for word in (*c._QUALIFIERS, *c._TITLES)}))
+    pattern = re.compile(
+        rf"(?=[{firsts}])(?<![\w-])(?:(?:{'|'.join(c._QUALIFIERS)})\s*)?("
+        + "|".join(c._TITLES) + r")((?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3})\b")
+    qualified = re.compile(f"(?:{'|'.join(c._QUALIFIERS)})", re.IGNORECASE)
+    return [m.span() for m in pattern.finditer(text) if not qualified.match(m.group())]
+
+
+_TITLE_PIECES = st.sampled_from([
+    "President", "Vice President", "Sen.", "Gen.", "King", "Lee", "Smith", "Jones-Park",
+    "former", "Former", "then-", "ex-", "acting", "late", "choco", "x", "_", "-", "é", " ",
+    "  ", "\n", "\t", ".", ",", "The", "Of"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TITLE_PIECES, max_size=24).map("".join))
+def test_titles_found_as_the_one_pattern_found_them(text):
+    from audit.sourcing.consistency import _titled
+
+    assert [m.span() for m in _titled(text)] == _titled_by_one_pattern(text)
+
+
+def test_titles_on_the_bench_texts_as_the_one_pattern_found_them():
+    from audit.sourcing.consistency import _titled
+
+    bench = ROOT.parent / "shared" / "bench" / "extraction"
+    paths = [*sorted((ROOT / "seeds").glob("*.txt")), *sorted(bench.glob("*/*.txt"))]
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert [m.span() for m in _titled(text)] == _titled_by_one_pattern(text), path.name

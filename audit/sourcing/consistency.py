@@ -8,6 +8,7 @@ stage) and the body text; returns findings and the facts the attribution score u
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,14 +25,14 @@ Vice President|President|Deputy Prime Minister|Prime Minister|Deputy Secretary o
 |General|Gen\\.|Admiral|Adm\\.|Chief Justice|Justice|Speaker|Minister|Ambassador
 |Attorney General|Premier""".replace("\n", "").split("|"), key=len, reverse=True)
 _QUALIFIERS = ("former", "then-", "ex-", "acting", "late")
-# The lookahead on the first letters of qualifiers and titles lets the scan skip most
-# offsets at once (a third faster than starting at the lookbehind).
-_FIRSTS = "".join(sorted({word[0] for word in (*_QUALIFIERS, *_TITLES)}))
-_TITLED = re.compile(
-    rf"(?=[{_FIRSTS}])(?<![\w-])(?:(?:{'|'.join(_QUALIFIERS)})\s*)?(" + "|".join(_TITLES) + r")"
-    r"((?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3})\b"
-)
-_QUALIFIED = re.compile(f"(?:{'|'.join(_QUALIFIERS)})", re.IGNORECASE)
+# A title and the names after it. The lookbehind of the old single pattern ("not after a
+# letter or hyphen, unless a qualifier ends there") is checked in Python on the few
+# matches: a pattern that opens with a plain alternation lets re skip ahead on its first
+# letters, four times faster on news text than a lookahead and lookbehind at every offset.
+_TITLED = re.compile(r"(" + "|".join(_TITLES) + r")((?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3})\b")
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(_QUALIFIERS)})\Z")
+_LONGEST_QUALIFIER = max(map(len, _QUALIFIERS))
+_WORDISH = re.compile(r"[\w-]")
 _SAME_TITLE = {"Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor",
                "Gen.": "General", "Adm.": "Admiral", "Defence Secretary": "Defense Secretary",
                "Defence Minister": "Defense Minister"}
@@ -88,9 +89,7 @@ def title_conflicts(text: str) -> list[Finding]:
     seen: dict[str, tuple[str, str]] = {}
     findings: list[Finding] = []
     reported: set[tuple[str, str, str]] = set()
-    for match in _TITLED.finditer(text):
-        if _QUALIFIED.match(match.group()):
-            continue
+    for match in _titled(text):
         title = _SAME_TITLE.get(match.group(1), match.group(1))
         names = [n for n in match.group(2).split() if n not in _NOT_NAMES]
         if not names:
@@ -106,6 +105,26 @@ def title_conflicts(text: str) -> list[Finding]:
                         f"\"{match.group()}\": check which title is right.",
             ))
     return findings
+
+
+def _titled(text: str) -> Iterator[re.Match[str]]:
+    """Each title with its names that stands as a word ("President Lee", not
+    "VicePresident Lee") and has no qualifier before it ("former President Lee" is
+    skipped); matches do not overlap, as with ``finditer``."""
+    pos = 0
+    while (match := _TITLED.search(text, pos)) is not None:
+        start = match.start()
+        before = start
+        while before and text[before - 1].isspace():
+            before -= 1
+        if _QUALIFIER_BEFORE.search(text, max(0, before - _LONGEST_QUALIFIER), before):
+            pos = match.end()  # "former President Lee": another time, not a conflict
+            continue
+        if start and _WORDISH.match(text, start - 1):
+            pos = start + 1  # inside a word: look again from the next character
+            continue
+        pos = match.end()
+        yield match
 
 
 def article_findings(f: ArticleFacts) -> list[Finding]:
