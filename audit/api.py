@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from audit import readability, report, schema, scoring, sourcing, strip
-from audit.config import Config
+from audit.config import Config, default_config
 from audit.decode import MAX_BYTES, Decoded, InputError, decode, refuse_oversize
 from audit.language import detect_language
 from audit.model import Extraction
@@ -112,7 +112,7 @@ def extract(decoded: Decoded, *, strip_furniture: bool = True,
 def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
            url: str | None, config: Config | None,
            timings: Timings | None = None) -> dict[str, Any]:
-    config = config or Config()
+    config = config or default_config()
     html = decoded.media_type == "text/html"
     with _timed(timings, "strip"):
         extraction = extract(decoded, strip_furniture=strip_furniture, url=url)

@@ -98,6 +98,14 @@ class Config:
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
+def default_config() -> Config:
+    """The Config with no values, shared: its merged settings and digest are worked out
+    once per process instead of once per article (``audit_text(text)`` in a loop paid
+    0.2 ms an article for them). Like every Config, it is not to be changed."""
+    return Config()
+
+
 def _coerce(key: str, raw: Any, default: Any, origin: str) -> Any:
     where = f"{origin}: {key}"
     if key in ("rules.disable", "rules.enable"):
@@ -150,7 +158,7 @@ def load(path: str | Path | None = None, *, cwd: str | Path = ".") -> Config:
     if path is None:
         candidate = Path(cwd) / "setup.cfg"
         if not candidate.is_file():
-            return Config()
+            return default_config()
         path, required = candidate, False
     else:
         required = True
@@ -165,5 +173,5 @@ def load(path: str | Path | None = None, *, cwd: str | Path = ".") -> Config:
     if not parser.has_section("audit"):
         if required:
             raise ConfigError(f"{path}: no [audit] section")
-        return Config()
+        return default_config()
     return from_mapping(dict(parser.items("audit")), origin=str(path))

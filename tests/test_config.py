@@ -10,6 +10,17 @@ def test_defaults_have_a_stable_digest():
     assert len(config.Config().digest) == 16
 
 
+def test_the_default_config_is_shared_and_equal_to_a_fresh_one(tmp_path):
+    from audit.api import audit_text
+
+    shared = config.default_config()
+    assert shared is config.default_config() is config.load(cwd=tmp_path)
+    assert shared.values == {} and shared.digest == config.Config().digest
+    assert shared.settings() == config.Config().settings()
+    report = audit_text("The mayor said the bridge will reopen in May.", strip=False)
+    assert report["config"]["digest"] == config.Config().digest
+
+
 def test_a_changed_weight_changes_the_digest():
     changed = config.from_mapping({"overall.weight.sourcing": "0.9"})
     assert changed.get("overall.weight.sourcing") == 0.9
