@@ -15,6 +15,8 @@ that"), passive.py ("it is believed that", "allegedly"), content.py (what a cue 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import itemgetter
 
 from audit.sourcing import cues, shapes
 from audit.sourcing import lexicon as lx
@@ -30,6 +32,7 @@ _FIRST_PERSON = re.compile(
     r"(?:^|[\s“\"])(I|[Ww]e)(?: (?:do|did|don't|don’t|didn't|didn’t|do not|did not|just|really"
     r"|also|still|firmly|strongly|truly|all|now|certainly))? $")
 _THAT = re.compile(r"\s*that\b")
+_token_start = itemgetter(1)  # Tok.start
 _WHAT = re.compile(r"\b(?:[Ww]hat|[Ww]hich|[Hh]ow)\s")
 
 
@@ -116,10 +119,12 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
 
     def _one(self, match: re.Match, sentence: tuple[int, int]) -> Attribution | None:
         toks = self._window(match, sentence)
-        k0 = next((i for i, t in enumerate(toks) if t.start >= match.start()), None)
-        if k0 is None:
+        # The first token at or after the cue's start, and after its end (tokens are in
+        # text order: bisection in C, not a scan of the window in Python).
+        k0 = bisect_left(toks, match.start(), key=_token_start)
+        if k0 == len(toks):
             return None
-        k1 = next((i for i, t in enumerate(toks) if t.start >= match.end()), len(toks))
+        k1 = bisect_left(toks, match.end(), k0, key=_token_start)
         cue = (match.start(), match.end())
         if match.re is cues.PASSIVE:
             return self._passive(match, toks, k1, sentence)
