@@ -129,6 +129,11 @@ def _is_name(word: str) -> bool:
     ) and low not in lx.COUNTRIES and low not in ("state", "defense", "foreign", "house")
 
 
+# Any outlet's name anywhere in the phrase (a substring test, as ``name in low`` per name
+# was, in one scan).
+_OUTLET_NAME = re.compile("|".join(map(re.escape, lx.OUTLET_NAMES)))
+
+
 def source_type(words: list[str]) -> str | None:
     """The type of a source phrase, or None when its head is not a known kind of source."""
     if not words:
@@ -140,7 +145,7 @@ def source_type(words: list[str]) -> str | None:
         return "pronoun"
     if len(words) == 1 and low in ("you", "this", "that", "there", "here", "what", "which"):
         return None
-    if any(name in low for name in lx.OUTLET_NAMES) or (
+    if _OUTLET_NAME.search(low) or (
             len(words) <= 2 and words[-1].lower() in lx.OUTLET_ABBREVIATIONS):
         return "outlet"
     bare = [w for w in words if w.lower() not in ("the",)]
