@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,8 +21,6 @@ from audit.decode import MAX_BYTES, Decoded, InputError, decode, refuse_oversize
 from audit.language import detect_language
 from audit.model import Extraction
 from audit.sentences import split_sentences
-
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 Timings = dict[str, float]
 
@@ -134,7 +131,7 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
             stripped=strip_furniture or html)
         result = report.build(
             info=info, extraction=extraction, input_text=None if html else decoded.text,
-            language=language, word_count=len(_WORD.findall(text)),
+            language=language, word_count=rdb.data["counts"]["words"],
             readability=rdb.data, sourcing=src.data,
             findings=[*rdb.findings, *src.findings], scores=scores,
             grade=scoring.grade(scores["overall"].value, config), config=config)
