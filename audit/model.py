@@ -6,7 +6,7 @@ report's JSON layout (``audit.report`` turns them into the report).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 # Roles a block can have. Only BODY and HEADING blocks make the article text;
@@ -39,6 +39,42 @@ class Block:
     offset: int | None = None
     element: str | None = None
     span: tuple[int, int] | None = None
+
+
+def _fast_block(index: int, text: str, role: str, reason: str, line_start: int | None = None,
+                line_end: int | None = None, offset: int | None = None,
+                span: tuple[int, int] | None = None, element: str | None = None) -> Block:
+    """A Block, built without the frozen dataclass's per-field ``__setattr__`` detour.
+
+    Stripping builds one Block per input line (and ``--no-strip`` one per paragraph), and
+    the generated frozen ``__init__`` was the largest single cost per page; this gives the
+    instance its dict at once (see ``new_block`` for when it may)."""
+    block = _new(Block)
+    _set(block, "__dict__", {
+        "index": index, "text": text, "role": role, "reason": reason,
+        "line_start": line_start, "line_end": line_end, "offset": offset, "element": element,
+        "span": span})
+    return block
+
+
+def _constructed_block(index: int, text: str, role: str, reason: str,
+                       line_start: int | None = None, line_end: int | None = None,
+                       offset: int | None = None, span: tuple[int, int] | None = None,
+                       element: str | None = None) -> Block:
+    """The same Block, built by its constructor."""
+    return Block(index=index, text=text, role=role, reason=reason, line_start=line_start,
+                 line_end=line_end, offset=offset, element=element, span=span)
+
+
+_new = object.__new__
+_set = object.__setattr__
+# The constructor is needed if Block ever gains slots, validation or other fields (a test
+# checks that both give the same Block).
+new_block = (
+    _fast_block if not hasattr(Block, "__slots__") and not hasattr(Block, "__post_init__")
+    and [f.name for f in fields(Block)] == ["index", "text", "role", "reason", "line_start",
+                                            "line_end", "offset", "element", "span"]
+    else _constructed_block)
 
 
 @dataclass(frozen=True)

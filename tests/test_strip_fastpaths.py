@@ -13,9 +13,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.model import Block
+from audit.model import Block, _constructed_block, _fast_block, new_block
 from audit.strip import furniture, textroles
-from audit.strip.text import _fast_block, _slow_block, split_all_run_ins, split_run_ins
+from audit.strip.text import split_all_run_ins, split_run_ins
 from audit.strip.textlines import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,6 +79,10 @@ def test_dates_of_the_seed_lines():
 
 
 def test_fast_block_equals_the_constructed_one():
-    args = (3, "Some text", ("body", "prose"), 4, 5, 120, (10, 19))
-    fast, slow = _fast_block(*args), _slow_block(*args)
+    args = (3, "Some text", "body", "prose", 4, 5, 120, (10, 19))
+    fast, slow = _fast_block(*args), _constructed_block(*args)
     assert type(fast) is Block and fast == slow and vars(fast) == vars(slow)
+    html = _fast_block(0, "x", "body", "p", element="p"), _constructed_block(0, "x", "body", "p",
+                                                                            element="p")
+    assert html[0] == html[1] and vars(html[0]) == vars(html[1])
+    assert new_block is _fast_block  # Block is as the fast path assumes

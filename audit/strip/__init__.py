@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from audit import provenance
-from audit.model import Block, Extraction
+from audit.model import Extraction, new_block
 
 _LINE = re.compile(r"\S[^\n]*")
 
@@ -26,8 +26,8 @@ def keep_all(text: str) -> Extraction:
             end -= 1
         line += text.count("\n", counted, start)  # counted once, not from the top each time
         counted = start
-        blocks.append(Block(index=len(blocks), text=text[start:end], role="body", reason="no-strip",
-                            line_start=line, line_end=line, offset=start, span=(start, end)))
+        blocks.append(new_block(len(blocks), text[start:end], "body", "no-strip", line, line,
+                                start, (start, end)))
     return Extraction(text=text, blocks=tuple(blocks), title=None, provenance=provenance.empty())
 
 

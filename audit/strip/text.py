@@ -5,7 +5,7 @@
 box, context) and joins the body and heading blocks into the article text. Provenance
 is read from the furniture afterwards (``audit.provenance.read``).
 
-Every line becomes a Block, so building them is kept cheap (``_fast_block``), and run-in
+Every line becomes a Block, so building them is kept cheap (``audit.model.new_block``), and run-in
 headings are looked for in all kept blocks at once (``split_all_run_ins``).
 """
 
@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import fields
 from itertools import accumulate, groupby
 
 from audit import provenance
-from audit.model import KEPT_ROLES, Block, Extraction
+from audit.model import KEPT_ROLES, Block, Extraction, new_block
 from audit.strip.textlines import Page, read_page
 from audit.strip.textroles import assign_roles, site_suffix, split_site
 
@@ -90,39 +89,6 @@ def _run_in_ends(joined: str, texts: list[str]) -> list[int]:
     return ends
 
 
-def _fast_block(index: int, text: str, role: tuple[str, str], line_start: int, line_end: int,
-                offset: int, span: tuple[int, int] | None) -> Block:
-    """A Block, built without the frozen dataclass's per-field ``__setattr__`` detour.
-
-    Stripping builds one Block per input line and the generated frozen ``__init__`` was
-    the largest single cost per page; this gives the instance its dict at once (see
-    _block for when it may).
-    """
-    block = _new(Block)
-    _set_dict(block, "__dict__", {
-        "index": index, "text": text, "role": role[0], "reason": role[1],
-        "line_start": line_start, "line_end": line_end, "offset": offset, "element": None,
-        "span": span})
-    return block
-
-
-def _slow_block(index: int, text: str, role: tuple[str, str], line_start: int, line_end: int,
-                offset: int, span: tuple[int, int] | None) -> Block:
-    """The same Block, built by its constructor."""
-    return Block(index=index, text=text, role=role[0], reason=role[1], line_start=line_start,
-                 line_end=line_end, offset=offset, element=None, span=span)
-
-
-_new = object.__new__
-_set_dict = object.__setattr__
-_PASSED_FIELDS = {"index", "text", "role", "reason", "line_start", "line_end", "offset",
-                  "element", "span"}
-# The constructor is needed if Block ever gains slots, validation or other fields (a test
-# checks that both give the same Block).
-_block = (_fast_block if not hasattr(Block, "__slots__") and not hasattr(Block, "__post_init__")
-          and {f.name for f in fields(Block)} == _PASSED_FIELDS else _slow_block)
-
-
 def strip_text(text: str) -> Extraction:
     """Roles for every block of a text page, the article text, title and provenance."""
     page = read_page(text)
@@ -160,6 +126,7 @@ def _blocks(page: Page, roles: list[tuple[str, str]]) -> tuple[list[Block], list
         texts[i] = part
         spans[i] = (start, start + len(part))
         start += len(part) + 2
-    blocks = list(map(_block, range(len(texts)), texts, roles, page.numbers, page.last_numbers,
-                      page.offsets, spans))
+    names, reasons = zip(*roles) if roles else ((), ())
+    blocks = list(map(new_block, range(len(texts)), texts, names, reasons, page.numbers,
+                      page.last_numbers, page.offsets, spans))
     return blocks, parts
