@@ -13,7 +13,8 @@ ground-truth bodies as clean articles). Prints:
 - the wall time of one ``audit check`` on a seed as a fresh process, against
   ``python -c "import textstat"``;
 - peak memory of a batch of 100 articles and of 10,000, and the throughput of a batch
-  with ``--jobs 2`` against ``--jobs 1``.
+  with ``--jobs 2`` against ``--jobs 1`` (the two batch runs alternate, 3 rounds, 2 with
+  ``--quick``; each keeps its best wall time).
 
 Throughputs are timed in turns: on each input every contender runs once per round, and
 each keeps its best time per input over the rounds (3 with ``--quick``, else 7); see
@@ -215,22 +216,36 @@ def _run_batch(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
     return float(wall), float(peak)
 
 
-def section_batch(tmp: Path, large: int) -> dict:
+def section_batch(tmp: Path, large: int, rounds: int) -> dict:
+    """Peak memory of a batch of 100 and of ``large`` articles, and the batch's speed with
+    --jobs 1 and --jobs 2, run in turns ``rounds`` times each: one run of each, on this
+    VM, gave speed-ups from 1.63x to 2.05x for the same code. Each keeps its best wall
+    time; peak memory is the highest seen."""
     sources = sorted((ROOT / "seeds").glob("*.txt")) + sorted((BENCH / "dump").glob("*.txt"))
     small_dir, large_dir = tmp / "b100", tmp / f"b{large}"
     _make_batch(small_dir, 100, sources)
     _make_batch(large_dir, large, sources)
     _, peak_small = _run_batch(small_dir, tmp / "o100", 1)
-    wall_1, peak_large = _run_batch(large_dir, tmp / "o1", 1)
-    wall_2, _ = _run_batch(large_dir, tmp / "o2", 2)
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    peak_large = 0.0
+    for round_ in range(rounds):
+        for jobs in (1, 2):
+            out = tmp / f"o{jobs}-{round_}"
+            wall, peak = _run_batch(large_dir, out, jobs)
+            shutil.rmtree(out)
+            walls[jobs].append(wall)
+            if jobs == 1:
+                peak_large = max(peak_large, peak)
+    best_1, best_2 = min(walls[1]), min(walls[2])
     return {
         "batch_size": large,
         "peak_mib_100": peak_small,
         f"peak_mib_{large}": peak_large,
         "peak_ratio": peak_large / peak_small,
-        "jobs1_per_s": large / wall_1,
-        "jobs2_per_s": large / wall_2,
-        "jobs_speedup": wall_1 / wall_2,
+        "jobs1_per_s": large / best_1,
+        "jobs2_per_s": large / best_2,
+        "jobs_speedup": best_1 / best_2,
+        "jobs_speedup_each_round": [round(a / b, 2) for a, b in zip(walls[1], walls[2])],
     }
 
 
@@ -260,7 +275,8 @@ def main() -> None:
         if "cold" in sections:
             figures.update(section_cold_start())
         if "batch" in sections:
-            figures.update(section_batch(Path(tmp), 1000 if args.quick else 10_000))
+            figures.update(section_batch(Path(tmp), 1000 if args.quick else 10_000,
+                                         2 if args.quick else 3))
     if args.json or sections != list(SECTIONS):
         print(json.dumps(figures, indent=2))
         return
@@ -285,7 +301,8 @@ def report(f: dict) -> None:
     print(f"batch memory 100 articles {f['peak_mib_100']:.0f} MiB   {n} articles "
           f"{f[f'peak_mib_{n}']:.0f} MiB   ratio {f['peak_ratio']:.2f}  (target <= 1.2)")
     print(f"batch speed  --jobs 1 {f['jobs1_per_s']:.1f}/s   --jobs 2 {f['jobs2_per_s']:.1f}/s   "
-          f"speed-up {f['jobs_speedup']:.2f}x  (target >= 1.8)")
+          f"speed-up {f['jobs_speedup']:.2f}x  (target >= 1.8; each round "
+          f"{', '.join(map(str, f['jobs_speedup_each_round']))})")
 
 
 if __name__ == "__main__":
