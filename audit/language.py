@@ -93,6 +93,17 @@ def _words(sample: str, others: list[str]) -> list[str] | list[bytes]:
     return _WORD.findall(sample.lower())
 
 
+def _hits(words: list[str] | list[bytes]) -> dict[str, int]:
+    """How many of ``words`` are function words of each language."""
+    hits = dict.fromkeys(_STOP, 0)
+    counted = Counter(words)
+    index = _INDEX if words and isinstance(words[0], str) else _ASCII_INDEX
+    for word in counted.keys() & index.keys():  # each distinct function word once
+        for lang in index[word]:
+            hits[lang] += counted[word]
+    return hits
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``, or None when it is too short or unclear to tell."""
     sample = text[:SAMPLE_CHARS]
@@ -109,12 +120,7 @@ def detect_language(text: str) -> str | None:
     words = _words(sample, others)
     if len(words) < 5:
         return None
-    hits = dict.fromkeys(_STOP, 0)
-    counted = Counter(words)
-    index = _INDEX if isinstance(words[0], str) else _ASCII_INDEX
-    for word in counted.keys() & index.keys():  # each distinct function word once
-        for lang in index[word]:
-            hits[lang] += counted[word]
+    hits = _hits(words)
     best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
     if hits[best] < max(2, 0.08 * len(words)):
         return None
