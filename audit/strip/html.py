@@ -15,7 +15,7 @@ Removed blocks stay in the Extraction with their role and the reason for it.
 from __future__ import annotations
 
 from audit import metadata, provenance
-from audit.model import Block, Extraction
+from audit.model import Extraction, new_block
 from audit.strip.htmlmerge import attach_page_elements, choose, continuation_blocks
 from audit.strip.htmlroles import assign_roles
 from audit.strip.htmltree import HTML, RawBlock, blocks_of, parse, trafilatura_blocks
@@ -50,8 +50,8 @@ def _build(raw: list[RawBlock], roles: list[tuple[str, str]],
             pos = span[1]
             parts.append(block.text)
             links.extend(block.links)
-        blocks.append(Block(index=index, text=block.text, role=role, reason=reason,
-                            element=block.element, span=span))
+        blocks.append(new_block(index, block.text, role, reason, span=span,
+                                element=block.element))
     text = "\n\n".join(parts)
     title = meta.title or next((b.text for b in raw if b.element == "h1"), None)
     base = provenance.read(blocks, text, None)
