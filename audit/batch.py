@@ -1,8 +1,8 @@
 """Batch orchestration: audit a stream of jobs, in parallel, in a fixed order, safely.
 
-- Inputs arrive as a lazy stream (``audit.inputs``); at most a few jobs per worker are in
-  flight, so memory does not grow with the batch. The summary keeps one small record per
-  article, never the reports.
+- Inputs arrive as a lazy stream (``audit.inputs``); they go to the workers in small
+  chunks, at most a few chunks per worker in flight, so memory does not grow with the
+  batch. The summary keeps one small record per article, never the reports.
 - Workers do the whole job for one article: read or fetch, audit, render, write the
   report. Results come back in input order whatever ``jobs`` is, so output is
   deterministic.
@@ -10,7 +10,8 @@
   leaves a half-written report. With ``incremental``, a report that already exists for
   the same input bytes, tool version and configuration is kept; a corrupt one is redone.
 - One input's failure (bad bytes, a vanished file, a timeout, even a bug) becomes a
-  ``Result`` with its reason; the batch goes on.
+  ``Result`` with its reason; the batch goes on. A worker that dies costs only the job
+  that killed it: the jobs in flight with it are run again, one at a time.
 """
 
 from __future__ import annotations
@@ -204,11 +205,27 @@ def _record(report: dict[str, Any]) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------- many jobs
 
+# Jobs go to the workers in small chunks: one task per article cost the main process
+# about 0.7 ms of executor traffic (a pipe write, a thread wake-up, a future) per article,
+# a tenth of the work it hands out. Chunks start at one job and double up to CHUNK, so the
+# first results come at once and a small batch still spreads over every worker.
+CHUNK = 8
+
+
+@dataclass
+class _Task:
+    """Consecutive items of the input handed to one worker at once, in input order."""
+
+    pairs: list[tuple[Job, str | None]]
+    failure: Failure | None = None  # an input that could not even be listed; no work
+    future: Any = None
+    alone: bool = False  # run with no other task in flight: a worker died during it
+
 
 def run(items: Iterable[Item], settings: Settings, *, jobs: int = 1,
         taken: set[int] | None = None) -> Iterator[Result]:
     """Results for every item, in input order. ``jobs`` > 1 uses worker processes, with at
-    most a few jobs per worker in flight at once."""
+    most a few small chunks of jobs per worker in flight at once."""
     taken = set() if taken is None else taken
     named = _named(items, settings, taken)
     head = list(itertools.islice(named, 2))
@@ -234,46 +251,94 @@ def _failed(item: Failure) -> Result:
     return Result(item.source, status="failed", error=item.reason)
 
 
+def process_chunk(pairs: list[tuple[Job, str | None]], settings: Settings,
+                  work=process) -> list[Result]:
+    """A worker's task: the jobs of one chunk, one after the other. Never raises."""
+    return [work(job, name, settings) for job, name in pairs]
+
+
+def _tasks(named: Iterator[tuple[Item, str | None]]) -> Iterator[_Task]:
+    """The input cut into chunks of consecutive jobs, 1, 2, 4, ... then CHUNK long; an
+    input that failed to list ends the chunk before it and is a task of its own."""
+    size = 1
+    pairs: list[tuple[Job, str | None]] = []
+    for item, name in named:
+        if isinstance(item, Failure):
+            if pairs:
+                yield _Task(pairs)
+                pairs = []
+            yield _Task([], failure=item)
+            continue
+        pairs.append((item, name))
+        if len(pairs) >= size:
+            yield _Task(pairs)
+            pairs = []
+            size = min(size * 2, CHUNK)
+    if pairs:
+        yield _Task(pairs)
+
+
 def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
-                  jobs: int) -> Iterator[Result]:
+                  jobs: int, work=process) -> Iterator[Result]:
+    """Chunks of jobs on a pool of ``jobs`` workers, a few chunks per worker in flight.
+
+    When a worker dies (killed, out of memory, a crash in C code), every chunk in flight
+    fails with it, and which job was to blame is unknown. Those jobs are then run again
+    one at a time with nothing else in flight, on a fresh pool: the one whose worker dies
+    again is reported as failed, and every other gets its report."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    window = jobs * 4
-    pending: deque = deque()
+    window = jobs * 3
+    tasks = _tasks(named)
+    pending: deque[_Task] = deque()
+    alone = 0  # tasks in ``pending`` waiting to be run alone
     executor = ProcessPoolExecutor(max_workers=jobs)
     try:
-        exhausted = False
-        while pending or not exhausted:
-            while not exhausted and len(pending) < window:
-                try:
-                    item, name = next(named)
-                except StopIteration:
-                    exhausted = True
-                    break
-                if isinstance(item, Failure):
-                    pending.append((item, name, None))
-                else:
-                    pending.append((item, name, executor.submit(process, item, name, settings)))
+        while True:
+            if not alone:
+                for task in itertools.islice(tasks, max(0, window - len(pending))):
+                    if task.failure is None:
+                        task.future = executor.submit(process_chunk, task.pairs, settings, work)
+                    pending.append(task)
             if not pending:
                 break
-            item, name, future = pending.popleft()
-            if future is None:
-                yield _failed(item)
+            task = pending.popleft()
+            if task.failure is not None:
+                yield _failed(task.failure)
                 continue
+            if task.alone:
+                alone -= 1
+                task.future = executor.submit(process_chunk, task.pairs, settings, work)
             try:
-                yield future.result()
+                results = task.future.result()
             except BrokenProcessPool:
-                # A worker died (killed, or out of memory): this job is lost, the others
-                # are submitted again to a fresh pool.
-                yield Result(item.source, status="failed", error="the worker process died")
                 executor.shutdown(wait=False, cancel_futures=True)
                 executor = ProcessPoolExecutor(max_workers=jobs)
-                pending = deque(
-                    (i, n, None if f is None else executor.submit(process, i, n, settings))
-                    for i, n, f in pending)
+                if task.alone:  # it died again with nothing else running: this job did it
+                    yield Result(task.pairs[0][0].source, status="failed",
+                                 error="the worker process died")
+                    continue
+                pending.appendleft(task)
+                pending = deque(_suspects(pending))
+                alone = sum(t.alone for t in pending)
+                continue
+            yield from results
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _suspects(tasks: Iterable[_Task]) -> Iterator[_Task]:
+    """After a worker died: every task without its results, split into single jobs to be
+    run alone; tasks already finished, and listing failures, as they were."""
+    for task in tasks:
+        done = task.failure is not None or (
+            task.future.done() and not task.future.cancelled()
+            and task.future.exception() is None)
+        if done:
+            yield task
+        else:
+            yield from (_Task([pair], alone=True) for pair in task.pairs)
 
 
 # ----------------------------------------------------------------------------- files

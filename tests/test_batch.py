@@ -247,6 +247,54 @@ def test_parallel_output_is_in_input_order_and_equal_to_serial(runner, tmp_path)
         [str(folder / f"a{i:03d}.txt") for i in range(12)]
 
 
+def _dies_on_x(job, name, settings):
+    """A stand-in for ``batch.process`` whose worker dies on any job named x..."""
+    if job.name.startswith("x"):
+        os._exit(9)
+    return batch.Result(job.source, name)
+
+
+def _stream(names):
+    for name in names:
+        if name.startswith("!"):
+            yield inputs.Failure(name, "cannot list it")
+        else:
+            yield inputs.Job(source=name, name=name, data=b"")
+
+
+@pytest.mark.parametrize("names", [
+    [f"a{i}" for i in range(3)] + ["x0"] + [f"a{i}" for i in range(3, 30)],
+    ["x0", "a1", "a2"],  # the very first job, alone in the first chunk
+    [f"a{i}" for i in range(20)] + ["x1", "!bad"] + [f"a{i}" for i in range(20, 25)] + ["x2"],
+    ["x0", "x1", "x2", "x3"],  # every worker dies
+])
+def test_a_dying_worker_loses_only_its_own_job(names):
+    """Jobs go to workers in chunks, so a dead worker takes a whole chunk with it, and
+    others in flight; the jobs are run again alone and only the one that kills its
+    worker again is failed. Everything comes back once, in input order."""
+    results = list(batch._run_parallel(
+        ((item, None) for item in _stream(names)), batch.Settings(), 2, work=_dies_on_x))
+    assert [r.source for r in results] == names
+    for name, result in zip(names, results):
+        if name.startswith("x"):
+            assert (result.status, result.error) == ("failed", "the worker process died")
+        elif name.startswith("!"):
+            assert (result.status, result.error) == ("failed", "cannot list it")
+        else:
+            assert result.status == "ok", result
+
+
+def test_chunks_grow_and_keep_input_order():
+    names = [f"a{i}" for i in range(40)] + ["!bad", "b0"]
+    tasks = list(batch._tasks((item, None) for item in _stream(names)))
+    assert [len(t.pairs) for t in tasks[:5]] == [1, 2, 4, batch.CHUNK, batch.CHUNK]
+    assert max(len(t.pairs) for t in tasks) == batch.CHUNK
+    assert [job.source for t in tasks for job, _ in t.pairs] == names[:40] + ["b0"]
+    # a listing failure ends the chunk before it and is a task of its own
+    assert tasks[-2].failure.source == "!bad" and not tasks[-2].pairs
+    assert [job.source for job, _ in tasks[-1].pairs] == ["b0"]
+
+
 def test_jsonl_file_output(runner, tmp_path):
     folder = _articles(tmp_path, 3)
     target = tmp_path / "all.jsonl"
