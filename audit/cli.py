@@ -18,6 +18,7 @@ from audit import config as config_mod
 from audit.progress import Progress
 
 EXIT_OK, EXIT_BELOW, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell shows for a tool stopped by a closed pipe
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -58,6 +59,11 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("audit: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # The reader went away (``audit check crawl/ | head``): stop quietly, as Unix
+            # tools do. Output still buffered would fail again at exit, so it goes nowhere.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_PIPE)
         except Exception as exc:
             click.echo(f"audit: internal error: {type(exc).__name__}: {exc}", err=True)
             sys.exit(EXIT_INTERNAL)
@@ -114,7 +120,8 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     text is told from the content.
 
     Exit codes: 0 success; 1 an article scored below --fail-under; 2 usage or
-    configuration error; 3 some input could not be audited; 4 internal error.
+    configuration error; 3 some input could not be audited; 4 internal error (the
+    highest that applies); 130 interrupted; 141 standard output closed early.
 
     \b
     Example:

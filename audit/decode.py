@@ -157,6 +157,26 @@ def decode(data: bytes, *, input_format: str = "auto") -> Decoded:
     return Decoded(text=text.replace("\x00", ""), encoding=encoding, media_type=media_type)
 
 
+def displayable(name: str) -> str:
+    r"""``name`` with any lone surrogate spelled out, so that it can be printed and
+    written as UTF-8. A file name that is not valid UTF-8 reaches Python with its bad
+    bytes as surrogates, and a JSON record's id may hold an escaped one; printing such a
+    name, or writing a report that holds it, would fail. A file name's bad byte is shown
+    as ``\xe9``, any other lone surrogate as ``\ud800``."""
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        if _ESCAPED_BYTES.fullmatch(name):  # the bytes of a file name
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+_ESCAPED_BYTES = re.compile(r"(?:[^\ud800-\udfff]|[\udc80-\udcff])*")
+
+
 def refuse_oversize(size: int) -> None:
     """The input size cap, checked here and, before reading a file, by its size on disk."""
     if size > MAX_BYTES:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from audit.decode import MAX_BYTES
+from audit.decode import MAX_BYTES, displayable
 
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
@@ -44,6 +44,12 @@ class Job:
     input_format: str | None = None
     fetch: bool = False
 
+    def __post_init__(self) -> None:
+        # What is shown and written must be valid UTF-8; ``path`` keeps the bytes to open.
+        if not (self.source.isascii() and self.name.isascii()):
+            object.__setattr__(self, "source", displayable(self.source))
+            object.__setattr__(self, "name", displayable(self.name))
+
 
 @dataclass(frozen=True)
 class Failure:
@@ -51,6 +57,9 @@ class Failure:
 
     source: str
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source", displayable(self.source))
 
 
 Item = Job | Failure

@@ -109,6 +109,37 @@ def test_jsonl_records_and_bad_lines(tmp_path):
     assert items[0].input_format == "html" and items[0].url == "https://example.org/1"
 
 
+def test_names_that_are_not_utf8_are_audited_and_shown(tmp_path):
+    """A file name with a Latin-1 byte (common in old crawls) and a record id holding an
+    escaped lone surrogate: both are audited, and shown with the bad part spelled out
+    (before, writing the report failed as an internal error)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(BODY * 3)
+    (folder / "records.jsonl").write_text('{"id": "x\\ud800y", "text": "' + BODY + '"}\n')
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "audit", "check", str(folder), "--out",
+                           str(out), "--format", "jsonl"], capture_output=True, timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    sources = [json.loads(line)["input"]["source"] for line in done.stdout.splitlines()]
+    assert sources == [f"{folder}/caf\\xe9.txt", "x\\ud800y"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "caf__xe9.txt.json", "summary.json", "x__ud800y.json"]
+    for path in (out / "caf__xe9.txt.json", out / "x__ud800y.json"):
+        schema.validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_a_closed_output_pipe_stops_quietly(tmp_path):
+    """`audit check crawl/ | head`: no traceback, no "internal error", exit 141."""
+    proc = subprocess.Popen([sys.executable, "-m", "audit", "check", *map(str, SEEDS),
+                             "--format", "json", "-j", "1"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=tmp_path)
+    proc.stdout.read(100)
+    proc.stdout.close()  # the reader goes away; 5 reports are far more than a pipe holds
+    assert proc.wait(timeout=120) == 141
+    assert proc.stderr.read() == b""
+
+
 def test_jsonl_from_standard_input(runner):
     lines = "\n".join(json.dumps({"id": f"r{i}", "text": BODY * 2}) for i in range(3)) + "\n"
     result = runner.invoke(cli, ["check", "-", "--format", "jsonl", "-j", "1"], input=lines)
