@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from audit import batch, inputs, schema
+from audit import api, batch, inputs, schema
 from audit.cli import cli
 from conftest import ROOT, SEEDS
 
@@ -138,6 +138,15 @@ def test_a_closed_output_pipe_stops_quietly(tmp_path):
     proc.stdout.close()  # the reader goes away; 5 reports are far more than a pipe holds
     assert proc.wait(timeout=120) == 141
     assert proc.stderr.read() == b""
+
+
+def test_reports_are_written_as_the_standard_library_would(tmp_path):
+    """orjson writes the report files: the same text as json.dumps(indent=2), and the
+    JSON Lines form parses back to the same report."""
+    for path in SEEDS:
+        report = api.audit_bytes(path.read_bytes(), source=str(path))
+        assert batch.dumps(report) == json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+        assert json.loads(batch._dumps_line(report)) == report
 
 
 def test_jsonl_from_standard_input(runner):
