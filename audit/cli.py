@@ -15,6 +15,7 @@ import click
 
 from audit import __version__, batch, inputs, schema
 from audit import config as config_mod
+from audit.decode import displayable
 from audit.progress import Progress
 
 EXIT_OK, EXIT_BELOW, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -275,7 +276,7 @@ def strip(path, show_removed, input_format) -> None:
         raw = sys.stdin.buffer.read() if path == "-" else api.read_input(path)
         decoded = decode.decode(raw, input_format=input_format)
     except decode.InputError as exc:
-        click.echo(f"audit: {path}: {exc}", err=True)
+        click.echo(f"audit: {displayable(path)}: {exc}", err=True)
         sys.exit(EXIT_INPUT)
     extraction = api.extract(decoded)
     click.echo(extraction.text)
@@ -319,11 +320,12 @@ def validate(reports) -> None:
     bad = 0
     for path in reports:
         problem = _validate_file(path)
+        shown = displayable(path)
         if problem:
             bad += 1
-            click.echo(f"{path}: invalid: {problem}", err=True)
+            click.echo(f"{shown}: invalid: {problem}", err=True)
         else:
-            click.echo(f"{path}: valid")
+            click.echo(f"{shown}: valid")
     sys.exit(EXIT_INPUT if bad else EXIT_OK)
 
 

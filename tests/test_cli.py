@@ -1,6 +1,9 @@
 """The command line, through Click's CliRunner: every command and every exit code."""
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -165,6 +168,15 @@ def test_validate_names_the_first_error(runner, tmp_path):
     assert result.exit_code == 3
     assert f"{good}: valid" in result.stdout
     assert f"{bad}: invalid: at scores/overall/value" in result.stderr
+
+
+def test_validate_shows_a_file_name_that_is_not_utf8(runner, tmp_path):
+    named = tmp_path / os.fsdecode(b"caf\xe9.json")
+    named.write_text(runner.invoke(cli, ["check", SEED, "--format", "jsonl"]).output)
+    done = subprocess.run([sys.executable, "-m", "audit", "validate", str(named)],
+                          capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode() == f"{tmp_path}/caf\\xe9.json: valid\n"
 
 
 def test_rules_lists_every_rule(runner):
