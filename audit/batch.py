@@ -212,6 +212,11 @@ def _record(report: dict[str, Any]) -> dict[str, Any]:
 # a tenth of the work it hands out. Chunks start at one job and double up to CHUNK, so the
 # first results come at once and a small batch still spreads over every worker.
 CHUNK = 8
+# Records of JSON Lines and WARC files carry their data (up to 20 MB each) to the worker;
+# plain files are read by the worker itself. These bound what a chunk, and all the chunks
+# in flight, carry.
+CHUNK_BYTES = 4 << 20
+IN_FLIGHT_BYTES = 64 << 20
 
 
 @dataclass
@@ -222,6 +227,7 @@ class _Task:
     failure: Failure | None = None  # an input that could not even be listed; no work
     future: Any = None
     alone: bool = False  # run with no other task in flight: a worker died during it
+    size: int = 0  # bytes of data the jobs carry
 
 
 def run(items: Iterable[Item], settings: Settings, *, jobs: int = 1,
@@ -255,53 +261,115 @@ def _failed(item: Failure) -> Result:
 
 def process_chunk(pairs: list[tuple[Job, str | None]], settings: Settings,
                   work=process) -> list[Result]:
-    """A worker's task: the jobs of one chunk, one after the other. Never raises."""
-    return [work(job, name, settings) for job, name in pairs]
+    """A worker's task: the jobs of one chunk, one after the other. Stops early, leaving
+    the rest undone, when the batch is stopping (interrupted, or its output closed)."""
+    results = []
+    for job, name in pairs:
+        if _STOP is not None and _STOP.is_set():
+            break
+        results.append(work(job, name, settings))
+    return results
+
+
+_STOP: Any = None  # in a worker: the pool's stop event
+
+
+def _start_worker(stop: Any) -> None:
+    global _STOP
+    _STOP = stop
 
 
 def _tasks(named: Iterator[tuple[Item, str | None]]) -> Iterator[_Task]:
-    """The input cut into chunks of consecutive jobs, 1, 2, 4, ... then CHUNK long; an
+    """The input cut into chunks of consecutive jobs, 1, 2, 4, ... then CHUNK long, or
+    shorter when the jobs carry CHUNK_BYTES of data (JSON Lines and WARC records); an
     input that failed to list ends the chunk before it and is a task of its own."""
     size = 1
-    pairs: list[tuple[Job, str | None]] = []
+    task = _Task([])
     for item, name in named:
         if isinstance(item, Failure):
-            if pairs:
-                yield _Task(pairs)
-                pairs = []
+            if task.pairs:
+                yield task
+                task = _Task([])
             yield _Task([], failure=item)
             continue
-        pairs.append((item, name))
-        if len(pairs) >= size:
-            yield _Task(pairs)
-            pairs = []
+        task.pairs.append((item, name))
+        task.size += len(item.data or b"")
+        if len(task.pairs) >= size or task.size >= CHUNK_BYTES:
+            yield task
+            task = _Task([])
             size = min(size * 2, CHUNK)
-    if pairs:
-        yield _Task(pairs)
+    if task.pairs:
+        yield task
+
+
+class _Pool:
+    """The worker processes: replaced by a fresh pool when a worker dies, and told to
+    leave queued work undone when the batch stops early."""
+
+    def __init__(self, jobs: int, settings: Settings, work) -> None:
+        import multiprocessing
+
+        self.jobs, self.settings, self.work = jobs, settings, work
+        self.context = multiprocessing.get_context()
+        self.stop = self.context.Event()
+        self.executor = self._start()
+
+    def _start(self):
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context,
+                                   initializer=_start_worker, initargs=(self.stop,))
+
+    def submit(self, task: _Task) -> None:
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            task.future = self.executor.submit(process_chunk, task.pairs, self.settings,
+                                               self.work)
+        except BrokenProcessPool as exc:  # a worker died since the last result came
+            task.future = Future()
+            task.future.set_exception(exc)
+
+    def renew(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+
+    def close(self, early: bool) -> None:
+        if early:
+            self.stop.set()
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
                   jobs: int, work=process) -> Iterator[Result]:
-    """Chunks of jobs on a pool of ``jobs`` workers, a few chunks per worker in flight.
+    """Chunks of jobs on a pool of ``jobs`` workers, a few chunks per worker in flight
+    (and at most IN_FLIGHT_BYTES of the records' data).
 
     When a worker dies (killed, out of memory, a crash in C code), every chunk in flight
     fails with it, and which job was to blame is unknown. Those jobs are then run again
     one at a time with nothing else in flight, on a fresh pool: the one whose worker dies
-    again is reported as failed, and every other gets its report."""
-    from concurrent.futures import ProcessPoolExecutor
+    again is reported as failed, and every other gets its report. A chunk that fails in
+    any other way (a bug) has its jobs run one at a time too, so the failure is named."""
     from concurrent.futures.process import BrokenProcessPool
 
     window = jobs * 3
     tasks = _tasks(named)
     pending: deque[_Task] = deque()
     alone = 0  # tasks in ``pending`` waiting to be run alone
-    executor = ProcessPoolExecutor(max_workers=jobs)
+    pool = _Pool(jobs, settings, work)
+    finished = False
     try:
         while True:
             if not alone:
-                for task in itertools.islice(tasks, max(0, window - len(pending))):
+                held = sum(t.size for t in pending)
+                while len(pending) < window and held < IN_FLIGHT_BYTES:
+                    task = next(tasks, None)
+                    if task is None:
+                        break
                     if task.failure is None:
-                        task.future = executor.submit(process_chunk, task.pairs, settings, work)
+                        pool.submit(task)
+                        held += task.size
                     pending.append(task)
             if not pending:
                 break
@@ -311,12 +379,11 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
                 continue
             if task.alone:
                 alone -= 1
-                task.future = executor.submit(process_chunk, task.pairs, settings, work)
+                pool.submit(task)
             try:
                 results = task.future.result()
             except BrokenProcessPool:
-                executor.shutdown(wait=False, cancel_futures=True)
-                executor = ProcessPoolExecutor(max_workers=jobs)
+                pool.renew()
                 if task.alone:  # it died again with nothing else running: this job did it
                     yield Result(task.pairs[0][0].source, status="failed",
                                  error="the worker process died")
@@ -325,9 +392,18 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
                 pending = deque(_suspects(pending))
                 alone = sum(t.alone for t in pending)
                 continue
+            except Exception as exc:  # a bug outside ``process``: name the job it hit
+                if task.alone:
+                    yield Result(task.pairs[0][0].source, status="failed", internal=True,
+                                 error=f"internal error: {type(exc).__name__}: {exc}")
+                    continue
+                pending.extendleft(reversed([_Task([pair], alone=True) for pair in task.pairs]))
+                alone += len(task.pairs)
+                continue
             yield from results
+        finished = True
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        pool.close(early=not finished)
 
 
 def _suspects(tasks: Iterable[_Task]) -> Iterator[_Task]:
@@ -420,8 +496,8 @@ _INDENTED = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NE
 
 def dumps(report: dict[str, Any]) -> str:
     """A report as written to its file: indented by 2, UTF-8 characters as they are, one
-    final newline (the same text as ``json.dumps(report, ensure_ascii=False, indent=2)``
-    and a newline)."""
+    final newline. For what reports hold (strings, small integers, rounded floats) this
+    is the text of ``json.dumps(report, ensure_ascii=False, indent=2)`` and a newline."""
     return orjson.dumps(report, option=_INDENTED).decode("utf-8")
 
 

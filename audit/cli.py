@@ -63,7 +63,10 @@ class _Group(click.Group):
         except BrokenPipeError:
             # The reader went away (``audit check crawl/ | head``): stop quietly, as Unix
             # tools do. Output still buffered would fail again at exit, so it goes nowhere.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):  # standard output is not a file descriptor
+                pass
             sys.exit(EXIT_PIPE)
         except Exception as exc:
             click.echo(f"audit: internal error: {type(exc).__name__}: {exc}", err=True)
@@ -156,24 +159,31 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     printer = _Printer(fmt, quiet)
     summary = batch.Summary(cfg, cfg.fail_under)
     index_rows = []
-    for result in batch.run(items, settings, jobs=jobs or os.cpu_count() or 1):
-        summary.add(result)
-        if result.index_row is not None:
-            index_rows.append(result.index_row)
-        progress.update(result.status == "failed")
-        if result.status == "failed":
-            progress.clear()
-            click.echo(f"audit: {result.source}: {result.error}", err=True)
-            continue
-        if printer.to_terminal:
-            progress.clear()  # the summary and the progress line share the screen
-        printer.emit(result)
+    results = batch.run(items, settings, jobs=jobs or os.cpu_count() or 1)
+    try:
+        for result in results:
+            summary.add(result)
+            if result.index_row is not None:
+                index_rows.append(result.index_row)
+            progress.update(result.status == "failed")
+            if result.status == "failed":
+                progress.clear()
+                click.echo(f"audit: {result.source}: {result.error}", err=True)
+                continue
+            if printer.to_terminal:
+                progress.clear()  # the summary and the progress line share the screen
+            printer.emit(result)
+            if jsonl_sink is not None:
+                jsonl_sink.write(result.report_json)
+        progress.finish()
+        printer.close()
         if jsonl_sink is not None:
-            jsonl_sink.write(result.report_json)
-    progress.finish()
-    printer.close()
-    if jsonl_sink is not None:
-        jsonl_sink.close()
+            jsonl_sink.close()
+    except BaseException:
+        results.close()  # the workers leave the work queued to them undone
+        if jsonl_sink is not None:
+            jsonl_sink.discard()  # a --jsonl file is whole or not there
+        raise
     if out is not None:
         summary.write(out / "summary.json")
     summary.close()
@@ -227,6 +237,11 @@ class _JsonlSink:
             self.handle.close()
             os.replace(self.tmp, self.target)
 
+    def discard(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            Path(self.tmp).unlink(missing_ok=True)
+
 
 class _Printer:
     """Prints results as they come, in the chosen format (a JSON array is streamed)."""
@@ -276,7 +291,7 @@ def strip(path, show_removed, input_format) -> None:
         raw = sys.stdin.buffer.read() if path == "-" else api.read_input(path)
         decoded = decode.decode(raw, input_format=input_format)
     except decode.InputError as exc:
-        click.echo(f"audit: {displayable(path)}: {exc}", err=True)
+        click.echo(f"audit: {displayable(path, file_name=True)}: {exc}", err=True)
         sys.exit(EXIT_INPUT)
     extraction = api.extract(decoded)
     click.echo(extraction.text)
@@ -320,7 +335,7 @@ def validate(reports) -> None:
     bad = 0
     for path in reports:
         problem = _validate_file(path)
-        shown = displayable(path)
+        shown = displayable(path, file_name=True)
         if problem:
             bad += 1
             click.echo(f"{shown}: invalid: {problem}", err=True)

@@ -157,19 +157,20 @@ def decode(data: bytes, *, input_format: str = "auto") -> Decoded:
     return Decoded(text=text.replace("\x00", ""), encoding=encoding, media_type=media_type)
 
 
-def displayable(name: str) -> str:
+def displayable(name: str, *, file_name: bool = False) -> str:
     r"""``name`` with any lone surrogate spelled out, so that it can be printed and
-    written as UTF-8. A file name that is not valid UTF-8 reaches Python with its bad
-    bytes as surrogates, and a JSON record's id may hold an escaped one; printing such a
-    name, or writing a report that holds it, would fail. A file name's bad byte is shown
-    as ``\xe9``, any other lone surrogate as ``\ud800``."""
+    written as UTF-8. A file name (or command-line argument) that is not valid UTF-8
+    reaches Python with its bad bytes as surrogates: with ``file_name``, such a byte is
+    shown as ``\xe9``. A lone surrogate from anywhere else (a JSON record's id may hold an
+    escaped one) is shown as ``\ud800``. Printing such a name, or writing a report that
+    holds it, would otherwise fail."""
     if name.isascii():
         return name
     try:
         name.encode("utf-8")
         return name
     except UnicodeEncodeError:
-        if _ESCAPED_BYTES.fullmatch(name):  # the bytes of a file name
+        if file_name and _ESCAPED_BYTES.fullmatch(name):
             return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         return name.encode("utf-8", "backslashreplace").decode("utf-8")
 

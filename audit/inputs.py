@@ -47,8 +47,9 @@ class Job:
     def __post_init__(self) -> None:
         # What is shown and written must be valid UTF-8; ``path`` keeps the bytes to open.
         if not (self.source.isascii() and self.name.isascii()):
-            object.__setattr__(self, "source", displayable(self.source))
-            object.__setattr__(self, "name", displayable(self.name))
+            from_os = self.path is not None or self.fetch  # a file name or an argument
+            object.__setattr__(self, "source", displayable(self.source, file_name=from_os))
+            object.__setattr__(self, "name", displayable(self.name, file_name=from_os))
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ class Failure:
     source: str
     reason: str
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "source", displayable(self.source))
+    def __post_init__(self) -> None:  # a path, a list or a record's place in its file
+        object.__setattr__(self, "source", displayable(self.source, file_name=True))
 
 
 Item = Job | Failure

@@ -108,9 +108,27 @@ def _load_json(text: str) -> Any:
     if not text:
         return None
     try:
-        return json.loads(text, strict=False)
+        data = json.loads(text, strict=False)
+        # An escaped lone surrogate ("\ud800") decodes to a string that is not valid
+        # UTF-8: a headline or author holding one could not be written in the report.
+        return _without_surrogates(data) if _SURROGATE_ESCAPE.search(text) else data
     except (ValueError, RecursionError):
         return None
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _flatten(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:

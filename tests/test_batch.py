@@ -131,13 +131,15 @@ def test_names_that_are_not_utf8_are_audited_and_shown(tmp_path):
 
 def test_a_closed_output_pipe_stops_quietly(tmp_path):
     """`audit check crawl/ | head`: no traceback, no "internal error", exit 141."""
-    proc = subprocess.Popen([sys.executable, "-m", "audit", "check", *map(str, SEEDS),
-                             "--format", "json", "-j", "1"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=tmp_path)
+    command = [sys.executable, "-m", "audit", "check", *map(str, SEEDS), "--format", "json",
+               "-j", "1", "--jsonl", "all.jsonl"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            cwd=tmp_path)
     proc.stdout.read(100)
     proc.stdout.close()  # the reader goes away; 5 reports are far more than a pipe holds
     assert proc.wait(timeout=120) == 141
     assert proc.stderr.read() == b""
+    assert list(tmp_path.iterdir()) == []  # no --jsonl file, whole or temporary
 
 
 def test_reports_are_written_as_the_standard_library_would(tmp_path):
@@ -200,6 +202,7 @@ def server():
                 "/image": (200, "image/png", b"\x89PNG\r\n"),
                 "/missing": (404, "text/html", b"nope"),
                 "/big": (200, "text/html", b"<p>" + b"a" * (21 * 1024 * 1024)),
+                "/K%C3%B6ln%20story": (200, "text/plain", (BODY * 3).encode()),
             }
             if self.path == "/moved":
                 self._redirect("/story")
@@ -246,6 +249,21 @@ def test_urls_are_fetched_and_the_final_url_recorded(runner, server):
     assert reports[0]["input"]["url"] == f"{server}/story"
     assert reports[0]["input"]["media_type"] == "text/html"
     assert reports[1]["input"]["media_type"] == "text/plain"
+
+
+def test_urls_that_are_not_ascii_are_fetched(runner, server):
+    """A URL as typed or copied from a browser (non-ASCII letters, a space) is sent
+    percent-encoded; before, it failed as an internal error."""
+    from audit.fetch import ascii_url
+
+    result = runner.invoke(cli, ["check", f"{server}/Köln story", "--format", "jsonl"])
+    assert result.exit_code in (0, 1), result.output
+    report = _jsonl(result)[0]
+    assert report["input"]["source"] == f"{server}/Köln story"
+    assert report["input"]["url"] == f"{server}/K%C3%B6ln%20story"
+    assert ascii_url("https://bücher.de/a?q=ü") == "https://xn--bcher-kva.de/a?q=%C3%BC"
+    assert ascii_url("https://x.org/" + os.fsdecode(b"caf\xe9")) == "https://x.org/caf%E9"
+    assert ascii_url("https://x.org/K%C3%B6ln?a=1&b=2") == "https://x.org/K%C3%B6ln?a=1&b=2"
 
 
 def test_url_failures_are_one_line_each(runner, server, monkeypatch):
@@ -322,6 +340,69 @@ def test_a_dying_worker_loses_only_its_own_job(names):
             assert (result.status, result.error) == ("failed", "cannot list it")
         else:
             assert result.status == "ok", result
+
+
+def _raises_on_y(job, name, settings):
+    """A stand-in for ``batch.process`` with a bug that escapes it on any job named y..."""
+    if job.name.startswith("y"):
+        raise RuntimeError("a bug")
+    return batch.Result(job.source, name)
+
+
+def test_a_chunk_that_raises_names_the_job_and_loses_no_other():
+    names = [f"a{i}" for i in range(10)] + ["y0"] + [f"a{i}" for i in range(10, 20)]
+    results = list(batch._run_parallel(
+        ((item, None) for item in _stream(names)), batch.Settings(), 2, work=_raises_on_y))
+    assert [r.source for r in results] == names
+    failed = [(r.source, r.internal, r.error) for r in results if r.status != "ok"]
+    assert failed == [("y0", True, "internal error: RuntimeError: a bug")]
+
+
+def test_a_death_noticed_between_results_does_not_stop_the_batch():
+    """The pool can break while the main process is busy elsewhere; the next submit then
+    raises BrokenProcessPool. The task must fail with the pool, not the whole batch."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = batch._Pool(1, batch.Settings(), _dies_on_x)
+    try:
+        first = batch._Task(list((job, None) for job in _stream(["x0"])))
+        pool.submit(first)
+        with pytest.raises(BrokenProcessPool):
+            first.future.result(timeout=60)
+        second = batch._Task(list((job, None) for job in _stream(["a0"])))
+        pool.submit(second)  # must not raise
+        with pytest.raises(BrokenProcessPool):
+            second.future.result(timeout=60)
+    finally:
+        pool.close(early=False)
+
+
+def _slow(job, name, settings):
+    Path(job.source).write_text("done")
+    time.sleep(0.05)
+    return batch.Result(job.source, name)
+
+
+def test_a_batch_stopped_early_leaves_queued_work_undone(tmp_path):
+    """Ctrl-C or a closed pipe: the workers finish the job in hand and skip the rest of
+    the chunks already queued to them."""
+    jobs = [inputs.Job(source=str(tmp_path / f"{i:03d}"), name=f"{i:03d}", data=b"")
+            for i in range(200)]
+    results = batch._run_parallel(((job, None) for job in jobs), batch.Settings(), 2,
+                                  work=_slow)
+    assert [next(results).source for _ in range(3)] == [job.source for job in jobs[:3]]
+    results.close()
+    done = len(list(tmp_path.iterdir()))
+    assert done < 20, f"{done} jobs ran after the batch stopped"
+
+
+def test_chunks_carry_a_bounded_amount_of_data():
+    blob = b"x" * (3 * batch.CHUNK_BYTES // 8)  # 1.5 MiB; the same object in every job
+    jobs = [inputs.Job(source=f"r{i}", name=f"r{i}", data=blob) for i in range(30)]
+    tasks = list(batch._tasks((job, None) for job in jobs))
+    assert [len(t.pairs) for t in tasks[:3]] == [1, 2, 3]
+    assert max(t.size for t in tasks) < batch.CHUNK_BYTES + len(blob)
+    assert sum(len(t.pairs) for t in tasks) == 30
 
 
 def test_chunks_grow_and_keep_input_order():

@@ -172,6 +172,21 @@ def test_json_ld_shapes(ld) -> None:
     assert [a.value for a in meta.authors] == ["A B"]
 
 
+def test_json_ld_with_an_escaped_lone_surrogate_gives_a_writable_report() -> None:
+    """An escaped lone surrogate in a JSON-LD headline decodes to a string that is not
+    UTF-8; before, the report holding it could not be written (an internal error)."""
+    from audit import api, batch
+
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "Bad \\ud800 news \\ud83d\\ude00", "author": "A \\udc00B"}</script>'
+            "</head><body><article><p>" + "The council met on Tuesday. " * 20
+            + "</p></article></body></html>")
+    meta = read_metadata(parse(html))
+    assert meta.title == "Bad \ufffd news \U0001f600"
+    report = api.audit_bytes(html.encode(), source="page.html")
+    batch.dumps(report).encode("utf-8")
+
+
 def test_meta_author_names() -> None:
     html = """<html><head><meta name="citation_author" content="Doe, Jane">
 <meta name="citation_author" content="Roe, John">
