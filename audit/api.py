@@ -17,7 +17,15 @@ from typing import Any
 
 from audit import readability, report, schema, scoring, sourcing, strip
 from audit.config import Config, default_config
-from audit.decode import MAX_BYTES, Decoded, InputError, decode, refuse_oversize
+from audit.decode import (
+    MAX_BYTES,
+    Decoded,
+    InputError,
+    decode,
+    displayable,
+    refuse_oversize,
+    without_surrogates,
+)
 from audit.language import detect_language
 from audit.model import Extraction
 from audit.sentences import split_sentences
@@ -40,9 +48,10 @@ def _timed(timings: Timings | None, stage: str) -> Iterator[None]:
 def audit_text(text: str, *, source: str | None = None, strip: bool = True,
                config: Config | None = None) -> dict[str, Any]:
     """Audit a page given as plain text (a whole page as copied from a browser, or an
-    article body). With ``strip=False`` the article text is exactly ``text``."""
+    article body). With ``strip=False`` the article text is exactly ``text`` (a lone
+    surrogate, which no report can hold, becomes U+FFFD: offsets are unchanged)."""
     raw = text.encode("utf-8", errors="surrogatepass")
-    decoded = Decoded(text=text, encoding="utf-8", media_type="text/plain")
+    decoded = Decoded(text=without_surrogates(text), encoding="utf-8", media_type="text/plain")
     return _audit(decoded, raw, source=source or "-", strip_furniture=strip, url=None,
                   config=config)
 
@@ -55,7 +64,8 @@ def audit_html(html: str | bytes, *, url: str | None = None, source: str | None 
         decoded = decode(raw, input_format="html")
     else:
         raw = html.encode("utf-8", errors="surrogatepass")
-        decoded = Decoded(text=html, encoding="utf-8", media_type="text/html")
+        decoded = Decoded(text=without_surrogates(html), encoding="utf-8",
+                          media_type="text/html")
     return _audit(decoded, raw, source=source or url or "-", strip_furniture=True, url=url,
                   config=config)
 
@@ -126,9 +136,9 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
         scores = {**rdb.scores, **src.scores}
         scores["overall"] = scoring.overall(scores, config)
         info = report.InputInfo(
-            source=source, sha256=hashlib.sha256(raw).hexdigest(), size=len(raw),
-            media_type=decoded.media_type, encoding=decoded.encoding, url=url,
-            stripped=strip_furniture or html)
+            source=displayable(source), sha256=hashlib.sha256(raw).hexdigest(), size=len(raw),
+            media_type=decoded.media_type, encoding=decoded.encoding,
+            url=url and displayable(url), stripped=strip_furniture or html)
         result = report.build(
             info=info, extraction=extraction, input_text=None if html else decoded.text,
             language=language, word_count=rdb.data["counts"]["words"],

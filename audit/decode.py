@@ -176,6 +176,16 @@ def displayable(name: str, *, file_name: bool = False) -> str:
 
 
 _ESCAPED_BYTES = re.compile(r"(?:[^\ud800-\udfff]|[\udc80-\udcff])*")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    r"""``text`` with every lone surrogate replaced by U+FFFD, one character for one, so
+    offsets still line up. A ``str`` given to the library (or decoded from an escaped
+    ``\ud800`` in JSON) may hold one; a report holding it could not be written as UTF-8."""
+    if text.isascii():
+        return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def refuse_oversize(size: int) -> None:

@@ -21,6 +21,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from audit.decode import without_surrogates
+
 Origin = dict[str, Any]
 
 # schema.org types whose object describes the article itself.
@@ -117,13 +119,12 @@ def _load_json(text: str) -> Any:
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _without_surrogates(value: Any) -> Any:
     """``value`` with every lone surrogate in its strings replaced by U+FFFD."""
     if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
+        return without_surrogates(value)
     if isinstance(value, list):
         return [_without_surrogates(v) for v in value]
     if isinstance(value, dict):

@@ -68,9 +68,13 @@ def word(token: str, lower: str) -> int:
     if found is not None:
         return found
     if lower.endswith(("'s", "'")):
-        base = lower[:-2] if lower.endswith("'s") else lower[:-1]
-        sibilant = lower.endswith("'s") and base.endswith(("s", "x", "z", "ch", "sh", "ce", "ge"))
-        return (count(token[:len(base)]) if base else 0) + sibilant
+        # The ending is cut from the token itself: lower-casing can change a word's length
+        # ("İ".lower() is two characters), so a length measured on ``lower`` does not fit
+        # ``token``. The ending's characters keep their length, so ``stem`` is shorter.
+        cut = 2 if lower.endswith("'s") else 1
+        base, stem = lower[:-cut], token[:-cut]
+        sibilant = cut == 2 and base.endswith(("s", "x", "z", "ch", "sh", "ce", "ge"))
+        return (count(stem) if stem else 0) + sibilant
     if token.isupper() and (len(token) <= 4 or not _VOWEL_GROUP.search(lower)):
         return spelled(lower) + sum(_ONES[int(d)] for d in token if d.isdecimal())
     # isdecimal, not isdigit: "²" is a digit to isdigit but not to \d or int()
