@@ -22,7 +22,6 @@ from audit.decode import (
     Decoded,
     InputError,
     decode,
-    displayable,
     refuse_oversize,
     without_surrogates,
 )
@@ -136,9 +135,9 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
         scores = {**rdb.scores, **src.scores}
         scores["overall"] = scoring.overall(scores, config)
         info = report.InputInfo(
-            source=displayable(source), sha256=hashlib.sha256(raw).hexdigest(), size=len(raw),
+            source=source, sha256=hashlib.sha256(raw).hexdigest(), size=len(raw),
             media_type=decoded.media_type, encoding=decoded.encoding,
-            url=url and displayable(url), stripped=strip_furniture or html)
+            url=url, stripped=strip_furniture or html)
         result = report.build(
             info=info, extraction=extraction, input_text=None if html else decoded.text,
             language=language, word_count=rdb.data["counts"]["words"],

@@ -37,7 +37,7 @@ import orjson
 
 from audit import __version__, api
 from audit.config import Config
-from audit.decode import InputError
+from audit.decode import MESSAGE_LIMIT, InputError, displayable
 from audit.inputs import Failure, Item, Job
 from audit.report import utc_now
 from audit.schema import SCHEMA_VERSION, validate
@@ -533,7 +533,9 @@ class Summary:
 
     def add(self, result: Result) -> None:
         if result.status == "failed":
-            self.failed.append({"source": result.source, "reason": result.error or "failed"})
+            self.failed.append({"source": displayable(result.source, limit=MESSAGE_LIMIT),
+                                "reason": displayable(result.error or "failed",
+                                                      limit=MESSAGE_LIMIT)})
             self.internal |= result.internal
             return
         record = result.record or {}

@@ -15,7 +15,7 @@ import click
 
 from audit import __version__, batch, inputs, schema
 from audit import config as config_mod
-from audit.decode import displayable
+from audit.decode import MESSAGE_LIMIT, displayable
 from audit.progress import Progress
 
 EXIT_OK, EXIT_BELOW, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -69,7 +69,8 @@ class _Group(click.Group):
                 pass
             sys.exit(EXIT_PIPE)
         except Exception as exc:
-            click.echo(f"audit: internal error: {type(exc).__name__}: {exc}", err=True)
+            shown = displayable(f"{type(exc).__name__}: {exc}", limit=MESSAGE_LIMIT)
+            click.echo(f"audit: internal error: {shown}", err=True)
             sys.exit(EXIT_INTERNAL)
 
 
@@ -168,7 +169,9 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
             progress.update(result.status == "failed")
             if result.status == "failed":
                 progress.clear()
-                click.echo(f"audit: {result.source}: {result.error}", err=True)
+                source = displayable(result.source, limit=MESSAGE_LIMIT)
+                reason = displayable(result.error or "failed", limit=MESSAGE_LIMIT)
+                click.echo(f"audit: {source}: {reason}", err=True)
                 continue
             if printer.to_terminal:
                 progress.clear()  # the summary and the progress line share the screen
@@ -291,10 +294,11 @@ def strip(path, show_removed, input_format) -> None:
         raw = sys.stdin.buffer.read() if path == "-" else api.read_input(path)
         decoded = decode.decode(raw, input_format=input_format)
     except decode.InputError as exc:
-        click.echo(f"audit: {displayable(path, file_name=True)}: {exc}", err=True)
+        click.echo(f"audit: {displayable(path, file_name=True, limit=MESSAGE_LIMIT)}: "
+                   f"{displayable(str(exc), limit=MESSAGE_LIMIT)}", err=True)
         sys.exit(EXIT_INPUT)
     extraction = api.extract(decoded)
-    click.echo(extraction.text)
+    click.echo(displayable(extraction.text, lines=True))  # no escape sequence reaches a terminal
     if show_removed:
         removed = [b for b in extraction.blocks if b.span is None]
         click.echo(f"\n--- removed: {len(removed)} block(s)", err=False)
@@ -307,7 +311,7 @@ def strip(path, show_removed, input_format) -> None:
                 where = f"<{block.element or 'block'}>"
             snippet = " ".join(block.text.split())
             snippet = snippet if len(snippet) <= 70 else snippet[:69] + "…"
-            click.echo(f"{where:>12}  {block.role:<15} {block.reason:<22} {snippet}")
+            click.echo(f"{where:>12}  {block.role:<15} {block.reason:<22} {displayable(snippet)}")
 
 
 @cli.command("schema", context_settings=CONTEXT)
@@ -338,7 +342,7 @@ def validate(reports) -> None:
         shown = displayable(path, file_name=True)
         if problem:
             bad += 1
-            click.echo(f"{shown}: invalid: {problem}", err=True)
+            click.echo(f"{shown}: invalid: {displayable(problem, limit=MESSAGE_LIMIT)}", err=True)
         else:
             click.echo(f"{shown}: valid")
     sys.exit(EXIT_INPUT if bad else EXIT_OK)

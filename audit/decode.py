@@ -157,22 +157,42 @@ def decode(data: bytes, *, input_format: str = "auto") -> Decoded:
     return Decoded(text=text.replace("\x00", ""), encoding=encoding, media_type=media_type)
 
 
-def displayable(name: str, *, file_name: bool = False) -> str:
-    r"""``name`` with any lone surrogate spelled out, so that it can be printed and
-    written as UTF-8. A file name (or command-line argument) that is not valid UTF-8
-    reaches Python with its bad bytes as surrogates: with ``file_name``, such a byte is
-    shown as ``\xe9``. A lone surrogate from anywhere else (a JSON record's id may hold an
-    escaped one) is shown as ``\ud800``. Printing such a name, or writing a report that
-    holds it, would otherwise fail."""
-    if name.isascii():
-        return name
-    try:
-        name.encode("utf-8")
-        return name
-    except UnicodeEncodeError:
-        if file_name and _ESCAPED_BYTES.fullmatch(name):
-            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+def displayable(name: str, *, file_name: bool = False, limit: int | None = None,
+                lines: bool = False) -> str:
+    r"""``name`` as it can be safely shown (on a terminal, in a log, in a report): the
+    one helper for every name and message that carries input.
+
+    - Control characters (C0, DEL and C1; line breaks and tabs too unless ``lines``) are
+      spelled out (``\x1b``), so an escape sequence in a file name, a record's id, a
+      WARC-Target-URI or an HTTP reason phrase cannot set a window title or clear the
+      screen, and a message stays on one line.
+    - A lone surrogate is spelled out, so the text can be printed and written as UTF-8.
+      A file name (or command-line argument) that is not valid UTF-8 reaches Python with
+      its bad bytes as surrogates: with ``file_name``, such a byte is shown as ``\xe9``. A
+      lone surrogate from anywhere else (a JSON record's id may hold an escaped one) is
+      shown as ``\ud800``.
+    - With ``limit``, at most that many characters are kept, the last one "…"."""
+    if not (name.isascii() and name.isprintable()):
+        name = _CONTROL_LINES.sub(_escape, name) if lines else _CONTROL.sub(_escape, name)
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            if file_name and _ESCAPED_BYTES.fullmatch(name):
+                name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            else:
+                name = name.encode("utf-8", "backslashreplace").decode("utf-8")
+    if limit is not None and len(name) > limit:
+        name = name[:max(limit - 1, 0)] + "…"
+    return name
+
+
+MESSAGE_LIMIT = 300  # characters of a name or an error message shown or recorded
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"
 
 
 _ESCAPED_BYTES = re.compile(r"(?:[^\ud800-\udfff]|[\udc80-\udcff])*")

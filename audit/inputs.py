@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from audit.decode import MAX_BYTES, displayable
+from audit.decode import MAX_BYTES, MESSAGE_LIMIT, displayable
 
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
@@ -45,11 +45,11 @@ class Job:
     fetch: bool = False
 
     def __post_init__(self) -> None:
-        # What is shown and written must be valid UTF-8; ``path`` keeps the bytes to open.
-        if not (self.source.isascii() and self.name.isascii()):
-            from_os = self.path is not None or self.fetch  # a file name or an argument
-            object.__setattr__(self, "source", displayable(self.source, file_name=from_os))
-            object.__setattr__(self, "name", displayable(self.name, file_name=from_os))
+        # What is shown and written must be valid UTF-8 and free of control characters;
+        # ``path`` keeps the name to open.
+        from_os = self.path is not None or self.fetch  # a file name or an argument
+        object.__setattr__(self, "source", displayable(self.source, file_name=from_os))
+        object.__setattr__(self, "name", displayable(self.name, file_name=from_os))
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class Failure:
 
     def __post_init__(self) -> None:  # a path, a list or a record's place in its file
         object.__setattr__(self, "source", displayable(self.source, file_name=True))
+        object.__setattr__(self, "reason", displayable(self.reason, limit=MESSAGE_LIMIT))
 
 
 Item = Job | Failure

@@ -87,3 +87,61 @@ def test_case_changing_letters_and_surrogates_through_every_entry_point(text):
         assert result.exit_code in (0, 1, 3), result.output
         for line in result.stdout.splitlines():
             schema.validate(json.loads(line))
+
+
+ARTICLE = ("The council approved the budget on Tuesday, the mayor said. " * 3).encode()
+_OSC = "\x1b]0;pwned\x07"  # sets the terminal's window title
+_CSI = "\x1b[2J"  # clears the screen
+_C1 = "\x9b2J"  # the same with the one-character CSI
+
+
+def _warc(records, gz=False):
+    """A WARC file of HTML response records: (target URI, body bytes) pairs."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gz)
+    for uri, body in records:
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(body), http_headers=http))
+    return buffer.getvalue()
+
+
+def _no_control(text):
+    return not any(ch in text for ch in ("\x1b", "\x9b", "\x07", "\x7f"))
+
+
+def test_escape_sequences_in_names_never_reach_the_terminal(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / f"good{_OSC}.txt").write_bytes(ARTICLE)
+    (folder / f"bad{_CSI}.txt").write_bytes(bytes(range(256)) * 8)
+    records = [{"id": f"one{_OSC}", "text": ARTICLE.decode()},
+               {"id": f"two{_C1}", "html": "\x00" * 200}]
+    (folder / "records.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    page = b"<html><body><p>" + ARTICLE * 3 + b"</p></body></html>"
+    (folder / "crawl.warc").write_bytes(_warc([(f"https://example.org/{_CSI}", page)]))
+    out = tmp_path / "out"
+    for fmt in ("text", "json"):
+        result = runner.invoke(cli, ["check", str(folder), "--format", fmt, "--out", str(out)])
+        assert result.exit_code == 3, result.output
+        assert _no_control(result.stdout) and _no_control(result.stderr), result.output
+        if fmt == "text":
+            assert "\\x1b]0;pwned\\x07" in result.stdout
+    summary = json.loads((out / "summary.json").read_text())
+    shown = [f["source"] for f in summary["failed"]] + [a["source"] for a in summary["articles"]]
+    assert len(shown) == 5 and all(_no_control(s) for s in shown), shown
+
+
+def test_messages_are_one_bounded_line():
+    from audit.decode import MESSAGE_LIMIT, displayable
+    from audit.inputs import Failure
+
+    failure = Failure("x.warc", "damaged: " + "A" * 5_000_000 + "\nsecond line")
+    assert len(failure.reason) == MESSAGE_LIMIT and "\n" not in failure.reason
+    assert displayable(f"a{_OSC}b{_C1}\x7f\n") == "a\\x1b]0;pwned\\x07b\\x9b2J\\x7f\\x0a"
+    assert displayable("line\nnext\t\x1b", lines=True) == "line\nnext\t\\x1b"

@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from audit.decode import displayable
+
 _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "F": "red"}
 # How the summary names each source type, in the order it lists them.
 _SOURCE_LABELS = (
@@ -75,12 +77,14 @@ def render(report: dict[str, Any], *, width: int = 100) -> str:
     """The summary of one report, as lines no wider than ``width``."""
     scores = report["scores"]
     grade = scores["grade"]
-    title = report["article"]["title"] or "(no title found)"
+    # Text from the page (title, byline, excerpts) is shown with control characters
+    # spelled out: an escape sequence in it must not reach the terminal.
+    title = displayable(report["article"]["title"] or "(no title found)")
     grade_text = click.style(grade, fg=_GRADE_COLOURS[grade], bold=True) if grade else "—"
     lines = [
-        click.style(_fit(report["input"]["source"], width), bold=True),
+        click.style(_fit(displayable(report["input"]["source"]), width), bold=True),
         f"  {title}",
-        *_provenance_lines(report["provenance"]),
+        *map(displayable, _provenance_lines(report["provenance"])),
         f"  Grade {grade_text}",
         _score_line("Overall", scores["overall"]),
         _score_line("Readability", scores["readability"]),
@@ -97,9 +101,9 @@ def render(report: dict[str, Any], *, width: int = 100) -> str:
         lines.append(f"  Findings ({len(shown)} of {len(findings)}):")
         for f in sorted(shown, key=lambda f: (f["line"] or 0, f["column"] or 0)):
             where = f"L{f['line']}" if f["line"] else "page"
-            lines.append(f"    {where:>5}  {f['rule_id']}: {f['message']}")
+            lines.append(displayable(f"    {where:>5}  {f['rule_id']}: {f['message']}"))
             if f["excerpt"]:
-                lines.append(f"           “{f['excerpt']}”")
+                lines.append(displayable(f"           “{f['excerpt']}”"))
     for warning in report["readability"]["warnings"] + report["sourcing"]["warnings"]:
         lines.append(f"  Note: {warning['message']}")
     return "\n".join(_fit(line, width) for line in lines)
