@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from audit.model import Extraction
 from audit.sentences import split_sentences
 
 Timings = dict[str, float]
+_NOT_BLANK = re.compile(rb"\S")
 
 
 @contextmanager
@@ -81,6 +83,8 @@ def audit_path(path: str | os.PathLike[str], *, strip: bool = True, input_format
 def audit_bytes(raw: bytes, *, source: str, strip: bool = True, input_format: str = "auto",
                 url: str | None = None, config: Config | None = None,
                 timings: Timings | None = None) -> dict[str, Any]:
+    if _NOT_BLANK.search(raw) is None:  # a file, record or page with nothing in it
+        raise InputError("empty input" if not raw else "empty input (only blank space)")
     with _timed(timings, "decode"):
         decoded = decode(raw, input_format=input_format)
     return _audit(decoded, raw, source=source, strip_furniture=strip, url=url, config=config,

@@ -144,9 +144,10 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     pages = _prepare_out(html_dir, "--html-dir")
     fmt = Format(fmt)
     selection = inputs.Selection(tuple(include), tuple(exclude))
-    items = inputs.iter_items(paths, selection=selection)
+    items = inputs.iter_items(paths, selection=selection, timeout=timeout)
     if from_file:
-        items = itertools.chain(items, inputs.iter_list(from_file, selection=selection))
+        items = itertools.chain(items, inputs.iter_list(from_file, selection=selection,
+                                                        timeout=timeout))
     jsonl_sink = _JsonlSink(jsonl_path) if jsonl_path else None
     settings = batch.Settings(
         config=cfg, strip=not no_strip, input_format=input_format,

@@ -14,7 +14,10 @@ import json
 import os
 import re
 import sys
+import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, redirect_stderr
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -88,24 +91,34 @@ def is_url(arg: str) -> bool:
 
 
 def iter_items(args: Iterable[str], *, selection: Selection = Selection(),
-               stdin: BinaryIO | None = None) -> Iterator[Item]:
-    """Jobs (and failures) for every argument, in order."""
+               stdin: BinaryIO | None = None, timeout: float | None = None) -> Iterator[Item]:
+    """Jobs (and failures) for every argument, in order. ``timeout`` bounds the time spent
+    reading any one record of a JSON Lines or WARC file (they are read here, in the main
+    process); None for no limit."""
     for arg in args:
         if arg == "-":
             yield from _from_stdin(stdin or sys.stdin.buffer)
-        elif is_url(arg):
+            continue
+        if is_url(arg):
             yield Job(source=arg, name=arg, url=arg, fetch=True)
-        elif _SCHEME.match(arg) and not Path(arg).exists():
+            continue
+        try:  # a path inside a directory the user cannot search fails here
+            scheme_only = _SCHEME.match(arg) and not Path(arg).exists()
+            is_dir = not scheme_only and Path(arg).is_dir()
+        except OSError as exc:
+            yield Failure(arg, exc.strerror or str(exc))
+            continue
+        if scheme_only:
             yield Failure(arg, f"unsupported URL scheme {arg.split(':', 1)[0]!r}: "
                                "only http and https")
-        elif Path(arg).is_dir():
-            yield from _walk(Path(arg), selection)
+        elif is_dir:
+            yield from _walk(Path(arg), selection, timeout)
         else:
-            yield from _from_file(arg)
+            yield from _from_file(arg, timeout)
 
 
 def iter_list(list_path: str, *, selection: Selection = Selection(),
-              stdin: BinaryIO | None = None) -> Iterator[Item]:
+              stdin: BinaryIO | None = None, timeout: float | None = None) -> Iterator[Item]:
     """``--from-file LIST``: one path or URL per line; blank lines and # comments skipped."""
     try:
         handle = (stdin or sys.stdin.buffer) if list_path == "-" else open(list_path, "rb")
@@ -113,23 +126,30 @@ def iter_list(list_path: str, *, selection: Selection = Selection(),
         yield Failure(list_path, f"cannot read the list: {exc.strerror or exc}")
         return
     with handle:
-        for raw in handle:
-            line = raw.decode("utf-8", errors="replace").strip()
-            if line and not line.startswith("#"):
-                yield from iter_items([line], selection=selection)
+        try:
+            for number, raw in _lines(_Guarded(handle), MAX_LIST_LINE):
+                if raw is None:
+                    yield Failure(f"{list_path}:{number}",
+                                  f"line is over the {MAX_LIST_LINE:,}-byte cap")
+                    continue
+                line = raw.decode("utf-8", errors="replace").strip()
+                if line and not line.startswith("#"):
+                    yield from iter_items([line], selection=selection, timeout=timeout)
+        except OSError as exc:
+            yield Failure(list_path, f"cannot read the list: {exc.strerror or exc}")
 
 
-def _from_file(arg: str) -> Iterator[Item]:
+def _from_file(arg: str, timeout: float | None) -> Iterator[Item]:
     lower = arg.lower()
     if lower.endswith(RECORD_SUFFIXES):
-        yield from _records_file(arg)
+        yield from _records_file(arg, timeout)
     elif lower.endswith(WARC_SUFFIXES):
-        yield from _warc_file(arg)
+        yield from _warc_file(arg, timeout)
     else:
         yield Job(source=arg, name=Path(arg).name or arg, path=arg)
 
 
-def _walk(root: Path, selection: Selection) -> Iterator[Item]:
+def _walk(root: Path, selection: Selection, timeout: float | None) -> Iterator[Item]:
     """Files below ``root`` in sorted order. Symlinked directories are not followed, so
     a link loop cannot trap the walk; hidden files and directories are skipped."""
     def on_error(exc: OSError) -> None:
@@ -148,25 +168,110 @@ def _walk(root: Path, selection: Selection) -> Iterator[Item]:
             if not selection.wants(relative):
                 continue
             if filename.lower().endswith(RECORD_SUFFIXES + WARC_SUFFIXES):
-                yield from _from_file(str(path))
+                yield from _from_file(str(path), timeout)
             else:
                 yield Job(source=str(path), name=relative, path=str(path))
     yield from failures
 
 
+# ----------------------------------------------------------------------------- reading
+# Records are read here, in the main process, one at a time: every read is bounded (a
+# line or a record's content at most MAX_RECORD_BYTES, a record's headers at most
+# MAX_HEADER_BYTES, decompressed bytes counted as they stream) and, for files, every
+# record must be read within the timeout. A file that breaks a bound is one failure.
+
+MAX_LIST_LINE = 64 * 1024  # a line of --from-file: a path or a URL
+MAX_HEADER_BYTES = 1 << 20  # a WARC record's WARC and HTTP headers together
+_BLOCK = 1 << 16
+
+
+class ReadStopped(Exception):
+    """Reading a file of records must stop here (over a bound, or out of time)."""
+
+
+class _Guarded:
+    """A binary stream read record by record. Each read checks the current record's
+    deadline; while ``budget`` is set (a record's headers), at most that many more bytes
+    may be read. A read without a size reads one block, never the whole stream."""
+
+    def __init__(self, stream: BinaryIO, timeout: float | None = None,
+                 head: bytes = b"") -> None:
+        self.stream, self.timeout, self.head = stream, timeout, head
+        self.deadline: float | None = None
+        self.budget: int | None = None
+        self.next_record()
+
+    def next_record(self, budget: int | None = None) -> None:
+        self.deadline = time.monotonic() + self.timeout if self.timeout else None
+        self.budget = budget
+
+    def _check(self, data: bytes) -> bytes:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise ReadStopped(f"gave up reading after {self.timeout:g} s "
+                              "(input too large or too odd)")
+        if self.budget is not None:
+            self.budget -= len(data)
+            if self.budget < 0:
+                raise ReadStopped(f"a record's headers are over the {MAX_HEADER_BYTES:,}-byte "
+                                  "cap (damaged or not an archive)")
+        return data
+
+    def read(self, size: int | None = -1) -> bytes:
+        size = _BLOCK if size is None or size < 0 else size
+        if self.head:
+            data, self.head = self.head[:size], self.head[size:]
+            return self._check(data)
+        return self._check(self.stream.read(size))
+
+    def readline(self, size: int = -1) -> bytes:
+        size = _BLOCK if size is None or size < 0 else size
+        data = b""
+        if self.head:
+            end = self.head.find(b"\n", 0, size)
+            cut = size if end < 0 else end + 1
+            data, self.head = self.head[:cut], self.head[cut:]
+            if end >= 0 or len(data) == size:
+                return self._check(data)
+        return data + self._check(self.stream.readline(size - len(data)))
+
+
+def _lines(stream: _Guarded, cap: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) for every line of ``stream``, a line read at most ``cap``
+    bytes at a time; a longer line is skipped as it streams and given as None. Each line
+    yielded starts a new record for the deadline (blank lines do not)."""
+    number = 0
+    while True:
+        line = stream.readline(cap + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > cap and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(_BLOCK)
+            line = None
+        elif not line.strip():
+            continue
+        yield number, line
+        stream.next_record()
+
+
 def _from_stdin(stream: BinaryIO) -> Iterator[Item]:
-    """Standard input is one article, unless it is JSON Lines records."""
-    first = stream.readline()
-    if _looks_like_record(first):
-        yield from _records(_chain(first, stream), "-")
+    """Standard input is one article, unless it is JSON Lines records. At most the cap
+    is read before it is refused; never the whole of a larger stream."""
+    cap = MAX_RECORD_BYTES
+    try:
+        first = stream.readline(cap + 1)
+        if len(first) <= cap and _looks_like_record(first):
+            yield from _records(_Guarded(stream, head=first), "-")
+            return
+        data = first + stream.read(cap + 1 - len(first))
+    except (OSError, ValueError) as exc:  # closed, or not readable
+        yield Failure("-", f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}")
         return
-    data = first + stream.read()
+    if len(data) > cap:
+        yield Failure("-", f"input is over the {cap:,}-byte cap")
+        return
     yield Job(source="-", name="stdin", data=data)
-
-
-def _chain(first: bytes, rest: Iterable[bytes]) -> Iterator[bytes]:
-    yield first
-    yield from rest
 
 
 def _looks_like_record(line: bytes) -> bool:
@@ -174,18 +279,20 @@ def _looks_like_record(line: bytes) -> bool:
         return False
     try:
         value = json.loads(line)
+    except RecursionError:
+        return True  # a record nested too deep: it fails alone, as in a file
     except ValueError:
         return False
     return isinstance(value, dict) and ("html" in value or "text" in value)
 
 
-def _records_file(path: str) -> Iterator[Item]:
-    yield from _read_file(path, lambda handle: _records(handle, path), gzipped=True)
+def _records_file(path: str, timeout: float | None) -> Iterator[Item]:
+    yield from _read_file(path, lambda stream: _records(stream, path), timeout, gzipped=True)
 
 
-def _read_file(path: str, read: Callable[[BinaryIO], Iterator[Item]], *,
-               gzipped: bool = False) -> Iterator[Item]:
-    """Open ``path`` (through gzip when ``gzipped`` and it ends in .gz) and let ``read``
+def _read_file(path: str, read: Callable[[_Guarded], Iterator[Item]], timeout: float | None,
+               *, gzipped: bool = False) -> Iterator[Item]:
+    """Open ``path`` (inflating it as it streams when it ends in .gz) and let ``read``
     turn it into items; failing to open or read it is one Failure, and the batch goes on."""
     try:
         if gzipped and path.lower().endswith(".gz"):
@@ -199,22 +306,28 @@ def _read_file(path: str, read: Callable[[BinaryIO], Iterator[Item]], *,
         return
     with handle:
         try:
-            yield from read(handle)
-        except OSError as exc:
-            yield Failure(path, f"read failed: {exc.strerror or exc}")
+            yield from read(_Guarded(handle, timeout))
+        except ReadStopped as exc:
+            yield Failure(path, str(exc))
+        except EOFError:
+            yield Failure(path, "read failed: the compressed file is cut short")
+        except (OSError, zlib.error) as exc:
+            yield Failure(path, f"read failed: {getattr(exc, 'strerror', None) or exc}")
 
 
-def _records(lines: Iterable[bytes], origin: str) -> Iterator[Item]:
+def _records(stream: _Guarded, origin: str) -> Iterator[Item]:
     """``{"id", "url", "html"}`` or ``{"id", "text"}``, one article per line."""
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    cap = MAX_RECORD_BYTES
+    for number, line in _lines(stream, cap):
         where = f"{origin}:{number}"
-        if len(line) > MAX_RECORD_BYTES:
-            yield Failure(where, f"record is over the {MAX_RECORD_BYTES:,}-byte cap")
+        if line is None:
+            yield Failure(where, f"record is over the {cap:,}-byte cap")
             continue
         try:
             record = json.loads(line)
+        except RecursionError:
+            yield Failure(where, "record nested too deeply")
+            continue
         except ValueError as exc:
             yield Failure(where, f"not valid JSON: {exc}")
             continue
@@ -236,37 +349,115 @@ def _record_job(record: dict, where: str) -> Item:
                url=url, input_format="html" if key == "html" else "text")
 
 
-def _warc_file(path: str) -> Iterator[Item]:
-    """Every HTML response record of a WARC file is one article, named by its target URI."""
-    try:
-        from warcio.archiveiterator import ArchiveIterator
-    except ImportError:  # pragma: no cover - warcio is a dependency
-        yield Failure(path, "reading WARC files needs the warcio package")
-        return
+def _warc_file(path: str, timeout: float | None) -> Iterator[Item]:
+    """Every HTML response record of a WARC file is one article, named by its target URI.
+    A .gz file is inflated here as it streams (not by warcio), so that every byte warcio
+    reads passes the bounds of ``_Guarded``."""
+    yield from _read_file(path, lambda stream: _warc_records(stream, path), timeout,
+                          gzipped=True)
 
-    def read(handle: BinaryIO) -> Iterator[Item]:
+
+def _warc_records(stream: _Guarded, path: str) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    start = stream.read(_BLOCK)
+    if not start.strip():
+        yield Failure(path, "empty input")
+        return
+    if not start.lstrip().startswith((b"WARC/", b"filedesc://")):
+        yield Failure(path, "not a WARC or ARC file (it does not start with a WARC/ or "
+                            "filedesc:// header)")
+        return
+    stream.head = start + stream.head
+    records = ArchiveIterator(stream)
+    held: Item | None = None  # a record's item, yielded once the next record is found whole
+    while True:
+        stream.next_record(budget=MAX_HEADER_BYTES)
         try:
-            for record in ArchiveIterator(handle):  # warcio itself handles .warc.gz
-                job = _warc_job(record, path)
-                if job is not None:
-                    yield job
-        except OSError:
+            with _quiet_warcio() as complaints:
+                record = next(records, None)
+        except ReadStopped:
             raise
         except Exception as exc:  # warcio raises several kinds on a damaged archive
-            yield Failure(path, f"damaged WARC: {type(exc).__name__}: {exc}")
+            if held is not None:
+                yield held
+            yield Failure(path, f"damaged WARC: {_first_line(exc)}")
+            return
+        if held is not None:
+            # warcio complains when a record is not followed by its blank lines: the
+            # record before had a wrong length, and its content is not whole.
+            yield held if not complaints.count else Failure(
+                held.source, "damaged WARC record: its length does not match its content")
+            held = None
+        if record is None:
+            return
+        stream.budget = None
+        with _quiet_warcio():
+            held = _warc_item(record, path)
 
-    yield from _read_file(path, read)
+
+def _first_line(exc: BaseException) -> str:
+    if isinstance(exc, EOFError):
+        return "the compressed file is cut short"
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
-def _warc_job(record, path: str) -> Job | None:
-    if record.rec_type != "response" or record.http_headers is None:
-        return None
-    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-    if "html" not in content_type:
-        return None
+def _warc_item(record, path: str) -> Item | None:
+    """The item of one WARC record (None for a record that is not an HTML response), its
+    content read up to the cap and the rest of the record skipped as it streams."""
+    headers = record.http_headers
+    html = (record.rec_type == "response" and headers is not None
+            and "html" in (headers.get_header("Content-Type") or "").lower())
     uri = record.rec_headers.get_header("WARC-Target-URI") or path
-    data = record.content_stream().read(MAX_RECORD_BYTES + 1)
+    cap = MAX_RECORD_BYTES
+    try:
+        data = record.content_stream().read(cap + 1) if html else b""
+    finally:
+        while record.raw_stream.read(_BLOCK):  # what is left of the record, not kept
+            pass
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        return Failure(uri, "WARC record cut short: the file ends inside it")
+    if not html:
+        return None
+    if len(data) > cap:
+        return Failure(uri, f"record is over the {cap:,}-byte cap")
+    declared = headers.get_header("Content-Length")
+    chunked = "chunked" in (headers.get_header("Transfer-Encoding") or "").lower()
+    header_bytes = getattr(headers, "total_len", None)
+    if (declared and declared.strip().isdigit() and not chunked and record.length is not None
+            and header_bytes is not None):
+        body = record.length - header_bytes
+        if body < int(declared):
+            return Failure(uri, f"HTTP body cut short: {body:,} of its Content-Length "
+                                f"{int(declared):,} bytes")
     return Job(source=uri, name=uri, data=data, url=uri, input_format="html")
+
+
+class _Complaints:
+    """What warcio wrote to standard error, counted and thrown away."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def write(self, text: str) -> int:
+        self.count += bool(text.strip())
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@contextmanager
+def _quiet_warcio() -> Iterator[_Complaints]:
+    """warcio prints warnings to standard error and logs others: they are counted (a
+    warning means a damaged record) instead of shown, also without --quiet."""
+    import logging
+
+    logging.getLogger("warcio").setLevel(logging.ERROR)
+    complaints = _Complaints()
+    with redirect_stderr(complaints):  # type: ignore[type-var]
+        yield complaints
 
 
 def count_files(args: Iterable[str], selection: Selection) -> int | None:
@@ -278,7 +469,11 @@ def count_files(args: Iterable[str], selection: Selection) -> int | None:
         if arg == "-" or is_url(arg) or lower.endswith(RECORD_SUFFIXES + WARC_SUFFIXES):
             return None
         path = Path(arg)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError:  # the walk will name it; no count
+            return None
+        if is_dir:
             for dirpath, dirnames, filenames in os.walk(path):
                 dirnames[:] = [d for d in dirnames if not d.startswith(".")]
                 for filename in filenames:

@@ -436,9 +436,11 @@ def test_summary_names_failed_inputs(runner, tmp_path):
     assert result.exit_code == 3
     summary = json.loads((out / "summary.json").read_text())
     schema.validate(summary, "summary.schema.json")
-    assert summary["counts"]["failed"] == 1
-    assert summary["failed"][0]["source"].endswith("zz.bin")
-    assert summary["counts"]["audited"] == 3  # the empty file is audited: an empty article
+    assert summary["counts"]["failed"] == 2
+    assert summary["failed"][0]["source"].endswith("empty.txt")
+    assert summary["failed"][0]["reason"] == "empty input"  # not scored as an empty article
+    assert summary["failed"][1]["source"].endswith("zz.bin")
+    assert summary["counts"]["audited"] == 2
 
 
 def test_incremental_skips_up_to_date_and_redoes_corrupt(runner, tmp_path):

@@ -5,6 +5,7 @@ one-line error naming the input, and the batch goes on."""
 
 import json
 import os
+import re
 import tempfile
 
 from hypothesis import HealthCheck, given, settings
@@ -95,7 +96,7 @@ _CSI = "\x1b[2J"  # clears the screen
 _C1 = "\x9b2J"  # the same with the one-character CSI
 
 
-def _warc(records, gz=False):
+def _warc(records, gz=False, headers=()):
     """A WARC file of HTML response records: (target URI, body bytes) pairs."""
     import io
 
@@ -105,7 +106,8 @@ def _warc(records, gz=False):
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=gz)
     for uri, body in records:
-        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *headers],
+                                protocol="HTTP/1.0")
         writer.write_record(writer.create_warc_record(
             uri, "response", payload=io.BytesIO(body), http_headers=http))
     return buffer.getvalue()
@@ -145,3 +147,174 @@ def test_messages_are_one_bounded_line():
     assert len(failure.reason) == MESSAGE_LIMIT and "\n" not in failure.reason
     assert displayable(f"a{_OSC}b{_C1}\x7f\n") == "a\\x1b]0;pwned\\x07b\\x9b2J\\x7f\\x0a"
     assert displayable("line\nnext\t\x1b", lines=True) == "line\nnext\t\\x1b"
+
+
+# ----------------------------------------------------------------------------- bounded reading
+
+
+def _kinds(items):
+    return [(type(i).__name__, i.source, getattr(i, "reason", None)) for i in items]
+
+
+def _peak(run):
+    """``run()`` and the peak of memory Python allocated meanwhile, in bytes."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        result = run()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_jsonl_gz_bomb_fails_its_line_in_bounded_memory(tmp_path, monkeypatch):
+    import gzip
+
+    from audit import inputs
+
+    monkeypatch.setattr(inputs, "MAX_RECORD_BYTES", 64 * 1024)
+    path = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(path, "wb") as handle:  # 16 MB of one line from 16 KB on disk
+        handle.write(b'{"id": "bomb", "text": "')
+        for _ in range(16):
+            handle.write(b"a" * (1 << 20))
+        handle.write(b'"}\n' + json.dumps({"id": "after", "text": "fine"}).encode() + b"\n")
+    assert path.stat().st_size < 100_000
+    items, peak = _peak(lambda: list(inputs.iter_items([str(path)])))
+    assert _kinds(items) == [("Failure", f"{path}:1", "record is over the 65,536-byte cap"),
+                             ("Job", "after", None)]
+    assert peak < 2_000_000, peak
+
+
+def test_a_warc_gz_bomb_is_refused_in_bounded_memory(tmp_path, monkeypatch):
+    import gzip
+
+    from audit import inputs
+
+    monkeypatch.setattr(inputs, "MAX_RECORD_BYTES", 64 * 1024)
+    header_bomb = tmp_path / "headers.warc.gz"
+    with gzip.open(header_bomb, "wb") as handle:  # a header line that never ends
+        handle.write(b"WARC/1.0\r\nWARC-Type: response\r\nX-Pad: ")
+        for _ in range(32):
+            handle.write(bytes(1 << 20))
+    body_bomb = tmp_path / "body.warc.gz"
+    page = b"<html><body><p>" + bytes(8 << 20) + b"</p></body></html>"
+    body_bomb.write_bytes(gzip.compress(_warc([("https://example.org/big", page),
+                                               ("https://example.org/ok", b"<p>ok</p>")])))
+    for path, expected in ((header_bomb, [("Failure", str(header_bomb),
+                                           "a record's headers are over the 1,048,576-byte cap "
+                                           "(damaged or not an archive)")]),
+                           (body_bomb, [("Failure", "https://example.org/big",
+                                         "record is over the 65,536-byte cap"),
+                                        ("Job", "https://example.org/ok", None)])):
+        items, peak = _peak(lambda path=path: list(inputs.iter_items([str(path)])))
+        assert _kinds(items) == expected
+        assert peak < 4_000_000, peak
+
+
+def test_standard_input_is_refused_past_the_cap_without_reading_it_all(monkeypatch):
+    import io
+
+    from audit import inputs
+
+    monkeypatch.setattr(inputs, "MAX_RECORD_BYTES", 1000)
+    stream = io.BytesIO(b"word " * 100_000)
+    assert _kinds(inputs.iter_items(["-"], stdin=stream)) == [
+        ("Failure", "-", "input is over the 1,000-byte cap")]
+    assert stream.tell() <= 1001
+    stream = io.BytesIO(b"x" * 5000 + b"\n")  # one line longer than the cap
+    assert _kinds(inputs.iter_items(["-"], stdin=stream))[0][2] == \
+        "input is over the 1,000-byte cap"
+    records = b"\n".join([json.dumps({"id": "a", "text": "fine"}).encode(),
+                          json.dumps({"id": "b", "text": "x" * 2000}).encode(),
+                          json.dumps({"id": "c", "text": "fine"}).encode()])
+    assert _kinds(inputs.iter_items(["-"], stdin=io.BytesIO(records))) == [
+        ("Job", "a", None), ("Failure", "-:2", "record is over the 1,000-byte cap"),
+        ("Job", "c", None)]
+
+
+def test_reading_a_file_of_records_has_a_deadline(tmp_path, monkeypatch):
+    """A clock that moves a second per read: a record that takes more than the timeout
+    to read stops the file; records read in time each get the full timeout."""
+    import gzip
+    import itertools
+
+    from audit import inputs
+
+    clock = itertools.count()
+    monkeypatch.setattr(inputs.time, "monotonic", lambda: float(next(clock)))
+    good = tmp_path / "good.jsonl"
+    good.write_text("\n".join(json.dumps({"id": str(i), "text": "fine"}) for i in range(20)))
+    assert [k[0] for k in _kinds(inputs.iter_items([str(good)], timeout=3))] == ["Job"] * 20
+    slow = tmp_path / "blank.jsonl.gz"  # a million blank lines before the first record
+    slow.write_bytes(gzip.compress(b"\n" * 1_000_000 + b'{"id": "late", "text": "x"}\n'))
+    assert _kinds(inputs.iter_items([str(slow)], timeout=3)) == [
+        ("Failure", str(slow), "gave up reading after 3 s (input too large or too odd)")]
+
+
+def test_a_record_nested_too_deep_fails_alone(runner, tmp_path):
+    path = tmp_path / "deep.jsonl"
+    deep = '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    path.write_text(deep + "\n" + json.dumps({"id": "ok", "text": ARTICLE.decode()}) + "\n")
+    result = runner.invoke(cli, ["check", str(path), "--format", "jsonl"])
+    assert result.exit_code == 3, result.output
+    assert result.stderr == f"audit: {path}:1: record nested too deeply\n"
+    assert json.loads(result.stdout)["input"]["source"] == "ok"
+    result = runner.invoke(cli, ["check", "-", "--format", "jsonl"], input=deep + "\n")
+    assert result.exit_code == 3 and result.stderr == "audit: -:1: record nested too deeply\n"
+
+
+def test_a_path_the_user_cannot_search_fails_alone(runner, tmp_path, monkeypatch):
+    """Tests run as root, so the PermissionError of a directory without search permission
+    is simulated where the standard library raises it."""
+    from pathlib import Path
+
+    good = tmp_path / "good.txt"
+    good.write_bytes(ARTICLE)
+    hidden = tmp_path / "locked" / "inside.txt"
+    real_is_dir, real_exists = Path.is_dir, Path.exists
+
+    def denied(real):
+        def check(self):
+            if "locked" in str(self):
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+        return check
+
+    monkeypatch.setattr(Path, "is_dir", denied(real_is_dir))
+    monkeypatch.setattr(Path, "exists", denied(real_exists))
+    result = runner.invoke(cli, ["check", str(hidden), str(good), "-q"])
+    assert result.exit_code == 3, result.output
+    assert result.stderr == f"audit: {hidden}: Permission denied\n"
+
+
+def test_damaged_warc_files_fail_with_a_reason(runner, tmp_path):
+    page = b"<html><body><p>" + ARTICLE * 3 + b"</p></body></html>"
+    whole = _warc([("https://example.org/a", page)])
+    length = int(re.search(rb"Content-Length: (\d+)", whole).group(1))
+    shorter = whole.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length - 9))
+    cases = {
+        "cut.warc": (whole[:-40], "https://example.org/a: WARC record cut short"),
+        "text.warc": (ARTICLE * 50, "text.warc: not a WARC or ARC file"),
+        "trunc.warc.gz": (_warc([("https://example.org/a", page)], gz=True)[:50],
+                          "trunc.warc.gz: read failed: the compressed file is cut short"),
+        "empty.warc": (b"", "empty.warc: empty input"),
+        "empty.txt": (b"", "empty.txt: empty input"),
+        "long-line.warc": (b"WARC/1.0\r\n" + b"x" * 5_000_000,
+                           "long-line.warc: a record's headers are over the"),
+        "length.warc": (whole.replace(b"Content-Length: ", b"Content-Length: 1", 1) + whole,
+                        "https://example.org/a: WARC record cut short"),
+        "body.warc": (_warc([("https://example.org/a", page)],
+                            headers=[("Content-Length", "5000")]),
+                      "https://example.org/a: HTTP body cut short: 573 of its Content-Length"),
+        "mismatch.warc": (shorter + whole, "https://example.org/a: damaged WARC record: its "
+                                          "length does not match its content"),
+    }
+    for name, (data, expected) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        result = runner.invoke(cli, ["check", str(tmp_path / name), "-q"])
+        assert result.exit_code == 3, (name, result.output)
+        assert len(result.stderr.splitlines()) == 1, (name, result.stderr)
+        assert expected in result.stderr, (name, result.stderr)
+        assert len(result.stderr) < 400
