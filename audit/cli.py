@@ -3,6 +3,7 @@ the work is done in ``audit.api`` (one article) and ``audit.batch`` (many)."""
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import os
@@ -47,6 +48,36 @@ def _load_config(path: str | None, fail_under: float | None) -> config_mod.Confi
         return cfg
     except config_mod.ConfigError as exc:
         raise click.UsageError(str(exc)) from None
+
+
+class _Unwritable(click.ClickException):
+    """The environment fails us (a full disk, an output that cannot be written): one
+    line, and exit 2 (or the batch's own code when that is higher)."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.exit_code = max(exit_code, EXIT_USAGE)
+
+    def show(self, file=None) -> None:
+        click.echo(f"audit: {displayable(self.format_message(), limit=MESSAGE_LIMIT)}",
+                   err=True)
+
+
+def _stdin_closed() -> bool:
+    """Whether standard input is closed (``audit check - <&-``): Python then has no
+    sys.stdin at all, or one whose descriptor is gone."""
+    stream = sys.stdin
+    if stream is None or getattr(stream, "buffer", None) is None:
+        return True
+    try:
+        os.fstat(stream.fileno())
+    except io.UnsupportedOperation:  # not a file descriptor (a test's stream): open
+        return False
+    except (OSError, ValueError):
+        return True
+    return False
 
 
 class _Group(click.Group):
@@ -139,6 +170,8 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         raise click.UsageError("give at least one PATH, or --from-file LIST")
     if incremental and not out_dir:
         raise click.UsageError("--incremental needs --out DIR")
+    if ("-" in paths or from_file == "-") and _stdin_closed():
+        raise click.UsageError("standard input is closed: nothing to read for -")
     cfg = _load_config(config_path, fail_under)
     out = _prepare_out(out_dir)
     pages = _prepare_out(html_dir, "--html-dir")
@@ -188,18 +221,26 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         if jsonl_sink is not None:
             jsonl_sink.discard()  # a --jsonl file is whole or not there
         raise
-    if out is not None:
-        summary.write(out / "summary.json")
-    summary.close()
-    if pages is not None:
-        from audit.render.html import render_index
+    code = (EXIT_INTERNAL if summary.internal else EXIT_INPUT if summary.failed
+            else EXIT_BELOW if summary.below else EXIT_OK)
+    target = None
+    try:
+        if out is not None:
+            target = out / "summary.json"
+            summary.write(target)
+        if pages is not None:
+            from audit.render.html import render_index
 
-        batch.write_atomic(pages / "index.html", render_index(index_rows))
+            target = pages / "index.html"
+            batch.write_atomic(target, render_index(index_rows))
+    except OSError as exc:  # a full disk, a directory removed or made read-only meanwhile
+        raise _Unwritable(f"cannot write {target}: {exc.strerror or exc}", code) from None
+    finally:
+        summary.close()
     if summary.total > 1 and not quiet and fmt is Format.TEXT:
         click.echo(f"\n{summary.audited} audited ({summary.skipped} up to date), "
                    f"{len(summary.failed)} failed, {summary.below} below --fail-under")
-    sys.exit(EXIT_INTERNAL if summary.internal else EXIT_INPUT if summary.failed
-             else EXIT_BELOW if summary.below else EXIT_OK)
+    sys.exit(code)
 
 
 def _prepare_out(out_dir: str | None, option: str = "--out") -> Path | None:
@@ -209,6 +250,11 @@ def _prepare_out(out_dir: str | None, option: str = "--out") -> Path | None:
     try:
         out.mkdir(parents=True, exist_ok=True)
         batch.remove_stale_temporaries(out)
+        # Found now, not after the whole batch: a directory we cannot write to.
+        probe = batch.temporary_path(out / "write-probe")
+        with open(probe, "w", encoding="utf-8") as handle:
+            handle.write("probe")
+        probe.unlink()
     except OSError as exc:
         raise click.UsageError(f"{option} {out_dir}: {exc.strerror or exc}") from None
     return out
@@ -222,6 +268,8 @@ class _JsonlSink:
         if target == "-":
             self.handle, self.tmp = None, None
             return
+        if Path(target).is_dir():
+            raise click.UsageError(f"--jsonl {target}: is a directory")
         self.tmp = batch.temporary_path(Path(target))
         try:
             self.handle = open(self.tmp, "w", encoding="utf-8")
@@ -238,8 +286,12 @@ class _JsonlSink:
 
     def close(self) -> None:
         if self.handle is not None:
-            self.handle.close()
-            os.replace(self.tmp, self.target)
+            try:
+                self.handle.close()
+                os.replace(self.tmp, self.target)
+            except OSError as exc:  # a full disk; the temporary file is removed by discard
+                raise _Unwritable(f"cannot write {self.target}: {exc.strerror or exc}") \
+                    from None
 
     def discard(self) -> None:
         if self.handle is not None:
@@ -292,7 +344,9 @@ def strip(path, show_removed, input_format) -> None:
     from audit import api, decode
 
     try:
-        raw = sys.stdin.buffer.read() if path == "-" else api.read_input(path)
+        if path == "-" and _stdin_closed():
+            raise click.UsageError("standard input is closed: nothing to read for -")
+        raw = sys.stdin.buffer.read(decode.MAX_BYTES + 1) if path == "-" else api.read_input(path)
         decoded = decode.decode(raw, input_format=input_format)
     except decode.InputError as exc:
         click.echo(f"audit: {displayable(path, file_name=True, limit=MESSAGE_LIMIT)}: "

@@ -17,6 +17,7 @@ from __future__ import annotations
 import configparser
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -121,6 +122,8 @@ def _coerce(key: str, raw: Any, default: Any, origin: str) -> Any:
             value = float(raw)
         except (TypeError, ValueError):
             raise ConfigError(f"{where}: expected a number, got {raw!r}") from None
+        if not math.isfinite(value):
+            raise ConfigError(f"{where}: expected a finite number, got {raw!r}")
         if key == "fail-under" and not 0 <= value <= 100:
             raise ConfigError(f"{where}: must be between 0 and 100, got {raw!r}")
         if isinstance(default, int):  # counts and thresholds in words stay whole numbers

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from audit.decode import MAX_BYTES, MESSAGE_LIMIT, displayable
+from audit.fetch import without_credentials
 
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
@@ -97,10 +98,11 @@ def iter_items(args: Iterable[str], *, selection: Selection = Selection(),
     process); None for no limit."""
     for arg in args:
         if arg == "-":
-            yield from _from_stdin(stdin or sys.stdin.buffer)
+            yield from _from_stdin(stdin or getattr(sys.stdin, "buffer", None))
             continue
-        if is_url(arg):
-            yield Job(source=arg, name=arg, url=arg, fetch=True)
+        if is_url(arg):  # a password in the URL is used to fetch it, never shown
+            shown = without_credentials(arg)
+            yield Job(source=shown, name=shown, url=arg, fetch=True)
             continue
         try:  # a path inside a directory the user cannot search fails here
             scheme_only = _SCHEME.match(arg) and not Path(arg).exists()
@@ -109,8 +111,9 @@ def iter_items(args: Iterable[str], *, selection: Selection = Selection(),
             yield Failure(arg, exc.strerror or str(exc))
             continue
         if scheme_only:
-            yield Failure(arg, f"unsupported URL scheme {arg.split(':', 1)[0]!r}: "
-                               "only http and https")
+            scheme = arg.split(":", 1)[0]
+            yield Failure(without_credentials(arg),
+                          f"unsupported URL scheme {scheme!r}: only http and https")
         elif is_dir:
             yield from _walk(Path(arg), selection, timeout)
         else:
@@ -121,9 +124,13 @@ def iter_list(list_path: str, *, selection: Selection = Selection(),
               stdin: BinaryIO | None = None, timeout: float | None = None) -> Iterator[Item]:
     """``--from-file LIST``: one path or URL per line; blank lines and # comments skipped."""
     try:
-        handle = (stdin or sys.stdin.buffer) if list_path == "-" else open(list_path, "rb")
+        handle = ((stdin or getattr(sys.stdin, "buffer", None)) if list_path == "-"
+                  else open(list_path, "rb"))
     except OSError as exc:
         yield Failure(list_path, f"cannot read the list: {exc.strerror or exc}")
+        return
+    if handle is None:
+        yield Failure(list_path, "standard input is closed")
         return
     with handle:
         try:
@@ -255,9 +262,12 @@ def _lines(stream: _Guarded, cap: int) -> Iterator[tuple[int, bytes | None]]:
         stream.next_record()
 
 
-def _from_stdin(stream: BinaryIO) -> Iterator[Item]:
+def _from_stdin(stream: BinaryIO | None) -> Iterator[Item]:
     """Standard input is one article, unless it is JSON Lines records. At most the cap
     is read before it is refused; never the whole of a larger stream."""
+    if stream is None:
+        yield Failure("-", "standard input is closed")
+        return
     cap = MAX_RECORD_BYTES
     try:
         first = stream.readline(cap + 1)

@@ -8,6 +8,7 @@ import os
 import re
 import tempfile
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -318,3 +319,83 @@ def test_damaged_warc_files_fail_with_a_reason(runner, tmp_path):
         assert len(result.stderr.splitlines()) == 1, (name, result.stderr)
         assert expected in result.stderr, (name, result.stderr)
         assert len(result.stderr) < 400
+
+
+# ----------------------------------------------------------------------------- environment
+
+
+def test_an_out_directory_that_cannot_be_written_is_found_before_the_batch(runner, tmp_path,
+                                                                           monkeypatch):
+    """Tests run as root, for whom permissions do not stop a write: the read-only file
+    system is simulated where the probe writes."""
+    import builtins
+
+    real_open = builtins.open
+
+    def read_only(file, *args, **kwargs):
+        if "write-probe" in str(file):
+            raise OSError(30, "Read-only file system")
+        return real_open(file, *args, **kwargs)
+
+    good = tmp_path / "good.txt"
+    good.write_bytes(ARTICLE)
+    monkeypatch.setattr(builtins, "open", read_only)
+    monkeypatch.setattr(batch, "process", lambda *a: pytest.fail("the batch started"))
+    result = runner.invoke(cli, ["check", str(good), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert "--out" in result.stderr and "Read-only file system" in result.stderr
+    assert not list((tmp_path / "out").iterdir())
+
+
+def test_jsonl_pointing_at_a_directory_is_a_usage_error(runner, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_bytes(ARTICLE)
+    result = runner.invoke(cli, ["check", str(good), "--jsonl", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert "is a directory" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["good.txt"]
+
+
+def test_closed_standard_input_is_a_usage_error(monkeypatch):
+    """``audit check - <&-`` in a real process (Python then has no sys.stdin, or one whose
+    descriptor is gone): exit 2 before the batch; the library fails the input alone."""
+    import subprocess
+    import sys
+
+    from audit import inputs
+
+    monkeypatch.setattr(sys, "stdin", None)
+    assert _kinds(inputs.iter_items(["-"])) == [("Failure", "-", "standard input is closed")]
+    assert _kinds(inputs.iter_list("-")) == [("Failure", "-", "standard input is closed")]
+    for args in ("check -", "check --from-file -", "strip -"):
+        result = subprocess.run(["sh", "-c", f'"$0" -m audit {args} <&-', sys.executable],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "standard input is closed" in result.stderr
+    result = subprocess.run([sys.executable, "-m", "audit", "check", "-"],
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3 and "empty input" in result.stderr  # open, but empty
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_weights_that_are_not_finite_are_a_configuration_error(runner, tmp_path, value):
+    config = tmp_path / "audit.ini"
+    config.write_text(f"[audit]\noverall.weight.sourcing = {value}\n")
+    good = tmp_path / "good.txt"
+    good.write_bytes(ARTICLE)
+    result = runner.invoke(cli, ["check", str(good), "--config", str(config)])
+    assert result.exit_code == 2, result.output
+    assert "overall.weight.sourcing" in result.output and "finite" in result.output
+
+
+def test_a_full_disk_at_summary_time_is_one_clear_line(runner, tmp_path, monkeypatch):
+    def full(self, path):
+        raise OSError(28, "No space left on device")
+
+    good = tmp_path / "good.txt"
+    good.write_bytes(ARTICLE)
+    monkeypatch.setattr(batch.Summary, "write", full)
+    result = runner.invoke(cli, ["check", str(good), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"audit: cannot write {tmp_path / 'out' / 'summary.json'}: "
+                             "No space left on device\n")
