@@ -155,9 +155,10 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     {"id", "text"} records (.jsonl), and WARC files (.warc, .warc.gz). HTML or plain
     text is told from the content.
 
-    Exit codes: 0 success; 1 an article scored below --fail-under; 2 usage or
-    configuration error; 3 some input could not be audited; 4 internal error (the
-    highest that applies); 130 interrupted; 141 standard output closed early.
+    Exit codes: 0 success; 1 an article scored below --fail-under; 2 usage,
+    configuration or environment error (an unwritable --out, closed standard input, a
+    full disk); 3 some input could not be audited; 4 internal error (the highest that
+    applies); 130 interrupted; 141 standard output closed early.
 
     \b
     Example:
