@@ -399,6 +399,7 @@ def _warc_records(stream: _Guarded, path: str) -> Iterator[Item]:
             yield held if not complaints.count else Failure(
                 held.source, "damaged WARC record: its length does not match its content")
             held = None
+            stream.next_record()  # the consumer's time meanwhile is not this record's
         if record is None:
             return
         stream.budget = None

@@ -399,3 +399,23 @@ def test_a_full_disk_at_summary_time_is_one_clear_line(runner, tmp_path, monkeyp
     assert result.exit_code == 2, result.output
     assert result.stderr == (f"audit: cannot write {tmp_path / 'out' / 'summary.json'}: "
                              "No space left on device\n")
+
+
+def test_time_spent_by_the_consumer_does_not_count_against_reading(tmp_path, monkeypatch):
+    """The batch may hold the stream for minutes while workers are busy: only time spent
+    reading counts against the deadline."""
+    from audit import inputs
+
+    now = [0.0]
+    monkeypatch.setattr(inputs.time, "monotonic", lambda: now[0])
+    page = b"<html><body><p>" + ARTICLE * 400 + b"</p></body></html>"  # over a read block
+    archive = tmp_path / "crawl.warc"
+    archive.write_bytes(_warc([(f"https://example.org/{i}", page) for i in range(3)]))
+    records = tmp_path / "records.jsonl"
+    records.write_text("\n".join(json.dumps({"id": str(i), "text": "x"}) for i in range(3)))
+    for path in (archive, records):
+        kinds = []
+        for item in inputs.iter_items([str(path)], timeout=5):
+            kinds.append(type(item).__name__)
+            now[0] += 100  # the consumer is busy
+        assert kinds == ["Job"] * 3, (path, kinds)
