@@ -386,11 +386,11 @@ def _warc_records(stream: _Guarded, path: str) -> Iterator[Item]:
         try:
             with _quiet_warcio() as complaints:
                 record = next(records, None)
-        except ReadStopped:
-            raise
         except Exception as exc:  # warcio raises several kinds on a damaged archive
             if held is not None:
                 yield held
+            if isinstance(exc, ReadStopped):
+                raise
             yield Failure(path, f"damaged WARC: {_first_line(exc)}")
             return
         if held is not None:
@@ -403,13 +403,22 @@ def _warc_records(stream: _Guarded, path: str) -> Iterator[Item]:
         if record is None:
             return
         stream.budget = None
-        with _quiet_warcio():
-            held = _warc_item(record, path)
+        try:
+            with _quiet_warcio():
+                held = _warc_item(record, path)
+        except ReadStopped:
+            raise
+        except Exception as exc:  # a record's content that warcio cannot decode
+            yield Failure(path, f"damaged WARC: {_first_line(exc)}")
+            return
 
 
 def _first_line(exc: BaseException) -> str:
+    """What a damaged archive's error says, in a few words."""
     if isinstance(exc, EOFError):
         return "the compressed file is cut short"
+    if isinstance(exc, (AttributeError, TypeError, KeyError, IndexError)):
+        return "a record's headers are malformed"  # warcio tripping over them (no URI...)
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
 

@@ -419,3 +419,13 @@ def test_time_spent_by_the_consumer_does_not_count_against_reading(tmp_path, mon
             kinds.append(type(item).__name__)
             now[0] += 100  # the consumer is busy
         assert kinds == ["Job"] * 3, (path, kinds)
+
+
+def test_a_warc_record_without_a_target_uri_is_named_damaged(runner, tmp_path):
+    page = b"<html><body><p>" + ARTICLE * 3 + b"</p></body></html>"
+    whole = _warc([("https://example.org/a", page)])
+    path = tmp_path / "no-uri.warc"
+    path.write_bytes(re.sub(rb"WARC-Target-URI: [^\r]*\r\n", b"", whole))
+    result = runner.invoke(cli, ["check", str(path), "-q"])
+    assert result.exit_code == 3
+    assert result.stderr == f"audit: {path}: damaged WARC: a record's headers are malformed\n"
