@@ -140,8 +140,8 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
         scores["overall"] = scoring.overall(scores, config)
         info = report.InputInfo(
             source=source, sha256=hashlib.sha256(raw).hexdigest(), size=len(raw),
-            media_type=decoded.media_type, encoding=decoded.encoding,
-            url=url, stripped=strip_furniture or html)
+            media_type=decoded.media_type, encoding=decoded.encoding, url=url,
+            stripped=strip_furniture or html)
         result = report.build(
             info=info, extraction=extraction, input_text=None if html else decoded.text,
             language=language, word_count=rdb.data["counts"]["words"],
