@@ -191,6 +191,16 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _CONTROL_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def without_credentials(url: str) -> str:
+    """``url`` without the user name and password it may carry
+    (``https://user:secret@host/x`` becomes ``https://host/x``): what is shown and
+    recorded of a URL (fetching uses them). A malformed URL is handled too."""
+    return _CREDENTIALS.sub(r"\1", url) if "@" in url else url
+
+
+_CREDENTIALS = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
+
+
 def _escape(match: re.Match[str]) -> str:
     return f"\\x{ord(match.group()):02x}"
 

@@ -19,7 +19,7 @@ import urllib.request
 from dataclasses import dataclass
 
 from audit import __version__
-from audit.decode import MAX_BYTES, InputError
+from audit.decode import MAX_BYTES, InputError, without_credentials
 
 USER_AGENT = f"audit/{__version__} (source-quality auditor; +https://pypi.org/project/audit/)"
 TIMEOUT = 20.0
@@ -64,15 +64,7 @@ def ascii_url(url: str) -> str:
     return f"{parts.scheme}://{netloc}{urllib.parse.quote(raw, safe=_URL_SAFE)}"
 
 
-_CREDENTIALS = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
 _HOST = re.compile(r"[A-Za-z0-9._~%!$&'()*+,;=-]+|\[[0-9A-Fa-f:.]+\]")
-
-
-def without_credentials(url: str) -> str:
-    """``url`` without the user name and password it may carry
-    (``https://user:secret@host/x`` becomes ``https://host/x``): what is shown and
-    recorded of a URL. A malformed URL is handled too."""
-    return _CREDENTIALS.sub(r"\1", url) if "@" in url else url
 
 
 def is_private(host: str | None) -> bool:

@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from audit.decode import MAX_BYTES, MESSAGE_LIMIT, displayable
-from audit.fetch import without_credentials
+from audit.decode import MAX_BYTES, MESSAGE_LIMIT, displayable, without_credentials
 
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
@@ -49,11 +48,12 @@ class Job:
     fetch: bool = False
 
     def __post_init__(self) -> None:
-        # What is shown and written must be valid UTF-8 and free of control characters;
-        # ``path`` keeps the name to open.
+        # What is shown and written must be valid UTF-8, free of control characters and
+        # of a URL's password; ``path`` keeps the name to open, ``url`` the URL to fetch.
         from_os = self.path is not None or self.fetch  # a file name or an argument
-        object.__setattr__(self, "source", displayable(self.source, file_name=from_os))
-        object.__setattr__(self, "name", displayable(self.name, file_name=from_os))
+        for key in ("source", "name"):
+            shown = displayable(without_credentials(getattr(self, key)), file_name=from_os)
+            object.__setattr__(self, key, shown)
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,8 @@ class Failure:
     reason: str
 
     def __post_init__(self) -> None:  # a path, a list or a record's place in its file
-        object.__setattr__(self, "source", displayable(self.source, file_name=True))
+        object.__setattr__(self, "source",
+                           displayable(without_credentials(self.source), file_name=True))
         object.__setattr__(self, "reason", displayable(self.reason, limit=MESSAGE_LIMIT))
 
 
@@ -101,8 +102,7 @@ def iter_items(args: Iterable[str], *, selection: Selection = Selection(),
             yield from _from_stdin(stdin or getattr(sys.stdin, "buffer", None))
             continue
         if is_url(arg):  # a password in the URL is used to fetch it, never shown
-            shown = without_credentials(arg)
-            yield Job(source=shown, name=shown, url=arg, fetch=True)
+            yield Job(source=arg, name=arg, url=arg, fetch=True)
             continue
         try:  # a path inside a directory the user cannot search fails here
             scheme_only = _SCHEME.match(arg) and not Path(arg).exists()
@@ -112,8 +112,7 @@ def iter_items(args: Iterable[str], *, selection: Selection = Selection(),
             continue
         if scheme_only:
             scheme = arg.split(":", 1)[0]
-            yield Failure(without_credentials(arg),
-                          f"unsupported URL scheme {scheme!r}: only http and https")
+            yield Failure(arg, f"unsupported URL scheme {scheme!r}: only http and https")
         elif is_dir:
             yield from _walk(Path(arg), selection, timeout)
         else:

@@ -15,7 +15,7 @@ from typing import Any
 
 from audit import __version__, rules
 from audit.config import Config
-from audit.decode import displayable
+from audit.decode import displayable, without_credentials
 from audit.model import Block, Extraction, Finding, Score
 from audit.schema import SCHEMA_VERSION
 
@@ -140,8 +140,8 @@ def build(
     kept = [f for f in findings if config.rule_enabled(f.rule_id)]
     kept.sort(key=lambda f: (-1, -1) if f.span is None else f.span)
     input_part: dict[str, Any] = {
-        "source": displayable(info.source),
-        "url": None if info.url is None else displayable(info.url),
+        "source": displayable(without_credentials(info.source)),
+        "url": None if info.url is None else displayable(without_credentials(info.url)),
         "sha256": info.sha256,
         "bytes": info.size,
         "media_type": info.media_type,

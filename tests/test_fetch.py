@@ -164,3 +164,21 @@ def test_malformed_urls_are_bad_input(runner, url):
 def test_no_connection_leaves_this_machine():
     """The fixture server listens on loopback only."""
     assert socket.gethostbyname("localhost").startswith("127.")
+
+
+def test_credentials_in_record_urls_are_never_shown(runner, tmp_path):
+    """A JSON Lines record's url, or a WARC-Target-URI, may carry a password too."""
+    body = PAGE.decode()
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (
+        {"url": "https://user:s3cret@example.org/a", "html": body},
+        {"id": "b", "url": "https://user:s3cret@example.org/b", "html": ""})) + "\n")
+    result = runner.invoke(cli, ["check", str(path), "--format", "jsonl"])
+    assert result.exit_code == 3, result.output
+    report = json.loads(result.stdout)
+    assert report["input"]["source"] == report["input"]["url"] == "https://example.org/a"
+    assert "s3cret" not in result.stdout + result.stderr
+    import audit
+
+    report = audit.audit_html(body, url="https://u:s3cret@example.org/x")
+    assert report["input"]["url"] == report["input"]["source"] == "https://example.org/x"
