@@ -148,10 +148,9 @@ def _bad_response(exc: Exception) -> str:
         return "bad status line (not an HTTP/1.x answer)"
     if isinstance(exc, http.client.LineTooLong):
         return "a header or status line is too long"
-    if isinstance(exc, http.client.IncompleteRead):
-        return (f"the body is cut short ({len(exc.partial):,} bytes"
-                + (f", {exc.expected:,} more expected)" if exc.expected else ")"))
-    if isinstance(exc, ValueError):
+    if isinstance(exc, http.client.IncompleteRead) and exc.expected:
+        return f"the body is cut short ({len(exc.partial):,} bytes, {exc.expected:,} more expected)"
+    if isinstance(exc, (http.client.IncompleteRead, ValueError)):  # no length: the chunks
         return "broken chunked encoding"
     return str(exc) or type(exc).__name__
 

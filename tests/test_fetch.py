@@ -93,7 +93,7 @@ def _short_timeout(monkeypatch):
     ("/bad-status", "bad HTTP answer: bad status line"),
     ("/http09", "bad HTTP answer: bad status line"),
     ("/interim", "HTTP 102"),
-    ("/bad-chunks", "bad HTTP answer: "),
+    ("/bad-chunks", "bad HTTP answer: broken chunked encoding"),
     ("/many-headers", "bad HTTP answer: got more than 100 headers"),
     ("/long-header", "bad HTTP answer: a header or status line is too long"),
     ("/short-body", "bad HTTP answer: the body is cut short"),

@@ -45,7 +45,7 @@ def _serialises(report):
     batch._dumps_line(report).encode("utf-8")
 
 
-@settings(max_examples=25, deadline=None, derandomize=True,
+@settings(max_examples=50, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXTS)
 def test_case_changing_letters_and_surrogates_through_every_entry_point(text):
