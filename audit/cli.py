@@ -410,8 +410,10 @@ def _validate_file(path: str) -> str | None:
             data = json.load(handle)
     except OSError as exc:
         return exc.strerror or str(exc)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, a huge integer
         return f"not JSON: {exc}"
+    except RecursionError:
+        return "not JSON this tool writes: nested too deeply"
     is_summary = isinstance(data, dict) and "articles" in data and "article" not in data
     return schema.first_error(data, schema.SUMMARY if is_summary else schema.REPORT,
                               reference=True)

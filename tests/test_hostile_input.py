@@ -429,3 +429,11 @@ def test_a_warc_record_without_a_target_uri_is_named_damaged(runner, tmp_path):
     result = runner.invoke(cli, ["check", str(path), "-q"])
     assert result.exit_code == 3
     assert result.stderr == f"audit: {path}: damaged WARC: a record's headers are malformed\n"
+
+
+def test_validate_names_a_file_nested_too_deep(runner, tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 3, result.output
+    assert result.stderr == f"{path}: invalid: not JSON this tool writes: nested too deeply\n"
