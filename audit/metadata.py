@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -83,7 +83,47 @@ def read_metadata(tree: Any, url: str | None = None) -> PageMetadata:
     canonical = _canonical(tree, url)
     meta.canonical = canonical
     meta.page_url = url or (canonical.value if canonical else None)
+    _order_dates(meta)
+    if not any(_valid_date(item.value) for item in meta.published):
+        _search_date(tree, meta)
     return meta
+
+
+def _order_dates(meta: PageMetadata) -> None:
+    """``article:published_time`` first: where it and JSON-LD disagree, the meta tag is
+    the page's date more often (JSON-LD templates carry a first draft's or a copy's date;
+    measured on the development pages), then the rest in reading order, then a date in
+    the page's URL ("/2017/7/12/")."""
+    meta.published.sort(key=lambda item: item.origin.get("field") != "article:published_time")
+    found = _URL_DATE.search(meta.page_url.split("?")[0]) if meta.page_url else None
+    if found:
+        year, month, day = (int(x) for x in found.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            meta.published.append(Item(f"{year:04d}-{month:02d}-{day:02d}",
+                                       {"kind": "url", "field": "path", "text": found.group()}))
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=/|$|[-_.])")
+
+
+def _search_date(tree: Any, meta: PageMetadata) -> None:
+    """htmldate's search when the page states no date for machines: abbr and time elements,
+    date-like classes, then (extensive search) the visible text ("23. Juli 2017"). Its
+    quick search is tried first: when it finds a date it is right more often than the
+    extensive one on the same page (0.92 against 0.91 on the development pages)."""
+    from htmldate import find_date  # imported on first use: most pages never need it
+
+    for extensive in (False, True):
+        try:
+            found = find_date(tree, url=meta.page_url, original_date=True,
+                              extensive_search=extensive)
+        except Exception:  # a third-party search failing on a hostile page finds nothing
+            found = None
+        # A bare "-01-01" is a year without a day (a copyright line) filled in by the search.
+        if found and _valid_date(found) and not found.endswith("-01-01"):
+            meta.published.append(Item(found, {"kind": "search", "field": "htmldate",
+                                               "text": "extensive" if extensive else "quick"}))
+            return
 
 
 # --- JSON-LD ---------------------------------------------------------------------------
@@ -282,8 +322,10 @@ def to_provenance(meta: PageMetadata, links: Iterable[tuple[str, str]],
         prov["title"] = {"text": meta.titles[0].value, "origin": meta.titles[0].origin}
     prov["authors"] = _unique_named([*meta.authors, *_items(base.get("authors", []))])
     for key, items in (("published", meta.published), ("modified", meta.modified)):
-        if items:
-            prov[key] = _date(items)
+        found = _date(items) if items else None
+        # A date the page's own byline gives beats one htmldate searched out.
+        if found is not None and not (found["origin"]["kind"] == "search" and prov.get(key)):
+            prov[key] = found
     if meta.publishers:
         prov["publisher"] = {"name": meta.publishers[0].value, "origin": meta.publishers[0].origin}
     prov["site_names"] = _unique_named([*meta.site_names, *_items(base.get("site_names", []))])
@@ -309,13 +351,50 @@ def _unique_named(items: list[Item]) -> list[dict[str, Any]]:
     return out
 
 
-def _date(items: list[Item]) -> dict[str, Any]:
-    """The first date that parses, else the first one as raw text."""
+def _date(items: list[Item]) -> dict[str, Any] | None:
+    """The first date that parses to a possible day, else the first one that is no
+    placeholder as raw text (None when all are placeholders or impossible)."""
     for item in items:
-        iso = parse_date(item.value)
-        if iso is not None:
-            return {"iso": iso, "raw": item.value, "origin": item.origin}
-    return {"iso": None, "raw": items[0].value, "origin": items[0].origin}
+        if _valid_date(item.value):
+            return {"iso": parse_date(item.value), "raw": item.value,
+                    "origin": item.origin} | _local(item, items)
+    for item in items:
+        if parse_date(item.value) is None:
+            return {"iso": None, "raw": item.value, "origin": item.origin}
+    return None
+
+
+def _local(chosen: Item, items: list[Item]) -> dict[str, Any]:
+    """The same instant as ``chosen`` written with the page's own UTC offset, when
+    ``chosen`` is in UTC and another item gives it so: its calendar day is the page's."""
+    instant = _instant(chosen.value)
+    if instant is None or instant.utcoffset() != timedelta(0):
+        return {}
+    for item in items:
+        other = _instant(item.value)
+        if other is not None and other == instant and other.utcoffset() != timedelta(0):
+            return {"iso": parse_date(item.value), "raw": item.value, "origin": item.origin}
+    return {}
+
+
+def _instant(raw: str) -> datetime | None:
+    iso = parse_date(raw)
+    if iso is None or "T" not in iso:
+        return None
+    moment = datetime.fromisoformat(iso)
+    return moment if moment.tzinfo is not None else None
+
+
+# Dates before this year are templates' placeholders ("0001-01-01T00:00:00Z") or typing
+# errors on news pages; so is a date more than a day ahead of the machine's clock.
+FIRST_YEAR = 1990
+
+
+def _valid_date(raw: str) -> bool:
+    iso = parse_date(raw)
+    if iso is None or int(iso[:4]) < FIRST_YEAR:
+        return False
+    return iso[:10] <= (datetime.now(timezone.utc) + timedelta(days=1)).date().isoformat()
 
 
 def outbound_links(links: Iterable[tuple[str, str]], page_url: str | None) -> list[dict[str, str]]:
@@ -395,7 +474,7 @@ def _absolute(href: str, base: str | None) -> str:
 # Formats seen in meta tags besides ISO 8601 and RFC 2822, tried in order.
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d",
                  "%Y.%m.%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y",
-                 "%B %d, %Y %I:%M %p", "%Y%m%d")
+                 "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M %p", "%B %d, %Y, %I:%M %p", "%Y%m%d")
 
 
 def parse_date(raw: str) -> str | None:
@@ -407,10 +486,24 @@ def parse_date(raw: str) -> str | None:
     if not text or len(text) > 64:
         return None
     parsed = _parse_iso(text) or _parse_rfc2822(text) or _parse_formats(text)
-    if parsed is None or not 1900 <= parsed.year <= 2100:
+    zone = _ZONE.search(text) if parsed is None or parsed.tzinfo is None else None
+    if zone:  # "June 5, 2024 10:05 AM CDT"
+        local = _parse_formats(text[:zone.start()].rstrip(" ,"))
+        if local is not None:
+            parsed = local.replace(tzinfo=timezone(timedelta(hours=_ZONES[zone[1].upper()])))
+    if parsed is None or not 1 <= parsed.year <= 2100:
         return None
     has_time = ":" in text
     return parsed.isoformat() if has_time else parsed.date().isoformat()
+
+
+# Time zone abbreviations pages write after a time, and their UTC offsets in hours.
+_ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
+          "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10, "WET": 0,
+          "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3,
+          "MSK": 3, "IST": 5.5, "WIB": 7, "SGT": 8, "HKT": 8, "JST": 9, "KST": 9, "AEST": 10,
+          "AEDT": 11, "NZST": 12, "NZDT": 13}
+_ZONE = re.compile(r"\s(" + "|".join(_ZONES) + r")\s*$", re.IGNORECASE)
 
 
 def _parse_iso(text: str) -> datetime | None:
