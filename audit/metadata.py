@@ -32,7 +32,7 @@ _ARTICLE_TYPES = frozenset({
 })
 # meta names/properties read for each field, in order of trust.
 _META_AUTHORS = ("author", "article:author", "citation_author", "dc.creator", "dcterms.creator",
-                 "parsely-author", "sailthru.author", "byl")
+                 "parsely-author", "sailthru.author", "byl", "twitter:misc:written by")
 _META_PUBLISHED = ("article:published_time", "citation_publication_date", "citation_date",
                    "dc.date.issued", "dcterms.issued", "dc.date", "date", "pubdate",
                    "publishdate", "og:published_time", "parsely-pub-date", "sailthru.date",
@@ -62,6 +62,10 @@ class PageMetadata:
     modified: list[Item] = field(default_factory=list)
     publishers: list[Item] = field(default_factory=list)
     site_names: list[Item] = field(default_factory=list)
+    # Where authors were read before ``_choose_authors`` picks ``authors`` among them.
+    json_orgs: list[Item] = field(default_factory=list)  # JSON-LD authors typed Organization
+    meta_authors: list[Item] = field(default_factory=list)
+    byline_authors: list[Item] = field(default_factory=list)  # byline elements
     canonical: Item | None = None
     page_url: str | None = None  # the URL links are resolved against
 
@@ -83,6 +87,8 @@ def read_metadata(tree: Any, url: str | None = None) -> PageMetadata:
     canonical = _canonical(tree, url)
     meta.canonical = canonical
     meta.page_url = url or (canonical.value if canonical else None)
+    meta.byline_authors = byline_elements(tree)
+    _choose_authors(meta)
     _order_dates(meta)
     if not any(_valid_date(item.value) for item in meta.published):
         _search_date(tree, meta)
@@ -221,8 +227,8 @@ def _read_json_ld(obj: dict[str, Any], meta: PageMetadata) -> None:
             meta.titles.append(Item(_clean(obj[key]), _json_origin(key)))
             break
     for key in ("author", "creator"):
-        for name in _names(obj.get(key)):
-            meta.authors.append(Item(name, _json_origin(key)))
+        for name, org in _typed_names(obj.get(key)):
+            (meta.json_orgs if org else meta.authors).append(Item(name, _json_origin(key)))
     for key, target in (("datePublished", meta.published), ("dateCreated", meta.published),
                         ("dateModified", meta.modified)):
         if isinstance(obj.get(key), str) and obj[key].strip():
@@ -232,17 +238,35 @@ def _read_json_ld(obj: dict[str, Any], meta: PageMetadata) -> None:
 
 
 def _names(value: Any) -> Iterator[str]:
-    """Names in a JSON-LD author/publisher value: a string, an object or a list of them."""
+    """Names in a JSON-LD publisher value: a string, an object or a list of them."""
     values = value if isinstance(value, list) else [value]
     for item in values[:20]:
         if isinstance(item, dict):
             item = item.get("name")
-            if isinstance(item, list):  # some sites give {"name": ["A", "B"]}
-                item = ", ".join(x for x in item if isinstance(x, str))
         if isinstance(item, str):
             name = _person(item)
             if name:
                 yield name
+
+
+_ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation",
+                        "organisation", "website", "localbusiness", "governmentorganization",
+                        "educationalorganization", "ngo", "brand"})
+
+
+def _typed_names(value: Any) -> Iterator[tuple[str, bool]]:
+    """(name, whether typed as an organisation) for a JSON-LD author/publisher value."""
+    values = value if isinstance(value, list) else [value]
+    for item in values[:20]:
+        org = False
+        if isinstance(item, dict):
+            org = bool(_types(item) & _ORG_TYPES)
+            item = item.get("name")
+            if isinstance(item, list):  # some sites give {"name": ["A", "B"]}
+                item = ", ".join(x for x in item if isinstance(x, str))
+        if isinstance(item, str):
+            for name in split_names(item):
+                yield name, org
 
 
 def _json_origin(key: str) -> Origin:
@@ -260,12 +284,12 @@ def _read_meta_tags(tree: Any, meta: PageMetadata) -> None:
             tags.setdefault(key, []).append(_clean(content))
     for key in _META_TITLE:
         meta.titles.extend(Item(v, _meta_origin(key)) for v in tags.get(key, [])[:1])
-    # A page's JSON-LD names the writers; its meta author is then often the company.
-    for key in _META_AUTHORS if not meta.authors else ():
+    if [v.lower() for v in tags.get("twitter:label1", [])[:1]] == ["written by"]:
+        tags.setdefault("twitter:misc:written by", []).extend(tags.get("twitter:data1", [])[:1])
+    for key in _META_AUTHORS:
         for value in tags.get(key, []):
-            name = _person(value)
-            if name:
-                meta.authors.append(Item(name, _meta_origin(key)))
+            for name in split_names(value):
+                meta.meta_authors.append(Item(name, _meta_origin(key)))
     for key in _META_PUBLISHED:
         meta.published.extend(Item(v, _meta_origin(key)) for v in tags.get(key, [])[:1])
     for key in _META_MODIFIED:
@@ -307,6 +331,210 @@ def _canonical(tree: Any, url: str | None) -> Item | None:
         if (el.get("property") or el.get("name") or "").lower() == "og:url":
             return Item(_absolute(el.get("content"), url), _meta_origin("og:url"))
     return None
+
+
+# --- authors ---------------------------------------------------------------------------
+
+# Words before a name in a byline or an author field, in the languages of the pages read.
+_CUE = re.compile(
+    r"^\s*(?:(?:written|posted|reported|text|words|interview|story|view all posts|all posts|"
+    r"posts|articles?|ein (?:artikel|beitrag|gastbeitrag)|verfasst|geschrieben|published|"
+    r"veröffentlicht|publiziert|zeige alle beiträge|alle beiträge|mehr|more|"
+    r"publi[ée]e?|escrito|scritto|geschreven|skrevet|skrivet)\s*)?"
+    r"(?:by|von|vom|par|por|di|door|av|af|oleh|from)\s*:?\s+"
+    r"|^\s*(?:autor(?:in|es|en)?|author|auteur|autore|autora|autoren|redakteur(?:in)?|"
+    r"reporter|text|texte|testo|texto|tekst|fotos?|photos?|redaktion|written)\s*[:：]\s*"
+    r"|^\s*(?:autor(?:in)?|author|auteur|autore|autora)\s+(?=\S)", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_EMAIL_ANY = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_BRACKETS = re.compile(r"\s*[(\[][^)\]]{0,40}[)\]]")
+# Where a byline's name ends: a bar, a bullet, a date or time, "updated", a line break.
+_NAME_STOP = re.compile(
+    r"\s*(?:[|•·»\n→]|\s[-–—]\s+(?=\d|\w+\.? \d)|\s\S*\d|\b\d{4}\b|"
+    r"\b(?:stand|quelle|source|fotos?|photos?|bild|updated|aktualisiert)\s*:|"
+    r"\b(?:updated|aktualisiert|publiziert|veröffentlicht|publié|publicado|pubblicato|"
+    r"mis à jour|am|on|le|el|il|den|op)\b\s+\d).*$", re.IGNORECASE | re.DOTALL)
+_AND = re.compile(r"\s*(?:;|&|\s(?:and|und|et|y|e|i|en|og|och|ve|oraz|и)\s|,\s*(?:and|und)\s)\s*",
+                  re.IGNORECASE)
+# Roles and credits after a name: "Jane Doe, Senior Reporter", "Max Muster, Redakteur".
+_ROLE = re.compile(
+    r"^(?:(?:senior|staff|chief|contributing|political|deputy|managing|news|sports|associate|"
+    r"executive|special|freelance|freie[rs]?|stellvertretende[rs]?|leitende[rs]?)\s+)*"
+    r"(?:writer|journalist(?:in)?|columnist|reporter(?:in)?|correspondent|editor|contributor|"
+    r"producer|photographer|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|author|"
+    r"redaktion|staff|journaliste|rédact(?:eur|rice)|periodista|redactor(?:a)?|giornalista|"
+    r"redattore|fotograf(?:in)?|kolumnist(?:in)?|phd|dr\.?|prof\.?|md)\b.*$", re.IGNORECASE)
+
+
+def split_names(text: str) -> list[str]:
+    """The people an author field or byline names, cleaned: "By A and B" -> [A, B],
+    "Elena Oberholzer (obe)" -> Elena Oberholzer, "Doe, Amy" -> Amy Doe, "Jane Doe,
+    Reporter" -> Jane Doe; handles, e-mail addresses, URLs and numeric ids are dropped."""
+    text = _clean(text)
+    if not text or _is_url(text) or len(text) > 200:
+        return []
+    text = _BRACKETS.sub("", _EMAIL_ANY.sub(" ", _HANDLE.sub(" ", text)))
+    for _ in range(2):
+        text = _CUE.sub("", text, count=1)
+    text = _NAME_STOP.sub("", text).strip(" ,;:-–—")
+    last, comma, first = text.partition(",")
+    if (comma and "," not in first and len(last.split()) == 1
+            and 0 < len(first.split()) <= 2 and not _ROLE.match(first.strip())):
+        text = f"{first.strip()} {last.strip()}"  # "Doe, Amy"
+    names: list[str] = []
+    for part in _AND.split(text):
+        for piece in part.split(","):
+            name = _clean(piece).strip(" .:-–—~'\"")
+            if _ROLE.match(name):
+                continue
+            name = _clean(_ROLE_TAIL.sub("", name))
+            if _plausible_name(name) and name.casefold() not in {n.casefold() for n in names}:
+                names.append(name)
+    return names
+
+
+_ROLE_TAIL = re.compile(r"\s+(?:staff writer|staff|reporter|correspondent|journalist)$",
+                        re.IGNORECASE)
+
+
+# Words that are never (part of) a byline's name: labels left around it.
+_NOT_NAME = re.compile(
+    r"^(?:by|von|vom|par|por|di|door|av|af|de|from|über|about|schließen|close|autorenseite|"
+    r"author page|profile|profil|published|veröffentlicht|publiziert|posted|gesponserte?|"
+    r"sponsored|anzeige|advertisement|mehr|more|follow|folgen|share|teilen)\b", re.IGNORECASE)
+
+
+def _plausible_name(name: str) -> bool:
+    if len(name) < 2 or len(name.split()) > 6 or _is_url(name) or _NOT_NAME.match(name):
+        return False
+    digits = sum(c.isdigit() for c in name)
+    return digits == 0 or (digits <= 2 and len(name) > 8)
+
+
+# Classes of elements that hold a byline, and classes of those that do not although they
+# say "author" (a comment's author, the author's picture, biography or social links).
+_BYLINE_CLASS = re.compile(r"author|byline|\bbyl\b|autor|auteur|writer|journalist|verfasser",
+                           re.IGNORECASE)
+_NOT_BYLINE_CLASS = re.compile(
+    r"comment|avatar|image|img|photo|picture|bio|desc|social|share|follow|widget|date|time|"
+    r"label|job|role|title|more|list|count|icon|form|hidden|sr-only|visually", re.IGNORECASE)
+_FURNITURE_ANCESTOR = re.compile(r"comment|related|sidebar|footer|teaser|recommend|widget|"
+                                 r"respond|newsletter|promo|popular|trending|nav|menu",
+                                 re.IGNORECASE)
+_SKIP_TAGS = frozenset({"script", "style", "meta", "link", "input", "label", "img", "button",
+                        "option", "select", "form", "textarea", "noscript", "svg", "body",
+                        "html", "head", "article", "main", "section", "ul", "ol", "nav",
+                        "header", "footer", "aside", "figure", "figcaption", "time"})
+MAX_BYLINE_CHARS = 120
+
+
+def byline_elements(tree: Any) -> list[Item]:
+    """Names in the page's byline elements: microdata author, rel="author" links, and
+    elements whose class names an author or byline (not a comment's, not in a teaser).
+    The first such element is read, with the others that sit in the same short byline."""
+    found: list[Any] = []
+    for el in tree.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in _SKIP_TAGS:
+            continue
+        how = _byline_kind(el)
+        if how is None:
+            continue
+        if found:
+            if not _same_byline(found[0][0], el):
+                break
+        elif _in_furniture(el):
+            continue
+        text = _clean(el.text_content())
+        if 2 <= len(text) <= MAX_BYLINE_CHARS:
+            found.append((el, how, text))
+    # A byline holding name elements is read from those: "By <a>A</a> and <a>B</a>".
+    inner = {id(p) for el, _, _ in found for p in el.iterancestors()}
+    items: list[Item] = []
+    seen: set[str] = set()
+    for el, how, text in found:
+        if id(el) in inner:
+            continue
+        for name in split_names(text):
+            if name.casefold() not in seen:
+                seen.add(name.casefold())
+                items.append(Item(name, {"kind": "element", "element": el.tag, "field": how,
+                                         "text": text}))
+    return items
+
+
+def _byline_kind(el: Any) -> str | None:
+    if "author" in (el.get("itemprop") or "").lower():
+        return "itemprop"
+    if el.tag == "a" and "author" in (el.get("rel") or "").lower().split():
+        return "rel"
+    for how in ("class", "id"):
+        marks = el.get(how) or ""
+        if marks and _BYLINE_CLASS.search(marks) and not _NOT_BYLINE_CLASS.search(marks):
+            return how
+    return None
+
+
+def _in_furniture(el: Any) -> bool:
+    for parent in el.iterancestors():
+        if parent.tag in ("body", "html"):
+            break
+        marks = f"{parent.get('class') or ''} {parent.get('id') or ''}"
+        if parent.tag in ("footer", "aside", "nav") or (marks.strip()
+                                                        and _FURNITURE_ANCESTOR.search(marks)):
+            return True
+    return False
+
+
+def _same_byline(first: Any, el: Any) -> bool:
+    """Whether ``el`` is in ``first``'s byline: inside it, or under a common ancestor
+    whose text is short."""
+    ancestors = {id(a) for a in first.iterancestors()}
+    for parent in el.iterancestors():
+        if parent is first:
+            return True
+        if id(parent) in ancestors:
+            return len(parent.text_content()) <= 2 * MAX_BYLINE_CHARS
+    return False
+
+
+def _choose_authors(meta: PageMetadata) -> None:
+    """The page's authors: JSON-LD persons, else meta tags, else the byline elements,
+    and only then an organisation named as the author (kept: some pages have no other).
+    A name that is the site, the publisher or a domain is taken as an organisation."""
+    orgs = {_key(i.value) for i in [*meta.site_names, *meta.publishers]}
+    host = _split(meta.page_url or "")[1]
+    if host:
+        orgs.add(_key(site_key(host).split(".")[0]))
+
+    def person(item: Item) -> bool:
+        key = _key(item.value)
+        return bool(key) and key not in orgs and not _DOMAIN.search(item.value)
+
+    for source in (meta.authors, meta.meta_authors, meta.byline_authors):
+        people = [i for i in source if person(i)]
+        if people:
+            meta.authors = people
+            return
+    meta.authors = _dedupe([*meta.authors, *meta.json_orgs, *meta.meta_authors])
+
+
+_DOMAIN = re.compile(r"\w\.(?:com|de|at|ch|org|net|fr|it|es|uk|co|nl|se|no|dk|pl|ru|br|"
+                     r"in|jp|cn|tv|info|online|news)\b|\bwww\.", re.IGNORECASE)
+
+
+def _key(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _dedupe(items: list[Item]) -> list[Item]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item.value.casefold() not in seen:
+            seen.add(item.value.casefold())
+            out.append(item)
+    return out
 
 
 # --- provenance ------------------------------------------------------------------------
