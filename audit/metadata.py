@@ -338,6 +338,7 @@ def _canonical(tree: Any, url: str | None) -> Item | None:
 # Words before a name in a byline or an author field, in the languages of the pages read.
 _CUE = re.compile(
     r"^\s*(?:(?:written|posted|reported|text|words|interview|story|view all posts|all posts|"
+    r"post author|article author|"
     r"posts|articles?|ein (?:artikel|beitrag|gastbeitrag)|verfasst|geschrieben|published|"
     r"veröffentlicht|publiziert|zeige alle beiträge|alle beiträge|mehr|more|"
     r"publi[ée]e?|escrito|scritto|geschreven|skrevet|skrivet)\s*)?"
@@ -376,24 +377,25 @@ def split_names(text: str) -> list[str]:
     text = _BRACKETS.sub("", _EMAIL_ANY.sub(" ", _HANDLE.sub(" ", text)))
     for _ in range(2):
         text = _CUE.sub("", text, count=1)
-    text = _NAME_STOP.sub("", text).strip(" ,;:-–—")
+    text = _NAME_TAIL.sub("", _NAME_STOP.sub("", text)).strip(" ,;:-–—")
     last, comma, first = text.partition(",")
     if (comma and "," not in first and len(last.split()) == 1
             and 0 < len(first.split()) <= 2 and not _ROLE.match(first.strip())):
         text = f"{first.strip()} {last.strip()}"  # "Doe, Amy"
     names: list[str] = []
-    for part in _AND.split(text):
-        for piece in part.split(","):
-            name = _clean(piece).strip(" .:-–—~'\"")
-            if _ROLE.match(name):
-                continue
-            name = _clean(_ROLE_TAIL.sub("", name))
-            if _plausible_name(name) and name.casefold() not in {n.casefold() for n in names}:
-                names.append(name)
+    pieces = [piece for part in _AND.split(text) for piece in part.split(",")]
+    for piece in pieces:
+        name = _clean(piece).strip(" .:-–—~'\"")
+        if _ROLE.match(name) and len(pieces) > 1:
+            continue  # a role after a name; "Redaktion" alone is the byline
+        name = _clean(_ROLE_TAIL.sub("", name))
+        if _plausible_name(name) and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
     return names
 
 
-_ROLE_TAIL = re.compile(r"\s+(?:staff writer|staff|reporter|correspondent|journalist)$",
+_ROLE_TAIL = re.compile(r"\s+(?:staff writer|staff|reporter|correspondent|journalist|"
+                        r"chefredakteur(?:in)?|redakteur(?:in)?|editor)$",
                         re.IGNORECASE)
 
 
@@ -401,11 +403,28 @@ _ROLE_TAIL = re.compile(r"\s+(?:staff writer|staff|reporter|correspondent|journa
 _NOT_NAME = re.compile(
     r"^(?:by|von|vom|par|por|di|door|av|af|de|from|über|about|schließen|close|autorenseite|"
     r"author page|profile|profil|published|veröffentlicht|publiziert|posted|gesponserte?|"
-    r"sponsored|anzeige|advertisement|mehr|more|follow|folgen|share|teilen)\b", re.IGNORECASE)
+    r"sponsored|anzeige|advertisement|mehr|more|follow|folgen|share|teilen|view|alle|all|"
+    r"kontakt|contact|text|interview|autor|author|foto|photo|bild|vor|ago|il y a|hace)\b",
+    re.IGNORECASE)
+# Words after a name in a byline element: its links to the author's page.
+_NAME_TAIL = re.compile(r"\s+(?:alle artikel|all articles|view (?:my )?(?:complete )?profile|"
+                        r"mehr (?:von|artikel)|more from|kontakt|contact|e-?mail|profil|"
+                        r"folgen|follow)\b.*$", re.IGNORECASE)
+
+
+# Month names left of a byline's date ("Dezember 10"): never a name alone.
+_MONTH_WORD = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
+    r"oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
+    r"novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    r"octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
+    r"ottobre|dicembre|january|february|march|april|june|july|august|september|october|"
+    r"november|december)\.?", re.IGNORECASE)
 
 
 def _plausible_name(name: str) -> bool:
-    if len(name) < 2 or len(name.split()) > 6 or _is_url(name) or _NOT_NAME.match(name):
+    if (len(name) < (2 if name.isupper() else 3) or len(name.split()) > 6 or _is_url(name)
+            or _NOT_NAME.match(name) or _MONTH_WORD.fullmatch(name)):
         return False
     digits = sum(c.isdigit() for c in name)
     return digits == 0 or (digits <= 2 and len(name) > 8)
@@ -418,9 +437,10 @@ _BYLINE_CLASS = re.compile(r"author|byline|\bbyl\b|autor|auteur|writer|journalis
 _NOT_BYLINE_CLASS = re.compile(
     r"comment|avatar|image|img|photo|picture|bio|desc|social|share|follow|widget|date|time|"
     r"label|job|role|title|more|list|count|icon|form|hidden|sr-only|visually", re.IGNORECASE)
-_FURNITURE_ANCESTOR = re.compile(r"comment|related|sidebar|footer|teaser|recommend|widget|"
-                                 r"respond|newsletter|promo|popular|trending|nav|menu",
-                                 re.IGNORECASE)
+# Only marks that never hold the article itself: layouts call the article's own column
+# "sidebar" or its head "teaser" too (measured).
+_FURNITURE_ANCESTOR = re.compile(r"comment|related|recommend|respond|newsletter|popular|"
+                                 r"trending|(?<![a-z])(?:menu|navbar)(?![a-z])", re.IGNORECASE)
 _SKIP_TAGS = frozenset({"script", "style", "meta", "link", "input", "label", "img", "button",
                         "option", "select", "form", "textarea", "noscript", "svg", "body",
                         "html", "head", "article", "main", "section", "ul", "ol", "nav",
@@ -441,15 +461,21 @@ def byline_elements(tree: Any) -> list[Item]:
         if how is None:
             continue
         if found:
-            if not _same_byline(found[0][0], el):
+            first, kind, _ = found[0]
+            nested = any(a is first for a in el.iterancestors())
+            if not nested and (how, el.get("class"), el.tag) != (kind, first.get("class"),
+                                                                first.tag):
+                continue
+            if not nested and not _same_byline(first, el):
                 break
-        elif _in_furniture(el):
+        if _in_furniture(el):
             continue
         text = _clean(el.text_content())
-        if 2 <= len(text) <= MAX_BYLINE_CHARS:
+        # The byline starts at an element naming someone (not at its "By" label).
+        if 2 <= len(text) <= MAX_BYLINE_CHARS and (found or split_names(text)):
             found.append((el, how, text))
     # A byline holding name elements is read from those: "By <a>A</a> and <a>B</a>".
-    inner = {id(p) for el, _, _ in found for p in el.iterancestors()}
+    inner = {id(p) for el, _, text in found if split_names(text) for p in el.iterancestors()}
     items: list[Item] = []
     seen: set[str] = set()
     for el, how, text in found:
@@ -509,14 +535,22 @@ def _choose_authors(meta: PageMetadata) -> None:
 
     def person(item: Item) -> bool:
         key = _key(item.value)
-        return bool(key) and key not in orgs and not _DOMAIN.search(item.value)
+        return (bool(key) and key not in orgs and key not in _PLACEHOLDERS
+                and not _DOMAIN.search(item.value))
 
     for source in (meta.authors, meta.meta_authors, meta.byline_authors):
         people = [i for i in source if person(i)]
         if people:
             meta.authors = people
             return
-    meta.authors = _dedupe([*meta.authors, *meta.json_orgs, *meta.meta_authors])
+    meta.authors = _dedupe([i for i in [*meta.authors, *meta.json_orgs, *meta.meta_authors,
+                                        *meta.byline_authors]
+                            if _key(i.value) not in _PLACEHOLDERS])
+
+
+# Author names content systems fill in for nobody.
+_PLACEHOLDERS = frozenset({"admin", "administrator", "wordpressadmin", "noauthor", "unknown",
+                           "anonymous", "user", "guest", "webmaster", "editor", "null", "none"})
 
 
 _DOMAIN = re.compile(r"\w\.(?:com|de|at|ch|org|net|fr|it|es|uk|co|nl|se|no|dk|pl|ru|br|"
