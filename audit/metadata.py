@@ -121,17 +121,82 @@ def _search_date(tree: Any, meta: PageMetadata) -> None:
     extensive one on the same page (0.92 against 0.91 on the development pages)."""
     from htmldate import find_date  # imported on first use: most pages never need it
 
-    for extensive in (False, True):
-        try:
-            found = find_date(tree, url=meta.page_url, original_date=True,
-                              extensive_search=extensive)
-        except Exception:  # a third-party search failing on a hostile page finds nothing
-            found = None
-        # A bare "-01-01" is a year without a day (a copyright line) filled in by the search.
-        if found and _valid_date(found) and not found.endswith("-01-01"):
-            meta.published.append(Item(found, {"kind": "search", "field": "htmldate",
-                                               "text": "extensive" if extensive else "quick"}))
-            return
+    try:
+        found = find_date(tree, url=meta.page_url, original_date=True, extensive_search=False)
+    except Exception:  # a third-party search failing on a hostile page finds nothing
+        found = None
+    # A bare "-01-01" is a year without a day (a copyright line) filled in by the search.
+    if found and _valid_date(found) and not found.endswith("-01-01"):
+        meta.published.append(Item(found, {"kind": "search", "field": "htmldate",
+                                           "text": "quick"}))
+        return
+    written = _date_under_heading(tree)
+    if written is not None:
+        meta.published.append(written)
+
+
+# Month names of the pages' languages (their first letters suffice when unambiguous).
+_MONTH_NAMES = {
+    1: "jan january januar janvier enero gennaio janeiro januari jänner",
+    2: "feb february februar février fevrier febrero febbraio fevereiro februari",
+    3: "mar march märz maerz mars marzo março maart",
+    4: "apr april avril abril aprile",
+    5: "may mai mayo maggio maio mei",
+    6: "jun june juni juin junio giugno junho",
+    7: "jul july juli juillet julio luglio julho",
+    8: "aug august août aout agosto augustus",
+    9: "sep sept september septembre septiembre settembre setembro",
+    10: "oct october oktober octobre octubre ottobre outubro okt",
+    11: "nov november novembre noviembre novembro",
+    12: "dec december dezember décembre decembre diciembre dicembre dezembro dez",
+}
+_MONTH_OF = {name: month for month, names in _MONTH_NAMES.items() for name in names.split()}
+_MONTH_RE = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
+_WRITTEN_DATES = (
+    re.compile(r"\b(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(?P<m>" + _MONTH_RE
+               + r")\.?,?\s*(?:de\s+)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<m>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+               r"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<d>\d{1,2})\.(?P<n>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),
+)
+# How much of the page's text after its <h1> is searched for a written date.
+DATE_SEARCH_CHARS = 1500
+PARAGRAPH_CHARS = 150
+
+
+def _date_under_heading(tree: Any) -> Item | None:
+    """A date written near the headline ("23. Juli 2017", "March 5, 2024"): the first
+    in the text that follows the page's <h1>, where the byline and dateline are."""
+    heading = next((h for h in tree.iterfind(".//h1") if not _links_home(h)), None)
+    if heading is None:
+        return None
+    parts, size = [], 0
+    for text in heading.itertext():
+        parts.append(text)
+    for text in heading.xpath("following::text()[not(ancestor::script or ancestor::style)]"):
+        if len(text.strip()) > PARAGRAPH_CHARS:
+            break  # the article's text has begun: a date in it is what the story tells
+        parts.append(text)
+        size += len(text)
+        if size > DATE_SEARCH_CHARS:
+            break
+    near = _clean(" ".join(parts))[:DATE_SEARCH_CHARS]
+    best = None
+    for form in _WRITTEN_DATES:
+        match = form.search(near)
+        if match and (best is None or match.start() < best.start()):
+            best = match
+    if best is None:
+        return None
+    parts_ = best.groupdict()
+    month = int(parts_["n"]) if parts_.get("n") else _MONTH_OF[parts_["m"].lower()]
+    day, year = int(parts_["d"]), int(parts_["y"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    if not _valid_date(iso):
+        return None
+    return Item(iso, {"kind": "text", "field": "after-h1", "text": best.group()})
 
 
 # --- JSON-LD ---------------------------------------------------------------------------
