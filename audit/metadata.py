@@ -485,6 +485,7 @@ _BRACKETS = re.compile(r"\s*[(\[][^)\]]{0,40}[)\]]")
 _NAME_STOP = re.compile(
     r"\s*(?:[|•·»\n→]|\s[-–—]\s+(?=\d|\w+\.? \d)|\s\S*\d|\b\d{4}\b|"
     r"\b(?:stand|quelle|source|fotos?|photos?|bild|updated|aktualisiert)\s*:|"
+    r"\s(?:publiziert|veröffentlicht|published|posted|updated|aktualisiert|publicado)\b|"
     r"\b(?:updated|aktualisiert|publiziert|veröffentlicht|publié|publicado|pubblicato|"
     r"mis à jour|am|on|le|el|il|den|op)\b\s+\d).*$", re.IGNORECASE | re.DOTALL)
 _AND = re.compile(r"\s*(?:;|&|\s(?:and|und|et|y|e|i|en|og|och|ve|oraz|и)\s|,\s*(?:and|und)\s)\s*",
@@ -680,8 +681,14 @@ def _choose_authors(meta: PageMetadata) -> None:
                             if _key(i.value) not in _PLACEHOLDERS])
 
 
+def is_placeholder_name(name: str) -> bool:
+    """Whether an author's name is one content systems fill in for nobody ("admin")."""
+    return _key(name) in _PLACEHOLDERS
+
+
 # Author names content systems fill in for nobody.
 _PLACEHOLDERS = frozenset({"admin", "administrator", "wordpressadmin", "noauthor", "unknown",
+                           "jdadmin", "siteadmin", "superadmin",
                            "anonymous", "user", "guest", "webmaster", "editor", "null", "none"})
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from audit.joined import lines_containing
+from audit.metadata import is_placeholder_name, split_names
 from audit.model import KEPT_ROLES, Block
 
 _I = re.IGNORECASE
@@ -148,14 +149,51 @@ def parse_date(text: str) -> tuple[str | None, str] | None:
 
 
 def byline_authors(text: str) -> list[str]:
-    """Names in a byline: 'BY SIRAJ April -10-2024 ...' -> ['Siraj']; 'By A and B' -> both."""
-    if not _BY.match(text):
-        return []
-    rest = _NAME_END.sub("", _BY.sub("", text, count=1)).strip()
+    """Names in a byline: 'BY SIRAJ April -10-2024 ...' -> ['Siraj']; 'By A and B' -> both;
+    the name after a date ('... 7:45 am PST by Joe Rossignol', 'Von A publiziert am ...')
+    or before it ('Chris Davies - Nov 19, 2019'), or before a role ('Robert Burns, AP
+    National Security Writer')."""
+    if _BY.match(text):
+        rest = _NAME_END.sub("", _BY.sub("", text, count=1)).strip()
+    else:
+        rest = _later_byline(text)
+        if rest is None:
+            return []
     rest = _JOB_TITLE.sub("", rest).strip()
     names = [n.strip() for n in re.split(r"\s+(?:and|&)\s+", rest) if n.strip()]
     return [n.title() if n.isupper() else n for n in names
-            if len(n.split()) <= 5 and n[0].isupper()]
+            if len(n.split()) <= 5 and n[0].isupper() and not is_placeholder_name(n)]
+
+
+# "by" and its kin inside a byline line, after a date or a label.
+_BY_INSIDE = re.compile(r"(?:^|[\s|/·•,])(?:by|von|par|por|publicado por|posted by|текст|"
+                        r"text|autor|autora|auteur)\s*[:：]?\s+(?=\w)", _I)
+# A name of one to four capitalised words before a date: "Chris Davies - Nov 19, 2019".
+_NAME_BEFORE_DATE = re.compile(
+    r"^([A-ZÀ-ÖØ-ÞА-Я][\w.'-]*(?:\s+[A-ZÀ-ÖØ-ÞА-Я][\w.'-]*){0,3})\s*(?:[-–—|·•]\s*)?$")
+_NOT_A_NAME = re.compile(
+    r"^(?:published|updated|posted|last|first|modified|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|on|at|the|opening)\b", _I)
+_ROLE_AFTER_COMMA = re.compile(r"^([^,]{3,40}),\s*(?:\w+\s+){0,3}(?:writer|reporter|"
+                               r"correspondent|editor|columnist)s?$", _I)
+
+
+def _later_byline(text: str) -> str | None:
+    """The names of a byline not starting with "By", as text for byline_authors."""
+    inside = _BY_INSIDE.search(text)
+    if inside:
+        names = split_names(re.split(r"\s[-–—|/]\s", text[inside.end():])[0])
+        return " and ".join(names) if names else None
+    role = _ROLE_AFTER_COMMA.match(text)
+    if role:
+        return role.group(1)
+    date = parse_date(text)
+    if date is not None:
+        before = text[:len(text) - len(date[1])].strip()
+        named = _NAME_BEFORE_DATE.match(before)
+        if named and not _NOT_A_NAME.match(named.group(1)):
+            return named.group(1)
+    return None
 
 
 def read(blocks: Sequence[Block], text: str, title: str | None) -> dict[str, Any]:
