@@ -721,7 +721,9 @@ def to_provenance(meta: PageMetadata, links: Iterable[tuple[str, str]],
     prov = dict(base)
     if meta.titles:
         prov["title"] = {"text": meta.titles[0].value, "origin": meta.titles[0].origin}
-    prov["authors"] = _unique_named([*meta.authors, *_items(base.get("authors", []))])
+    # The bylines of the kept blocks name the authors when the page's markup names none
+    # (together they named a page's authors twice over, or a related story's too).
+    prov["authors"] = _unique_named(meta.authors or _items(base.get("authors", [])))
     for key, items in (("published", meta.published), ("modified", meta.modified)):
         found = _date(items) if items else None
         # A date the page's own byline gives beats one htmldate searched out.
