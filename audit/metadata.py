@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -88,8 +88,7 @@ def read_metadata(tree: Any, url: str | None = None) -> PageMetadata:
     canonical = _canonical(tree, url)
     meta.canonical = canonical
     meta.page_url = url or (canonical.value if canonical else None)
-    meta.byline_authors = byline_elements(tree)
-    _choose_authors(meta)
+    _choose_authors(meta, tree)
     _split_site_names(meta, tree)
     _order_dates(meta)
     if not any(_valid_date(item.value) for item in meta.published):
@@ -567,6 +566,7 @@ def _plausible_name(name: str) -> bool:
 # say "author" (a comment's author, the author's picture, biography or social links).
 _BYLINE_CLASS = re.compile(r"author|byline|\bbyl\b|autor|auteur|writer|journalist|verfasser",
                            re.IGNORECASE)
+_MAY_BYLINE = re.compile("author|byl|autor|auteur|writer|journalist|verfasser")
 _NOT_BYLINE_CLASS = re.compile(
     r"comment|avatar|image|img|photo|picture|bio|desc|social|share|follow|widget|date|time|"
     r"label|job|role|title|more|list|count|icon|form|hidden|sr-only|visually", re.IGNORECASE)
@@ -587,6 +587,12 @@ def byline_elements(tree: Any) -> list[Item]:
     The first such element is read, with the others that sit in the same short byline."""
     found: list[Any] = []
     for el in tree.iter():
+        # Most elements are decided by the cheap tests here (a page has hundreds).
+        marks, prop = el.get("class"), el.get("itemprop")
+        ident = el.get("id")
+        if not ((prop and "uthor" in prop) or (el.tag == "a" and "author" in (el.get("rel") or ""))
+                or ((marks or ident) and _MAY_BYLINE.search(f"{marks} {ident}".lower()))):
+            continue
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag or tag in _SKIP_TAGS:
             continue
@@ -608,11 +614,12 @@ def byline_elements(tree: Any) -> list[Item]:
         if 2 <= len(text) <= MAX_BYLINE_CHARS and (found or split_names(text)):
             found.append((el, how, text))
     # A byline holding name elements is read from those: "By <a>A</a> and <a>B</a>".
-    inner = {id(p) for el, _, text in found if split_names(text) for p in el.iterancestors()}
+    # (a set of the elements themselves: an id() of a freed lxml proxy is reused)
+    inner = {p for el, _, text in found if split_names(text) for p in el.iterancestors()}
     items: list[Item] = []
     seen: set[str] = set()
     for el, how, text in found:
-        if id(el) in inner:
+        if el in inner:
             continue
         for name in split_names(text):
             if name.casefold() not in seen:
@@ -648,19 +655,20 @@ def _in_furniture(el: Any) -> bool:
 def _same_byline(first: Any, el: Any) -> bool:
     """Whether ``el`` is in ``first``'s byline: inside it, or under a common ancestor
     whose text is short."""
-    ancestors = {id(a) for a in first.iterancestors()}
+    ancestors = set(first.iterancestors())
     for parent in el.iterancestors():
         if parent is first:
             return True
-        if id(parent) in ancestors:
+        if parent in ancestors:
             return len(parent.text_content()) <= 2 * MAX_BYLINE_CHARS
     return False
 
 
-def _choose_authors(meta: PageMetadata) -> None:
-    """The page's authors: JSON-LD persons, else meta tags, else the byline elements,
-    and only then an organisation named as the author (kept: some pages have no other).
-    A name that is the site, the publisher or a domain is taken as an organisation."""
+def _choose_authors(meta: PageMetadata, tree: Any) -> None:
+    """The page's authors: JSON-LD persons, else meta tags, else the byline elements
+    (searched only then: a walk over the whole page), and only then an organisation named
+    as the author (kept: some pages have no other). A name that is the site, the
+    publisher or a domain is taken as an organisation."""
     orgs = {_key(i.value) for i in [*meta.site_names, *meta.publishers]}
     host = _split(meta.page_url or "")[1]
     if host:
@@ -671,7 +679,9 @@ def _choose_authors(meta: PageMetadata) -> None:
         return (bool(key) and key not in orgs and key not in _PLACEHOLDERS
                 and not _DOMAIN.search(item.value))
 
-    for source in (meta.authors, meta.meta_authors, meta.byline_authors):
+    for source in (meta.authors, meta.meta_authors, None):
+        if source is None:
+            meta.byline_authors = source = byline_elements(tree)
         people = [i for i in source if person(i)]
         if people:
             meta.authors = people
@@ -797,7 +807,7 @@ def _valid_date(raw: str) -> bool:
     iso = parse_date(raw)
     if iso is None or int(iso[:4]) < FIRST_YEAR:
         return False
-    return iso[:10] <= (datetime.now(timezone.utc) + timedelta(days=1)).date().isoformat()
+    return iso[:10] <= (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
 
 
 def outbound_links(links: Iterable[tuple[str, str]], page_url: str | None) -> list[dict[str, str]]:
