@@ -414,12 +414,13 @@ def _split_site_names(meta: PageMetadata, tree: Any) -> None:
     domain = site_key(host) if host else ""
     heading = next((_key(h.text_content()) for h in tree.iterfind(".//h1")
                     if not _links_home(h)), "")
+    named = {_key(i.value) for i in meta.site_names}
     cleaned = []
     for item in meta.titles:
         headline, site = _headline(item.value, sites, domain, heading)
-        if site and _key(site) not in sites:
+        if site and _key(site) not in named:
             meta.site_names.append(Item(site, item.origin))
-            sites.add(_key(site))
+            named.add(_key(site))
         cleaned.append(Item(headline, item.origin))
     meta.titles = cleaned
 
@@ -642,9 +643,14 @@ def _byline_kind(el: Any) -> str | None:
 
 
 def _in_furniture(el: Any) -> bool:
+    """Whether an element naming an author sits in furniture: a comment, a related list,
+    a menu, or an image's credit (microdata author of an ImageObject, a figure)."""
     for parent in el.iterancestors():
         if parent.tag in ("body", "html"):
             break
+        if parent.tag in ("figure", "figcaption") or "ImageObject" in (parent.get("itemtype")
+                                                                        or ""):
+            return True
         marks = f"{parent.get('class') or ''} {parent.get('id') or ''}"
         if parent.tag in ("footer", "aside", "nav") or (marks.strip()
                                                         and _FURNITURE_ANCESTOR.search(marks)):
