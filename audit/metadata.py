@@ -149,6 +149,10 @@ _MONTH_NAMES = {
     11: "nov november novembre noviembre novembro",
     12: "dec december dezember décembre decembre diciembre dicembre dezembro dez",
 }
+# Arabic (Egypt, Gulf) month names, 1 to 12.
+for _number, _name in enumerate(("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو",
+                                 "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"), 1):
+    _MONTH_NAMES[_number] += " " + _name
 _MONTH_OF = {name: month for month, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTH_RE = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
 _WRITTEN_DATES = (
@@ -179,23 +183,28 @@ def _date_under_heading(tree: Any) -> Item | None:
         size += len(text)
         if size > DATE_SEARCH_CHARS:
             break
-    near = _clean(" ".join(parts))[:DATE_SEARCH_CHARS]
+    found = written_date(_clean(" ".join(parts))[:DATE_SEARCH_CHARS])
+    if found is None or not _valid_date(found[0]):
+        return None
+    return Item(found[0], {"kind": "text", "field": "after-h1", "text": found[1]})
+
+
+def written_date(text: str) -> tuple[str, str] | None:
+    """(ISO day, the words) of the first date written out in ``text``: "23. Juli 2017",
+    "23 de julio de 2017", "March 5, 2024", "03.11.2021", "07 أكتوبر 2020"."""
     best = None
     for form in _WRITTEN_DATES:
-        match = form.search(near)
+        match = form.search(text)
         if match and (best is None or match.start() < best.start()):
             best = match
     if best is None:
         return None
-    parts_ = best.groupdict()
-    month = int(parts_["n"]) if parts_.get("n") else _MONTH_OF[parts_["m"].lower()]
-    day, year = int(parts_["d"]), int(parts_["y"])
+    parts = best.groupdict()
+    month = int(parts["n"]) if parts.get("n") else _MONTH_OF[parts["m"].lower()]
+    day, year = int(parts["d"]), int(parts["y"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    iso = f"{year:04d}-{month:02d}-{day:02d}"
-    if not _valid_date(iso):
-        return None
-    return Item(iso, {"kind": "text", "field": "after-h1", "text": best.group()})
+    return f"{year:04d}-{month:02d}-{day:02d}", best.group()
 
 
 # --- JSON-LD ---------------------------------------------------------------------------
@@ -914,6 +923,9 @@ def parse_date(raw: str) -> str | None:
         local = _parse_formats(text[:zone.start()].rstrip(" ,"))
         if local is not None:
             parsed = local.replace(tzinfo=timezone(timedelta(hours=_ZONES[zone[1].upper()])))
+    if parsed is None and any(c.isalpha() for c in text):  # "الأربعاء، 07 أكتوبر 2020"
+        written = written_date(text)
+        return written[0] if written is not None else None
     if parsed is None or not 1 <= parsed.year <= 2100:
         return None
     has_time = ":" in text
