@@ -163,8 +163,8 @@ _WRITTEN_DATES = (
     re.compile(r"\b(?P<d>\d{1,2})\.(?P<n>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),
 )
 # How much of the page's text after its <h1> is searched for a written date.
-DATE_SEARCH_CHARS = 1500
-PARAGRAPH_CHARS = 150
+DATE_SEARCH_CHARS = 4000
+DATELINE_CHARS = 80
 
 
 def _date_under_heading(tree: Any) -> Item | None:
@@ -173,20 +173,17 @@ def _date_under_heading(tree: Any) -> Item | None:
     heading = next((h for h in tree.iterfind(".//h1") if not _links_home(h)), None)
     if heading is None:
         return None
-    parts, size = [], 0
-    for text in heading.itertext():
-        parts.append(text)
+    size = 0
     for text in heading.xpath("following::text()[not(ancestor::script or ancestor::style)]"):
-        if len(text.strip()) > PARAGRAPH_CHARS:
-            break  # the article's text has begun: a date in it is what the story tells
-        parts.append(text)
         size += len(text)
         if size > DATE_SEARCH_CHARS:
             break
-    found = written_date(_clean(" ".join(parts))[:DATE_SEARCH_CHARS])
-    if found is None or not _valid_date(found[0]):
-        return None
-    return Item(found[0], {"kind": "text", "field": "after-h1", "text": found[1]})
+        if len(text.strip()) > DATELINE_CHARS:
+            continue  # a paragraph: a date in it is what the story tells
+        found = written_date(_clean(text))
+        if found is not None and _valid_date(found[0]):
+            return Item(found[0], {"kind": "text", "field": "after-h1", "text": found[1]})
+    return None
 
 
 def written_date(text: str) -> tuple[str, str] | None:
