@@ -696,11 +696,14 @@ def _choose_authors(meta: PageMetadata, tree: Any) -> None:
             meta.byline_authors = source = byline_elements(tree)
         people = [i for i in source if person(i)]
         if people:
-            meta.authors = people
+            meta.authors = _dedupe(people)
             return
-    meta.authors = _dedupe([i for i in [*meta.authors, *meta.json_orgs, *meta.meta_authors,
-                                        *meta.byline_authors]
-                            if _key(i.value) not in _PLACEHOLDERS])
+    for source in (meta.authors, meta.json_orgs, meta.meta_authors, meta.byline_authors):
+        named = [i for i in source if _key(i.value) not in _PLACEHOLDERS]
+        if named:
+            meta.authors = _dedupe(named)
+            return
+    meta.authors = []
 
 
 def is_placeholder_name(name: str) -> bool:
@@ -723,11 +726,12 @@ def _key(text: str) -> str:
 
 
 def _dedupe(items: list[Item]) -> list[Item]:
+    """The first of the items naming the same letters ("Sophie Foster", "sophie-foster")."""
     seen: set[str] = set()
     out = []
     for item in items:
-        if item.value.casefold() not in seen:
-            seen.add(item.value.casefold())
+        if _key(item.value) not in seen:
+            seen.add(_key(item.value))
             out.append(item)
     return out
 
@@ -769,7 +773,7 @@ def _unique_named(items: list[Item]) -> list[dict[str, Any]]:
     seen: set[str] = set()
     out = []
     for item in items:
-        key = item.value.casefold()
+        key = _key(item.value) or item.value.casefold()
         if key not in seen:
             seen.add(key)
             out.append({"name": item.value, "origin": item.origin})
