@@ -120,6 +120,16 @@ def _search_date(tree: Any, meta: PageMetadata) -> None:
     extensive one on the same page (0.92 against 0.91 on the development pages)."""
     from htmldate import find_date  # imported on first use: most pages never need it
 
+    title = tree.find(".//title")
+    in_title = written_date(title.text) if title is not None and title.text else None
+    if in_title is not None and _valid_date(in_title[0]):
+        meta.published.append(Item(in_title[0], {"kind": "element", "element": "title",
+                                                 "text": in_title[1]}))
+        return
+    written = _date_under_heading(tree)
+    if written is not None:
+        meta.published.append(written)
+        return
     try:
         found = find_date(tree, url=meta.page_url, original_date=True, extensive_search=False)
     except Exception:  # a third-party search failing on a hostile page finds nothing
@@ -128,10 +138,6 @@ def _search_date(tree: Any, meta: PageMetadata) -> None:
     if found and _valid_date(found) and not found.endswith("-01-01"):
         meta.published.append(Item(found, {"kind": "search", "field": "htmldate",
                                            "text": "quick"}))
-        return
-    written = _date_under_heading(tree)
-    if written is not None:
-        meta.published.append(written)
 
 
 # Month names of the pages' languages (their first letters suffice when unambiguous).
