@@ -177,6 +177,8 @@ def _date_under_heading(tree: Any) -> Item | None:
     """A date written near the headline ("23. Juli 2017", "March 5, 2024"): the first
     in the text that follows the page's <h1>, where the byline and dateline are."""
     heading = next((h for h in tree.iterfind(".//h1") if not _links_home(h)), None)
+    if heading is None:  # a page whose headline is no <h1>: its first <h2>
+        heading = next((h for h in tree.iterfind(".//h2") if not _links_home(h)), None)
     if heading is None:
         return None
     size = 0
