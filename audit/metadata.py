@@ -114,12 +114,12 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=/|$|[-_.])
 
 
 def _search_date(tree: Any, meta: PageMetadata) -> None:
-    """htmldate's search when the page states no date for machines: abbr and time elements,
-    date-like classes, then (extensive search) the visible text ("23. Juli 2017"). Its
-    quick search is tried first: when it finds a date it is right more often than the
-    extensive one on the same page (0.92 against 0.91 on the development pages)."""
-    from htmldate import find_date  # imported on first use: most pages never need it
-
+    """A date searched for when the page states none for machines, in the order that was
+    right most often on the development pages: one written in the <title> ("... | DW |
+    28.04.2023"), one in a dateline under the headline, then htmldate's quick search
+    (abbr and time elements, date-like classes; original_date=True). Its extensive search
+    is not used: it loads dateparser (4.6 s on first use) and was right on 17 of the 25
+    pages only it answered."""
     title = tree.find(".//title")
     in_title = written_date(title.text) if title is not None and title.text else None
     if in_title is not None and _valid_date(in_title[0]):
@@ -130,6 +130,8 @@ def _search_date(tree: Any, meta: PageMetadata) -> None:
     if written is not None:
         meta.published.append(written)
         return
+    from htmldate import find_date  # imported on first use: most pages never need it
+
     try:
         found = find_date(tree, url=meta.page_url, original_date=True, extensive_search=False)
     except Exception:  # a third-party search failing on a hostile page finds nothing
