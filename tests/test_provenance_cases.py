@@ -220,3 +220,14 @@ def test_html_furniture_is_recorded() -> None:
     assert ("related", "related-region", "section") in removed
     assert ("comments", "comments-region", "div") in removed
     assert "footer" in [element for _, _, element in removed]  # "Contact us": its own rule
+
+
+def test_source_and_translation_credits() -> None:
+    page_text = (
+        "Ships sail at dawn\n\nThe fleet left the harbour on Monday morning after a week of "
+        "storms kept it in port, the harbour master said.\n\nThe ships are expected back "
+        "next week if the weather holds, he added.\n\nSource: 澎湃新闻\n\n"
+        "Translated by Maria Rossi")
+    credits = strip_text(page_text).provenance["credits"]
+    assert [(c["kind"], c["name"]) for c in credits] == [
+        ("source", "澎湃新闻"), ("translation", "Maria Rossi")]
