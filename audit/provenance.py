@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from audit.joined import lines_containing
+from audit.metadata import is_placeholder_name, split_names
 from audit.model import KEPT_ROLES, Block
 
 _I = re.IGNORECASE
@@ -48,13 +50,55 @@ _CREDIT_PREFIX = re.compile(
     r"diterjemahkan oleh|перевод|翻訳)?\s*(?:[:：]|\.\.\.|…)?\s*", _I)
 # A caption ending with its credit: "... He didn't get it. Credit... Doug Mills/The New York Times".
 _CREDIT_TAIL = re.compile(r"\bcredit\s*(?:\.\.\.|…|:)\s*(\S[^.]{0,80})$", _I)
-_WIRES = (r"AP|Associated Press|Reuters|AFP|Agence France-Presse|UPI|dpa|Xinhua|Bloomberg|PTI|"
-          r"IANS|ANSA|EFE|Kyodo|Yonhap|TASS|Antara|Lusa|CNN")
+# The one list of news and photo agencies, read for wire credits in the text, photo
+# credits and source credits alike (audit.sourcing reads it too): each agency's name as
+# reports give it, the names pages call it by, and whether it supplies text (a photo
+# agency's name in parentheses is something else: "(EPA)" is an environment agency).
+@dataclass(frozen=True)
+class Agency:
+    name: str
+    aliases: tuple[str, ...]
+    text: bool = True
+
+
+AGENCIES: tuple[Agency, ...] = (
+    Agency("AP", ("Associated Press", "AP")),
+    Agency("Reuters", ("Reuters",)),
+    Agency("AFP", ("Agence France-Presse", "Agence France Presse", "AFP")),
+    Agency("UPI", ("United Press International", "UPI")),
+    Agency("dpa", ("Deutsche Presse-Agentur", "dpa")),
+    Agency("Xinhua", ("Xinhua",)),
+    Agency("Bloomberg", ("Bloomberg",)),
+    Agency("PTI", ("Press Trust of India", "PTI")),
+    Agency("IANS", ("IANS",)),
+    Agency("ANI", ("ANI",)),
+    Agency("ANSA", ("ANSA",)),
+    Agency("EFE", ("EFE",)),
+    Agency("Kyodo", ("Kyodo News", "Kyodo")),
+    Agency("Yonhap", ("Yonhap",)),
+    Agency("TASS", ("TASS",)),
+    Agency("Antara", ("Antara",)),
+    Agency("Lusa", ("Lusa",)),
+    Agency("APA", ("APA",)),
+    Agency("AAP", ("Australian Associated Press", "AAP")),
+    Agency("Anadolu", ("Anadolu Agency", "Anadolu Ajansı", "Anadolu")),
+    Agency("KNA", ("KNA",)),
+    Agency("epd", ("epd",)),
+    Agency("CNN", ("CNN",)),
+    Agency("Getty Images", ("Getty Images", "Getty"), text=False),
+    Agency("EPA", ("EPA-EFE", "EPA"), text=False),
+)
+AGENCY_OF = {alias.casefold(): agency.name for agency in AGENCIES for alias in agency.aliases}
+# Any agency's name, as a word: for photo and source credits.
+AGENCY_MENTION = re.compile(r"\b(?:" + "|".join(
+    re.escape(alias) for agency in AGENCIES for alias in agency.aliases) + r")\b")
+_WIRES = "|".join(re.escape(alias) for agency in AGENCIES if agency.text
+                  for alias in agency.aliases)
 _WIRE = re.compile(r"\((?P<a>" + _WIRES + r")\)|(?:^|\s)[—–-]\s*(?P<b>" + _WIRES + r")\s*$|"
                    r"^(?P<c>" + _WIRES + r")\s*[—–]\s")
 # What each of _WIRE's branches needs: a wire name in parentheses, or a block ending or
 # starting with one. _WIRE itself is dear: its dash branch is tried at every space.
-_WIRE_NAMES = tuple(_WIRES.split("|"))
+_WIRE_NAMES = tuple(alias for agency in AGENCIES if agency.text for alias in agency.aliases)
 _WIRE_IN_PARENS = re.compile(r"\((?:" + _WIRES + r")\)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ABOUT = re.compile(r"^(?:about the author|about|sobre o autor|sobre|über den autor|über|"
@@ -148,14 +192,51 @@ def parse_date(text: str) -> tuple[str | None, str] | None:
 
 
 def byline_authors(text: str) -> list[str]:
-    """Names in a byline: 'BY SIRAJ April -10-2024 ...' -> ['Siraj']; 'By A and B' -> both."""
-    if not _BY.match(text):
-        return []
-    rest = _NAME_END.sub("", _BY.sub("", text, count=1)).strip()
+    """Names in a byline: 'BY SIRAJ April -10-2024 ...' -> ['Siraj']; 'By A and B' -> both;
+    the name after a date ('... 7:45 am PST by Joe Rossignol', 'Von A publiziert am ...')
+    or before it ('Chris Davies - Nov 19, 2019'), or before a role ('Robert Burns, AP
+    National Security Writer')."""
+    if _BY.match(text):
+        rest = _NAME_END.sub("", _BY.sub("", text, count=1)).strip()
+    else:
+        rest = _later_byline(text)
+        if rest is None:
+            return []
     rest = _JOB_TITLE.sub("", rest).strip()
     names = [n.strip() for n in re.split(r"\s+(?:and|&)\s+", rest) if n.strip()]
     return [n.title() if n.isupper() else n for n in names
-            if len(n.split()) <= 5 and n[0].isupper()]
+            if len(n.split()) <= 5 and n[0].isupper() and not is_placeholder_name(n)]
+
+
+# "by" and its kin inside a byline line, after a date or a label.
+_BY_INSIDE = re.compile(r"(?:^|[\s|/·•,])(?:by|von|par|por|publicado por|posted by|текст|"
+                        r"text|autor|autora|auteur)\s*[:：]?\s+(?=\w)", _I)
+# A name of one to four capitalised words before a date: "Chris Davies - Nov 19, 2019".
+_NAME_BEFORE_DATE = re.compile(
+    r"^([A-ZÀ-ÖØ-ÞА-Я][\w.'-]*(?:\s+[A-ZÀ-ÖØ-ÞА-Я][\w.'-]*){0,3})\s*(?:[-–—|·•]\s*)?$")
+_NOT_A_NAME = re.compile(
+    r"^(?:published|updated|posted|last|first|modified|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|on|at|the|opening)\b", _I)
+_ROLE_AFTER_COMMA = re.compile(r"^([^,]{3,40}),\s*(?:\w+\s+){0,3}(?:writer|reporter|"
+                               r"correspondent|editor|columnist)s?$", _I)
+
+
+def _later_byline(text: str) -> str | None:
+    """The names of a byline not starting with "By", as text for byline_authors."""
+    inside = _BY_INSIDE.search(text)
+    if inside:
+        names = split_names(re.split(r"\s[-–—|/]\s", text[inside.end():])[0])
+        return " and ".join(names) if names else None
+    role = _ROLE_AFTER_COMMA.match(text)
+    if role:
+        return role.group(1)
+    date = parse_date(text)
+    if date is not None:
+        before = text[:len(text) - len(date[1])].strip()
+        named = _NAME_BEFORE_DATE.match(before)
+        if named and not _NOT_A_NAME.match(named.group(1)):
+            return named.group(1)
+    return None
 
 
 def read(blocks: Sequence[Block], text: str, title: str | None) -> dict[str, Any]:
@@ -167,7 +248,8 @@ def read(blocks: Sequence[Block], text: str, title: str | None) -> dict[str, Any
     for block in [b for b in blocks
                   if b.role in _CREDIT_ROLES
                   or (b.role == "other" and b.text[:1] in _COPYRIGHT_FIRST)
-                  or (b.role in KEPT_ROLES and _may_name_wire(b.text))]:
+                  or (b.role in KEPT_ROLES and _may_name_wire(b.text))
+                  or "eporting by" in b.text[:30]]:
         if block.role == "byline" and block.index > first + BYLINE_AFTER_START:
             continue  # bylines of related articles further down
         _read_block(prov, block)
@@ -196,6 +278,13 @@ def _read_block(prov: dict[str, Any], block: Block) -> None:
         prov["title"] = {"text": block.text, "origin": origin(block)}
     elif role == "byline":
         _read_byline(prov, block)
+    elif role == "source-credit" and block.reason == "originally-published":
+        found = _REPUBLISHED.search(block.text)
+        if found:
+            _add_credit(prov, "republished", found["name"].strip(), block)
+    elif _REPORTING.match(block.text):
+        for name in _reporters(block.text):
+            _add_credit(prov, "reporting", name, block)
     elif role in ("photo-credit", "source-credit"):
         tail = _CREDIT_TAIL.search(block.text)
         name = (tail.group(1) if tail else _CREDIT_PREFIX.sub("", block.text, count=1)).strip(" )]")
@@ -209,7 +298,7 @@ def _read_block(prov: dict[str, Any], block: Block) -> None:
     elif role in KEPT_ROLES:
         match = _WIRE.search(block.text)
         if match:
-            name = match["a"] or match["b"] or match["c"]
+            name = AGENCY_OF[(match["a"] or match["b"] or match["c"]).casefold()]
             if not any(c["kind"] == "wire" and c["name"] == name for c in prov["credits"]):
                 prov["credits"].append({"kind": "wire", "name": name, "text": match.group().strip(),
                                         "origin": origin(block)})
@@ -219,6 +308,35 @@ def _read_block(prov: dict[str, Any], block: Block) -> None:
             name = re.sub(r"(?i)^copyright\s+", "", match["name"]).strip(" -–|,")
             if name:
                 prov["publisher"] = {"name": name, "origin": origin(block)}
+
+
+# "This article was originally published by Futurism. Read the original article."
+_REPUBLISHED = re.compile(
+    r"\b(?:originally|first) (?:published|appeared) (?:on|in|by|at)\s+(?:the website of\s+)?"
+    r"(?P<name>[^.,;:!?()\n]{2,60}?)(?=\s*[.,;:!?(]|\s+(?:and|on|under|as|with)\b|\s*$)", _I)
+# "(Reporting by Greg Roumeliotis in New York; Editing by Jane Doe)"
+_REPORTING = re.compile(r"^[(\[]?\s*(?:additional )?reporting by\s+", _I)
+_REPORTING_END = re.compile(r"\s*(?:[;)\]]|,?\s*(?:additional )?(?:editing|writing|compiled|"
+                            r"graphics?|research) by\b).*$", _I | re.DOTALL)
+_REPORTING_PLACE = re.compile(r"\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*$")
+
+
+def _reporters(text: str) -> list[str]:
+    """The reporters a wire story credits at its end: '(Reporting by A in Paris and B;
+    Editing by C)' -> [A, B]."""
+    rest = _REPORTING_END.sub("", _REPORTING.sub("", text, count=1))
+    names = []
+    for part in re.split(r"\s*,\s*|\s+and\s+", rest):
+        name = _REPORTING_PLACE.sub("", part.strip())
+        if name and name[0].isupper() and len(name.split()) <= 4:
+            names.append(name)
+    return names
+
+
+def _add_credit(prov: dict[str, Any], kind: str, name: str, block: Block) -> None:
+    if name and not any(c["kind"] == kind and c["name"] == name for c in prov["credits"]):
+        prov["credits"].append({"kind": kind, "name": name, "text": block.text,
+                                "origin": origin(block)})
 
 
 def _may_name_wire(text: str) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from audit.model import Block, Finding
+from audit.provenance import AGENCY_MENTION
 from audit.sourcing import lexicon as lx
 from audit.sourcing.sources import head_chunk, source_type
 
@@ -37,8 +38,7 @@ _SAME_TITLE = {"Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor",
                "Gen.": "General", "Adm.": "Admiral", "Defence Secretary": "Defense Secretary",
                "Defence Minister": "Defense Minister"}
 _NOT_NAMES = {"Of", "The", "And", "In", "On", "For", "To", "At", "Will", "Has", "Had", "Is"}
-_WIRES = re.compile(r"\b(?:AP|Associated Press|Reuters|AFP|Getty|EPA|Xinhua|Kyodo|Yonhap"
-                    r"|Bloomberg|dpa|ANSA|EFE|PTI|ANI|UPI)\b")
+_WIRES = AGENCY_MENTION  # the agencies of audit.provenance, the one list
 
 
 @dataclass
@@ -67,7 +67,8 @@ def facts(provenance: dict[str, Any], blocks: tuple[Block, ...]) -> ArticleFacts
         publisher=bool(provenance.get("publisher") or provenance.get("site_names")),
         bio=bool(bio and (bio.get("bio") or bio.get("name"))),
         contact=bool(bio and bio.get("contact")),
-        credited=[c.get("name", "") for c in credits if c.get("kind") in ("wire", "source")],
+        credited=[c.get("name", "") for c in credits
+                  if c.get("kind") in ("wire", "source", "republished", "reporting")],
         labels=sorted({item.get("label") for item in provenance.get("labels") or []
                        if item.get("label")}),
         headline_repeated=any(b.role == "duplicate-title" for b in blocks),

@@ -5,6 +5,8 @@ Three things are added around it, each measured on the extraction benchmark:
 - an article cut into sibling sections around ads is joined again (trafilatura keeps
   the first section);
 - readability (a different algorithm) is the fallback when trafilatura finds nothing;
+- the page's furniture regions the extraction left out are recorded as removed blocks
+  (audit.strip.htmlremoved);
 - the links of each block are read from the page, and rules mark what the extractor let
   through: link lists and "Related: <link>" lines, the repeated title, bylines and notes
   about the author (from the page's metadata), headings over nothing but furniture, and
@@ -17,6 +19,7 @@ from __future__ import annotations
 from audit import metadata, provenance
 from audit.model import Extraction, new_block
 from audit.strip.htmlmerge import attach_page_elements, choose, continuation_blocks
+from audit.strip.htmlremoved import furniture_regions, removed_blocks
 from audit.strip.htmlroles import assign_roles
 from audit.strip.htmltree import HTML, RawBlock, blocks_of, parse, trafilatura_blocks
 
@@ -27,6 +30,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extraction:
     if tree is None:
         return Extraction(text="", blocks=(), title=None, provenance=provenance.empty())
     meta = metadata.read_metadata(tree, url)
+    regions = furniture_regions(tree)  # before the extractors change the tree
     try:
         primary = trafilatura_blocks(tree, url)
         attach_page_elements(primary, tree)
@@ -36,11 +40,17 @@ def extract_html(html: str, *, url: str | None = None) -> Extraction:
     except RecursionError:  # pathological nesting: keep the page's text as it stands
         chosen = blocks_of(tree, HTML, "page")
     roles = assign_roles(chosen, meta)
-    return _build(chosen, roles, meta)
+    # What the extraction left out is recorded after the article's blocks.
+    removed = removed_blocks(regions, chosen)
+    return _build([*chosen, *(block for block, _, _ in removed)],
+                  [*roles, *((role, reason) for _, role, reason in removed)], meta,
+                  read=len(chosen))
 
 
 def _build(raw: list[RawBlock], roles: list[tuple[str, str]],
-           meta: metadata.PageMetadata) -> Extraction:
+           meta: metadata.PageMetadata, read: int | None = None) -> Extraction:
+    """The Extraction of ``raw`` blocks with their ``roles``; provenance is read from the
+    first ``read`` blocks (the extraction's: the page's other regions are only recorded)."""
     blocks, parts, links, pos = [], [], [], 0
     for index, (block, (role, reason)) in enumerate(zip(raw, roles, strict=True)):
         span = None
@@ -54,7 +64,7 @@ def _build(raw: list[RawBlock], roles: list[tuple[str, str]],
                                 element=block.element))
     text = "\n\n".join(parts)
     title = meta.title or next((b.text for b in raw if b.element == "h1"), None)
-    base = provenance.read(blocks, text, None)
+    base = provenance.read(blocks[:read], text, None)
     prov = metadata.to_provenance(meta, links, base)
     if prov["title"] is None and title is not None:
         prov["title"] = {"text": title, "origin": {"kind": "element", "element": "h1"}}

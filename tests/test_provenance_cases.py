@@ -1,0 +1,233 @@
+"""A table of byline, date and title cases, each a small page of our own written after
+markup seen on real news pages (no publisher's page is copied): English, German, French,
+Spanish, Norwegian and Italian. Each page goes through extract_html as an audit would."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from audit.metadata import split_names
+from audit.provenance import byline_authors
+from audit.strip.html import extract_html
+from audit.strip.text import strip_text
+
+BODY = "".join(f"<p>{p}</p>" for p in (
+    "The regional council approved the new water plan on Monday after a long debate about "
+    "the cost of repairing the old pipes under the market square and the harbour.",
+    "Engineers said the work would take two years and that most streets would stay open, "
+    "although some bus routes will change while the pipes under them are replaced.",
+    "Residents who spoke at the meeting asked for a clear timetable, and the council "
+    "promised to publish one on its website before the end of the month.",
+))
+
+
+def page(head: str = "", top: str = "", title: str = "Water plan approved",
+         h1: str = "Water plan approved", after: str = "") -> str:
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>{head}"
+            f"</head><body><header><nav><a href='/'>Home</a> <a href='/city'>City</a></nav>"
+            f"</header><main><article><h1>{h1}</h1>{top}{BODY}</article>{after}</main>"
+            f"<footer><p>Contact us</p></footer></body></html>")
+
+
+def ld(obj: dict) -> str:
+    return f"<script type='application/ld+json'>{json.dumps(obj)}</script>"
+
+
+def meta(name: str, content: str, attr: str = "name") -> str:
+    return f"<meta {attr}='{name}' content='{content}'>"
+
+
+def provenance(html: str, url: str | None = None) -> dict:
+    return extract_html(html, url=url).provenance
+
+
+BYLINES = [
+    # English: two rel=author links in one byline element.
+    ("en rel=author", page(top="<p class='byline'>By <a rel='author' href='/staff/amy'>Amy "
+                                "Fielding</a> and <a rel='author' href='/staff/ben'>Ben Hollis"
+                                "</a></p>"), ["Amy Fielding", "Ben Hollis"]),
+    # German: "Ein Artikel von" before the name element.
+    ("de ein artikel von", page(top="<div class='article-autor'>Ein Artikel von <span "
+                                    "class='autor-name'>Max Lindqvist</span></div>"),
+     ["Max Lindqvist"]),
+    # German: an author field with the desk's short sign in brackets.
+    ("de sign in brackets", page(head=meta("author", "Erika Sommerfeld (som)")),
+     ["Erika Sommerfeld"]),
+    # French: "Par" in the byline element.
+    ("fr par", page(top="<span class='auteur'>Par Jeanne Marchetti</span>"),
+     ["Jeanne Marchetti"]),
+    # Spanish: "Por" and the date in the same element.
+    ("es por", page(top="<div class='byline'>Por Lucía Herrera Campos | 23/07/2017</div>"),
+     ["Lucía Herrera Campos"]),
+    # Norwegian: JSON-LD names only the organisation; the visible byline names the person.
+    ("no org in json-ld", page(
+        head=ld({"@type": "NewsArticle", "headline": "Vannplanen er vedtatt",
+                 "author": {"@type": "Organization", "name": "Fjordavisen"}}),
+        top="<div class='byline'><span class='byline__name'>Kari Solberg</span> Journalist"
+            "</div>"), ["Kari Solberg"]),
+    # Italian: microdata author with a name inside.
+    ("it itemprop", page(top="<div itemprop='author' itemscope><span itemprop='name'>Giulia "
+                             "Ferraresi</span></div>"), ["Giulia Ferraresi"]),
+    # An author field naming the person and the site: the site is no author.
+    ("en person, site", page(head=meta("author", "Victor Lanning, Wiredesk")
+                             + meta("og:site_name", "Wiredesk", "property")),
+     ["Victor Lanning"]),
+    # An e-mail address as the author field: the byline element names the person.
+    ("de e-mail", page(head=meta("author", "a.kroll@zeitung.example"),
+                       top="<div class='author'>Anna Kroll</div>"), ["Anna Kroll"]),
+    # A placeholder author field.
+    ("en admin", page(head=meta("author", "admin"),
+                      top="<span class='author vcard'>Sara Whitlock</span>"), ["Sara Whitlock"]),
+    # A handle after the name.
+    ("es handle", page(head=meta("author", "Williams Prado @wprado")), ["Williams Prado"]),
+    # A comment's author and an image's microdata author are not the article's.
+    ("en comments, image credit", page(
+        top="<figure itemscope itemtype='https://schema.org/ImageObject'><img src='a.jpg'>"
+            "<span itemprop='author'>Stockframe Images</span></figure>",
+        after="<section class='comments'><span class='comment-author'>Dave99</span>"
+              "<p>First!</p></section>"), []),
+]
+
+
+@pytest.mark.parametrize("case,html,names", BYLINES, ids=[c[0] for c in BYLINES])
+def test_byline_cases(case, html, names) -> None:
+    assert [a["name"] for a in provenance(html)["authors"]] == names
+
+
+DATES = [
+    # A template's placeholder is no date.
+    ("placeholder", page(head=ld({"@type": "NewsArticle", "headline": "H",
+                                  "datePublished": "0001-01-01T00:00:00Z"})), None, None),
+    # The same instant in UTC and with the page's offset: the page's own day is kept.
+    ("utc and offset", page(head=meta("article:published_time", "2024-03-05T23:30:00Z",
+                                      "property")
+                            + ld({"@type": "NewsArticle", "headline": "H",
+                                  "datePublished": "2024-03-06T00:30:00+01:00"})),
+     "2024-03-06T00:30:00+01:00", "json-ld"),
+    # A time zone abbreviation.
+    ("en cdt", page(head=meta("article:published_time", "June 5, 2024 10:05 PM CDT",
+                              "property")), "2024-06-05T22:05:00-05:00", "meta"),
+    # Only the URL gives the date.
+    ("url", page(), "2023-07-23", "url"),
+    # German: only the text under the headline gives it.
+    ("de text", page(top="<p class='meta'>Veröffentlicht am 23. Juli 2017</p>"),
+     "2017-07-23", None),
+    # Spanish: the same.
+    ("es text", page(top="<div class='fecha'>23 de julio de 2017</div>"), "2017-07-23", None),
+    # A date in the future (a typing error) is not the publication's.
+    ("future", page(head=meta("article:published_time", "2999-01-01", "property")), None, None),
+]
+
+
+@pytest.mark.parametrize("case,html,iso,kind", DATES, ids=[c[0] for c in DATES])
+def test_date_cases(case, html, iso, kind) -> None:
+    url = "https://news.example.org/2023/07/23/water-plan" if case == "url" else None
+    published = provenance(html, url)["published"]
+    assert (published or {}).get("iso") == iso
+    if kind:
+        assert published["origin"]["kind"] == kind
+
+
+def test_published_and_modified_told_apart() -> None:
+    html = page(head=ld({"@type": "NewsArticle", "headline": "H",
+                         "datePublished": "2024-03-05", "dateModified": "2024-04-01"}))
+    prov = provenance(html)
+    assert (prov["published"]["iso"], prov["modified"]["iso"]) == ("2024-03-05", "2024-04-01")
+
+
+TITLES = [
+    # English: "Headline | Site" with og:site_name saying which part is the site.
+    ("en bar", page(title="Water plan approved | Harbour Times",
+                    head=meta("og:site_name", "Harbour Times", "property"), h1="Other"),
+     "Water plan approved", "Harbour Times"),
+    # German: the site first, named by the JSON-LD publisher.
+    ("de site first", page(title="Hafenblatt - Wasserplan beschlossen", h1="Anders",
+                           head=ld({"@type": "NewsArticle",
+                                    "publisher": {"@type": "Organization",
+                                                  "name": "Hafenblatt"}})),
+     "Wasserplan beschlossen", "Hafenblatt"),
+    # French: the domain names the site.
+    ("fr domain", page(title="Le plan d’eau adopté – journaldeport.fr", h1="Autre"),
+     "Le plan d’eau adopté", "journaldeport.fr"),
+    # Entities escaped twice in a meta tag are decoded.
+    ("it entities", page(head=meta("og:title", "Il &amp;quot;piano&amp;quot; &#8216;acqua"
+                                   "&#8217;", "property"), h1="Altro"),
+     "Il \"piano\" ‘acqua’", None),
+    # Nothing says which part is the site: the title stays whole.
+    ("no confirmation", page(title="Water plan - what changes", h1="Other"),
+     "Water plan - what changes", None),
+]
+
+
+@pytest.mark.parametrize("case,html,title,site", TITLES, ids=[c[0] for c in TITLES])
+def test_title_cases(case, html, title, site) -> None:
+    url = "https://www.journaldeport.fr/ville/plan" if case == "fr domain" else None
+    prov = provenance(html, url)
+    assert prov["title"]["text"] == title
+    if site:
+        assert site in [s["name"] for s in prov["site_names"]]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("By Amy Fielding and Ben Hollis", ["Amy Fielding", "Ben Hollis"]),
+    ("Elena Brunner (ebr)", ["Elena Brunner"]),
+    ("Brunner, Elena", ["Elena Brunner"]),
+    ("Jane Fielding, Senior Reporter", ["Jane Fielding"]),
+    ("Von Max Lindqvist und Erika Sommerfeld", ["Max Lindqvist", "Erika Sommerfeld"]),
+    ("Zeige alle Beiträge von Carl Jansen", ["Carl Jansen"]),
+    ("Kyle Warren 7 hours ago", ["Kyle Warren"]),
+    ("Redaktion", ["Redaktion"]),
+    ("https://example.org/author/jane", []),
+])
+def test_split_names(text, names) -> None:
+    assert split_names(text) == names
+
+
+@pytest.mark.parametrize("line,names", [
+    ("Monday November 18, 2019 7:45 am PST by Joe Fairbanks", ["Joe Fairbanks"]),
+    ("Chris Dalton - Nov 19, 2019, 10:31 pm CST", ["Chris Dalton"]),
+    ("Robert Hale, AP National Security Writer", ["Robert Hale"]),
+    ("Von Moritz Brandt publiziert am 30. Juli 2018", ["Moritz Brandt"]),
+    ("Posted on March 30, 2015 by admin", []),
+    ("Updated 1:39 am EST, Wednesday, November 20, 2019", []),
+])
+def test_text_page_byline_lines(line, names) -> None:
+    assert byline_authors(line) == names
+
+
+def test_text_page_credits() -> None:
+    page_text = (
+        "Deal talks stall\n\nThe two companies broke off talks on Monday after a week of "
+        "haggling over price, three people familiar with the matter said (AP).\n\n"
+        "The shares fell in early trading in New York and Frankfurt on the news.\n\n"
+        "(Reporting by Greg Lawson in New York and Anna Meier; Editing by Jane Holt)\n\n"
+        "This article was originally published by Wiredesk. Read the original article.")
+    credits = strip_text(page_text).provenance["credits"]
+    assert [(c["kind"], c["name"]) for c in credits] == [
+        ("wire", "AP"), ("reporting", "Greg Lawson"), ("reporting", "Anna Meier"),
+        ("republished", "Wiredesk")]
+    assert all(c["origin"]["kind"] == "line" for c in credits)
+
+
+def test_html_furniture_is_recorded() -> None:
+    html = page(after="<section class='related-stories'><a href='/a'>Another story</a></section>"
+                      "<div id='comments'><p>Nice article</p></div>")
+    removed = [(b.role, b.reason, b.element) for b in extract_html(html).blocks
+               if b.span is None]
+    assert ("navigation", "page-header", "header") in removed
+    assert ("related", "related-region", "section") in removed
+    assert ("comments", "comments-region", "div") in removed
+    assert "footer" in [element for _, _, element in removed]  # "Contact us": its own rule
+
+
+def test_source_and_translation_credits() -> None:
+    page_text = (
+        "Ships sail at dawn\n\nThe fleet left the harbour on Monday morning after a week of "
+        "storms kept it in port, the harbour master said.\n\nThe ships are expected back "
+        "next week if the weather holds, he added.\n\nSource: 澎湃新闻\n\n"
+        "Translated by Maria Rossi")
+    credits = strip_text(page_text).provenance["credits"]
+    assert [(c["kind"], c["name"]) for c in credits] == [
+        ("source", "澎湃新闻"), ("translation", "Maria Rossi")]
