@@ -468,8 +468,16 @@ def _headline(title: str, sites: set[str], domain: str, heading: str) -> tuple[s
 def _links_home(heading: Any) -> bool:
     """Whether an <h1> is the site's logo: a link to the home page in or around it."""
     links = [a for a in heading.iterancestors("a")] + list(heading.iter("a"))
-    return any(urlsplit(a.get("href") or "").path in ("", "/") and not
+    return any(_path(a.get("href") or "") in ("", "/") and not
                (a.get("href") or "").startswith("#") for a in links)
+
+
+def _path(href: str) -> str | None:
+    """The path of a link; None when it does not parse ("http://[::1")."""
+    try:
+        return urlsplit(href).path
+    except ValueError:
+        return None
 
 
 def _is_site(part: str, sites: set[str], domain: str) -> bool:

@@ -231,3 +231,9 @@ def test_source_and_translation_credits() -> None:
     credits = strip_text(page_text).provenance["credits"]
     assert [(c["kind"], c["name"]) for c in credits] == [
         ("source", "澎湃新闻"), ("translation", "Maria Rossi")]
+
+
+def test_a_heading_link_that_does_not_parse_is_not_the_home_page() -> None:
+    """A heading's link to "http://[::1" (urlsplit raises) neither crashes nor counts as home."""
+    html = f"<html><body><h2><a href='http://[::1'>Water plan approved</a></h2>{BODY}</body></html>"
+    assert extract_html(html).text
