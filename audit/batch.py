@@ -65,6 +65,7 @@ class Settings:
     want_html: bool = False  # return the annotated HTML page (--format html)
     html_dir: str | None = None  # write the annotated HTML page here
     width: int = 100
+    limit: int | None = 8  # findings in the editors' summary (None: all, and every note)
     timeout: float | None = 120.0
 
 
@@ -144,7 +145,7 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
     if settings.want_text:
         from audit.render.text import render
 
-        text = render(report, width=settings.width)
+        text = render(report, width=settings.width, limit=settings.limit)
     if settings.want_html or settings.html_dir:
         from audit.render import html as html_view
 
