@@ -149,7 +149,7 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
     if settings.want_html or settings.html_dir:
         from audit.render import html as html_view
 
-        page = html_view.render(report)
+        page = html_view.render(report, index="index.html" if settings.html_dir else None)
         if settings.html_dir and report_name:
             page_name = report_name[: -len(".json")] + ".html"
             try:

@@ -200,7 +200,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     progress = Progress(total, enabled=not quiet)
     printer = _Printer(fmt, quiet)
     summary = batch.Summary(cfg, cfg.fail_under)
-    index_rows = []
+    index_rows, not_audited = [], []
     results = batch.run(items, settings, jobs=jobs or os.cpu_count() or 1)
     try:
         for result in results:
@@ -213,6 +213,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
                 source = displayable(result.source, limit=MESSAGE_LIMIT)
                 reason = displayable(result.error or "failed", limit=MESSAGE_LIMIT)
                 click.echo(f"audit: {source}: {reason}", err=True)
+                not_audited.append((source, reason))
                 continue
             if printer.to_terminal:
                 progress.clear()  # the summary and the progress line share the screen
@@ -239,7 +240,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
             from audit.render.html import render_index
 
             target = pages / "index.html"
-            batch.write_atomic(target, render_index(index_rows))
+            batch.write_atomic(target, render_index(index_rows, not_audited))
     except OSError as exc:  # a full disk, a directory removed or made read-only meanwhile
         raise _Unwritable(f"cannot write {target}: {exc.strerror or exc}", code) from None
     finally:
