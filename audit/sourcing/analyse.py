@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from audit import rules
 from audit.config import Config
 from audit.model import Block, Finding, Score, StageResult
 from audit.sentences import split_sentences
@@ -51,8 +52,10 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
         reason = f"sourcing rules cover English only; the article is in '{language}'"
         data = _data(text, [], [], (0, 0), [_warning("language", reason)])
         data["skipped"] = reason
-        # Both scores are withheld, so no finding of this stage fires either.
-        return StageResult(data, (), {
+        # Both scores are withheld, so none of their findings fires either; what the
+        # extraction found (a repeated headline) still stands.
+        kept = tuple(f for f in article if rules.get(f.rule_id).category == "extraction")
+        return StageResult(data, kept, {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
     found, sents = extract(text, sentences)
     unattributed, worthy = _unattributed(text, found, sents)
