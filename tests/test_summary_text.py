@@ -52,16 +52,22 @@ def test_findings_are_ranked_by_severity_then_confidence(reports):
         assert keys == sorted(keys)
 
 
-def test_all_and_limit_show_every_finding_or_n(reports):
+def test_all_lists_every_finding_and_limit_n_rules(reports):
+    """The summary lists the most severe rules once each, with how often they fired; --all
+    lists every finding."""
     report = max(reports, key=lambda r: len(r["findings"]))
-    assert len(report["findings"]) > summary.TOP_FINDINGS
+    rules = {f["rule_id"] for f in report["findings"]}
+    assert len(report["findings"]) > len(rules) > 3
 
     def shown(lines):
-        return sum(1 for line in lines if re.match(r"    (high|medium|low|info) ", line))
+        return [line for line in lines if re.match(r"    (high|medium|low|info) ", line)]
 
-    assert shown(_lines(report)) == summary.TOP_FINDINGS
-    assert shown(_lines(report, limit=None)) == len(report["findings"])
-    assert shown(_lines(report, limit=3)) == 3
+    assert len(shown(_lines(report))) == min(summary.TOP_FINDINGS, len(rules))
+    assert len(shown(_lines(report, limit=None))) == len(report["findings"])
+    assert len(shown(_lines(report, limit=3))) == 3
+    counted = sum(int(m[1]) if m else 1 for m in (re.search(r" ×(\d+):", line)
+                                                  for line in shown(_lines(report))))
+    assert counted == len(report["findings"]) or len(rules) > summary.TOP_FINDINGS
 
 
 def test_cli_all_option(runner):
@@ -69,7 +75,7 @@ def test_cli_all_option(runner):
     every = runner.invoke(cli, ["check", seed, "--all"]).output
     few = runner.invoke(cli, ["check", seed, "--limit", "2"]).output
     assert "Findings (22, most severe first)" in every
-    assert "Findings (2 of 22" in few and "--all" in few
+    assert "Findings (22, by rule: 2 of 8 rules" in few and "--all" in few
 
 
 def test_cited_block_names_sources_and_agrees_with_the_score(reports):

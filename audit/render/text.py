@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from audit import rules
 from audit.decode import displayable
 from audit.language import NAMES as LANGUAGE_NAMES
 from audit.sourcing.analyse import source_identity
@@ -23,7 +24,8 @@ _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "F": "r
 # The source types in the order the "Cited" block lists them: named ones first.
 NAMED_TYPES = ("person", "role", "organization", "outlet", "document")
 _TYPE_ORDER = {kind: i for i, kind in enumerate((*NAMED_TYPES, "unnamed", "vague", "pronoun"))}
-TOP_FINDINGS = 8
+TOP_FINDINGS = 8  # rules, in the summary; --all lists every finding
+GROUP_EXCERPTS = 3  # where a rule fired, shown in the summary
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
 _CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
 _QUOTES = "“”\"'‘’«»„"
@@ -178,24 +180,65 @@ def _excerpt(text: str) -> str:
     return text if text[:1] in _QUOTES else f"“{text}”"
 
 
+def _where(f: dict[str, Any]) -> str:
+    return f"L{f['line']}" if f["line"] else "page"
+
+
+def _short(excerpt: str, limit: int = 48) -> str:
+    excerpt = " ".join(excerpt.split()).strip(_QUOTES)
+    return excerpt if len(excerpt) <= limit else excerpt[:limit - 1].rstrip() + "…"
+
+
 def _finding_lines(findings: list[dict[str, Any]],
                    limit: int | None) -> list[str | tuple[str, int]]:
+    """Every finding, most severe and surest first (``limit`` None); or the ``limit`` first
+    rules, each once with how often and where it fired, so that one rule firing ten times
+    ("officials" ten times) cannot crowd the others out of the summary."""
     if not findings:
         return ["  Findings: none"]
     order = ranked(findings)
-    shown = order if limit is None else order[:limit]
-    if len(shown) < len(order):
-        head = f"  Findings ({len(shown)} of {len(order)}, most severe first; --all for every one):"
-    else:
-        head = f"  Findings ({len(order)}, most severe first):"
-    lines = [head]
-    for f in shown:
-        where = f"L{f['line']}" if f["line"] else "page"
-        lines.append((displayable(f"    {f['severity']:<6} {where:>5}  {f['rule_id']}: "
-                                  f"{f['message']}"), 18))
-        if f["excerpt"]:
-            lines.append((displayable(f"                  {_excerpt(f['excerpt'])}"), 19))
+    if limit is None:
+        lines: list[str | tuple[str, int]] = [f"  Findings ({len(order)}, most severe first):"]
+        for f in order:
+            lines.append((displayable(f"    {f['severity']:<6} {_where(f):>5}  {f['rule_id']}: "
+                                      f"{f['message']}"), 18))
+            if f["excerpt"]:
+                lines.append((displayable(f"                  {_excerpt(f['excerpt'])}"), 19))
+        return lines
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for f in order:  # the first of a group is its most severe and surest
+        groups.setdefault(f["rule_id"], []).append(f)
+    shown = list(groups.values())[:limit]
+    rules_text = plural(len(groups), "rule")
+    if len(shown) < len(groups):
+        rules_text = f"{len(shown)} of {rules_text}"
+    lines = [f"  Findings ({len(order)}, by rule: {rules_text}, most severe first; "
+             "--all lists each one):"]
+    for group in shown:
+        group.sort(key=lambda f: (f["line"] or 0, f["column"] or 0))
+        first = group[0]
+        messages = {f["message"] for f in group}
+        message = first["message"] if len(messages) == 1 else _rule_message(first)
+        count = f" ×{len(group)}" if len(group) > 1 else ""
+        lines.append((displayable(f"    {first['severity']:<6} {_where(first):>5}  "
+                                  f"{first['rule_id']}{count}: {message}"), 18))
+        excerpts = [f for f in group if f["excerpt"]]
+        if len(group) == 1 and excerpts:
+            lines.append((displayable(f"                  {_excerpt(first['excerpt'])}"), 19))
+        elif excerpts:
+            more = len(excerpts) - GROUP_EXCERPTS
+            tail = f" · and {more} more" if more > 0 else ""
+            lines.append((displayable("                  " + " · ".join(
+                f"{_where(f)} “{_short(f['excerpt'])}”" for f in excerpts[:GROUP_EXCERPTS])
+                + tail), 18))
     return lines
+
+
+def _rule_message(finding: dict[str, Any]) -> str:
+    try:
+        return rules.get(finding["rule_id"]).message
+    except KeyError:
+        return finding["message"]
 
 
 def render(report: dict[str, Any], *, width: int = 100, limit: int | None = TOP_FINDINGS) -> str:
