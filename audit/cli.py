@@ -150,7 +150,7 @@ def cli() -> None:
 @click.option("--all", "show_all", is_flag=True,
               help="In the summary: every finding and every note, not the first few.")
 @click.option("--limit", type=click.IntRange(min=0), default=8, show_default=True, metavar="N",
-              help="In the summary: the N most severe findings.")
+              help="In the summary: the findings of the N most severe rules.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, jobs, include,
           exclude, from_file, jsonl_path, html_dir, incremental, timeout, show_all, limit,

@@ -137,6 +137,8 @@ def test_wcag_contrast_of_the_palette():
     assert contrast("#ffffff", "#222222") >= 4.5  # the tooltip
     assert contrast("#ffffff", "#a51d2d") >= 4.5  # the "hard" label
     assert contrast("#007b5a", "#f0f0f0") >= 3 and contrast("#a51d2d", "#f0f0f0") >= 3  # bars
+    voice = re.search(r"outline:3px double (#[0-9a-f]{6})", rules[".voice"])[1]
+    assert contrast(voice, bg) >= 3  # the author's own voice (#16)
     for kind in html_view.TYPE_LABELS:
         body = rules[f".t-{kind}"]
         tint = re.search(r"background-color:(#[0-9a-f]{6})", body)[1]

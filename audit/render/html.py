@@ -96,6 +96,7 @@ max-width:40rem;margin:0 auto}
 .hard{background-image:repeating-linear-gradient(135deg,transparent 0 5px,
 rgba(165,29,45,.22) 5px 7px)}
 .fnd{box-shadow:inset 0 -2px var(--muted)}
+.voice{outline:3px double #7a3e9d;outline-offset:-1px;font-weight:600}
 """ + _type_css() + """
 .src{font-weight:600}.cue{font-style:italic}
 .claim{box-shadow:inset 0 -0.45em """ + CLAIM_COLOUR + """}
@@ -167,7 +168,9 @@ def _annotations(report: dict[str, Any],
         if a.get("direct"):
             tip.append("direct quote")
         attributes = {"data-tip": "\n".join(tip), "owner": f"a{i}"}
-        marks.append((a["content"]["start"], a["content"]["end"], f"t-{kind}", attributes))
+        # A split quote ("A," X said. "B.") is highlighted piece by piece, not across the cue.
+        for part in a.get("content_segments") or [a["content"]]:
+            marks.append((part["start"], part["end"], f"t-{kind}", attributes))
         for key, cls in (("source", "src"), ("cue", "cue")):
             if a.get(key):
                 marks.append((a[key]["start"], a[key]["end"], f"{cls} t-{kind}", attributes))
@@ -175,6 +178,12 @@ def _annotations(report: dict[str, Any],
         marks.append((claim["start"], claim["end"], "claim",
                       {"data-tip": "no attribution found: " + ", ".join(claim["reasons"]),
                        "owner": f"c{i}"}))
+    for signal in report["scores"]["sourcing"].get("signals", ()):
+        if signal["name"] == "own-voice":  # #16: the author speaking as I, we or you
+            for i, where in enumerate(signal.get("spans") or ()):
+                marks.append((where["start"], where["end"], "voice", {
+                    "data-tip": "the author's own voice (I, we, you outside quotes): "
+                                "lowers the sourcing score", "owner": f"v{i}"}))
     for i, hard in enumerate(report["readability"]["hardest_sentences"]):
         marks.append((hard["start"], hard["end"], "hard",
                       {"data-tip": f"one of the hardest sentences: grade {hard['grade']:.1f}",
@@ -268,9 +277,12 @@ def _legend(report: dict[str, Any]) -> str:
     counts = Counter(a["source_type"] for a in report["sourcing"]["attributions"])
     items = "".join(f'<li class="t-{kind}">{_e(label)} ({counts.get(kind, 0)})</li>'
                     for kind, label in TYPE_LABELS.items())
+    voices = sum(len(s.get("spans") or ()) for s in report["scores"]["sourcing"]["signals"]
+                 if s["name"] == "own-voice")
+    voice = f'<li class="voice">the author\'s own voice ({voices})</li>' if voices else ""
     return (f'<ul class="legend" aria-label="source types">{items}'
             f'<li class="claim">no attribution found '
-            f'({len(report["sourcing"]["unattributed"])})</li>'
+            f'({len(report["sourcing"]["unattributed"])})</li>{voice}'
             f'<li><span class="hard-start"></span>hardest sentences</li></ul>')
 
 

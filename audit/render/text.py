@@ -117,10 +117,13 @@ def skipped_analyses(report: dict[str, Any]) -> list[tuple[list[str], str]]:
 
 def cited(sourcing: dict[str, Any]) -> list[tuple[str, str, int]]:
     """(name as written, type, attributions) per source, grouped as the sourcing score counts
-    them (a pronoun under whom it refers to): named types first, then unnamed, vague and
-    unresolved pronouns; most cited first within a type."""
+    them (a pronoun under whom it refers to; an attribution nested in another's quote is no
+    source of its own): named types first, then unnamed, vague and unresolved pronouns;
+    most cited first within a type."""
     groups: dict[tuple[str, str], list[str]] = {}
     for a in sourcing["attributions"]:
+        if a.get("nested_in") is not None:
+            continue  # "I think" inside someone's quote: not another source
         kind = a.get("resolved_type") or a["source_type"]
         name = a.get("resolved_source") or (a["source"] or {}).get("text") or ""
         key = source_identity(name, kind) or "(no source given)"
@@ -144,7 +147,8 @@ def _cited_lines(sourcing: dict[str, Any], limit: int | None) -> list[str]:
         return [f"  Cited: nobody{claims}"]
     rows = cited(sourcing)
     named = sum(1 for _, kind, _ in rows if kind in NAMED_TYPES)
-    weak = sum(n for _, kind, n in rows if kind in ("unnamed", "vague"))
+    weak = sum((a.get("resolved_type") or a["source_type"]) in ("unnamed", "vague")
+               for a in attributions)  # as the score counts them: every attribution
     lines = [f"  Cited: {plural(len(attributions), 'attribution')} to "
              f"{plural(named, 'named source')}, {weak} unnamed or vague{claims}"]
     shown = rows if limit is None else rows[:max(limit, 12)]
