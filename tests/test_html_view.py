@@ -346,3 +346,9 @@ def test_one_tab_stop_per_attribution(seed_reports):
         assert sorted(attributions) == sorted(
             f"a{i}" for i in range(len(report["sourcing"]["attributions"])))
         assert page.count('tabindex="0"') == len(re.findall(r'data-stop="', page))
+
+
+def test_excerpts_that_start_with_a_quote_are_not_quoted_twice(seed_reports):
+    for report in seed_reports:
+        page = html_view.render(report)
+        assert not re.search(r"<q>[“\"‘«„]", page)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
-from audit.render.text import ranked, skipped_analyses
+from audit.render.text import QUOTE_MARKS, ranked, skipped_analyses
 from audit.scoring import histogram
 
 TYPE_LABELS = {
@@ -314,9 +314,13 @@ def _score_chart(report: dict[str, Any]) -> str:
     readers (the numbers are in the text). A signal's bar is its share of 100 points on
     either side of the axis, so even "base +100" fits."""
     scores = report["scores"]
+    not_run = {name for names, _ in skipped_analyses(report) for name in names}
     rows = []
     for name in ("overall", "readability", "sourcing", "attribution"):
         value = scores[name]["value"]
+        reason = scores[name]["reason"]
+        if value is None and (name in not_run or (name == "overall" and not_run)):
+            reason = "not analysed (see above)" if name != "overall" else "no overall verdict"
         if value is None:
             bar, shown = "", "—"
         else:
@@ -325,7 +329,7 @@ def _score_chart(report: dict[str, Any]) -> str:
         rows.append(f'<li class="main"><span class="lbl">{name.capitalize()}</span>'
                     f'<span class="track" aria-hidden="true">{bar}</span>'
                     f'<span class="val">{shown}</span>'
-                    f'<span class="det">{_e(scores[name]["reason"])}</span></li>')
+                    f'<span class="det">{_e(reason)}</span></li>')
         for signal in scores[name]["signals"]:
             delta = signal["delta"]
             side = "up" if delta >= 0 else "down"
@@ -369,7 +373,11 @@ def _findings(report: dict[str, Any]) -> str:
         if f.get("span"):
             where = (f'<a href="#at-{n}" aria-label="finding {n} in the text">'
                      f'{"line " + _e(f["line"]) if f["line"] else "in the text"}</a>')
-        excerpt = f"<br><q>{_e(f['excerpt'])}</q>" if f["excerpt"] else ""
+        excerpt = ""
+        if f["excerpt"]:  # <q> adds quotation marks: not around an excerpt that has its own
+            quoted = f["excerpt"][:1] in QUOTE_MARKS
+            excerpt = (f"<br><span class=excerpt>{_e(f['excerpt'])}</span>" if quoted
+                       else f"<br><q>{_e(f['excerpt'])}</q>")
         rows.append(f'<tr id="finding-{n}"><td>{n}</td><td>{where}</td>'
                     f"<td>{_e(f['severity'])}</td><td><code>{_e(f['rule_id'])}</code><br>"
                     f"{_e(f['message'])}{excerpt}</td></tr>")
@@ -434,7 +442,7 @@ def _histogram(values: list[float]) -> str:
                     f'fill="#1a5fb4"><title>{i * 10}–{i * 10 + 10}: {count}</title></rect>'
                     f'<text x="{23 + i * 30}" y="124" text-anchor="middle">{i * 10}</text>')
     return (f'<svg role="img" aria-label="histogram of overall scores" viewBox="0 0 320 130" '
-            f'width="320" height="130" xmlns="http://www.w3.org/2000/svg" font-size="9" '
+            f'width="320" height="130" xmlns="http://www.w3.org/2000/svg" font-size="11" '
             f'font-family="sans-serif">{"".join(bars)}</svg>')
 
 
@@ -448,7 +456,8 @@ def render_index(rows: list[dict[str, Any]],
     for row in sorted(rows, key=lambda r: r["overall"] is None):
         cells = [f'<td data-v="{_e(row["title"] or row["source"])}"><a href="{_e(row["page"])}">'
                  f'{_e(row["title"] or row["source"])}</a>'
-                 f'<br><span class=note>{_e(row["source"])}</span></td>',
+                 + (f'<br><span class=note>{_e(row["source"])}</span>' if row["title"] else "")
+                 + "</td>",
                  f'<td data-v="{_e(row["grade"] or "")}">{_e(row["grade"] or "—")}</td>']
         for key in ("overall", "readability", "sourcing", "attribution"):
             value = row[key]

@@ -28,7 +28,7 @@ TOP_FINDINGS = 8  # rules, in the summary; --all lists every finding
 GROUP_EXCERPTS = 3  # where a rule fired, shown in the summary
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
 _CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
-_QUOTES = "“”\"'‘’«»„"
+QUOTE_MARKS = "“”\"'‘’«»„"
 EXCERPT_CHARS = 160
 # Notes that matter only to someone reading the formulas: shown at the details level (--all).
 _DETAIL_NOTES = frozenset({"smog-needs-30-sentences"})
@@ -154,7 +154,7 @@ def _cited_lines(sourcing: dict[str, Any], limit: int | None) -> list[str]:
     shown = rows if limit is None else rows[:max(limit, 12)]
     for name, kind, count in shown:
         label = name if kind in NAMED_TYPES or name.startswith("(") else \
-            f"“{name.strip(_QUOTES)}”"
+            f"“{name.strip(QUOTE_MARKS)}”"
         lines.append((f"    {count:>2}×  {label} ({kind})", 9))
     if len(shown) < len(rows):
         lines.append(f"         and {plural(len(rows) - len(shown), 'more source')} (--all)")
@@ -181,7 +181,7 @@ def _excerpt(text: str) -> str:
     text = " ".join(text.split())
     if len(text) > EXCERPT_CHARS:
         text = text[:EXCERPT_CHARS - 1].rstrip() + "…"
-    return text if text[:1] in _QUOTES else f"“{text}”"
+    return text if text[:1] in QUOTE_MARKS else f"“{text}”"
 
 
 def _where(f: dict[str, Any]) -> str:
@@ -189,7 +189,7 @@ def _where(f: dict[str, Any]) -> str:
 
 
 def _short(excerpt: str, limit: int = 48) -> str:
-    excerpt = " ".join(excerpt.split()).strip(_QUOTES)
+    excerpt = " ".join(excerpt.split()).strip(QUOTE_MARKS)
     return excerpt if len(excerpt) <= limit else excerpt[:limit - 1].rstrip() + "…"
 
 
