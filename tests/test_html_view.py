@@ -352,3 +352,11 @@ def test_excerpts_that_start_with_a_quote_are_not_quoted_twice(seed_reports):
     for report in seed_reports:
         page = html_view.render(report)
         assert not re.search(r"<q>[“\"‘«„]", page)
+
+
+def test_smog_note_only_under_notes_on_the_formulas(seed_reports):
+    report = next(r for r in seed_reports
+                  if any(w["code"].startswith("smog") for w in r["readability"]["warnings"]))
+    page = html_view.render(report)
+    assert page.count("SMOG") == 1
+    assert page.index("<summary>Notes on the formulas") < page.index("SMOG")

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
-from audit.render.text import QUOTE_MARKS, ranked, skipped_analyses
+from audit.render.text import DETAIL_NOTES, QUOTE_MARKS, ranked, skipped_analyses
 from audit.scoring import histogram
 
 TYPE_LABELS = {
@@ -389,16 +389,23 @@ def _findings(report: dict[str, Any]) -> str:
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def _notes(report: dict[str, Any]) -> str:
-    """The analyses not run, said once, and the notes that are not already a score's reason."""
+def _notes(report: dict[str, Any]) -> tuple[str, str]:
+    """The analyses not run, said once, and the notes that are not already a score's reason;
+    and, apart, the notes only a reader of the formulas needs."""
     skipped = skipped_analyses(report)
     lines = [f"{' and '.join(names).capitalize()} not analysed: {why}"
              for names, why in skipped]
     reasons = {report["scores"][k]["reason"] for k in ("readability", "sourcing", "attribution")}
-    lines += [w["message"] for w in report["readability"]["warnings"]
-              + report["sourcing"]["warnings"]
-              if w.get("code") != "language" and w["message"] not in reasons]
-    return "".join(f"<p class=note>{_e(line)}</p>" for line in lines)
+    warnings = [w for w in report["readability"]["warnings"] + report["sourcing"]["warnings"]
+                if w.get("code") != "language" and w["message"] not in reasons]
+    lines += [w["message"] for w in warnings if w.get("code") not in DETAIL_NOTES]
+    details = [w["message"] for w in warnings if w.get("code") in DETAIL_NOTES]
+    notes = "".join(f"<p class=note>{_e(line)}</p>" for line in lines)
+    if not details:
+        return notes, ""
+    return notes, ("<details><summary>Notes on the formulas</summary>"
+                   + "".join(f"<p class=note>{_e(line)}</p>" for line in details)
+                   + "</details>")
 
 
 def render(report: dict[str, Any], *, index: str | None = None) -> str:
@@ -408,6 +415,7 @@ def render(report: dict[str, Any], *, index: str | None = None) -> str:
     grade = report["scores"]["grade"] or "no grade"
     overall = report["scores"]["overall"]["value"]
     verdict = f"{overall:.1f}" if overall is not None else "no overall verdict"
+    notes, formula_notes = _notes(report)
     up = (f'<nav class="up-link" aria-label="batch"><a href="{_e(index)}">← All articles '
           f"(index)</a></nav>" if index else "")
     body = (
@@ -415,7 +423,7 @@ def render(report: dict[str, Any], *, index: str | None = None) -> str:
         f"<h1>{_e(title)}</h1><p><strong>Grade {_e(grade)}</strong> · overall {_e(verdict)}</p>"
         f"</header><main>"
         f'<section aria-labelledby="s-scores"><h2 id="s-scores">Scores</h2>'
-        f'{_notes(report)}<div class="scores">{_score_chart(report)}</div></section>'
+        f'{notes}<div class="scores">{_score_chart(report)}</div>{formula_notes}</section>'
         f'<section aria-labelledby="s-prov"><h2 id="s-prov">Provenance</h2>'
         f"{_provenance(report)}</section>"
         f'<section aria-labelledby="s-text"><h2 id="s-text">Article</h2>{_legend(report)}'

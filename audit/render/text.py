@@ -31,7 +31,7 @@ _CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
 QUOTE_MARKS = "“”\"'‘’«»„"
 EXCERPT_CHARS = 160
 # Notes that matter only to someone reading the formulas: shown at the details level (--all).
-_DETAIL_NOTES = frozenset({"smog-needs-30-sentences"})
+DETAIL_NOTES = frozenset({"smog-needs-30-sentences"})
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:
@@ -282,7 +282,7 @@ def render(report: dict[str, Any], *, width: int = 100, limit: int | None = TOP_
     lines += _finding_lines(report["findings"], limit)
     shown_reasons = {scores[name]["reason"] for name in ("readability", "sourcing", "attribution")}
     for warning in report["readability"]["warnings"] + report["sourcing"]["warnings"]:
-        if limit is not None and warning.get("code") in _DETAIL_NOTES:
+        if limit is not None and warning.get("code") in DETAIL_NOTES:
             continue
         if warning.get("code") == "language" or warning["message"] in shown_reasons:
             continue  # said once already, as a skipped analysis or a score's reason
