@@ -360,3 +360,9 @@ def test_smog_note_only_under_notes_on_the_formulas(seed_reports):
     page = html_view.render(report)
     assert page.count("SMOG") == 1
     assert page.index("<summary>Notes on the formulas") < page.index("SMOG")
+
+
+def test_plurals_are_words_on_the_page(seed_reports):
+    for report in seed_reports:
+        page = html_view.render(report)
+        assert "(s)" not in page and "1 people" not in page
