@@ -5,6 +5,7 @@ it shows), regenerate them with ``AUDIT_UPDATE_SNAPSHOTS=1 .venv/bin/python -m p
 tests/test_summary_text.py`` and read the diff before committing it.
 """
 
+import copy
 import os
 import re
 
@@ -136,3 +137,11 @@ def test_skipped_analyses_said_once_and_no_finding_from_them():
     assert "Readability, sourcing and attribution not analysed: the article is in Portuguese" \
         in out
     assert out.count("Portuguese") == 1 and "'pt'" not in out
+
+
+def test_control_characters_from_the_page_never_reach_the_terminal(reports):
+    report = copy.deepcopy(reports[2])
+    first = report["sourcing"]["attributions"][1]
+    first["source"]["text"] = "Kurt \x1b[2JCampbell"
+    out = summary.render(report, limit=None)
+    assert "\x1b[2J" not in out and "Kurt \\x1b[2JCampbell" in out

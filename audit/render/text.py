@@ -155,7 +155,7 @@ def _cited_lines(sourcing: dict[str, Any], limit: int | None) -> list[str]:
     for name, kind, count in shown:
         label = name if kind in NAMED_TYPES or name.startswith("(") else \
             f"“{name.strip(QUOTE_MARKS)}”"
-        lines.append((f"    {count:>2}×  {label} ({kind})", 9))
+        lines.append((displayable(f"    {count:>2}×  {label} ({kind})"), 9))
     if len(shown) < len(rows):
         lines.append(f"         and {plural(len(rows) - len(shown), 'more source')} (--all)")
     return lines
