@@ -300,6 +300,10 @@ def test_highlights_are_visible_in_a_real_browser(tmp_path):
             owned = [o for o in probe["owners"] if o.startswith("a")]
             assert sorted(owned) == sorted(f"a{i}" for i in range(len(attributions))), \
                 "each attribution must be exactly one Tab stop"
+            for prefix, marked in (("c", report["sourcing"]["unattributed"]),
+                                   ("h", report["readability"]["hardest_sentences"])):
+                assert sum(o.startswith(prefix) for o in probe["owners"]) == len(marked), \
+                    "every claim and hard sentence is reachable by keyboard, once"
             assert probe["clipped"] == [], f"the score chart is clipped at {width} px"
             assert probe["label"] >= 12, f"chart labels {probe['label']} px at {width} px"
             assert probe["brokenLinks"] == 0
