@@ -59,12 +59,21 @@ def _moved_by(score: dict[str, Any], most: int = 3) -> str:
     return ", ".join(f"{s['name']} {s['delta']:+.1f}" for s in signals[:most])
 
 
-def _score_line(label: str, score: dict[str, Any], *,
-                signals: bool = True) -> tuple[str, int]:
+def _score_line(label: str, score: dict[str, Any]) -> tuple[str, int]:
     value = "    —" if score["value"] is None else f"{score['value']:5.1f}"
-    moved = _moved_by(score) if signals and score["value"] is not None else ""
+    moved = _moved_by(score) if score["value"] is not None else ""
     return (f"  {label:<12}{value}  {score['reason']}"
             + (f"; moved most by {moved}" if moved else ""), 21)
+
+
+def _overall_line(score: dict[str, Any]) -> tuple[str, int]:
+    """The overall score with what it is made of, the largest share first."""
+    parts = sorted(score.get("signals", ()), key=lambda s: -abs(s["delta"]))
+    made = ", ".join(f"{s['name'].removesuffix(' score')} {s['detail'].replace(' x weight ', '×')}"
+                     for s in parts)
+    value = "    —" if score["value"] is None else f"{score['value']:5.1f}"
+    return (f"  {'Overall':<12}{value}  {score['reason']}"
+            + (f"; made of {made}" if made and score["value"] is not None else ""), 21)
 
 
 def _provenance_lines(prov: dict[str, Any]) -> list[str]:
@@ -268,7 +277,7 @@ def render(report: dict[str, Any], *, width: int = 100, limit: int | None = TOP_
         f"  {title}",
         *map(displayable, _provenance_lines(report["provenance"])),
         f"  Grade {grade_text}",
-        _score_line("Overall", overall, signals=False),
+        _overall_line(overall),
     ]
     for name in ("readability", "sourcing", "attribution"):
         if scores[name]["value"] is None and name in not_run:
