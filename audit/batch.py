@@ -65,7 +65,7 @@ class Settings:
     want_html: bool = False  # return the annotated HTML page (--format html)
     html_dir: str | None = None  # write the annotated HTML page here
     width: int = 100
-    limit: int | None = 8  # findings in the editors' summary (None: all, and every note)
+    limit: int | None = 8  # rules whose findings the summary lists (None: every finding, note)
     timeout: float | None = 120.0
 
 
