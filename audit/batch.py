@@ -65,6 +65,7 @@ class Settings:
     want_html: bool = False  # return the annotated HTML page (--format html)
     html_dir: str | None = None  # write the annotated HTML page here
     width: int = 100
+    limit: int | None = 8  # rules whose findings the summary lists (None: every finding, note)
     timeout: float | None = 120.0
 
 
@@ -144,11 +145,11 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
     if settings.want_text:
         from audit.render.text import render
 
-        text = render(report, width=settings.width)
+        text = render(report, width=settings.width, limit=settings.limit)
     if settings.want_html or settings.html_dir:
         from audit.render import html as html_view
 
-        page = html_view.render(report)
+        page = html_view.render(report, index="index.html" if settings.html_dir else None)
         if settings.html_dir and report_name:
             page_name = report_name[: -len(".json")] + ".html"
             try:

@@ -147,9 +147,14 @@ def cli() -> None:
               help="With --out: skip inputs whose report is already up to date.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
               help="Give up on one article after this many seconds.")
+@click.option("--all", "show_all", is_flag=True,
+              help="In the summary: every finding and every note, not the first few.")
+@click.option("--limit", type=click.IntRange(min=0), default=8, show_default=True, metavar="N",
+              help="In the summary: the findings of the N most severe rules.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, jobs, include,
-          exclude, from_file, jsonl_path, html_dir, incremental, timeout, quiet) -> None:
+          exclude, from_file, jsonl_path, html_dir, incremental, timeout, show_all, limit,
+          quiet) -> None:
     """Audit articles: files, directories (walked recursively, in sorted order), - for
     standard input, http(s) URLs, JSON Lines files of {"id", "url", "html"} or
     {"id", "text"} records (.jsonl), and WARC files (.warc, .warc.gz). HTML or plain
@@ -189,12 +194,13 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         want_json=fmt is Format.JSONL or jsonl_sink is not None,
         want_pretty=fmt is Format.JSON and not quiet,
         want_text=fmt is Format.TEXT and not quiet, want_html=fmt is Format.HTML and not quiet,
-        html_dir=str(pages) if pages else None, width=_width(), timeout=timeout)
+        html_dir=str(pages) if pages else None, width=_width(), timeout=timeout,
+        limit=None if show_all else limit)
     total = None if quiet or from_file else inputs.count_files(paths, selection)
     progress = Progress(total, enabled=not quiet)
     printer = _Printer(fmt, quiet)
     summary = batch.Summary(cfg, cfg.fail_under)
-    index_rows = []
+    index_rows, not_audited = [], []
     results = batch.run(items, settings, jobs=jobs or os.cpu_count() or 1)
     try:
         for result in results:
@@ -207,6 +213,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
                 source = displayable(result.source, limit=MESSAGE_LIMIT)
                 reason = displayable(result.error or "failed", limit=MESSAGE_LIMIT)
                 click.echo(f"audit: {source}: {reason}", err=True)
+                not_audited.append((source, reason))
                 continue
             if printer.to_terminal:
                 progress.clear()  # the summary and the progress line share the screen
@@ -233,7 +240,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
             from audit.render.html import render_index
 
             target = pages / "index.html"
-            batch.write_atomic(target, render_index(index_rows))
+            batch.write_atomic(target, render_index(index_rows, not_audited))
     except OSError as exc:  # a full disk, a directory removed or made read-only meanwhile
         raise _Unwritable(f"cannot write {target}: {exc.strerror or exc}", code) from None
     finally:

@@ -46,6 +46,14 @@ _SCRIPTS = {
     "CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "CYRILLIC": "ru",
     "ARABIC": "ar", "GREEK": "el", "HEBREW": "he", "DEVANAGARI": "hi", "THAI": "th",
 }
+# How the report names each language it can detect ("sourcing not analysed: the article
+# is in Portuguese").
+NAMES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "id": "Indonesian", "sv": "Swedish", "pl": "Polish",
+    "tr": "Turkish", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian",
+    "ar": "Arabic", "el": "Greek", "he": "Hebrew", "hi": "Hindi", "th": "Thai",
+}
 _WORD = re.compile(r"[^\W\d_]+")
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

@@ -208,7 +208,7 @@ def test_summary_fits_the_terminal_and_groups_sources():
         text = click_unstyle(render(report, width=width))
         assert max(len(line) for line in text.splitlines()) <= width
     text = click_unstyle(render(report, width=200))
-    assert "Sources:" in text and "unnamed" in text
+    assert "Cited:" in text and "unnamed" in text
     assert "Removed:" in text and "author-bio" in text
 
 

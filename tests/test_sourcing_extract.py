@@ -378,6 +378,7 @@ def test_non_english_is_skipped_with_reason():
     assert result.data["skipped"] and "'fr'" in result.data["skipped"]
     assert result.data["attributions"] == []
     assert result.scores["sourcing"].value is None and result.scores["attribution"].value is None
+    assert result.findings == ()  # no ATT-NO-DATE, ATT-NO-PUBLISHER ... from a withheld score
 
 
 def _article(paragraphs: int) -> str:

@@ -34,12 +34,14 @@ def readability_score(grade: float, long_sentences: int, walls: int,
                               f"grade {grade:.1f} is below the {low:g}-{high:g} band"))
     if long_sentences:
         delta = -min(10.0, settings["readability.points-per-long-sentence"] * long_sentences)
+        sentences = "sentence" if long_sentences == 1 else "sentences"
         signals.append(Signal("long-sentences", delta,
-                              f"{long_sentences} very long sentence(s) (RDB-LONG-SENTENCE)"))
+                              f"{long_sentences} very long {sentences} (RDB-LONG-SENTENCE)"))
     if walls:
         delta = -min(10.0, settings["readability.points-per-wall"] * walls)
+        paragraphs = "paragraph" if walls == 1 else "paragraphs"
         signals.append(Signal("wall-of-text", delta,
-                              f"{walls} paragraph(s) in one long run (RDB-WALL-OF-TEXT)"))
+                              f"{walls} {paragraphs} in one long run (RDB-WALL-OF-TEXT)"))
     value = max(0.0, min(100.0, 100.0 + sum(s.delta for s in signals)))
     return Score(round(value, 1), f"{describe(grade, low, high)} (grade {grade:.1f})",
                  tuple(signals))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from audit import rules
 from audit.config import Config
 from audit.model import Block, Finding, Score, StageResult
 from audit.sentences import split_sentences
@@ -51,7 +52,10 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
         reason = f"sourcing rules cover English only; the article is in '{language}'"
         data = _data(text, [], [], (0, 0), [_warning("language", reason)])
         data["skipped"] = reason
-        return StageResult(data, tuple(article), {
+        # Both scores are withheld, so none of their findings fires either; what the
+        # extraction found (a repeated headline) still stands.
+        kept = tuple(f for f in article if rules.get(f.rule_id).category == "extraction")
+        return StageResult(data, kept, {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
     found, sents = extract(text, sentences)
     unattributed, worthy = _unattributed(text, found, sents)
@@ -103,12 +107,17 @@ def _warning(code: str, message: str) -> dict[str, str]:
 
 def source_key(text: str, att: Attribution) -> str | None:
     """A source's identity for counting distinct sources ("Abe" = "Prime Minister Shinzo Abe")."""
-    name = att.source_text(text)
+    return source_identity(att.source_text(text), att.effective_type())
+
+
+def source_identity(name: str | None, kind: str) -> str | None:
+    """``source_key`` from the source as written (or resolved) and its effective type, so the
+    editors' views group the sources of a report exactly as the score counts them."""
     if not name:
         return None
     words = [w.strip("’'").lower() for w in name.replace("’s", "").split()]
     words = [w for w in words if w not in ("the", "a", "an", "one")]
-    if att.effective_type() == "person" and words:
+    if kind == "person" and words:
         return "person:" + words[-1]
     return " ".join(words) or None
 

@@ -107,8 +107,9 @@ def attribution(f: ArticleFacts, get: Get) -> Score:
         signals.append(Signal("wire-photo-no-credit", -weight("wire_photo"),
                               f"photo credited to {f.wire_photo}, text credited to no one"))
     if f.title_conflicts:
+        people = "person" if f.title_conflicts == 1 else "people"
         signals.append(Signal("title-conflict", -weight("conflict") * min(f.title_conflicts, 2),
-                              f"{f.title_conflicts} people given conflicting titles"))
+                              f"{f.title_conflicts} {people} given conflicting titles"))
     if "sponsored" in f.labels:
         signals.append(Signal("sponsored", -weight("sponsored"), "labelled sponsored content"))
     if "opinion" in f.labels:
