@@ -14,7 +14,7 @@ from typing import Any
 from audit.config import Config
 from audit.model import Block, Finding, Score, StageResult
 from audit.sentences import split_sentences
-from audit.sourcing import carry, claims, consistency, scores
+from audit.sourcing import carry, claims, consistency, scores, structure
 from audit.sourcing.lexicon import NAMED_TYPES, SPECIFICITY
 from audit.sourcing.quotes import QuoteIndex, find_quotes
 from audit.sourcing.record import Attribution
@@ -34,7 +34,8 @@ def extract(text: str, spans: list[tuple[int, int]] | None = None,
     found = found + carry.carried_quotes(text, found, quotes, sents)
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
     found = carry.resolve_pronouns(text, found)
-    return carry.anonymity_reasons(text, found, sents), sents
+    found = structure.finish(text, carry.anonymity_reasons(text, found, sents))
+    return found, sents
 
 
 def analyse(text: str, *, language: str | None, provenance: dict[str, Any], title: str | None,
@@ -118,7 +119,7 @@ def _data(text: str, found: list[Attribution], unattributed: list[dict], worthy:
     by_type: dict[str, int] = {}
     for att in found:
         by_type[att.source_type] = by_type.get(att.source_type, 0) + 1
-    keys = {source_key(text, a) for a in found} - {None}
+    keys = {source_key(text, a) for a in found if a.nested_in is None} - {None}
     return {
         "attributions": [a.to_dict(text) for a in found],
         "unattributed": unattributed,
@@ -135,8 +136,9 @@ def _data(text: str, found: list[Attribution], unattributed: list[dict], worthy:
 
 
 def _score_counts(text: str, found: list[Attribution], counts: dict) -> scores.SourcingCounts:
-    named = {source_key(text, a) for a in found if a.effective_type() in NAMED_TYPES}
-    outside = {source_key(text, a) for a in found
+    outer = [a for a in found if a.nested_in is None]  # "I think" in a quote: no new source
+    named = {source_key(text, a) for a in outer if a.effective_type() in NAMED_TYPES}
+    outside = {source_key(text, a) for a in outer
                if a.effective_type() in ("document", "outlet")}
     return scores.SourcingCounts(
         named=len(named - {None}), documents=len(outside - {None}),
@@ -150,7 +152,7 @@ def _score_counts(text: str, found: list[Attribution], counts: dict) -> scores.S
 def _attribution_findings(found: list[Attribution]) -> list[Finding]:
     out = []
     for att in found:
-        where = att.content if att.kind == "carried" else att.source or att.cue or att.content
+        where = att.content if att.form == "carried" else att.source or att.cue or att.content
         if att.effective_type() == "unnamed":
             out.append(Finding("SRC-UNNAMED-SOURCE", where))
         elif att.effective_type() == "vague":

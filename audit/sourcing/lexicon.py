@@ -241,3 +241,26 @@ taiwan philippines australia canada korea turkey syria italy spain poland mexico
 vietnam indonesia thailand the-united-states united-states us u.s the-us the-u.s
 north-korea south-korea the-philippines the-uk uk u.k
 """)
+
+# What an attribution's cue says the source did, beyond speaking or writing (record.KINDS):
+# held a belief or an intention, or took a stance.
+BELIEF_KIND = words("""
+think thinks thought believe believes believed expect expects expected fear fears feared
+hope hopes hoped know knows knew doubt doubts doubted worry worries worried feel feels
+felt suspect suspects suspected want wants wanted plan plans planned intend intends
+intended decided decides decide declined declines refuse refuses refused seem seems
+seemed understand understands understood predicted predicts predict estimated estimates
+estimate projected projects forecast forecasts calculated calculates assume assumes
+assumed hoping believing thinking fearing expecting wanting planning
+""")
+STANCE_KIND = words("""
+support supports supported endorse endorses endorsed back backs backed oppose opposes
+opposed reject rejects rejected attack attacks attacked praised praises praise
+criticized criticizes criticised criticises criticize criticise accused accuses accuse
+pledged pledges pledge vowed vows vow promised promises promise condemned condemns
+condemn welcomed welcomes welcome agreed agrees agree disagreed disagrees defended
+defends defend blamed blames blame denounced denounces denounce favor favors favored
+favour favours favoured applauded applauds slammed slams blasted blasts lambasted
+questioned questions challenged challenges disputed disputes dismissed dismisses
+accusing criticizing praising backing supporting opposing rejecting
+""")
