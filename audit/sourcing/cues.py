@@ -16,12 +16,12 @@ from audit.sourcing.text import trie_pattern
 PREPS = ("according to", "According to", "reported by")
 NOMINALS = tuple(f"{w} {p}" for w in ("remarks", "Remarks", "comments", "Comments",
                                        "testimony", "Testimony") for p in ("from", "by"))
-_PHRASES = (*PREPS, *NOMINALS, "pointed out", "points out", "point out", "called for",
-            "calls for", *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
+_PHRASES = (*PREPS, *NOMINALS, "pointed out", "points out", "point out", *lx.PHRASAL_CUES,
+            *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
                            for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
 NOUN_THAT = tuple(f"{noun} that" for noun in lx.NOMINAL_CUES)
 CUE = re.compile(r"\b(?:" + trie_pattern(set(_PHRASES) | set(NOUN_THAT) | lx.PARTICIPLE_CUES
-                                           | (lx.CUE_VERBS - {"according"}))
+                                           | ((lx.CUE_VERBS | lx.NP_OBJECT_CUES | lx.INTENT_TO_CUES) - {"according"}))
                  + r")\b")
 _BE = (r"(?:is|are|was|were|be|been|being) "
        r"(?:also |widely |generally |now |still |often |repeatedly )?")

@@ -264,3 +264,82 @@ favour favours favoured applauded applauds slammed slams blasted blasts lambaste
 questioned questions challenged challenges disputed disputes dismissed dismisses
 accusing criticizing praising backing supporting opposing rejecting
 """)
+
+# Cues whose content may be their object, a noun phrase ("endorsed Trump", "called for an
+# investigation", "cited a poll"): stance, mention and request verbs, and phrasal cues.
+NP_OBJECT_CUES = words("""
+endorse endorses endorsed support supports supported back backs backed oppose opposes
+opposed reject rejects rejected attack attacks attacked criticize criticizes criticized
+criticise criticises criticised defend defends defended praise praises praised blame
+blames blamed condemn condemns condemned denounce denounces denounced dismiss dismisses
+dismissed questioned mention mentions mentioned cite cites cited discuss discusses
+discussed propose proposes proposed sought seeks welcome welcomes welcomed applauded
+applauds slammed slams blasted blasts mocked mocks touted touts echoed echoes favor
+favors favored favour favours favoured urged urges urge demanded demands
+demand predicted predicts predict described describes warned warns announced announces
+recommended recommends
+""")
+# Intention cues that also take a noun phrase ("wants a recount", "sought the nomination").
+NP_INTENT_CUES = words("want wants wanted seek seeks sought")
+# Question cues: what was asked is a question ("asked whether ...", "asked Trump to ...").
+ASK_CUES = words("asked asks ask")
+WH_WORDS = words("whether if how why what who when where which")
+# Phrasal cues whose object is their content ("called for an inquiry", "spoke about jobs").
+PHRASAL_CUES = tuple(line.strip() for line in """
+called for
+called on
+calls for
+calls on
+calling for
+calling on
+call for
+call on
+pointed to
+points to
+pointing to
+spoke about
+spoke of
+speaks about
+talked about
+talks about
+talking about
+asked about
+commented on
+weighed in on
+warned of
+warned about
+warned against
+complained about
+referred to
+focused on
+insisted on
+argued for
+argued against
+voted for
+voted against
+raised questions about
+raised concerns about
+expressed concern about
+expressed concerns about
+expressed support for
+responded to
+objected to
+boasted about
+bragged about
+joked about
+lashed out at
+hit back at
+""".strip().splitlines())
+
+# Cues whose content is an intention, "to" and its verb ("pledged to cut taxes", "wants to
+# run", "declined to comment"), or else their object ("wants a recount").
+INTENT_TO_CUES = words("""
+want wants wanted plan plans planned pledged pledges pledge vowed vows vow promised
+promises promise declined declines refused refuses refuse hope hopes hoped intend
+intends intended decided decides agreed agrees agree threatened threatens seek seeks
+sought offered offers vowing
+""")
+
+# Base forms of the newer cues, which like BASE_CUES need a plural subject ("voters want").
+BASE_CUES = BASE_CUES | frozenset(
+    w for w in NP_OBJECT_CUES | INTENT_TO_CUES | ASK_CUES if not w.endswith(("s", "ed")))

@@ -85,7 +85,8 @@ def _nest(found: list[Attribution]) -> list[Attribution]:
         j = bisect.bisect_right(starts, pos) - 1
         while j >= 0:
             outer = found[j]
-            if j != i and outer.nested_in is None and outer.direct and _holds(outer, pos) and (
+            if j != i and outer.nested_in is None and _holds(outer, pos) and (
+                    outer.direct or _within(att, outer)) and (
                     outer.cue is None or not outer.cue[0] <= pos < outer.cue[1]):
                 out[i] = att.with_(nested_in=j)
                 break
@@ -93,6 +94,13 @@ def _nest(found: list[Attribution]) -> list[Attribution]:
             if j >= 0 and i - j > 40:
                 break
     return out
+
+
+def _within(inner: Attribution, outer: Attribution) -> bool:
+    """Whether the whole of ``inner`` (source, cue and content) lies in ``outer``'s content
+    ("Tokyo declared that [it intends to build ...]")."""
+    spans = [s for s in (inner.source, inner.cue, inner.content) if s]
+    return all(outer.content[0] <= a and b <= outer.content[1] for a, b in spans)
 
 
 def _holds(att: Attribution, pos: int) -> bool:

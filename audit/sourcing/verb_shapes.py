@@ -40,7 +40,8 @@ class VerbShapes(SharedSubject):
             return None  # passive ("is expected"), or a noun ("Swift’s claims")
         if k1 < len(toks) and toks[k1].low == "in" and toks[k0].low.startswith("believ"):
             return None  # "believes in sedans"
-        if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in lx.INTENT_CUES:
+        if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in lx.INTENT_CUES and \
+                toks[k0].low not in lx.INTENT_TO_CUES:
             return None  # "pledged to work together" is a commitment, not a report
         if toks[k0].low in lx.PARTICIPLE_CUES:
             return self._shared(toks, k0, k1, cue, sentence)
@@ -77,9 +78,14 @@ class VerbShapes(SharedSubject):
             return None  # "the case report steroids": a noun, not "officials report"
         if np[0] > 0 and toks[np[0] - 1].low == "than":
             return None  # "more complicated than McKinley suggests": a comparison
-        if not self._cue_shape_ok(toks, k0, k1):
+        if cue[1] == toks[k0].end and not self._cue_shape_ok(toks, k0, k1):
             return None
         source = (toks[np[0]].start, toks[np[1] - 1].end)
+        content = self._object_content(toks, k0, k1, cue, sentence)
+        if content is _NOT_REPORTED:
+            return None
+        if content is not None:
+            return Attribution(content, source, cue, stype, self._has_quote(content), "reported")
         not_a_clause = k1 < len(toks) and (toks[k1].low in _NOT_A_CLAUSE or (
             toks[k1].low in _CLAIMED_THINGS and toks[k0].low.startswith("claim")))
         # "“...,” Gambill said to cheers from the crowd": what was said comes before
@@ -96,6 +102,45 @@ class VerbShapes(SharedSubject):
         direct = self._is_quote(content) or self._has_quote(content)
         return Attribution(content, source, cue, stype, direct, "quote" if self._is_quote(
             content) else "reported")
+
+    def _object_content(self, toks, k0: int, k1: int, cue, sentence):
+        """The object a stance, request or phrasal cue reports ("endorsed [Trump]", "called
+        for [an investigation]"), or an intention ("pledged [to cut taxes]"); None when the
+        cue takes a clause or a quote instead (then the usual reading applies)."""
+        low = toks[k0].low
+        phrasal = cue[1] > toks[k0].end
+        intent = low in lx.INTENT_TO_CUES
+        asking = low in lx.ASK_CUES and not phrasal
+        if k1 >= len(toks) or not (phrasal or intent or asking or low in lx.NP_OBJECT_CUES):
+            return None
+        nxt = toks[k1]
+        if asking:
+            return self._asked(toks, k1, sentence)
+        if nxt.low in ("that", "whether", "if") or nxt.text in ":“\"" or \
+                self.quotes.opening_at(nxt.start) is not None:
+            return None
+        if nxt.low == "to":
+            if not intent:
+                return None
+            return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
+        if intent and low not in lx.NP_INTENT_CUES:
+            return _NOT_REPORTED  # "pledged his shares as collateral"
+        end = _np_end(toks, k1)
+        if end == k1:
+            return None
+        if end < len(toks) and toks[end].low == "to" and (intent or low in _TO_AFTER_OBJECT):
+            return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
+        return nxt.start, toks[end - 1].end
+
+    def _asked(self, toks, k1: int, sentence):
+        """"asked whether ...", "asked Congress to act": the question or the request."""
+        start = k1
+        if toks[k1].low not in lx.WH_WORDS and toks[k1].low != "to":
+            end = _np_end(toks, k1)
+            if end == k1 or end >= len(toks) or (toks[end].low not in lx.WH_WORDS
+                                                  and toks[end].low != "to"):
+                return None
+        return self._clause(toks[start].start, self._reported_end(toks[start].start, sentence[1]))
 
     def _cue_shape_ok(self, toks, k0: int, k1: int) -> bool:
         """Cues that report only in one shape: "calculated that ...", and "called" with an
@@ -182,3 +227,37 @@ class VerbShapes(SharedSubject):
         source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
         kind = "quote" if self._is_quote(content) else "reported"
         return Attribution(content, source, cue, stype, self._has_quote(content), kind)
+
+
+_NOT_REPORTED = (-1, -1)  # what _object_content gives for a cue that reports nothing here
+# Cues whose object may be followed by what it is asked to do ("urged Congress to act").
+_TO_AFTER_OBJECT = lx.words("urged urges urge asked asks ask called calls calling call")
+_NP_STOPS = lx.CLAUSE_WORDS | lx.WHEN_WORDS | lx.words("""
+on in at during after before last this earlier later over since amid among despite
+because via while through
+""")
+_NP_MARKS = frozenset("“”\"'’-&$%")
+MAX_OBJECT = 25
+
+
+def _np_end(toks: list[Tok], k: int) -> int:
+    """The end of the noun phrase starting at token ``k`` (the object of a cue)."""
+    i = k
+    while i < len(toks) and i - k < MAX_OBJECT:
+        tok = toks[i]
+        if not tok.is_word and tok.text not in _NP_MARKS:
+            break
+        if tok.low in _NP_STOPS:
+            break
+        if tok.low in ("and", "but", "or") and i + 1 < len(toks) and (
+                toks[i + 1].low in lx.VERBISH or toks[i + 1].low in lx.CUE_VERBS
+                or toks[i + 1].low in lx.AUX or toks[i + 1].low in lx.NP_OBJECT_CUES):
+            break
+        if i > k and tok.is_word and not tok.is_cap and tok.low in lx.VERBISH:
+            break
+        i += 1
+    while i > k and not toks[i - 1].is_word and toks[i - 1].text not in "”\"'":
+        i -= 1
+    while i > k and toks[i - 1].low in lx.DETERMINERS:
+        i -= 1  # "want the most": no object
+    return i
