@@ -343,3 +343,22 @@ sought offered offers vowing
 # Base forms of the newer cues, which like BASE_CUES need a plural subject ("voters want").
 BASE_CUES = BASE_CUES | frozenset(
     w for w in NP_OBJECT_CUES | INTENT_TO_CUES | ASK_CUES if not w.endswith(("s", "ed")))
+
+# Heads of a quantity of people, typed vague ("Another 19 percent", "about four in 10",
+# "a majority of voters", "half").
+QUANTITY_HEADS = words("""
+percent per cent majority minority plurality half third thirds quarter share fraction
+proportion handful dozens hundreds thousands millions number numbers two three four five
+six seven eight nine ten 10 dozen
+""")
+# More heads of sources met in political reporting.
+MORE_UNNAMED_HEADS = words("""
+candidate candidates respondents delegates donors activists protesters demonstrators
+advocates strategists operatives consultants organizers organisers pollster pollsters
+staff voter leaders republicans democrats conservatives liberals progressives
+independents evangelicals allies rivals backers surrogates insiders veterans
+""")
+MORE_ORG_HEADS = words("""
+panel campaign campaigns jury caucus delegation coalition network pac super-pac
+legislature assembly agencies tribunal court courts
+""")

@@ -176,10 +176,12 @@ def _by_head(words: list[str], chunk: list[str], hlow: str, determiner: bool) ->
         return "unnamed"  # "people familiar with the matter"
     if hlow in lx.VAGUE_HEADS and not (hlow in lx.UNNAMED_HEADS and determiner):
         return "vague"
-    if hlow in lx.UNNAMED_HEADS:
+    if hlow in lx.UNNAMED_HEADS or hlow in lx.MORE_UNNAMED_HEADS:
         return "unnamed"
-    if hlow in lx.ORG_HEADS or hlow in lx.CAPITALS:
+    if hlow in lx.ORG_HEADS or hlow in lx.CAPITALS or hlow in lx.MORE_ORG_HEADS:
         return "organization"
+    if hlow in lx.QUANTITY_HEADS or hlow.rstrip("%").isdigit():
+        return "vague"  # "Another 19 percent", "about four in 10"
     tail = [w.lower() for w in chunk[-2:]]
     if "-".join(tail) in lx.COUNTRIES or tail[-1] in lx.COUNTRIES:
         return "organization"

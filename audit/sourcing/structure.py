@@ -46,10 +46,12 @@ def _split(text: str, att: Attribution) -> Attribution:
     if not att.content[0] < cut0 <= cut1 < att.content[1]:
         return att
     left = trim(text, att.content[0], cut0, " \t\n,;:—–")
-    rest = text.find("“", cut1, att.content[1])
-    if rest < 0:
-        rest = text.find('"', cut1, att.content[1])
-    right = trim(text, rest if rest >= 0 else cut1, att.content[1], " \t\n,;:—–")
+    rest = cut1
+    while rest < att.content[1] and rest - cut1 < 40 and text[rest] not in "“\"'":
+        rest += 1  # "“A,” she said, the manager, “B.”": the second half opens a quote
+    if rest - cut1 >= 40 or rest >= att.content[1] or not att.direct:
+        rest = cut1
+    right = trim(text, rest, att.content[1], " \t\n,;:—–")
     if left[1] <= left[0] or right[1] <= right[0]:
         return att
     return att.with_(segments=(left, right))

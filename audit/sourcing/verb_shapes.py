@@ -72,7 +72,8 @@ class VerbShapes(SharedSubject):
 
     def _subject_first(self, toks, np, k0, k1, cue, sentence, strong) -> Attribution | None:
         words = [t.text for t in toks[np[0]:np[1]]]
-        stype = self._typed(words, strong)
+        stype = self._typed(words, strong) or (
+            "unnamed" if words[0].lower() in _NP_LEADS and len(words) <= 6 else None)
         base_ok = shapes.plural(words) or toks[k0 - 1].low in _BASE_AFTER
         if stype is None or (toks[k0].low in lx.BASE_CUES and not base_ok):
             return None  # "the case report steroids": a noun, not "officials report"
@@ -172,7 +173,8 @@ class VerbShapes(SharedSubject):
             before = self._before(toks[first - 1 if as_clause else first].start, sentence)
             nxt = self.quotes.opening_at(shapes.next_char(self.text, sentence[1]))
             if before is not None:
-                content = before
+                content = self._around_aside(before, k1, toks, sentence) if \
+                    parenthetical and not as_clause else before
             elif nxt is not None and not parenthetical:
                 content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
         if content is None or shapes.word_count(self.text, content) < 2 or \
@@ -182,6 +184,19 @@ class VerbShapes(SharedSubject):
         if self._is_quote(content) and content[0] > toks[k0].start and first_half is not None:
             return first_half.start, content[1]  # “A,” she said, “B.”: both halves
         return content
+
+    def _around_aside(self, before, comma: int, toks, sentence):
+        """"The thing he needs, aides said, is time": a cue set off by commas inside the
+        clause it reports; the content runs over it (split into segments later)."""
+        if self._is_quote(before) or comma + 1 >= len(toks) or toks[comma + 1].text in "“\"'":
+            return before
+        start = toks[comma + 1].start
+        after = self._clause(start, self._reported_end(start, sentence[1]))
+        if after is None or shapes.word_count(self.text, after) < 2 or \
+                toks[comma + 1].low in lx.PARTICIPLE_CUES or toks[comma + 1].low in (
+                    "and", "but", "adding", "according"):
+            return before
+        return before[0], after[1]
 
     def _inverted(self, toks, k0, k1, cue, sentence, strong) -> Attribution | None:
         if toks[k0].low not in lx.INVERTIBLE_CUES:
@@ -229,6 +244,8 @@ class VerbShapes(SharedSubject):
         return Attribution(content, source, cue, stype, self._has_quote(content), kind)
 
 
+# A subject of unknown kind opening with these is still a noun phrase ("the panel found").
+_NP_LEADS = lx.words("the a an another one two three four five several some many most")
 _NOT_REPORTED = (-1, -1)  # what _object_content gives for a cue that reports nothing here
 # Cues whose object may be followed by what it is asked to do ("urged Congress to act").
 _TO_AFTER_OBJECT = lx.words("urged urges urge asked asks ask called calls calling call")
