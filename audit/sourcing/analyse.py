@@ -14,7 +14,7 @@ from typing import Any
 from audit.config import Config
 from audit.model import Block, Finding, Score, StageResult
 from audit.sentences import split_sentences
-from audit.sourcing import carry, claims, consistency, scores, structure
+from audit.sourcing import carry, claims, consistency, labels, scores, structure
 from audit.sourcing.lexicon import NAMED_TYPES, SPECIFICITY
 from audit.sourcing.quotes import QuoteIndex, find_quotes
 from audit.sourcing.record import Attribution
@@ -30,7 +30,7 @@ def extract(text: str, spans: list[tuple[int, int]] | None = None,
     (``spans``: ``split_sentences(text)`` when the caller has it already)."""
     sents = Sentences(text, split_sentences(text) if spans is None else spans)
     quotes = QuoteIndex(text, find_quotes(text))
-    found = Extractor(text, sents, quotes).run()
+    found = Extractor(text, sents, quotes).run() + labels.labels(text)
     found = found + carry.carried_quotes(text, found, quotes, sents)
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
     found = carry.resolve_pronouns(text, found)

@@ -362,3 +362,13 @@ MORE_ORG_HEADS = words("""
 panel campaign campaigns jury caucus delegation coalition network pac super-pac
 legislature assembly agencies tribunal court courts
 """)
+
+# First words of a line's "Word: ..." that do not name a speaker.
+NOT_LABELS = words("""
+photo photos update updated note editor editor’s editor's related read watch video image
+images credit credits correction corrections warning source sources also bottom via
+subscribe advertisement ad click follow sign share listen contact email tags tag topics
+filed published posted last see more story stories here this that these those it the a
+an and but or so what why how when where who which there sponsored caption graphic
+chart map audio transcript disclosure clarification ps p.s story:
+""")
