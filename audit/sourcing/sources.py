@@ -45,6 +45,12 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
     stop = i + 1
     while i >= 0 and stop - i <= MAX_NP:
         tok = toks[i]
+        if tok.text == ")" and i == stop - 1:
+            opening = next((j for j in range(i - 1, max(-1, i - 10), -1)
+                            if toks[j].text in "()"), None)
+            if opening is not None and toks[opening].text == "(" and opening > 0:
+                i = opening - 1  # "Rep. Hank Johnson (D-Ga.) said": the party is his
+                continue
         if not tok.is_word and tok.text not in ".’'-&":
             break
         if tok.low in lx.CLAUSE_WORDS or tok.low in lx.VERBISH:
@@ -57,7 +63,8 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
         stop -= 1  # "Alden on Tuesday announced": the time is not the source
         if stop - first > 1 and toks[stop - 1].low in ("on", "last", "this", "next", "early"):
             stop -= 1
-    if first >= stop or stop - first > MAX_NP or not toks[stop - 1].is_word:
+    if first >= stop or stop - first > MAX_NP or not (toks[stop - 1].is_word
+                                                      or toks[stop - 1].text == ")"):
         return None
     if toks[first].low in lx.NP_PREPS:
         return None  # "... of agency policy said": the phrase's head lies further back
@@ -136,6 +143,8 @@ _OUTLET_NAME = re.compile("|".join(map(re.escape, lx.OUTLET_NAMES)))
 
 def source_type(words: list[str]) -> str | None:
     """The type of a source phrase, or None when its head is not a known kind of source."""
+    if "(" in words and words[-1] == ")":
+        words = words[:words.index("(")]  # "Rep. Hank Johnson (D-Ga.)": typed by the name
     if not words:
         return None
     low = " ".join(words).lower()

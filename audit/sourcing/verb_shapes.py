@@ -52,8 +52,8 @@ class VerbShapes(SharedSubject):
         np = np_before(toks, k0 - 1 if negated else k0)
         if np is not None:
             return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
-        return self._inverted(toks, k0, k1, cue, sentence, strong) or \
-            self._appositive(toks, k0, k1, cue, sentence, strong) or \
+        return self._appositive(toks, k0, k1, cue, sentence, strong) or \
+            self._inverted(toks, k0, k1, cue, sentence, strong) or \
             self._relative(toks, k0, k1, cue, sentence, strong) or \
             self._shared(toks, k0, k1, cue, sentence)
 
@@ -168,6 +168,10 @@ class VerbShapes(SharedSubject):
         as_clause = first > 0 and toks[first - 1].low == "as"  # "..., as one CEO told me"
         parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
                                       k1 < len(toks) and toks[k1].text == ",")
+        if parenthetical and not as_clause and content is not None and (
+                self._is_quote(content) or self._leading_adverbial(toks, first, sentence)) \
+                and self.quotes.closing_before(toks[first].start) is None:
+            parenthetical = False  # "At the fair, Beck said, “...”": the quote is what he said
         if content is None or parenthetical or shapes.trivial(self.text, content) or \
                 shapes.adverbial(self.text, content) or shapes.participle(self.text, content):
             before = self._before(toks[first - 1 if as_clause else first].start, sentence)
@@ -184,6 +188,12 @@ class VerbShapes(SharedSubject):
         if self._is_quote(content) and content[0] > toks[k0].start and first_half is not None:
             return first_half.start, content[1]  # “A,” she said, “B.”: both halves
         return content
+
+    def _leading_adverbial(self, toks, first: int, sentence) -> bool:
+        """Whether the words before a subject's comma only say when or where ("At the
+        fair yesterday, Beck said, ...")."""
+        lead = self.text[sentence[0]:toks[first].start].split()
+        return 0 < len(lead) <= 8 and lead[0].lower() in lx.LEADING_PREPS
 
     def _around_aside(self, before, comma: int, toks, sentence):
         """"The thing he needs, aides said, is time": a cue set off by commas inside the
@@ -206,6 +216,8 @@ class VerbShapes(SharedSubject):
                           and toks[np[1]].low not in _AFTER_INVERTED_SOURCE):
             return None
         words = [t.text for t in toks[np[0]:np[1]]]
+        if len(words) > 1 and words[0].lower() in lx.PRONOUNS | lx.POSSESSIVE_PRONOUNS:
+            return None  # "..., said she encourages ...", "said his district received"
         stype = self._typed(words, strong)
         content = self._before(cue[0], sentence)
         if stype is None or content is None:
@@ -218,7 +230,7 @@ class VerbShapes(SharedSubject):
         """"Maria Lopez, the city engineer, said ...": the name and its apposition."""
         if k0 < 2 or toks[k0 - 1].text != ",":
             return None
-        comma = next((i for i in range(k0 - 2, max(-1, k0 - 18), -1) if toks[i].text == ","),
+        comma = next((i for i in range(k0 - 2, max(-1, k0 - 30), -1) if toks[i].text == ","),
                      None)
         if comma is None:
             return None
