@@ -372,3 +372,12 @@ filed published posted last see more story stories here this that these those it
 an and but or so what why how when where who which there sponsored caption graphic
 chart map audio transcript disclosure clarification ps p.s story:
 """)
+
+# Irregular past tenses, so that a sentence's first verb is found ("The senator [took] a
+# heckler in stride, saying ...").
+IRREGULAR_PAST = words("""
+took sought made went came gave got sent spoke wrote ran began became held led left met
+put set kept brought bought stood struck won lost saw knew felt hit cut let paid chose
+drew fell grew rose threw drove broke spent heard meant taught fought built caught sold
+shook stuck swore sat slid spun told said found thought
+""")

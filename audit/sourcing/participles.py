@@ -14,6 +14,7 @@ from audit.sourcing.text import WINDOW, Tok, tokens, trim
 
 # Verbs that put out a document for its subject ("issued a statement warning that ...").
 _ISSUING_VERBS = lx.words("issued issues released releases sent sends published publishes posted")
+_SPEECH = lx.words("said says say saying told tells telling")
 _OBJECT_PRONOUNS = lx.words("him them us me")
 _MONTHS = lx.words("""
 january february march april may june july august september october november december
@@ -57,8 +58,10 @@ class SharedSubject(Reader):
         "a letter stating that ..." (the document itself)."""
         participle = toks[k0].low in lx.PARTICIPLE_CUES
         nxt = toks[k1] if k1 < len(toks) else None
+        speech = toks[k0].low in _SPEECH and nxt is not None and (
+            nxt.is_word or nxt.text in ",:")  # "saying such techniques", "saying, “...”"
         if nxt is None or nxt.low in _OBJECT_PRONOUNS or nxt.low in _MONTHS or not (
-                nxt.low == "that" or nxt.text in "“\"" or nxt.low in lx.PRONOUNS or
+                speech or nxt.low == "that" or nxt.text in "“\"" or nxt.low in lx.PRONOUNS or
                 (nxt.low in lx.DETERMINERS and toks[k0].low != "adding") or
                 (nxt.is_cap and not participle)):
             return None  # "adding jobs", "told them of", "concludes October 10th"
@@ -102,7 +105,8 @@ class SharedSubject(Reader):
                 head_end = k  # "Rep. David McKinley, R-W.Va., visited": the name
             elif tok.is_word and not tok.is_cap and k > i and (
                     tok.low in lx.VERBISH or tok.low in lx.AUX or tok.low.endswith("ed")
-                    or tok.low in lx.CUE_VERBS):
+                    or tok.low in lx.CUE_VERBS or tok.low in lx.IRREGULAR_PAST
+                    or tok.low in lx.NP_OBJECT_CUES or tok.low in lx.INTENT_TO_CUES):
                 end = head_end if head_end is not None else k
                 if end <= i or end - i > 8 or any(not t.is_word and t.text not in ".’'-&"
                                                   for t in toks[i:end]):

@@ -74,10 +74,17 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
     return first, stop
 
 
+_ONE_WORD_LEADS = frozenset({"now", "meanwhile", "however", "also", "still", "then", "but",
+                             "and", "moreover", "additionally", "yesterday", "today", "later",
+                             "earlier", "so", "yet", "instead", "indeed", "separately"})
+
+
 def _drop_leading(toks: list[Tok], first: int, stop: int) -> int:
     """Skip an adverbial opening ("On Monday the ministry ...") and stray punctuation."""
     while first < stop and not toks[first].is_word:
         first += 1
+    while first < stop - 1 and toks[first].low in _ONE_WORD_LEADS:
+        first += 1  # "Now Bloomberg says", "But Trump said"
     if first < stop and toks[first].low in lx.LEADING_PREPS and stop - first > 1:
         for k in range(first + 1, stop):
             if toks[k].low in lx.DETERMINERS:

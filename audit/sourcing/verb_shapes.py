@@ -165,6 +165,9 @@ class VerbShapes(SharedSubject):
         """What a subject-first cue reports: the clause after it, or else the quote or
         clause before the subject ("..., Mayer said, and ...": the part before)."""
         content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
+        if content is not None and toks[k0].low in lx.OBJECT_CUES and first > 0 and \
+                not self._said_after(toks, k1):
+            content = None  # "“...,” Kasich told a crowd in Berea": what came before
         as_clause = first > 0 and toks[first - 1].low == "as"  # "..., as one CEO told me"
         parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
                                       k1 < len(toks) and toks[k1].text == ",")
@@ -188,6 +191,16 @@ class VerbShapes(SharedSubject):
         if self._is_quote(content) and content[0] > toks[k0].start and first_half is not None:
             return first_half.start, content[1]  # “A,” she said, “B.”: both halves
         return content
+
+    def _said_after(self, toks, k1: int) -> bool:
+        """Whether "told [someone]" goes on to what was told: "that", a colon, a quote."""
+        for tok in toks[k1:k1 + 14]:
+            if tok.low in ("that", ":") or tok.text in "“\"" or \
+                    self.quotes.opening_at(tok.start) is not None:
+                return True
+            if tok.text in ".;":
+                return False
+        return False
 
     def _leading_adverbial(self, toks, first: int, sentence) -> bool:
         """Whether the words before a subject's comma only say when or where ("At the
