@@ -15,7 +15,8 @@ from audit.sourcing.text import trie_pattern
 
 PREPS = ("according to", "According to", "reported by")
 NOMINALS = tuple(f"{w} {p}" for w in ("remarks", "Remarks", "comments", "Comments",
-                                       "testimony", "Testimony") for p in ("from", "by"))
+                                       "testimony", "Testimony") for p in ("from", "by")
+                 if f"{w} {p}".lower() != "comments from")
 _PHRASES = (*PREPS, *NOMINALS, "pointed out", "points out", "point out", *lx.PHRASAL_CUES,
             *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
                            for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
@@ -41,10 +42,18 @@ PASSIVE = re.compile(
 )
 
 
+# "his criticism of", "Trump’s attacks on": a stance noun owned by its source.
+OWNED = re.compile(
+    r"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[A-Z][\w.-]*[’']s)"
+    r"(?: (?:own|latest|new|recent|early|strong|fierce|harsh|repeated|public|frequent|"
+    r"sharp|vocal|past|full|initial|continued|first|staunch|broad|long-standing))?"
+    r" (?P<noun>" + trie_pattern(lx.OWNED_STANCES) + r")\b")
+
+
 def matches(text: str) -> list[re.Match]:
-    """Cue matches and passive forms, in text order."""
+    """Cue matches, passive forms and owned stance nouns, in text order."""
     found = list(CUE.finditer(text))
-    passive = list(PASSIVE.finditer(text))
-    if passive:
-        found = sorted(found + passive, key=lambda m: m.start())
+    extra = list(PASSIVE.finditer(text)) + list(OWNED.finditer(text))
+    if extra:
+        found = sorted(found + extra, key=lambda m: m.start())
     return found

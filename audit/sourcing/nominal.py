@@ -10,6 +10,7 @@ from audit.sourcing.content import Reader
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import np_after, np_before
 from audit.sourcing.text import Tok
+from audit.sourcing.verb_shapes import _np_end
 
 
 class NominalForms(Reader):
@@ -53,3 +54,23 @@ class NominalForms(Reader):
         noun_end = cue[1] - len(" that")
         return Attribution(content, source, (cue[0], noun_end), stype,
                            self._has_quote(content), "nominal")
+
+    def _owned(self, match, toks: list[Tok], k1: int) -> Attribution | None:
+        """"his criticism of [the deal]", "Trump’s attacks on [Cruz]": the owner is the
+        source, the noun the cue, the noun phrase after the preposition the content."""
+        if k1 >= len(toks):
+            return None
+        end = _np_end(toks, k1)
+        if end == k1:
+            return None
+        owner = match.group("owner")
+        source = (match.start("owner"), match.end("owner") - (2 if owner.endswith("s") and
+                                                             owner[-2] in "’'" else 0))
+        words = self.text[source[0]:source[1]].split()
+        stype = "pronoun" if owner.lower() in lx.POSSESSIVE_PRONOUNS else self._typed(words, False)
+        if stype is None:
+            return None
+        content = (toks[k1].start, toks[end - 1].end)
+        cue = match.span("noun")
+        return Attribution(content, source, cue, stype, self._has_quote(content), "nominal",
+                           kind="stance")
