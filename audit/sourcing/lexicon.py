@@ -38,7 +38,7 @@ vows pledged pledges complained complains observed observes observe remarked
 reiterated reiterates cautioned cautions countered responded replied knows know
 doubted doubts worried worries agreed agrees agree recommended recommends projected
 projects forecast forecasts accused accuses accuse tweeted tweets reveal calculated
-calculates called
+calculates called show find indicate
 """)
 
 # Nouns that attribute what follows "that" to their owner ("Smith’s claim that ...").
@@ -65,7 +65,7 @@ declared according
 """)
 
 # Cues of evidence: attribution only for documents or with "that" ("the study found").
-EVIDENCE_CUES = words("found finds showed shows revealed reveals reveal")
+EVIDENCE_CUES = words("found finds find showed shows show shown revealed reveals reveal")
 
 # Cues that report only with "that" after them ("Beijing has calculated that ...").
 THAT_ONLY_CUES = words("calculated calculates")

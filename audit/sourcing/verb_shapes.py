@@ -95,6 +95,7 @@ class VerbShapes(SharedSubject):
         if not_a_clause and not cheers:
             return None  # "the area China claims as its own", "claimed responsibility"
         if toks[k0].low in lx.EVIDENCE_CUES and stype not in ("document", "outlet") and not (
+                stype == "vague" and toks[np[1] - 1].low in lx.GENERIC_PLURAL_DOCUMENTS) and not (
                 k1 < len(toks) and toks[k1].low == "that"):
             return None  # "a friend found the car" is not a finding reported
         content = self._subject_content(toks, np[0], k0, k1, sentence)
