@@ -42,18 +42,51 @@ PASSIVE = re.compile(
 )
 
 
-# "his criticism of", "Trump’s attacks on": a stance noun owned by its source.
-OWNED = re.compile(
+# "his criticism of", "Trump’s attacks on": a stance noun owned by its source. The nouns
+# are found first (rare), then the owner just before them.
+OWNED_NOUN = re.compile(r"\b(?:" + trie_pattern(lx.OWNED_STANCES) + r")\b")
+OWNER = re.compile(
     r"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[A-Z][\w.-]*[’']s)"
     r"(?: (?:own|latest|new|recent|early|strong|fierce|harsh|repeated|public|frequent|"
-    r"sharp|vocal|past|full|initial|continued|first|staunch|broad|long-standing))?"
-    r" (?P<noun>" + trie_pattern(lx.OWNED_STANCES) + r")\b")
+    r"sharp|vocal|past|full|initial|continued|first|staunch|broad|long-standing))? $")
+
+
+def owned(text: str) -> list[tuple[tuple[int, int], re.Match]]:
+    """Each owned stance noun: its span and the match of its owner."""
+    out = []
+    for match in OWNED_NOUN.finditer(text):
+        owner = OWNER.search(text, max(0, match.start() - 48), match.start())
+        if owner is not None:
+            out.append((match.span(), owner))
+    return out
 
 
 def matches(text: str) -> list[re.Match]:
     """Cue matches, passive forms and owned stance nouns, in text order."""
     found = list(CUE.finditer(text))
-    extra = list(PASSIVE.finditer(text)) + list(OWNED.finditer(text))
+    extra = list(PASSIVE.finditer(text)) + [_Owned(*pair) for pair in owned(text)]
     if extra:
         found = sorted(found + extra, key=lambda m: m.start())
     return found
+
+
+class _Owned:
+    """An owned stance noun, shaped like a match (start, end, group) for the extractor."""
+
+    re = OWNED_NOUN
+
+    def __init__(self, noun: tuple[int, int], owner: re.Match) -> None:
+        self.noun, self.owner = noun, owner
+
+    def start(self, group: str | None = None) -> int:
+        return self.owner.start("owner") if group in (None, "owner") else self.noun[0]
+
+    def end(self, group: str | None = None) -> int:
+        return self.owner.end("owner") if group == "owner" else self.noun[1]
+
+    def span(self, group: str | None = None) -> tuple[int, int]:
+        return self.start(group), self.end(group)
+
+    def group(self, name: str | int = 0) -> str:
+        return self.owner.group("owner") if name == "owner" else \
+            self.owner.string[self.start():self.end()]

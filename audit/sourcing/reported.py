@@ -128,7 +128,7 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
         cue = (match.start(), match.end())
         if match.re is cues.PASSIVE:
             return self._passive(match, toks, k1, sentence)
-        if match.re is cues.OWNED:
+        if match.re is cues.OWNED_NOUN:
             return self._owned(match, toks, k1)
         if toks[k0].start != match.start():
             return None  # inside a hyphenated word: "so-called", "well-known"
