@@ -169,7 +169,11 @@ assessment census records release communique communiqué declaration proposal bu
 audit review investigation indictment complaint lawsuit affidavit transcript minutes
 guidelines treaty accord framework charter research findings results forecast projection
 strategy decree resolution report’s study’s statistics survey’s tests scans
+presentation slides email emails tweet tweets post posts video advertisement ad ads
+website page filings record note notes message messages
 """)
+# Forces and offices named only by what they are: unnamed unless a name says whose.
+GENERIC_FORCES = words("authorities police authority""")
 # Plural documents with no determiner are "reports in general": vague.
 GENERIC_PLURAL_DOCUMENTS = words("reports studies surveys polls rumors rumours accounts")
 

@@ -178,6 +178,11 @@ def _by_head(words: list[str], chunk: list[str], hlow: str, determiner: bool) ->
     if chunk[-1].istitle() and hlow in lx.NEWSPAPER_HEADS and len(chunk) >= 2 \
             and chunk[-2][:1].isupper():
         return "outlet"  # "the Sioux Falls Argus Leader", "The Boston Globe"
+    if hlow in lx.GENERIC_FORCES and not any(w[:1].isupper() for w in chunk[1:-1]):
+        return "unnamed"  # "Authorities say", "police said": no one identifiable
+    if hlow in lx.DEFINITE_ROLE_HEADS and len(words) > len(chunk) + 1 and \
+            words[len(chunk)].lower() == "for" and words[len(chunk) + 1][:1].isupper():
+        return "organization"  # "a spokesperson for Apple" speaks for Apple
     if hlow in lx.ROLE_HEADS and not _indefinite(chunk):
         if hlow in lx.DEFINITE_ROLE_HEADS and not determiner:
             return "unnamed"
