@@ -11,7 +11,7 @@ from audit.sourcing import shapes
 from audit.sourcing.participles import SharedSubject
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import more_specific, np_after, np_before
-from audit.sourcing.text import Tok
+from audit.sourcing.text import Tok, trim
 
 _PASSIVE_BEFORE = lx.AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
     "to", "who", "which", "the", "a", "an", "that", "its", "his", "her", "their", "our",
@@ -180,6 +180,11 @@ class VerbShapes(SharedSubject):
                 shapes.adverbial(self.text, content) or shapes.participle(self.text, content):
             before = self._before(toks[first - 1 if as_clause else first].start, sentence)
             nxt = self.quotes.opening_at(shapes.next_char(self.text, sentence[1]))
+            if before is None and parenthetical and not as_clause and content is not None \
+                    and not self._is_quote(content):
+                lead = trim(self.text, sentence[0], toks[first].start)
+                if lead[1] > lead[0] and not self._has_quote(lead):
+                    before = lead  # "The plan, the mayor said, will cost more": a short lead
             if before is not None:
                 content = self._around_aside(before, k1, toks, sentence) if \
                     parenthetical and not as_clause else before
