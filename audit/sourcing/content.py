@@ -55,8 +55,9 @@ class Reader:
         """The reported clause after the cue (or the quote it opens)."""
         if k < len(toks) and toks[k].text in ".!?":
             return None  # the sentence ends at the cue even if the splitter went on
-        wide = has_object or (k < len(toks) and toks[k].low in shapes.ADVERBIAL_STARTS)
-        limit = min(len(toks), k + (14 if wide else 6))
+        wide = has_object or (k < len(toks) and (toks[k].low in shapes.ADVERBIAL_STARTS
+                                                 or toks[k].low in lx.WHEN_WORDS))
+        limit = min(len(toks), k + (24 if wide else 6))
         for i in range(k, limit):
             if toks[i].low in ("that", ":") or (has_object and (
                     toks[i].text in ",“\"")):
@@ -98,8 +99,11 @@ class Reader:
         dateline = DATELINE.match(self.text, start, end)
         if dateline:
             start = dateline.end()
-        if end - start < 2 or shapes.word_count(self.text, (start, end)) < 3:
-            return None
+        words = self.text[start:end].split()
+        if end - start < 2 or len(words) < 3 or (
+                len(words) <= 8 and words[0].lower() in lx.LEADING_PREPS
+                and self.text[end:pos].strip() == ","):
+            return None  # "During the debate in Brooklyn, Clinton said": when, not what
         return start, end
 
     def _partial(self, quote_start: int, sentence) -> bool:

@@ -62,6 +62,9 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
             if att is not None and found and att.source and att.source == found[-1].source \
                     and att.cue and att.cue[0] - att.source[1] <= 2:
                 continue  # "According to AP reported ...": one attribution, not two
+            if att is not None and att.source and att.source[0] < claimed_until and \
+                    att.source != (found[-1].source if found else None):
+                continue  # "voters say they | think": a source running over another's cue
             if att is not None:
                 att = self._joined_quote(att)
                 found.append(att)

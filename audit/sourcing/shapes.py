@@ -51,7 +51,8 @@ def plural(words: list[str]) -> bool:
     head = head_chunk(words)[-1].lower()
     return head in ("i", "we", "they", "you", "some", "many", "others", "most", "few") or \
         "and" in low or (head.endswith("s") and not head.endswith(("ss", "’s", "'s"))) or \
-        head in ("people", "police", "media", "staff", "men", "women", "children", "data")
+        head in ("people", "police", "media", "staff", "men", "women", "children", "data") or \
+        head in lx.QUANTITY_HEADS or head.rstrip("%").isdigit()  # "Six in 10 say"
 
 
 def typed(words: list[str], strong: bool) -> str | None:
