@@ -72,7 +72,10 @@ THAT_ONLY_CUES = words("calculated calculates")
 
 # Belief cues that still report when negated ("I don't think ...", "he does not think").
 BELIEF_CUES = words("think thinks thought believe believes believed expect expects doubt")
-NEGATIONS = words("not don't doesn't didn't don’t doesn’t didn’t never")
+NEGATIONS = words("""
+not don't doesn't didn't don’t doesn’t didn’t never isn't isn’t wasn't wasn’t aren't aren’t
+weren't weren’t won't won’t wouldn't wouldn’t hasn't hasn’t haven't haven’t
+""")
 
 # Belief and knowledge cues read inside a quote after "I" or "we" ("“I think we won,”").
 NESTED_CUES = words("""

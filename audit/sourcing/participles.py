@@ -31,7 +31,8 @@ class SharedSubject(Reader):
         while j >= 0 and toks[j].low in lx.AUX:
             j -= 1
         joined = j >= 0 and (toks[j].low in ("and", "but") or (
-            toks[j].text == "," and toks[k0].low in lx.PARTICIPLE_CUES))
+            toks[j].text in ",—–" and toks[k0].low in lx.PARTICIPLE_CUES) or (
+            toks[j].low == "by" and toks[k0].low in lx.PARTICIPLE_CUES))  # "responded by saying"
         previous = self._found[-1] if self._found else None
         if previous is None or previous.source is None or \
                 previous.source[0] < sentence[0] or previous.cue is None:
