@@ -48,8 +48,9 @@ class VerbShapes(SharedSubject):
         strong = toks[k0].low in lx.FALLBACK_CUES
         negated = k0 > 0 and toks[k0 - 1].low in lx.NEGATIONS
         if negated and toks[k0].low not in lx.BELIEF_CUES and (
-                k1 >= len(toks) or toks[k1].low in lx.WH_WORDS or toks[k1].text in ".,;"):
-            return None  # "did not say whether ...", "declined to say.": nothing reported
+                k1 >= len(toks) or not (toks[k1].low == "that" or toks[k1].text in "“\""
+                                        or toks[k0].low in lx.NP_OBJECT_CUES)):
+            return None  # "did not say whether ...", "does not say much": nothing reported
         np = np_before(toks, k0 - 1 if negated else k0)
         if np is not None:
             return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
