@@ -15,22 +15,22 @@ from audit.config import Config
 from audit.model import Block, Finding, Score, StageResult
 from audit.sentences import split_sentences
 from audit.sourcing import carry, claims, consistency, labels, scores, structure
-from audit.sourcing.lexicon import NAMED_TYPES, SPECIFICITY
+from audit.sourcing.lang import COVERED_LANGUAGES, en, pack
+from audit.sourcing.lang.en import NAMED_TYPES, SPECIFICITY
 from audit.sourcing.quotes import QuoteIndex, find_quotes
 from audit.sourcing.record import Attribution
 from audit.sourcing.reported import Extractor
 from audit.sourcing.text import Sentences, span
 
-COVERED_LANGUAGES = ("en",)
 
-
-def extract(text: str, spans: list[tuple[int, int]] | None = None,
+def extract(text: str, spans: list[tuple[int, int]] | None = None, lang=en,
             ) -> tuple[list[Attribution], Sentences]:
     """Every attribution in ``text``, in text order, and the sentences they were read from
-    (``spans``: ``split_sentences(text)`` when the caller has it already)."""
+    (``spans``: ``split_sentences(text)`` when the caller has it already; ``lang``: the
+    language pack, lang/en.py)."""
     sents = Sentences(text, split_sentences(text) if spans is None else spans)
     quotes = QuoteIndex(text, find_quotes(text))
-    found = Extractor(text, sents, quotes).run() + labels.labels(text)
+    found = Extractor(text, sents, quotes, lang).run() + labels.labels(text)
     found = found + carry.carried_quotes(text, found, quotes, sents)
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
     found = carry.resolve_pronouns(text, found)
@@ -54,7 +54,7 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
         data["skipped"] = reason
         return StageResult(data, tuple(article), {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
-    found, sents = extract(text, sentences)
+    found, sents = extract(text, sentences, pack(language))
     unattributed, worthy = _unattributed(text, found, sents)
     words = len(text.split())
     short = _too_short(words, found, config)

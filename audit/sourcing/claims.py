@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from audit.sourcing.lexicon import words
+from audit.sourcing.lang.en import words
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import Sentences, trie_pattern
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from audit.model import Block, Finding
-from audit.sourcing import lexicon as lx
+from audit.sourcing.lang import en as lx
 from audit.sourcing.sources import head_chunk, source_type
 
 # Offices written before a name. Longest first, so "Vice President" wins over "President".

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from audit.sourcing import lexicon as lx
 from audit.sourcing import shapes
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
@@ -25,13 +24,17 @@ _SKIP_AFTER = {"that", ",", ":", "—", "–"}
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]{1,2} ")
 # Where a reported clause ends when the writer takes over again: "He said it would be
 # provided next year, but he gave no details", "..., which it said crashed in Logar".
-_CLAUSE_END = re.compile(r", (?:but|although|though|which|whereas|while|who|whom|where|despite|compared|even as) |; | and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned|called|urged|argued|told|also|has|have|had) ")
+_CLAUSE_END = re.compile(
+    r", (?:but|although|though|which|whereas|while|who|whom|where|despite|compared|even as) "
+    r"|; | and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
+    r"|called|urged|argued|told|also|has|have|had) ")
 
 
 class Reader:
     """The text an extractor reads, and the content spans it finds there."""
 
-    def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex) -> None:
+    def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex, lang) -> None:
+        self.lang = lang  # the language pack (lang/en.py): every word list read here
         self.text = text
         self.sents = sentences
         self.quotes = quotes
@@ -55,15 +58,15 @@ class Reader:
         """The reported clause after the cue (or the quote it opens)."""
         if k < len(toks) and toks[k].text in ".!?":
             return None  # the sentence ends at the cue even if the splitter went on
-        wide = has_object or (k < len(toks) and (toks[k].low in shapes.ADVERBIAL_STARTS
-                                                 or toks[k].low in lx.WHEN_WORDS))
+        wide = has_object or (k < len(toks) and (toks[k].low in self.lang.ADVERBIAL_STARTS
+                                                 or toks[k].low in self.lang.WHEN_WORDS))
         limit = min(len(toks), k + (24 if wide else 6))
         for i in range(k, limit):
             if toks[i].low in ("that", ":") or (has_object and (
                     toks[i].text in ",“\"")):
                 k = i
                 break
-            if toks[i].low in lx.VERBISH or (not toks[i].is_word and toks[i].text != "."):
+            if toks[i].low in self.lang.VERBISH or (not toks[i].is_word and toks[i].text != "."):
                 break
         while k < len(toks) and toks[k].low in _SKIP_AFTER:
             k += 1
@@ -101,7 +104,7 @@ class Reader:
             start = dateline.end()
         words = self.text[start:end].split()
         if end - start < 2 or len(words) < 3 or (
-                len(words) <= 8 and words[0].lower() in lx.LEADING_PREPS
+                len(words) <= 8 and words[0].lower() in self.lang.LEADING_PREPS
                 and self.text[end:pos].strip() == ","):
             return None  # "During the debate in Brooklyn, Clinton said": when, not what
         return start, end

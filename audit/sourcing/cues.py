@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from audit.sourcing import lexicon as lx
+from audit.sourcing.lang import en as lx
 from audit.sourcing.text import trie_pattern
 
 PREPS = ("according to", "According to", "reported by")
@@ -21,9 +21,9 @@ _PHRASES = (*PREPS, *NOMINALS, "pointed out", "points out", "point out", *lx.PHR
             *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
                            for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
 NOUN_THAT = tuple(f"{noun} that" for noun in lx.NOMINAL_CUES)
+_VERBS = (lx.CUE_VERBS | lx.NP_OBJECT_CUES | lx.INTENT_TO_CUES) - {"according"}
 CUE = re.compile(r"\b(?:" + trie_pattern(set(_PHRASES) | set(NOUN_THAT) | lx.PARTICIPLE_CUES
-                                           | ((lx.CUE_VERBS | lx.NP_OBJECT_CUES | lx.INTENT_TO_CUES) - {"according"}))
-                 + r")\b")
+                                           | _VERBS) + r")\b")
 _BE = (r"(?:is|are|was|were|be|been|being) "
        r"(?:also |widely |generally |now |still |often |repeatedly )?")
 # The lookahead on the forms' first letters lets the scan skip most offsets at once

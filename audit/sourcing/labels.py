@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from audit.sourcing import lexicon as lx
+from audit.sourcing.lang import en as lx
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
 

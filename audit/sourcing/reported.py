@@ -19,7 +19,6 @@ from bisect import bisect_left
 from operator import itemgetter
 
 from audit.sourcing import cues, shapes
-from audit.sourcing import lexicon as lx
 from audit.sourcing.nominal import NominalForms
 from audit.sourcing.passive import PassiveForms
 from audit.sourcing.quotes import QuoteIndex
@@ -39,8 +38,8 @@ _WHAT = re.compile(r"\b(?:[Ww]hat|[Ww]hich|[Hh]ow)\s")
 class Extractor(VerbShapes, PassiveForms, NominalForms):
     """Finds cue-based attributions in one text (see the module docstring)."""
 
-    def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex) -> None:
-        super().__init__(text, sentences, quotes)
+    def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex, lang) -> None:
+        super().__init__(text, sentences, quotes, lang)
         self._cached: tuple[tuple[int, int], list[Tok]] = ((-1, -1), [])
 
     def run(self) -> list[Attribution]:
@@ -75,7 +74,7 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
     def _nested(self, match: re.Match, quote) -> Attribution | None:
         """A speaker's own belief inside their quote: “I think we played well,” or “We
         believe that justice was served.” Only I or we with a belief or knowledge verb."""
-        if match.re is not cues.CUE or match.group() not in lx.NESTED_CUES:
+        if match.re is not cues.CUE or match.group() not in self.lang.NESTED_CUES:
             return None
         subject = _FIRST_PERSON.search(self.text, max(quote.start, match.start() - 24),
                                        match.start())
@@ -86,7 +85,8 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
         end = min(self.sents.spans[index][1], quote.end)
         start = _skip_that(self.text, match.end(), end)
         first = self.text[start:start + 12].split(None, 1)[:1]
-        if not first or first[0].lower() in lx.CLAUSE_WORDS or first[0].lower() in lx.VERBISH:
+        if not first or first[0].lower() in self.lang.CLAUSE_WORDS or \
+                first[0].lower() in self.lang.VERBISH:
             return None  # "I know when ...", "I know whether ...": no belief stated
         content = self._clause(start, end)
         if content is None:
@@ -137,7 +137,7 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
             return None  # inside a hyphenated word: "so-called", "well-known"
         if match.group() in cues.NOUN_THAT:
             att = self._possessive(toks, k0, cue, sentence)
-            if att is not None or toks[k0].low not in lx.PARTICIPLE_CUES:
+            if att is not None or toks[k0].low not in self.lang.PARTICIPLE_CUES:
                 return att
             k1, cue = k0 + 1, (toks[k0].start, toks[k0].end)  # "a statement warning that"
         if match.group().startswith(cues.PREPS) or match.group().startswith(cues.NOMINALS):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.sourcing import lexicon as lx
+from audit.sourcing.lang import en as lx
 from audit.sourcing.text import Tok
 
 MAX_NP = 14  # tokens; real sources are shorter, anything longer is a misreading

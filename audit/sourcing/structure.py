@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from audit.sourcing import lexicon as lx
+from audit.sourcing.lang import en as lx
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import trim
 

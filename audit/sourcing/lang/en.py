@@ -275,16 +275,14 @@ accusing criticizing praising backing supporting opposing rejecting
 # Cues whose content may be their object, a noun phrase ("endorsed Trump", "called for an
 # investigation", "cited a poll"): stance, mention and request verbs, and phrasal cues.
 NP_OBJECT_CUES = words("""
-endorse endorses endorsed  supports supported   backed oppose opposes
-opposed reject rejects rejected    criticize criticizes criticized
-criticise criticises criticised defend defends defended praise praises praised blame
-blames blamed condemn condemns condemned denounce denounces denounced  
- questioned mention mentions mentioned cite cites cited discuss discusses
-discussed propose proposes proposed sought seeks welcome welcomes welcomed applauded
-applauds slammed slams blasted blasts mocked mocks   echoed echoes 
-     urged urges urge demanded demands
-demand predicted predicts predict described describes warned warns announced announces
-recommended recommends
+endorse endorses endorsed supports supported backed oppose opposes opposed reject
+rejects rejected criticize criticizes criticized criticise criticises criticised defend
+defends defended praise praises praised blame blames blamed condemn condemns condemned
+denounce denounces denounced questioned mention mentions mentioned cite cites cited
+discuss discusses discussed propose proposes proposed sought seeks welcome welcomes
+welcomed applauded applauds slammed slams blasted blasts mocked mocks echoed echoes
+urged urges urge demanded demands demand predicted predicts predict described describes
+warned warns announced announces recommended recommends
 """)
 # Intention cues that also take a noun phrase ("wants a recount", "sought the nomination").
 NP_INTENT_CUES = words("want wants wanted seek seeks sought")
@@ -408,3 +406,49 @@ questions about
 denunciation of
 defense of
 """.strip().splitlines())
+
+
+# ---- Words the cue shapes test around a cue (verb_shapes.py, participles.py, passive.py,
+# shapes.py).
+
+PASSIVE_BEFORE = AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
+    "to", "who", "which", "the", "a", "an", "that", "its", "his", "her", "their", "our",
+    "my", "your"}
+# Words that may follow the source of an inverted cue ("said a spokesperson when asked").
+AFTER_INVERTED_SOURCE = CLAUSE_WORDS | TIME_WORDS | {
+    "adding", "speaking", "citing", "referring", "explaining", "noting", "told", "via"}
+ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover", "in", "turn"}
+CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
+NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
+                 "but", "or"}
+# Auxiliaries after which a cue takes its base form whatever the subject ("he does not
+# think", "the report may suggest").
+BASE_AFTER = words("""
+do does did don't doesn't didn't don’t doesn’t didn’t not never may might can could will
+would should must
+""")
+
+# A subject of unknown kind opening with these is still a noun phrase ("the panel found").
+NP_LEADS = words("the a an another one two three four five several some many most")
+# Cues whose object may be followed by what it is asked to do ("urged Congress to act").
+TO_AFTER_OBJECT = words("urged urges urge asked asks ask called calls calling call")
+NP_STOPS = CLAUSE_WORDS | WHEN_WORDS | words("""
+on in at during after before last this earlier later over since amid among despite
+because via while through
+""")
+
+# Verbs that put out a document for its subject ("issued a statement warning that ...").
+ISSUING_VERBS = words("issued issues released releases sent sends published publishes posted")
+SPEECH_CUES = words("said says say saying told tells telling")
+OBJECT_PRONOUNS = words("him them us me")
+MONTHS_AND_WHEN = words("""
+january february march april may june july august september october november december
+""") | WHEN_WORDS
+
+# Words before a hedging adverb that do not belong to the clause it hedges.
+HEDGE_STOPS = NP_PREPS | {"by", "about", "over", "and", "or", "was", "were", "is", "are"}
+
+# Words that open an adverbial phrase after a cue ("said at a rally last week").
+ADVERBIAL_STARTS = {"at", "in", "on", "during", "after", "before", "last", "this", "earlier",
+                    "later", "while", "when", "recently", "yesterday", "today", "repeatedly"}
+TRIVIAL_STARTS = TIME_WORDS | {"in", "on", "to", "at", "after", "before", "during", "from"}
