@@ -74,6 +74,9 @@ class Reader:
             return None
         quote = self.quotes.opening_at(toks[k].start)
         if quote is not None:
+            rest = self.text[quote.end:min(sentence[1], quote.end + 3)].lstrip(" ")
+            if rest[:1].isalnum():  # "said that “...” and that the US should not bear ..."
+                return self._clause(quote.start, self._reported_end(quote.start, sentence[1]))
             return quote.start, quote.end
         if toks[k].low in ("whether", "if"):
             return None  # "did not say whether ...": nothing was reported

@@ -53,7 +53,8 @@ POSSESSIVE_PRONOUNS = words("his her their its our my")
 PARTICIPLE_CUES = words("""
 saying adding noting warning arguing explaining claiming insisting stressing telling
 urging stating admitting acknowledging asserting describing accusing predicting
-confirming denying
+confirming denying citing suggesting criticizing criticising praising blaming questioning
+asking promising vowing declaring announcing calling
 """)
 
 # Cues that may come before their source ("..., said the minister").
