@@ -14,6 +14,10 @@ from audit.sourcing.sources import head_chunk, source_type
 def adverbial(text: str, content: tuple[int, int]) -> bool:
     """"said at a rally in Louisiana last week." names where, not what."""
     piece = text[content[0]:content[1]]
+    head, comma, rest = piece.partition(", ")
+    if comma and rest.split(None, 1)[:1] and rest.split(None, 1)[0].lower() in \
+            lx.PARTICIPLE_CUES:
+        piece = head  # "said in a phone interview, adding that ...": the place, then more
     first = piece.split(None, 1)[0].lower() if piece.strip() else ""
     return (first in lx.ADVERBIAL_STARTS or first in lx.WHEN_WORDS) and \
         " that " not in piece and len(piece) < 120

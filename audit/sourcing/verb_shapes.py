@@ -116,6 +116,10 @@ class VerbShapes(SharedSubject):
         end = np_end(self.lang, toks, k1)
         if end == k1:
             return None
+        if end < len(toks) and toks[end].low == "that" and end - k1 <= 3 and \
+                toks[end - 1].low in self.lang.COMPLEMENT_NOUNS:
+            # "questioned the idea that ...": the idea and what it holds
+            return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
         if end < len(toks) and toks[end].low == "to" and (
                 intent or low in self.lang.TO_AFTER_OBJECT):
             return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
@@ -153,7 +157,8 @@ class VerbShapes(SharedSubject):
         """What a subject-first cue reports: the clause after it, or else the quote or
         clause before the subject ("..., Mayer said, and ...": the part before)."""
         content = self._after(toks, k1, sentence, toks[k0].low in self.lang.OBJECT_CUES)
-        if content is not None and toks[k0].low in self.lang.OBJECT_CUES and first > 0 and \
+        if content is not None and first > 0 and (toks[k0].low in self.lang.OBJECT_CUES or
+                                                  toks[k0].low in self.lang.ASK_CUES) and \
                 not self._said_after(toks, k1):
             content = None  # "“...,” Kasich told a crowd in Berea": what came before
         as_clause = first > 0 and toks[first - 1].low == "as"  # "..., as one CEO told me"

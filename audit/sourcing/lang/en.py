@@ -453,3 +453,9 @@ HEDGE_STOPS = NP_PREPS | {"by", "about", "over", "and", "or", "was", "were", "is
 ADVERBIAL_STARTS = {"at", "in", "on", "during", "after", "before", "last", "this", "earlier",
                     "later", "while", "when", "recently", "yesterday", "today", "repeatedly"}
 TRIVIAL_STARTS = TIME_WORDS | {"in", "on", "to", "at", "after", "before", "during", "from"}
+
+# Nouns whose "that" clause is part of a cue's object ("questioned the idea that ...").
+COMPLEMENT_NOUNS = words("""
+idea notion claim claims fact suggestion suggestions view argument assertion belief
+possibility prospect theory allegation allegations report reports premise charge charges
+""")
