@@ -38,7 +38,9 @@ vows pledged pledges complained complains observed observes observe remarked
 reiterated reiterates cautioned cautions countered responded replied knows know
 doubted doubts worried worries agreed agrees agree recommended recommends projected
 projects forecast forecasts accused accuses accuse tweeted tweets reveal calculated
-calculates called show find indicate
+calculates called show find indicate quipped quips joked jokes mused muses wondered
+wonders retorted lamented laments proclaimed proclaims exclaimed yelled shouted chanted
+recounted recounts pleaded boasted boasts bragged brags scoffed snapped texted emailed
 """)
 
 # Nouns that attribute what follows "that" to their owner ("Smith’s claim that ...").
@@ -62,7 +64,8 @@ INVERTIBLE_CUES = words("""
 said says added adds explained explains wrote writes noted notes recalled
 replied responded countered argued argues insisted insists warned warns stated observed
 concluded acknowledged conceded admitted remarked asked continued cautioned claimed
-declared according
+declared according quipped joked mused wondered retorted lamented proclaimed exclaimed
+yelled shouted chanted recounted pleaded boasted bragged scoffed snapped tweeted
 """)
 
 # Cues of evidence: attribution only for documents or with "that" ("the study found").
