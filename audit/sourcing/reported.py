@@ -32,6 +32,7 @@ _FIRST_PERSON = re.compile(
     r"|also|still|firmly|strongly|truly|all|now|certainly))? $")
 _THAT = re.compile(r"\s*that\b")
 _token_start = itemgetter(1)  # Tok.start
+SENTENCE_TOKENS_MAX = 4000  # characters: a longer sentence is tokenised per cue window
 _WHAT = re.compile(r"\b(?:[Ww]hat|[Ww]hich|[Hh]ow)\s")
 
 
@@ -98,15 +99,23 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
                            True, "reported")
 
     def _window(self, match: re.Match, sentence: tuple[int, int]) -> list[Tok]:
-        """The tokens within WINDOW of a cue; a sentence the window covers whole is
-        tokenised once for all its cues."""
+        """The tokens within WINDOW of a cue. A sentence of ordinary length is tokenised
+        once for all its cues and the window sliced from it; only a very long one (a page
+        with no full stops) is tokenised per cue window, so that the cost stays linear."""
         ss, se = sentence
         start, end = max(ss, match.start() - WINDOW), min(se, match.end() + WINDOW)
-        if (start, end) != sentence:
+        if se - ss > SENTENCE_TOKENS_MAX:
             return tokens(self.text, start, end)
         if self._cached[0] != sentence:
             self._cached = (sentence, tokens(self.text, ss, se))
-        return self._cached[1]
+        toks = self._cached[1]
+        if (start, end) == sentence:
+            return toks
+        first = bisect_left(toks, start, key=_token_start)
+        last = bisect_left(toks, end, first, key=_token_start)
+        while last > first and toks[last - 1].end > end:
+            last -= 1  # a token cut by the window's end is left out, as tokens() would
+        return toks[first:last]
 
     def _joined_quote(self, att: Attribution) -> Attribution:
         """“We will win,” she said, “and soon.”: one content over both halves."""

@@ -15,9 +15,14 @@ from audit.sourcing.text import trim
 
 def finish(text: str, found: list[Attribution]) -> list[Attribution]:
     """``found`` (in text order) with kinds, merged continuations and nesting marked."""
-    found = [_split(text, att.with_(kind=kind_of(text, att))) for att in found]
+    found = [_split(text, _with_kind(text, att)) for att in found]
     found = _merge_carried(found)
     return _nest(found)
+
+
+def _with_kind(text: str, att: Attribution) -> Attribution:
+    kind = kind_of(text, att)
+    return att if kind == att.kind else att.with_(kind=kind)
 
 
 def kind_of(text: str, att: Attribution) -> str:
@@ -79,22 +84,24 @@ def _merge_carried(found: list[Attribution]) -> list[Attribution]:
 def _nest(found: list[Attribution]) -> list[Attribution]:
     """Marks ``nested_in`` for an attribution whose cue lies inside another's content."""
     starts = [att.content[0] for att in found]
+    reach, furthest = [], -1  # the furthest content end up to each index: where to stop
+    for att in found:
+        furthest = max(furthest, att.content[1])
+        reach.append(furthest)
     out = list(found)
     for i, att in enumerate(found):
         if att.cue is None:
             continue
         pos = att.cue[0]
         j = bisect.bisect_right(starts, pos) - 1
-        while j >= 0:
-            outer = found[j]
+        while j >= 0 and reach[j] > pos:
+            outer = out[j]
             if j != i and outer.nested_in is None and _holds(outer, pos) and (
                     outer.direct or _within(att, outer)) and (
                     outer.cue is None or not outer.cue[0] <= pos < outer.cue[1]):
                 out[i] = att.with_(nested_in=j)
                 break
             j -= 1
-            if j >= 0 and i - j > 40:
-                break
     return out
 
 
