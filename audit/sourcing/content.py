@@ -19,6 +19,7 @@ from audit.sourcing.text import Sentences, Tok, trim
 
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
 
+_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _SKIP_AFTER = {"that", ",", ":", "—", "–"}
 # "VIENNA — " or "WASHINGTON (Reuters) - " opening a story is not part of what was said.
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]{1,2} ")
@@ -68,6 +69,8 @@ class Reader:
                 break
             if toks[i].low in self.lang.VERBISH or (not toks[i].is_word and toks[i].text != "."):
                 break
+            if not has_object and toks[i].low in _SUBJECTS:
+                break  # "said he understands how hard that can be": the clause began
         while k < len(toks) and toks[k].low in _SKIP_AFTER:
             k += 1
         if k >= len(toks):

@@ -127,7 +127,7 @@ def head_chunk(words: list[str]) -> list[str]:
     return words
 
 
-_ENDS_HEAD = frozenset({"there", "here", "who", "and", "or"})
+_ENDS_HEAD = frozenset({"there", "here", "who", "and", "or", "by"})
 
 
 def _key(words: list[str]) -> str:

@@ -35,8 +35,9 @@ def kind_of(text: str, att: Attribution) -> str:
         return "belief"
     if word in lx.STANCE_KIND:
         return "stance"
-    if att.effective_type() == "document" or word in lx.EVIDENCE_CUES:
-        return "document"
+    if att.effective_type() in ("document", "outlet") or (
+            word in lx.EVIDENCE_CUES and att.effective_type() == "vague"):
+        return "document"  # "a report found", "polls show"
     return "speech"
 
 

@@ -22,6 +22,8 @@ class VerbShapes(SharedSubject):
             return None  # passive ("is expected"), or a noun ("Swift’s claims")
         if k1 < len(toks) and toks[k1].low == "in" and toks[k0].low.startswith("believ"):
             return None  # "believes in sedans"
+        if k1 < len(toks) and toks[k1].low in ("up", "off", "down", "away", "back"):
+            return None  # "showed up", "backed off", "called off": another verb
         if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in self.lang.INTENT_CUES and \
                 toks[k0].low not in self.lang.INTENT_TO_CUES:
             return None  # "pledged to work together" is a commitment, not a report

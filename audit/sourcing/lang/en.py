@@ -424,7 +424,7 @@ AFTER_INVERTED_SOURCE = CLAUSE_WORDS | TIME_WORDS | {
 ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover", "in", "turn"}
 CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
 NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
-                 "but", "or"}
+                "but", "or"}
 # Auxiliaries after which a cue takes its base form whatever the subject ("he does not
 # think", "the report may suggest").
 BASE_AFTER = words("""
