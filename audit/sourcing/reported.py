@@ -32,6 +32,7 @@ _FIRST_PERSON = re.compile(
     r"|also|still|firmly|strongly|truly|all|now|certainly))? $")
 _THAT = re.compile(r"\s*that\b")
 _token_start = itemgetter(1)  # Tok.start
+_APPOSITION_THEN_QUOTE = re.compile(r",[^.!?;:\n“”\"]{3,160}?,\s*(?=[“\"])")
 SENTENCE_TOKENS_MAX = 4000  # characters: a longer sentence is tokenised per cue window
 _WHAT = re.compile(r"\b(?:[Ww]hat|[Ww]hich|[Hh]ow)\s")
 
@@ -125,6 +126,10 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
         if self.text[tail:tail + 1] != ",":
             return att
         second = self.quotes.opening_at(tail)
+        if second is None:
+            # "“A,” said Raffaello Pantucci, director of ..., “but B.”": past an apposition
+            aside = _APPOSITION_THEN_QUOTE.match(self.text, tail)
+            second = self.quotes.opening_at(aside.end()) if aside else None
         if second is None:
             return att
         return att.with_(content=(att.content[0], second.end))

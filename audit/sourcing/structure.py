@@ -53,9 +53,11 @@ def _split(text: str, att: Attribution) -> Attribution:
         return att
     left = trim(text, att.content[0], cut0, " \t\n,;:—–")
     rest = cut1
-    while rest < att.content[1] and rest - cut1 < 40 and text[rest] not in "“\"'":
+    while rest < att.content[1] and rest - cut1 < 200 and text[rest] not in "“\".!?" and \
+            text[rest:rest + 2] != "''":
         rest += 1  # "“A,” she said, the manager, “B.”": the second half opens a quote
-    if rest - cut1 >= 40 or rest >= att.content[1] or not att.direct:
+    if rest - cut1 >= 200 or rest >= att.content[1] or not att.direct or \
+            text[rest] in ".!?":
         rest = cut1
     right = trim(text, rest, att.content[1], " \t\n,;:—–")
     if left[1] <= left[0] or right[1] <= right[0]:
