@@ -33,7 +33,10 @@ class VerbShapes(SharedSubject):
         negated = k0 > 0 and toks[k0 - 1].low in self.lang.NEGATIONS
         if negated and toks[k0].low not in self.lang.BELIEF_CUES and (
                 k1 >= len(toks) or not (toks[k1].low == "that" or toks[k1].text in "“\""
-                                        or toks[k0].low in self.lang.NP_OBJECT_CUES)):
+                                        or toks[k0].low in self.lang.NP_OBJECT_CUES
+                                        or toks[k0].low in self.lang.NP_INTENT_CUES
+                                        or (toks[k0].low in self.lang.INTENT_TO_CUES
+                                            and toks[k1].low == "to"))):
             return None  # "did not say whether ...", "does not say much": nothing reported
         np = np_before(toks, k0 - 1 if negated else k0)
         if np is not None:
@@ -122,9 +125,12 @@ class VerbShapes(SharedSubject):
                 toks[end - 1].low in self.lang.COMPLEMENT_NOUNS:
             # "questioned the idea that ...": the idea and what it holds
             return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
-        if end < len(toks) and toks[end].low == "to" and (
-                intent or low in self.lang.TO_AFTER_OBJECT):
-            return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
+        if intent or low in self.lang.TO_AFTER_OBJECT:
+            # "want all immigrants in the country illegally to be deported"
+            to = next((i for i in range(end, min(len(toks), end + 8))
+                       if toks[i].low == "to" or not toks[i].is_word), None)
+            if to is not None and toks[to].low == "to":
+                return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
         return nxt.start, toks[end - 1].end
 
     def _asked(self, toks, k1: int, sentence):
