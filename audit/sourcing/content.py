@@ -26,7 +26,9 @@ DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]
 # Where a reported clause ends when the writer takes over again: "He said it would be
 # provided next year, but he gave no details", "..., which it said crashed in Logar".
 _CLAUSE_END = re.compile(
-    r", (?:but|although|though|which|whereas|while|who|whom|where|despite|compared|even as) "
+    r", (?:but|although|though|which|whereas|while|who|whom|where|despite|compared|even as"
+    r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
+    r"|accusing|describing|citing|suggesting|claiming) "
     r"|; | and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
     r"|called|urged|argued|told|also|has|have|had) ")
 
