@@ -116,3 +116,17 @@ def test_source_types_on_real_phrases(words, stype):
 def test_a_clause_is_not_a_source(text):
     sources = [a["source"]["text"] for a in atts(text) if a["source"]]
     assert "his client chose not" not in sources and "supposedly" not in sources
+
+
+def test_pronoun_resolves_to_the_person_named_before():
+    text = ("Taylor Swift won her lawsuit against a radio host on Monday. The case was heard "
+            "in Denver. She said the verdict would help other women come forward.")
+    (att,) = atts(text)
+    assert att["source"]["text"] == "She"
+    assert att["resolved_source"] == "Taylor Swift" and att["resolved_type"] == "person"
+
+
+def test_pronoun_is_not_resolved_to_a_place():
+    text = "New York was quiet on Monday. She said the verdict would help other women."
+    (att,) = atts(text)
+    assert att.get("resolved_source") is None
