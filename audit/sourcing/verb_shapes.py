@@ -17,8 +17,10 @@ class VerbShapes(SharedSubject):
     """Attributions whose cue is a verb (said, argued, has estimated, believes)."""
 
     def _verb(self, toks: list[Tok], k0: int, k1: int, cue, sentence) -> Attribution | None:
-        if k0 > 0 and (toks[k0 - 1].low in self.lang.PASSIVE_BEFORE or toks[k0 - 1].low.endswith(
-                ("’s", "'s"))):
+        progressive = toks[k0].low.endswith("ing") and k0 > 0 and \
+            toks[k0 - 1].low in self.lang.AUX  # "is talking about", "was saying that"
+        if k0 > 0 and not progressive and (toks[k0 - 1].low in self.lang.PASSIVE_BEFORE or
+                                           toks[k0 - 1].low.endswith(("’s", "'s"))):
             return None  # passive ("is expected"), or a noun ("Swift’s claims")
         if k1 < len(toks) and toks[k1].low == "in" and toks[k0].low.startswith("believ"):
             return None  # "believes in sedans"
@@ -27,7 +29,7 @@ class VerbShapes(SharedSubject):
         if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in self.lang.INTENT_CUES and \
                 toks[k0].low not in self.lang.INTENT_TO_CUES:
             return None  # "pledged to work together" is a commitment, not a report
-        if toks[k0].low in self.lang.PARTICIPLE_CUES:
+        if toks[k0].low in self.lang.PARTICIPLE_CUES and not progressive:
             return self._shared(toks, k0, k1, cue, sentence)
         strong = toks[k0].low in self.lang.FALLBACK_CUES
         negated = k0 > 0 and toks[k0 - 1].low in self.lang.NEGATIONS
