@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from audit.sourcing.lang import en as lx
 from audit.sourcing.text import Tok
@@ -150,6 +151,12 @@ _OUTLET_NAME = re.compile("|".join(map(re.escape, lx.OUTLET_NAMES)))
 
 def source_type(words: list[str]) -> str | None:
     """The type of a source phrase, or None when its head is not a known kind of source."""
+    return _source_type(tuple(words))
+
+
+@lru_cache(maxsize=4096)  # the same phrases recur within and across articles
+def _source_type(words: tuple[str, ...]) -> str | None:
+    words = list(words)
     if "(" in words and words[-1] == ")":
         words = words[:words.index("(")]  # "Rep. Hank Johnson (D-Ga.)": typed by the name
     if not words:
