@@ -22,8 +22,10 @@ _PHRASES = (*PREPS, *NOMINALS, "pointed out", "points out", "point out", *lx.PHR
                            for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
 NOUN_THAT = tuple(f"{noun} that" for noun in lx.NOMINAL_CUES)
 _VERBS = (lx.CUE_VERBS | lx.NP_OBJECT_CUES | lx.INTENT_TO_CUES) - {"according"}
-CUE = re.compile(r"\b(?:" + trie_pattern(set(_PHRASES) | set(NOUN_THAT) | lx.PARTICIPLE_CUES
-                                           | _VERBS) + r")\b")
+_ALL = set(_PHRASES) | set(NOUN_THAT) | lx.PARTICIPLE_CUES | _VERBS
+# The lookahead on the cues' first letters lets the scan skip most offsets at once.
+CUE = re.compile(r"(?=[" + re.escape("".join(sorted({c[0] for c in _ALL}))) + r"])\b(?:"
+                 + trie_pattern(_ALL) + r")\b")
 _BE = (r"(?:is|are|was|were|be|been|being) "
        r"(?:also |widely |generally |now |still |often |repeatedly )?")
 # The lookahead on the forms' first letters lets the scan skip most offsets at once
@@ -44,7 +46,8 @@ PASSIVE = re.compile(
 
 # "his criticism of", "Trump’s attacks on": a stance noun owned by its source. The nouns
 # are found first (rare), then the owner just before them.
-OWNED_NOUN = re.compile(r"\b(?:" + trie_pattern(lx.OWNED_STANCES) + r")\b")
+OWNED_NOUN = re.compile(r"(?=[" + "".join(sorted({p[0] for p in lx.OWNED_STANCES})) + r"])\b(?:"
+                        + trie_pattern(lx.OWNED_STANCES) + r")\b")
 OWNER = re.compile(
     r"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[A-Z][\w.-]*[’']s)"
     r"(?: (?:own|latest|new|recent|early|strong|fierce|harsh|repeated|public|frequent|"
