@@ -29,6 +29,8 @@ def kind_of(text: str, att: Attribution) -> str:
     """speech, belief, stance, document or transcript, from the form, cue and source."""
     if att.form == "label":
         return "transcript"
+    if att.kind != "speech":
+        return att.kind  # set by the shape that found it ("his criticism of", "is expected to")
     cue = text[att.cue[0]:att.cue[1]].lower().split() if att.cue else []
     word = cue[-1] if att.form == "passive" and cue else (cue[0] if cue else "")
     if word in lx.BELIEF_KIND:

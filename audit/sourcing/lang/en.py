@@ -93,7 +93,7 @@ expect threatened claims claimed claim
 """)
 
 # Verbs whose object comes before the reported clause ("told reporters that ...").
-OBJECT_CUES = words("told tells tell")
+OBJECT_CUES = words("told tells tell telling")
 
 # Words between a subject and its cue that are not part of the subject.
 AUX = words("""
