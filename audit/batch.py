@@ -45,7 +45,7 @@ from audit.scoring import histogram
 
 MAX_NAME = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_TMP = re.compile(r"^\..+\.\d+\.tmp$")
+_TMP = re.compile(r"^\..+\.(\d+)\.tmp$")
 SUMMARY_SCHEMA = "summary.schema.json"
 SCORE_KEYS = ("overall", "readability", "sourcing", "attribution")
 
@@ -479,14 +479,32 @@ def write_atomic(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def remove_stale_temporaries(out_dir: Path) -> int:
-    """Delete the temporary files a killed run left behind; returns how many."""
+def remove_stale_temporaries(folder: Path, name: str | None = None) -> int:
+    """Delete the temporary files that runs no longer alive left in ``folder`` (only those
+    of the file ``name``, when given); returns how many. A temporary file whose process
+    is still running belongs to a live run (two runs on one ``--out``) and is left alone."""
     removed = 0
-    for entry in out_dir.iterdir():
-        if _TMP.match(entry.name) and entry.is_file():
+    for entry in folder.iterdir():
+        found = _TMP.match(entry.name)
+        if found is None or (name is not None and entry.name != f".{name}.{found[1]}.tmp"):
+            continue
+        if not _alive(int(found[1])) and entry.is_file():
             entry.unlink(missing_ok=True)
             removed += 1
     return removed
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (a process of another user counts)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 # Reports are serialised with orjson: a report averages 77 KB of indented JSON, which the

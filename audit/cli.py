@@ -220,6 +220,11 @@ class _JsonlSink:
             return
         self.tmp = batch.temporary_path(Path(target))
         try:
+            # what a killed run writing the same file left behind
+            batch.remove_stale_temporaries(self.tmp.parent, Path(target).name)
+        except OSError:
+            pass  # an unreadable folder: opening the file below names the problem
+        try:
             self.handle = open(self.tmp, "w", encoding="utf-8")
         except OSError as exc:
             raise click.UsageError(f"--jsonl {target}: {exc.strerror or exc}") from None
