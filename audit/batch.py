@@ -24,6 +24,7 @@ import re
 import signal
 import statistics
 import tempfile
+import time
 from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -86,25 +87,47 @@ class Result:
 # ----------------------------------------------------------------------------- one job
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """The article's deadline passed. Not an ``Exception``: the analysis (trafilatura's
+    ``except Exception``, for one) must not be able to swallow it."""
+
+
+_ARMED = False  # the alarm is set for the job in hand
 
 
 def _on_alarm(signum, frame):  # pragma: no cover - timing dependent
-    raise _Timeout()
+    if _ARMED:
+        raise _Timeout()
+
+
+def timed_out(source: str, settings: Settings) -> Result:
+    """The result of an article stopped at its deadline."""
+    return Result(source, status="failed", error=f"timed out after {settings.timeout:g} s")
 
 
 def process(job: Job, report_name: str | None, settings: Settings) -> Result:
-    """Do one job from start to finish. Never raises."""
-    use_alarm = settings.timeout and hasattr(signal, "setitimer")
-    if use_alarm:
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, settings.timeout)
+    """Do one job from start to finish. Never raises.
+
+    With a timeout, an alarm interrupts the job at its deadline: the first line of
+    defence, which does not hold inside C code (a parser, a regular expression) that
+    keeps the interpreter from running the handler. A worker process is therefore also
+    watched from outside and killed when it overruns (``_Pool.watch``)."""
+    global _ARMED
+    use_alarm = bool(settings.timeout) and hasattr(signal, "setitimer")
     try:
-        return _process(job, report_name, settings)
+        if use_alarm:
+            previous = signal.signal(signal.SIGALRM, _on_alarm)
+            _ARMED = True
+            signal.setitimer(signal.ITIMER_REAL, settings.timeout)
+        try:
+            return _process(job, report_name, settings)
+        finally:
+            if use_alarm:
+                _ARMED = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
     except _Timeout:
-        return Result(job.source, status="failed",
-                      error=f"gave up after {settings.timeout:g} s (input too large or too odd)")
+        return timed_out(job.source, settings)
     except InputError as exc:
         return Result(job.source, status="failed", error=str(exc))
     except RecursionError:
@@ -114,10 +137,6 @@ def process(job: Job, report_name: str | None, settings: Settings) -> Result:
     except Exception as exc:  # a bug: recorded, reported, and the batch goes on
         return Result(job.source, status="failed", internal=True,
                       error=f"internal error: {type(exc).__name__}: {exc}")
-    finally:
-        if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
 
 
 def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
@@ -219,6 +238,12 @@ CHUNK_BYTES = 4 << 20
 IN_FLIGHT_BYTES = 64 << 20
 
 
+# A worker is killed when its article overruns the deadline by GRACE seconds (the alarm
+# inside it had its chance); the main process looks every TICK seconds.
+GRACE = 0.5
+TICK = 0.1
+
+
 @dataclass
 class _Task:
     """Consecutive items of the input handed to one worker at once, in input order."""
@@ -228,21 +253,28 @@ class _Task:
     future: Any = None
     alone: bool = False  # run with no other task in flight: a worker died during it
     size: int = 0  # bytes of data the jobs carry
+    first: int = 0  # the place in the batch of the first job (what the watchdog names)
+    verdict: Result | None = None  # known without running it (it overran its deadline)
 
 
 def run(items: Iterable[Item], settings: Settings, *, jobs: int = 1,
         taken: set[int] | None = None) -> Iterator[Result]:
     """Results for every item, in input order. ``jobs`` > 1 uses worker processes, with at
-    most a few small chunks of jobs per worker in flight at once."""
+    most a few small chunks of jobs per worker in flight at once. With a timeout, even one
+    article, or ``jobs`` 1, runs in a worker process: only a process can be stopped
+    inside C code, and killing it must not end the batch."""
     taken = set() if taken is None else taken
     named = _named(items, settings, taken)
     head = list(itertools.islice(named, 2))
     named = itertools.chain(head, named)
-    if jobs <= 1 or len(head) < 2:  # one article: no pool to start
+    if settings.timeout is None and (jobs <= 1 or len(head) < 2):  # no pool to start
         for item, name in named:
             yield _failed(item) if isinstance(item, Failure) else process(item, name, settings)
         return
-    yield from _run_parallel(named, settings, jobs)
+    if len(head) < 2 and not any(isinstance(item, Job) for item, _ in head):
+        yield from (_failed(item) for item, _ in head)  # nothing to run
+        return
+    yield from _run_parallel(named, settings, max(1, jobs) if len(head) > 1 else 1)
 
 
 def _named(items: Iterable[Item], settings: Settings,
@@ -260,23 +292,40 @@ def _failed(item: Failure) -> Result:
 
 
 def process_chunk(pairs: list[tuple[Job, str | None]], settings: Settings,
-                  work=process) -> list[Result]:
+                  work=process, first: int = 0) -> list[Result]:
     """A worker's task: the jobs of one chunk, one after the other. Stops early, leaving
-    the rest undone, when the batch is stopping (interrupted, or its output closed)."""
+    the rest undone, when the batch is stopping (interrupted, or its output closed).
+    Each job's place and start time go to the worker's slot, for the watchdog."""
     results = []
-    for job, name in pairs:
+    for place, (job, name) in enumerate(pairs, first):
         if _STOP is not None and _STOP.is_set():
             break
-        results.append(work(job, name, settings))
+        if _SLOT is not None:
+            slots, at = _SLOT
+            slots[at + 1] = 0.0
+            slots[at + 2] = place
+            slots[at + 1] = time.monotonic()
+        try:
+            results.append(work(job, name, settings))
+        finally:
+            if _SLOT is not None:
+                slots[at + 1] = 0.0
     return results
 
 
 _STOP: Any = None  # in a worker: the pool's stop event
+_SLOT: Any = None  # in a worker: (the pool's slots, where this worker's start), see _Pool
 
 
-def _start_worker(stop: Any) -> None:
-    global _STOP
+def _start_worker(stop: Any, slots: Any, taken: Any) -> None:
+    global _STOP, _SLOT
     _STOP = stop
+    with taken.get_lock():
+        at = 3 * taken.value
+        taken.value += 1
+    if at + 3 <= len(slots):
+        slots[at] = os.getpid()
+        _SLOT = (slots, at)
 
 
 def _tasks(named: Iterator[tuple[Item, str | None]]) -> Iterator[_Task]:
@@ -284,19 +333,21 @@ def _tasks(named: Iterator[tuple[Item, str | None]]) -> Iterator[_Task]:
     shorter when the jobs carry CHUNK_BYTES of data (JSON Lines and WARC records); an
     input that failed to list ends the chunk before it and is a task of its own."""
     length = 1
+    place = 0
     task = _Task([])
     for item, name in named:
         if isinstance(item, Failure):
             if task.pairs:
                 yield task
-                task = _Task([])
+                task = _Task([], first=place)
             yield _Task([], failure=item)
             continue
         task.pairs.append((item, name))
         task.size += len(item.data or b"")
+        place += 1
         if len(task.pairs) >= length or task.size >= CHUNK_BYTES:
             yield task
-            task = _Task([])
+            task = _Task([], first=place)
             length = min(length * 2, CHUNK)
     if task.pairs:
         yield task
@@ -304,7 +355,12 @@ def _tasks(named: Iterator[tuple[Item, str | None]]) -> Iterator[_Task]:
 
 class _Pool:
     """The worker processes: replaced by a fresh pool when a worker dies, and told to
-    leave queued work undone when the batch stops early."""
+    leave queued work undone when the batch stops early.
+
+    With a timeout, each worker writes its pid, the place of the job in hand and when it
+    started into its slot of a shared array; ``watch`` kills a worker whose job has run
+    past the deadline (plus GRACE), which breaks the pool like any dying worker, and
+    remembers the job so that it is failed as timed out and not run again."""
 
     def __init__(self, jobs: int, settings: Settings, work) -> None:
         import multiprocessing
@@ -312,13 +368,19 @@ class _Pool:
         self.jobs, self.settings, self.work = jobs, settings, work
         self.context = multiprocessing.get_context()
         self.stop = self.context.Event()
+        self.timed_out: set[int] = set()  # places of the jobs killed at their deadline
+        self.killed = False  # the watchdog killed a worker of the current executor
         self.executor = self._start()
 
     def _start(self):
         from concurrent.futures import ProcessPoolExecutor
 
+        self.slots = self.context.Array("d", 3 * self.jobs, lock=False)
+        taken = self.context.Value("i", 0)
+        self.killed = False
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context,
-                                   initializer=_start_worker, initargs=(self.stop,))
+                                   initializer=_start_worker,
+                                   initargs=(self.stop, self.slots, taken))
 
     def submit(self, task: _Task) -> None:
         from concurrent.futures import Future
@@ -326,19 +388,63 @@ class _Pool:
 
         try:
             task.future = self.executor.submit(process_chunk, task.pairs, self.settings,
-                                               self.work)
+                                               self.work, task.first)
         except BrokenProcessPool as exc:  # a worker died since the last result came
             task.future = Future()
             task.future.set_exception(exc)
+
+    def result(self, task: _Task) -> list[Result]:
+        """The task's results, watching every worker's deadline while waiting."""
+        from concurrent.futures import wait
+
+        while self.settings.timeout and not wait([task.future], timeout=TICK).done:
+            self.watch()
+        return task.future.result()
+
+    def watch(self) -> None:
+        """Kill every worker whose job has overrun its deadline (plus GRACE)."""
+        if not self.settings.timeout:
+            return
+        now = time.monotonic()
+        slots = self.slots
+        for at in range(0, len(slots), 3):
+            started = slots[at + 1]
+            if not started or now - started <= self.settings.timeout + GRACE:
+                continue
+            place = int(slots[at + 2])
+            if slots[at + 1] != started:  # it moved on to the next job meanwhile
+                continue
+            try:
+                os.kill(int(slots[at]), signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                continue
+            slots[at + 1] = 0.0
+            self.timed_out.add(place)
+            self.killed = True
 
     def renew(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
 
     def close(self, early: bool) -> None:
-        if early:
-            self.stop.set()
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        if not early:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            return
+        # The workers finish the job in hand, within its deadline, and leave the rest.
+        self.stop.set()
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        try:
+            for worker in processes:
+                while worker.is_alive():
+                    self.watch()
+                    worker.join(TICK)
+        except BaseException:  # told again: stop now
+            for worker in processes:
+                worker.kill()
+            raise
+        finally:
+            self.executor.shutdown(wait=True)
 
 
 def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
@@ -349,8 +455,10 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
     When a worker dies (killed, out of memory, a crash in C code), every chunk in flight
     fails with it, and which job was to blame is unknown. Those jobs are then run again
     one at a time with nothing else in flight, on a fresh pool: the one whose worker dies
-    again is reported as failed, and every other gets its report. A chunk that fails in
-    any other way (a bug) has its jobs run one at a time too, so the failure is named."""
+    again is reported as failed, and every other gets its report. When the watchdog
+    killed the worker, the job to blame is known: it fails as timed out, and the others
+    go again in chunks. A chunk that fails in any other way (a bug) has its jobs run one
+    at a time too, so the failure is named."""
     from concurrent.futures.process import BrokenProcessPool
 
     window = jobs * 3
@@ -376,18 +484,23 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
             if task.failure is not None:
                 yield _failed(task.failure)
                 continue
+            if task.verdict is not None:
+                yield task.verdict
+                continue
             if task.alone:
                 pool.submit(task)
             try:
-                results = task.future.result()
+                results = pool.result(task)
             except BrokenProcessPool:
+                known = pool.killed
                 pool.renew()
                 if task.alone:  # it died again with nothing else running: this job did it
-                    yield Result(task.pairs[0][0].source, status="failed",
-                                 error="the worker process died")
+                    source = task.pairs[0][0].source
+                    yield (timed_out(source, settings) if task.first in pool.timed_out
+                           else Result(source, status="failed", error="the worker process died"))
                     continue
                 pending.appendleft(task)
-                pending = deque(_suspects(pending))
+                pending = deque(_retry(pending, pool) if known else _suspects(pending))
                 continue
             except Exception as exc:  # a bug outside ``process``: name the job it hit
                 if task.alone:
@@ -402,22 +515,49 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
         pool.close(early=not finished)
 
 
+def _unfinished(task: _Task) -> bool:
+    return task.failure is None and task.verdict is None and not (
+        task.future.done() and not task.future.cancelled()
+        and task.future.exception() is None)
+
+
 def _suspects(tasks: Iterable[_Task]) -> Iterator[_Task]:
     """After a worker died: every task without its results, split into single jobs to be
     run alone; tasks already finished, and listing failures, as they were."""
     for task in tasks:
-        done = task.failure is not None or (
-            task.future.done() and not task.future.cancelled()
-            and task.future.exception() is None)
-        if done:
-            yield task
-        else:
+        if _unfinished(task):
             yield from _one_by_one(task)
+        else:
+            yield task
+
+
+def _retry(tasks: Iterable[_Task], pool: _Pool) -> Iterator[_Task]:
+    """After the watchdog killed a worker: every task without its results goes to the
+    fresh pool again, but for the jobs that overran, which fail as timed out."""
+    for task in tasks:
+        if not _unfinished(task):
+            yield task
+            continue
+        part = _Task([], first=task.first)
+        for place, pair in enumerate(task.pairs, task.first):
+            if place not in pool.timed_out:
+                part.pairs.append(pair)
+                part.size += len(pair[0].data or b"")
+                continue
+            if part.pairs:
+                pool.submit(part)
+                yield part
+            yield _Task([pair], first=place, verdict=timed_out(pair[0].source, pool.settings))
+            part = _Task([], first=place + 1)
+        if part.pairs:
+            pool.submit(part)
+            yield part
 
 
 def _one_by_one(task: _Task) -> list[_Task]:
     """The jobs of ``task``, each a task to be run alone."""
-    return [_Task([pair], alone=True) for pair in task.pairs]
+    return [_Task([pair], alone=True, first=place)
+            for place, pair in enumerate(task.pairs, task.first)]
 
 
 # ----------------------------------------------------------------------------- files

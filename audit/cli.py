@@ -114,7 +114,7 @@ def cli() -> None:
 @click.option("--incremental", is_flag=True,
               help="With --out: skip inputs whose report is already up to date.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
-              help="Give up on one article after this many seconds.")
+              help="Stop one article after this many seconds (it fails, the batch goes on).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, jobs, include,
           exclude, from_file, jsonl_path, html_dir, incremental, timeout, quiet) -> None:
