@@ -23,7 +23,9 @@ import os
 import re
 import signal
 import statistics
+import sys
 import tempfile
+import threading
 import time
 from array import array
 from collections import deque
@@ -48,6 +50,9 @@ MAX_NAME = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _TMP = re.compile(r"^\..+\.(\d+)\.tmp$")
 SUMMARY_SCHEMA = "summary.schema.json"
+# Names the batch itself writes: summary.json, and index.html (an article's page is named
+# after its report, so "index.json" would give "index.html").
+RESERVED = ("summary.json", "index.json")
 SCORE_KEYS = ("overall", "readability", "sourcing", "attribution")
 
 
@@ -146,9 +151,13 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
         found = _up_to_date(target, raw, settings.config)
         if found is not None:
             kept, written = found
+            row = None
+            if settings.html_dir and report_name:  # the batch index lists it too
+                row = _write_page(kept, report_name, settings.html_dir, only_missing=True)
             return Result(job.source, report_name, status="skipped", record=_record(kept),
                           report_json=_dumps_line(kept) if settings.want_json else None,
-                          report_pretty=written if settings.want_pretty else None)
+                          report_pretty=written if settings.want_pretty else None,
+                          index_row=row)
     report = api.audit_bytes(raw, source=job.source, strip=settings.strip,
                              input_format=input_format, url=url, config=settings.config)
     # The indented text is made once, for the report file and --format json alike (the
@@ -169,16 +178,27 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
 
         page = html_view.render(report)
         if settings.html_dir and report_name:
-            page_name = report_name[: -len(".json")] + ".html"
-            try:
-                write_atomic(Path(settings.html_dir, page_name), page)
-            except OSError as exc:
-                raise InputError(f"cannot write {page_name}: {exc.strerror or exc}") from None
-            row = html_view.index_row(report, page_name)
+            row = _write_page(report, report_name, settings.html_dir, page=page)
     return Result(job.source, report_name, record=_record(report), text=text,
                   html=page if settings.want_html else None, index_row=row,
                   report_json=_dumps_line(report) if settings.want_json else None,
                   report_pretty=pretty if settings.want_pretty else None)
+
+
+def _write_page(report: dict[str, Any], report_name: str, html_dir: str, page: str | None = None,
+                only_missing: bool = False) -> dict[str, Any]:
+    """Write the annotated page of ``report`` into ``html_dir`` (with ``only_missing``, only
+    when it is not there yet) and return its row of the batch index."""
+    from audit.render import html as html_view
+
+    page_name = report_name[: -len(".json")] + ".html"
+    target = Path(html_dir, page_name)
+    if not (only_missing and target.is_file()):
+        try:
+            write_atomic(target, page if page is not None else html_view.render(report))
+        except OSError as exc:
+            raise InputError(f"cannot write {page_name}: {exc.strerror or exc}") from None
+    return html_view.index_row(report, page_name)
 
 
 def _load(job: Job, settings: Settings) -> tuple[bytes, str | None, str]:
@@ -242,6 +262,9 @@ IN_FLIGHT_BYTES = 64 << 20
 # inside it had its chance); the main process looks every TICK seconds.
 GRACE = 0.5
 TICK = 0.1
+# When the batch stops early (Ctrl-C, SIGTERM, a closed output), the article in hand has
+# this long to finish.
+STOP_WAIT = 2.0
 
 
 @dataclass
@@ -317,8 +340,16 @@ _STOP: Any = None  # in a worker: the pool's stop event
 _SLOT: Any = None  # in a worker: (the pool's slots, where this worker's start), see _Pool
 
 
-def _start_worker(stop: Any, slots: Any, taken: Any) -> None:
+def _start_worker(stop: Any, slots: Any, taken: Any, parent: int) -> None:
     global _STOP, _SLOT
+    _watch_parent(parent)
+    # The main process decides when a worker stops: on Ctrl-C it tells the workers (the
+    # stop event) and they finish the article in hand. SIGTERM and SIGHUP keep their
+    # default (the pool itself ends broken workers with SIGTERM).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, signal.SIG_DFL)
     _STOP = stop
     with taken.get_lock():
         at = 3 * taken.value
@@ -326,6 +357,30 @@ def _start_worker(stop: Any, slots: Any, taken: Any) -> None:
     if at + 3 <= len(slots):
         slots[at] = os.getpid()
         _SLOT = (slots, at)
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when the main process ends, whatever ended it (a SIGKILL too): a
+    worker left running would hold on to standard output, and to its memory. On Linux
+    the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG); elsewhere, and as a
+    fallback, a thread looks every second whether the parent is still the same."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+    threading.Thread(target=_poll_parent, args=(parent,), daemon=True,
+                     name="audit-parent-watch").start()
+
+
+def _poll_parent(parent: int) -> None:  # pragma: no cover - runs until the process ends
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _tasks(named: Iterator[tuple[Item, str | None]]) -> Iterator[_Task]:
@@ -380,7 +435,7 @@ class _Pool:
         self.killed = False
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context,
                                    initializer=_start_worker,
-                                   initargs=(self.stop, self.slots, taken))
+                                   initargs=(self.stop, self.slots, taken, os.getpid()))
 
     def submit(self, task: _Task) -> None:
         from concurrent.futures import Future
@@ -430,21 +485,25 @@ class _Pool:
         if not early:
             self.executor.shutdown(wait=True, cancel_futures=True)
             return
-        # The workers finish the job in hand, within its deadline, and leave the rest.
+        # The workers finish the job in hand and leave the rest; one still busy after
+        # STOP_WAIT (or past its deadline, or when told again) is killed.
         self.stop.set()
         processes = list((getattr(self.executor, "_processes", None) or {}).values())
         self.executor.shutdown(wait=False, cancel_futures=True)
+        until = time.monotonic() + STOP_WAIT
         try:
             for worker in processes:
-                while worker.is_alive():
+                while worker.is_alive() and time.monotonic() < until:
                     self.watch()
                     worker.join(TICK)
-        except BaseException:  # told again: stop now
-            for worker in processes:
-                worker.kill()
-            raise
         finally:
-            self.executor.shutdown(wait=True)
+            killed = [worker for worker in processes if worker.is_alive()]
+            for worker in killed:
+                worker.kill()
+                worker.join(1.0)  # reaped: its temporary files are seen to be stale
+            # A worker killed while it sent results leaves the pool's reader thread stuck
+            # for good: then it is not waited for.
+            self.executor.shutdown(wait=not killed)
 
 
 def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
@@ -575,7 +634,7 @@ def safe_name(name: str, taken: set[int]) -> str:
     if len(base) > MAX_NAME:
         base = f"{base[:MAX_NAME]}-{digest}"
     candidate = f"{base}.json"
-    if _key(candidate) in taken or candidate == "summary.json":
+    if _key(candidate) in taken or candidate.lower() in RESERVED:
         candidate = f"{base}-{digest}.json"
         counter = 1
         while _key(candidate) in taken:
@@ -715,9 +774,9 @@ class Summary:
     def total(self) -> int:
         return self.audited + len(self.failed)
 
-    def header(self) -> dict[str, Any]:
+    def header(self, interrupted: bool = False) -> dict[str, Any]:
         """The summary without its article records (validated with them left out)."""
-        summary = {
+        summary: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "audit", "version": __version__},
             "generated_at": utc_now(),
@@ -732,6 +791,8 @@ class Summary:
             "articles": [],
             "failed": self.failed,
         }
+        if interrupted:
+            summary["interrupted"] = True
         validate(summary, SUMMARY_SCHEMA)
         return summary
 
@@ -748,9 +809,10 @@ class Summary:
             yield article
         self._spool.seek(0, os.SEEK_END)
 
-    def write(self, path: Path) -> None:
-        """summary.json, streamed from the spool, through a temporary file and a rename."""
-        header = self.header()
+    def write(self, path: Path, interrupted: bool = False) -> None:
+        """summary.json, streamed from the spool, through a temporary file and a rename;
+        ``interrupted`` when the run was stopped before the end of its input."""
+        header = self.header(interrupted)
         with atomic_file(path) as handle:
             head = json.dumps(header, ensure_ascii=False, indent=2)
             before, after = head.split('"articles": []', 1)

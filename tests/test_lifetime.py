@@ -3,15 +3,18 @@ left alone and stale ones removed, workers end with the main process, SIGTERM an
 stop a run like Ctrl-C, and an article that overruns its deadline is stopped."""
 
 import hashlib
+import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from audit import api, batch, inputs
+from audit import api, batch, inputs, schema
 from audit.cli import cli
 from conftest import SEEDS
 
@@ -141,3 +144,144 @@ def test_a_single_article_run_is_stopped_in_c_code_too(runner, monkeypatch):
     assert result.exit_code == 3
     assert result.stderr.strip() == f"audit: {SEEDS[0]}: timed out after 1 s"
     assert took < 2.0, f"stopped after {took:.2f} s"
+
+
+# ----------------------------------------------------------------------------- lifetime
+
+
+def _start(tmp_path: Path, *args: str, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "audit", "check", *args], cwd=tmp_path,
+                            **kwargs)
+
+
+def _wait_for(condition, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the run did not get going"
+        time.sleep(0.02)
+
+
+# The main process of ``audit check``, with every article stuck for a minute in its worker
+# (idle workers end anyway when the main process goes: their queue closes).
+_STUCK_MAIN = """
+import os, sys, time
+from pathlib import Path
+from audit import api
+if sys.argv.pop(1) == "no-prctl":  # as where the kernel cannot watch the parent
+    import ctypes
+    def refuse(*args, **kwargs):
+        raise OSError("no prctl here")
+    ctypes.CDLL = refuse
+def stuck(*args, **kwargs):
+    Path(f"started.{os.getpid()}").touch()
+    time.sleep(60)
+api.audit_bytes = stuck
+from audit.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("watch", ["prctl", "no-prctl"])
+def test_workers_end_when_the_main_process_is_killed(tmp_path, watch):
+    """`audit check in --jobs 2 --format jsonl | wc -l` must end when the main process is
+    SIGKILLed: no worker may live on holding the pipe, even in the middle of an article."""
+    folder = _articles(tmp_path, 4)
+    proc = subprocess.Popen([sys.executable, "-c", _STUCK_MAIN, watch, "check", str(folder),
+                             "--jobs", "2", "--format", "jsonl"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        _wait_for(lambda: len(list(tmp_path.glob("started.*"))) == 2)
+        workers = [int(p.suffix[1:]) for p in tmp_path.glob("started.*")]
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=5)
+        reader = threading.Thread(target=proc.stdout.read, daemon=True)
+        reader.start()
+        reader.join(timeout=5)  # end of file: every holder of the pipe is gone
+        assert not reader.is_alive(), "a worker outlived the main process"
+        _wait_for(lambda: not any(batch._alive(pid) for pid in workers), 5)
+    finally:
+        proc.kill()
+        for pid in workers:  # when the test failed: leave nothing running
+            if batch._alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("signum,group,code,line", [
+    (signal.SIGTERM, False, 143, "audit: interrupted by SIGTERM"),
+    (signal.SIGTERM, True, 143, "audit: interrupted by SIGTERM"),  # to the workers too
+    (signal.SIGHUP, False, 129, "audit: interrupted by SIGHUP"),
+    (signal.SIGINT, True, 130, "audit: interrupted"),  # Ctrl-C: to the whole process group
+])
+def test_sigterm_and_sighup_stop_the_run_like_ctrl_c(tmp_path, signum, group, code, line):
+    folder = _articles(tmp_path, 400)
+    out, pages = tmp_path / "out", tmp_path / "pages"
+    target = tmp_path / "all.jsonl"
+    proc = _start(tmp_path, str(folder), "--jobs", "2", "--out", str(out), "--html-dir",
+                  str(pages), "--jsonl", str(target), "-q",
+                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    _wait_for(lambda: len(list(out.glob("a*.json"))) >= 5)
+    if group:
+        os.killpg(proc.pid, signum)
+    else:
+        proc.send_signal(signum)
+    _, err = proc.communicate(timeout=10)
+    assert proc.returncode == code
+    assert err.decode().strip() == line
+    summary = json.loads((out / "summary.json").read_text())
+    schema.validate(summary, "summary.schema.json")
+    assert summary["interrupted"] is True
+    reports = sorted(p.name for p in out.glob("a*.json"))
+    assert 0 < len(reports) < 400, "the run was not stopped in the middle"
+    listed = sorted(a["report"] for a in summary["articles"])
+    assert set(listed) <= set(reports)  # what finished is kept (and listed when it came back)
+    for name in reports:
+        schema.validate(json.loads((out / name).read_text()))
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
+    assert [p.name for p in pages.iterdir() if p.name.endswith(".tmp")] == []
+    assert (pages / "index.html").exists()
+    assert not target.exists() and not list(tmp_path.glob(".all.jsonl.*.tmp"))
+
+
+def test_a_run_that_finishes_says_nothing_of_interruption(runner, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["check", str(SEEDS[0]), "--out", str(out), "-q"])
+    assert result.exit_code in (0, 1)
+    assert "interrupted" not in json.loads((out / "summary.json").read_text())
+
+
+# ----------------------------------------------------------------------------- the index
+
+
+def test_an_incremental_run_indexes_every_article_up_to_date_ones_too(runner, tmp_path):
+    folder = _articles(tmp_path, 3)
+    out, pages = tmp_path / "out", tmp_path / "pages"
+    args = ["check", str(folder), "--out", str(out), "--html-dir", str(pages), "-q"]
+    assert runner.invoke(cli, args).exit_code in (0, 1)
+    (pages / "a001.txt.html").unlink()  # a page lost since: written again from the report
+    (folder / "a002.txt").write_text(f"Changed\n\n{BODY * 5}\n", encoding="utf-8")
+    assert runner.invoke(cli, [*args, "--incremental"]).exit_code in (0, 1)
+    assert json.loads((out / "summary.json").read_text())["counts"]["skipped"] == 2
+    index = (pages / "index.html").read_text()
+    for i in range(3):
+        assert f'href="a{i:03d}.txt.html"' in index
+    assert (pages / "a001.txt.html").is_file()
+
+
+def test_an_input_named_index_does_not_overwrite_the_index(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("index", "INDEX", "other.txt"):
+        (folder / name).write_text(f"Story {name}\n\n{BODY * 4}\n", encoding="utf-8")
+    pages = tmp_path / "pages"
+    result = runner.invoke(cli, ["check", str(folder), "--html-dir", str(pages), "-q"])
+    assert result.exit_code in (0, 1), result.output
+    index = (pages / "index.html").read_text()
+    assert "<table" in index  # the batch index, not an article's page
+    names = sorted(p.name for p in pages.iterdir())
+    assert len(names) == 4  # three pages and the index
+    assert names.count("index.html") == 1
+    for name in names:
+        if name != "index.html":
+            assert f'href="{name}"' in index
+    assert batch.safe_name("summary", set()) != "summary.json"
