@@ -251,11 +251,13 @@ def _record(report: dict[str, Any]) -> dict[str, Any]:
 # a tenth of the work it hands out. Chunks start at one job and double up to CHUNK, so the
 # first results come at once and a small batch still spreads over every worker.
 CHUNK = 8
-# Records of JSON Lines and WARC files carry their data (up to 20 MB each) to the worker;
-# plain files are read by the worker itself. These bound what a chunk, and all the chunks
-# in flight, carry.
+# These bound the input bytes of a chunk, and of all the chunks in flight: the data that
+# records of JSON Lines and WARC files carry to the worker (up to 20 MB each), and the
+# size of the files the workers read themselves (their results come back to the main
+# process, and a report is several times its input: about 6x as one JSON line). A worker
+# always has one chunk in hand, whatever its size.
 CHUNK_BYTES = 4 << 20
-IN_FLIGHT_BYTES = 64 << 20
+IN_FLIGHT_BYTES = 32 << 20
 
 
 # A worker is killed when its article overruns the deadline by GRACE seconds (the alarm
@@ -385,7 +387,7 @@ def _poll_parent(parent: int) -> None:  # pragma: no cover - runs until the proc
 
 def _tasks(named: Iterator[tuple[Item, str | None]]) -> Iterator[_Task]:
     """The input cut into chunks of consecutive jobs, 1, 2, 4, ... then CHUNK long, or
-    shorter when the jobs carry CHUNK_BYTES of data (JSON Lines and WARC records); an
+    shorter when the jobs reach CHUNK_BYTES of input (files or records' data); an
     input that failed to list ends the chunk before it and is a task of its own."""
     length = 1
     place = 0
@@ -398,7 +400,7 @@ def _tasks(named: Iterator[tuple[Item, str | None]]) -> Iterator[_Task]:
             yield _Task([], failure=item)
             continue
         task.pairs.append((item, name))
-        task.size += len(item.data or b"")
+        task.size += _size(item)
         place += 1
         if len(task.pairs) >= length or task.size >= CHUNK_BYTES:
             yield task
@@ -406,6 +408,19 @@ def _tasks(named: Iterator[tuple[Item, str | None]]) -> Iterator[_Task]:
             length = min(length * 2, CHUNK)
     if task.pairs:
         yield task
+
+
+def _size(job: Job) -> int:
+    """The input bytes of a job: its data, or its file's size (0 for a URL: it is capped
+    at 20 MB by the fetch, and a list of URLs has no sizes to read)."""
+    if job.data is not None:
+        return len(job.data)
+    if job.path is not None:
+        try:
+            return os.stat(job.path).st_size
+        except (OSError, ValueError):
+            return 0
+    return 0
 
 
 class _Pool:
@@ -509,7 +524,7 @@ class _Pool:
 def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
                   jobs: int, work=process) -> Iterator[Result]:
     """Chunks of jobs on a pool of ``jobs`` workers, a few chunks per worker in flight
-    (and at most IN_FLIGHT_BYTES of the records' data).
+    (and at most IN_FLIGHT_BYTES of input, but always one chunk per worker).
 
     When a worker dies (killed, out of memory, a crash in C code), every chunk in flight
     fails with it, and which job was to blame is unknown. Those jobs are then run again
@@ -529,7 +544,7 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
         while True:
             if not any(t.alone for t in pending):  # no new work while suspects wait
                 held = sum(t.size for t in pending)
-                while len(pending) < window and held < IN_FLIGHT_BYTES:
+                while len(pending) < window and (held < IN_FLIGHT_BYTES or len(pending) < jobs):
                     task = next(tasks, None)
                     if task is None:
                         break
@@ -601,7 +616,7 @@ def _retry(tasks: Iterable[_Task], pool: _Pool) -> Iterator[_Task]:
         for place, pair in enumerate(task.pairs, task.first):
             if place not in pool.timed_out:
                 part.pairs.append(pair)
-                part.size += len(pair[0].data or b"")
+                part.size += _size(pair[0])
                 continue
             if part.pairs:
                 pool.submit(part)

@@ -285,3 +285,43 @@ def test_an_input_named_index_does_not_overwrite_the_index(runner, tmp_path):
         if name != "index.html":
             assert f'href="{name}"' in index
     assert batch.safe_name("summary", set()) != "summary.json"
+
+
+# ----------------------------------------------------------------------------- memory
+
+
+def _quick(job, name, settings):
+    return batch.Result(job.source, name)
+
+
+@pytest.mark.parametrize("kind", ["records", "files"])
+def test_the_input_in_flight_is_bounded(tmp_path, kind):
+    """Whatever the batch holds, the main process has at most IN_FLIGHT_BYTES of input in
+    flight (plus the chunk being cut and one per worker): records carry their data, and
+    the reports of files come back to it."""
+    record = 3 << 20
+    blob = b"x" * record  # one object shared by every record: the test itself stays small
+    sizes: dict[str, int] = {}
+    pulled = [0]
+
+    def items():
+        for i in range(60):
+            if kind == "records":
+                job = inputs.Job(source=f"r{i}", name=f"r{i}", data=blob)
+            else:
+                path = tmp_path / f"f{i:02d}.txt"
+                with open(path, "wb") as handle:
+                    handle.truncate(record)  # sparse: no disk used
+                job = inputs.Job(source=str(path), name=path.name, path=str(path))
+            sizes[job.source] = record
+            pulled[0] += record
+            yield job, None
+
+    jobs = 2
+    bound = batch.IN_FLIGHT_BYTES + (jobs + 2) * (batch.CHUNK_BYTES + record)
+    returned = peak = 0
+    for result in batch._run_parallel(items(), batch.Settings(), jobs, work=_quick):
+        peak = max(peak, pulled[0] - returned)
+        returned += sizes[result.source]
+    assert returned == 60 * record
+    assert batch.IN_FLIGHT_BYTES <= peak <= bound, (peak >> 20, bound >> 20)
