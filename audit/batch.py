@@ -267,6 +267,11 @@ TICK = 0.1
 # When the batch stops early (Ctrl-C, SIGTERM, a closed output), the article in hand has
 # this long to finish.
 STOP_WAIT = 2.0
+# A pool whose worker was killed and that has not broken this long after is stuck.
+STUCK = 5.0
+# Set when a stuck pool's threads were left behind: the process must then end without
+# waiting for them (``audit.cli.main`` does).
+abandoned = False
 
 
 @dataclass
@@ -448,6 +453,7 @@ class _Pool:
         self.slots = self.context.Array("d", 3 * self.jobs, lock=False)
         taken = self.context.Value("i", 0)
         self.killed = False
+        self.killed_at = 0.0
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context,
                                    initializer=_start_worker,
                                    initargs=(self.stop, self.slots, taken, os.getpid()))
@@ -466,9 +472,17 @@ class _Pool:
     def result(self, task: _Task) -> list[Result]:
         """The task's results, watching every worker's deadline while waiting."""
         from concurrent.futures import wait
+        from concurrent.futures.process import BrokenProcessPool
 
         while self.settings.timeout and not wait([task.future], timeout=TICK).done:
             self.watch()
+            if self.killed_at and time.monotonic() - self.killed_at > STUCK:
+                # The pool should have broken at once. A worker killed while it sent
+                # results leaves the pool's reader waiting for the rest for good.
+                self.renew(abandon=True)
+                stuck = BrokenProcessPool("a killed worker left the pool stuck")
+                stuck.renewed = True
+                raise stuck
         return task.future.result()
 
     def watch(self) -> None:
@@ -491,8 +505,16 @@ class _Pool:
             slots[at + 1] = 0.0
             self.timed_out.add(place)
             self.killed = True
+            self.killed_at = self.killed_at or time.monotonic()
 
-    def renew(self) -> None:
+    def renew(self, abandon: bool = False) -> None:
+        """A fresh pool for the broken one; with ``abandon``, the old one is stuck: its
+        workers are killed and its threads left behind (see ``abandoned``)."""
+        global abandoned
+        if abandon:
+            abandoned = True
+            for worker in list((getattr(self.executor, "_processes", None) or {}).values()):
+                worker.kill()
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
 
@@ -565,9 +587,11 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
                 pool.submit(task)
             try:
                 results = pool.result(task)
-            except BrokenProcessPool:
-                known = pool.killed
-                pool.renew()
+            except BrokenProcessPool as exc:
+                renewed = getattr(exc, "renewed", False)  # a stuck pool, renewed already
+                known = pool.killed or renewed
+                if not renewed:
+                    pool.renew()
                 if task.alone:  # it died again with nothing else running: this job did it
                     source = task.pairs[0][0].source
                     yield (timed_out(source, settings) if task.first in pool.timed_out

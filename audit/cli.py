@@ -429,14 +429,15 @@ def main() -> None:
     try:
         cli.main(prog_name="audit")
     except SystemExit as exc:
-        if exc.code in (128 + signal.SIGINT, 128 + signal.SIGTERM, 129, EXIT_PIPE):
-            # Interrupted, and everything kept is written. A worker killed while it sent
-            # its results leaves the pool's reader thread waiting for the rest forever,
-            # and the interpreter would wait for that thread at exit: end here.
+        stopped = exc.code in (128 + signal.SIGINT, 128 + signal.SIGTERM, 129, EXIT_PIPE)
+        if stopped or batch.abandoned:
+            # Everything kept is written. A worker killed while it sent its results
+            # leaves the pool's reader thread waiting for the rest forever, and the
+            # interpreter would wait for that thread at exit: end here.
             for stream in (sys.stdout, sys.stderr):
                 try:
                     stream.flush()
                 except (OSError, ValueError):
                     pass
-            os._exit(exc.code)
+            os._exit(exc.code if isinstance(exc.code, int) else int(exc.code is not None))
         raise

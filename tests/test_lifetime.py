@@ -97,6 +97,34 @@ def _stuck_on_s(job, name, settings):
     return batch.Result(job.source, name)
 
 
+def _stuck_behind_a_decoy(job, name, settings):
+    """Stuck in C code, with a decoy's pid in this worker's slot: the watchdog's kill then
+    leaves the pool whole, as a pool whose reader is stuck on a half-sent result is."""
+    if job.name.startswith("s"):
+        decoy = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+        slots, at = batch._SLOT
+        slots[at] = decoy.pid
+        _stuck_in_c()
+    return batch.Result(job.source, name)
+
+
+def test_a_pool_that_does_not_break_after_a_kill_is_abandoned(monkeypatch):
+    monkeypatch.setattr(batch, "STUCK", 1.0)
+    monkeypatch.setattr(batch, "abandoned", False)
+    names = ["a0", "s0", "a1", "a2"]
+    jobs_in = [inputs.Job(source=n, name=n, data=b"") for n in names]
+    began = time.monotonic()
+    results = list(batch._run_parallel(((job, None) for job in jobs_in),
+                                       batch.Settings(timeout=1.0), 1,
+                                       work=_stuck_behind_a_decoy))
+    took = time.monotonic() - began
+    assert [(r.source, r.status) for r in results] == \
+        [("a0", "ok"), ("s0", "failed"), ("a1", "ok"), ("a2", "ok")]
+    assert results[1].error == "timed out after 1 s"
+    assert batch.abandoned
+    assert took < 5.0, f"stopped after {took:.2f} s"
+
+
 def _swallowing_stage(job, name, settings):
     """The real ``batch.process``, with the analysis catching every Exception (as
     trafilatura does) while it sleeps."""
