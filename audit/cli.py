@@ -230,8 +230,9 @@ def _keep_what_finished(out: Path | None, pages: Path | None, summary: batch.Sum
 
             batch.write_atomic(pages / "index.html", render_index(index_rows))
             batch.remove_stale_temporaries(pages)
-    except OSError as exc:
-        click.echo(f"audit: could not write the summary: {exc.strerror or exc}", err=True)
+    except Exception as exc:  # the interruption is still what is reported
+        reason = getattr(exc, "strerror", None) or exc
+        click.echo(f"audit: could not write the summary: {reason}", err=True)
 
 
 def _prepare_out(out_dir: str | None, option: str = "--out") -> Path | None:
