@@ -168,9 +168,11 @@ _MONTH_RE = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
 _WRITTEN_DATES = (
     re.compile(r"\b(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(?P<m>" + _MONTH_RE
                + r")\.?,?\s*(?:de\s+)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
-    re.compile(r"\b(?P<m>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    # "March 5, 2024", "Jan. 5th 2024", "April -10-2024"
+    re.compile(r"\b(?P<m>" + _MONTH_RE + r")\.?\s*-?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*[,-]?\s*"
                r"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(r"\b(?P<d>\d{1,2})\.(?P<n>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<n>\d{1,2})-(?P<d>\d{1,2})\b"),  # "2023-11-07 15:03"
 )
 # How much of the page's text after its <h1> is searched for a written date.
 DATE_SEARCH_CHARS = 4000
@@ -179,14 +181,17 @@ DATELINE_CHARS = 80
 
 def _date_under_heading(tree: Any) -> Item | None:
     """A date written near the headline ("23. Juli 2017", "March 5, 2024"): the first
-    in the text that follows the page's <h1>, where the byline and dateline are."""
-    heading = next((h for h in tree.iterfind(".//h1") if not _links_home(h)), None)
+    in the page's <h1> or the text that follows it, where the byline and dateline are;
+    else a date standing alone just above it (a topline: "<h3>21.01.2022</h3><h1>")."""
+    heading = next((h for h in tree.iterfind(".//h1") if _headline_element(h)), None)
     if heading is None:  # a page whose headline is no <h1>: its first <h2>
-        heading = next((h for h in tree.iterfind(".//h2") if not _links_home(h)), None)
+        heading = next((h for h in tree.iterfind(".//h2") if _headline_element(h)), None)
     if heading is None:
         return None
     size = 0
-    for text in heading.xpath("following::text()[not(ancestor::script or ancestor::style)]"):
+    # The heading's own text first: a date set in it ("<h1><span>27.01.2022</span> ...").
+    for text in heading.xpath("(descendant::text() | following::text())"
+                              "[not(ancestor::script or ancestor::style)]"):
         size += len(text)
         if size > DATE_SEARCH_CHARS:
             break
@@ -195,12 +200,29 @@ def _date_under_heading(tree: Any) -> Item | None:
         found = written_date(_clean(text))
         if found is not None and _valid_date(found[0]):
             return Item(found[0], {"kind": "text", "field": "after-h1", "text": found[1]})
+    above = heading.xpath("preceding::text()[normalize-space()]"
+                          "[not(ancestor::script or ancestor::style)][position() <= 2]")
+    for text in above:
+        found = written_date(_clean(text))
+        if found is not None and _valid_date(found[0]) and len(_clean(text)) <= TOPLINE_CHARS:
+            return Item(found[0], {"kind": "text", "field": "above-h1", "text": found[1]})
     return None
 
 
-def written_date(text: str) -> tuple[str, str] | None:
-    """(ISO day, the words) of the first date written out in ``text``: "23. Juli 2017",
-    "23 de julio de 2017", "March 5, 2024", "03.11.2021", "07 أكتوبر 2020"."""
+# A date alone above the headline: its text node holds little else ("Mo, 06.12.2022").
+TOPLINE_CHARS = 30
+# Headings for screen readers only ("<h1 class="aural">Navigation</h1>") are no headline.
+_HIDDEN_CLASS = re.compile(r"\b(?:aural|sr-only|visually-hidden|visuallyhidden|screen-reader-text|"
+                           r"screenreader|offscreen|hidden)\b", re.IGNORECASE)
+
+
+def _headline_element(heading: Any) -> bool:
+    return not _links_home(heading) and not _HIDDEN_CLASS.search(heading.get("class") or "")
+
+
+def written_day(text: str) -> tuple[int, int, int, re.Match[str]] | None:
+    """(year, month, day, the match) of the first date written out in ``text``, its
+    numbers not yet checked: the one reading of written dates for metadata and bylines."""
     best = None
     for form in _WRITTEN_DATES:
         match = form.search(text)
@@ -210,10 +232,19 @@ def written_date(text: str) -> tuple[str, str] | None:
         return None
     parts = best.groupdict()
     month = int(parts["n"]) if parts.get("n") else _MONTH_OF[parts["m"].lower()]
-    day, year = int(parts["d"]), int(parts["y"])
+    return int(parts["y"]), month, int(parts["d"]), best
+
+
+def written_date(text: str) -> tuple[str, str] | None:
+    """(ISO day, the words) of the first date written out in ``text``: "23. Juli 2017",
+    "23 de julio de 2017", "March 5, 2024", "03.11.2021", "2023-11-07", "07 أكتوبر 2020"."""
+    found = written_day(text)
+    if found is None:
+        return None
+    year, month, day, match = found
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}", best.group()
+    return f"{year:04d}-{month:02d}-{day:02d}", match.group()
 
 
 # --- JSON-LD ---------------------------------------------------------------------------
@@ -390,6 +421,8 @@ def _read_time_element(tree: Any, meta: PageMetadata) -> None:
                                                        "field": "datePublished"}))
             return
     for el in tree.iterfind(".//article//time[@datetime]"):
+        if next(el.iterancestors("li"), None) is not None:
+            continue  # an article in a list is a teaser of another story
         meta.published.append(Item(_clean(el.get("datetime")),
                                    {"kind": "element", "element": "time", "field": "datetime"}))
         return

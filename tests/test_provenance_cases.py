@@ -10,6 +10,7 @@ import pytest
 
 from audit.metadata import split_names
 from audit.provenance import byline_authors
+from audit.provenance import parse_date as provenance_date
 from audit.strip.html import extract_html
 from audit.strip.text import strip_text
 
@@ -118,6 +119,24 @@ DATES = [
     ("es text", page(top="<div class='fecha'>23 de julio de 2017</div>"), "2017-07-23", None),
     # A date in the future (a typing error) is not the publication's.
     ("future", page(head=meta("article:published_time", "2999-01-01", "property")), None, None),
+    # An ISO day in a dateline under the headline.
+    ("iso dateline", page(top="<p class='date'>Written: 2023-11-07 15:03<span> / </span>"
+                              "Updated: 2023-11-08 09:30</p>"), "2023-11-07", None),
+    # German: the date set in the headline itself comes before a later one under it.
+    ("de date in h1", page(h1="<span class='date'>27.01.2022</span> Wasserplan beschlossen",
+                           top="<div class='note'>31.12.2018</div>"), "2022-01-27", "text"),
+    # A heading for screen readers only is no headline: the date under the real one.
+    ("hidden h1", page(top="<div class='date'>27.01.2022</div>").replace(
+        "<main>", "<main><h1 class='aural'>Service</h1><div>31.12.2018</div>"),
+     "2022-01-27", "text"),
+    # German: a topline alone above the headline.
+    ("de topline", page().replace("<h1>", "<div class='topline'><span>06.12.2022</span>"
+                                  "</div><h1>"), "2022-12-06", "text"),
+    # A <time> in a list of teasers dates another story; the page's own date is written.
+    ("teaser time", page(top="<p><span class='published'>31. Oktober 2023</span></p>",
+                         after="<ul><li><article><time datetime='2020-12-03T07:32:49'>"
+                               "3. Dezember 2020</time><a href='/other'>Other story</a>"
+                               "</article></li></ul>"), "2023-10-31", "text"),
 ]
 
 
@@ -195,6 +214,17 @@ def test_split_names(text, names) -> None:
 ])
 def test_text_page_byline_lines(line, names) -> None:
     assert byline_authors(line) == names
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("BY SIRAJ April -10-2024 EAST 14:54", "2024-04-10T14:54"),
+    ("Von Moritz Brandt publiziert am 30. Juli 2018, 14:05", "2018-07-30T14:05"),
+    ("Par Léa Martin, publié le 3 février 2021", "2021-02-03"),
+    ("Posted 2019-11-19 7:45 pm", "2019-11-19T19:45"),
+])
+def test_byline_dates_read_as_metadata_reads_them(line, iso) -> None:
+    """A byline's date is read with metadata's multilingual months (one list for both)."""
+    assert provenance_date(line)[0] == iso
 
 
 def test_text_page_credits() -> None:
