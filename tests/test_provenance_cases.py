@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from audit.metadata import split_names
+from audit.metadata import split_names, written_date
 from audit.provenance import byline_authors
 from audit.provenance import parse_date as provenance_date
 from audit.strip.html import extract_html
@@ -137,6 +137,18 @@ DATES = [
                          after="<ul><li><article><time datetime='2020-12-03T07:32:49'>"
                                "3. Dezember 2020</time><a href='/other'>Other story</a>"
                                "</article></li></ul>"), "2023-10-31", "text"),
+    # German: no headline to search under; the date labelled as the publication's, not the
+    # one labelled as the last change.
+    ("de labelled", page(after="<p class='footer'>Letzte Änderung: 31.10.2023 - 14:49<br>"
+                               "<span>Erschienen am:</span> <b>01.11.2023</b></p>").replace(
+        "<h1>Water plan approved</h1>", ""), "2023-11-01", "text"),
+    # French: label and date in one text.
+    ("fr labelled", page(after="<p>Mis à jour le 5 mars 2021</p><p>Publié le 3 février 2021"
+                               "</p>").replace("<h1>Water plan approved</h1>", ""),
+     "2021-02-03", "text"),
+    # A day written first where it cannot be a month.
+    ("dd/mm/yyyy", page(top="<div class='category'>Familie</div><div>17/02/2022</div>"),
+     "2022-02-17", "text"),
 ]
 
 
@@ -147,6 +159,16 @@ def test_date_cases(case, html, iso, kind) -> None:
     assert (published or {}).get("iso") == iso
     if kind:
         assert published["origin"]["kind"] == kind
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("17/02/2022", "2022-02-17"),
+    ("02/05/2022", None),  # 2 May or 5 February: not read
+    ("Written: 2023-11-07 15:03:30", "2023-11-07"),
+    ("Sonntag, 23. Juli 2017", "2017-07-23"),
+])
+def test_written_dates(text, iso) -> None:
+    assert (written_date(text) or (None,))[0] == iso
 
 
 def test_published_and_modified_told_apart() -> None:
