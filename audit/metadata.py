@@ -164,6 +164,12 @@ _MONTH_NAMES = {
 for _number, _name in enumerate(("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو",
                                  "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"), 1):
     _MONTH_NAMES[_number] += " " + _name
+# Russian and Ukrainian, as dates write them ("15 августа 2016", "15 серпня 2016").
+for _number, _names in enumerate(("января січня", "февраля лютого", "марта березня",
+                                  "апреля квітня", "мая травня", "июня червня", "июля липня",
+                                  "августа серпня", "сентября вересня", "октября жовтня",
+                                  "ноября листопада", "декабря грудня"), 1):
+    _MONTH_NAMES[_number] += " " + _names
 _MONTH_OF = {name: month for month, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTH_RE = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
 _WRITTEN_DATES = (

@@ -1,6 +1,7 @@
 """A table of byline, date and title cases, each a small page of our own written after
 markup seen on real news pages (no publisher's page is copied): English, German, French,
-Spanish, Norwegian and Italian. Each page goes through extract_html as an audit would."""
+Spanish, Norwegian, Italian, Russian and Ukrainian. Each page goes through extract_html as
+an audit would."""
 
 from __future__ import annotations
 
@@ -146,6 +147,9 @@ DATES = [
     ("fr labelled", page(after="<p>Mis à jour le 5 mars 2021</p><p>Publié le 3 février 2021"
                                "</p>").replace("<h1>Water plan approved</h1>", ""),
      "2021-02-03", "text"),
+    # Russian: a dateline above the headline.
+    ("ru topline", page().replace("<h1>", "<p class='date'>15 августа 2016, 13:43</p><h1>"),
+     "2016-08-15", "text"),
     # A day written first where it cannot be a month.
     ("dd/mm/yyyy", page(top="<div class='category'>Familie</div><div>17/02/2022</div>"),
      "2022-02-17", "text"),
@@ -166,6 +170,8 @@ def test_date_cases(case, html, iso, kind) -> None:
     ("02/05/2022", None),  # 2 May or 5 February: not read
     ("Written: 2023-11-07 15:03:30", "2023-11-07"),
     ("Sonntag, 23. Juli 2017", "2017-07-23"),
+    ("15 августа 2016, 13:43", "2016-08-15"),  # Russian
+    ("3 березня 2022", "2022-03-03"),  # Ukrainian
 ])
 def test_written_dates(text, iso) -> None:
     assert (written_date(text) or (None,))[0] == iso
