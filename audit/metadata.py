@@ -171,12 +171,12 @@ for _number, _names in enumerate(("января січня", "февраля л�
                                   "ноября листопада", "декабря грудня"), 1):
     _MONTH_NAMES[_number] += " " + _names
 _MONTH_OF = {name: month for month, names in _MONTH_NAMES.items() for name in names.split()}
-_MONTH_RE = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
+MONTH_RE = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
 _WRITTEN_DATES = (
-    re.compile(r"\b(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(?P<m>" + _MONTH_RE
+    re.compile(r"\b(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(?P<m>" + MONTH_RE
                + r")\.?,?\s*(?:de\s+)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
     # "March 5, 2024", "Jan. 5th 2024", "April -10-2024"
-    re.compile(r"\b(?P<m>" + _MONTH_RE + r")\.?\s*-?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*[,-]?\s*"
+    re.compile(r"\b(?P<m>" + MONTH_RE + r")\.?\s*-?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*[,-]?\s*"
                r"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(r"\b(?P<d>\d{1,2})\.(?P<n>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<n>\d{1,2})-(?P<d>\d{1,2})\b"),  # "2023-11-07 15:03"
@@ -637,13 +637,7 @@ _NAME_TAIL = re.compile(r"\s+(?:alle artikel|all articles|view (?:my )?(?:comple
 
 
 # Month names left of a byline's date ("Dezember 10"): never a name alone.
-_MONTH_WORD = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
-    r"oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
-    r"novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
-    r"octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
-    r"ottobre|dicembre|january|february|march|april|june|july|august|september|october|"
-    r"november|december)\.?", re.IGNORECASE)
+_MONTH_WORD = re.compile(r"(?:" + MONTH_RE + r")\.?", re.IGNORECASE)
 
 
 def _plausible_name(name: str) -> bool:
@@ -990,9 +984,11 @@ def _absolute(href: str, base: str | None) -> str:
 # --- dates -----------------------------------------------------------------------------
 
 # Formats seen in meta tags besides ISO 8601 and RFC 2822, tried in order.
+# A day written with a month name and no time ("March 5, 2024", "5 mars 2024") is read by
+# written_date, whose month names are those of many languages.
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d",
-                 "%Y.%m.%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y",
-                 "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M %p", "%B %d, %Y, %I:%M %p", "%Y%m%d")
+                 "%Y.%m.%d", "%d.%m.%Y", "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M %p",
+                 "%B %d, %Y, %I:%M %p", "%Y%m%d")
 
 
 def parse_date(raw: str) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from audit.joined import lines_containing
-from audit.metadata import is_placeholder_name, split_names, written_day
+from audit.metadata import MONTH_RE, is_placeholder_name, split_names, written_day
 from audit.model import KEPT_ROLES, Block
 
 _I = re.IGNORECASE
@@ -25,9 +25,7 @@ _TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?", _I
 _BY = re.compile(r"^(?:(?:written|posted|reported)\s+)?by\s*:?\s*", _I)
 # A month ends the name only as a date: a whole month word followed by a day or year
 # ("April -10-2024", "Jan. 5"), so that "Jane Doe" or "May Smith" stay names.
-_DATE_MONTH = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-               r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-               r"\s{0,3}[-,]?\s{0,3}\d")
+_DATE_MONTH = r"\b(?:" + MONTH_RE + r")\.?\s{0,3}[-,]?\s{0,3}\d"
 _NAME_END = re.compile(
     r"\s*(?:[|,/•·@(]|\s[-–—]\s|\bon\b|\bupdated\b|\d|" + _DATE_MONTH + r").*$", _I)
 _JOB_TITLE = re.compile(

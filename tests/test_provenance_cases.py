@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from audit.metadata import split_names, written_date
+from audit.metadata import parse_date, split_names, written_date
 from audit.provenance import byline_authors
 from audit.provenance import parse_date as provenance_date
 from audit.strip.html import extract_html
@@ -175,6 +175,17 @@ def test_date_cases(case, html, iso, kind) -> None:
 ])
 def test_written_dates(text, iso) -> None:
     assert (written_date(text) or (None,))[0] == iso
+
+
+@pytest.mark.parametrize("raw,iso", [
+    ("March 5, 2024", "2024-03-05"),
+    ("5 mars 2024", "2024-03-05"),
+    ("5. März 2024", "2024-03-05"),
+    ("March 5, 2024 10:05 AM", "2024-03-05T10:05:00"),
+])
+def test_meta_values_with_month_names(raw, iso) -> None:
+    """A meta tag's date with a month name is read with the same month names."""
+    assert parse_date(raw) == iso
 
 
 def test_published_and_modified_told_apart() -> None:
