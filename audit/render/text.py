@@ -20,6 +20,7 @@ _SOURCE_LABELS = (
 )
 TOP_FINDINGS = 8
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+_CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 def _fit(line: str, width: int) -> str:
@@ -91,7 +92,10 @@ def render(report: dict[str, Any], *, width: int = 100) -> str:
     removed = _removed_line(report["article"]["blocks"])
     if removed:
         lines.append(removed)
-    findings = sorted(report["findings"], key=lambda f: _SEVERITY_ORDER[f["severity"]])
+    # The most severe first and, among equals, the surest: a guess ("no publisher found",
+    # low confidence) gives way to what the text shows ("Observers", "Experts").
+    findings = sorted(report["findings"], key=lambda f: (_SEVERITY_ORDER[f["severity"]],
+                                                         _CONFIDENCE_ORDER[f["confidence"]]))
     if findings:
         shown = findings[:TOP_FINDINGS]
         lines.append(f"  Findings ({len(shown)} of {len(findings)}):")

@@ -14,10 +14,10 @@ from typing import Any
 from audit.config import Config
 from audit.model import Block, Finding, Score, StageResult
 from audit.sentences import split_sentences
-from audit.sourcing import carry, claims, consistency, scores
+from audit.sourcing import carry, claims, consistency, scores, voice
 from audit.sourcing.lexicon import NAMED_TYPES, SPECIFICITY
 from audit.sourcing.quotes import QuoteIndex, find_quotes
-from audit.sourcing.record import Attribution
+from audit.sourcing.record import Attribution, Span
 from audit.sourcing.reported import Extractor
 from audit.sourcing.text import Sentences, span
 
@@ -56,7 +56,8 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
     found, sents = extract(text, sentences)
     unattributed, worthy = _unattributed(text, found, sents)
     words = len(text.split())
-    short = _too_short(words, found, config)
+    counts = _score_counts(text, words, found, config, opinion="opinion" in facts.labels)
+    short = _too_short(words, found, counts.own_voice, config)
     warnings = [_warning("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
                  warnings)
@@ -64,18 +65,20 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
     findings += [Finding("SRC-UNATTRIBUTED-CLAIM", (u["start"], u["end"]),
                          message=_claim_message(u["reasons"])) for u in unattributed]
     findings += _mostly_unnamed(found, config)
-    counts = _score_counts(text, found, data["counts"])
     sourcing = scores.withheld(short) if short else scores.sourcing(counts, config.get)
     findings.sort(key=lambda f: (f.span[0] if f.span else -1, f.rule_id))
     return StageResult(data, tuple(findings), {"sourcing": sourcing,
                                                "attribution": attribution_score})
 
 
-def _too_short(words: int, found: list[Attribution], config: Config) -> str | None:
-    """Why the text is too short for a sourcing verdict, or None."""
+def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...],
+               config: Config) -> str | None:
+    """Why the text is too short for a sourcing verdict, or None. A short text that neither
+    attributes anything nor speaks in the author's voice may be an abstract or a brief; one
+    in the author's voice with nothing attributed is commentary, and is judged."""
     if words < config.get("sourcing.min-words"):
         return f"too short to judge sourcing ({words} words)"
-    if not found and words < config.get("sourcing.short-words"):
+    if not found and not own_voice and words < config.get("sourcing.short-words"):
         return (f"too short to judge sourcing ({words} words, no attributions): an abstract "
                 "or brief, not a sourced report")
     return None
@@ -134,23 +137,57 @@ def _data(text: str, found: list[Attribution], unattributed: list[dict], worthy:
     }
 
 
-def _score_counts(text: str, found: list[Attribution], counts: dict) -> scores.SourcingCounts:
-    named = {source_key(text, a) for a in found if a.effective_type() in NAMED_TYPES}
-    outside = {source_key(text, a) for a in found
-               if a.effective_type() in ("document", "outlet")}
+# What the extraction (#15) calls the kinds of statement; the older ``kind`` values (the
+# pattern that found an attribution: quote, reported ...) count as speech.
+_STATEMENT_KINDS = ("speech", "belief", "stance", "document", "transcript")
+
+
+def _where(att: Attribution) -> Span:
+    """The span that shows an attribution: its source, else its cue, else its content."""
+    if att.kind == "carried":
+        return att.content
+    return att.source or att.cue or att.content
+
+
+def _score_counts(text: str, words: int, found: list[Attribution], config: Config, *,
+                  opinion: bool) -> scores.SourcingCounts:
+    """What the sourcing score reads. An attribution nested in another's content (``nested_in``
+    from the extractor, when it says so) is part of that one, not a source of its own."""
+    own = [a for a in found if getattr(a, "nested_in", None) is None]
+    named = [a for a in own if a.effective_type() in NAMED_TYPES]
+    weight = 0.0
+    for att in named:
+        kind = getattr(att, "kind", None)
+        weight += config.get(f"sourcing.kind.{kind}") if kind in _STATEMENT_KINDS else 1.0
+    first: dict[str, Span] = {}
+    for att in named:
+        key = source_key(text, att)
+        if key is not None and key not in first:
+            first[key] = _where(att)
+    # What a source is said to say is not the author's voice, unless the source is the
+    # author ("I think ...", "we believe ...").
+    covered = [q for a in found if not voice.is_voice(a.source_text(text) or "")
+               for q in _content_spans(a)]
+    covered += [(q.start, q.end) for q in find_quotes(text)]
     return scores.SourcingCounts(
-        named=len(named - {None}), documents=len(outside - {None}),
-        direct=counts["direct_quotes"],
+        words=words, named=tuple(_where(a) for a in named), named_weight=weight,
+        direct=tuple(a.content for a in own if a.direct),
+        sources=tuple(sorted(first.values())), own_voice=voice.own_voice(text, covered),
+        attributions=len(found),
         unnamed=sum(a.effective_type() == "unnamed" for a in found),
-        vague=sum(a.effective_type() == "vague" for a in found),
-        attributions=len(found), checkworthy=counts["checkworthy_sentences"],
-        attributed_checkworthy=counts["attributed_checkworthy"])
+        vague=sum(a.effective_type() == "vague" for a in found), opinion_label=opinion)
+
+
+def _content_spans(att: Attribution) -> list[Span]:
+    """The content of an attribution, in one piece or in several (``content_segments``)."""
+    segments = getattr(att, "content_segments", None)
+    return [tuple(s) for s in segments] if segments else [att.content]
 
 
 def _attribution_findings(found: list[Attribution]) -> list[Finding]:
     out = []
     for att in found:
-        where = att.content if att.kind == "carried" else att.source or att.cue or att.content
+        where = _where(att)
         if att.effective_type() == "unnamed":
             out.append(Finding("SRC-UNNAMED-SOURCE", where))
         elif att.effective_type() == "vague":

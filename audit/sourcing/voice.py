@@ -1,0 +1,47 @@
+"""The author's own voice: first and second person ("I", "we", "our", "you") in the
+article's own words, that is outside direct quotes and outside what is attributed to a
+source. News puts its claims in sources' mouths; commentary speaks for the writer and to
+the reader (the news-versus-opinion criterion of NewsGuard and the Trust Project).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from audit.sourcing.lexicon import FIRST_PERSON, SECOND_PERSON
+
+Span = tuple[int, int]
+
+_WORD = re.compile(r"\b[A-Za-z]+\b")
+
+
+def is_voice(word: str) -> bool:
+    """Whether a word is first or second person ("I", "we", "you"; not "US")."""
+    low = word.lower()
+    if low == "us":
+        return word == "us" or word == "Us"  # "US" is the country
+    if low == "i":
+        return word == "I"
+    return low in FIRST_PERSON or low in SECOND_PERSON
+
+
+def own_voice(text: str, covered: list[Span]) -> tuple[Span, ...]:
+    """Spans of first- and second-person words not inside any of the ``covered`` spans
+    (direct quotes and attributed content)."""
+    merged: list[Span] = []
+    for start, end in sorted(covered):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    starts = [start for start, _ in merged]
+    out = []
+    for match in _WORD.finditer(text):
+        if not is_voice(match.group()):
+            continue
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.start() < merged[i][1]:
+            continue
+        out.append(match.span())
+    return tuple(out)
