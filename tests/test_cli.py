@@ -212,6 +212,20 @@ def test_summary_fits_the_terminal_and_groups_sources():
     assert "Removed:" in text and "author-bio" in text
 
 
+def test_summary_shows_the_seeds_weak_sources_first():
+    """Whatever the sourcing score does with them, seed 002's mostly unnamed sources and
+    seed 004's "observers" and "experts" are among the findings the summary shows."""
+    import audit
+    from audit.render.text import render
+
+    shown = click_unstyle(render(audit.audit_path(SEEDS[4]), width=200))
+    shown = shown.split("Findings")[1]
+    assert "“Observers”" in shown and "“Experts”" in shown
+    assert "SRC-MOSTLY-UNNAMED" in shown
+    shown = click_unstyle(render(audit.audit_path(SEEDS[2]), width=200)).split("Findings")[1]
+    assert "SRC-MOSTLY-UNNAMED" in shown and shown.count("SRC-UNNAMED-SOURCE") >= 2
+
+
 def test_no_colour_unless_a_terminal(runner, monkeypatch):
     result = runner.invoke(cli, ["check", SEED], color=False)
     assert "\x1b[" not in result.output
