@@ -13,17 +13,16 @@ from audit.sourcing.lexicon import FIRST_PERSON, SECOND_PERSON
 
 Span = tuple[int, int]
 
-_WORD = re.compile(r"\b[A-Za-z]+\b")
+# One pattern for every first- and second-person word: "I" only in capitals, "us" not in
+# capitals ("US" is the country), the others in any case.
+_CASED = {"i": "I", "us": "[Uu]s"}
+_ANY_CASE = sorted((FIRST_PERSON | SECOND_PERSON) - _CASED.keys(), key=len, reverse=True)
+_VOICE = re.compile(rf"\b(?:{'|'.join(_CASED.values())}|(?i:{'|'.join(_ANY_CASE)}))\b")
 
 
 def is_voice(word: str) -> bool:
     """Whether a word is first or second person ("I", "we", "you"; not "US")."""
-    low = word.lower()
-    if low == "us":
-        return word == "us" or word == "Us"  # "US" is the country
-    if low == "i":
-        return word == "I"
-    return low in FIRST_PERSON or low in SECOND_PERSON
+    return _VOICE.fullmatch(word) is not None
 
 
 def own_voice(text: str, covered: list[Span]) -> tuple[Span, ...]:
@@ -37,9 +36,7 @@ def own_voice(text: str, covered: list[Span]) -> tuple[Span, ...]:
             merged.append((start, end))
     starts = [start for start, _ in merged]
     out = []
-    for match in _WORD.finditer(text):
-        if not is_voice(match.group()):
-            continue
+    for match in _VOICE.finditer(text):
         i = bisect.bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < merged[i][1]:
             continue
