@@ -82,7 +82,7 @@ def saturate(x: float, full: float) -> float:
 def _term(get: Get, name: str, x: float, sign: int, detail: str,
           spans: tuple[Span, ...]) -> Signal:
     delta = sign * get(f"sourcing.weight.{name}") * saturate(x, get(f"sourcing.full.{name}"))
-    return Signal(name, round(delta, 2), detail, spans)
+    return Signal(name, round(delta, 2) or 0.0, detail, spans)  # never -0.0
 
 
 def _per_k(count: float, words: int) -> float:
