@@ -241,8 +241,3 @@ taiwan philippines australia canada korea turkey syria italy spain poland mexico
 vietnam indonesia thailand the-united-states united-states us u.s the-us the-u.s
 north-korea south-korea the-philippines the-uk uk u.k
 """)
-
-# The author's own voice: first and second person outside quotes and attributed content
-# (audit/sourcing/voice.py). "us" is matched in lower case only: "US" is the country.
-FIRST_PERSON = words("i me my mine myself we us our ours ourselves")
-SECOND_PERSON = words("you your yours yourself yourselves")
