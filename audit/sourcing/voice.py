@@ -13,8 +13,9 @@ Span = tuple[int, int]
 
 # English words: they belong with the other word lists of the language pack (#15) once it
 # exists; kept here meanwhile so that this module reads whole.
-FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
-SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours",
+                          "ourselves"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 
 # One pattern for every first- and second-person word: "I" only in capitals, "us" not in
 # capitals ("US" is the country), the others in any case.
