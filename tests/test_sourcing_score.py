@@ -87,6 +87,16 @@ def test_first_person_inside_quotes_or_attributed_content_is_not_the_authors_voi
     assert signal(article("The US and Japan signed the deal."), "own-voice").spans == ()
 
 
+def test_pronouns_in_names_and_titles_are_not_the_authors_voice():
+    from audit.sourcing.voice import own_voice
+
+    def found(text):
+        return [text[a:b] for a, b in own_voice(text, [])]
+
+    assert found("The We Company said so. Their album The Captain and Me sold well.") == []
+    assert found("We know. You know. He said: we can.") == ["We", "You", "we"]
+
+
 def test_unnamed_and_vague_sources_do_not_move_the_score_but_stay_findings():
     base = value(article())
     for extra, rule in ((UNNAMED, "SRC-UNNAMED-SOURCE"), (VAGUE, "SRC-VAGUE-SOURCE")):

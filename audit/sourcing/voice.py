@@ -44,5 +44,21 @@ def own_voice(text: str, covered: list[Span]) -> tuple[Span, ...]:
         i = bisect.bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < merged[i][1]:
             continue
+        if _in_a_name(text, match.start(), match.group()):
+            continue
         out.append(match.span())
     return tuple(out)
+
+
+def _in_a_name(text: str, start: int, word: str) -> bool:
+    """A capitalised "We", "You" or "Me" inside a sentence is part of a name or a title
+    ("The We Company", "The Captain and Me"), not the author speaking."""
+    if word == "I" or not word[0].isupper():
+        return False
+    at = start - 1
+    while at >= 0 and text[at] in " \t":
+        at -= 1
+    return at >= 0 and text[at] not in _SENTENCE_OPENERS
+
+
+_SENTENCE_OPENERS = frozenset(".!?:;\n\"“”'‘’(—–-")
