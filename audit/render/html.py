@@ -5,8 +5,9 @@ the batch index, no fonts, images or scripts from anywhere else, so it opens off
 and can be mailed around. On the article text, each attribution is highlighted by its
 source type (colour *and* underline style, so the types are told apart without colour),
 and focusing or hovering it shows source, cue and type; claims with no attribution
-found and the hardest sentences are marked too. Furniture is listed struck out in a
-collapsed section. Semantic HTML, keyboard focus, readable at 320 px.
+found, the author's own voice (I, we, you outside quotes) and the hardest sentences are
+marked too. Furniture is listed struck out in a collapsed section. Semantic HTML,
+keyboard focus, readable at 320 px.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ max-width:40rem;margin:0 auto}
 .t-pronoun{background:#e8f4f4;text-decoration:underline dotted #226666}
 .src{font-weight:600}.cue{font-style:italic}
 .claim{box-shadow:inset 0 -0.45em #ffe97a}
+.voice{outline:2px solid #7a3e9d;outline-offset:-1px;font-weight:600}
 .hard-start::before{content:"hard \\25B8";font-size:.7rem;font-weight:700;color:#fff;
 background:#a51d2d;border-radius:.2rem;padding:0 .25rem;margin-right:.2rem;vertical-align:.1em}
 sup.lbl{font-size:.65rem;color:var(--muted);margin-left:1px}
@@ -121,6 +123,12 @@ def _annotations(report: dict[str, Any]) -> list[tuple[int, int, str, dict[str, 
     for claim in report["sourcing"]["unattributed"]:
         marks.append((claim["start"], claim["end"], "claim",
                       {"data-tip": "no attribution found: " + ", ".join(claim["reasons"])}))
+    for signal in report["scores"]["sourcing"]["signals"]:
+        if signal["name"] == "own-voice":
+            for where in signal.get("spans", ()):
+                marks.append((where["start"], where["end"], "voice", {
+                    "data-tip": "the author's own voice (I, we, you outside quotes): "
+                                "lowers the sourcing score"}))
     for hard in report["readability"]["hardest_sentences"]:
         marks.append((hard["start"], hard["end"], "hard",
                       {"data-tip": f"one of the hardest sentences: grade {hard['grade']:.1f}"}))
@@ -179,6 +187,7 @@ def _legend(report: dict[str, Any]) -> str:
     return (f'<ul class="legend" aria-label="source types">{items}'
             f'<li class="claim">no attribution found '
             f'({len(report["sourcing"]["unattributed"])})</li>'
+            f'<li class="voice">the author\'s own voice</li>'
             f'<li><span class="hard-start"></span>hardest sentences</li></ul>')
 
 
