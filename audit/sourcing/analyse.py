@@ -14,12 +14,13 @@ from typing import Any
 from audit.config import Config
 from audit.model import Block, Finding, Score, StageResult
 from audit.sentences import split_sentences
-from audit.sourcing import carry, claims, consistency, scores, voice
+from audit.sourcing import carry, claims, consistency, scores
 from audit.sourcing.lexicon import NAMED_TYPES, SPECIFICITY
 from audit.sourcing.quotes import QuoteIndex, find_quotes
 from audit.sourcing.record import Attribution, Span
 from audit.sourcing.reported import Extractor
 from audit.sourcing.text import Sentences, span
+from audit.sourcing.voice import is_voice, own_voice
 
 COVERED_LANGUAGES = ("en",)
 
@@ -143,8 +144,9 @@ _STATEMENT_KINDS = ("speech", "belief", "stance", "document", "transcript")
 
 
 def _where(att: Attribution) -> Span:
-    """The span that shows an attribution: its source, else its cue, else its content."""
-    if att.kind == "carried":
+    """The span that shows an attribution: its source, else its cue, else its content (a
+    carried quote has only its content). The pattern is ``form`` since #15, ``kind`` before."""
+    if getattr(att, "form", att.kind) == "carried":
         return att.content
     return att.source or att.cue or att.content
 
@@ -166,28 +168,28 @@ def _score_counts(text: str, words: int, found: list[Attribution], config: Confi
             first[key] = _where(att)
     # What a source is said to say is not the author's voice, unless the source is the
     # author ("I think ...", "we believe ...").
-    covered = [q for a in found if not voice.is_voice(a.source_text(text) or "")
+    covered = [q for a in found if not is_voice(a.source_text(text) or "")
                for q in _content_spans(a)]
     covered += [(q.start, q.end) for q in find_quotes(text)]
     return scores.SourcingCounts(
         words=words, named=tuple(_where(a) for a in named), named_weight=weight,
         direct=tuple(a.content for a in own if a.direct),
-        sources=tuple(sorted(first.values())), own_voice=voice.own_voice(text, covered),
+        sources=tuple(sorted(first.values())), own_voice=own_voice(text, covered),
         attributions=len(found),
         unnamed=sum(a.effective_type() == "unnamed" for a in found),
         vague=sum(a.effective_type() == "vague" for a in found), opinion_label=opinion)
 
 
 def _content_spans(att: Attribution) -> list[Span]:
-    """The content of an attribution, in one piece or in several (``content_segments``)."""
-    segments = getattr(att, "content_segments", None)
+    """The content of an attribution, in one piece or in several (``segments`` since #15)."""
+    segments = getattr(att, "segments", None)
     return [tuple(s) for s in segments] if segments else [att.content]
 
 
 def _attribution_findings(found: list[Attribution]) -> list[Finding]:
     out = []
     for att in found:
-        where = _where(att)
+        where = att.content if att.kind == "carried" else att.source or att.cue or att.content
         if att.effective_type() == "unnamed":
             out.append(Finding("SRC-UNNAMED-SOURCE", where))
         elif att.effective_type() == "vague":
