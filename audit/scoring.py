@@ -43,9 +43,9 @@ def overall(scores: dict[str, Score], config: Config) -> Score:
     if sourcing is None or sourcing.value is None:
         why = sourcing.reason if sourcing is not None else "no sourcing analysis"
         return Score(None, f"no overall verdict: {why}")
-    parts = [(name, scores[name].value, config.get(f"overall.weight.{name}"))
-             for name in _PARTS if name in scores and scores[name].value is not None]
-    parts = [part for part in parts if part[2] > 0]
+    scored = [(name, scores[name].value, config.get(f"overall.weight.{name}"))
+              for name in _PARTS if name in scores and scores[name].value is not None]
+    parts = [part for part in scored if part[2] > 0]
     if not parts:
         return Score(None, "no overall verdict: all weights are zero")
     total_weight = sum(weight for _, _, weight in parts)
@@ -54,6 +54,11 @@ def overall(scores: dict[str, Score], config: Config) -> Score:
         Signal(name=f"{name} score", delta=round(v * w / total_weight, 2),
                detail=f"{v:.1f} x weight {w / total_weight:.2f}")
         for name, v, w in parts
+    ) + tuple(
+        Signal(name=f"{name} score", delta=0.0,
+               detail=f"{v:.1f}, shown beside the overall score, not counted in it "
+                      f"(overall.weight.{name} = 0)")
+        for name, v, w in scored if w <= 0
     )
     weakest = min(parts, key=lambda part: part[1])[0]
     return Score(round(value, 1), f"weighted mean of {len(parts)} scores; weakest: {weakest}",

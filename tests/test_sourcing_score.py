@@ -210,6 +210,9 @@ def test_overall_leaves_readability_out_by_default_and_takes_it_when_weighted():
              "attribution": Score(60.0, "")}
     default = overall(parts, Config())
     assert math.isclose(default.value, 0.7 * 80 + 0.3 * 60)
-    assert [s.name for s in default.signals] == ["sourcing score", "attribution score"]
+    assert [(s.name, s.delta) for s in default.signals] == [
+        ("sourcing score", 56.0), ("attribution score", 18.0), ("readability score", 0.0)]
+    assert "not counted" in default.signals[-1].detail
+    assert default.reason.endswith("weakest: attribution")
     weighted = overall(parts, from_mapping({"overall.weight.readability": 0.2}))
     assert weighted.value < default.value
