@@ -175,9 +175,7 @@ def _score_counts(text: str, words: int, found: list[Attribution], config: Confi
         words=words, named=tuple(_where(a) for a in named), named_weight=weight,
         direct=tuple(a.content for a in own if a.direct),
         sources=tuple(sorted(first.values())), own_voice=own_voice(text, covered),
-        attributions=len(found),
-        unnamed=sum(a.effective_type() == "unnamed" for a in found),
-        vague=sum(a.effective_type() == "vague" for a in found), opinion_label=opinion)
+        opinion_label=opinion)
 
 
 def _content_spans(att: Attribution) -> list[Span]:

@@ -60,9 +60,6 @@ class SourcingCounts:
     direct: tuple[Span, ...]  # each direct quote counted
     sources: tuple[Span, ...]  # the first mention of each distinct named source
     own_voice: tuple[Span, ...]  # first- and second-person words in the author's voice
-    attributions: int = 0
-    unnamed: int = 0
-    vague: int = 0
     opinion_label: bool = False
 
 
