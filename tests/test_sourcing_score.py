@@ -216,3 +216,19 @@ def test_overall_leaves_readability_out_by_default_and_takes_it_when_weighted():
     assert default.reason.endswith("weakest: attribution")
     weighted = overall(parts, from_mapping({"overall.weight.readability": 0.2}))
     assert weighted.value < default.value
+
+
+def test_the_readme_formula_is_the_default_settings():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+
+    def n(key: str) -> str:
+        return f"{SETTINGS[key]:g}"
+
+    line = (f"sourcing = clamp({n('sourcing.base')} + {n('sourcing.weight.named')}·sat(N, "
+            f"{n('sourcing.full.named')}) + {n('sourcing.weight.direct')}·sat(Q, "
+            f"{n('sourcing.full.direct')}) + {n('sourcing.weight.sources')}·sat(S, "
+            f"{n('sourcing.full.sources')}) − {n('sourcing.weight.own-voice')}·sat(V, "
+            f"{n('sourcing.full.own-voice')}))")
+    assert line in readme
