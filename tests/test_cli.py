@@ -223,7 +223,21 @@ def test_summary_shows_the_seeds_weak_sources_first():
     assert "“Observers”" in shown and "“Experts”" in shown
     assert "SRC-MOSTLY-UNNAMED" in shown
     shown = click_unstyle(render(audit.audit_path(SEEDS[2]), width=200)).split("Findings")[1]
-    assert "SRC-MOSTLY-UNNAMED" in shown and shown.count("SRC-UNNAMED-SOURCE") >= 2
+    assert "SRC-MOSTLY-UNNAMED" in shown and "SRC-UNNAMED-SOURCE ×" in shown
+
+
+def test_summary_lists_each_rule_once_with_every_place_it_fired():
+    import audit
+    from audit.render.text import TOP_FINDINGS, render
+
+    report = audit.audit_path(SEEDS[2])
+    shown = click_unstyle(render(report, width=400)).split("Findings")[1]
+    rules = {f["rule_id"] for f in report["findings"]}
+    listed = [r for r in rules if f"  {r}" in shown]
+    assert len(listed) == min(len(rules), TOP_FINDINGS)
+    unnamed = [f for f in report["findings"] if f["rule_id"] == "SRC-UNNAMED-SOURCE"]
+    assert f"SRC-UNNAMED-SOURCE ×{len(unnamed)}" in shown
+    assert all(f"L{f['line']} “" in shown for f in unnamed)
 
 
 def test_no_colour_unless_a_terminal(runner, monkeypatch):

@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from audit.rules import all_rules
+
 _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "F": "red"}
 # How the summary names each source type, in the order it lists them.
 _SOURCE_LABELS = (
@@ -72,6 +74,41 @@ def _removed_line(blocks: list[dict[str, Any]]) -> str | None:
     return "  Removed: " + ", ".join(f"{n} {role}" for role, n in sorted(removed.items()))
 
 
+def _findings_lines(findings: list[dict[str, Any]]) -> list[str]:
+    """The top findings, one entry per rule: the most severe rules first and, among equals,
+    the surest (a guess such as "no publisher found" gives way to what the text shows), so
+    that a rule firing many times ("officials" ten times) cannot crowd out the others
+    ("Observers", "Experts"). Each entry lists where the rule fired, in text order."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for f in sorted(findings, key=lambda f: (f["line"] or 0, f["column"] or 0)):
+        groups.setdefault(f["rule_id"], []).append(f)
+    ranked = sorted(groups.values(), key=lambda g: (
+        _SEVERITY_ORDER[g[0]["severity"]], min(_CONFIDENCE_ORDER[f["confidence"]] for f in g)))
+    if not ranked:
+        return []
+    shown = ranked[:TOP_FINDINGS]
+    rules = f"{len(shown)} of {len(ranked)} rules" if len(shown) < len(ranked) else "by rule"
+    lines = [f"  Findings ({len(findings)}, {rules}):"]
+    for group in sorted(shown, key=lambda g: (g[0]["line"] or 0, g[0]["column"] or 0)):
+        first = group[0]
+        where = f"L{first['line']}" if first["line"] else "page"
+        messages = {f["message"] for f in group}
+        message = first["message"] if len(messages) == 1 else all_rules()[first["rule_id"]].message
+        count = f" ×{len(group)}" if len(group) > 1 else ""
+        lines.append(f"    {where:>5}  {first['rule_id']}{count}: {message}")
+        excerpts = [f for f in group if f["excerpt"]]
+        if len(excerpts) == 1 and len(group) == 1:
+            lines.append(f"           “{first['excerpt']}”")
+        elif excerpts:
+            lines.append("           " + " · ".join(
+                f"L{f['line']} “{_short(f['excerpt'])}”" for f in excerpts))
+    return lines
+
+
+def _short(excerpt: str, limit: int = 48) -> str:
+    return excerpt if len(excerpt) <= limit else excerpt[:limit - 1] + "…"
+
+
 def render(report: dict[str, Any], *, width: int = 100) -> str:
     """The summary of one report, as lines no wider than ``width``."""
     scores = report["scores"]
@@ -92,18 +129,7 @@ def render(report: dict[str, Any], *, width: int = 100) -> str:
     removed = _removed_line(report["article"]["blocks"])
     if removed:
         lines.append(removed)
-    # The most severe first and, among equals, the surest: a guess ("no publisher found",
-    # low confidence) gives way to what the text shows ("Observers", "Experts").
-    findings = sorted(report["findings"], key=lambda f: (_SEVERITY_ORDER[f["severity"]],
-                                                         _CONFIDENCE_ORDER[f["confidence"]]))
-    if findings:
-        shown = findings[:TOP_FINDINGS]
-        lines.append(f"  Findings ({len(shown)} of {len(findings)}):")
-        for f in sorted(shown, key=lambda f: (f["line"] or 0, f["column"] or 0)):
-            where = f"L{f['line']}" if f["line"] else "page"
-            lines.append(f"    {where:>5}  {f['rule_id']}: {f['message']}")
-            if f["excerpt"]:
-                lines.append(f"           “{f['excerpt']}”")
+    lines += _findings_lines(report["findings"])
     for warning in report["readability"]["warnings"] + report["sourcing"]["warnings"]:
         lines.append(f"  Note: {warning['message']}")
     return "\n".join(_fit(line, width) for line in lines)
