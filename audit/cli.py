@@ -124,7 +124,10 @@ class _Group(click.Group):
 @click.version_option(__version__, "--version", prog_name="audit")
 def cli() -> None:
     """Audit news articles: strip page furniture, then score readability, sourcing
-    (who is cited) and attribution (who wrote it, when, for whom).
+    (how transparently the article sources its claims: who says so, in whose words; not
+    whether the claims are true) and attribution (who wrote it, when, for whom). The
+    overall score and grade answer "can I rely on this as a source?" from sourcing and
+    attribution; readability is shown beside them, not mixed in.
 
     \b
     Example:
@@ -140,7 +143,8 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice([f.value for f in Format]), default="text",
               show_default=True, help="What to print: the editors' summary, or the reports.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
-              help="Exit 1 when an article's overall score is below this.")
+              help="Exit 1 when an article's overall score (sourcing and attribution) is "
+                   "below this.")
 @click.option("--no-strip", is_flag=True, help="Audit text input as it is: no furniture stripping.")
 @click.option("--input-format", type=click.Choice(["auto", "html", "text"]), default="auto",
               show_default=True, help="Treat input as HTML or text instead of detecting it.")

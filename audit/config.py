@@ -9,7 +9,9 @@ INI file they are written the same way. A few keys are general:
 - ``rules.disable``: rule ids (comma or space separated) that never report;
 - ``rules.enable``: when given, only these rule ids report.
 
-An unknown key or a value of the wrong type is a ``ConfigError`` naming the key.
+An unknown key, a value of the wrong type, or a number that is negative or not finite
+(every numeric setting is a weight, a number of points, a count or a threshold) is a
+``ConfigError`` naming the key.
 """
 
 from __future__ import annotations
@@ -126,6 +128,8 @@ def _coerce(key: str, raw: Any, default: Any, origin: str) -> Any:
             raise ConfigError(f"{where}: expected a finite number, got {raw!r}")
         if key == "fail-under" and not 0 <= value <= 100:
             raise ConfigError(f"{where}: must be between 0 and 100, got {raw!r}")
+        if value < 0:  # weights, points, counts and thresholds: none means anything below 0
+            raise ConfigError(f"{where}: must not be negative, got {raw!r}")
         if isinstance(default, int):  # counts and thresholds in words stay whole numbers
             if not value.is_integer():
                 raise ConfigError(f"{where}: expected a whole number, got {raw!r}")

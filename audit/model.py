@@ -105,11 +105,16 @@ class Finding:
 
 @dataclass(frozen=True)
 class Signal:
-    """One thing that moved a score, and by how many points."""
+    """One thing that moved a score, and by how many points.
+
+    ``spans`` are the places in the article text behind it (the attributions counted, the
+    words found), so that an editor can check each one; None when the signal is about the
+    article as a whole."""
 
     name: str
     delta: float
     detail: str
+    spans: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass(frozen=True)

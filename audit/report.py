@@ -16,7 +16,7 @@ from typing import Any
 from audit import __version__, rules
 from audit.config import Config
 from audit.decode import displayable, without_credentials
-from audit.model import Block, Extraction, Finding, Score
+from audit.model import Block, Extraction, Finding, Score, Signal
 from audit.schema import SCHEMA_VERSION
 
 EXCERPT_CHARS = 160
@@ -114,9 +114,16 @@ def score_dict(score: Score) -> dict[str, Any]:
     return {
         "value": None if score.value is None else round(float(score.value), 1),
         "reason": score.reason,
-        "signals": [{"name": s.name, "delta": round(float(s.delta), 2), "detail": s.detail}
-                    for s in score.signals],
+        "signals": [signal_dict(s) for s in score.signals],
     }
+
+
+def signal_dict(signal: Signal) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": signal.name, "delta": round(float(signal.delta), 2),
+                           "detail": signal.detail}
+    if signal.spans is not None:
+        out["spans"] = [{"start": start, "end": end} for start, end in signal.spans]
+    return out
 
 
 def build(

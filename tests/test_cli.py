@@ -212,6 +212,36 @@ def test_summary_fits_the_terminal_and_groups_sources():
     assert "Removed:" in text and "author-bio" in text
 
 
+def test_summary_shows_the_seeds_weak_sources_first():
+    """Whatever the sourcing score does with them, seed 002's mostly unnamed sources and
+    seed 004's "observers" and "experts" are among the findings the summary shows."""
+    import audit
+    from audit.render.text import render
+
+    shown = click_unstyle(render(audit.audit_path(SEEDS[4]), width=200))
+    shown = shown.split("Findings")[1]
+    assert "“Observers”" in shown and "“Experts”" in shown
+    assert "SRC-MOSTLY-UNNAMED" in shown
+    shown = click_unstyle(render(audit.audit_path(SEEDS[2]), width=200)).split("Findings")[1]
+    assert "SRC-MOSTLY-UNNAMED" in shown and "SRC-UNNAMED-SOURCE ×" in shown
+
+
+def test_summary_lists_each_rule_once_with_every_place_it_fired():
+    import audit
+    from audit.render.text import TOP_FINDINGS, render
+
+    report = audit.audit_path(SEEDS[2])
+    shown = click_unstyle(render(report, width=400)).split("Findings")[1]
+    rules = {f["rule_id"] for f in report["findings"]}
+    listed = [r for r in rules if f"  {r}" in shown]
+    assert len(listed) == min(len(rules), TOP_FINDINGS)
+    unnamed = [f for f in report["findings"] if f["rule_id"] == "SRC-UNNAMED-SOURCE"]
+    assert f"SRC-UNNAMED-SOURCE ×{len(unnamed)}" in shown
+    # The summary names the first places; with --all (limit None) every one is listed.
+    every = click_unstyle(render(report, width=400, limit=None)).split("Findings")[1]
+    assert all(f"L{f['line']}" in every for f in unnamed)
+
+
 def test_no_colour_unless_a_terminal(runner, monkeypatch):
     result = runner.invoke(cli, ["check", SEED], color=False)
     assert "\x1b[" not in result.output

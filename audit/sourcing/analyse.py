@@ -19,9 +19,10 @@ from audit.sourcing import carry, claims, consistency, labels, scores, structure
 from audit.sourcing.lang import COVERED_LANGUAGES, en, pack
 from audit.sourcing.lang.en import NAMED_TYPES, SPECIFICITY
 from audit.sourcing.quotes import QuoteIndex, find_quotes
-from audit.sourcing.record import Attribution
+from audit.sourcing.record import KINDS, Attribution, Span
 from audit.sourcing.reported import Extractor
 from audit.sourcing.text import Sentences, span
+from audit.sourcing.voice import is_voice, own_voice
 
 
 def extract(text: str, spans: list[tuple[int, int]] | None = None, lang=en,
@@ -61,7 +62,8 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
     found, sents = extract(text, sentences, pack(language))
     unattributed, worthy = _unattributed(text, found, sents)
     words = len(text.split())
-    short = _too_short(words, found, config)
+    counts = _score_counts(text, words, found, config, opinion="opinion" in facts.labels)
+    short = _too_short(words, found, counts.own_voice, config)
     warnings = [_warning("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
                  warnings)
@@ -69,18 +71,20 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
     findings += [Finding("SRC-UNATTRIBUTED-CLAIM", (u["start"], u["end"]),
                          message=_claim_message(u["reasons"])) for u in unattributed]
     findings += _mostly_unnamed(found, config)
-    counts = _score_counts(text, found, data["counts"])
     sourcing = scores.withheld(short) if short else scores.sourcing(counts, config.get)
     findings.sort(key=lambda f: (f.span[0] if f.span else -1, f.rule_id))
     return StageResult(data, tuple(findings), {"sourcing": sourcing,
                                                "attribution": attribution_score})
 
 
-def _too_short(words: int, found: list[Attribution], config: Config) -> str | None:
-    """Why the text is too short for a sourcing verdict, or None."""
+def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...],
+               config: Config) -> str | None:
+    """Why the text is too short for a sourcing verdict, or None. A short text that neither
+    attributes anything nor speaks in the author's voice may be an abstract or a brief; one
+    in the author's voice with nothing attributed is commentary, and is judged."""
     if words < config.get("sourcing.min-words"):
         return f"too short to judge sourcing ({words} words)"
-    if not found and words < config.get("sourcing.short-words"):
+    if not found and not own_voice and words < config.get("sourcing.short-words"):
         return (f"too short to judge sourcing ({words} words, no attributions): an abstract "
                 "or brief, not a sourced report")
     return None
@@ -144,24 +148,49 @@ def _data(text: str, found: list[Attribution], unattributed: list[dict], worthy:
     }
 
 
-def _score_counts(text: str, found: list[Attribution], counts: dict) -> scores.SourcingCounts:
-    outer = [a for a in found if a.nested_in is None]  # "I think" in a quote: no new source
-    named = {source_key(text, a) for a in outer if a.effective_type() in NAMED_TYPES}
-    outside = {source_key(text, a) for a in outer
-               if a.effective_type() in ("document", "outlet")}
+def _where(att: Attribution) -> Span:
+    """The span that shows an attribution: its source, else its cue, else its content (a
+    carried quote has only its content)."""
+    if att.form == "carried":
+        return att.content
+    return att.source or att.cue or att.content
+
+
+def _score_counts(text: str, words: int, found: list[Attribution], config: Config, *,
+                  opinion: bool) -> scores.SourcingCounts:
+    """What the sourcing score reads. An attribution nested in another's content (``nested_in``
+    from the extractor) is part of that one, not a source of its own."""
+    own = [a for a in found if a.nested_in is None]
+    named = [a for a in own if a.effective_type() in NAMED_TYPES]
+    weight = 0.0
+    for att in named:
+        weight += config.get(f"sourcing.kind.{att.kind}") if att.kind in KINDS else 1.0
+    first: dict[str, Span] = {}
+    for att in named:
+        key = source_key(text, att)
+        if key is not None and key not in first:
+            first[key] = _where(att)
+    # What a source is said to say is not the author's voice, unless the source is the
+    # author ("I think ...", "we believe ...").
+    covered = [q for a in found if not is_voice(a.source_text(text) or "")
+               for q in _content_spans(a)]
+    covered += [(q.start, q.end) for q in find_quotes(text)]
     return scores.SourcingCounts(
-        named=len(named - {None}), documents=len(outside - {None}),
-        direct=counts["direct_quotes"],
-        unnamed=sum(a.effective_type() == "unnamed" for a in found),
-        vague=sum(a.effective_type() == "vague" for a in found),
-        attributions=len(found), checkworthy=counts["checkworthy_sentences"],
-        attributed_checkworthy=counts["attributed_checkworthy"])
+        words=words, named=tuple(_where(a) for a in named), named_weight=weight,
+        direct=tuple(a.content for a in own if a.direct),
+        sources=tuple(sorted(first.values())), own_voice=own_voice(text, covered),
+        opinion_label=opinion)
+
+
+def _content_spans(att: Attribution) -> list[Span]:
+    """The content of an attribution, in one piece or in several."""
+    return list(att.segments) if att.segments else [att.content]
 
 
 def _attribution_findings(found: list[Attribution]) -> list[Finding]:
     out = []
     for att in found:
-        where = att.content if att.form == "carried" else att.source or att.cue or att.content
+        where = _where(att)
         if att.effective_type() == "unnamed":
             out.append(Finding("SRC-UNNAMED-SOURCE", where))
         elif att.effective_type() == "vague":

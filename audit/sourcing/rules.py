@@ -2,20 +2,35 @@
 
 from audit.rules import Rule
 
+# The sourcing score's weights (formula and reasons in scores.py and the README). They are
+# set by what each term shows, not fitted to a corpus: base + the three credits = 100, and
+# an article in the author's voice with nothing attributed scores base − own-voice = 0.
+# ``full``: where a term gives its whole weight (per 1000 words, sources a count).
 SETTINGS: dict = {
-    "sourcing.base": 40.0,
-    "sourcing.weight.named": 6.0,
-    "sourcing.cap.named": 5,
-    "sourcing.weight.document": 5.0,
-    "sourcing.cap.document": 3,
-    "sourcing.weight.direct": 3.0,
-    "sourcing.cap.direct": 4,
-    "sourcing.weight.unnamed": 4.0,
-    "sourcing.cap.unnamed": 5,
-    "sourcing.weight.vague": 5.0,
-    "sourcing.cap.vague": 4,
-    "sourcing.weight.share": 30.0,
-    "sourcing.weight.none": 20.0,
+    "sourcing.base": 30.0,
+    # Named attributions: the core of transparent sourcing (who says so). Full at 20 per
+    # 1000 words, one every 50 words: hard news attributing nearly every other sentence.
+    "sourcing.weight.named": 30.0,
+    "sourcing.full.named": 20.0,
+    # Direct quotes: the source's own words, checkable against the source. Full at 10 per
+    # 1000 words, about one per paragraph.
+    "sourcing.weight.direct": 15.0,
+    "sourcing.full.direct": 10.0,
+    # Distinct named sources: several independent voices. Full at 6.
+    "sourcing.weight.sources": 25.0,
+    "sourcing.full.sources": 6.0,
+    # The author's own voice (I, we, you outside quotes): claims resting on the writer.
+    # Full at 20 per 1000 words, one every 50 words: a first-person column.
+    "sourcing.weight.own-voice": 30.0,
+    "sourcing.full.own-voice": 20.0,
+    # How much an attribution of each kind counts towards the named term: what a source
+    # said or a document found or a transcript records shows the claim's origin; a belief
+    # ("X wants", "X expects") or a stance ("X supports") shows a position, not the claim.
+    "sourcing.kind.speech": 1.0,
+    "sourcing.kind.document": 1.0,
+    "sourcing.kind.transcript": 1.0,
+    "sourcing.kind.belief": 0.5,
+    "sourcing.kind.stance": 0.5,
     "sourcing.min-words": 150,
     "sourcing.short-words": 400,
     "sourcing.mostly-unnamed-share": 0.5,

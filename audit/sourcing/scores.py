@@ -1,16 +1,26 @@
 """The sourcing and attribution scores, 0 to 100, each with the signals that moved it.
 
-Sourcing (how well the article's claims stand on identifiable sources)::
+Sourcing: how transparently the article sources its claims (who says so, in whose
+words), not whether the claims are true::
 
-    sourcing = clamp(base + named·min(N, cap) + document·min(D, cap) + direct·min(Q, cap)
-                     − unnamed·min(U, cap) − vague·min(V, cap) + share·(A − 0.5)
-                     − none·[no attributions])
+    sourcing = clamp(base + named·sat(N, full.named) + direct·sat(Q, full.direct)
+                     + sources·sat(S, full.sources) − own-voice·sat(V, full.own-voice))
 
-  N distinct named sources (person, role, organization, outlet, document; a pronoun counts
-  as what it resolves to), D distinct documents and outlets (outside voices), Q direct
-  quotes, U unnamed and V vague attributions, A the attributed share of check-worthy
-  sentences (the term is left out when there are none). Weights are the settings
-  ``sourcing.weight.*`` and caps ``sourcing.cap.*`` (audit/sourcing/rules.py).
+    sat(x, full) = min(1, ln(1 + x) / ln(1 + full))
+
+  N attributions to named sources per 1000 words (person, role, organization, outlet,
+  document; a pronoun counts as what it resolves to), each weighed by its kind
+  (``sourcing.kind.*``: what was said or found counts fully, a belief or a stance less);
+  Q direct quotes per 1000 words; S distinct named sources (a count); V first- and
+  second-person words ("I", "we", "our", "you") per 1000 words outside quotes and
+  attributed content: the author's own voice. An attribution nested inside another's
+  content is not counted apart. Each term saturates: the first source matters more than
+  the tenth, and a term gives its full weight at ``full``. Weights are the settings
+  ``sourcing.base`` and ``sourcing.weight.*`` (audit/sourcing/rules.py), chosen so that
+  base + the three credits is 100 and base − own-voice is 0. Unnamed and vague sources,
+  anonymity reasons and unattributed claims do not move the score (measured, they do not
+  tell a sourced article from an unsourced one, or point the wrong way); they stay
+  findings.
 
 Attribution (whether the page says who stands behind it)::
 
@@ -23,12 +33,13 @@ Attribution (whether the page says who stands behind it)::
   C the number of people given conflicting titles. Weights ``attribution.weight.*``.
 
 No verdict (value None, with the reason) for a text under ``sourcing.min-words`` words,
-or under ``sourcing.short-words`` words with no attribution at all (an abstract or a
-brief, not a sourced report), and for a language the rules do not cover.
+or under ``sourcing.short-words`` words with no attribution at all, and for a language the
+rules do not cover.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,54 +47,72 @@ from audit.model import Score, Signal
 from audit.sourcing.consistency import ArticleFacts
 
 Get = Callable[[str], float]
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
 class SourcingCounts:
-    named: int
-    documents: int
-    direct: int
-    unnamed: int
-    vague: int
-    attributions: int
-    checkworthy: int
-    attributed_checkworthy: int
+    """What the sourcing score reads, each with the spans behind it."""
+
+    words: int
+    named: tuple[Span, ...]  # where each counted attribution to a named source is
+    named_weight: float  # their number, each weighed by its kind
+    direct: tuple[Span, ...]  # each direct quote counted
+    sources: tuple[Span, ...]  # the first mention of each distinct named source
+    own_voice: tuple[Span, ...]  # first- and second-person words in the author's voice
+    opinion_label: bool = False
 
 
 def _clamp(value: float) -> float:
     return round(max(0.0, min(100.0, value)), 1)
 
 
-def _capped(get: Get, name: str, count: int, sign: int, what: str) -> Signal | None:
-    if count <= 0:
-        return None
-    used = min(count, int(get(f"sourcing.cap.{name}")))
-    delta = sign * get(f"sourcing.weight.{name}") * used
-    return Signal(name, round(delta, 2), f"{count} {what}" + (
-        f" (counted up to {used})" if used < count else ""))
+def saturate(x: float, full: float) -> float:
+    """0 at 0, rising ever more slowly (logarithmically), 1 from ``full`` on."""
+    if x <= 0:
+        return 0.0
+    if full <= 0:
+        return 1.0
+    return min(1.0, math.log1p(x) / math.log1p(full))
+
+
+def _term(get: Get, name: str, x: float, sign: int, detail: str,
+          spans: tuple[Span, ...]) -> Signal:
+    delta = sign * get(f"sourcing.weight.{name}") * saturate(x, get(f"sourcing.full.{name}"))
+    return Signal(name, round(delta, 2) or 0.0, detail, spans)  # never -0.0
+
+
+def _per_k(count: float, words: int) -> float:
+    return 1000 * count / max(words, 1)
 
 
 def sourcing(c: SourcingCounts, get: Get) -> Score:
     """The sourcing score (formula in the module docstring)."""
     base = get("sourcing.base")
-    signals = [s for s in (
-        _capped(get, "named", c.named, +1, "distinct named sources"),
-        _capped(get, "document", c.documents, +1, "distinct documents or outlets cited"),
-        _capped(get, "direct", c.direct, +1, "direct quotes"),
-        _capped(get, "unnamed", c.unnamed, -1, "attributions to unnamed sources"),
-        _capped(get, "vague", c.vague, -1, "attributions to vague sources"),
-    ) if s is not None]
-    if c.checkworthy:
-        share = c.attributed_checkworthy / c.checkworthy
-        signals.append(Signal("attributed-share", round(get("sourcing.weight.share") * (
-            share - 0.5), 2), f"{c.attributed_checkworthy} of {c.checkworthy} check-worthy "
-            "sentences have an attribution"))
-    if not c.attributions:
-        signals.append(Signal("no-attributions", -get("sourcing.weight.none"),
-                              "no attribution found in the article"))
+    named = _per_k(c.named_weight, c.words)
+    direct = _per_k(len(c.direct), c.words)
+    voice = _per_k(len(c.own_voice), c.words)
+    weighed = "" if c.named_weight == len(c.named) else f", weighed by kind {c.named_weight:g}"
+    signals = [
+        _term(get, "named", named, +1, f"{len(c.named)} attributions to named sources"
+              f"{weighed}: {named:.1f} per 1000 words", c.named),
+        _term(get, "direct", direct, +1,
+              f"{len(c.direct)} direct quotes: {direct:.1f} per 1000 words", c.direct),
+        _term(get, "sources", len(c.sources), +1,
+              f"{len(c.sources)} distinct named sources", c.sources),
+        _term(get, "own-voice", voice, -1, (
+            f"written in the author's own voice: {len(c.own_voice)} uses of I, we or you "
+            f"outside quotes ({voice:.1f} per 1000 words), as commentary is"
+            if c.own_voice else "no I, we or you outside quotes: written as news"), c.own_voice),
+    ]
+    if c.opinion_label:
+        signals.append(Signal("labelled-opinion", 0.0, "labelled opinion: the score rates it "
+                              "as a source of facts; the author's voice is expected"))
     value = _clamp(base + sum(s.delta for s in signals))
-    reason = (f"{c.attributions} attributions, {c.named} named sources, "
-              f"{c.unnamed + c.vague} unnamed or vague")
+    reason = (f"{named:.1f} named attributions per 1000 words, {len(c.sources)} named "
+              f"sources, {len(c.direct)} direct quotes")
+    if c.own_voice:
+        reason += "; the author's own voice"
     return Score(value, reason, (Signal("base", base, "starting point"), *signals))
 
 
