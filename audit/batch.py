@@ -39,6 +39,7 @@ from audit import __version__, api
 from audit.config import Config
 from audit.decode import MESSAGE_LIMIT, InputError, displayable
 from audit.inputs import Failure, Item, Job
+from audit.render import Options as RenderOptions
 from audit.report import utc_now
 from audit.schema import SCHEMA_VERSION, validate
 from audit.scoring import histogram
@@ -59,13 +60,10 @@ class Settings:
     input_format: str = "auto"
     out_dir: str | None = None
     incremental: bool = False
-    want_json: bool = False  # return the report as one line of JSON (--format jsonl, --jsonl)
-    want_pretty: bool = False  # return the report as indented JSON, as written (--format json)
-    want_text: bool = False  # return the editors' summary
-    want_html: bool = False  # return the annotated HTML page (--format html)
+    want_json: bool = False  # return the report as one line of JSON (--jsonl)
+    output: str | None = None  # the output format (audit.render) whose piece to return
+    render: RenderOptions = field(default_factory=RenderOptions)
     html_dir: str | None = None  # write the annotated HTML page here
-    width: int = 100
-    limit: int | None = 8  # rules whose findings the summary lists (None: every finding, note)
     timeout: float | None = 120.0
 
 
@@ -78,9 +76,7 @@ class Result:
     internal: bool = False  # the error is a bug in the tool, not the input's fault
     record: dict[str, Any] | None = None  # the summary's record of an audited article
     report_json: str | None = None
-    report_pretty: str | None = None  # indented, as in the report file
-    text: str | None = None
-    html: str | None = None
+    rendered: str | None = None  # the article's piece of the output format asked for
     index_row: dict[str, Any] | None = None  # for the batch's HTML index
 
 
@@ -129,38 +125,47 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
         if found is not None:
             kept, written = found
             return Result(job.source, report_name, status="skipped", record=_record(kept),
-                          report_json=_dumps_line(kept) if settings.want_json else None,
-                          report_pretty=written if settings.want_pretty else None)
+                          report_json=dumps_line(kept) if settings.want_json else None,
+                          rendered=_render(kept, settings, written, up_to_date=True))
     report = api.audit_bytes(raw, source=job.source, strip=settings.strip,
                              input_format=input_format, url=url, config=settings.config)
-    # The indented text is made once, for the report file and --format json alike (the
-    # main process used to parse the one-line form again to indent it).
-    pretty = dumps(report) if target is not None or settings.want_pretty else None
+    pretty = dumps(report) if target is not None else None
     if target is not None:
         try:
             write_atomic(target, pretty)
         except OSError as exc:
             raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    text = page = row = None
-    if settings.want_text:
-        from audit.render.text import render
-
-        text = render(report, width=settings.width, limit=settings.limit)
-    if settings.want_html or settings.html_dir:
+    row = None
+    if settings.html_dir:
         from audit.render import html as html_view
 
-        page = html_view.render(report, index="index.html" if settings.html_dir else None)
-        if settings.html_dir and report_name:
+        page = html_view.render(report, index="index.html")
+        if report_name:
             page_name = report_name[: -len(".json")] + ".html"
             try:
                 write_atomic(Path(settings.html_dir, page_name), page)
             except OSError as exc:
                 raise InputError(f"cannot write {page_name}: {exc.strerror or exc}") from None
             row = html_view.index_row(report, page_name)
-    return Result(job.source, report_name, record=_record(report), text=text,
-                  html=page if settings.want_html else None, index_row=row,
-                  report_json=_dumps_line(report) if settings.want_json else None,
-                  report_pretty=pretty if settings.want_pretty else None)
+    return Result(job.source, report_name, record=_record(report), index_row=row,
+                  report_json=dumps_line(report) if settings.want_json else None,
+                  rendered=_render(report, settings, pretty))
+
+
+def _render(report: dict[str, Any], settings: Settings, pretty: str | None,
+            up_to_date: bool = False) -> str | None:
+    """The article's piece of the output format asked for (None when none is). The
+    indented JSON already made for the report file is not made twice."""
+    if settings.output is None:
+        return None
+    from audit import render
+
+    formatter = render.get(settings.output)
+    if up_to_date and not formatter.prints_up_to_date:
+        return None
+    if settings.output == "json" and pretty is not None:
+        return pretty
+    return formatter.article(report, settings.render)
 
 
 def _load(job: Job, settings: Settings) -> tuple[bytes, str | None, str]:
@@ -503,7 +508,7 @@ def dumps(report: dict[str, Any]) -> str:
     return orjson.dumps(report, option=_INDENTED).decode("utf-8")
 
 
-def _dumps_line(report: dict[str, Any]) -> str:
+def dumps_line(report: dict[str, Any]) -> str:
     """A report as one line of JSON Lines (no spaces after separators)."""
     return orjson.dumps(report, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
 

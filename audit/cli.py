@@ -9,12 +9,11 @@ import json
 import os
 import shutil
 import sys
-from enum import Enum
 from pathlib import Path
 
 import click
 
-from audit import __version__, batch, inputs, schema
+from audit import __version__, batch, inputs, render, schema
 from audit import config as config_mod
 from audit.decode import MESSAGE_LIMIT, displayable
 from audit.progress import Progress
@@ -22,13 +21,6 @@ from audit.progress import Progress
 EXIT_OK, EXIT_BELOW, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell shows for a tool stopped by a closed pipe
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-class Format(str, Enum):
-    TEXT = "text"
-    JSON = "json"
-    JSONL = "jsonl"
-    HTML = "html"
 
 
 def _use_colour() -> bool:
@@ -122,8 +114,9 @@ def cli() -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Write one JSON report per article and summary.json into this directory.")
-@click.option("--format", "fmt", type=click.Choice([f.value for f in Format]), default="text",
-              show_default=True, help="What to print: the editors' summary, or the reports.")
+@click.option("--format", "fmt", type=click.Choice(render.NAMES), default=None,
+              help="What standard output carries: text (the editors' summary, the default), "
+                   "json, jsonl, html, sarif, csv or lines (see the README).")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
               help="Exit 1 when an article's overall score is below this.")
 @click.option("--no-strip", is_flag=True, help="Audit text input as it is: no furniture stripping.")
@@ -151,7 +144,9 @@ def cli() -> None:
               help="In the summary: every finding and every note, not the first few.")
 @click.option("--limit", type=click.IntRange(min=0), default=8, show_default=True, metavar="N",
               help="In the summary: the findings of the N most severe rules.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress on standard error, and no text summary; any other --format "
+                   "is still printed.")
 def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, jobs, include,
           exclude, from_file, jsonl_path, html_dir, incremental, timeout, show_all, limit,
           quiet) -> None:
@@ -181,7 +176,13 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     cfg = _load_config(config_path, fail_under)
     out = _prepare_out(out_dir)
     pages = _prepare_out(html_dir, "--html-dir")
-    fmt = Format(fmt)
+    if jsonl_path == "-":  # standard output carries one format: JSON Lines
+        if fmt not in (None, "jsonl"):
+            raise click.UsageError(f"--jsonl - and --format {fmt} would both write to "
+                                   "standard output")
+        fmt, jsonl_path = "jsonl", None
+    fmt = fmt or "text"
+    printed = not (quiet and fmt == "text")
     selection = inputs.Selection(tuple(include), tuple(exclude))
     items = inputs.iter_items(paths, selection=selection, timeout=timeout)
     if from_file:
@@ -191,14 +192,12 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     settings = batch.Settings(
         config=cfg, strip=not no_strip, input_format=input_format,
         out_dir=str(out) if out else None, incremental=incremental,
-        want_json=fmt is Format.JSONL or jsonl_sink is not None,
-        want_pretty=fmt is Format.JSON and not quiet,
-        want_text=fmt is Format.TEXT and not quiet, want_html=fmt is Format.HTML and not quiet,
-        html_dir=str(pages) if pages else None, width=_width(), timeout=timeout,
-        limit=None if show_all else limit)
+        want_json=jsonl_sink is not None, output=fmt if printed else None,
+        render=render.Options(width=_width(), limit=None if show_all else limit),
+        html_dir=str(pages) if pages else None, timeout=timeout)
     total = None if quiet or from_file else inputs.count_files(paths, selection)
     progress = Progress(total, enabled=not quiet)
-    printer = _Printer(fmt, quiet)
+    printer = _Printer(fmt, printed, single=inputs.names_one_article(paths) and not from_file)
     summary = batch.Summary(cfg, cfg.fail_under)
     index_rows, not_audited = [], []
     results = batch.run(items, settings, jobs=jobs or os.cpu_count() or 1)
@@ -245,7 +244,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         raise _Unwritable(f"cannot write {target}: {exc.strerror or exc}", code) from None
     finally:
         summary.close()
-    if summary.total > 1 and not quiet and fmt is Format.TEXT:
+    if summary.total > 1 and not quiet and fmt == "text":
         click.echo(f"\n{summary.audited} audited ({summary.skipped} up to date), "
                    f"{len(summary.failed)} failed, {summary.below} below --fail-under")
     sys.exit(code)
@@ -308,32 +307,22 @@ class _JsonlSink:
 
 
 class _Printer:
-    """Prints results as they come, in the chosen format (a JSON array is streamed)."""
+    """Writes the results to standard output as they come, in the format asked for."""
 
-    def __init__(self, fmt: Format, quiet: bool) -> None:
-        self.fmt, self.quiet, self.count = fmt, quiet, 0
-        self.to_terminal = not quiet and sys.stdout.isatty()
+    def __init__(self, fmt: str, printed: bool, *, single: bool) -> None:
+        colour = _use_colour()
+        self.formatter = render.get(fmt)(
+            lambda text: click.echo(text, nl=False, color=colour), single=single) \
+            if printed else None
+        self.to_terminal = printed and sys.stdout.isatty()
 
     def emit(self, result: batch.Result) -> None:
-        if self.quiet:
-            return
-        if self.fmt is Format.TEXT:
-            if result.text is None:  # up to date (incremental): no summary was rendered
-                return
-            prefix = "\n" if self.count else ""
-            click.echo(prefix + result.text, color=_use_colour())
-        elif self.fmt is Format.JSONL:
-            click.echo(result.report_json)
-        elif self.fmt is Format.HTML:
-            click.echo(result.html, nl=False)
-        else:
-            click.echo("[" if self.count == 0 else ",")
-            click.echo(result.report_pretty, nl=False)  # ends with a newline already
-        self.count += 1
+        if self.formatter is not None and result.rendered is not None:
+            self.formatter.add(result.rendered)
 
     def close(self) -> None:
-        if self.fmt is Format.JSON and not self.quiet:
-            click.echo("[]" if self.count == 0 else "]")
+        if self.formatter is not None:
+            self.formatter.close()
 
 
 @cli.command(context_settings=CONTEXT)
@@ -393,7 +382,8 @@ def schema_cmd(summary) -> None:
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def validate(reports) -> None:
     """Validate report files (or summary.json files) against the schema, naming the first
-    error of each invalid one. Exit 3 when any is invalid.
+    error of each invalid one. A file may hold one report, a JSON array of reports
+    (--format json) or JSON Lines (--jsonl, --format jsonl). Exit 3 when any is invalid.
 
     \b
     Example:
@@ -412,18 +402,49 @@ def validate(reports) -> None:
 
 
 def _validate_file(path: str) -> str | None:
+    """The first problem of a file of reports (None when it has none): one report or
+    summary (a JSON object), an array of them (--format json), or JSON Lines (--jsonl,
+    --format jsonl)."""
     try:
         with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+            text = handle.read()
     except OSError as exc:
         return exc.strerror or str(exc)
-    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, a huge integer
+    except UnicodeDecodeError as exc:
+        return f"not JSON: {exc}"
+    try:
+        documents = _documents(text)
+    except ValueError as exc:  # JSONDecodeError, a huge integer
         return f"not JSON: {exc}"
     except RecursionError:
         return "not JSON this tool writes: nested too deeply"
-    is_summary = isinstance(data, dict) and "articles" in data and "article" not in data
-    return schema.first_error(data, schema.SUMMARY if is_summary else schema.REPORT,
-                              reference=True)
+    for where, data in documents:
+        is_summary = isinstance(data, dict) and "articles" in data and "article" not in data
+        problem = schema.first_error(data, schema.SUMMARY if is_summary else schema.REPORT,
+                                     reference=True)
+        if problem:
+            return f"{where}: {problem}" if where else problem
+    return None
+
+
+def _documents(text: str) -> list[tuple[str, object]]:
+    """The reports a file holds, each with where it is ("" for a lone object)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if not exc.msg.startswith("Extra data"):
+            raise
+        documents = []  # JSON Lines: one document a line, blank lines allowed
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    documents.append((f"line {number}", json.loads(line)))
+                except json.JSONDecodeError as line_exc:
+                    raise ValueError(f"line {number}: {line_exc}") from None
+        return documents
+    if isinstance(data, list):
+        return [(f"item {number}", item) for number, item in enumerate(data, 1)]
+    return [("", data)]
 
 
 @cli.command(context_settings=CONTEXT)

@@ -16,7 +16,7 @@ import re
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, redirect_stderr
 from dataclasses import dataclass
 from pathlib import Path
@@ -505,3 +505,19 @@ def count_files(args: Iterable[str], selection: Selection) -> int | None:
             total += 1
     return total
 
+
+
+def names_one_article(args: Sequence[str]) -> bool:
+    """Whether the arguments name exactly one article: one file (not a directory, JSON
+    Lines or WARC file), one URL, or standard input. A format that can print one
+    article differently from many (``--format json``: an object) asks this."""
+    if len(args) != 1:
+        return False
+    arg = args[0]
+    if arg == "-" or is_url(arg):
+        return True
+    try:
+        return not Path(arg).is_dir() and not arg.lower().endswith(RECORD_SUFFIXES
+                                                                    + WARC_SUFFIXES)
+    except OSError:
+        return False

@@ -148,7 +148,7 @@ def test_reports_are_written_as_the_standard_library_would(tmp_path):
     for path in SEEDS:
         report = api.audit_bytes(path.read_bytes(), source=str(path))
         assert batch.dumps(report) == json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-        assert json.loads(batch._dumps_line(report)) == report
+        assert json.loads(batch.dumps_line(report)) == report
 
 
 def test_jsonl_from_standard_input(runner):
@@ -523,7 +523,7 @@ def test_setup_cfg_audit_section_is_used(runner, tmp_path, monkeypatch):
     (tmp_path / "setup.cfg").write_text("[audit]\nfail-under = 100\n")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["check", str(ROOT / "seeds" / SEEDS[2].name), "-q"])
-    report = json.loads(runner.invoke(cli, ["check", str(SEEDS[2]), "--format", "json"]).output)[0]
+    report = json.loads(runner.invoke(cli, ["check", str(SEEDS[2]), "--format", "json"]).output)
     expected = 1 if report["scores"]["overall"]["value"] is not None else 0
     assert result.exit_code == expected
 

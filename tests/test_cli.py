@@ -47,9 +47,8 @@ def test_check_prints_the_editors_summary(runner):
 def test_check_json_prints_valid_reports(runner):
     result = runner.invoke(cli, ["check", SEED, "--format", "json"])
     assert result.exit_code == 0
-    reports = json.loads(result.output)
-    assert len(reports) == 1
-    schema.validate(reports[0])
+    report = json.loads(result.output)  # one article named: one object, not an array
+    schema.validate(report)
 
 
 def test_check_json_prints_the_reports_as_written_also_when_up_to_date(runner, tmp_path):
@@ -74,7 +73,7 @@ def test_check_reads_standard_input(runner):
     text = "The council approved the budget on Tuesday, the mayor said.\n"
     result = runner.invoke(cli, ["check", "-", "--format", "json", "--no-strip"], input=text)
     assert result.exit_code == 0
-    report = json.loads(result.output)[0]
+    report = json.loads(result.output)  # one article: an object
     assert report["input"]["source"] == "-"
     assert report["article"]["text"] == text
 
@@ -97,7 +96,7 @@ def test_check_out_writes_reports_and_summary(runner, tmp_path, in_root):
 def test_fail_under_exits_1(runner):
     result = runner.invoke(cli, ["check", SEED, "--fail-under", "100", "-q"])
     assert result.exit_code in (0, 1)
-    report = json.loads(runner.invoke(cli, ["check", SEED, "--format", "json"]).output)[0]
+    report = json.loads(runner.invoke(cli, ["check", SEED, "--format", "json"]).output)
     overall = report["scores"]["overall"]["value"]
     assert result.exit_code == (1 if overall is not None and overall < 100 else 0)
 
@@ -160,7 +159,7 @@ def test_schema_prints_the_schema(runner):
 def test_validate_names_the_first_error(runner, tmp_path):
     good = tmp_path / "good.json"
     bad = tmp_path / "bad.json"
-    report = json.loads(runner.invoke(cli, ["check", SEED, "--format", "json"]).output)[0]
+    report = json.loads(runner.invoke(cli, ["check", SEED, "--format", "json"]).output)
     good.write_text(json.dumps(report))
     report["scores"]["overall"]["value"] = 140
     bad.write_text(json.dumps(report))

@@ -42,7 +42,7 @@ def test_possessive_after_a_letter_that_lower_cases_longer():
 def _serialises(report):
     schema.validate(report)
     batch.dumps(report).encode("utf-8")
-    batch._dumps_line(report).encode("utf-8")
+    batch.dumps_line(report).encode("utf-8")
 
 
 @settings(max_examples=50, deadline=None, derandomize=True,
