@@ -31,15 +31,33 @@ def _width() -> int:
     return max(40, min(shutil.get_terminal_size((100, 24)).columns, 160))
 
 
-def _load_config(path: str | None, fail_under: float | None) -> config_mod.Config:
+def _load_config(path: str | None, fail_under: float | None = None, select: tuple = (),
+                 disable: tuple = (), min_severity: str | None = None) -> config_mod.Config:
+    """The configuration file's settings (``--config``, or the nearest found upward),
+    overlaid with the command line's: one line and exit 2 for any problem."""
     try:
         cfg = config_mod.load(path)
-        if fail_under is not None:
-            values = dict(cfg.values, **{"fail-under": fail_under})
-            cfg = config_mod.Config(values=values, origin=cfg.origin)
+        for key, value, option in (("fail-under", fail_under, "--fail-under"),
+                                   ("rules.enable", select, "--select"),
+                                   ("rules.disable", disable, "--disable"),
+                                   ("rules.min-severity", min_severity, "--min-severity")):
+            if value is not None and value != ():
+                if key == "rules.disable":  # adds to the file's, as ruff's --extend-ignore
+                    value = (*cfg.get(key), *value)
+                cfg = config_mod.from_mapping({key: value}, origin=option, base=cfg)
         return cfg
     except config_mod.ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise _ConfigProblem(str(exc)) from None
+
+
+class _ConfigProblem(click.ClickException):
+    """A bad configuration value or file: one line naming the key, and exit 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file=None) -> None:
+        click.echo(f"audit: {displayable(self.format_message(), limit=MESSAGE_LIMIT)}",
+                   err=True)
 
 
 class _Unwritable(click.ClickException):
@@ -123,7 +141,14 @@ def cli() -> None:
 @click.option("--input-format", type=click.Choice(["auto", "html", "text"]), default="auto",
               show_default=True, help="Treat input as HTML or text instead of detecting it.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="INI file with an [audit] section (default: ./setup.cfg when it has one).")
+              help="Configuration file: TOML ([tool.audit]) or INI ([audit]). Default: the "
+                   "nearest pyproject.toml or setup.cfg that has one, from here upward.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Report only these rules: ids, id prefixes or categories (repeatable).")
+@click.option("--disable", multiple=True, metavar="RULES",
+              help="Never report these rules: ids, id prefixes or categories (repeatable).")
+@click.option("--min-severity", type=click.Choice(["info", "low", "medium", "high"]),
+              default=None, help="Report only findings of this severity or higher.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--include", multiple=True, metavar="GLOB",
@@ -147,9 +172,9 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress on standard error, and no text summary; any other --format "
                    "is still printed.")
-def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, jobs, include,
-          exclude, from_file, jsonl_path, html_dir, incremental, timeout, show_all, limit,
-          quiet) -> None:
+def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, select, disable,
+          min_severity, jobs, include, exclude, from_file, jsonl_path, html_dir, incremental,
+          timeout, show_all, limit, quiet) -> None:
     """Audit articles: files, directories (walked recursively, in sorted order), - for
     standard input, http(s) URLs, JSON Lines files of {"id", "url", "html"} or
     {"id", "text"} records (.jsonl), and WARC files (.warc, .warc.gz). HTML or plain
@@ -173,7 +198,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         raise click.UsageError("--incremental needs --out DIR")
     if ("-" in paths or from_file == "-") and _stdin_closed():
         raise click.UsageError("standard input is closed: nothing to read for -")
-    cfg = _load_config(config_path, fail_under)
+    cfg = _load_config(config_path, fail_under, select or None, disable, min_severity)
     out = _prepare_out(out_dir)
     pages = _prepare_out(html_dir, "--html-dir")
     if jsonl_path == "-":  # standard output carries one format: JSON Lines
@@ -467,6 +492,36 @@ def rules(fmt) -> None:
         return
     for r in items:
         click.echo(f"{r.id:<28} {r.category:<12} {r.severity:<7} {r.confidence:<7} {r.message}")
+
+
+@cli.command("config", context_settings=CONTEXT)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file to read instead of the nearest one found.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def config_cmd(config_path, fmt) -> None:
+    """Print the effective settings, each with where it came from (a file, or default),
+    and the digest that reports made with them carry.
+
+    \b
+    Example:
+        audit config
+        audit config --config ci/audit.toml --format json
+    """
+    cfg = _load_config(config_path)
+    rows = [(key, cfg.get(key), cfg.origin_of(key)) for key in config_mod.defaults()]
+    if fmt == "json":
+        click.echo(json.dumps({"file": cfg.origin, "digest": cfg.digest,
+                               "settings": [{"key": k, "value": list(v) if isinstance(v, tuple)
+                                             else v, "from": o} for k, v, o in rows]},
+                              indent=2))
+        return
+    click.echo(f"# file: {cfg.origin or 'none found (defaults)'}")
+    click.echo(f"# digest: {cfg.digest}")
+    for key, value, origin in rows:
+        shown = ", ".join(value) if isinstance(value, tuple) else (
+            "none" if value is None else value)
+        click.echo(displayable(f"{key} = {shown}  # {origin}"))
 
 
 def main() -> None:
