@@ -25,7 +25,7 @@ import signal
 import statistics
 import tempfile
 from array import array
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -43,6 +43,7 @@ from audit.render import Options as RenderOptions
 from audit.report import utc_now
 from audit.schema import SCHEMA_VERSION, validate
 from audit.scoring import histogram
+from audit.sourcing.lexicon import SPECIFICITY
 
 MAX_NAME = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -208,6 +209,8 @@ def _record(report: dict[str, Any]) -> dict[str, Any]:
         "sha256": report["input"]["sha256"],
         "grade": scores["grade"],
         **{key: scores[key]["value"] for key in SCORE_KEYS},
+        "rules": dict(Counter(f["rule_id"] for f in report["findings"])),
+        "source_types": report["sourcing"]["counts"]["by_type"],
     }
 
 
@@ -535,6 +538,9 @@ class Summary:
         self.below = 0
         self.skipped = 0
         self.internal = False
+        self.interrupted = False  # the run stopped early (Ctrl-C): the counts are partial
+        self.rules: Counter[str] = Counter()  # findings by rule id, over the articles
+        self.source_types: Counter[str] = Counter()  # cited sources by type, likewise
         self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
 
     def add(self, result: Result) -> None:
@@ -553,6 +559,8 @@ class Summary:
         if self.is_below(record.get("overall")):
             self.below += 1
         self.grades[record.get("grade") or "none"] += 1
+        self.rules.update(record.get("rules", {}))
+        self.source_types.update(record.get("source_types", {}))
         article = {"source": result.source, "report": result.report_name,
                    "sha256": record.get("sha256", ""), "overall": record.get("overall"),
                    "grade": record.get("grade")}
@@ -579,6 +587,10 @@ class Summary:
             },
             "scores": {key: _distribution(values) for key, values in self.scores.items()},
             "grades": dict(self.grades),
+            "rules": [{"rule_id": rule_id, "count": count} for rule_id, count
+                      in sorted(self.rules.items(), key=lambda item: (-item[1], item[0]))],
+            "source_types": {kind: self.source_types[kind] for kind in SPECIFICITY},
+            "interrupted": self.interrupted,
             "articles": [],
             "failed": self.failed,
         }

@@ -248,10 +248,12 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         printer.close()
         if jsonl_sink is not None:
             jsonl_sink.close()
-    except BaseException:
+    except BaseException as exc:
         results.close()  # the workers leave the work queued to them undone
         if jsonl_sink is not None:
             jsonl_sink.discard()  # a --jsonl file is whole or not there
+        if isinstance(exc, KeyboardInterrupt) and out is not None:
+            _write_interrupted_summary(summary, out / "summary.json")
         raise
     code = (EXIT_INTERNAL if summary.internal else EXIT_INPUT if summary.failed
             else EXIT_BELOW if summary.below else EXIT_OK)
@@ -273,6 +275,18 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         click.echo(f"\n{summary.audited} audited ({summary.skipped} up to date), "
                    f"{len(summary.failed)} failed, {summary.below} below --fail-under")
     sys.exit(code)
+
+
+def _write_interrupted_summary(summary: batch.Summary, target: Path) -> None:
+    """On Ctrl-C, summary.json still says what was done, marked ``interrupted``; a failure
+    to write it does not hide the interruption."""
+    summary.interrupted = True
+    try:
+        summary.write(target)
+    except OSError:
+        pass
+    finally:
+        summary.close()
 
 
 def _prepare_out(out_dir: str | None, option: str = "--out") -> Path | None:
