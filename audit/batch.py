@@ -38,7 +38,7 @@ import orjson
 from audit import __version__, api
 from audit.config import Config
 from audit.decode import MESSAGE_LIMIT, InputError, displayable
-from audit.inputs import Failure, Item, Job
+from audit.inputs import Failure, Item, Job, load
 from audit.render import Options as RenderOptions
 from audit.report import utc_now
 from audit.schema import SCHEMA_VERSION, validate
@@ -170,16 +170,7 @@ def _render(report: dict[str, Any], settings: Settings, pretty: str | None,
 
 
 def _load(job: Job, settings: Settings) -> tuple[bytes, str | None, str]:
-    input_format = job.input_format or settings.input_format
-    if job.fetch:
-        from audit.fetch import fetch
-
-        fetched = fetch(job.url)
-        if settings.input_format == "auto" and fetched.media_type:
-            input_format = fetched.media_type
-        return fetched.data, fetched.final_url, input_format
-    raw = job.data if job.data is not None else api.read_input(job.path)
-    return raw, job.url, input_format
+    return load(job, settings.input_format)
 
 
 def _up_to_date(target: Path, raw: bytes, config: Config) -> tuple[dict[str, Any], str] | None:

@@ -90,6 +90,18 @@ def _stdin_closed() -> bool:
     return False
 
 
+def _stdin_piped() -> bool:
+    """Whether standard input brings something to read (``audit check < page.txt``): open,
+    not a terminal, and not already at its end when that can be seen without reading."""
+    if _stdin_closed() or sys.stdin.isatty():
+        return False
+    peek = getattr(sys.stdin.buffer, "peek", None)
+    try:
+        return bool(peek(1)) if peek is not None else True
+    except (OSError, ValueError):
+        return False
+
+
 class _Group(click.Group):
     """Turns a crash anywhere in a command into one line and exit 4, never a traceback."""
 
@@ -193,7 +205,9 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         audit check story.html --format html > report.html
     """
     if not paths and not from_file:
-        raise click.UsageError("give at least one PATH, or --from-file LIST")
+        if not _stdin_piped():
+            raise click.UsageError("give at least one PATH, or --from-file LIST")
+        paths = ("-",)  # audit check < page.txt: standard input, as if - were named
     if incremental and not out_dir:
         raise click.UsageError("--incremental needs --out DIR")
     if ("-" in paths or from_file == "-") and _stdin_closed():
@@ -255,6 +269,9 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         if isinstance(exc, KeyboardInterrupt) and out is not None:
             _write_interrupted_summary(summary, out / "summary.json")
         raise
+    if summary.total == 0:  # nothing was even tried: a mistake, not a clean run
+        summary.close()
+        raise click.UsageError(_nothing_found(paths, from_file, include, exclude))
     code = (EXIT_INTERNAL if summary.internal else EXIT_INPUT if summary.failed
             else EXIT_BELOW if summary.below else EXIT_OK)
     target = None
@@ -275,6 +292,15 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         click.echo(f"\n{summary.audited} audited ({summary.skipped} up to date), "
                    f"{len(summary.failed)} failed, {summary.below} below --fail-under")
     sys.exit(code)
+
+
+def _nothing_found(paths, from_file, include, exclude) -> str:
+    named = [*paths] + ([f"--from-file {from_file}"] if from_file else [])
+    patterns = [f"--include {p}" for p in include] + [f"--exclude {p}" for p in exclude]
+    where = displayable(", ".join(named), limit=MESSAGE_LIMIT)
+    return (f"no input to audit in {where}"
+            + (f" matching {displayable(' '.join(patterns), limit=MESSAGE_LIMIT)}"
+               if patterns else ""))
 
 
 def _write_interrupted_summary(summary: batch.Summary, target: Path) -> None:
@@ -371,19 +397,30 @@ class _Printer:
 @click.option("--input-format", type=click.Choice(["auto", "html", "text"]), default="auto",
               show_default=True, help="Treat input as HTML or text instead of detecting it.")
 def strip(path, show_removed, input_format) -> None:
-    """Print the article text without page furniture (PATH is a file or - for stdin).
+    """Print the article text without page furniture. PATH is one article, read as
+    `audit check` reads it: a file (also .html.gz, .txt.gz), - for standard input, or an
+    http(s) URL.
 
     \b
     Example:
         audit strip seeds/002_a3d8c08d90f6a73e.txt --show-removed
+        audit strip https://example.org/story.html
     """
     from audit import api, decode
 
+    if path == "-" and _stdin_closed():
+        raise click.UsageError("standard input is closed: nothing to read for -")
+    items = list(itertools.islice(inputs.iter_items([path]), 2))
+    if len(items) != 1:
+        raise click.UsageError(f"{displayable(path, file_name=True, limit=MESSAGE_LIMIT)}: "
+                               f"holds {'no' if not items else 'several'} articles; "
+                               "audit strip takes one (audit check reads them all)")
+    item = items[0]
     try:
-        if path == "-" and _stdin_closed():
-            raise click.UsageError("standard input is closed: nothing to read for -")
-        raw = sys.stdin.buffer.read(decode.MAX_BYTES + 1) if path == "-" else api.read_input(path)
-        decoded = decode.decode(raw, input_format=input_format)
+        if isinstance(item, inputs.Failure):
+            raise decode.InputError(item.reason)
+        raw, _url, chosen = inputs.load(item, input_format)
+        decoded = decode.decode(raw, input_format=chosen)
     except decode.InputError as exc:
         click.echo(f"audit: {displayable(path, file_name=True, limit=MESSAGE_LIMIT)}: "
                    f"{displayable(str(exc), limit=MESSAGE_LIMIT)}", err=True)

@@ -26,6 +26,7 @@ from audit.decode import MAX_BYTES, MESSAGE_LIMIT, displayable, without_credenti
 
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
+PAGE_GZ_SUFFIXES = (".html.gz", ".htm.gz", ".txt.gz")  # one compressed page
 MAX_RECORD_BYTES = MAX_BYTES  # a record is one article: the same cap as a file
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}://")
 
@@ -74,6 +75,10 @@ Item = Job | Failure
 
 @dataclass(frozen=True)
 class Selection:
+    """--include and --exclude: a pattern matches the path below the walked directory or
+    the file name; ``**/`` matches any number of directories, none too (as in .gitignore),
+    so ``**/*.txt`` takes the top directory's files as well."""
+
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
 
@@ -81,7 +86,9 @@ class Selection:
         name = relative.rsplit("/", 1)[-1]
 
         def hit(patterns: tuple[str, ...]) -> bool:
-            return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) for p in patterns)
+            return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p)
+                       or ("**/" in p and fnmatch.fnmatch(relative, p.replace("**/", "")))
+                       for p in patterns)
 
         if self.include and not hit(self.include):
             return False
@@ -151,6 +158,9 @@ def _from_file(arg: str, timeout: float | None) -> Iterator[Item]:
         yield from _records_file(arg, timeout)
     elif lower.endswith(WARC_SUFFIXES):
         yield from _warc_file(arg, timeout)
+    elif lower.endswith(PAGE_GZ_SUFFIXES):
+        yield from _read_file(arg, lambda stream: _gzip_page(stream, arg), timeout,
+                              gzipped=True)
     else:
         yield Job(source=arg, name=Path(arg).name or arg, path=arg)
 
@@ -173,7 +183,7 @@ def _walk(root: Path, selection: Selection, timeout: float | None) -> Iterator[I
             relative = path.relative_to(root).as_posix()
             if not selection.wants(relative):
                 continue
-            if filename.lower().endswith(RECORD_SUFFIXES + WARC_SUFFIXES):
+            if filename.lower().endswith(RECORD_SUFFIXES + WARC_SUFFIXES + PAGE_GZ_SUFFIXES):
                 yield from _from_file(str(path), timeout)
             else:
                 yield Job(source=str(path), name=relative, path=str(path))
@@ -322,6 +332,24 @@ def _read_file(path: str, read: Callable[[_Guarded], Iterator[Item]], timeout: f
             yield Failure(path, "read failed: the compressed file is cut short")
         except (OSError, zlib.error) as exc:
             yield Failure(path, f"read failed: {getattr(exc, 'strerror', None) or exc}")
+
+
+def _gzip_page(stream: _Guarded, path: str) -> Iterator[Item]:
+    """A page compressed with gzip (``.html.gz``, ``.txt.gz``): inflated as it streams, at
+    most the cap of a file, then audited like the file would be."""
+    cap = MAX_RECORD_BYTES
+    chunks, size = [], 0
+    while size <= cap:
+        block = stream.read(min(_BLOCK, cap + 1 - size))
+        if not block:
+            break
+        chunks.append(block)
+        size += len(block)
+    if size > cap:
+        yield Failure(path, f"input is over the {cap:,}-byte cap after inflating")
+        return
+    name = Path(path).name
+    yield Job(source=path, name=name, data=b"".join(chunks))
 
 
 def _records(stream: _Guarded, origin: str) -> Iterator[Item]:
@@ -477,6 +505,25 @@ def _quiet_warcio() -> Iterator[_Complaints]:
     complaints = _Complaints()
     with redirect_stderr(complaints):  # type: ignore[type-var]
         yield complaints
+
+
+def load(job: Job, input_format: str = "auto") -> tuple[bytes, str | None, str]:
+    """A job's bytes, the page's URL when known, and the input format to audit it as:
+    read (a file), in hand (a record, standard input) or fetched (a URL, whose media type
+    decides the format unless one was asked for). Raises InputError with the reason."""
+    chosen = job.input_format or input_format
+    if job.fetch:
+        from audit.fetch import fetch
+
+        fetched = fetch(job.url)
+        if input_format == "auto" and fetched.media_type:
+            chosen = fetched.media_type
+        return fetched.data, fetched.final_url, chosen
+    if job.data is not None:
+        return job.data, job.url, chosen
+    from audit.api import read_input
+
+    return read_input(job.path), job.url, chosen
 
 
 def count_files(args: Iterable[str], selection: Selection) -> int | None:

@@ -116,7 +116,15 @@ def test_missing_file_exits_3_with_one_line(runner, tmp_path):
     assert result.stderr == f"audit: {tmp_path / 'gone.txt'}: no such file\n"
 
 
-def test_usage_error_exits_2(runner):
+def test_check_reads_piped_standard_input_when_no_input_is_named(runner):
+    text = "The council approved the budget on Tuesday, the mayor said.\n" * 3
+    result = runner.invoke(cli, ["check", "--format", "json", "--no-strip"], input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["input"]["source"] == "-"
+
+
+def test_usage_error_exits_2(runner, monkeypatch):
+    monkeypatch.setattr("audit.cli._stdin_piped", lambda: False)  # a terminal: nothing piped
     assert runner.invoke(cli, ["check"]).exit_code == 2
     assert runner.invoke(cli, ["check", SEED, "--format", "xml"]).exit_code == 2
     assert runner.invoke(cli, ["check", SEED, "--fail-under", "120"]).exit_code == 2
