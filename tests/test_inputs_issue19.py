@@ -64,7 +64,7 @@ def test_gzip_compressed_pages_are_read_by_check_and_strip(runner, tmp_path):
 
 
 def test_a_gzip_bomb_is_refused_past_the_cap(monkeypatch, tmp_path):
-    monkeypatch.setattr(inputs, "MAX_RECORD_BYTES", 1000)
+    monkeypatch.setattr(inputs.base, "MAX_RECORD_BYTES", 1000)
     page = tmp_path / "bomb.html.gz"
     page.write_bytes(gzip.compress(b"<p>" + b"a" * 50_000))
     (item,) = inputs.iter_items([str(page)])
@@ -76,3 +76,19 @@ def test_strip_refuses_a_file_of_several_articles(runner, tmp_path):
     records.write_text('{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n')
     result = runner.invoke(cli, ["strip", str(records)])
     assert result.exit_code == 2 and "several" in result.stderr
+
+
+def test_every_input_module_is_one_source_with_the_same_interface():
+    import importlib
+    import pkgutil
+
+    from audit.inputs import lists
+
+    modules = {m.name for m in pkgutil.iter_modules(inputs.__path__)} - {"base"}
+    found = {type(s).__module__.rsplit(".", 1)[-1] for s in (*inputs.SOURCES, lists.SOURCE)}
+    assert found == modules  # every module's source is asked (lists: through --from-file)
+    for name in modules:
+        module = importlib.import_module(f"audit.inputs.{name}")
+        sources = [v for v in vars(module).values() if isinstance(v, inputs.Source)]
+        assert sources and all(s.name for s in sources), name
+    assert inputs.SOURCES[-1] is importlib.import_module("audit.inputs.files").FILES
