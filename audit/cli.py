@@ -188,13 +188,14 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
           min_severity, jobs, include, exclude, from_file, jsonl_path, html_dir, incremental,
           timeout, show_all, limit, quiet) -> None:
     """Audit articles: files, directories (walked recursively, in sorted order), - for
-    standard input, http(s) URLs, JSON Lines files of {"id", "url", "html"} or
-    {"id", "text"} records (.jsonl), and WARC files (.warc, .warc.gz). HTML or plain
-    text is told from the content.
+    standard input (also read when no input is named and it is not a terminal), http(s)
+    URLs, JSON Lines files of {"id", "url", "html"} or {"id", "text"} records (.jsonl),
+    WARC files (.warc, .warc.gz) and gzip-compressed pages (.html.gz, .txt.gz). HTML or
+    plain text is told from the content.
 
     Exit codes: 0 success; 1 an article scored below --fail-under; 2 usage,
-    configuration or environment error (an unwritable --out, closed standard input, a
-    full disk); 3 some input could not be audited; 4 internal error (the highest that
+    configuration or environment error (nothing to audit, an unwritable --out, closed
+    standard input, a full disk); 3 some input could not be audited; 4 internal error (the highest that
     applies); 130 interrupted; 141 standard output closed early.
 
     \b
