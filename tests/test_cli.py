@@ -20,7 +20,8 @@ def test_version(runner):
     assert result.output == f"audit, version {__version__}\n"
 
 
-@pytest.mark.parametrize("command", [None, "check", "strip", "schema", "validate", "rules"])
+@pytest.mark.parametrize("command", [None, "check", "strip", "schema", "validate", "rules",
+                                     "config"])
 def test_every_command_has_help_with_an_example(runner, command):
     args = ([command] if command else []) + ["-h"]
     result = runner.invoke(cli, args)
