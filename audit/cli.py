@@ -195,8 +195,8 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
 
     Exit codes: 0 success; 1 an article scored below --fail-under; 2 usage,
     configuration or environment error (nothing to audit, an unwritable --out, closed
-    standard input, a full disk); 3 some input could not be audited; 4 internal error (the highest that
-    applies); 130 interrupted; 141 standard output closed early.
+    standard input, a full disk); 3 some input could not be audited; 4 internal error
+    (the highest that applies); 130 interrupted; 141 standard output closed early.
 
     \b
     Example:
@@ -549,18 +549,27 @@ def rules(fmt) -> None:
 @cli.command("config", context_settings=CONTEXT)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Configuration file to read instead of the nearest one found.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="As for check: report only these rules.")
+@click.option("--disable", multiple=True, metavar="RULES",
+              help="As for check: never report these rules.")
+@click.option("--min-severity", type=click.Choice(["info", "low", "medium", "high"]),
+              default=None, help="As for check: the lowest severity reported.")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+              help="As for check: the overall score under which check exits 1.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
-def config_cmd(config_path, fmt) -> None:
-    """Print the effective settings, each with where it came from (a file, or default),
-    and the digest that reports made with them carry.
+def config_cmd(config_path, select, disable, min_severity, fail_under, fmt) -> None:
+    """Print the effective settings, each with where it came from (a file, an option, or
+    default), and the digest that reports made with them carry. The options are those
+    of check, to see what a check command line would use.
 
     \b
     Example:
         audit config
-        audit config --config ci/audit.toml --format json
+        audit config --config ci/audit.toml --select SRC --format json
     """
-    cfg = _load_config(config_path)
+    cfg = _load_config(config_path, fail_under, select or None, disable, min_severity)
     rows = [(key, cfg.get(key), cfg.origin_of(key)) for key in config_mod.defaults()]
     if fmt == "json":
         click.echo(json.dumps({"file": cfg.origin, "digest": cfg.digest,

@@ -172,3 +172,15 @@ def test_audit_config_prints_each_setting_and_where_it_came_from(runner, tmp_pat
     listed = json.loads(runner.invoke(cli, ["config", "--format", "json"]).stdout)
     assert {row["key"] for row in listed["settings"]} == set(config.defaults())
     assert listed["digest"] == config.load().digest
+
+
+def test_audit_config_shows_what_options_change(runner, tmp_path, monkeypatch):
+    from audit.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["config", "--select", "RDB", "--min-severity", "low",
+                                 "--fail-under", "50"])
+    assert result.exit_code == 0, result.output
+    assert "rules.enable = RDB-LONG-SENTENCE" in result.stdout and "# --select" in result.stdout
+    assert "rules.min-severity = low  # --min-severity" in result.stdout
+    assert "fail-under = 50.0  # --fail-under" in result.stdout
