@@ -36,7 +36,7 @@ def driver() -> dict[str, Any]:
     from audit.rules import all_rules
 
     return {
-        "name": "audit", "version": __version__, "informationUri": "https://example.org/audit",
+        "name": "audit", "version": __version__,
         "rules": [{"id": r.id, "shortDescription": {"text": r.message},
                    "defaultConfiguration": {"level": LEVELS[r.severity]},
                    "properties": {"category": r.category, "severity": r.severity,
