@@ -23,7 +23,10 @@ import os
 import re
 import signal
 import statistics
+import sys
 import tempfile
+import threading
+import time
 from array import array
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -43,12 +46,15 @@ from audit.render import Options as RenderOptions
 from audit.report import utc_now
 from audit.schema import SCHEMA_VERSION, validate
 from audit.scoring import histogram
-from audit.sourcing.lexicon import SPECIFICITY
+from audit.sourcing.lang.en import SPECIFICITY
 
 MAX_NAME = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_TMP = re.compile(r"^\..+\.\d+\.tmp$")
+_TMP = re.compile(r"^\..+\.(\d+)\.tmp$")
 SUMMARY_SCHEMA = "summary.schema.json"
+# Names the batch itself writes: summary.json, and index.html (an article's page is named
+# after its report, so "index.json" would give "index.html").
+RESERVED = ("summary.json", "index.json")
 SCORE_KEYS = ("overall", "readability", "sourcing", "attribution")
 
 
@@ -84,25 +90,47 @@ class Result:
 # ----------------------------------------------------------------------------- one job
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """The article's deadline passed. Not an ``Exception``: the analysis (trafilatura's
+    ``except Exception``, for one) must not be able to swallow it."""
+
+
+_ARMED = False  # the alarm is set for the job in hand
 
 
 def _on_alarm(signum, frame):  # pragma: no cover - timing dependent
-    raise _Timeout()
+    if _ARMED:
+        raise _Timeout()
+
+
+def timed_out(source: str, settings: Settings) -> Result:
+    """The result of an article stopped at its deadline."""
+    return Result(source, status="failed", error=f"timed out after {settings.timeout:g} s")
 
 
 def process(job: Job, report_name: str | None, settings: Settings) -> Result:
-    """Do one job from start to finish. Never raises."""
-    use_alarm = settings.timeout and hasattr(signal, "setitimer")
-    if use_alarm:
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, settings.timeout)
+    """Do one job from start to finish. Never raises.
+
+    With a timeout, an alarm interrupts the job at its deadline: the first line of
+    defence, which does not hold inside C code (a parser, a regular expression) that
+    keeps the interpreter from running the handler. A worker process is therefore also
+    watched from outside and killed when it overruns (``_Pool.watch``)."""
+    global _ARMED
+    use_alarm = bool(settings.timeout) and hasattr(signal, "setitimer")
     try:
-        return _process(job, report_name, settings)
+        if use_alarm:
+            previous = signal.signal(signal.SIGALRM, _on_alarm)
+            _ARMED = True
+            signal.setitimer(signal.ITIMER_REAL, settings.timeout)
+        try:
+            return _process(job, report_name, settings)
+        finally:
+            if use_alarm:
+                _ARMED = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
     except _Timeout:
-        return Result(job.source, status="failed",
-                      error=f"gave up after {settings.timeout:g} s (input too large or too odd)")
+        return timed_out(job.source, settings)
     except InputError as exc:
         return Result(job.source, status="failed", error=str(exc))
     except RecursionError:
@@ -112,10 +140,6 @@ def process(job: Job, report_name: str | None, settings: Settings) -> Result:
     except Exception as exc:  # a bug: recorded, reported, and the batch goes on
         return Result(job.source, status="failed", internal=True,
                       error=f"internal error: {type(exc).__name__}: {exc}")
-    finally:
-        if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
 
 
 def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
@@ -125,9 +149,13 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
         found = _up_to_date(target, raw, settings.config)
         if found is not None:
             kept, written = found
+            row = None
+            if settings.html_dir and report_name:  # the batch index lists it too
+                row = _write_page(kept, report_name, settings.html_dir, only_missing=True)
             return Result(job.source, report_name, status="skipped", record=_record(kept),
                           report_json=dumps_line(kept) if settings.want_json else None,
-                          rendered=_render(kept, settings, written, up_to_date=True))
+                          rendered=_render(kept, settings, written, up_to_date=True),
+                          index_row=row)
     report = api.audit_bytes(raw, source=job.source, strip=settings.strip,
                              input_format=input_format, url=url, config=settings.config)
     pretty = dumps(report) if target is not None else None
@@ -137,17 +165,8 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
         except OSError as exc:
             raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
     row = None
-    if settings.html_dir:
-        from audit.render import html as html_view
-
-        page = html_view.render(report, index="index.html")
-        if report_name:
-            page_name = report_name[: -len(".json")] + ".html"
-            try:
-                write_atomic(Path(settings.html_dir, page_name), page)
-            except OSError as exc:
-                raise InputError(f"cannot write {page_name}: {exc.strerror or exc}") from None
-            row = html_view.index_row(report, page_name)
+    if settings.html_dir and report_name:
+        row = _write_page(report, report_name, settings.html_dir)
     return Result(job.source, report_name, record=_record(report), index_row=row,
                   report_json=dumps_line(report) if settings.want_json else None,
                   rendered=_render(report, settings, pretty))
@@ -167,6 +186,23 @@ def _render(report: dict[str, Any], settings: Settings, pretty: str | None,
     if settings.output == "json" and pretty is not None:
         return pretty
     return formatter.article(report, settings.render)
+
+
+def _write_page(report: dict[str, Any], report_name: str, html_dir: str, page: str | None = None,
+                only_missing: bool = False) -> dict[str, Any]:
+    """Write the annotated page of ``report`` into ``html_dir`` (with ``only_missing``, only
+    when it is not there yet) and return its row of the batch index."""
+    from audit.render import html as html_view
+
+    page_name = report_name[: -len(".json")] + ".html"
+    target = Path(html_dir, page_name)
+    if not (only_missing and target.is_file()):
+        try:
+            write_atomic(target, page if page is not None
+                         else html_view.render(report, index="index.html"))
+        except OSError as exc:
+            raise InputError(f"cannot write {page_name}: {exc.strerror or exc}") from None
+    return html_view.index_row(report, page_name)
 
 
 def _load(job: Job, settings: Settings) -> tuple[bytes, str | None, str]:
@@ -212,11 +248,27 @@ def _record(report: dict[str, Any]) -> dict[str, Any]:
 # a tenth of the work it hands out. Chunks start at one job and double up to CHUNK, so the
 # first results come at once and a small batch still spreads over every worker.
 CHUNK = 8
-# Records of JSON Lines and WARC files carry their data (up to 20 MB each) to the worker;
-# plain files are read by the worker itself. These bound what a chunk, and all the chunks
-# in flight, carry.
+# These bound the input bytes of a chunk, and of all the chunks in flight: the data that
+# records of JSON Lines and WARC files carry to the worker (up to 20 MB each), and the
+# size of the files the workers read themselves (their results come back to the main
+# process, and a report is several times its input: about 6x as one JSON line). A worker
+# always has one chunk in hand, whatever its size.
 CHUNK_BYTES = 4 << 20
-IN_FLIGHT_BYTES = 64 << 20
+IN_FLIGHT_BYTES = 32 << 20
+
+
+# A worker is killed when its article overruns the deadline by GRACE seconds (the alarm
+# inside it had its chance); the main process looks every TICK seconds.
+GRACE = 0.5
+TICK = 0.1
+# When the batch stops early (Ctrl-C, SIGTERM, a closed output), the article in hand has
+# this long to finish.
+STOP_WAIT = 2.0
+# A pool whose worker was killed and that has not broken this long after is stuck.
+STUCK = 5.0
+# Set when a stuck pool's threads were left behind: the process must then end without
+# waiting for them (``audit.cli.main`` does).
+abandoned = False
 
 
 @dataclass
@@ -228,21 +280,28 @@ class _Task:
     future: Any = None
     alone: bool = False  # run with no other task in flight: a worker died during it
     size: int = 0  # bytes of data the jobs carry
+    first: int = 0  # the place in the batch of the first job (what the watchdog names)
+    verdict: Result | None = None  # known without running it (it overran its deadline)
 
 
 def run(items: Iterable[Item], settings: Settings, *, jobs: int = 1,
         taken: set[int] | None = None) -> Iterator[Result]:
     """Results for every item, in input order. ``jobs`` > 1 uses worker processes, with at
-    most a few small chunks of jobs per worker in flight at once."""
+    most a few small chunks of jobs per worker in flight at once. With a timeout, even one
+    article, or ``jobs`` 1, runs in a worker process: only a process can be stopped
+    inside C code, and killing it must not end the batch."""
     taken = set() if taken is None else taken
     named = _named(items, settings, taken)
     head = list(itertools.islice(named, 2))
     named = itertools.chain(head, named)
-    if jobs <= 1 or len(head) < 2:  # one article: no pool to start
+    if settings.timeout is None and (jobs <= 1 or len(head) < 2):  # no pool to start
         for item, name in named:
             yield _failed(item) if isinstance(item, Failure) else process(item, name, settings)
         return
-    yield from _run_parallel(named, settings, jobs)
+    if len(head) < 2 and not any(isinstance(item, Job) for item, _ in head):
+        yield from (_failed(item) for item, _ in head)  # nothing to run
+        return
+    yield from _run_parallel(named, settings, max(1, jobs) if len(head) > 1 else 1)
 
 
 def _named(items: Iterable[Item], settings: Settings,
@@ -260,51 +319,120 @@ def _failed(item: Failure) -> Result:
 
 
 def process_chunk(pairs: list[tuple[Job, str | None]], settings: Settings,
-                  work=process) -> list[Result]:
+                  work=process, first: int = 0) -> list[Result]:
     """A worker's task: the jobs of one chunk, one after the other. Stops early, leaving
-    the rest undone, when the batch is stopping (interrupted, or its output closed)."""
+    the rest undone, when the batch is stopping (interrupted, or its output closed).
+    Each job's place and start time go to the worker's slot, for the watchdog."""
     results = []
-    for job, name in pairs:
+    for place, (job, name) in enumerate(pairs, first):
         if _STOP is not None and _STOP.is_set():
             break
-        results.append(work(job, name, settings))
+        if _SLOT is not None:
+            slots, at = _SLOT
+            slots[at + 1] = 0.0
+            slots[at + 2] = place
+            slots[at + 1] = time.monotonic()
+        try:
+            results.append(work(job, name, settings))
+        finally:
+            if _SLOT is not None:
+                slots[at + 1] = 0.0
     return results
 
 
 _STOP: Any = None  # in a worker: the pool's stop event
+_SLOT: Any = None  # in a worker: (the pool's slots, where this worker's start), see _Pool
 
 
-def _start_worker(stop: Any) -> None:
-    global _STOP
+def _start_worker(stop: Any, slots: Any, taken: Any, parent: int) -> None:
+    global _STOP, _SLOT
+    _watch_parent(parent)
+    # The main process decides when a worker stops: on Ctrl-C it tells the workers (the
+    # stop event) and they finish the article in hand. SIGTERM and SIGHUP keep their
+    # default (the pool itself ends broken workers with SIGTERM).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, signal.SIG_DFL)
     _STOP = stop
+    with taken.get_lock():
+        at = 3 * taken.value
+        taken.value += 1
+    if at + 3 <= len(slots):
+        slots[at] = os.getpid()
+        _SLOT = (slots, at)
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when the main process ends, whatever ended it (a SIGKILL too): a
+    worker left running would hold on to standard output, and to its memory. On Linux
+    the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG); elsewhere, and as a
+    fallback, a thread looks every second whether the parent is still the same."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+    threading.Thread(target=_poll_parent, args=(parent,), daemon=True,
+                     name="audit-parent-watch").start()
+
+
+def _poll_parent(parent: int) -> None:  # pragma: no cover - runs until the process ends
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _tasks(named: Iterator[tuple[Item, str | None]]) -> Iterator[_Task]:
     """The input cut into chunks of consecutive jobs, 1, 2, 4, ... then CHUNK long, or
-    shorter when the jobs carry CHUNK_BYTES of data (JSON Lines and WARC records); an
+    shorter when the jobs reach CHUNK_BYTES of input (files or records' data); an
     input that failed to list ends the chunk before it and is a task of its own."""
     length = 1
+    place = 0
     task = _Task([])
     for item, name in named:
         if isinstance(item, Failure):
             if task.pairs:
                 yield task
-                task = _Task([])
+                task = _Task([], first=place)
             yield _Task([], failure=item)
             continue
         task.pairs.append((item, name))
-        task.size += len(item.data or b"")
+        task.size += _size(item)
+        place += 1
         if len(task.pairs) >= length or task.size >= CHUNK_BYTES:
             yield task
-            task = _Task([])
+            task = _Task([], first=place)
             length = min(length * 2, CHUNK)
     if task.pairs:
         yield task
 
 
+def _size(job: Job) -> int:
+    """The input bytes of a job: its data, or its file's size (0 for a URL: it is capped
+    at 20 MB by the fetch, and a list of URLs has no sizes to read)."""
+    if job.data is not None:
+        return len(job.data)
+    if job.path is not None:
+        try:
+            return os.stat(job.path).st_size
+        except (OSError, ValueError):
+            return 0
+    return 0
+
+
 class _Pool:
     """The worker processes: replaced by a fresh pool when a worker dies, and told to
-    leave queued work undone when the batch stops early."""
+    leave queued work undone when the batch stops early.
+
+    With a timeout, each worker writes its pid, the place of the job in hand and when it
+    started into its slot of a shared array; ``watch`` kills a worker whose job has run
+    past the deadline (plus GRACE), which breaks the pool like any dying worker, and
+    remembers the job so that it is failed as timed out and not run again."""
 
     def __init__(self, jobs: int, settings: Settings, work) -> None:
         import multiprocessing
@@ -312,13 +440,20 @@ class _Pool:
         self.jobs, self.settings, self.work = jobs, settings, work
         self.context = multiprocessing.get_context()
         self.stop = self.context.Event()
+        self.timed_out: set[int] = set()  # places of the jobs killed at their deadline
+        self.killed = False  # the watchdog killed a worker of the current executor
         self.executor = self._start()
 
     def _start(self):
         from concurrent.futures import ProcessPoolExecutor
 
+        self.slots = self.context.Array("d", 3 * self.jobs, lock=False)
+        taken = self.context.Value("i", 0)
+        self.killed = False
+        self.killed_at = 0.0
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context,
-                                   initializer=_start_worker, initargs=(self.stop,))
+                                   initializer=_start_worker,
+                                   initargs=(self.stop, self.slots, taken, os.getpid()))
 
     def submit(self, task: _Task) -> None:
         from concurrent.futures import Future
@@ -326,31 +461,97 @@ class _Pool:
 
         try:
             task.future = self.executor.submit(process_chunk, task.pairs, self.settings,
-                                               self.work)
+                                               self.work, task.first)
         except BrokenProcessPool as exc:  # a worker died since the last result came
             task.future = Future()
             task.future.set_exception(exc)
 
-    def renew(self) -> None:
+    def result(self, task: _Task) -> list[Result]:
+        """The task's results, watching every worker's deadline while waiting."""
+        from concurrent.futures import wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        while self.settings.timeout and not wait([task.future], timeout=TICK).done:
+            self.watch()
+            if self.killed_at and time.monotonic() - self.killed_at > STUCK:
+                # The pool should have broken at once. A worker killed while it sent
+                # results leaves the pool's reader waiting for the rest for good.
+                self.renew(abandon=True)
+                stuck = BrokenProcessPool("a killed worker left the pool stuck")
+                stuck.renewed = True
+                raise stuck
+        return task.future.result()
+
+    def watch(self) -> None:
+        """Kill every worker whose job has overrun its deadline (plus GRACE)."""
+        if not self.settings.timeout:
+            return
+        now = time.monotonic()
+        slots = self.slots
+        for at in range(0, len(slots), 3):
+            started = slots[at + 1]
+            if not started or now - started <= self.settings.timeout + GRACE:
+                continue
+            place = int(slots[at + 2])
+            if slots[at + 1] != started:  # it moved on to the next job meanwhile
+                continue
+            try:
+                os.kill(int(slots[at]), signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                continue
+            slots[at + 1] = 0.0
+            self.timed_out.add(place)
+            self.killed = True
+            self.killed_at = self.killed_at or time.monotonic()
+
+    def renew(self, abandon: bool = False) -> None:
+        """A fresh pool for the broken one; with ``abandon``, the old one is stuck: its
+        workers are killed and its threads left behind (see ``abandoned``)."""
+        global abandoned
+        if abandon:
+            abandoned = True
+            for worker in list((getattr(self.executor, "_processes", None) or {}).values()):
+                worker.kill()
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
 
     def close(self, early: bool) -> None:
-        if early:
-            self.stop.set()
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        if not early:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            return
+        # The workers finish the job in hand and leave the rest; one still busy after
+        # STOP_WAIT (or past its deadline, or when told again) is killed.
+        self.stop.set()
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        until = time.monotonic() + STOP_WAIT
+        try:
+            for worker in processes:
+                while worker.is_alive() and time.monotonic() < until:
+                    self.watch()
+                    worker.join(TICK)
+        finally:
+            killed = [worker for worker in processes if worker.is_alive()]
+            for worker in killed:
+                worker.kill()
+                worker.join(1.0)  # reaped: its temporary files are seen to be stale
+            # A worker killed while it sent results leaves the pool's reader thread stuck
+            # for good: then it is not waited for.
+            self.executor.shutdown(wait=not killed)
 
 
 def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
                   jobs: int, work=process) -> Iterator[Result]:
     """Chunks of jobs on a pool of ``jobs`` workers, a few chunks per worker in flight
-    (and at most IN_FLIGHT_BYTES of the records' data).
+    (and at most IN_FLIGHT_BYTES of input, but always one chunk per worker).
 
     When a worker dies (killed, out of memory, a crash in C code), every chunk in flight
     fails with it, and which job was to blame is unknown. Those jobs are then run again
     one at a time with nothing else in flight, on a fresh pool: the one whose worker dies
-    again is reported as failed, and every other gets its report. A chunk that fails in
-    any other way (a bug) has its jobs run one at a time too, so the failure is named."""
+    again is reported as failed, and every other gets its report. When the watchdog
+    killed the worker, the job to blame is known: it fails as timed out, and the others
+    go again in chunks. A chunk that fails in any other way (a bug) has its jobs run one
+    at a time too, so the failure is named."""
     from concurrent.futures.process import BrokenProcessPool
 
     window = jobs * 3
@@ -362,7 +563,7 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
         while True:
             if not any(t.alone for t in pending):  # no new work while suspects wait
                 held = sum(t.size for t in pending)
-                while len(pending) < window and held < IN_FLIGHT_BYTES:
+                while len(pending) < window and (held < IN_FLIGHT_BYTES or len(pending) < jobs):
                     task = next(tasks, None)
                     if task is None:
                         break
@@ -376,18 +577,25 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
             if task.failure is not None:
                 yield _failed(task.failure)
                 continue
+            if task.verdict is not None:
+                yield task.verdict
+                continue
             if task.alone:
                 pool.submit(task)
             try:
-                results = task.future.result()
-            except BrokenProcessPool:
-                pool.renew()
+                results = pool.result(task)
+            except BrokenProcessPool as exc:
+                renewed = getattr(exc, "renewed", False)  # a stuck pool, renewed already
+                known = pool.killed or renewed
+                if not renewed:
+                    pool.renew()
                 if task.alone:  # it died again with nothing else running: this job did it
-                    yield Result(task.pairs[0][0].source, status="failed",
-                                 error="the worker process died")
+                    source = task.pairs[0][0].source
+                    yield (timed_out(source, settings) if task.first in pool.timed_out
+                           else Result(source, status="failed", error="the worker process died"))
                     continue
                 pending.appendleft(task)
-                pending = deque(_suspects(pending))
+                pending = deque(_retry(pending, pool) if known else _suspects(pending))
                 continue
             except Exception as exc:  # a bug outside ``process``: name the job it hit
                 if task.alone:
@@ -402,22 +610,49 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
         pool.close(early=not finished)
 
 
+def _unfinished(task: _Task) -> bool:
+    return task.failure is None and task.verdict is None and not (
+        task.future.done() and not task.future.cancelled()
+        and task.future.exception() is None)
+
+
 def _suspects(tasks: Iterable[_Task]) -> Iterator[_Task]:
     """After a worker died: every task without its results, split into single jobs to be
     run alone; tasks already finished, and listing failures, as they were."""
     for task in tasks:
-        done = task.failure is not None or (
-            task.future.done() and not task.future.cancelled()
-            and task.future.exception() is None)
-        if done:
-            yield task
-        else:
+        if _unfinished(task):
             yield from _one_by_one(task)
+        else:
+            yield task
+
+
+def _retry(tasks: Iterable[_Task], pool: _Pool) -> Iterator[_Task]:
+    """After the watchdog killed a worker: every task without its results goes to the
+    fresh pool again, but for the jobs that overran, which fail as timed out."""
+    for task in tasks:
+        if not _unfinished(task):
+            yield task
+            continue
+        part = _Task([], first=task.first)
+        for place, pair in enumerate(task.pairs, task.first):
+            if place not in pool.timed_out:
+                part.pairs.append(pair)
+                part.size += _size(pair[0])
+                continue
+            if part.pairs:
+                pool.submit(part)
+                yield part
+            yield _Task([pair], first=place, verdict=timed_out(pair[0].source, pool.settings))
+            part = _Task([], first=place + 1)
+        if part.pairs:
+            pool.submit(part)
+            yield part
 
 
 def _one_by_one(task: _Task) -> list[_Task]:
     """The jobs of ``task``, each a task to be run alone."""
-    return [_Task([pair], alone=True) for pair in task.pairs]
+    return [_Task([pair], alone=True, first=place)
+            for place, pair in enumerate(task.pairs, task.first)]
 
 
 # ----------------------------------------------------------------------------- files
@@ -435,7 +670,7 @@ def safe_name(name: str, taken: set[int]) -> str:
     if len(base) > MAX_NAME:
         base = f"{base[:MAX_NAME]}-{digest}"
     candidate = f"{base}.json"
-    if _key(candidate) in taken or candidate == "summary.json":
+    if _key(candidate) in taken or candidate.lower() in RESERVED:
         candidate = f"{base}-{digest}.json"
         counter = 1
         while _key(candidate) in taken:
@@ -479,14 +714,32 @@ def write_atomic(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def remove_stale_temporaries(out_dir: Path) -> int:
-    """Delete the temporary files a killed run left behind; returns how many."""
+def remove_stale_temporaries(folder: Path, name: str | None = None) -> int:
+    """Delete the temporary files that runs no longer alive left in ``folder`` (only those
+    of the file ``name``, when given); returns how many. A temporary file whose process
+    is still running belongs to a live run (two runs on one ``--out``) and is left alone."""
     removed = 0
-    for entry in out_dir.iterdir():
-        if _TMP.match(entry.name) and entry.is_file():
+    for entry in folder.iterdir():
+        found = _TMP.match(entry.name)
+        if found is None or (name is not None and entry.name != f".{name}.{found[1]}.tmp"):
+            continue
+        if not _alive(int(found[1])) and entry.is_file():
             entry.unlink(missing_ok=True)
             removed += 1
     return removed
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (a process of another user counts)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 # Reports are serialised with orjson: a report averages 77 KB of indented JSON, which the
@@ -529,7 +782,6 @@ class Summary:
         self.below = 0
         self.skipped = 0
         self.internal = False
-        self.interrupted = False  # the run stopped early (Ctrl-C): the counts are partial
         self.rules: Counter[str] = Counter()  # findings by rule id, over the articles
         self.source_types: Counter[str] = Counter()  # cited sources by type, likewise
         self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
@@ -564,9 +816,9 @@ class Summary:
     def total(self) -> int:
         return self.audited + len(self.failed)
 
-    def header(self) -> dict[str, Any]:
+    def header(self, interrupted: bool = False) -> dict[str, Any]:
         """The summary without its article records (validated with them left out)."""
-        summary = {
+        summary: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "audit", "version": __version__},
             "generated_at": utc_now(),
@@ -581,10 +833,11 @@ class Summary:
             "rules": [{"rule_id": rule_id, "count": count} for rule_id, count
                       in sorted(self.rules.items(), key=lambda item: (-item[1], item[0]))],
             "source_types": {kind: self.source_types[kind] for kind in SPECIFICITY},
-            "interrupted": self.interrupted,
             "articles": [],
             "failed": self.failed,
         }
+        if interrupted:
+            summary["interrupted"] = True
         validate(summary, SUMMARY_SCHEMA)
         return summary
 
@@ -601,9 +854,10 @@ class Summary:
             yield article
         self._spool.seek(0, os.SEEK_END)
 
-    def write(self, path: Path) -> None:
-        """summary.json, streamed from the spool, through a temporary file and a rename."""
-        header = self.header()
+    def write(self, path: Path, interrupted: bool = False) -> None:
+        """summary.json, streamed from the spool, through a temporary file and a rename;
+        ``interrupted`` when the run was stopped before the end of its input."""
+        header = self.header(interrupted)
         with atomic_file(path) as handle:
             head = json.dumps(header, ensure_ascii=False, indent=2)
             before, after = head.split('"articles": []', 1)

@@ -8,6 +8,7 @@ import itertools
 import json
 import os
 import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -102,6 +103,18 @@ def _stdin_piped() -> bool:
         return False
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: the run stops as on Ctrl-C, and exits 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on(signum, frame):
+    raise Stopped(signum)
+
+
 class _Group(click.Group):
     """Turns a crash anywhere in a command into one line and exit 4, never a traceback."""
 
@@ -110,9 +123,11 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
-        except KeyboardInterrupt:
-            click.echo("audit: interrupted", err=True)
-            sys.exit(130)
+        except KeyboardInterrupt as exc:
+            signum = getattr(exc, "signum", signal.SIGINT)
+            name = "" if signum == signal.SIGINT else f" by {signal.Signals(signum).name}"
+            click.echo(f"audit: interrupted{name}", err=True)
+            sys.exit(128 + signum)
         except BrokenPipeError:
             # The reader went away (``audit check crawl/ | head``): stop quietly, as Unix
             # tools do. Output still buffered would fail again at exit, so it goes nowhere.
@@ -176,7 +191,7 @@ def cli() -> None:
 @click.option("--incremental", is_flag=True,
               help="With --out: skip inputs whose report is already up to date.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
-              help="Give up on one article after this many seconds.")
+              help="Stop one article after this many seconds (it fails, the batch goes on).")
 @click.option("--all", "show_all", is_flag=True,
               help="In the summary: every finding and every note, not the first few.")
 @click.option("--limit", type=click.IntRange(min=0), default=8, show_default=True, metavar="N",
@@ -196,7 +211,9 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     Exit codes: 0 success; 1 an article scored below --fail-under; 2 usage,
     configuration or environment error (nothing to audit, an unwritable --out, closed
     standard input, a full disk); 3 some input could not be audited; 4 internal error
-    (the highest that applies); 130 interrupted; 141 standard output closed early.
+    (the highest that applies); 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129
+    hung up (SIGHUP): what finished is kept, summary.json says interrupted; 141 standard
+    output closed early.
 
     \b
     Example:
@@ -267,8 +284,8 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         results.close()  # the workers leave the work queued to them undone
         if jsonl_sink is not None:
             jsonl_sink.discard()  # a --jsonl file is whole or not there
-        if isinstance(exc, KeyboardInterrupt) and out is not None:
-            _write_interrupted_summary(summary, out / "summary.json")
+        if isinstance(exc, KeyboardInterrupt):  # Ctrl-C, SIGTERM, SIGHUP
+            _keep_what_finished(out, pages, summary, index_rows)
         raise
     if summary.total == 0:  # nothing was even tried: a mistake, not a clean run
         summary.close()
@@ -304,16 +321,22 @@ def _nothing_found(paths, from_file, include, exclude) -> str:
                if patterns else ""))
 
 
-def _write_interrupted_summary(summary: batch.Summary, target: Path) -> None:
-    """On Ctrl-C, summary.json still says what was done, marked ``interrupted``; a failure
-    to write it does not hide the interruption."""
-    summary.interrupted = True
+def _keep_what_finished(out: Path | None, pages: Path | None, summary: batch.Summary,
+                        index_rows: list) -> None:
+    """An interrupted run: the summary (marked interrupted) and the index of what finished
+    are written, and the temporary files of workers killed mid-write removed."""
     try:
-        summary.write(target)
-    except OSError:
-        pass
-    finally:
-        summary.close()
+        if out is not None:
+            summary.write(out / "summary.json", interrupted=True)
+            batch.remove_stale_temporaries(out)
+        if pages is not None:
+            from audit.render.html import render_index
+
+            batch.write_atomic(pages / "index.html", render_index(index_rows))
+            batch.remove_stale_temporaries(pages)
+    except Exception as exc:  # the interruption is still what is reported
+        reason = getattr(exc, "strerror", None) or exc
+        click.echo(f"audit: could not write the summary: {reason}", err=True)
 
 
 def _prepare_out(out_dir: str | None, option: str = "--out") -> Path | None:
@@ -344,6 +367,11 @@ class _JsonlSink:
         if Path(target).is_dir():
             raise click.UsageError(f"--jsonl {target}: is a directory")
         self.tmp = batch.temporary_path(Path(target))
+        try:
+            # what a killed run writing the same file left behind
+            batch.remove_stale_temporaries(self.tmp.parent, Path(target).name)
+        except OSError:
+            pass  # an unreadable folder: opening the file below names the problem
         try:
             self.handle = open(self.tmp, "w", encoding="utf-8")
         except OSError as exc:
@@ -586,5 +614,23 @@ def config_cmd(config_path, select, disable, min_severity, fail_under, fmt) -> N
 
 
 def main() -> None:
-    """Console entry point (``audit`` and ``python -m audit``)."""
-    cli.main(prog_name="audit")
+    """Console entry point (``audit`` and ``python -m audit``). SIGTERM (a scheduler
+    stopping the job) and SIGHUP (the terminal gone) are handled as Ctrl-C is."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop_on)
+    try:
+        cli.main(prog_name="audit")
+    except SystemExit as exc:
+        stopped = exc.code in (128 + signal.SIGINT, 128 + signal.SIGTERM, 129, EXIT_PIPE)
+        if stopped or batch.abandoned:
+            # Everything kept is written. A worker killed while it sent its results
+            # leaves the pool's reader thread waiting for the rest forever, and the
+            # interpreter would wait for that thread at exit: end here.
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):
+                    pass
+            os._exit(exc.code if isinstance(exc.code, int) else int(exc.code is not None))
+        raise

@@ -118,7 +118,8 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=/|$|[-_.])
 def _search_date(tree: Any, meta: PageMetadata) -> None:
     """A date searched for when the page states none for machines, in the order that was
     right most often on the development pages: one written in the <title> ("... | DW |
-    28.04.2023"), one in a dateline under the headline, then htmldate's quick search
+    28.04.2023"), one in a dateline under the headline, one the page labels as the
+    publication's anywhere ("Erschienen am: 01.11.2023"), then htmldate's quick search
     (abbr and time elements, date-like classes; original_date=True). Its extensive search
     is not used: it loads dateparser (4.6 s on first use) and was right on 17 of the 25
     pages only it answered."""
@@ -128,7 +129,7 @@ def _search_date(tree: Any, meta: PageMetadata) -> None:
         meta.published.append(Item(in_title[0], {"kind": "element", "element": "title",
                                                  "text": in_title[1]}))
         return
-    written = _date_under_heading(tree)
+    written = _date_under_heading(tree) or _labelled_date(tree)
     if written is not None:
         meta.published.append(written)
         return
@@ -163,14 +164,24 @@ _MONTH_NAMES = {
 for _number, _name in enumerate(("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو",
                                  "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"), 1):
     _MONTH_NAMES[_number] += " " + _name
+# Russian and Ukrainian, as dates write them ("15 августа 2016", "15 серпня 2016").
+for _number, _names in enumerate(("января січня", "февраля лютого", "марта березня",
+                                  "апреля квітня", "мая травня", "июня червня", "июля липня",
+                                  "августа серпня", "сентября вересня", "октября жовтня",
+                                  "ноября листопада", "декабря грудня"), 1):
+    _MONTH_NAMES[_number] += " " + _names
 _MONTH_OF = {name: month for month, names in _MONTH_NAMES.items() for name in names.split()}
-_MONTH_RE = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
+MONTH_RE = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
 _WRITTEN_DATES = (
-    re.compile(r"\b(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(?P<m>" + _MONTH_RE
+    re.compile(r"\b(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(?P<m>" + MONTH_RE
                + r")\.?,?\s*(?:de\s+)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
-    re.compile(r"\b(?P<m>" + _MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    # "March 5, 2024", "Jan. 5th 2024", "April -10-2024"
+    re.compile(r"\b(?P<m>" + MONTH_RE + r")\.?\s*-?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*[,-]?\s*"
                r"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(r"\b(?P<d>\d{1,2})\.(?P<n>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<n>\d{1,2})-(?P<d>\d{1,2})\b"),  # "2023-11-07 15:03"
+    # "17/02/2022": day first only where the day cannot be a month (US pages write 02/17)
+    re.compile(r"\b(?P<d>1[3-9]|2\d|3[01])/(?P<n>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)\b"),
 )
 # How much of the page's text after its <h1> is searched for a written date.
 DATE_SEARCH_CHARS = 4000
@@ -179,14 +190,17 @@ DATELINE_CHARS = 80
 
 def _date_under_heading(tree: Any) -> Item | None:
     """A date written near the headline ("23. Juli 2017", "March 5, 2024"): the first
-    in the text that follows the page's <h1>, where the byline and dateline are."""
-    heading = next((h for h in tree.iterfind(".//h1") if not _links_home(h)), None)
+    in the page's <h1> or the text that follows it, where the byline and dateline are;
+    else a date standing alone just above it (a topline: "<h3>21.01.2022</h3><h1>")."""
+    heading = next((h for h in tree.iterfind(".//h1") if _headline_element(h)), None)
     if heading is None:  # a page whose headline is no <h1>: its first <h2>
-        heading = next((h for h in tree.iterfind(".//h2") if not _links_home(h)), None)
+        heading = next((h for h in tree.iterfind(".//h2") if _headline_element(h)), None)
     if heading is None:
         return None
     size = 0
-    for text in heading.xpath("following::text()[not(ancestor::script or ancestor::style)]"):
+    # The heading's own text first: a date set in it ("<h1><span>27.01.2022</span> ...").
+    for text in heading.xpath("(descendant::text() | following::text())"
+                              "[not(ancestor::script or ancestor::style)]"):
         size += len(text)
         if size > DATE_SEARCH_CHARS:
             break
@@ -195,12 +209,53 @@ def _date_under_heading(tree: Any) -> Item | None:
         found = written_date(_clean(text))
         if found is not None and _valid_date(found[0]):
             return Item(found[0], {"kind": "text", "field": "after-h1", "text": found[1]})
+    above = heading.xpath("preceding::text()[normalize-space()]"
+                          "[not(ancestor::script or ancestor::style)][position() <= 2]")
+    for text in above:
+        found = written_date(_clean(text))
+        if found is not None and _valid_date(found[0]) and len(_clean(text)) <= TOPLINE_CHARS:
+            return Item(found[0], {"kind": "text", "field": "above-h1", "text": found[1]})
     return None
 
 
-def written_date(text: str) -> tuple[str, str] | None:
-    """(ISO day, the words) of the first date written out in ``text``: "23. Juli 2017",
-    "23 de julio de 2017", "March 5, 2024", "03.11.2021", "07 أكتوبر 2020"."""
+# Words that label a date as the publication's, not as an update's ("Letzte Änderung").
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|publication date|posted on|written|erschienen|veröffentlicht|publiziert|"
+    r"publié|publicado|pubblicato|publisert|publicerad|gepubliceerd|opublikowano)\b",
+    re.IGNORECASE)
+
+
+def _labelled_date(tree: Any) -> Item | None:
+    """The first date the page's text labels as the publication's: in the label's own
+    short text ("Published 3 March 2020") or the next one ("<span>Erschienen am:</span>
+    <h2>13.10.2021</h2>")."""
+    body = tree.find(".//body")
+    texts = (body if body is not None else tree).xpath(
+        ".//text()[not(ancestor::script or ancestor::style)][normalize-space()]")
+    for at, text in enumerate(texts):
+        if len(text) > DATELINE_CHARS or not _PUBLISHED_LABEL.search(text):
+            continue
+        for candidate in (text, *texts[at + 1:at + 2]):
+            found = written_date(_clean(candidate))
+            if found is not None and len(candidate) <= DATELINE_CHARS and _valid_date(found[0]):
+                return Item(found[0], {"kind": "text", "field": "labelled", "text": found[1]})
+    return None
+
+
+# A date alone above the headline: its text node holds little else ("Mo, 06.12.2022").
+TOPLINE_CHARS = 30
+# Headings for screen readers only ("<h1 class="aural">Navigation</h1>") are no headline.
+_HIDDEN_CLASS = re.compile(r"\b(?:aural|sr-only|visually-hidden|visuallyhidden|screen-reader-text|"
+                           r"screenreader|offscreen|hidden)\b", re.IGNORECASE)
+
+
+def _headline_element(heading: Any) -> bool:
+    return not _links_home(heading) and not _HIDDEN_CLASS.search(heading.get("class") or "")
+
+
+def written_day(text: str) -> tuple[int, int, int, re.Match[str]] | None:
+    """(year, month, day, the match) of the first date written out in ``text``, its
+    numbers not yet checked: the one reading of written dates for metadata and bylines."""
     best = None
     for form in _WRITTEN_DATES:
         match = form.search(text)
@@ -210,10 +265,19 @@ def written_date(text: str) -> tuple[str, str] | None:
         return None
     parts = best.groupdict()
     month = int(parts["n"]) if parts.get("n") else _MONTH_OF[parts["m"].lower()]
-    day, year = int(parts["d"]), int(parts["y"])
+    return int(parts["y"]), month, int(parts["d"]), best
+
+
+def written_date(text: str) -> tuple[str, str] | None:
+    """(ISO day, the words) of the first date written out in ``text``: "23. Juli 2017",
+    "23 de julio de 2017", "March 5, 2024", "03.11.2021", "2023-11-07", "07 أكتوبر 2020"."""
+    found = written_day(text)
+    if found is None:
+        return None
+    year, month, day, match = found
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}", best.group()
+    return f"{year:04d}-{month:02d}-{day:02d}", match.group()
 
 
 # --- JSON-LD ---------------------------------------------------------------------------
@@ -390,6 +454,8 @@ def _read_time_element(tree: Any, meta: PageMetadata) -> None:
                                                        "field": "datePublished"}))
             return
     for el in tree.iterfind(".//article//time[@datetime]"):
+        if next(el.iterancestors("li"), None) is not None:
+            continue  # an article in a list is a teaser of another story
         meta.published.append(Item(_clean(el.get("datetime")),
                                    {"kind": "element", "element": "time", "field": "datetime"}))
         return
@@ -571,13 +637,7 @@ _NAME_TAIL = re.compile(r"\s+(?:alle artikel|all articles|view (?:my )?(?:comple
 
 
 # Month names left of a byline's date ("Dezember 10"): never a name alone.
-_MONTH_WORD = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
-    r"oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
-    r"novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
-    r"octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
-    r"ottobre|dicembre|january|february|march|april|june|july|august|september|october|"
-    r"november|december)\.?", re.IGNORECASE)
+_MONTH_WORD = re.compile(r"(?:" + MONTH_RE + r")\.?", re.IGNORECASE)
 
 
 def _plausible_name(name: str) -> bool:
@@ -924,9 +984,11 @@ def _absolute(href: str, base: str | None) -> str:
 # --- dates -----------------------------------------------------------------------------
 
 # Formats seen in meta tags besides ISO 8601 and RFC 2822, tried in order.
+# A day written with a month name and no time ("March 5, 2024", "5 mars 2024") is read by
+# written_date, whose month names are those of many languages.
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d",
-                 "%Y.%m.%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y",
-                 "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M %p", "%B %d, %Y, %I:%M %p", "%Y%m%d")
+                 "%Y.%m.%d", "%d.%m.%Y", "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M %p",
+                 "%B %d, %Y, %I:%M %p", "%Y%m%d")
 
 
 def parse_date(raw: str) -> str | None:

@@ -17,25 +17,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from audit.joined import lines_containing
-from audit.metadata import is_placeholder_name, split_names
+from audit.metadata import MONTH_RE, is_placeholder_name, split_names, written_day
 from audit.model import KEPT_ROLES, Block
 
 _I = re.IGNORECASE
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-_MON = r"(?P<mon>" + "|".join(_MONTHS) + r")[a-z]*\.?"
-_DATE_FORMS = (
-    re.compile(_MON + r"\s*-?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*[,-]?\s*(?P<year>\d{4})\b", _I),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<year>\d{4})\b", _I),
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
-)
 _TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?", _I)
 _BY = re.compile(r"^(?:(?:written|posted|reported)\s+)?by\s*:?\s*", _I)
 # A month ends the name only as a date: a whole month word followed by a day or year
 # ("April -10-2024", "Jan. 5"), so that "Jane Doe" or "May Smith" stay names.
-_DATE_MONTH = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-               r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-               r"\s{0,3}[-,]?\s{0,3}\d")
+_DATE_MONTH = r"\b(?:" + MONTH_RE + r")\.?\s{0,3}[-,]?\s{0,3}\d"
 _NAME_END = re.compile(
     r"\s*(?:[|,/•·@(]|\s[-–—]\s|\bon\b|\bupdated\b|\d|" + _DATE_MONTH + r").*$", _I)
 _JOB_TITLE = re.compile(
@@ -167,15 +157,10 @@ def parse_date(text: str) -> tuple[str | None, str] | None:
 
     'BY SIRAJ April -10-2024 EAST 14:54' -> ('2024-04-10T14:54', 'April -10-2024 EAST 14:54').
     """
-    for form in _DATE_FORMS:
-        match = form.search(text)
-        if match:
-            break
-    else:
+    found = written_day(text)
+    if found is None:
         return None
-    parts = match.groupdict()
-    month = int(parts["month"]) if parts.get("month") else _MONTHS[parts["mon"][:3].lower()]
-    day, year = int(parts["day"]), int(parts["year"])
+    year, month, day, match = found
     raw = text[match.start():].strip()
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None, raw

@@ -73,10 +73,13 @@ def _text(span: Any) -> str | None:
 
 
 def predictions(report: dict[str, Any]) -> list[dict[str, Any]]:
-    """The report's attributions as flat dicts of strings."""
+    """The report's attributions as flat dicts of strings; a split content is its segments
+    joined. Nested attributions ("I think" inside a quote) count: this set annotates them."""
     out = []
     for a in report["sourcing"]["attributions"]:
-        out.append({"content": _text(a.get("content")), "source": _text(a.get("source")),
+        segments = a.get("content_segments")
+        content = " ".join(s["text"] for s in segments) if segments else _text(a.get("content"))
+        out.append({"content": content, "source": _text(a.get("source")),
                     "cue": _text(a.get("cue")), "source_type": a.get("source_type"),
                     "kind": a.get("kind"), "resolved_source": a.get("resolved_source")})
     return out

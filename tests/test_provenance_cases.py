@@ -1,6 +1,7 @@
 """A table of byline, date and title cases, each a small page of our own written after
 markup seen on real news pages (no publisher's page is copied): English, German, French,
-Spanish, Norwegian and Italian. Each page goes through extract_html as an audit would."""
+Spanish, Norwegian, Italian, Russian and Ukrainian. Each page goes through extract_html as
+an audit would."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import json
 
 import pytest
 
-from audit.metadata import split_names
+from audit.metadata import parse_date, split_names, written_date
 from audit.provenance import byline_authors
+from audit.provenance import parse_date as provenance_date
 from audit.strip.html import extract_html
 from audit.strip.text import strip_text
 
@@ -118,6 +120,39 @@ DATES = [
     ("es text", page(top="<div class='fecha'>23 de julio de 2017</div>"), "2017-07-23", None),
     # A date in the future (a typing error) is not the publication's.
     ("future", page(head=meta("article:published_time", "2999-01-01", "property")), None, None),
+    # An ISO day in a dateline under the headline.
+    ("iso dateline", page(top="<p class='date'>Written: 2023-11-07 15:03<span> / </span>"
+                              "Updated: 2023-11-08 09:30</p>"), "2023-11-07", None),
+    # German: the date set in the headline itself comes before a later one under it.
+    ("de date in h1", page(h1="<span class='date'>27.01.2022</span> Wasserplan beschlossen",
+                           top="<div class='note'>31.12.2018</div>"), "2022-01-27", "text"),
+    # A heading for screen readers only is no headline: the date under the real one.
+    ("hidden h1", page(top="<div class='date'>27.01.2022</div>").replace(
+        "<main>", "<main><h1 class='aural'>Service</h1><div>31.12.2018</div>"),
+     "2022-01-27", "text"),
+    # German: a topline alone above the headline.
+    ("de topline", page().replace("<h1>", "<div class='topline'><span>06.12.2022</span>"
+                                  "</div><h1>"), "2022-12-06", "text"),
+    # A <time> in a list of teasers dates another story; the page's own date is written.
+    ("teaser time", page(top="<p><span class='published'>31. Oktober 2023</span></p>",
+                         after="<ul><li><article><time datetime='2020-12-03T07:32:49'>"
+                               "3. Dezember 2020</time><a href='/other'>Other story</a>"
+                               "</article></li></ul>"), "2023-10-31", "text"),
+    # German: no headline to search under; the date labelled as the publication's, not the
+    # one labelled as the last change.
+    ("de labelled", page(after="<p class='footer'>Letzte Änderung: 31.10.2023 - 14:49<br>"
+                               "<span>Erschienen am:</span> <b>01.11.2023</b></p>").replace(
+        "<h1>Water plan approved</h1>", ""), "2023-11-01", "text"),
+    # French: label and date in one text.
+    ("fr labelled", page(after="<p>Mis à jour le 5 mars 2021</p><p>Publié le 3 février 2021"
+                               "</p>").replace("<h1>Water plan approved</h1>", ""),
+     "2021-02-03", "text"),
+    # Russian: a dateline above the headline.
+    ("ru topline", page().replace("<h1>", "<p class='date'>15 августа 2016, 13:43</p><h1>"),
+     "2016-08-15", "text"),
+    # A day written first where it cannot be a month.
+    ("dd/mm/yyyy", page(top="<div class='category'>Familie</div><div>17/02/2022</div>"),
+     "2022-02-17", "text"),
 ]
 
 
@@ -128,6 +163,29 @@ def test_date_cases(case, html, iso, kind) -> None:
     assert (published or {}).get("iso") == iso
     if kind:
         assert published["origin"]["kind"] == kind
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("17/02/2022", "2022-02-17"),
+    ("02/05/2022", None),  # 2 May or 5 February: not read
+    ("Written: 2023-11-07 15:03:30", "2023-11-07"),
+    ("Sonntag, 23. Juli 2017", "2017-07-23"),
+    ("15 августа 2016, 13:43", "2016-08-15"),  # Russian
+    ("3 березня 2022", "2022-03-03"),  # Ukrainian
+])
+def test_written_dates(text, iso) -> None:
+    assert (written_date(text) or (None,))[0] == iso
+
+
+@pytest.mark.parametrize("raw,iso", [
+    ("March 5, 2024", "2024-03-05"),
+    ("5 mars 2024", "2024-03-05"),
+    ("5. März 2024", "2024-03-05"),
+    ("March 5, 2024 10:05 AM", "2024-03-05T10:05:00"),
+])
+def test_meta_values_with_month_names(raw, iso) -> None:
+    """A meta tag's date with a month name is read with the same month names."""
+    assert parse_date(raw) == iso
 
 
 def test_published_and_modified_told_apart() -> None:
@@ -195,6 +253,17 @@ def test_split_names(text, names) -> None:
 ])
 def test_text_page_byline_lines(line, names) -> None:
     assert byline_authors(line) == names
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("BY SIRAJ April -10-2024 EAST 14:54", "2024-04-10T14:54"),
+    ("Von Moritz Brandt publiziert am 30. Juli 2018, 14:05", "2018-07-30T14:05"),
+    ("Par Léa Martin, publié le 3 février 2021", "2021-02-03"),
+    ("Posted 2019-11-19 7:45 pm", "2019-11-19T19:45"),
+])
+def test_byline_dates_read_as_metadata_reads_them(line, iso) -> None:
+    """A byline's date is read with metadata's multilingual months (one list for both)."""
+    assert provenance_date(line)[0] == iso
 
 
 def test_text_page_credits() -> None:

@@ -137,7 +137,6 @@ def test_fast_checker_agrees_with_jsonschema_on_broken_summaries():
         "rules": [{"rule_id": "SRC-UNNAMED-SOURCE", "count": 3},
                   {"rule_id": "ATT-NO-BYLINE", "count": 1}],
         "source_types": {"person": 2, "unnamed": 3},
-        "interrupted": False,
         "articles": [
             {"source": "a.txt", "report": "a.txt.json", "sha256": "ab" * 32, "overall": 77,
              "grade": "B"},

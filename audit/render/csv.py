@@ -20,7 +20,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _source_types() -> tuple[str, ...]:
-    from audit.sourcing.lexicon import SPECIFICITY
+    from audit.sourcing.lang.en import SPECIFICITY
 
     return SPECIFICITY
 

@@ -15,27 +15,28 @@ from audit import rules
 from audit.config import Config
 from audit.model import Block, Finding, Score, StageResult
 from audit.sentences import split_sentences
-from audit.sourcing import carry, claims, consistency, scores
-from audit.sourcing.lexicon import NAMED_TYPES, SPECIFICITY
+from audit.sourcing import carry, claims, consistency, labels, scores, structure
+from audit.sourcing.lang import COVERED_LANGUAGES, en, pack
+from audit.sourcing.lang.en import NAMED_TYPES, SPECIFICITY
 from audit.sourcing.quotes import QuoteIndex, find_quotes
 from audit.sourcing.record import Attribution
 from audit.sourcing.reported import Extractor
 from audit.sourcing.text import Sentences, span
 
-COVERED_LANGUAGES = ("en",)
 
-
-def extract(text: str, spans: list[tuple[int, int]] | None = None,
+def extract(text: str, spans: list[tuple[int, int]] | None = None, lang=en,
             ) -> tuple[list[Attribution], Sentences]:
     """Every attribution in ``text``, in text order, and the sentences they were read from
-    (``spans``: ``split_sentences(text)`` when the caller has it already)."""
+    (``spans``: ``split_sentences(text)`` when the caller has it already; ``lang``: the
+    language pack, lang/en.py)."""
     sents = Sentences(text, split_sentences(text) if spans is None else spans)
     quotes = QuoteIndex(text, find_quotes(text))
-    found = Extractor(text, sents, quotes).run()
+    found = Extractor(text, sents, quotes, lang).run() + labels.labels(text)
     found = found + carry.carried_quotes(text, found, quotes, sents)
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
     found = carry.resolve_pronouns(text, found)
-    return carry.anonymity_reasons(text, found, sents), sents
+    found = structure.finish(text, carry.anonymity_reasons(text, found, sents))
+    return found, sents
 
 
 def analyse(text: str, *, language: str | None, provenance: dict[str, Any], title: str | None,
@@ -57,7 +58,7 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
         kept = tuple(f for f in article if rules.get(f.rule_id).category == "extraction")
         return StageResult(data, kept, {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
-    found, sents = extract(text, sentences)
+    found, sents = extract(text, sentences, pack(language))
     unattributed, worthy = _unattributed(text, found, sents)
     words = len(text.split())
     short = _too_short(words, found, config)
@@ -127,7 +128,7 @@ def _data(text: str, found: list[Attribution], unattributed: list[dict], worthy:
     by_type: dict[str, int] = {}
     for att in found:
         by_type[att.source_type] = by_type.get(att.source_type, 0) + 1
-    keys = {source_key(text, a) for a in found} - {None}
+    keys = {source_key(text, a) for a in found if a.nested_in is None} - {None}
     return {
         "attributions": [a.to_dict(text) for a in found],
         "unattributed": unattributed,
@@ -144,8 +145,9 @@ def _data(text: str, found: list[Attribution], unattributed: list[dict], worthy:
 
 
 def _score_counts(text: str, found: list[Attribution], counts: dict) -> scores.SourcingCounts:
-    named = {source_key(text, a) for a in found if a.effective_type() in NAMED_TYPES}
-    outside = {source_key(text, a) for a in found
+    outer = [a for a in found if a.nested_in is None]  # "I think" in a quote: no new source
+    named = {source_key(text, a) for a in outer if a.effective_type() in NAMED_TYPES}
+    outside = {source_key(text, a) for a in outer
                if a.effective_type() in ("document", "outlet")}
     return scores.SourcingCounts(
         named=len(named - {None}), documents=len(outside - {None}),
@@ -159,7 +161,7 @@ def _score_counts(text: str, found: list[Attribution], counts: dict) -> scores.S
 def _attribution_findings(found: list[Attribution]) -> list[Finding]:
     out = []
     for att in found:
-        where = att.content if att.kind == "carried" else att.source or att.cue or att.content
+        where = att.content if att.form == "carried" else att.source or att.cue or att.content
         if att.effective_type() == "unnamed":
             out.append(Finding("SRC-UNNAMED-SOURCE", where))
         elif att.effective_type() == "vague":

@@ -11,6 +11,7 @@ import re
 
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
+from audit.sourcing.sources import source_type
 from audit.sourcing.text import Sentences, trim
 
 MIN_CARRIED_WORDS = 5  # shorter quotes opening a paragraph are titles or scare quotes
@@ -110,12 +111,38 @@ def resolve_pronouns(text: str, found: list[Attribution]) -> list[Attribution]:
                 if word in ("he", "she"):
                     gender.setdefault(name, word)
                 att = att.with_(resolved_source=name, resolved_type=antecedent.effective_type())
+            elif word in ("he", "she"):
+                name = _named_before(text, att.source[0], word, gender)
+                if name is not None:
+                    gender.setdefault(name, word)
+                    att = att.with_(resolved_source=name, resolved_type="person")
         elif att.source and att.source_type == "person":
             people.append(att)
         elif att.source and att.source_type in ("organization", "document"):
             last_thing = att
         out.append(att)
     return out
+
+
+# A person's full name in running text ("Taylor Swift", "Jean-Claude Juncker").
+_FULL_NAME = re.compile(
+    r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:[A-Z]\. )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_NOT_FIRST_NAMES = frozenset({"new", "north", "south", "east", "west", "san", "los", "las",
+                              "united", "white", "supreme", "saint", "st", "fort", "mount",
+                              "great", "middle", "hong", "el", "la", "le", "de"})
+NAME_LOOKBACK = 1500  # characters searched back for a person a pronoun may name
+
+
+def _named_before(text: str, pos: int, word: str, gender: dict[str, str]) -> str | None:
+    """The person a "he" or "she" with no cited antecedent names: the last full name in the
+    text before it that is typed a person and not known by the other pronoun ("Taylor
+    Swift ... she said")."""
+    for match in reversed(list(_FULL_NAME.finditer(text, max(0, pos - NAME_LOOKBACK), pos))):
+        name = match.group()
+        if name.split()[0].lower() not in _NOT_FIRST_NAMES and \
+                source_type(name.split()) == "person" and gender.get(name, word) == word:
+            return name
+    return None
 
 
 _SUBJECT_FORM = {"his": "he", "him": "he", "her": "she", "its": "it"}

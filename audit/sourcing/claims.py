@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from audit.sourcing.lexicon import words
+from audit.sourcing.lang.en import words
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import Sentences, trie_pattern
 
@@ -171,9 +171,15 @@ def checkworthy(text: str, sents: Sentences) -> list[tuple[int, list[str]]]:
 
 
 def attributed_sentences(found: list[Attribution], sents: Sentences) -> set[int]:
-    """Sentences an attribution touches, and the rest of their paragraph after them."""
+    """Sentences an attribution touches, and the rest of their paragraph after what was
+    said or found (a stance or belief, "X pledged to ...", sources only its own sentence)."""
     touched: set[int] = set()
+    own: set[int] = set()
     for att in found:
+        if att.kind in ("stance", "belief"):
+            where = [att.content[0], *(att.cue[:1] if att.cue else ())]
+            own.update(i for i in map(sents.index, where) if i is not None)
+            continue
         for start, end in filter(None, (att.content, att.source, att.cue)):
             first, last = sents.index(start), sents.index(max(start, end - 1))
             if first is not None:
@@ -186,4 +192,4 @@ def attributed_sentences(found: list[Attribution], sents: Sentences) -> set[int]
                 and j not in carried:
             carried.add(j)
             j += 1
-    return carried
+    return carried | own

@@ -14,7 +14,7 @@ from typing import Any
 
 from audit.model import Block, Finding
 from audit.provenance import AGENCY_MENTION
-from audit.sourcing import lexicon as lx
+from audit.sourcing.lang import en as lx
 from audit.sourcing.sources import head_chunk, source_type
 
 # Offices written before a name. Longest first, so "Vice President" wins over "President".

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from audit.sourcing import lexicon as lx
 from audit.sourcing import shapes
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
@@ -20,18 +19,25 @@ from audit.sourcing.text import Sentences, Tok, trim
 
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
 
+_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _SKIP_AFTER = {"that", ",", ":", "—", "–"}
 # "VIENNA — " or "WASHINGTON (Reuters) - " opening a story is not part of what was said.
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]{1,2} ")
 # Where a reported clause ends when the writer takes over again: "He said it would be
 # provided next year, but he gave no details", "..., which it said crashed in Logar".
-_CLAUSE_END = re.compile(r", (?:but|although|though|which|whereas|while) |; ")
+_CLAUSE_END = re.compile(
+    r", (?:but|although|though|which|whereas|while|who|whom|where|despite|compared|even as"
+    r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
+    r"|accusing|describing|citing|suggesting|claiming) "
+    r"|; | and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
+    r"|called|urged|argued|told|also|has|have|had) ")
 
 
 class Reader:
     """The text an extractor reads, and the content spans it finds there."""
 
-    def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex) -> None:
+    def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex, lang) -> None:
+        self.lang = lang  # the language pack (lang/en.py): every word list read here
         self.text = text
         self.sents = sentences
         self.quotes = quotes
@@ -55,21 +61,27 @@ class Reader:
         """The reported clause after the cue (or the quote it opens)."""
         if k < len(toks) and toks[k].text in ".!?":
             return None  # the sentence ends at the cue even if the splitter went on
-        wide = has_object or (k < len(toks) and toks[k].low in shapes.ADVERBIAL_STARTS)
-        limit = min(len(toks), k + (14 if wide else 6))
+        wide = has_object or (k < len(toks) and (toks[k].low in self.lang.ADVERBIAL_STARTS
+                                                 or toks[k].low in self.lang.WHEN_WORDS))
+        limit = min(len(toks), k + (24 if wide else 6))
         for i in range(k, limit):
             if toks[i].low in ("that", ":") or (has_object and (
                     toks[i].text in ",“\"")):
                 k = i
                 break
-            if toks[i].low in lx.VERBISH or (not toks[i].is_word and toks[i].text != "."):
+            if toks[i].low in self.lang.VERBISH or (not toks[i].is_word and toks[i].text != "."):
                 break
+            if not has_object and toks[i].low in _SUBJECTS:
+                break  # "said he understands how hard that can be": the clause began
         while k < len(toks) and toks[k].low in _SKIP_AFTER:
             k += 1
         if k >= len(toks):
             return None
         quote = self.quotes.opening_at(toks[k].start)
         if quote is not None:
+            rest = self.text[quote.end:min(sentence[1], quote.end + 3)].lstrip(" ")
+            if rest[:1].isalnum():  # "said that “...” and that the US should not bear ..."
+                return self._clause(quote.start, self._reported_end(quote.start, sentence[1]))
             return quote.start, quote.end
         if toks[k].low in ("whether", "if"):
             return None  # "did not say whether ...": nothing was reported
@@ -98,8 +110,11 @@ class Reader:
         dateline = DATELINE.match(self.text, start, end)
         if dateline:
             start = dateline.end()
-        if end - start < 2 or shapes.word_count(self.text, (start, end)) < 3:
-            return None
+        words = self.text[start:end].split()
+        if end - start < 2 or len(words) < 3 or (
+                len(words) <= 8 and words[0].lower() in self.lang.LEADING_PREPS
+                and self.text[end:pos].strip() == ","):
+            return None  # "During the debate in Brooklyn, Clinton said": when, not what
         return start, end
 
     def _partial(self, quote_start: int, sentence) -> bool:
@@ -133,4 +148,4 @@ class Reader:
 
     def _has_quote(self, content: tuple[int, int]) -> bool:
         piece = self.text[content[0]:content[1]]
-        return "“" in piece or piece.count('"') >= 2
+        return "“" in piece or piece.count('"') >= 2 or "''" in piece

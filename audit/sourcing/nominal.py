@@ -4,12 +4,12 @@ and a noun owned by its source ("Smith’s claim that ...", "his warning that ..
 
 from __future__ import annotations
 
-from audit.sourcing import lexicon as lx
 from audit.sourcing import shapes
 from audit.sourcing.content import Reader
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import np_after, np_before
 from audit.sourcing.text import Tok
+from audit.sourcing.verb_shapes import np_end
 
 
 class NominalForms(Reader):
@@ -35,7 +35,7 @@ class NominalForms(Reader):
         if k0 == 0:
             return None
         owner = toks[k0 - 1]
-        if owner.low in lx.POSSESSIVE_PRONOUNS:
+        if owner.low in self.lang.POSSESSIVE_PRONOUNS:
             source, stype = (owner.start, owner.end), "pronoun"
         elif owner.low.endswith(("’s", "'s")):
             np = np_before(toks, k0)
@@ -53,3 +53,24 @@ class NominalForms(Reader):
         noun_end = cue[1] - len(" that")
         return Attribution(content, source, (cue[0], noun_end), stype,
                            self._has_quote(content), "nominal")
+
+    def _owned(self, match, toks: list[Tok], k1: int) -> Attribution | None:
+        """"his criticism of [the deal]", "Trump’s attacks on [Cruz]": the owner is the
+        source, the noun the cue, the noun phrase after the preposition the content."""
+        if k1 >= len(toks):
+            return None
+        end = np_end(self.lang, toks, k1)
+        if end == k1:
+            return None
+        owner = match.group("owner")
+        source = (match.start("owner"), match.end("owner") - (2 if owner.endswith("s") and
+                                                             owner[-2] in "’'" else 0))
+        words = self.text[source[0]:source[1]].split()
+        stype = "pronoun" if owner.lower() in self.lang.POSSESSIVE_PRONOUNS else \
+            self._typed(words, False)
+        if stype is None:
+            return None
+        content = (toks[k1].start, toks[end - 1].end)
+        cue = match.span("noun")
+        return Attribution(content, source, cue, stype, self._has_quote(content), "nominal",
+                           kind="stance")

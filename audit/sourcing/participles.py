@@ -5,19 +5,11 @@ document's issuer ("The commission issued a statement warning that ...").
 
 from __future__ import annotations
 
-from audit.sourcing import lexicon as lx
 from audit.sourcing import shapes
 from audit.sourcing.content import DATELINE, Reader
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
 from audit.sourcing.text import WINDOW, Tok, tokens, trim
-
-# Verbs that put out a document for its subject ("issued a statement warning that ...").
-_ISSUING_VERBS = lx.words("issued issues released releases sent sends published publishes posted")
-_OBJECT_PRONOUNS = lx.words("him them us me")
-_MONTHS = lx.words("""
-january february march april may june july august september october november december
-""") | lx.WHEN_WORDS
 
 
 class SharedSubject(Reader):
@@ -27,17 +19,19 @@ class SharedSubject(Reader):
         """A cue sharing the subject of the sentence's previous attribution: "He said X
         and added that Y", "The firm denied it, saying that Y"."""
         j = k0 - 1
-        while j >= 0 and toks[j].low in lx.AUX:
+        while j >= 0 and toks[j].low in self.lang.AUX:
             j -= 1
         joined = j >= 0 and (toks[j].low in ("and", "but") or (
-            toks[j].text == "," and toks[k0].low in lx.PARTICIPLE_CUES))
+            toks[j].text in ",—–" and toks[k0].low in self.lang.PARTICIPLE_CUES) or (
+            toks[j].low == "by" and toks[k0].low in self.lang.PARTICIPLE_CUES))  # "replied by
+        # saying"
         previous = self._found[-1] if self._found else None
         if previous is None or previous.source is None or \
                 previous.source[0] < sentence[0] or previous.cue is None:
             return self._subject_of_sentence(toks, k0, k1, j, joined, cue, sentence)
         if not joined:
             return None
-        content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
+        content = self._after(toks, k1, sentence, toks[k0].low in self.lang.OBJECT_CUES)
         if content is None or shapes.word_count(self.text, content) < 2:
             return None
         if previous.content[0] < toks[j].start < previous.content[1]:
@@ -55,20 +49,24 @@ class SharedSubject(Reader):
         "Raab defended the party, saying ...", "The police responded and confirmed that
         ...", "The commission issued a statement warning that ..." (the document's issuer),
         "a letter stating that ..." (the document itself)."""
-        participle = toks[k0].low in lx.PARTICIPLE_CUES
+        participle = toks[k0].low in self.lang.PARTICIPLE_CUES
         nxt = toks[k1] if k1 < len(toks) else None
-        if nxt is None or nxt.low in _OBJECT_PRONOUNS or nxt.low in _MONTHS or not (
-                nxt.low == "that" or nxt.text in "“\"" or nxt.low in lx.PRONOUNS or
-                (nxt.low in lx.DETERMINERS and toks[k0].low != "adding") or
+        speech = toks[k0].low in self.lang.SPEECH_CUES and nxt is not None and (
+            nxt.is_word or nxt.text in ",:")  # "saying such techniques", "saying, “...”"
+        lang = self.lang
+        if nxt is None or nxt.low in lang.OBJECT_PRONOUNS or nxt.low in lang.MONTHS_AND_WHEN \
+                or not (
+                speech or nxt.low == "that" or nxt.text in "“\"" or nxt.low in self.lang.PRONOUNS or
+                (nxt.low in self.lang.DETERMINERS and toks[k0].low != "adding") or
                 (nxt.is_cap and not participle)):
             return None  # "adding jobs", "told them of", "concludes October 10th"
         document = None
         if participle and not joined and j == k0 - 1 and toks[j].is_word:
-            np = _document_before(toks, k0)
+            np = _document_before(self.lang, toks, k0)
             if np is None or (nxt.low != "that" and nxt.text not in "“\""):
                 return None
             document = np
-            issued = np[0] > 0 and toks[np[0] - 1].low in _ISSUING_VERBS
+            issued = np[0] > 0 and toks[np[0] - 1].low in self.lang.ISSUING_VERBS
             joined = issued
         if not joined and document is None:
             return None
@@ -77,7 +75,7 @@ class SharedSubject(Reader):
             subject = (toks[document[0]].start, toks[document[1] - 1].end), "document"
         if subject is None:
             return None
-        content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
+        content = self._after(toks, k1, sentence, toks[k0].low in self.lang.OBJECT_CUES)
         if content is None or shapes.word_count(self.text, content) < 3:
             return None
         kind = "quote" if self._is_quote(content) else "reported"
@@ -92,7 +90,7 @@ class SharedSubject(Reader):
             start = dateline.end()
         toks = tokens(self.text, start, min(before, start + WINDOW))
         i = 0
-        if toks and (toks[0].low in lx.LEADING_PREPS or toks[0].low.endswith("ly")):
+        if toks and (toks[0].low in self.lang.LEADING_PREPS or toks[0].low.endswith("ly")):
             comma = next((k for k, t in enumerate(toks[:16]) if t.text == ","), None)
             i = comma + 1 if comma is not None else i
         head_end = None
@@ -101,8 +99,11 @@ class SharedSubject(Reader):
             if tok.text == "," and head_end is None:
                 head_end = k  # "Rep. David McKinley, R-W.Va., visited": the name
             elif tok.is_word and not tok.is_cap and k > i and (
-                    tok.low in lx.VERBISH or tok.low in lx.AUX or tok.low.endswith("ed")
-                    or tok.low in lx.CUE_VERBS):
+                    tok.low in self.lang.VERBISH or tok.low in self.lang.AUX
+                    or tok.low.endswith("ed")
+                    or tok.low in self.lang.CUE_VERBS or tok.low in self.lang.IRREGULAR_PAST
+                    or tok.low in self.lang.NP_OBJECT_CUES
+                    or tok.low in self.lang.INTENT_TO_CUES):
                 end = head_end if head_end is not None else k
                 if end <= i or end - i > 8 or any(not t.is_word and t.text not in ".’'-&"
                                                   for t in toks[i:end]):
@@ -114,15 +115,15 @@ class SharedSubject(Reader):
         return None
 
 
-def _document_before(toks: list[Tok], k: int) -> tuple[int, int] | None:
+def _document_before(lang, toks: list[Tok], k: int) -> tuple[int, int] | None:
     """The short noun phrase naming a document just before token ``k`` ("issued [a
     statement] warning that"), or None."""
     i = k - 1
-    while i >= 0 and k - i <= 5 and toks[i].is_word and toks[i].low not in lx.VERBISH:
-        if toks[i].low in lx.DETERMINERS:
+    while i >= 0 and k - i <= 5 and toks[i].is_word and toks[i].low not in lang.VERBISH:
+        if toks[i].low in lang.DETERMINERS:
             break
         i -= 1
-    first = i if i >= 0 and toks[i].low in lx.DETERMINERS else i + 1
+    first = i if i >= 0 and toks[i].low in lang.DETERMINERS else i + 1
     if first >= k or source_type([t.text for t in toks[first:k]]) != "document":
         return None
     return first, k

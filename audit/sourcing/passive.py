@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import re
 
-from audit.sourcing import lexicon as lx
 from audit.sourcing import shapes
 from audit.sourcing.content import Reader
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import np_after
 from audit.sourcing.text import Tok
-
-# Words before a hedging adverb that do not belong to the clause it hedges.
-_HEDGE_STOPS = lx.NP_PREPS | {"by", "about", "over", "and", "or", "was", "were", "is", "are"}
 
 
 class PassiveForms(Reader):
@@ -30,9 +26,9 @@ class PassiveForms(Reader):
         form = match.lastgroup
         source, stype = None, "vague"
         if form == "adverb":
-            if k1 < len(toks) and toks[k1].low in lx.CUE_VERBS:
+            if k1 < len(toks) and toks[k1].low in self.lang.CUE_VERBS:
                 return None  # "allegedly said": the cue after it reports
-            if k1 > 1 and toks[k1 - 2].low in lx.DETERMINERS:
+            if k1 > 1 and toks[k1 - 2].low in self.lang.DETERMINERS:
                 return None  # "their supposedly superior ancestries": an adjective hedged
             content = self._hedged(toks, k1, sentence)
         elif form == "seen":
@@ -54,7 +50,7 @@ class PassiveForms(Reader):
     def _agent(self, toks: list[Tok], k: int, link: str) -> tuple[int, tuple[int, int] | None]:
         """After a passive cue: the token where its content starts, and the agent's tokens
         ("was accused [by critics] of ...", "were told [by WeWork] to ...")."""
-        while k < len(toks) and toks[k].low in lx.WHEN_WORDS:
+        while k < len(toks) and toks[k].low in self.lang.WHEN_WORDS:
             k += 1  # "was accused Wednesday of"
         agent = None
         if k < len(toks) and toks[k].low == "by":
@@ -76,8 +72,8 @@ class PassiveForms(Reader):
         else:
             first = k0
             while first > 0 and k0 - first < 12 and toks[first - 1].is_word and \
-                    toks[first - 1].low not in lx.CLAUSE_WORDS and \
-                    toks[first - 1].low not in _HEDGE_STOPS:
+                    toks[first - 1].low not in self.lang.CLAUSE_WORDS and \
+                    toks[first - 1].low not in self.lang.HEDGE_STOPS:
                 first -= 1
             start = toks[first].start if first < k0 else toks[k0].start
         end = sentence[1]

@@ -13,9 +13,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_MARK = re.compile(r"[\"“”«»]")
-_OPENERS = "\"“«"
-_CLOSERS = "\"”»"
+# Two apostrophes stand for a straight double quote in some archives (''Yes,'' he said).
+_MARK = re.compile(r"''|[\"“”«»]")
+_OPENERS = ("\"", "“", "«", "''")
+_CLOSERS = ("\"", "”", "»", "''")
 MAX_QUOTE = 6000  # characters; a longer "quote" is a stray mark, not speech
 
 
@@ -44,16 +45,16 @@ def find_quotes(text: str) -> list[Quote]:
             if crossed and not (_paragraph_start(text, pos) and mark in _OPENERS):
                 open_at = None
             elif crossed:
-                last = pos + 1  # continuation of a quote over paragraphs
+                last = match.end()  # continuation of a quote over paragraphs
                 continue
             elif pos - open_at > MAX_QUOTE:
                 open_at = None
-        last = pos + 1
+        last = match.end()
         if open_at is None:
             if mark in _OPENERS:
                 open_at = pos
         elif mark in _CLOSERS:
-            quotes.append(Quote(open_at, pos + 1))
+            quotes.append(Quote(open_at, match.end()))
             open_at = None
         else:  # an opener inside an open quote: start again from here
             open_at = pos

@@ -9,13 +9,19 @@ from audit.sourcing.text import span
 
 Span = tuple[int, int]
 
+# What a source did: spoke or wrote, believed or intended, took a stance, a document's
+# finding, a transcript or headline label.
+KINDS = ("speech", "belief", "stance", "document", "transcript")
+
 
 @dataclass(frozen=True)
 class Attribution:
     """One attributed statement: what was said (content), by whom (source), linked how (cue).
 
-    ``kind`` names the pattern that found it: quote, reported, according-to, nominal,
-    passive, carried.
+    ``form`` names the pattern that found it: quote, reported, according-to, nominal,
+    passive, carried, label. ``kind`` says what the source did (KINDS). ``segments``
+    holds the content's pieces when it is split ("“A,” X said. “B.”"), in text order;
+    ``nested_in`` the index of the attribution whose content holds this one's cue.
     """
 
     content: Span
@@ -23,10 +29,13 @@ class Attribution:
     cue: Span | None
     source_type: str
     direct: bool
-    kind: str
+    form: str
     resolved_source: str | None = None
     resolved_type: str | None = None
     anonymity_reason: str | None = None
+    kind: str = "speech"
+    segments: tuple[Span, ...] = ()
+    nested_in: int | None = None
 
     def with_(self, **changes: Any) -> Attribution:
         return replace(self, **changes)
@@ -50,7 +59,11 @@ class Attribution:
             "source_type": self.source_type,
             "direct": self.direct,
             "kind": self.kind,
+            "form": self.form,
+            "nested_in": self.nested_in,
         }
+        if len(self.segments) > 1:
+            out["content_segments"] = [span(text, *seg) for seg in self.segments]
         if self.resolved_source is not None:
             out["resolved_source"] = self.resolved_source
             out["resolved_type"] = self.resolved_type

@@ -19,7 +19,6 @@ from bisect import bisect_left
 from operator import itemgetter
 
 from audit.sourcing import cues, shapes
-from audit.sourcing import lexicon as lx
 from audit.sourcing.nominal import NominalForms
 from audit.sourcing.passive import PassiveForms
 from audit.sourcing.quotes import QuoteIndex
@@ -33,14 +32,16 @@ _FIRST_PERSON = re.compile(
     r"|also|still|firmly|strongly|truly|all|now|certainly))? $")
 _THAT = re.compile(r"\s*that\b")
 _token_start = itemgetter(1)  # Tok.start
+_APPOSITION_THEN_QUOTE = re.compile(r",[^.!?;:\n“”\"]{3,160}?,\s*(?=[“\"])")
+SENTENCE_TOKENS_MAX = 4000  # characters: a longer sentence is tokenised per cue window
 _WHAT = re.compile(r"\b(?:[Ww]hat|[Ww]hich|[Hh]ow)\s")
 
 
 class Extractor(VerbShapes, PassiveForms, NominalForms):
     """Finds cue-based attributions in one text (see the module docstring)."""
 
-    def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex) -> None:
-        super().__init__(text, sentences, quotes)
+    def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex, lang) -> None:
+        super().__init__(text, sentences, quotes, lang)
         self._cached: tuple[tuple[int, int], list[Tok]] = ((-1, -1), [])
 
     def run(self) -> list[Attribution]:
@@ -62,6 +63,9 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
             if att is not None and found and att.source and att.source == found[-1].source \
                     and att.cue and att.cue[0] - att.source[1] <= 2:
                 continue  # "According to AP reported ...": one attribution, not two
+            if att is not None and att.source and att.source[0] < claimed_until and \
+                    att.source != (found[-1].source if found else None):
+                continue  # "voters say they | think": a source running over another's cue
             if att is not None:
                 att = self._joined_quote(att)
                 found.append(att)
@@ -72,7 +76,7 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
     def _nested(self, match: re.Match, quote) -> Attribution | None:
         """A speaker's own belief inside their quote: “I think we played well,” or “We
         believe that justice was served.” Only I or we with a belief or knowledge verb."""
-        if match.re is not cues.CUE or match.group() not in lx.NESTED_CUES:
+        if match.re is not cues.CUE or match.group() not in self.lang.NESTED_CUES:
             return None
         subject = _FIRST_PERSON.search(self.text, max(quote.start, match.start() - 24),
                                        match.start())
@@ -83,7 +87,8 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
         end = min(self.sents.spans[index][1], quote.end)
         start = _skip_that(self.text, match.end(), end)
         first = self.text[start:start + 12].split(None, 1)[:1]
-        if not first or first[0].lower() in lx.CLAUSE_WORDS or first[0].lower() in lx.VERBISH:
+        if not first or first[0].lower() in self.lang.CLAUSE_WORDS or \
+                first[0].lower() in self.lang.VERBISH:
             return None  # "I know when ...", "I know whether ...": no belief stated
         content = self._clause(start, end)
         if content is None:
@@ -95,15 +100,23 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
                            True, "reported")
 
     def _window(self, match: re.Match, sentence: tuple[int, int]) -> list[Tok]:
-        """The tokens within WINDOW of a cue; a sentence the window covers whole is
-        tokenised once for all its cues."""
+        """The tokens within WINDOW of a cue. A sentence of ordinary length is tokenised
+        once for all its cues and the window sliced from it; only a very long one (a page
+        with no full stops) is tokenised per cue window, so that the cost stays linear."""
         ss, se = sentence
         start, end = max(ss, match.start() - WINDOW), min(se, match.end() + WINDOW)
-        if (start, end) != sentence:
+        if se - ss > SENTENCE_TOKENS_MAX:
             return tokens(self.text, start, end)
         if self._cached[0] != sentence:
             self._cached = (sentence, tokens(self.text, ss, se))
-        return self._cached[1]
+        toks = self._cached[1]
+        if (start, end) == sentence:
+            return toks
+        first = bisect_left(toks, start, key=_token_start)
+        last = bisect_left(toks, end, first, key=_token_start)
+        while last > first and toks[last - 1].end > end:
+            last -= 1  # a token cut by the window's end is left out, as tokens() would
+        return toks[first:last]
 
     def _joined_quote(self, att: Attribution) -> Attribution:
         """“We will win,” she said, “and soon.”: one content over both halves."""
@@ -113,6 +126,10 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
         if self.text[tail:tail + 1] != ",":
             return att
         second = self.quotes.opening_at(tail)
+        if second is None:
+            # "“A,” said Raffaello Pantucci, director of ..., “but B.”": past an apposition
+            aside = _APPOSITION_THEN_QUOTE.match(self.text, tail)
+            second = self.quotes.opening_at(aside.end()) if aside else None
         if second is None:
             return att
         return att.with_(content=(att.content[0], second.end))
@@ -128,11 +145,13 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
         cue = (match.start(), match.end())
         if match.re is cues.PASSIVE:
             return self._passive(match, toks, k1, sentence)
+        if match.re is cues.OWNED_NOUN:
+            return self._owned(match, toks, k1)
         if toks[k0].start != match.start():
             return None  # inside a hyphenated word: "so-called", "well-known"
         if match.group() in cues.NOUN_THAT:
             att = self._possessive(toks, k0, cue, sentence)
-            if att is not None or toks[k0].low not in lx.PARTICIPLE_CUES:
+            if att is not None or toks[k0].low not in self.lang.PARTICIPLE_CUES:
                 return att
             k1, cue = k0 + 1, (toks[k0].start, toks[k0].end)  # "a statement warning that"
         if match.group().startswith(cues.PREPS) or match.group().startswith(cues.NOMINALS):

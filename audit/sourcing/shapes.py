@@ -7,20 +7,19 @@ and a docstring.
 
 from __future__ import annotations
 
-from audit.sourcing import lexicon as lx
+from audit.sourcing.lang import en as lx
 from audit.sourcing.sources import head_chunk, source_type
-
-# Words that open an adverbial phrase after a cue ("said at a rally last week").
-ADVERBIAL_STARTS = {"at", "in", "on", "during", "after", "before", "last", "this", "earlier",
-                    "later", "while", "when", "recently", "yesterday", "today", "repeatedly"}
-_TRIVIAL_STARTS = lx.TIME_WORDS | {"in", "on", "to", "at", "after", "before", "during", "from"}
 
 
 def adverbial(text: str, content: tuple[int, int]) -> bool:
     """"said at a rally in Louisiana last week." names where, not what."""
     piece = text[content[0]:content[1]]
+    head, comma, rest = piece.partition(", ")
+    if comma and rest.split(None, 1)[:1] and rest.split(None, 1)[0].lower() in \
+            lx.PARTICIPLE_CUES:
+        piece = head  # "said in a phone interview, adding that ...": the place, then more
     first = piece.split(None, 1)[0].lower() if piece.strip() else ""
-    return (first in ADVERBIAL_STARTS or first in lx.WHEN_WORDS) and \
+    return (first in lx.ADVERBIAL_STARTS or first in lx.WHEN_WORDS) and \
         " that " not in piece and len(piece) < 120
 
 
@@ -42,7 +41,8 @@ def trivial(text: str, content: tuple[int, int]) -> bool:
     """Words after a closing cue that are not a reported clause: "said on Monday"."""
     words = text[content[0]:content[1]].split()
     first = words[0].lower().strip(",") if words else ""
-    return len(words) <= 2 or first == "according" or (len(words) <= 4 and first in _TRIVIAL_STARTS)
+    return len(words) <= 2 or first == "according" or (
+        len(words) <= 4 and first in lx.TRIVIAL_STARTS)
 
 
 def plural(words: list[str]) -> bool:
@@ -51,7 +51,8 @@ def plural(words: list[str]) -> bool:
     head = head_chunk(words)[-1].lower()
     return head in ("i", "we", "they", "you", "some", "many", "others", "most", "few") or \
         "and" in low or (head.endswith("s") and not head.endswith(("ss", "’s", "'s"))) or \
-        head in ("people", "police", "media", "staff", "men", "women", "children", "data")
+        head in ("people", "police", "media", "staff", "men", "women", "children", "data") or \
+        head in lx.QUANTITY_HEADS or head.rstrip("%").isdigit()  # "Six in 10 say"
 
 
 def typed(words: list[str], strong: bool) -> str | None:

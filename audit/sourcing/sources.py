@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from audit.sourcing import lexicon as lx
+from audit.sourcing.lang import en as lx
 from audit.sourcing.text import Tok
 
 MAX_NP = 14  # tokens; real sources are shorter, anything longer is a misreading
@@ -45,6 +46,12 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
     stop = i + 1
     while i >= 0 and stop - i <= MAX_NP:
         tok = toks[i]
+        if tok.text == ")" and i == stop - 1:
+            opening = next((j for j in range(i - 1, max(-1, i - 10), -1)
+                            if toks[j].text in "()"), None)
+            if opening is not None and toks[opening].text == "(" and opening > 0:
+                i = opening - 1  # "Rep. Hank Johnson (D-Ga.) said": the party is his
+                continue
         if not tok.is_word and tok.text not in ".’'-&":
             break
         if tok.low in lx.CLAUSE_WORDS or tok.low in lx.VERBISH:
@@ -57,7 +64,8 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
         stop -= 1  # "Alden on Tuesday announced": the time is not the source
         if stop - first > 1 and toks[stop - 1].low in ("on", "last", "this", "next", "early"):
             stop -= 1
-    if first >= stop or stop - first > MAX_NP or not toks[stop - 1].is_word:
+    if first >= stop or stop - first > MAX_NP or not (toks[stop - 1].is_word
+                                                      or toks[stop - 1].text == ")"):
         return None
     if toks[first].low in lx.NP_PREPS:
         return None  # "... of agency policy said": the phrase's head lies further back
@@ -67,10 +75,17 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
     return first, stop
 
 
+_ONE_WORD_LEADS = frozenset({"now", "meanwhile", "however", "also", "still", "then", "but",
+                             "and", "moreover", "additionally", "yesterday", "today", "later",
+                             "earlier", "so", "yet", "instead", "indeed", "separately"})
+
+
 def _drop_leading(toks: list[Tok], first: int, stop: int) -> int:
     """Skip an adverbial opening ("On Monday the ministry ...") and stray punctuation."""
     while first < stop and not toks[first].is_word:
         first += 1
+    while first < stop - 1 and toks[first].low in _ONE_WORD_LEADS:
+        first += 1  # "Now Bloomberg says", "But Trump said"
     if first < stop and toks[first].low in lx.LEADING_PREPS and stop - first > 1:
         for k in range(first + 1, stop):
             if toks[k].low in lx.DETERMINERS:
@@ -113,7 +128,7 @@ def head_chunk(words: list[str]) -> list[str]:
     return words
 
 
-_ENDS_HEAD = frozenset({"there", "here", "who", "and", "or"})
+_ENDS_HEAD = frozenset({"there", "here", "who", "and", "or", "by"})
 
 
 def _key(words: list[str]) -> str:
@@ -136,6 +151,14 @@ _OUTLET_NAME = re.compile("|".join(map(re.escape, lx.OUTLET_NAMES)))
 
 def source_type(words: list[str]) -> str | None:
     """The type of a source phrase, or None when its head is not a known kind of source."""
+    return _source_type(tuple(words))
+
+
+@lru_cache(maxsize=4096)  # the same phrases recur within and across articles
+def _source_type(words: tuple[str, ...]) -> str | None:
+    words = list(words)
+    if "(" in words and words[-1] == ")":
+        words = words[:words.index("(")]  # "Rep. Hank Johnson (D-Ga.)": typed by the name
     if not words:
         return None
     low = " ".join(words).lower()
@@ -162,6 +185,11 @@ def _by_head(words: list[str], chunk: list[str], hlow: str, determiner: bool) ->
     if chunk[-1].istitle() and hlow in lx.NEWSPAPER_HEADS and len(chunk) >= 2 \
             and chunk[-2][:1].isupper():
         return "outlet"  # "the Sioux Falls Argus Leader", "The Boston Globe"
+    if hlow in lx.GENERIC_FORCES and not any(w[:1].isupper() for w in chunk[1:-1]):
+        return "unnamed"  # "Authorities say", "police said": no one identifiable
+    if hlow in lx.DEFINITE_ROLE_HEADS and len(words) > len(chunk) + 1 and \
+            words[len(chunk)].lower() == "for" and words[len(chunk) + 1][:1].isupper():
+        return "organization"  # "a spokesperson for Apple" speaks for Apple
     if hlow in lx.ROLE_HEADS and not _indefinite(chunk):
         if hlow in lx.DEFINITE_ROLE_HEADS and not determiner:
             return "unnamed"
@@ -176,10 +204,12 @@ def _by_head(words: list[str], chunk: list[str], hlow: str, determiner: bool) ->
         return "unnamed"  # "people familiar with the matter"
     if hlow in lx.VAGUE_HEADS and not (hlow in lx.UNNAMED_HEADS and determiner):
         return "vague"
-    if hlow in lx.UNNAMED_HEADS:
+    if hlow in lx.UNNAMED_HEADS or hlow in lx.MORE_UNNAMED_HEADS:
         return "unnamed"
-    if hlow in lx.ORG_HEADS or hlow in lx.CAPITALS:
+    if hlow in lx.ORG_HEADS or hlow in lx.CAPITALS or hlow in lx.MORE_ORG_HEADS:
         return "organization"
+    if hlow in lx.QUANTITY_HEADS or hlow.rstrip("%").isdigit():
+        return "vague"  # "Another 19 percent", "about four in 10"
     tail = [w.lower() for w in chunk[-2:]]
     if "-".join(tail) in lx.COUNTRIES or tail[-1] in lx.COUNTRIES:
         return "organization"

@@ -6,53 +6,45 @@ subject (participles.py).
 
 from __future__ import annotations
 
-from audit.sourcing import lexicon as lx
 from audit.sourcing import shapes
 from audit.sourcing.participles import SharedSubject
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import more_specific, np_after, np_before
-from audit.sourcing.text import Tok
-
-_PASSIVE_BEFORE = lx.AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
-    "to", "who", "which", "the", "a", "an", "that", "its", "his", "her", "their", "our",
-    "my", "your"}
-# Words that may follow the source of an inverted cue ("said a spokesperson when asked").
-_AFTER_INVERTED_SOURCE = lx.CLAUSE_WORDS | lx.TIME_WORDS | {
-    "adding", "speaking", "citing", "referring", "explaining", "noting", "told", "via"}
-_ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover", "in", "turn"}
-_CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
-_NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
-                 "but", "or"}
-# Auxiliaries after which a cue takes its base form whatever the subject ("he does not
-# think", "the report may suggest").
-_BASE_AFTER = lx.words("""
-do does did don't doesn't didn't don’t doesn’t didn’t not never may might can could will
-would should must
-""")
+from audit.sourcing.text import Tok, trim
 
 
 class VerbShapes(SharedSubject):
     """Attributions whose cue is a verb (said, argued, has estimated, believes)."""
 
     def _verb(self, toks: list[Tok], k0: int, k1: int, cue, sentence) -> Attribution | None:
-        if k0 > 0 and (toks[k0 - 1].low in _PASSIVE_BEFORE or toks[k0 - 1].low.endswith(
-                ("’s", "'s"))):
+        progressive = toks[k0].low.endswith("ing") and k0 > 0 and \
+            toks[k0 - 1].low in self.lang.AUX  # "is talking about", "was saying that"
+        if k0 > 0 and not progressive and (toks[k0 - 1].low in self.lang.PASSIVE_BEFORE or
+                                           toks[k0 - 1].low.endswith(("’s", "'s"))):
             return None  # passive ("is expected"), or a noun ("Swift’s claims")
         if k1 < len(toks) and toks[k1].low == "in" and toks[k0].low.startswith("believ"):
             return None  # "believes in sedans"
-        if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in lx.INTENT_CUES:
+        if k1 < len(toks) and toks[k1].low in ("up", "off", "down", "away", "back"):
+            return None  # "showed up", "backed off", "called off": another verb
+        if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in self.lang.INTENT_CUES and \
+                toks[k0].low not in self.lang.INTENT_TO_CUES:
             return None  # "pledged to work together" is a commitment, not a report
-        if toks[k0].low in lx.PARTICIPLE_CUES:
+        if toks[k0].low in self.lang.PARTICIPLE_CUES and not progressive:
             return self._shared(toks, k0, k1, cue, sentence)
-        strong = toks[k0].low in lx.FALLBACK_CUES
-        negated = k0 > 0 and toks[k0 - 1].low in lx.NEGATIONS
-        if negated and toks[k0].low not in lx.BELIEF_CUES:
-            return None  # "did not say whether ...": nothing was reported
+        strong = toks[k0].low in self.lang.FALLBACK_CUES
+        negated = k0 > 0 and toks[k0 - 1].low in self.lang.NEGATIONS
+        if negated and toks[k0].low not in self.lang.BELIEF_CUES and (
+                k1 >= len(toks) or not (toks[k1].low == "that" or toks[k1].text in "“\""
+                                        or toks[k0].low in self.lang.NP_OBJECT_CUES
+                                        or toks[k0].low in self.lang.NP_INTENT_CUES
+                                        or (toks[k0].low in self.lang.INTENT_TO_CUES
+                                            and toks[k1].low == "to"))):
+            return None  # "did not say whether ...", "does not say much": nothing reported
         np = np_before(toks, k0 - 1 if negated else k0)
         if np is not None:
             return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
-        return self._inverted(toks, k0, k1, cue, sentence, strong) or \
-            self._appositive(toks, k0, k1, cue, sentence, strong) or \
+        return self._appositive(toks, k0, k1, cue, sentence, strong) or \
+            self._inverted(toks, k0, k1, cue, sentence, strong) or \
             self._relative(toks, k0, k1, cue, sentence, strong) or \
             self._shared(toks, k0, k1, cue, sentence)
 
@@ -71,23 +63,32 @@ class VerbShapes(SharedSubject):
 
     def _subject_first(self, toks, np, k0, k1, cue, sentence, strong) -> Attribution | None:
         words = [t.text for t in toks[np[0]:np[1]]]
-        stype = self._typed(words, strong)
-        base_ok = shapes.plural(words) or toks[k0 - 1].low in _BASE_AFTER
-        if stype is None or (toks[k0].low in lx.BASE_CUES and not base_ok):
+        stype = self._typed(words, strong) or (
+            "unnamed" if words[0].lower() in self.lang.NP_LEADS and len(words) <= 6 else None)
+        base_ok = shapes.plural(words) or toks[k0 - 1].low in self.lang.BASE_AFTER
+        if stype is None or (toks[k0].low in self.lang.BASE_CUES and not base_ok):
             return None  # "the case report steroids": a noun, not "officials report"
         if np[0] > 0 and toks[np[0] - 1].low == "than":
             return None  # "more complicated than McKinley suggests": a comparison
-        if not self._cue_shape_ok(toks, k0, k1):
+        if cue[1] == toks[k0].end and not self._cue_shape_ok(toks, k0, k1):
             return None
         source = (toks[np[0]].start, toks[np[1] - 1].end)
-        not_a_clause = k1 < len(toks) and (toks[k1].low in _NOT_A_CLAUSE or (
-            toks[k1].low in _CLAIMED_THINGS and toks[k0].low.startswith("claim")))
+        content = self._object_content(toks, k0, k1, cue, sentence)
+        if content is _NOT_REPORTED:
+            return None
+        if content is not None:
+            return Attribution(content, source, cue, stype, self._has_quote(content), "reported")
+        not_a_clause = k1 < len(toks) and (toks[k1].low in self.lang.NOT_A_CLAUSE or (
+            toks[k1].low in self.lang.CLAIMED_THINGS and toks[k0].low.startswith("claim")))
         # "“...,” Gambill said to cheers from the crowd": what was said comes before
         cheers = strong and k1 < len(toks) and toks[k1].low == "to" and self._before(
             toks[np[0]].start, sentence)
         if not_a_clause and not cheers:
             return None  # "the area China claims as its own", "claimed responsibility"
-        if toks[k0].low in lx.EVIDENCE_CUES and stype not in ("document", "outlet") and not (
+        plural_documents = stype == "vague" and \
+            toks[np[1] - 1].low in self.lang.GENERIC_PLURAL_DOCUMENTS  # "polls show"
+        if toks[k0].low in self.lang.EVIDENCE_CUES and stype not in ("document", "outlet") and \
+                not plural_documents and not (
                 k1 < len(toks) and toks[k1].low == "that"):
             return None  # "a friend found the car" is not a finding reported
         content = self._subject_content(toks, np[0], k0, k1, sentence)
@@ -97,12 +98,59 @@ class VerbShapes(SharedSubject):
         return Attribution(content, source, cue, stype, direct, "quote" if self._is_quote(
             content) else "reported")
 
+    def _object_content(self, toks, k0: int, k1: int, cue, sentence):
+        """The object a stance, request or phrasal cue reports ("endorsed [Trump]", "called
+        for [an investigation]"), or an intention ("pledged [to cut taxes]"); None when the
+        cue takes a clause or a quote instead (then the usual reading applies)."""
+        low = toks[k0].low
+        phrasal = cue[1] > toks[k0].end
+        intent = low in self.lang.INTENT_TO_CUES
+        asking = low in self.lang.ASK_CUES and not phrasal
+        if k1 >= len(toks) or not (phrasal or intent or asking or low in self.lang.NP_OBJECT_CUES):
+            return None
+        nxt = toks[k1]
+        if asking:
+            return self._asked(toks, k1, sentence)
+        if nxt.low in ("that", "whether", "if") or nxt.text in ":“\"" or \
+                self.quotes.opening_at(nxt.start) is not None:
+            return None
+        if nxt.low == "to":
+            if not intent:
+                return None
+            return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
+        if intent and low not in self.lang.NP_INTENT_CUES:
+            return _NOT_REPORTED  # "pledged his shares as collateral"
+        end = np_end(self.lang, toks, k1)
+        if end == k1:
+            return None
+        if end < len(toks) and toks[end].low == "that" and end - k1 <= 3 and \
+                toks[end - 1].low in self.lang.COMPLEMENT_NOUNS:
+            # "questioned the idea that ...": the idea and what it holds
+            return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
+        if intent or low in self.lang.TO_AFTER_OBJECT:
+            # "want all immigrants in the country illegally to be deported"
+            to = next((i for i in range(end, min(len(toks), end + 8))
+                       if toks[i].low == "to" or not toks[i].is_word), None)
+            if to is not None and toks[to].low == "to":
+                return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
+        return nxt.start, toks[end - 1].end
+
+    def _asked(self, toks, k1: int, sentence):
+        """"asked whether ...", "asked Congress to act": the question or the request."""
+        start = k1
+        if toks[k1].low not in self.lang.WH_WORDS and toks[k1].low != "to":
+            end = np_end(self.lang, toks, k1)
+            if end == k1 or end >= len(toks) or (toks[end].low not in self.lang.WH_WORDS
+                                                  and toks[end].low != "to"):
+                return None
+        return self._clause(toks[start].start, self._reported_end(toks[start].start, sentence[1]))
+
     def _cue_shape_ok(self, toks, k0: int, k1: int) -> bool:
         """Cues that report only in one shape: "calculated that ...", and "called" with an
         object and what it was called ("called the process a sham", "called it “a feat”")."""
         low = toks[k0].low
         nxt = toks[k1].low if k1 < len(toks) else ""
-        if low in lx.THAT_ONLY_CUES:
+        if low in self.lang.THAT_ONLY_CUES:
             return nxt == "that"
         if low != "called":
             return True
@@ -118,16 +166,30 @@ class VerbShapes(SharedSubject):
     def _subject_content(self, toks, first: int, k0: int, k1: int, sentence):
         """What a subject-first cue reports: the clause after it, or else the quote or
         clause before the subject ("..., Mayer said, and ...": the part before)."""
-        content = self._after(toks, k1, sentence, toks[k0].low in lx.OBJECT_CUES)
+        content = self._after(toks, k1, sentence, toks[k0].low in self.lang.OBJECT_CUES)
+        if content is not None and first > 0 and (toks[k0].low in self.lang.OBJECT_CUES or
+                                                  toks[k0].low in self.lang.ASK_CUES) and \
+                not self._said_after(toks, k1):
+            content = None  # "“...,” Kasich told a crowd in Berea": what came before
         as_clause = first > 0 and toks[first - 1].low == "as"  # "..., as one CEO told me"
         parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
                                       k1 < len(toks) and toks[k1].text == ",")
+        if parenthetical and not as_clause and content is not None and (
+                self._is_quote(content) or self._leading_adverbial(toks, first, sentence)) \
+                and self.quotes.closing_before(toks[first].start) is None:
+            parenthetical = False  # "At the fair, Beck said, “...”": the quote is what he said
         if content is None or parenthetical or shapes.trivial(self.text, content) or \
                 shapes.adverbial(self.text, content) or shapes.participle(self.text, content):
             before = self._before(toks[first - 1 if as_clause else first].start, sentence)
             nxt = self.quotes.opening_at(shapes.next_char(self.text, sentence[1]))
+            if before is None and parenthetical and not as_clause and content is not None \
+                    and not self._is_quote(content):
+                lead = trim(self.text, sentence[0], toks[first].start)
+                if lead[1] > lead[0] and not self._has_quote(lead):
+                    before = lead  # "The plan, the mayor said, will cost more": a short lead
             if before is not None:
-                content = before
+                content = self._around_aside(before, k1, toks, sentence) if \
+                    parenthetical and not as_clause else before
             elif nxt is not None and not parenthetical:
                 content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
         if content is None or shapes.word_count(self.text, content) < 2 or \
@@ -138,14 +200,46 @@ class VerbShapes(SharedSubject):
             return first_half.start, content[1]  # “A,” she said, “B.”: both halves
         return content
 
+    def _said_after(self, toks, k1: int) -> bool:
+        """Whether "told [someone]" goes on to what was told: "that", a colon, a quote."""
+        for tok in toks[k1:k1 + 14]:
+            if tok.low in ("that", ":") or tok.text in "“\"" or \
+                    self.quotes.opening_at(tok.start) is not None:
+                return True
+            if tok.text in ".;":
+                return False
+        return False
+
+    def _leading_adverbial(self, toks, first: int, sentence) -> bool:
+        """Whether the words before a subject's comma only say when or where ("At the
+        fair yesterday, Beck said, ...")."""
+        lead = self.text[sentence[0]:toks[first].start].split()
+        return 0 < len(lead) <= 8 and lead[0].lower() in self.lang.LEADING_PREPS
+
+    def _around_aside(self, before, comma: int, toks, sentence):
+        """"The thing he needs, aides said, is time": a cue set off by commas inside the
+        clause it reports; the content runs over it (split into segments later)."""
+        if self._is_quote(before) or comma + 1 >= len(toks) or toks[comma + 1].text in "“\"'":
+            return before
+        start = toks[comma + 1].start
+        after = self._clause(start, self._reported_end(start, sentence[1]))
+        if after is None or shapes.word_count(self.text, after) < 2 or \
+                toks[comma + 1].low in self.lang.PARTICIPLE_CUES or toks[comma + 1].low in (
+                    "and", "but", "adding", "according"):
+            return before
+        return before[0], after[1]
+
     def _inverted(self, toks, k0, k1, cue, sentence, strong) -> Attribution | None:
-        if toks[k0].low not in lx.INVERTIBLE_CUES:
+        if toks[k0].low not in self.lang.INVERTIBLE_CUES:
             return None  # "... announced in October" is not "said Smith"
         np = np_after(toks, k1)
         if np is None or (np[1] < len(toks) and toks[np[1]].is_word
-                          and toks[np[1]].low not in _AFTER_INVERTED_SOURCE):
+                          and toks[np[1]].low not in self.lang.AFTER_INVERTED_SOURCE):
             return None
         words = [t.text for t in toks[np[0]:np[1]]]
+        if len(words) > 1 and (words[0].lower() in self.lang.PRONOUNS
+                               or words[0].lower() in self.lang.POSSESSIVE_PRONOUNS):
+            return None  # "..., said she encourages ...", "said his district received"
         stype = self._typed(words, strong)
         content = self._before(cue[0], sentence)
         if stype is None or content is None:
@@ -158,7 +252,7 @@ class VerbShapes(SharedSubject):
         """"Maria Lopez, the city engineer, said ...": the name and its apposition."""
         if k0 < 2 or toks[k0 - 1].text != ",":
             return None
-        comma = next((i for i in range(k0 - 2, max(-1, k0 - 18), -1) if toks[i].text == ","),
+        comma = next((i for i in range(k0 - 2, max(-1, k0 - 30), -1) if toks[i].text == ","),
                      None)
         if comma is None:
             return None
@@ -168,9 +262,9 @@ class VerbShapes(SharedSubject):
             return None
         head_type = self._typed([t.text for t in toks[head[0]:head[1]]], strong)
         lead = toks[head[0]]
-        if head_type is None or not (lead.is_cap or lead.low in lx.DETERMINERS):
+        if head_type is None or not (lead.is_cap or lead.low in self.lang.DETERMINERS):
             return None  # "The label that owns her music, Big Machine, says": too tangled
-        if appos[1] - appos[0] == 1 and toks[appos[0]].low in _ASIDES:
+        if appos[1] - appos[0] == 1 and toks[appos[0]].low in self.lang.ASIDES:
             stype, appos = head_type, (head[0], head[1])  # "The Taliban, however, said"
         else:
             stype = more_specific(head_type,
@@ -182,3 +276,31 @@ class VerbShapes(SharedSubject):
         source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
         kind = "quote" if self._is_quote(content) else "reported"
         return Attribution(content, source, cue, stype, self._has_quote(content), kind)
+
+
+_NOT_REPORTED = (-1, -1)  # what _object_content gives for a cue that reports nothing here
+_NP_MARKS = frozenset("“”\"'’-&$%")
+MAX_OBJECT = 25
+
+
+def np_end(lang, toks: list[Tok], k: int) -> int:
+    """The end of the noun phrase starting at token ``k`` (the object of a cue)."""
+    i = k
+    while i < len(toks) and i - k < MAX_OBJECT:
+        tok = toks[i]
+        if not tok.is_word and tok.text not in _NP_MARKS:
+            break
+        if tok.low in lang.NP_STOPS:
+            break
+        if tok.low in ("and", "but", "or") and i + 1 < len(toks) and (
+                toks[i + 1].low in lang.VERBISH or toks[i + 1].low in lang.CUE_VERBS
+                or toks[i + 1].low in lang.AUX or toks[i + 1].low in lang.NP_OBJECT_CUES):
+            break
+        if i > k and tok.is_word and not tok.is_cap and tok.low in lang.VERBISH:
+            break
+        i += 1
+    while i > k and not toks[i - 1].is_word and toks[i - 1].text not in "”\"'":
+        i -= 1
+    while i > k and toks[i - 1].low in lang.DETERMINERS:
+        i -= 1  # "want the most": no object
+    return i

@@ -38,7 +38,9 @@ vows pledged pledges complained complains observed observes observe remarked
 reiterated reiterates cautioned cautions countered responded replied knows know
 doubted doubts worried worries agreed agrees agree recommended recommends projected
 projects forecast forecasts accused accuses accuse tweeted tweets reveal calculated
-calculates called
+calculates called show find indicate quipped quips joked jokes mused muses wondered
+wonders retorted lamented laments proclaimed proclaims exclaimed yelled shouted chanted
+recounted recounts pleaded boasted boasts bragged brags scoffed snapped texted emailed
 """)
 
 # Nouns that attribute what follows "that" to their owner ("Smith’s claim that ...").
@@ -53,7 +55,8 @@ POSSESSIVE_PRONOUNS = words("his her their its our my")
 PARTICIPLE_CUES = words("""
 saying adding noting warning arguing explaining claiming insisting stressing telling
 urging stating admitting acknowledging asserting describing accusing predicting
-confirming denying
+confirming denying citing suggesting criticizing criticising praising blaming questioning
+asking promising vowing declaring announcing calling
 """)
 
 # Cues that may come before their source ("..., said the minister").
@@ -61,18 +64,22 @@ INVERTIBLE_CUES = words("""
 said says added adds explained explains wrote writes noted notes recalled
 replied responded countered argued argues insisted insists warned warns stated observed
 concluded acknowledged conceded admitted remarked asked continued cautioned claimed
-declared according
+declared according quipped joked mused wondered retorted lamented proclaimed exclaimed
+yelled shouted chanted recounted pleaded boasted bragged scoffed snapped tweeted
 """)
 
 # Cues of evidence: attribution only for documents or with "that" ("the study found").
-EVIDENCE_CUES = words("found finds showed shows revealed reveals reveal")
+EVIDENCE_CUES = words("found finds find showed shows show shown revealed reveals reveal")
 
 # Cues that report only with "that" after them ("Beijing has calculated that ...").
 THAT_ONLY_CUES = words("calculated calculates")
 
 # Belief cues that still report when negated ("I don't think ...", "he does not think").
 BELIEF_CUES = words("think thinks thought believe believes believed expect expects doubt")
-NEGATIONS = words("not don't doesn't didn't don’t doesn’t didn’t never")
+NEGATIONS = words("""
+not don't doesn't didn't don’t doesn’t didn’t never isn't isn’t wasn't wasn’t aren't aren’t
+weren't weren’t won't won’t wouldn't wouldn’t hasn't hasn’t haven't haven’t
+""")
 
 # Belief and knowledge cues read inside a quote after "I" or "we" ("“I think we won,”").
 NESTED_CUES = words("""
@@ -86,7 +93,7 @@ expect threatened claims claimed claim
 """)
 
 # Verbs whose object comes before the reported clause ("told reporters that ...").
-OBJECT_CUES = words("told tells tell")
+OBJECT_CUES = words("told tells tell telling")
 
 # Words between a subject and its cue that are not part of the subject.
 AUX = words("""
@@ -169,7 +176,11 @@ assessment census records release communique communiqué declaration proposal bu
 audit review investigation indictment complaint lawsuit affidavit transcript minutes
 guidelines treaty accord framework charter research findings results forecast projection
 strategy decree resolution report’s study’s statistics survey’s tests scans
+presentation slides email emails tweet tweets post posts video advertisement ad ads
+website page filings record note notes message messages
 """)
+# Forces and offices named only by what they are: unnamed unless a name says whose.
+GENERIC_FORCES = words("authorities police authority""")
 # Plural documents with no determiner are "reports in general": vague.
 GENERIC_PLURAL_DOCUMENTS = words("reports studies surveys polls rumors rumours accounts")
 
@@ -240,4 +251,214 @@ japan china russia ukraine iran israel india pakistan france germany britain ame
 taiwan philippines australia canada korea turkey syria italy spain poland mexico brazil
 vietnam indonesia thailand the-united-states united-states us u.s the-us the-u.s
 north-korea south-korea the-philippines the-uk uk u.k
+""")
+
+# What an attribution's cue says the source did, beyond speaking or writing (record.KINDS):
+# held a belief or an intention, or took a stance.
+BELIEF_KIND = words("""
+think thinks thought believe believes believed expect expects expected fear fears feared
+hope hopes hoped know knows knew doubt doubts doubted worry worries worried feel feels
+felt suspect suspects suspected want wants wanted plan plans planned intend intends
+intended decided decides decide declined declines refuse refuses refused seem seems
+seemed understand understands understood predicted predicts predict estimated estimates
+estimate projected projects forecast forecasts calculated calculates assume assumes
+assumed hoping believing thinking fearing expecting wanting planning
+""")
+STANCE_KIND = words("""
+support supports supported endorse endorses endorsed back backs backed oppose opposes
+opposed reject rejects rejected attack attacks attacked praised praises praise
+criticized criticizes criticised criticises criticize criticise accused accuses accuse
+pledged pledges pledge vowed vows vow promised promises promise condemned condemns
+condemn welcomed welcomes welcome agreed agrees agree disagreed disagrees defended
+defends defend blamed blames blame denounced denounces denounce favor favors favored
+favour favours favoured applauded applauds slammed slams blasted blasts lambasted
+questioned questions challenged challenges disputed disputes dismissed dismisses
+accusing criticizing praising backing supporting opposing rejecting
+""")
+
+# Cues whose content may be their object, a noun phrase ("endorsed Trump", "called for an
+# investigation", "cited a poll"): stance, mention and request verbs, and phrasal cues.
+NP_OBJECT_CUES = words("""
+endorse endorses endorsed supports supported backed oppose opposes opposed reject
+rejects rejected criticize criticizes criticized criticise criticises criticised defend
+defends defended praise praises praised blame blames blamed condemn condemns condemned
+denounce denounces denounced questioned mention mentions mentioned cite cites cited
+discuss discusses discussed propose proposes proposed sought seeks welcome welcomes
+welcomed applauded applauds slammed slams blasted blasts mocked mocks echoed echoes
+urged urges urge demanded demands demand predicted predicts predict described describes
+warned warns announced announces recommended recommends
+""")
+# Intention cues that also take a noun phrase ("wants a recount", "sought the nomination").
+NP_INTENT_CUES = words("want wants wanted seek seeks sought")
+# Question cues: what was asked is a question ("asked whether ...", "asked Trump to ...").
+ASK_CUES = words("asked asks ask")
+WH_WORDS = words("whether if how why what who when where which")
+# Phrasal cues whose object is their content ("called for an inquiry", "spoke about jobs").
+PHRASAL_CUES = tuple(line.strip() for line in """
+called for
+called on
+calls for
+calls on
+calling for
+calling on
+call for
+call on
+pointed to
+points to
+pointing to
+spoke about
+spoke of
+speaks about
+talked about
+talks about
+talking about
+asked about
+commented on
+weighed in on
+warned of
+warned about
+warned against
+complained about
+focused on
+insisted on
+argued for
+argued against
+voted for
+voted against
+raised questions about
+raised concerns about
+expressed concern about
+expressed concerns about
+expressed support for
+objected to
+boasted about
+bragged about
+joked about
+lashed out at
+hit back at
+""".strip().splitlines())
+
+# Cues whose content is an intention, "to" and its verb ("pledged to cut taxes", "wants to
+# run", "declined to comment"), or else their object ("wants a recount").
+INTENT_TO_CUES = words("""
+want wants wanted plan plans planned pledged pledges pledge vowed vows vow promised
+promises promise declined declines refused refuses refuse hope hopes hoped intend
+intends intended decided decides agreed agrees agree threatened threatens seek seeks
+sought offered offers vowing
+""")
+
+# Base forms of the newer cues, which like BASE_CUES need a plural subject ("voters want").
+BASE_CUES = BASE_CUES | frozenset(
+    w for w in NP_OBJECT_CUES | INTENT_TO_CUES | ASK_CUES if not w.endswith(("s", "ed")))
+
+# Heads of a quantity of people, typed vague ("Another 19 percent", "about four in 10",
+# "a majority of voters", "half").
+QUANTITY_HEADS = words("""
+percent per cent majority minority plurality half third thirds quarter share fraction
+proportion handful dozens hundreds thousands millions number numbers two three four five
+six seven eight nine ten 10 dozen
+""")
+# More heads of sources met in political reporting.
+MORE_UNNAMED_HEADS = words("""
+candidate candidates respondents delegates donors activists protesters demonstrators
+advocates strategists operatives consultants organizers organisers pollster pollsters
+staff voter leaders republicans democrats conservatives liberals progressives
+independents evangelicals allies rivals backers surrogates insiders veterans
+""")
+MORE_ORG_HEADS = words("""
+panel campaign campaigns jury caucus delegation coalition network pac super-pac
+legislature assembly agencies tribunal court courts
+""")
+
+# First words of a line's "Word: ..." that do not name a speaker.
+NOT_LABELS = words("""
+photo photos update updated note editor editor’s editor's related read watch video image
+images credit credits correction corrections warning source sources also bottom via
+subscribe advertisement ad click follow sign share listen contact email tags tag topics
+filed published posted last see more story stories here this that these those it the a
+an and but or so what why how when where who which there sponsored caption graphic
+chart map audio transcript disclosure clarification ps p.s story:
+""")
+
+# Irregular past tenses, so that a sentence's first verb is found ("The senator [took] a
+# heckler in stride, saying ...").
+IRREGULAR_PAST = words("""
+took sought made went came gave got sent spoke wrote ran began became held led left met
+put set kept brought bought stood struck won lost saw knew felt hit cut let paid chose
+drew fell grew rose threw drove broke spent heard meant taught fought built caught sold
+shook stuck swore sat slid spun told said found thought
+""")
+
+# A stance noun owned by its source and followed by what it is about: "his criticism of
+# [the deal]", "Trump’s attacks on [Cruz]" (pairs that held up on annotated news).
+OWNED_STANCES = tuple(line.strip() for line in """
+attacks on
+attack on
+calls for
+criticism of
+criticisms of
+critique of
+critiques of
+assessment of
+proposal to
+embrace of
+view of
+endorsement of
+push for
+condemnation of
+questions about
+denunciation of
+defense of
+""".strip().splitlines())
+
+
+# ---- Words the cue shapes test around a cue (verb_shapes.py, participles.py, passive.py,
+# shapes.py).
+
+PASSIVE_BEFORE = AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
+    "to", "who", "which", "the", "a", "an", "that", "its", "his", "her", "their", "our",
+    "my", "your"}
+# Words that may follow the source of an inverted cue ("said a spokesperson when asked").
+AFTER_INVERTED_SOURCE = CLAUSE_WORDS | TIME_WORDS | {
+    "adding", "speaking", "citing", "referring", "explaining", "noting", "told", "via"}
+ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover", "in", "turn"}
+CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
+NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
+                "but", "or"}
+# Auxiliaries after which a cue takes its base form whatever the subject ("he does not
+# think", "the report may suggest").
+BASE_AFTER = words("""
+do does did don't doesn't didn't don’t doesn’t didn’t not never may might can could will
+would should must
+""")
+
+# A subject of unknown kind opening with these is still a noun phrase ("the panel found").
+NP_LEADS = words("the a an another one two three four five several some many most")
+# Cues whose object may be followed by what it is asked to do ("urged Congress to act").
+TO_AFTER_OBJECT = words("urged urges urge asked asks ask called calls calling call")
+NP_STOPS = CLAUSE_WORDS | WHEN_WORDS | words("""
+on in at during after before last this earlier later over since amid among despite
+because via while through
+""")
+
+# Verbs that put out a document for its subject ("issued a statement warning that ...").
+ISSUING_VERBS = words("issued issues released releases sent sends published publishes posted")
+SPEECH_CUES = words("said says say saying told tells telling")
+OBJECT_PRONOUNS = words("him them us me")
+MONTHS_AND_WHEN = words("""
+january february march april may june july august september october november december
+""") | WHEN_WORDS
+
+# Words before a hedging adverb that do not belong to the clause it hedges.
+HEDGE_STOPS = NP_PREPS | {"by", "about", "over", "and", "or", "was", "were", "is", "are"}
+
+# Words that open an adverbial phrase after a cue ("said at a rally last week").
+ADVERBIAL_STARTS = {"at", "in", "on", "during", "after", "before", "last", "this", "earlier",
+                    "later", "while", "when", "recently", "yesterday", "today", "repeatedly"}
+TRIVIAL_STARTS = TIME_WORDS | {"in", "on", "to", "at", "after", "before", "during", "from"}
+
+# Nouns whose "that" clause is part of a cue's object ("questioned the idea that ...").
+COMPLEMENT_NOUNS = words("""
+idea notion claim claims fact suggestion suggestions view argument assertion belief
+possibility prospect theory allegation allegations report reports premise charge charges
 """)

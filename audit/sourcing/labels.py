@@ -1,0 +1,53 @@
+"""Transcript and headline labels: a line that opens with a speaker's name and a colon
+("PENCE: We will ...", "Q: ...", "Poll: Wealthy voters ...", "Paul Ryan: FBI decision
+'defies explanation'"). The label is the source and the rest of the line the content.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.sourcing.lang import en as lx
+from audit.sourcing.record import Attribution
+from audit.sourcing.sources import source_type
+
+# A capitalised label of at most seven words (initials, "Rep.", "(R-S.C.)" allowed)
+# opening a line, a colon, then the line's text.
+_LABEL = re.compile(
+    r"^(?P<label>[A-Z][\w.’'&-]*(?: (?:[A-Z(][\w.’'&()-]*|of|the|at|on|de|van|von|al|new)){0,6})"
+    r": ?(?P<content>[^\n]+)", re.M)
+
+
+def labels(text: str) -> list[Attribution]:
+    """Attributions read from speaker and headline labels, in text order."""
+    out = []
+    for match in _LABEL.finditer(text):
+        label = match.group("label")
+        words = label.split()
+        if words[0].lower().strip(".") in lx.NOT_LABELS or label[-1] in ".-&'’" or \
+                any(ch.isdigit() for ch in words[0]):
+            continue
+        start, end = match.span("content")
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        if len(text[start:end].split()) < 3:
+            continue
+        stype = _label_type(words)
+        source = (match.start("label"), match.end("label"))
+        content = (start + len(text[start:end]) - len(text[start:end].lstrip()), end)
+        out.append(Attribution(content, source, (match.end("label"), match.end("label") + 1),
+                               stype, _quoted(text[start:end]), "label", kind="transcript"))
+    return out
+
+
+def _label_type(words: list[str]) -> str:
+    if len(words) == 1 and words[0] in ("Q", "A"):
+        return "unnamed"  # an interview's question and answer
+    stype = source_type(words)
+    if stype is not None:
+        return stype
+    return "person" if words[0].isupper() or len(words) <= 3 else "organization"
+
+
+def _quoted(piece: str) -> bool:
+    return "“" in piece or piece.count('"') >= 2

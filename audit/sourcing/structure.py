@@ -1,0 +1,121 @@
+"""The shape of the attributions found, once all are known: what each source did (its
+kind), quotes that continue after their cue or into the next paragraphs (one attribution
+with several content segments), and attributions whose cue lies inside another's
+content (nested: kept, with the outer one's index, and not a separate source).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from audit.sourcing.lang import en as lx
+from audit.sourcing.record import Attribution
+from audit.sourcing.text import trim
+
+
+def finish(text: str, found: list[Attribution]) -> list[Attribution]:
+    """``found`` (in text order) with kinds, merged continuations and nesting marked."""
+    found = [_split(text, _with_kind(text, att)) for att in found]
+    found = _merge_carried(found)
+    return _nest(found)
+
+
+def _with_kind(text: str, att: Attribution) -> Attribution:
+    kind = kind_of(text, att)
+    return att if kind == att.kind else att.with_(kind=kind)
+
+
+def kind_of(text: str, att: Attribution) -> str:
+    """speech, belief, stance, document or transcript, from the form, cue and source."""
+    if att.form == "label":
+        return "transcript"
+    if att.kind != "speech":
+        return att.kind  # set by the shape that found it ("his criticism of", "is expected to")
+    cue = text[att.cue[0]:att.cue[1]].lower().split() if att.cue else []
+    word = cue[-1] if att.form == "passive" and cue else (cue[0] if cue else "")
+    if word in lx.BELIEF_KIND:
+        return "belief"
+    if word in lx.STANCE_KIND:
+        return "stance"
+    if att.effective_type() in ("document", "outlet") or (
+            word in lx.EVIDENCE_CUES and att.effective_type() == "vague"):
+        return "document"  # "a report found", "polls show"
+    return "speech"
+
+
+def _split(text: str, att: Attribution) -> Attribution:
+    """“A,” she said, “B.”: a content around its own cue is two segments, the quote's
+    halves (the cue and source between them are not what was said)."""
+    if att.cue is None or att.segments or not att.content[0] < att.cue[0] < att.content[1]:
+        return att
+    inner = [att.cue] + ([att.source] if att.source else [])
+    cut0 = min(s for s, _ in inner)
+    cut1 = max(e for _, e in inner)
+    if not att.content[0] < cut0 <= cut1 < att.content[1]:
+        return att
+    left = trim(text, att.content[0], cut0, " \t\n,;:—–")
+    rest = cut1
+    while rest < att.content[1] and rest - cut1 < 200 and text[rest] not in "“\".!?" and \
+            text[rest:rest + 2] != "''":
+        rest += 1  # "“A,” she said, the manager, “B.”": the second half opens a quote
+    if rest - cut1 >= 200 or rest >= att.content[1] or not att.direct or \
+            text[rest] in ".!?":
+        rest = cut1
+    right = trim(text, rest, att.content[1], " \t\n,;:—–")
+    if left[1] <= left[0] or right[1] <= right[0]:
+        return att
+    return att.with_(segments=(left, right))
+
+
+def _merge_carried(found: list[Attribution]) -> list[Attribution]:
+    """A carried quote ("“A,” X said. “B.”", or a follow-on paragraph) becomes a further
+    segment of the attribution it is carried from."""
+    out: list[Attribution] = []
+    last_by_source: dict[tuple[int, int], int] = {}
+    for att in found:
+        if att.form == "carried" and att.source in last_by_source:
+            i = last_by_source[att.source]
+            outer = out[i]
+            segments = outer.segments or (outer.content,)
+            out[i] = outer.with_(content=(outer.content[0], att.content[1]),
+                                 segments=(*segments, att.content))
+            continue
+        if att.source is not None:
+            last_by_source[att.source] = len(out)
+        out.append(att)
+    return out
+
+
+def _nest(found: list[Attribution]) -> list[Attribution]:
+    """Marks ``nested_in`` for an attribution whose cue lies inside another's content."""
+    starts = [att.content[0] for att in found]
+    reach, furthest = [], -1  # the furthest content end up to each index: where to stop
+    for att in found:
+        furthest = max(furthest, att.content[1])
+        reach.append(furthest)
+    out = list(found)
+    for i, att in enumerate(found):
+        if att.cue is None:
+            continue
+        pos = att.cue[0]
+        j = bisect.bisect_right(starts, pos) - 1
+        while j >= 0 and reach[j] > pos:
+            outer = out[j]
+            if j != i and outer.nested_in is None and _holds(outer, pos) and (
+                    outer.direct or _within(att, outer)) and (
+                    outer.cue is None or not outer.cue[0] <= pos < outer.cue[1]):
+                out[i] = att.with_(nested_in=j)
+                break
+            j -= 1
+    return out
+
+
+def _within(inner: Attribution, outer: Attribution) -> bool:
+    """Whether the whole of ``inner`` (source, cue and content) lies in ``outer``'s content
+    ("Tokyo declared that [it intends to build ...]")."""
+    spans = [s for s in (inner.source, inner.cue, inner.content) if s]
+    return all(outer.content[0] <= a and b <= outer.content[1] for a, b in spans)
+
+
+def _holds(att: Attribution, pos: int) -> bool:
+    return any(start <= pos < end for start, end in (att.segments or (att.content,)))

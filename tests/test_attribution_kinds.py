@@ -1,0 +1,132 @@
+"""Attribution kinds (speech, belief, stance, document, transcript), split contents and
+nested attributions: for each kind, sentences it must and must not read as attributions."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.config import Config
+from audit.sourcing import analyse
+
+
+def atts(text: str) -> list[dict]:
+    return analyse(text, language="en", provenance={}, title=None, blocks=(),
+                   config=Config()).data["attributions"]
+
+
+def outer(text: str) -> list[dict]:
+    return [a for a in atts(text) if a["nested_in"] is None]
+
+
+@pytest.mark.parametrize("text,kind,source,content", [
+    ("The mayor said the bridge would reopen in May after the repairs.", "speech",
+     "The mayor", "the bridge would reopen in May after the repairs"),
+    ("Smith urged the council to delay the vote until the audit is done.", "speech",
+     "Smith", "the council to delay the vote until the audit is done"),
+    ("The mayor called for an investigation into the fire.", "speech", "The mayor",
+     "an investigation into the fire"),
+    ("Analysts expect the central bank to raise rates again in June.", "belief", "Analysts",
+     "the central bank to raise rates again in June"),
+    ("The senator wants to run for governor next year.", "belief", "The senator",
+     "to run for governor next year"),
+    ("The union endorsed Maria Lopez for mayor on Tuesday.", "stance", "The union",
+     "Maria Lopez for mayor"),
+    ("The governor opposes the pipeline.", "stance", "The governor", "the pipeline"),
+    ("A report by the auditor found that the agency overspent by 40 million dollars.",
+     "document", "A report by the auditor", "the agency overspent by 40 million dollars"),
+    ("Polls show the incumbent ahead by five points in the capital.", "document", "Polls",
+     "the incumbent ahead by five points in the capital"),
+    ("PENCE: We will win this state in November, and we will win it big.", "transcript",
+     "PENCE", "We will win this state in November, and we will win it big."),
+    ("Poll: Voters favour the new bridge plan by two to one", "transcript", "Poll",
+     "Voters favour the new bridge plan by two to one"),
+])
+def test_kind_fires(text, kind, source, content):
+    (att,) = outer(text)
+    assert att["kind"] == kind
+    assert att["source"]["text"] == source
+    assert att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "The founder pledged his shares as collateral for the loan.",  # no stance: a pledge of shares
+    "The team's attacks on goal came to nothing in the second half.",  # not an owned stance
+    "Update: the story was corrected on Monday to fix a name.",  # not a speaker's label
+    "Police found the car abandoned near the river on Sunday.",  # found, not a finding
+    "Officials show visitors around the plant every Friday.",  # show, not a finding
+    "10:30: The meeting starts with a short report from the chair.",  # a time, not a label
+])
+def test_kind_does_not_fire(text):
+    assert atts(text) == []
+
+
+def test_split_quote_is_one_attribution_with_two_segments():
+    text = "“We will win the vote,” Smith said. “Nobody in this room doubts it, and nobody should.”"
+    (att,) = atts(text)
+    assert [s["text"] for s in att["content_segments"]] == [
+        "“We will win the vote,”", "“Nobody in this room doubts it, and nobody should.”"]
+    assert att["content"]["start"] == 0 and att["content"]["end"] == len(text)
+
+
+def test_cue_set_off_inside_its_clause_splits_the_content():
+    text = "The plan, the mayor said, will cost far more than the council expected."
+    (att,) = atts(text)
+    assert [s["text"] for s in att["content_segments"]] == [
+        "The plan", "will cost far more than the council expected"]
+    assert att["source"]["text"] == "the mayor"
+
+
+def test_belief_inside_a_quote_is_nested_and_not_a_new_source():
+    text = "“I think we will win the vote next week,” Smith said on Monday."
+    found = atts(text)
+    assert len(found) == 2
+    quote, belief = found
+    assert quote["nested_in"] is None and quote["source"]["text"] == "Smith"
+    assert belief["nested_in"] == 0 and belief["kind"] == "belief"
+    assert belief["source"]["text"] == "I"
+
+
+def test_nested_attributions_are_not_counted_as_sources():
+    text = ("Analysts at the bank said on Monday that the minister believes that growth will "
+            "pick up, and the report was welcomed by traders across the region. " * 3)
+    result = analyse(text, language="en", provenance={}, title=None, blocks=(), config=Config())
+    nested = [a for a in result.data["attributions"] if a["nested_in"] is not None]
+    assert nested and all(a["source"]["text"] == "the minister" for a in nested)
+    assert result.data["counts"]["distinct_sources"] == 1
+
+
+@pytest.mark.parametrize("words,stype", [
+    (["Authorities"], "unnamed"), (["Police"], "unnamed"), (["the", "police"], "unnamed"),
+    (["officials"], "unnamed"), (["a", "spokesperson"], "unnamed"),
+    (["A", "spokesperson", "for", "Apple"], "organization"),
+    (["The", "Chicago", "police"], "organization"),
+    (["Another", "19", "percent"], "vague"), (["about", "four", "in", "10"], "vague"),
+    (["an", "arbitration", "panel"], "organization"),
+    (["Rep.", "Hank", "Johnson", "(", "D-Ga", ".", ")"], "person"),
+])
+def test_source_types_on_real_phrases(words, stype):
+    from audit.sourcing.sources import source_type
+    assert source_type(words) == stype
+
+
+@pytest.mark.parametrize("text", [
+    "His lawyer said his client chose not to testify at the hearing in March.",
+    "The drug supposedly cures the disease, the company said in its filing.",
+])
+def test_a_clause_is_not_a_source(text):
+    sources = [a["source"]["text"] for a in atts(text) if a["source"]]
+    assert "his client chose not" not in sources and "supposedly" not in sources
+
+
+def test_pronoun_resolves_to_the_person_named_before():
+    text = ("Taylor Swift won her lawsuit against a radio host on Monday. The case was heard "
+            "in Denver. She said the verdict would help other women come forward.")
+    (att,) = atts(text)
+    assert att["source"]["text"] == "She"
+    assert att["resolved_source"] == "Taylor Swift" and att["resolved_type"] == "person"
+
+
+def test_pronoun_is_not_resolved_to_a_place():
+    text = "New York was quiet on Monday. She said the verdict would help other women."
+    (att,) = atts(text)
+    assert att.get("resolved_source") is None
