@@ -28,7 +28,7 @@ import tempfile
 import threading
 import time
 from array import array
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -41,10 +41,12 @@ import orjson
 from audit import __version__, api
 from audit.config import Config
 from audit.decode import MESSAGE_LIMIT, InputError, displayable
-from audit.inputs import Failure, Item, Job
+from audit.inputs import Failure, Item, Job, load
+from audit.render import Options as RenderOptions
 from audit.report import utc_now
 from audit.schema import SCHEMA_VERSION, validate
 from audit.scoring import histogram
+from audit.sourcing.lang.en import SPECIFICITY
 
 MAX_NAME = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -65,13 +67,10 @@ class Settings:
     input_format: str = "auto"
     out_dir: str | None = None
     incremental: bool = False
-    want_json: bool = False  # return the report as one line of JSON (--format jsonl, --jsonl)
-    want_pretty: bool = False  # return the report as indented JSON, as written (--format json)
-    want_text: bool = False  # return the editors' summary
-    want_html: bool = False  # return the annotated HTML page (--format html)
+    want_json: bool = False  # return the report as one line of JSON (--jsonl)
+    output: str | None = None  # the output format (audit.render) whose piece to return
+    render: RenderOptions = field(default_factory=RenderOptions)
     html_dir: str | None = None  # write the annotated HTML page here
-    width: int = 100
-    limit: int | None = 8  # rules whose findings the summary lists (None: every finding, note)
     timeout: float | None = 120.0
 
 
@@ -84,9 +83,7 @@ class Result:
     internal: bool = False  # the error is a bug in the tool, not the input's fault
     record: dict[str, Any] | None = None  # the summary's record of an audited article
     report_json: str | None = None
-    report_pretty: str | None = None  # indented, as in the report file
-    text: str | None = None
-    html: str | None = None
+    rendered: str | None = None  # the article's piece of the output format asked for
     index_row: dict[str, Any] | None = None  # for the batch's HTML index
 
 
@@ -156,34 +153,39 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
             if settings.html_dir and report_name:  # the batch index lists it too
                 row = _write_page(kept, report_name, settings.html_dir, only_missing=True)
             return Result(job.source, report_name, status="skipped", record=_record(kept),
-                          report_json=_dumps_line(kept) if settings.want_json else None,
-                          report_pretty=written if settings.want_pretty else None,
+                          report_json=dumps_line(kept) if settings.want_json else None,
+                          rendered=_render(kept, settings, written, up_to_date=True),
                           index_row=row)
     report = api.audit_bytes(raw, source=job.source, strip=settings.strip,
                              input_format=input_format, url=url, config=settings.config)
-    # The indented text is made once, for the report file and --format json alike (the
-    # main process used to parse the one-line form again to indent it).
-    pretty = dumps(report) if target is not None or settings.want_pretty else None
+    pretty = dumps(report) if target is not None else None
     if target is not None:
         try:
             write_atomic(target, pretty)
         except OSError as exc:
             raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    text = page = row = None
-    if settings.want_text:
-        from audit.render.text import render
+    row = None
+    if settings.html_dir and report_name:
+        row = _write_page(report, report_name, settings.html_dir)
+    return Result(job.source, report_name, record=_record(report), index_row=row,
+                  report_json=dumps_line(report) if settings.want_json else None,
+                  rendered=_render(report, settings, pretty))
 
-        text = render(report, width=settings.width, limit=settings.limit)
-    if settings.want_html or settings.html_dir:
-        from audit.render import html as html_view
 
-        page = html_view.render(report, index="index.html" if settings.html_dir else None)
-        if settings.html_dir and report_name:
-            row = _write_page(report, report_name, settings.html_dir, page=page)
-    return Result(job.source, report_name, record=_record(report), text=text,
-                  html=page if settings.want_html else None, index_row=row,
-                  report_json=_dumps_line(report) if settings.want_json else None,
-                  report_pretty=pretty if settings.want_pretty else None)
+def _render(report: dict[str, Any], settings: Settings, pretty: str | None,
+            up_to_date: bool = False) -> str | None:
+    """The article's piece of the output format asked for (None when none is). The
+    indented JSON already made for the report file is not made twice."""
+    if settings.output is None:
+        return None
+    from audit import render
+
+    formatter = render.get(settings.output)
+    if up_to_date and not formatter.prints_up_to_date:
+        return None
+    if settings.output == "json" and pretty is not None:
+        return pretty
+    return formatter.article(report, settings.render)
 
 
 def _write_page(report: dict[str, Any], report_name: str, html_dir: str, page: str | None = None,
@@ -196,23 +198,15 @@ def _write_page(report: dict[str, Any], report_name: str, html_dir: str, page: s
     target = Path(html_dir, page_name)
     if not (only_missing and target.is_file()):
         try:
-            write_atomic(target, page if page is not None else html_view.render(report))
+            write_atomic(target, page if page is not None
+                         else html_view.render(report, index="index.html"))
         except OSError as exc:
             raise InputError(f"cannot write {page_name}: {exc.strerror or exc}") from None
     return html_view.index_row(report, page_name)
 
 
 def _load(job: Job, settings: Settings) -> tuple[bytes, str | None, str]:
-    input_format = job.input_format or settings.input_format
-    if job.fetch:
-        from audit.fetch import fetch
-
-        fetched = fetch(job.url)
-        if settings.input_format == "auto" and fetched.media_type:
-            input_format = fetched.media_type
-        return fetched.data, fetched.final_url, input_format
-    raw = job.data if job.data is not None else api.read_input(job.path)
-    return raw, job.url, input_format
+    return load(job, settings.input_format)
 
 
 def _up_to_date(target: Path, raw: bytes, config: Config) -> tuple[dict[str, Any], str] | None:
@@ -242,6 +236,8 @@ def _record(report: dict[str, Any]) -> dict[str, Any]:
         "sha256": report["input"]["sha256"],
         "grade": scores["grade"],
         **{key: scores[key]["value"] for key in SCORE_KEYS},
+        "rules": dict(Counter(f["rule_id"] for f in report["findings"])),
+        "source_types": report["sourcing"]["counts"]["by_type"],
     }
 
 
@@ -734,7 +730,9 @@ def remove_stale_temporaries(folder: Path, name: str | None = None) -> int:
 
 
 def _alive(pid: int) -> bool:
-    """Whether process ``pid`` exists (a process of another user counts)."""
+    """Whether process ``pid`` is running (a process of another user counts). A zombie is
+    not: a killed run's workers stay zombies where nothing reaps orphans (a container
+    whose first process is not an init), and their temporaries are as stale as any."""
     if pid <= 0:
         return False
     try:
@@ -743,7 +741,12 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            state = stat.read().rpartition(b")")[2].split()[:1]
+    except OSError:  # no /proc (not Linux), or gone meanwhile
+        return True
+    return state not in ([b"Z"], [b"X"])
 
 
 # Reports are serialised with orjson: a report averages 77 KB of indented JSON, which the
@@ -759,7 +762,7 @@ def dumps(report: dict[str, Any]) -> str:
     return orjson.dumps(report, option=_INDENTED).decode("utf-8")
 
 
-def _dumps_line(report: dict[str, Any]) -> str:
+def dumps_line(report: dict[str, Any]) -> str:
     """A report as one line of JSON Lines (no spaces after separators)."""
     return orjson.dumps(report, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
 
@@ -786,6 +789,8 @@ class Summary:
         self.below = 0
         self.skipped = 0
         self.internal = False
+        self.rules: Counter[str] = Counter()  # findings by rule id, over the articles
+        self.source_types: Counter[str] = Counter()  # cited sources by type, likewise
         self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
 
     def add(self, result: Result) -> None:
@@ -804,6 +809,8 @@ class Summary:
         if self.is_below(record.get("overall")):
             self.below += 1
         self.grades[record.get("grade") or "none"] += 1
+        self.rules.update(record.get("rules", {}))
+        self.source_types.update(record.get("source_types", {}))
         article = {"source": result.source, "report": result.report_name,
                    "sha256": record.get("sha256", ""), "overall": record.get("overall"),
                    "grade": record.get("grade")}
@@ -830,6 +837,9 @@ class Summary:
             },
             "scores": {key: _distribution(values) for key, values in self.scores.items()},
             "grades": dict(self.grades),
+            "rules": [{"rule_id": rule_id, "count": count} for rule_id, count
+                      in sorted(self.rules.items(), key=lambda item: (-item[1], item[0]))],
+            "source_types": {kind: self.source_types[kind] for kind in SPECIFICITY},
             "articles": [],
             "failed": self.failed,
         }

@@ -10,12 +10,11 @@ import os
 import shutil
 import signal
 import sys
-from enum import Enum
 from pathlib import Path
 
 import click
 
-from audit import __version__, batch, inputs, schema
+from audit import __version__, batch, inputs, render, schema
 from audit import config as config_mod
 from audit.decode import MESSAGE_LIMIT, displayable
 from audit.progress import Progress
@@ -23,13 +22,6 @@ from audit.progress import Progress
 EXIT_OK, EXIT_BELOW, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell shows for a tool stopped by a closed pipe
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-class Format(str, Enum):
-    TEXT = "text"
-    JSON = "json"
-    JSONL = "jsonl"
-    HTML = "html"
 
 
 def _use_colour() -> bool:
@@ -40,15 +32,33 @@ def _width() -> int:
     return max(40, min(shutil.get_terminal_size((100, 24)).columns, 160))
 
 
-def _load_config(path: str | None, fail_under: float | None) -> config_mod.Config:
+def _load_config(path: str | None, fail_under: float | None = None, select: tuple = (),
+                 disable: tuple = (), min_severity: str | None = None) -> config_mod.Config:
+    """The configuration file's settings (``--config``, or the nearest found upward),
+    overlaid with the command line's: one line and exit 2 for any problem."""
     try:
         cfg = config_mod.load(path)
-        if fail_under is not None:
-            values = dict(cfg.values, **{"fail-under": fail_under})
-            cfg = config_mod.Config(values=values, origin=cfg.origin)
+        for key, value, option in (("fail-under", fail_under, "--fail-under"),
+                                   ("rules.enable", select, "--select"),
+                                   ("rules.disable", disable, "--disable"),
+                                   ("rules.min-severity", min_severity, "--min-severity")):
+            if value is not None and value != ():
+                if key == "rules.disable":  # adds to the file's, as ruff's --extend-ignore
+                    value = (*cfg.get(key), *value)
+                cfg = config_mod.from_mapping({key: value}, origin=option, base=cfg)
         return cfg
     except config_mod.ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise _ConfigProblem(str(exc)) from None
+
+
+class _ConfigProblem(click.ClickException):
+    """A bad configuration value or file: one line naming the key, and exit 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file=None) -> None:
+        click.echo(f"audit: {displayable(self.format_message(), limit=MESSAGE_LIMIT)}",
+                   err=True)
 
 
 class _Unwritable(click.ClickException):
@@ -79,6 +89,18 @@ def _stdin_closed() -> bool:
     except (OSError, ValueError):
         return True
     return False
+
+
+def _stdin_piped() -> bool:
+    """Whether standard input brings something to read (``audit check < page.txt``): open,
+    not a terminal, and not already at its end when that can be seen without reading."""
+    if _stdin_closed() or sys.stdin.isatty():
+        return False
+    peek = getattr(sys.stdin.buffer, "peek", None)
+    try:
+        return bool(peek(1)) if peek is not None else True
+    except (OSError, ValueError):
+        return False
 
 
 class Stopped(KeyboardInterrupt):
@@ -140,8 +162,9 @@ def cli() -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Write one JSON report per article and summary.json into this directory.")
-@click.option("--format", "fmt", type=click.Choice([f.value for f in Format]), default="text",
-              show_default=True, help="What to print: the editors' summary, or the reports.")
+@click.option("--format", "fmt", type=click.Choice(render.NAMES), default=None,
+              help="What standard output carries: text (the editors' summary, the default), "
+                   "json, jsonl, html, sarif, csv or lines (see the README).")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
               help="Exit 1 when an article's overall score (sourcing and attribution) is "
                    "below this.")
@@ -149,7 +172,14 @@ def cli() -> None:
 @click.option("--input-format", type=click.Choice(["auto", "html", "text"]), default="auto",
               show_default=True, help="Treat input as HTML or text instead of detecting it.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="INI file with an [audit] section (default: ./setup.cfg when it has one).")
+              help="Configuration file: TOML ([tool.audit]) or INI ([audit]). Default: the "
+                   "nearest pyproject.toml or setup.cfg that has one, from here upward.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Report only these rules: ids, id prefixes or categories (repeatable).")
+@click.option("--disable", multiple=True, metavar="RULES",
+              help="Never report these rules: ids, id prefixes or categories (repeatable).")
+@click.option("--min-severity", type=click.Choice(["info", "low", "medium", "high"]),
+              default=None, help="Report only findings of this severity or higher.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--include", multiple=True, metavar="GLOB",
@@ -170,20 +200,24 @@ def cli() -> None:
               help="In the summary: every finding and every note, not the first few.")
 @click.option("--limit", type=click.IntRange(min=0), default=8, show_default=True, metavar="N",
               help="In the summary: the findings of the N most severe rules.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, jobs, include,
-          exclude, from_file, jsonl_path, html_dir, incremental, timeout, show_all, limit,
-          quiet) -> None:
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress on standard error, and no text summary; any other --format "
+                   "is still printed.")
+def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, select, disable,
+          min_severity, jobs, include, exclude, from_file, jsonl_path, html_dir, incremental,
+          timeout, show_all, limit, quiet) -> None:
     """Audit articles: files, directories (walked recursively, in sorted order), - for
-    standard input, http(s) URLs, JSON Lines files of {"id", "url", "html"} or
-    {"id", "text"} records (.jsonl), and WARC files (.warc, .warc.gz). HTML or plain
-    text is told from the content.
+    standard input (also read when no input is named and it is not a terminal), http(s)
+    URLs, JSON Lines files of {"id", "url", "html"} or {"id", "text"} records (.jsonl),
+    WARC files (.warc, .warc.gz) and gzip-compressed pages (.html.gz, .txt.gz). HTML or
+    plain text is told from the content.
 
     Exit codes: 0 success; 1 an article scored below --fail-under; 2 usage,
-    configuration or environment error (an unwritable --out, closed standard input, a
-    full disk); 3 some input could not be audited; 4 internal error (the highest that
-    applies); 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up (SIGHUP):
-    what finished is kept, summary.json says interrupted; 141 standard output closed early.
+    configuration or environment error (nothing to audit, an unwritable --out, closed
+    standard input, a full disk); 3 some input could not be audited; 4 internal error
+    (the highest that applies); 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129
+    hung up (SIGHUP): what finished is kept, summary.json says interrupted; 141 standard
+    output closed early.
 
     \b
     Example:
@@ -193,15 +227,23 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         audit check story.html --format html > report.html
     """
     if not paths and not from_file:
-        raise click.UsageError("give at least one PATH, or --from-file LIST")
+        if not _stdin_piped():
+            raise click.UsageError("give at least one PATH, or --from-file LIST")
+        paths = ("-",)  # audit check < page.txt: standard input, as if - were named
     if incremental and not out_dir:
         raise click.UsageError("--incremental needs --out DIR")
     if ("-" in paths or from_file == "-") and _stdin_closed():
         raise click.UsageError("standard input is closed: nothing to read for -")
-    cfg = _load_config(config_path, fail_under)
+    cfg = _load_config(config_path, fail_under, select or None, disable, min_severity)
     out = _prepare_out(out_dir)
     pages = _prepare_out(html_dir, "--html-dir")
-    fmt = Format(fmt)
+    if jsonl_path == "-":  # standard output carries one format: JSON Lines
+        if fmt not in (None, "jsonl"):
+            raise click.UsageError(f"--jsonl - and --format {fmt} would both write to "
+                                   "standard output")
+        fmt, jsonl_path = "jsonl", None
+    fmt = fmt or "text"
+    printed = not (quiet and fmt == "text")
     selection = inputs.Selection(tuple(include), tuple(exclude))
     items = inputs.iter_items(paths, selection=selection, timeout=timeout)
     if from_file:
@@ -211,14 +253,12 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     settings = batch.Settings(
         config=cfg, strip=not no_strip, input_format=input_format,
         out_dir=str(out) if out else None, incremental=incremental,
-        want_json=fmt is Format.JSONL or jsonl_sink is not None,
-        want_pretty=fmt is Format.JSON and not quiet,
-        want_text=fmt is Format.TEXT and not quiet, want_html=fmt is Format.HTML and not quiet,
-        html_dir=str(pages) if pages else None, width=_width(), timeout=timeout,
-        limit=None if show_all else limit)
+        want_json=jsonl_sink is not None, output=fmt if printed else None,
+        render=render.Options(width=_width(), limit=None if show_all else limit),
+        html_dir=str(pages) if pages else None, timeout=timeout)
     total = None if quiet or from_file else inputs.count_files(paths, selection)
     progress = Progress(total, enabled=not quiet)
-    printer = _Printer(fmt, quiet)
+    printer = _Printer(fmt, printed, single=inputs.names_one_article(paths) and not from_file)
     summary = batch.Summary(cfg, cfg.fail_under)
     index_rows, not_audited = [], []
     results = batch.run(items, settings, jobs=jobs or os.cpu_count() or 1)
@@ -251,6 +291,9 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         if isinstance(exc, KeyboardInterrupt):  # Ctrl-C, SIGTERM, SIGHUP
             _keep_what_finished(out, pages, summary, index_rows)
         raise
+    if summary.total == 0:  # nothing was even tried: a mistake, not a clean run
+        summary.close()
+        raise click.UsageError(_nothing_found(paths, from_file, include, exclude))
     code = (EXIT_INTERNAL if summary.internal else EXIT_INPUT if summary.failed
             else EXIT_BELOW if summary.below else EXIT_OK)
     target = None
@@ -267,10 +310,19 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         raise _Unwritable(f"cannot write {target}: {exc.strerror or exc}", code) from None
     finally:
         summary.close()
-    if summary.total > 1 and not quiet and fmt is Format.TEXT:
+    if summary.total > 1 and not quiet and fmt == "text":
         click.echo(f"\n{summary.audited} audited ({summary.skipped} up to date), "
                    f"{len(summary.failed)} failed, {summary.below} below --fail-under")
     sys.exit(code)
+
+
+def _nothing_found(paths, from_file, include, exclude) -> str:
+    named = [*paths] + ([f"--from-file {from_file}"] if from_file else [])
+    patterns = [f"--include {p}" for p in include] + [f"--exclude {p}" for p in exclude]
+    where = displayable(", ".join(named), limit=MESSAGE_LIMIT)
+    return (f"no input to audit in {where}"
+            + (f" matching {displayable(' '.join(patterns), limit=MESSAGE_LIMIT)}"
+               if patterns else ""))
 
 
 def _keep_what_finished(out: Path | None, pages: Path | None, summary: batch.Summary,
@@ -353,32 +405,22 @@ class _JsonlSink:
 
 
 class _Printer:
-    """Prints results as they come, in the chosen format (a JSON array is streamed)."""
+    """Writes the results to standard output as they come, in the format asked for."""
 
-    def __init__(self, fmt: Format, quiet: bool) -> None:
-        self.fmt, self.quiet, self.count = fmt, quiet, 0
-        self.to_terminal = not quiet and sys.stdout.isatty()
+    def __init__(self, fmt: str, printed: bool, *, single: bool) -> None:
+        colour = _use_colour()
+        self.formatter = render.get(fmt)(
+            lambda text: click.echo(text, nl=False, color=colour), single=single) \
+            if printed else None
+        self.to_terminal = printed and sys.stdout.isatty()
 
     def emit(self, result: batch.Result) -> None:
-        if self.quiet:
-            return
-        if self.fmt is Format.TEXT:
-            if result.text is None:  # up to date (incremental): no summary was rendered
-                return
-            prefix = "\n" if self.count else ""
-            click.echo(prefix + result.text, color=_use_colour())
-        elif self.fmt is Format.JSONL:
-            click.echo(result.report_json)
-        elif self.fmt is Format.HTML:
-            click.echo(result.html, nl=False)
-        else:
-            click.echo("[" if self.count == 0 else ",")
-            click.echo(result.report_pretty, nl=False)  # ends with a newline already
-        self.count += 1
+        if self.formatter is not None and result.rendered is not None:
+            self.formatter.add(result.rendered)
 
     def close(self) -> None:
-        if self.fmt is Format.JSON and not self.quiet:
-            click.echo("[]" if self.count == 0 else "]")
+        if self.formatter is not None:
+            self.formatter.close()
 
 
 @cli.command(context_settings=CONTEXT)
@@ -388,19 +430,30 @@ class _Printer:
 @click.option("--input-format", type=click.Choice(["auto", "html", "text"]), default="auto",
               show_default=True, help="Treat input as HTML or text instead of detecting it.")
 def strip(path, show_removed, input_format) -> None:
-    """Print the article text without page furniture (PATH is a file or - for stdin).
+    """Print the article text without page furniture. PATH is one article, read as
+    `audit check` reads it: a file (also .html.gz, .txt.gz), - for standard input, or an
+    http(s) URL.
 
     \b
     Example:
         audit strip seeds/002_a3d8c08d90f6a73e.txt --show-removed
+        audit strip https://example.org/story.html
     """
     from audit import api, decode
 
+    if path == "-" and _stdin_closed():
+        raise click.UsageError("standard input is closed: nothing to read for -")
+    items = list(itertools.islice(inputs.iter_items([path]), 2))
+    if len(items) != 1:
+        raise click.UsageError(f"{displayable(path, file_name=True, limit=MESSAGE_LIMIT)}: "
+                               f"holds {'no' if not items else 'several'} articles; "
+                               "audit strip takes one (audit check reads them all)")
+    item = items[0]
     try:
-        if path == "-" and _stdin_closed():
-            raise click.UsageError("standard input is closed: nothing to read for -")
-        raw = sys.stdin.buffer.read(decode.MAX_BYTES + 1) if path == "-" else api.read_input(path)
-        decoded = decode.decode(raw, input_format=input_format)
+        if isinstance(item, inputs.Failure):
+            raise decode.InputError(item.reason)
+        raw, _url, chosen = inputs.load(item, input_format)
+        decoded = decode.decode(raw, input_format=chosen)
     except decode.InputError as exc:
         click.echo(f"audit: {displayable(path, file_name=True, limit=MESSAGE_LIMIT)}: "
                    f"{displayable(str(exc), limit=MESSAGE_LIMIT)}", err=True)
@@ -438,7 +491,8 @@ def schema_cmd(summary) -> None:
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def validate(reports) -> None:
     """Validate report files (or summary.json files) against the schema, naming the first
-    error of each invalid one. Exit 3 when any is invalid.
+    error of each invalid one. A file may hold one report, a JSON array of reports
+    (--format json) or JSON Lines (--jsonl, --format jsonl). Exit 3 when any is invalid.
 
     \b
     Example:
@@ -457,18 +511,49 @@ def validate(reports) -> None:
 
 
 def _validate_file(path: str) -> str | None:
+    """The first problem of a file of reports (None when it has none): one report or
+    summary (a JSON object), an array of them (--format json), or JSON Lines (--jsonl,
+    --format jsonl)."""
     try:
         with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+            text = handle.read()
     except OSError as exc:
         return exc.strerror or str(exc)
-    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, a huge integer
+    except UnicodeDecodeError as exc:
+        return f"not JSON: {exc}"
+    try:
+        documents = _documents(text)
+    except ValueError as exc:  # JSONDecodeError, a huge integer
         return f"not JSON: {exc}"
     except RecursionError:
         return "not JSON this tool writes: nested too deeply"
-    is_summary = isinstance(data, dict) and "articles" in data and "article" not in data
-    return schema.first_error(data, schema.SUMMARY if is_summary else schema.REPORT,
-                              reference=True)
+    for where, data in documents:
+        is_summary = isinstance(data, dict) and "articles" in data and "article" not in data
+        problem = schema.first_error(data, schema.SUMMARY if is_summary else schema.REPORT,
+                                     reference=True)
+        if problem:
+            return f"{where}: {problem}" if where else problem
+    return None
+
+
+def _documents(text: str) -> list[tuple[str, object]]:
+    """The reports a file holds, each with where it is ("" for a lone object)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if not exc.msg.startswith("Extra data"):
+            raise
+        documents = []  # JSON Lines: one document a line, blank lines allowed
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    documents.append((f"line {number}", json.loads(line)))
+                except json.JSONDecodeError as line_exc:
+                    raise ValueError(f"line {number}: {line_exc}") from None
+        return documents
+    if isinstance(data, list):
+        return [(f"item {number}", item) for number, item in enumerate(data, 1)]
+    return [("", data)]
 
 
 @cli.command(context_settings=CONTEXT)
@@ -491,6 +576,45 @@ def rules(fmt) -> None:
         return
     for r in items:
         click.echo(f"{r.id:<28} {r.category:<12} {r.severity:<7} {r.confidence:<7} {r.message}")
+
+
+@cli.command("config", context_settings=CONTEXT)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file to read instead of the nearest one found.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="As for check: report only these rules.")
+@click.option("--disable", multiple=True, metavar="RULES",
+              help="As for check: never report these rules.")
+@click.option("--min-severity", type=click.Choice(["info", "low", "medium", "high"]),
+              default=None, help="As for check: the lowest severity reported.")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+              help="As for check: the overall score under which check exits 1.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def config_cmd(config_path, select, disable, min_severity, fail_under, fmt) -> None:
+    """Print the effective settings, each with where it came from (a file, an option, or
+    default), and the digest that reports made with them carry. The options are those
+    of check, to see what a check command line would use.
+
+    \b
+    Example:
+        audit config
+        audit config --config ci/audit.toml --select SRC --format json
+    """
+    cfg = _load_config(config_path, fail_under, select or None, disable, min_severity)
+    rows = [(key, cfg.get(key), cfg.origin_of(key)) for key in config_mod.defaults()]
+    if fmt == "json":
+        click.echo(json.dumps({"file": cfg.origin, "digest": cfg.digest,
+                               "settings": [{"key": k, "value": list(v) if isinstance(v, tuple)
+                                             else v, "from": o} for k, v, o in rows]},
+                              indent=2))
+        return
+    click.echo(f"# file: {cfg.origin or 'none found (defaults)'}")
+    click.echo(f"# digest: {cfg.digest}")
+    for key, value, origin in rows:
+        shown = ", ".join(value) if isinstance(value, tuple) else (
+            "none" if value is None else value)
+        click.echo(displayable(f"{key} = {shown}  # {origin}"))
 
 
 def main() -> None:

@@ -1,10 +1,16 @@
-"""Progress on standard error: a live line on a terminal, plain log lines otherwise."""
+"""Progress on standard error: a live line on a terminal, plain log lines otherwise.
+
+A log line starts with the time it was written, ISO 8601 in UTC (``audit:
+2026-12-04T09:55:04Z 120/800 done, ...``), so that a nightly job's log says when each
+stage of the run was reached; the live line on a terminal has none."""
 
 from __future__ import annotations
 
 import sys
 import time
 from typing import TextIO
+
+from audit.report import utc_now
 
 LOG_EVERY_SECONDS = 10.0
 REDRAW_SECONDS = 0.1
@@ -33,7 +39,7 @@ class Progress:
             self.stream.flush()
         elif not self.live and now - self.last >= LOG_EVERY_SECONDS:
             self.last = now
-            self.stream.write(f"audit: {self._line(now)}\n")
+            self.stream.write(f"audit: {utc_now()} {self._line(now)}\n")
             self.stream.flush()
             self.logged = True
 
@@ -48,7 +54,7 @@ class Progress:
             return
         self.clear()
         if self.logged:
-            self.stream.write(f"audit: {self._line(time.monotonic())}\n")
+            self.stream.write(f"audit: {utc_now()} {self._line(time.monotonic())}\n")
 
     def _line(self, now: float) -> str:
         elapsed = max(now - self.start, 1e-9)

@@ -148,7 +148,7 @@ def test_reports_are_written_as_the_standard_library_would(tmp_path):
     for path in SEEDS:
         report = api.audit_bytes(path.read_bytes(), source=str(path))
         assert batch.dumps(report) == json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-        assert json.loads(batch._dumps_line(report)) == report
+        assert json.loads(batch.dumps_line(report)) == report
 
 
 def test_jsonl_from_standard_input(runner):
@@ -523,7 +523,7 @@ def test_setup_cfg_audit_section_is_used(runner, tmp_path, monkeypatch):
     (tmp_path / "setup.cfg").write_text("[audit]\nfail-under = 100\n")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["check", str(ROOT / "seeds" / SEEDS[2].name), "-q"])
-    report = json.loads(runner.invoke(cli, ["check", str(SEEDS[2]), "--format", "json"]).output)[0]
+    report = json.loads(runner.invoke(cli, ["check", str(SEEDS[2]), "--format", "json"]).output)
     expected = 1 if report["scores"]["overall"]["value"] is not None else 0
     assert result.exit_code == expected
 
@@ -548,3 +548,21 @@ def test_damaged_archives_are_one_failure_each(runner, tmp_path):
     assert len(lines) == 2
     assert lines[0].startswith(f"audit: {fake_gz}: read failed")
     assert lines[1].startswith(f"audit: {fake_warc}: ")
+
+
+def test_summary_counts_findings_by_rule_and_sources_by_type(runner, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["check", str(ROOT / "seeds"), "--out", str(out), "--format",
+                                 "jsonl", "-j", "1"])
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    by_rule = {}
+    for report in reports:
+        for finding in report["findings"]:
+            by_rule[finding["rule_id"]] = by_rule.get(finding["rule_id"], 0) + 1
+    assert {row["rule_id"]: row["count"] for row in summary["rules"]} == by_rule
+    counts = [row["count"] for row in summary["rules"]]
+    assert counts == sorted(counts, reverse=True)
+    for kind, count in summary["source_types"].items():
+        assert count == sum(r["sourcing"]["counts"]["by_type"].get(kind, 0) for r in reports)
+    assert "interrupted" not in summary  # present (true) only when the run was stopped

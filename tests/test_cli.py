@@ -20,7 +20,8 @@ def test_version(runner):
     assert result.output == f"audit, version {__version__}\n"
 
 
-@pytest.mark.parametrize("command", [None, "check", "strip", "schema", "validate", "rules"])
+@pytest.mark.parametrize("command", [None, "check", "strip", "schema", "validate", "rules",
+                                     "config"])
 def test_every_command_has_help_with_an_example(runner, command):
     args = ([command] if command else []) + ["-h"]
     result = runner.invoke(cli, args)
@@ -47,9 +48,8 @@ def test_check_prints_the_editors_summary(runner):
 def test_check_json_prints_valid_reports(runner):
     result = runner.invoke(cli, ["check", SEED, "--format", "json"])
     assert result.exit_code == 0
-    reports = json.loads(result.output)
-    assert len(reports) == 1
-    schema.validate(reports[0])
+    report = json.loads(result.output)  # one article named: one object, not an array
+    schema.validate(report)
 
 
 def test_check_json_prints_the_reports_as_written_also_when_up_to_date(runner, tmp_path):
@@ -74,7 +74,7 @@ def test_check_reads_standard_input(runner):
     text = "The council approved the budget on Tuesday, the mayor said.\n"
     result = runner.invoke(cli, ["check", "-", "--format", "json", "--no-strip"], input=text)
     assert result.exit_code == 0
-    report = json.loads(result.output)[0]
+    report = json.loads(result.output)  # one article: an object
     assert report["input"]["source"] == "-"
     assert report["article"]["text"] == text
 
@@ -97,7 +97,7 @@ def test_check_out_writes_reports_and_summary(runner, tmp_path, in_root):
 def test_fail_under_exits_1(runner):
     result = runner.invoke(cli, ["check", SEED, "--fail-under", "100", "-q"])
     assert result.exit_code in (0, 1)
-    report = json.loads(runner.invoke(cli, ["check", SEED, "--format", "json"]).output)[0]
+    report = json.loads(runner.invoke(cli, ["check", SEED, "--format", "json"]).output)
     overall = report["scores"]["overall"]["value"]
     assert result.exit_code == (1 if overall is not None and overall < 100 else 0)
 
@@ -117,7 +117,15 @@ def test_missing_file_exits_3_with_one_line(runner, tmp_path):
     assert result.stderr == f"audit: {tmp_path / 'gone.txt'}: no such file\n"
 
 
-def test_usage_error_exits_2(runner):
+def test_check_reads_piped_standard_input_when_no_input_is_named(runner):
+    text = "The council approved the budget on Tuesday, the mayor said.\n" * 3
+    result = runner.invoke(cli, ["check", "--format", "json", "--no-strip"], input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["input"]["source"] == "-"
+
+
+def test_usage_error_exits_2(runner, monkeypatch):
+    monkeypatch.setattr("audit.cli._stdin_piped", lambda: False)  # a terminal: nothing piped
     assert runner.invoke(cli, ["check"]).exit_code == 2
     assert runner.invoke(cli, ["check", SEED, "--format", "xml"]).exit_code == 2
     assert runner.invoke(cli, ["check", SEED, "--fail-under", "120"]).exit_code == 2
@@ -160,7 +168,7 @@ def test_schema_prints_the_schema(runner):
 def test_validate_names_the_first_error(runner, tmp_path):
     good = tmp_path / "good.json"
     bad = tmp_path / "bad.json"
-    report = json.loads(runner.invoke(cli, ["check", SEED, "--format", "json"]).output)[0]
+    report = json.loads(runner.invoke(cli, ["check", SEED, "--format", "json"]).output)
     good.write_text(json.dumps(report))
     report["scores"]["overall"]["value"] = 140
     bad.write_text(json.dumps(report))

@@ -77,3 +77,110 @@ def test_a_threshold_from_config_changes_the_findings():
     lenient_ids = {f["rule_id"]
                    for f in audit.audit_text(text, strip=False, config=lenient)["findings"]}
     assert "RDB-LONG-SENTENCE" in strict_ids and "RDB-LONG-SENTENCE" not in lenient_ids
+
+
+# ----------------------------------------------------------------- found like linters' (#19)
+
+
+def test_pyproject_tool_audit_is_found_upward_and_nearest_wins(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.audit]\nfail-under = 40\nrules.disable = ["RDB"]\n[tool.audit.grade]\na = 90\n')
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    found = config.load(cwd=deep)
+    assert found.fail_under == 40 and found.get("grade.a") == 90
+    assert "RDB-LONG-SENTENCE" in found.get("rules.disable")  # a prefix names its rules
+    assert found.origin_of("grade.a").endswith("pyproject.toml")
+    assert found.origin_of("grade.b") == "default"
+    (tmp_path / "a" / "setup.cfg").write_text("[audit]\nfail-under = 30\n")
+    assert config.load(cwd=deep).fail_under == 30  # nearer
+    (tmp_path / "a" / "setup.cfg").write_text("[metadata]\nname = x\n")  # no section: skipped
+    assert config.load(cwd=deep).fail_under == 40
+
+
+def test_a_pyproject_without_tool_audit_is_passed_over(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n")
+    (tmp_path / "setup.cfg").write_text("[audit]\nfail-under = 20\n")
+    assert config.load(cwd=tmp_path).fail_under == 20
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("[tool.audit]\nsourcing.weight.named = -1\n", "sourcing.weight.named"),
+    ("[tool.audit.grade]\na = 30\n", "grade.a"),
+    ("[tool.audit.grade]\nd = 75\n", "grade.d"),
+    ("[tool.audit]\n\"grade.b\" = 120\n", "grade.b"),
+    ("[tool.audit]\noverall.weight.sourcing = nan\n", "overall.weight.sourcing"),
+    ("[tool.audit]\nreadability.band-low = inf\n", "readability.band-low"),
+    ("[tool.audit]\nreadability.band-low = 14\n", "readability.band-low"),
+    ("[tool.audit]\nsourcing.mostly-unnamed-share = 1.5\n", "sourcing.mostly-unnamed-share"),
+    ("[tool.audit]\nrules.min-severity = \"loud\"\n", "rules.min-severity"),
+    ("[tool.audit]\nfail-under = true\n", "fail-under"),
+])
+def test_every_value_is_range_checked_naming_the_key(tmp_path, runner, text, key):
+    from audit.cli import cli
+
+    path = tmp_path / "audit.toml"
+    path.write_text(text)
+    with pytest.raises(config.ConfigError, match=key.replace(".", r"\.")):
+        config.load(path)
+    result = runner.invoke(cli, ["config", "--config", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and key in result.stderr
+
+
+def test_fail_under_is_not_in_the_report_nor_its_digest():
+    assert config.from_mapping({"fail-under": "80"}).digest == config.Config().digest
+    assert "fail-under" not in config.Config().settings()
+    assert config.from_mapping({"grade.a": "90"}).digest != config.Config().digest
+
+
+def test_select_disable_and_min_severity_filter_the_findings(runner):
+    import json
+
+    from audit.cli import cli
+    from audit.rules import SEVERITIES, all_rules
+    from conftest import SEEDS
+
+    def findings(*options):
+        result = runner.invoke(cli, ["check", str(SEEDS[2]), "--format", "json", *options])
+        return [(f["rule_id"], f["severity"]) for f in json.loads(result.stdout)["findings"]]
+
+    everything = findings()
+    assert {rule for rule, _ in findings("--select", "sourcing")} == \
+        {rule for rule, _ in everything if all_rules()[rule].category == "sourcing"}
+    assert all(rule.startswith("SRC-") and not rule.startswith("SRC-UNNAMED")
+               for rule, _ in findings("--select", "SRC", "--disable", "SRC-UNNAMED"))
+    kept = findings("--min-severity", "medium")
+    assert kept and all(SEVERITIES.index(s) >= SEVERITIES.index("medium") for _, s in kept)
+    assert len(kept) < len(everything)
+    result = runner.invoke(cli, ["check", str(SEEDS[2]), "--select", "NOPE"])
+    assert result.exit_code == 2 and "NOPE" in result.stderr
+
+
+def test_audit_config_prints_each_setting_and_where_it_came_from(runner, tmp_path,
+                                                                 monkeypatch):
+    import json
+
+    from audit.cli import cli
+
+    (tmp_path / "setup.cfg").write_text("[audit]\ngrade.a = 88\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["config"])
+    assert result.exit_code == 0
+    assert "grade.a = 88.0  # setup.cfg" in result.stdout
+    assert "grade.b = 70.0  # default" in result.stdout
+    listed = json.loads(runner.invoke(cli, ["config", "--format", "json"]).stdout)
+    assert {row["key"] for row in listed["settings"]} == set(config.defaults())
+    assert listed["digest"] == config.load().digest
+
+
+def test_audit_config_shows_what_options_change(runner, tmp_path, monkeypatch):
+    from audit.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["config", "--select", "RDB", "--min-severity", "low",
+                                 "--fail-under", "50"])
+    assert result.exit_code == 0, result.output
+    assert "rules.enable = RDB-LONG-SENTENCE" in result.stdout and "# --select" in result.stdout
+    assert "rules.min-severity = low  # --min-severity" in result.stdout
+    assert "fail-under = 50.0  # --fail-under" in result.stdout

@@ -42,7 +42,7 @@ def test_possessive_after_a_letter_that_lower_cases_longer():
 def _serialises(report):
     schema.validate(report)
     batch.dumps(report).encode("utf-8")
-    batch._dumps_line(report).encode("utf-8")
+    batch.dumps_line(report).encode("utf-8")
 
 
 @settings(max_examples=50, deadline=None, derandomize=True,
@@ -174,7 +174,7 @@ def test_a_jsonl_gz_bomb_fails_its_line_in_bounded_memory(tmp_path, monkeypatch)
 
     from audit import inputs
 
-    monkeypatch.setattr(inputs, "MAX_RECORD_BYTES", 64 * 1024)
+    monkeypatch.setattr(inputs.base, "MAX_RECORD_BYTES", 64 * 1024)
     path = tmp_path / "bomb.jsonl.gz"
     with gzip.open(path, "wb") as handle:  # 16 MB of one line from 16 KB on disk
         handle.write(b'{"id": "bomb", "text": "')
@@ -193,7 +193,7 @@ def test_a_warc_gz_bomb_is_refused_in_bounded_memory(tmp_path, monkeypatch):
 
     from audit import inputs
 
-    monkeypatch.setattr(inputs, "MAX_RECORD_BYTES", 64 * 1024)
+    monkeypatch.setattr(inputs.base, "MAX_RECORD_BYTES", 64 * 1024)
     header_bomb = tmp_path / "headers.warc.gz"
     with gzip.open(header_bomb, "wb") as handle:  # a header line that never ends
         handle.write(b"WARC/1.0\r\nWARC-Type: response\r\nX-Pad: ")
@@ -219,7 +219,7 @@ def test_standard_input_is_refused_past_the_cap_without_reading_it_all(monkeypat
 
     from audit import inputs
 
-    monkeypatch.setattr(inputs, "MAX_RECORD_BYTES", 1000)
+    monkeypatch.setattr(inputs.base, "MAX_RECORD_BYTES", 1000)
     stream = io.BytesIO(b"word " * 100_000)
     assert _kinds(inputs.iter_items(["-"], stdin=stream)) == [
         ("Failure", "-", "input is over the 1,000-byte cap")]

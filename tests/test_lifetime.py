@@ -353,3 +353,15 @@ def test_the_input_in_flight_is_bounded(tmp_path, kind):
         returned += sizes[result.source]
     assert returned == 60 * record
     assert batch.IN_FLIGHT_BYTES <= peak <= bound, (peak >> 20, bound >> 20)
+
+
+def test_a_zombie_is_not_alive():
+    """A child that has exited and is not reaped (as a killed run's workers stay where
+    nothing reaps orphans) owns no live temporaries."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    _wait_for(lambda: open(f"/proc/{child.pid}/stat").read().rpartition(")")[2].split()[0]
+              == "Z", 10)
+    try:
+        assert not batch._alive(child.pid)
+    finally:
+        child.wait()

@@ -1,6 +1,7 @@
 """Progress on standard error: live on a terminal, log lines otherwise, silent when quiet."""
 
 import io
+import re
 
 from audit import progress as progress_mod
 from audit.progress import Progress
@@ -35,8 +36,9 @@ def test_log_lines_when_not_a_terminal(monkeypatch):
         bar.update(failed=True)
     bar.finish()
     lines = stream.getvalue().splitlines()
-    assert lines[0].startswith("audit: 2 done, 2 failed")
-    assert lines[-1].startswith("audit: 3 done, 3 failed")
+    stamp = r"audit: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ "  # ISO 8601, UTC
+    assert re.match(stamp + "2 done, 2 failed", lines[0])
+    assert re.match(stamp + "3 done, 3 failed", lines[-1])
     assert "\r" not in stream.getvalue()
 
 

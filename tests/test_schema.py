@@ -134,6 +134,9 @@ def test_fast_checker_agrees_with_jsonschema_on_broken_summaries():
                         "histogram": [0, 0, 0, 0, 1, 0, 0, 1, 0, 0]},
             "readability": None, "sourcing": None, "attribution": None},
         "grades": {"A": 0, "B": 1, "C": 0, "D": 1, "F": 0, "none": 0},
+        "rules": [{"rule_id": "SRC-UNNAMED-SOURCE", "count": 3},
+                  {"rule_id": "ATT-NO-BYLINE", "count": 1}],
+        "source_types": {"person": 2, "unnamed": 3},
         "articles": [
             {"source": "a.txt", "report": "a.txt.json", "sha256": "ab" * 32, "overall": 77,
              "grade": "B"},

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
+from audit.render import Formatter, Options
 from audit.render.text import DETAIL_NOTES, QUOTE_MARKS, ranked, skipped_analyses
 from audit.scoring import histogram
 
@@ -500,3 +501,15 @@ def index_row(report: dict[str, Any], page: str) -> dict[str, Any]:
             "page": page, "grade": scores["grade"],
             **{k: scores[k]["value"]
                for k in ("overall", "readability", "sourcing", "attribution")}}
+
+
+class HtmlFormat(Formatter):
+    name = "html"
+    description = "an annotated HTML page per article (--html-dir writes them as files)"
+
+    @staticmethod
+    def article(report: dict[str, Any], options: Options) -> str:
+        return render(report)
+
+
+FORMAT = HtmlFormat

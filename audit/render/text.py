@@ -18,6 +18,7 @@ import click
 from audit import rules
 from audit.decode import displayable
 from audit.language import NAMES as LANGUAGE_NAMES
+from audit.render import Formatter, Options
 from audit.sourcing.analyse import source_identity
 
 _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "F": "red"}
@@ -300,3 +301,21 @@ def render(report: dict[str, Any], *, width: int = 100, limit: int | None = TOP_
     for line in lines:
         out += _wrap(line, width)
     return "\n".join(out)
+
+
+class TextFormat(Formatter):
+    """The default format: each article's summary, a blank line between articles."""
+
+    name = "text"
+    description = "the editors' summary of each article (the default)"
+    prints_up_to_date = False  # --incremental: an article up to date is not summarised again
+
+    @staticmethod
+    def article(report: dict[str, Any], options: Options) -> str:
+        return render(report, width=options.width, limit=options.limit) + "\n"
+
+    def add(self, piece: str) -> None:
+        super().add(("\n" if self.count else "") + piece)
+
+
+FORMAT = TextFormat
