@@ -1,0 +1,151 @@
+"""Finding candidates fast: a bottom-k sketch of each text's features, looked up by hash.
+
+Each indexed text keeps only its ``SKETCH`` smallest feature hashes; a query looks up
+all of its own features, so a text that holds part of an indexed one (a partial copy)
+or most of its names and numbers (a rewrite) still meets that text's sketch. Candidates
+are ranked by features in common and only the best few are aligned (``align.compare``).
+
+``Batch`` holds the sketches in memory (grouping the articles of one run);
+``Reference`` keeps them, and the texts, in an SQLite file built once and reused.
+"""
+
+from __future__ import annotations
+
+import heapq
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from audit.copies.align import Match, compare
+from audit.copies.text import Doc, features, prepare
+
+SKETCH = 128            # feature hashes kept per indexed text
+MIN_COMMON = 3          # features in common for a text to be aligned at all
+CANDIDATES = 8          # texts aligned per query, best first
+COMMON_FEATURE = 200    # a feature in more indexed texts than this says nothing
+
+
+def sketch(feats: set[int]) -> list[int]:
+    return heapq.nsmallest(SKETCH, feats)
+
+
+class Batch:
+    """The texts of one run, each compared with those before it as it is added."""
+
+    def __init__(self) -> None:
+        self.docs: list[Doc] = []
+        self._postings: dict[int, list[int]] = defaultdict(list)
+
+    def add(self, doc: Doc) -> list[Match]:
+        """Index ``doc`` and return its matches with the texts added before it."""
+        feats = features(doc)
+        matches = self._find(doc, feats)
+        number = len(self.docs)
+        self.docs.append(doc)
+        for h in sketch(feats):
+            self._postings[h].append(number)
+        return matches
+
+    def find(self, doc: Doc) -> list[Match]:
+        """The matches of ``doc`` among the texts added so far (``doc`` is not added)."""
+        return self._find(doc, features(doc))
+
+    def _find(self, doc: Doc, feats: set[int]) -> list[Match]:
+        counts: Counter[int] = Counter()
+        for h in feats:
+            posting = self._postings.get(h)
+            if posting and len(posting) <= COMMON_FEATURE:
+                counts.update(posting)
+        matches = []
+        for index, common in counts.most_common(CANDIDATES):
+            if common < MIN_COMMON:
+                break
+            match = compare(doc, self.docs[index])
+            if match is not None:
+                matches.append(match)
+        return matches
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS doc (id INTEGER PRIMARY KEY, key TEXT UNIQUE, date TEXT,
+    source TEXT, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS feature (hash INTEGER NOT NULL, doc INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+class Reference:
+    """A reference corpus (wire stories, press releases) indexed on disk.
+
+    ``Reference.build(path, records)`` writes it once; ``Reference(path)`` opens it for
+    queries, each answering in milliseconds whatever the corpus size."""
+
+    def __init__(self, path: Path) -> None:
+        if not Path(path).is_file():
+            raise FileNotFoundError(f"{path}: no reference index")
+        self.path = Path(path)
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._cache: dict[int, Doc] = {}
+
+    @classmethod
+    def build(cls, path: Path, records: Iterable[tuple[str, str, str | None, str | None]]
+              ) -> int:
+        """Index ``(key, text, date, source)`` records into a new file at ``path``."""
+        path = Path(path)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.unlink(missing_ok=True)
+        db = sqlite3.connect(tmp)
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        count = 0
+        for number, (key, text, date, source) in enumerate(records):
+            doc = prepare(key, text)
+            db.execute("INSERT INTO doc VALUES (?, ?, ?, ?, ?)", (number, key, date, source, text))
+            db.executemany("INSERT INTO feature VALUES (?, ?)",
+                           ((h, number) for h in sketch(features(doc))))
+            count += 1
+        db.execute("DELETE FROM feature WHERE hash IN (SELECT hash FROM feature GROUP BY hash "
+                   "HAVING count(*) > ?)", (COMMON_FEATURE,))
+        db.execute("CREATE INDEX feature_hash ON feature (hash)")
+        db.execute("INSERT INTO meta VALUES ('documents', ?)", (str(count),))
+        db.commit()
+        db.close()
+        tmp.replace(path)
+        return count
+
+    def candidates(self, doc: Doc) -> list[tuple[int, int]]:
+        feats = list(features(doc))
+        counts: Counter[int] = Counter()
+        for i in range(0, len(feats), 500):
+            chunk = feats[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            counts.update(d for (d,) in self._db.execute(
+                f"SELECT doc FROM feature WHERE hash IN ({marks})", chunk))
+        return [(d, c) for d, c in counts.most_common(CANDIDATES) if c >= MIN_COMMON]
+
+    def _doc(self, number: int) -> Doc:
+        doc = self._cache.get(number)
+        if doc is None:
+            key, date, source, text = self._db.execute(
+                "SELECT key, date, source, text FROM doc WHERE id = ?", (number,)).fetchone()
+            doc = prepare(key, text, date=date, source=source)
+            if len(self._cache) > 256:
+                self._cache.clear()
+            self._cache[number] = doc
+        return doc
+
+    def query(self, doc: Doc) -> list[Match]:
+        """The reference texts ``doc`` shares text with, best first."""
+        matches = [m for number, _ in self.candidates(doc)
+                   if (m := compare(doc, self._doc(number))) is not None]
+        return sorted(matches, key=lambda m: -m.share)
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT value FROM meta WHERE name='documents'").fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def iter_keys(docs: Iterable[Doc]) -> Iterator[str]:
+    return (d.key for d in docs)
