@@ -66,6 +66,8 @@ class Settings:
     html_dir: str | None = None  # write the annotated HTML page here
     width: int = 100
     timeout: float | None = 120.0
+    copies: bool = False  # return what batch grouping needs (audit.copies)
+    reference: str | None = None  # reference index to look each article up in (--reference)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class Result:
     text: str | None = None
     html: str | None = None
     index_row: dict[str, Any] | None = None  # for the batch's HTML index
+    copy_input: tuple | None = None  # for batch grouping (audit.copies.report.copy_input)
 
 
 # ----------------------------------------------------------------------------- one job
@@ -128,10 +131,15 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
         if found is not None:
             kept, written = found
             return Result(job.source, report_name, status="skipped", record=_record(kept),
+                          copy_input=_copy_input(kept, settings),
                           report_json=_dumps_line(kept) if settings.want_json else None,
                           report_pretty=written if settings.want_pretty else None)
     report = api.audit_bytes(raw, source=job.source, strip=settings.strip,
                              input_format=input_format, url=url, config=settings.config)
+    if settings.reference:
+        from audit.copies.reference import attach
+
+        attach(report, settings.reference)
     # The indented text is made once, for the report file and --format json alike (the
     # main process used to parse the one-line form again to indent it).
     pretty = dumps(report) if target is not None or settings.want_pretty else None
@@ -157,6 +165,7 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
                 raise InputError(f"cannot write {page_name}: {exc.strerror or exc}") from None
             row = html_view.index_row(report, page_name)
     return Result(job.source, report_name, record=_record(report), text=text,
+                  copy_input=_copy_input(report, settings),
                   html=page if settings.want_html else None, index_row=row,
                   report_json=_dumps_line(report) if settings.want_json else None,
                   report_pretty=pretty if settings.want_pretty else None)
@@ -194,6 +203,14 @@ def _up_to_date(target: Path, raw: bytes, config: Config) -> tuple[dict[str, Any
     except Exception:
         return None
     return existing, written
+
+
+def _copy_input(report: dict[str, Any], settings: Settings) -> tuple | None:
+    if not settings.copies:
+        return None
+    from audit.copies.report import copy_input
+
+    return copy_input(report)
 
 
 def _record(report: dict[str, Any]) -> dict[str, Any]:
@@ -529,6 +546,7 @@ class Summary:
         self.below = 0
         self.skipped = 0
         self.internal = False
+        self.groups: list[dict[str, Any]] = []  # articles that share text (audit.copies)
         self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
 
     def add(self, result: Result) -> None:
@@ -575,6 +593,7 @@ class Summary:
             "grades": dict(self.grades),
             "articles": [],
             "failed": self.failed,
+            "groups": self.groups,
         }
         validate(summary, SUMMARY_SCHEMA)
         return summary

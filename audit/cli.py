@@ -147,9 +147,13 @@ def cli() -> None:
               help="With --out: skip inputs whose report is already up to date.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
               help="Give up on one article after this many seconds.")
+@click.option("--reference", "reference", default=None, metavar="PATH",
+              help="Known sources (a directory, JSON Lines or WARC file) each article is "
+                   "looked up in; indexed once into PATH.audit-index.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, jobs, include,
-          exclude, from_file, jsonl_path, html_dir, incremental, timeout, quiet) -> None:
+          exclude, from_file, jsonl_path, html_dir, incremental, timeout, quiet,
+          reference) -> None:
     """Audit articles: files, directories (walked recursively, in sorted order), - for
     standard input, http(s) URLs, JSON Lines files of {"id", "url", "html"} or
     {"id", "text"} records (.jsonl), and WARC files (.warc, .warc.gz). HTML or plain
@@ -189,16 +193,21 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         want_json=fmt is Format.JSONL or jsonl_sink is not None,
         want_pretty=fmt is Format.JSON and not quiet,
         want_text=fmt is Format.TEXT and not quiet, want_html=fmt is Format.HTML and not quiet,
-        html_dir=str(pages) if pages else None, width=_width(), timeout=timeout)
+        html_dir=str(pages) if pages else None, width=_width(), timeout=timeout,
+        copies=out is not None, reference=_reference_index(reference))
     total = None if quiet or from_file else inputs.count_files(paths, selection)
     progress = Progress(total, enabled=not quiet)
     printer = _Printer(fmt, quiet)
     summary = batch.Summary(cfg, cfg.fail_under)
+    grouper = _grouper(settings)
     index_rows = []
     results = batch.run(items, settings, jobs=jobs or os.cpu_count() or 1)
     try:
         for result in results:
             summary.add(result)
+            if grouper is not None and result.copy_input is not None:
+                grouper.add(result.source, result.report_name, result.copy_input,
+                            keep=result.status == "skipped")
             if result.index_row is not None:
                 index_rows.append(result.index_row)
             progress.update(result.status == "failed")
@@ -227,6 +236,10 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     target = None
     try:
         if out is not None:
+            if grouper is not None:
+                grouper.rewrite_reports(out, lambda path, report: batch.write_atomic(
+                    path, batch.dumps(report)))
+                summary.groups = grouper.groups()
             target = out / "summary.json"
             summary.write(target)
         if pages is not None:
@@ -242,6 +255,27 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         click.echo(f"\n{summary.audited} audited ({summary.skipped} up to date), "
                    f"{len(summary.failed)} failed, {summary.below} below --fail-under")
     sys.exit(code)
+
+
+def _reference_index(path: str | None) -> str | None:
+    """The index of ``--reference PATH``, built once (exit 2 when it cannot be)."""
+    if path is None:
+        return None
+    from audit.copies.reference import BadReference, ensure_index
+
+    try:
+        return str(ensure_index(path))
+    except BadReference as exc:
+        raise click.BadParameter(str(exc), param_hint="--reference") from None
+
+
+def _grouper(settings: batch.Settings):
+    """What groups the batch's articles that share text (with --out), or None."""
+    if not settings.copies:
+        return None
+    from audit.copies.report import Grouper
+
+    return Grouper()
 
 
 def _prepare_out(out_dir: str | None, option: str = "--out") -> Path | None:

@@ -72,3 +72,51 @@ def test_reference_index_on_disk(tmp_path: Path):
     matches = ref.query(prepare("spun", SPUN))
     assert [(m.b.key, m.b.source, m.b.date) for m in matches] == [("ap-1", "AP", "2024-07-28")]
     ref.close()
+
+
+def test_batch_reports_and_summary_name_the_copies(tmp_path: Path):
+    import json
+
+    from click.testing import CliRunner
+
+    from audit import schema
+    from audit.cli import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_wire.txt").write_text("July 28, 2024\n\n" + WIRE, encoding="utf-8")
+    (folder / "b_spun.txt").write_text("Photo Credit: AP Photo/John Smith\n\n" + SPUN,
+                                       encoding="utf-8")
+    (folder / "c_own.txt").write_text(OWN_WORDS, encoding="utf-8")
+    ref = tmp_path / "wire.jsonl"
+    ref.write_text(json.dumps({"id": "ap-1", "text": "TOKYO (AP) — " + WIRE}) + "\n",
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["check", str(folder), "--out", str(out), "-q", "-j", "1",
+                                      "--reference", str(ref)])
+    assert result.exit_code in (0, 1), result.output
+    assert (tmp_path / "wire.jsonl.audit-index").is_file()
+    summary = json.loads((out / "summary.json").read_text())
+    schema.validate(summary, "summary.schema.json")
+    [group] = summary["groups"]
+    assert [m["report"] for m in group["members"]] == ["a_wire.txt.json", "b_spun.txt.json"]
+    spun = json.loads((out / "b_spun.txt.json").read_text())
+    schema.validate(spun)
+    kinds = {(c["kind"], c["relation"], c["credited"], c["credit"]) for c in spun["copies"]}
+    assert ("reference", "rewrite", False, "credits AP only for a photo") in kinds
+    assert any(c["kind"] == "article" and c["other"].endswith("a_wire.txt")
+               for c in spun["copies"])
+    own = json.loads((out / "c_own.txt.json").read_text())
+    assert "copies" not in own
+
+
+def test_a_missing_reference_is_a_usage_error(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from audit.cli import cli
+
+    (tmp_path / "a.txt").write_text(WIRE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "a.txt"), "--reference",
+                                      str(tmp_path / "nowhere")])
+    assert result.exit_code == 2
+    assert "nowhere: no such file or directory" in result.output

@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from audit.copies.align import Match, compare
@@ -34,15 +34,31 @@ class Batch:
     """The texts of one run, each compared with those before it as it is added."""
 
     def __init__(self) -> None:
-        self.docs: list[Doc] = []
+        # Only the texts and the sketches stay for the whole batch (memory grows with the
+        # text, not with the sentence records); candidates are prepared again when met.
+        self._texts: list[tuple[str, str, str | None, tuple[str, ...], str | None]] = []
+        self._cache: dict[int, Doc] = {}
         self._postings: dict[int, list[int]] = defaultdict(list)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def _doc(self, number: int) -> Doc:
+        doc = self._cache.get(number)
+        if doc is None:
+            key, text, date, credits, source = self._texts[number]
+            doc = prepare(key, text, date=date, credits=credits, source=source)
+            if len(self._cache) >= 64:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[number] = doc
+        return doc
 
     def add(self, doc: Doc) -> list[Match]:
         """Index ``doc`` and return its matches with the texts added before it."""
         feats = features(doc)
         matches = self._find(doc, feats)
-        number = len(self.docs)
-        self.docs.append(doc)
+        number = len(self._texts)
+        self._texts.append((doc.key, doc.text, doc.date, doc.credits, doc.source))
         for h in sketch(feats):
             self._postings[h].append(number)
         return matches
@@ -61,7 +77,7 @@ class Batch:
         for index, common in counts.most_common(CANDIDATES):
             if common < MIN_COMMON:
                 break
-            match = compare(doc, self.docs[index])
+            match = compare(doc, self._doc(index))
             if match is not None:
                 matches.append(match)
         return matches
@@ -145,7 +161,3 @@ class Reference:
 
     def close(self) -> None:
         self._db.close()
-
-
-def iter_keys(docs: Iterable[Doc]) -> Iterator[str]:
-    return (d.key for d in docs)
