@@ -106,6 +106,10 @@ def test_batch_reports_and_summary_name_the_copies(tmp_path: Path):
     assert ("reference", "rewrite", False, "credits AP only for a photo") in kinds
     assert any(c["kind"] == "article" and c["other"].endswith("a_wire.txt")
                for c in spun["copies"])
+    [finding] = [f for f in spun["findings"] if f["rule_id"] == "ATT-LIKELY-REWRITTEN"]
+    assert "likely rewritten from" in finding["message"]
+    assert "credits AP only for a photo" in finding["message"]
+    assert finding["span"]["start"] < finding["span"]["end"] and finding["line"] >= 3
     own = json.loads((out / "c_own.txt.json").read_text())
     assert "copies" not in own
 

@@ -85,10 +85,12 @@ def _open(index: str) -> Reference:
     return Reference(Path(index))
 
 
-def attach(report: dict[str, Any], index: str) -> None:
-    """Add to ``report`` the reference texts its article derives from."""
+def attach(report: dict[str, Any], index: str | Reference) -> None:
+    """Add to ``report`` the reference texts its article derives from (``index``: the
+    index file, opened once per process, or an open ``Reference``)."""
     text, date, credits, photo = copy_input(report)
     doc = prepare(report["input"]["source"], text, date=date, credits=credits)
-    matches = _open(index).query(doc)
+    reference = index if isinstance(index, Reference) else _open(index)
+    matches = reference.query(doc)
     if matches:
         add_copies(report, [entry(m, "reference", credits, photo) for m in matches])

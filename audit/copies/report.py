@@ -144,9 +144,66 @@ class Grouper:
 
 
 def add_copies(report: dict[str, Any], items: list[dict[str, Any]]) -> None:
-    """Merge ``items`` into the report's ``copies`` (one per other text, best first)."""
+    """Merge ``items`` into the report's ``copies`` (one per other text, best first), and
+    say which uncredited source the text was likely rewritten from."""
     merged = {(c["kind"], c["other"]): c for c in report.get("copies", [])}
     for item in items:
         merged[(item["kind"], item["other"])] = item
     report["copies"] = sorted(merged.values(), key=lambda c: (-c["share"], c["kind"],
                                                               c["other"]))
+    report["findings"] = [f for f in report["findings"] if f["rule_id"] != REWRITTEN]
+    source = _likely_source(report)
+    if source is not None and _enabled(report, REWRITTEN):
+        report["findings"].append(_finding(report, source))
+
+
+REWRITTEN = "ATT-LIKELY-REWRITTEN"
+
+
+def _likely_source(report: dict[str, Any]) -> dict[str, Any] | None:
+    """The uncredited text this article most likely derives from: a reference text, or
+    an article of the batch dated before it."""
+    own = (report["provenance"].get("published") or {}).get("iso")
+    for item in report["copies"]:  # best first
+        if item["credited"]:
+            continue
+        if item["kind"] == "reference" or (own and item["other_date"]
+                                           and item["other_date"] < own):
+            return item
+    return None
+
+
+def _enabled(report: dict[str, Any], rule_id: str) -> bool:
+    settings = report.get("config", {}).get("settings", {})
+    disabled = settings.get("rules.disable") or []
+    enabled = settings.get("rules.enable")
+    return rule_id not in disabled and (not enabled or rule_id in enabled)
+
+
+def _finding(report: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    from audit.rules import get
+
+    rule = get(REWRITTEN)
+    passage = item["passages"][0]["span"] if item["passages"] else None
+    what = "a copy of" if item["relation"] == "copy" else "likely rewritten from"
+    message = (f"Text {what} {item['other']}: {item['share']:.0%} of it found there, "
+               f"{item['sentences']} sentences aligned (similarity {item['similarity']:.2f}); "
+               f"the article {item['credit']}.")
+    return {
+        "rule_id": rule.id, "category": rule.category, "severity": rule.severity,
+        "confidence": "high" if item["relation"] == "copy" else rule.confidence,
+        "message": message,
+        "span": None if passage is None else {"start": passage["start"], "end": passage["end"]},
+        "line": None if passage is None else _line(report, passage["start"]),
+        "column": None,
+        "excerpt": None if passage is None else passage["text"],
+    }
+
+
+def _line(report: dict[str, Any], pos: int) -> int | None:
+    """The input line of a block holding ``pos`` (article text offsets), if known."""
+    for block in report["article"].get("blocks") or []:
+        span, lines = block.get("span"), block.get("lines")
+        if span and lines and span["start"] <= pos < span["end"]:
+            return lines["start"]
+    return None

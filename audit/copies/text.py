@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 from audit.sentences import split_sentences
@@ -46,16 +47,25 @@ class Sentence:
 class Doc:
     """One text as copy detection sees it. ``key`` names it (an input source or a
     reference id); ``date`` (ISO, may be None) orders a group; ``credits`` are the agency
-    names the article credits for its text (not for a photo)."""
+    names the article credits for its text (not for a photo). Its sentences are cut when
+    first read: most texts meet no candidate and are never aligned."""
 
     key: str
     text: str
-    sentences: tuple[Sentence, ...]
     date: str | None = None
     credits: tuple[str, ...] = ()
     source: str | None = None      # a reference text's agency ("AP"), if known
 
-    @property
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        out = []
+        for start, end in split_sentences(self.text):
+            record = sentence(self.text, start, end)
+            if record is not None:
+                out.append(record)
+        return tuple(out)
+
+    @cached_property
     def chars(self) -> int:
         return sum(s.end - s.start for s in self.sentences)
 
@@ -95,32 +105,36 @@ def sentence(text: str, start: int, end: int) -> Sentence | None:
 
 def prepare(key: str, text: str, *, date: str | None = None,
             credits: tuple[str, ...] = (), source: str | None = None) -> Doc:
-    """Cut ``text`` into the sentences copy detection compares."""
-    sentences = []
-    for start, end in split_sentences(text):
-        record = sentence(text, start, end)
-        if record is not None:
-            sentences.append(record)
-    return Doc(key, text, tuple(sentences), date, tuple(credits), source)
+    """The text as copy detection reads it (sentences are cut when first needed)."""
+    return Doc(key, text, date, tuple(credits), source)
+
+
+_MASK = (1 << 63) - 1
 
 
 def features(doc: Doc) -> set[int]:
-    """What the candidate search indexes: pairs of anchors next to each other (names and
-    numbers survive spinning) and word 4-grams of content words (exact copies)."""
-    out: set[int] = set()
-    for s in doc.sentences:
-        for a, b in pairwise(s.anchors):
-            if a != b:
-                out.add(_hash("A " + a + " " + b))
-    content = [w for s in doc.sentences for w in _ordered_words(doc.text, s)]
-    for i in range(len(content) - 3):
-        out.add(_hash("W " + " ".join(content[i:i + 4])))
+    """What the candidate search indexes, read from the words of the whole text in one
+    pass (no sentences: this runs for every article): pairs of anchors next to each other
+    (capitalised words and numbers, which survive spinning) and 4-grams of content words
+    (exact copies). Hashes are stable across processes (CRC-32 of each word, combined), so
+    an index on disk stays valid."""
+    codes: dict[str, int] = {}
+    content: list[int] = []
+    anchors: list[int] = []
+    for token in _WORD.findall(doc.text):
+        form = token.lower()
+        if form in FUNCTION_WORDS:
+            continue
+        code = codes.get(form)
+        if code is None:
+            code = codes[form] = _hash(_norm(token))
+        content.append(code)
+        if token[0].isupper() or token[0].isdigit():
+            anchors.append(code)
+    out = {(a * 1_000_003 + b) & _MASK | 1 for a, b in pairwise(anchors) if a != b}
+    for a, b, c, d in zip(content, content[1:], content[2:], content[3:]):
+        out.add((((a * 1_000_003 + b) * 1_000_003 + c) * 1_000_003 + d) & _MASK & ~1)
     return out
-
-
-def _ordered_words(text: str, s: Sentence) -> list[str]:
-    return [f for f in (_norm(m.group()) for m in _WORD.finditer(text, s.start, s.end))
-            if f not in FUNCTION_WORDS]
 
 
 def excerpt(text: str, start: int, end: int, limit: int = 300) -> str:
