@@ -21,7 +21,9 @@ from audit.copies.align import Match, compare
 from audit.copies.text import Doc, features, prepare
 
 SKETCH = 128            # feature hashes kept per indexed text
-MIN_COMMON = 3          # features in common for a text to be aligned at all
+MIN_COMMON = 3          # features in common for a text to be aligned at all (Reference)
+MIN_WEIGHT = 2.0        # ... in a batch: each feature counts 1 / the texts that hold it;
+WEIGHT_PER_FEATURE = 0.01  # a short text (a lede) needs less: this much per own feature
 CANDIDATES = 8          # texts aligned per query, best first
 COMMON_FEATURE = 200    # a feature in more indexed texts than this says nothing
 
@@ -48,7 +50,7 @@ class Batch:
         if doc is None:
             key, text, date, credits, source = self._texts[number]
             doc = prepare(key, text, date=date, credits=credits, source=source)
-            if len(self._cache) >= 64:
+            if len(self._cache) >= 256:
                 self._cache.pop(next(iter(self._cache)))
             self._cache[number] = doc
         return doc
@@ -68,14 +70,21 @@ class Batch:
         return self._find(doc, features(doc))
 
     def _find(self, doc: Doc, feats: set[int]) -> list[Match]:
-        counts: Counter[int] = Counter()
+        # A feature held by many texts of the batch (a name every story of the day
+        # mentions) says little: weighted by 1 / its texts, a syndicated story shared by
+        # many still adds up, and same-topic reports rarely reach MIN_WEIGHT.
+        weights: dict[int, float] = defaultdict(float)
         for h in feats:
             posting = self._postings.get(h)
-            if posting and len(posting) <= COMMON_FEATURE:
-                counts.update(posting)
+            if posting:
+                weight = 1 / len(posting)
+                for number in posting:
+                    weights[number] += weight
+        best = heapq.nlargest(CANDIDATES, weights.items(), key=lambda kv: (kv[1], -kv[0]))
+        least = min(MIN_WEIGHT, WEIGHT_PER_FEATURE * len(feats))
         matches = []
-        for index, common in counts.most_common(CANDIDATES):
-            if common < MIN_COMMON:
+        for index, weight in best:
+            if weight < least:
                 break
             match = compare(doc, self._doc(index))
             if match is not None:

@@ -84,22 +84,22 @@ def _hash(text: str) -> int:
 def sentence(text: str, start: int, end: int) -> Sentence | None:
     """The record of ``text[start:end]``, or None when it has fewer than four words
     (datelines, headings of one word, bylines carry no evidence)."""
-    tokens = [(m.group(), m.start()) for m in _WORD.finditer(text, start, end)]
+    tokens = _WORD.findall(text, start, end)
     if len(tokens) < 4:
         return None
+    forms = [_norm(t) if "'" in t or "’" in t else t.lower() for t in tokens]
     words: set[str] = set()
     anchors: list[str] = []
-    forms: list[str] = []
-    for i, (token, _at) in enumerate(tokens):
-        form = _norm(token)
-        forms.append(form)
+    for i, form in enumerate(forms):
         if form in FUNCTION_WORDS:
             continue
-        if token[0].isdigit() or (i > 0 and token[0].isupper()):
+        first = tokens[i][0]
+        if first.isdigit() or (i > 0 and first.isupper()):
             anchors.append(form)
         if len(form) > 2 or form.isdigit():
             words.add(form)
-    bigrams = frozenset(_hash(a + " " + b) for a, b in pairwise(forms))
+    # Bigrams are compared only within one process: Python's own hash will do.
+    bigrams = frozenset(map(hash, pairwise(forms)))
     return Sentence(start, end, frozenset(words), tuple(anchors), bigrams)
 
 
