@@ -237,8 +237,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     try:
         if out is not None:
             if grouper is not None:
-                grouper.rewrite_reports(out, lambda path, report: batch.write_atomic(
-                    path, batch.dumps(report)))
+                grouper.rewrite_reports(out, _report_writer(pages))
                 summary.groups = grouper.groups()
             target = out / "summary.json"
             summary.write(target)
@@ -267,6 +266,18 @@ def _reference_index(path: str | None) -> str | None:
         return str(ensure_index(path))
     except BadReference as exc:
         raise click.BadParameter(str(exc), param_hint="--reference") from None
+
+
+def _report_writer(pages: Path | None):
+    """Writes a report again once batch grouping added its ``copies`` (and its page)."""
+    def write(path: Path, report: dict) -> None:
+        batch.write_atomic(path, batch.dumps(report))
+        if pages is not None:
+            from audit.render import html as html_view
+
+            batch.write_atomic(pages / (path.name[: -len(".json")] + ".html"),
+                               html_view.render(report))
+    return write
 
 
 def _grouper(settings: batch.Settings):

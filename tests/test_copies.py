@@ -124,3 +124,22 @@ def test_a_missing_reference_is_a_usage_error(tmp_path: Path):
                                       str(tmp_path / "nowhere")])
     assert result.exit_code == 2
     assert "nowhere: no such file or directory" in result.output
+
+
+def test_views_show_passages_side_by_side():
+    from audit.copies.report import add_copies, entry
+    from audit.render import copies as view
+
+    match = compare(prepare("spun", SPUN), prepare("wire", WIRE))
+    report = {"copies": [], "findings": [], "provenance": {"published": None},
+              "article": {"blocks": []}}
+    add_copies(report, [entry(match, "article")])
+    lines = view.text_lines(report, width=100)
+    assert lines[0] == "  Shares text with (1):"
+    assert "likely rewritten from wire" in lines[1]
+    assert "not credited" in lines[2]
+    assert any(" | " in line and "broaden" in line and "expand" in line for line in lines)
+    page = view.html_section(report)
+    assert "Shared text" in page and "broaden joint manufacturing" in page
+    assert "expand joint production" in page
+    assert view.text_lines({"findings": []}) == [] and view.html_section({}) == ""

@@ -26,6 +26,9 @@ MIN_WEIGHT = 2.0        # ... in a batch: each feature counts 1 / the texts that
 WEIGHT_PER_FEATURE = 0.01  # a short text (a lede) needs less: this much per own feature
 CANDIDATES = 8          # texts aligned per query, best first
 COMMON_FEATURE = 200    # a feature in more indexed texts than this says nothing
+# The index's format: changed whenever features or sketches are computed differently, so
+# that an index written by another version is rebuilt, not misread.
+FORMAT = "copies-1"
 
 
 def sketch(feats: set[int]) -> list[int]:
@@ -133,10 +136,24 @@ class Reference:
                    "HAVING count(*) > ?)", (COMMON_FEATURE,))
         db.execute("CREATE INDEX feature_hash ON feature (hash)")
         db.execute("INSERT INTO meta VALUES ('documents', ?)", (str(count),))
+        db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
         db.commit()
         db.close()
         tmp.replace(path)
         return count
+
+    @staticmethod
+    def format_of(path: Path) -> str | None:
+        """The format an index file was written in (None: not an index we can read)."""
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                row = db.execute("SELECT value FROM meta WHERE name='format'").fetchone()
+            finally:
+                db.close()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
 
     def candidates(self, doc: Doc) -> list[tuple[int, int]]:
         feats = list(features(doc))

@@ -2,8 +2,9 @@
 
 PATH is a directory, a JSON Lines or a WARC file of sources, read like ``audit check``
 inputs; it is indexed once into ``PATH.audit-index`` (SQLite, beside it) and the index
-is reused until a source is newer than it, so a nightly job does not rebuild it. PATH
-may also name such an index file itself.
+is reused until a source is newer than it (or the index was written by a version that
+computes features differently), so a nightly job does not rebuild it. PATH may also
+name such an index file itself.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from audit.copies.index import Reference
+from audit.copies.index import FORMAT, Reference
 from audit.copies.report import add_copies, copy_input, entry
 from audit.copies.text import prepare
 
@@ -49,9 +50,13 @@ def ensure_index(path: str) -> Path:
     if not source.exists():
         raise BadReference(f"{path}: no such file or directory")
     if _is_index(source):
+        if Reference.format_of(source) != FORMAT:
+            raise BadReference(f"{path}: an index of another format or version: give the "
+                               "sources to index them again")
         return source
     index = Path(str(source).rstrip("/\\") + SUFFIX)
-    if index.is_file() and index.stat().st_mtime >= _newest(source):
+    if (index.is_file() and index.stat().st_mtime >= _newest(source)
+            and Reference.format_of(index) == FORMAT):
         return index
     try:
         Reference.build(index, _records(path))

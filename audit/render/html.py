@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
+from audit.render import copies as copies_view
 from audit.scoring import histogram
 
 TYPE_LABELS = {
@@ -302,6 +303,7 @@ def render(report: dict[str, Any]) -> str:
         f"<article>{_article_html(report)}</article>{_removed(report)}</section>"
         f'<section aria-labelledby="s-find"><h2 id="s-find">Findings</h2>'
         f"{_findings(report)}</section>"
+        f"{copies_view.html_section(report)}"
         f"</main>"
     )
     return _page(f"audit: {title}", body)

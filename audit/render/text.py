@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from audit.decode import displayable
+from audit.render import copies as copies_view
 
 _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "F": "red"}
 # How the summary names each source type, in the order it lists them.
@@ -106,4 +107,5 @@ def render(report: dict[str, Any], *, width: int = 100) -> str:
                 lines.append(displayable(f"           “{f['excerpt']}”"))
     for warning in report["readability"]["warnings"] + report["sourcing"]["warnings"]:
         lines.append(f"  Note: {warning['message']}")
+    lines.extend(copies_view.text_lines(report, width))
     return "\n".join(_fit(line, width) for line in lines)
