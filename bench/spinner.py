@@ -111,7 +111,7 @@ def spin_sentence(sentence: str, rate: float, rng: random.Random) -> str:
         first = False
     text = "".join(out)
     comma = text.find(", ")
-    if comma > 20 and rng.random() < rate and text.endswith("."):
+    if comma > 20 and len(text) > comma + 4 and rng.random() < rate and text.endswith("."):
         head, tail = text[:comma], text[comma + 2:-1]
         text = tail[0].upper() + tail[1:] + ", " + head[0].lower() + head[1:] + "."
     return text
