@@ -72,6 +72,8 @@ class Settings:
     render: RenderOptions = field(default_factory=RenderOptions)
     html_dir: str | None = None  # write the annotated HTML page here
     timeout: float | None = 120.0
+    copies: bool = False  # return what batch grouping needs (audit.copies)
+    reference: str | None = None  # reference index to look each article up in (--reference)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class Result:
     report_json: str | None = None
     rendered: str | None = None  # the article's piece of the output format asked for
     index_row: dict[str, Any] | None = None  # for the batch's HTML index
+    copy_input: tuple | None = None  # for batch grouping (audit.copies.report.copy_input)
 
 
 # ----------------------------------------------------------------------------- one job
@@ -153,11 +156,16 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
             if settings.html_dir and report_name:  # the batch index lists it too
                 row = _write_page(kept, report_name, settings.html_dir, only_missing=True)
             return Result(job.source, report_name, status="skipped", record=_record(kept),
+                          copy_input=_copy_input(kept, settings),
                           report_json=dumps_line(kept) if settings.want_json else None,
                           rendered=_render(kept, settings, written, up_to_date=True),
                           index_row=row)
     report = api.audit_bytes(raw, source=job.source, strip=settings.strip,
                              input_format=input_format, url=url, config=settings.config)
+    if settings.reference:
+        from audit.copies.reference import attach
+
+        attach(report, settings.reference)
     pretty = dumps(report) if target is not None else None
     if target is not None:
         try:
@@ -168,6 +176,7 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
     if settings.html_dir and report_name:
         row = _write_page(report, report_name, settings.html_dir)
     return Result(job.source, report_name, record=_record(report), index_row=row,
+                  copy_input=_copy_input(report, settings),
                   report_json=dumps_line(report) if settings.want_json else None,
                   rendered=_render(report, settings, pretty))
 
@@ -203,6 +212,14 @@ def _write_page(report: dict[str, Any], report_name: str, html_dir: str, page: s
         except OSError as exc:
             raise InputError(f"cannot write {page_name}: {exc.strerror or exc}") from None
     return html_view.index_row(report, page_name)
+
+
+def _copy_input(report: dict[str, Any], settings: Settings) -> tuple | None:
+    if not settings.copies:
+        return None
+    from audit.copies.report import copy_input
+
+    return copy_input(report)
 
 
 def _load(job: Job, settings: Settings) -> tuple[bytes, str | None, str]:
@@ -791,6 +808,7 @@ class Summary:
         self.internal = False
         self.rules: Counter[str] = Counter()  # findings by rule id, over the articles
         self.source_types: Counter[str] = Counter()  # cited sources by type, likewise
+        self.groups: list[dict[str, Any]] = []  # articles that share text (audit.copies)
         self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
 
     def add(self, result: Result) -> None:
@@ -842,6 +860,7 @@ class Summary:
             "source_types": {kind: self.source_types[kind] for kind in SPECIFICITY},
             "articles": [],
             "failed": self.failed,
+            "groups": self.groups,
         }
         if interrupted:
             summary["interrupted"] = True

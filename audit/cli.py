@@ -196,6 +196,9 @@ def cli() -> None:
               help="With --out: skip inputs whose report is already up to date.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
               help="Stop one article after this many seconds (it fails, the batch goes on).")
+@click.option("--reference", "reference", default=None, metavar="PATH",
+              help="Known sources (a directory, JSON Lines or WARC file) each article is "
+                   "looked up in; indexed once into PATH.audit-index.")
 @click.option("--all", "show_all", is_flag=True,
               help="In the summary: every finding and every note, not the first few.")
 @click.option("--limit", type=click.IntRange(min=0), default=8, show_default=True, metavar="N",
@@ -205,7 +208,7 @@ def cli() -> None:
                    "is still printed.")
 def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, select, disable,
           min_severity, jobs, include, exclude, from_file, jsonl_path, html_dir, incremental,
-          timeout, show_all, limit, quiet) -> None:
+          timeout, reference, show_all, limit, quiet) -> None:
     """Audit articles: files, directories (walked recursively, in sorted order), - for
     standard input (also read when no input is named and it is not a terminal), http(s)
     URLs, JSON Lines files of {"id", "url", "html"} or {"id", "text"} records (.jsonl),
@@ -255,16 +258,21 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         out_dir=str(out) if out else None, incremental=incremental,
         want_json=jsonl_sink is not None, output=fmt if printed else None,
         render=render.Options(width=_width(), limit=None if show_all else limit),
-        html_dir=str(pages) if pages else None, timeout=timeout)
+        html_dir=str(pages) if pages else None, timeout=timeout,
+        copies=out is not None, reference=_reference_index(reference))
     total = None if quiet or from_file else inputs.count_files(paths, selection)
     progress = Progress(total, enabled=not quiet)
     printer = _Printer(fmt, printed, single=inputs.names_one_article(paths) and not from_file)
     summary = batch.Summary(cfg, cfg.fail_under)
     index_rows, not_audited = [], []
+    grouper = _grouper(settings)
     results = batch.run(items, settings, jobs=jobs or os.cpu_count() or 1)
     try:
         for result in results:
             summary.add(result)
+            if grouper is not None and result.copy_input is not None:
+                grouper.add(result.source, result.report_name, result.copy_input,
+                            keep=result.status == "skipped")
             if result.index_row is not None:
                 index_rows.append(result.index_row)
             progress.update(result.status == "failed")
@@ -299,6 +307,9 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     target = None
     try:
         if out is not None:
+            if grouper is not None:
+                grouper.rewrite_reports(out, _report_writer(pages))
+                summary.groups = grouper.groups()
             target = out / "summary.json"
             summary.write(target)
         if pages is not None:
@@ -314,6 +325,39 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         click.echo(f"\n{summary.audited} audited ({summary.skipped} up to date), "
                    f"{len(summary.failed)} failed, {summary.below} below --fail-under")
     sys.exit(code)
+
+
+def _reference_index(path: str | None) -> str | None:
+    """The index of ``--reference PATH``, built once (exit 2 when it cannot be)."""
+    if path is None:
+        return None
+    from audit.copies.reference import BadReference, ensure_index
+
+    try:
+        return str(ensure_index(path))
+    except BadReference as exc:
+        raise click.BadParameter(str(exc), param_hint="--reference") from None
+
+
+def _report_writer(pages: Path | None):
+    """Writes a report again once batch grouping added its ``copies`` (and its page)."""
+    def write(path: Path, report: dict) -> None:
+        batch.write_atomic(path, batch.dumps(report))
+        if pages is not None:
+            from audit.render import html as html_view
+
+            batch.write_atomic(pages / (path.name[: -len(".json")] + ".html"),
+                               html_view.render(report, index="index.html"))
+    return write
+
+
+def _grouper(settings: batch.Settings):
+    """What groups the batch's articles that share text (with --out), or None."""
+    if not settings.copies:
+        return None
+    from audit.copies.report import Grouper
+
+    return Grouper()
 
 
 def _nothing_found(paths, from_file, include, exclude) -> str:

@@ -22,6 +22,7 @@ _RULE_MODULES = (
     "audit.strip.rules",
     "audit.readability.rules",
     "audit.sourcing.rules",
+    "audit.copies.rules",
 )
 
 
@@ -36,6 +37,8 @@ class Rule:
     must_not_fire: tuple[str, ...]
     # Examples are audited as they are (strip=False) unless they are whole pages.
     examples_are_pages: bool = False
+    # Examples are audited against a reference holding this text (audit.copies).
+    reference: str | None = None
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:

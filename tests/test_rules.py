@@ -10,7 +10,25 @@ RULES = list(all_rules().values())
 
 def _fired(rule, text):
     report = audit.audit_text(text, strip=rule.examples_are_pages)
+    if rule.reference is not None:  # audited against a reference, as --reference does
+        report = _with_reference(report, rule.reference)
     return rule.id in {f["rule_id"] for f in report["findings"]}
+
+
+def _with_reference(report, reference):
+    import tempfile
+    from pathlib import Path
+
+    from audit.copies.index import Reference
+    from audit.copies.reference import attach
+
+    with tempfile.TemporaryDirectory() as tmp:
+        index = Path(tmp, "ref.audit-index")
+        Reference.build(index, [("reference", reference, None, None)])
+        opened = Reference(index)
+        attach(report, opened)
+        opened.close()
+    return report
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)

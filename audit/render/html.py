@@ -18,6 +18,7 @@ from itertools import pairwise
 from typing import Any
 
 from audit.render import Formatter, Options
+from audit.render import copies as copies_view
 from audit.render.text import DETAIL_NOTES, QUOTE_MARKS, ranked, skipped_analyses
 from audit.scoring import histogram
 
@@ -433,6 +434,7 @@ def render(report: dict[str, Any], *, index: str | None = None) -> str:
         f"<article>{_article_html(report)}</article>{_removed(report)}</section>"
         f'<section aria-labelledby="s-find"><h2 id="s-find">Findings</h2>'
         f"{_findings(report)}</section>"
+        f"{copies_view.html_section(report)}"
         f"</main>"
     )
     return _page(f"audit: {title}", body)

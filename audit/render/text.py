@@ -19,6 +19,7 @@ from audit import rules
 from audit.decode import displayable
 from audit.language import NAMES as LANGUAGE_NAMES
 from audit.render import Formatter, Options
+from audit.render import copies as copies_view
 from audit.sourcing.analyse import source_identity
 
 _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "F": "red"}
@@ -300,6 +301,7 @@ def render(report: dict[str, Any], *, width: int = 100, limit: int | None = TOP_
     out = [click.style(source, bold=True)]
     for line in lines:
         out += _wrap(line, width)
+    out += copies_view.text_lines(report, width)  # two columns, already cut to the width
     return "\n".join(out)
 
 

@@ -1,0 +1,209 @@
+"""Copies at the JSON edge: a report's ``copies`` list, the summary's ``groups``.
+
+``doc_of`` reads what copy detection needs from a report (its text, date and the
+agencies it credits for its text); ``entry`` turns a match into a ``copies`` item;
+``Grouper`` collects a batch's articles as their results come and, once the batch is
+done, adds ``copies`` to the reports that share text and lists the groups.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from audit.copies.align import Match
+from audit.copies.index import Batch
+from audit.copies.text import Doc, excerpt, prepare
+
+TEXT_CREDITS = ("wire", "source", "republished", "translation")
+
+
+def copy_input(report: dict[str, Any]) -> tuple[str, str | None, tuple[str, ...],
+                                                 tuple[str, ...]]:
+    """(text, date, agencies credited for the text, agencies credited for a photo)."""
+    prov = report["provenance"]
+    published = prov.get("published") or {}
+    credits = prov.get("credits") or []
+    text_credits = tuple(c["name"] for c in credits if c["kind"] in TEXT_CREDITS)
+    photo = tuple(c["name"] for c in credits if c["kind"] == "photo")
+    return report["article"]["text"], published.get("iso"), text_credits, photo
+
+
+def _credited(credits: tuple[str, ...], photo: tuple[str, ...], other: Doc) -> tuple[bool, str]:
+    agency = (other.source or "").lower()
+    if agency and any(agency in c.lower() for c in credits):
+        return True, f"credits {other.source}"
+    if not agency and credits:
+        return True, "credits " + ", ".join(credits)
+    if agency and any(agency in c.lower() for c in photo):
+        return False, f"credits {other.source} only for a photo"
+    return False, "credits no one for the text"
+
+
+def entry(match: Match, kind: str, credits: tuple[str, ...] = (),
+          photo: tuple[str, ...] = ()) -> dict[str, Any]:
+    """One item of a report's ``copies``: what ``match.a`` (this article) shares with
+    ``match.b`` (another article of the batch, or a reference text)."""
+    credited, credit = _credited(credits, photo, match.b)
+    return {
+        "kind": kind,
+        "other": match.b.key,
+        "other_date": match.b.date,
+        "other_source": match.b.source,
+        "relation": match.kind,
+        "share": match.share,
+        "other_share": match.other_share,
+        "similarity": match.similarity,
+        "sentences": match.sentences,
+        "credited": credited,
+        "credit": credit,
+        "passages": [
+            {"span": {"start": p.a[0], "end": p.a[1],
+                      "text": excerpt(match.a.text, *p.a)},
+             "other_span": {"start": p.b[0], "end": p.b[1],
+                            "text": excerpt(match.b.text, *p.b)},
+             "similarity": p.similarity}
+            for p in match.passages
+        ],
+    }
+
+
+class Grouper:
+    """The articles of one batch, grouped by the text they share."""
+
+    def __init__(self) -> None:
+        self._batch = Batch()
+        self._names: dict[str, str | None] = {}
+        self._credits: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._dates: dict[str, str | None] = {}
+        self.copies: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self._parent: dict[str, str] = {}
+        self._kept: set[str] = set()
+
+    def add(self, source: str, report_name: str | None,
+            data: tuple[str, str | None, tuple[str, ...], tuple[str, ...]], *,
+            keep: bool = False) -> None:
+        """Add one article; ``keep``: its report is up to date (--incremental) and is not
+        written again, so its ``copies`` stay as the run that wrote it found them."""
+        text, date, credits, photo = data
+        if source in self._names:
+            return
+        if keep:
+            self._kept.add(source)
+        self._names[source] = report_name
+        self._credits[source] = (credits, photo)
+        self._dates[source] = date
+        for match in self._batch.add(prepare(source, text, date=date, credits=credits)):
+            other = match.b.key
+            self.copies[source].append(entry(match, "article", credits, photo))
+            self.copies[other].append(entry(match.reverse(), "article", *self._credits[other]))
+            self._union(source, other)
+
+    def _find(self, key: str) -> str:
+        while self._parent.get(key, key) != key:
+            key = self._parent[key]
+        return key
+
+    def _union(self, a: str, b: str) -> None:
+        self._parent.setdefault(a, a)
+        self._parent.setdefault(b, b)
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[dict[str, Any]]:
+        """Each group of articles that share text, its earliest dated member first."""
+        members: dict[str, list[str]] = defaultdict(list)
+        for key in self._parent:
+            members[self._find(key)].append(key)
+        order = list(self._names)
+        out = []
+        for keys in members.values():
+            keys.sort(key=lambda k: (self._dates[k] is None, self._dates[k] or "",
+                                     order.index(k)))
+            out.append({"members": [{"source": k, "report": self._names[k],
+                                     "date": self._dates[k]} for k in keys]})
+        out.sort(key=lambda g: order.index(g["members"][0]["source"]))
+        return out
+
+    def rewrite_reports(self, out_dir: Path, write) -> None:
+        """Add ``copies`` to the written reports of the articles that share text; ``write``
+        writes a report back (atomically)."""
+        for source, items in self.copies.items():
+            name = self._names.get(source)
+            if not name or source in self._kept:
+                continue
+            path = Path(out_dir, name)
+            report = json.loads(path.read_text(encoding="utf-8"))
+            before = report.get("copies")
+            add_copies(report, items)
+            if report["copies"] != before:  # an up-to-date report (--incremental) stays
+                write(path, report)
+
+
+def add_copies(report: dict[str, Any], items: list[dict[str, Any]]) -> None:
+    """Merge ``items`` into the report's ``copies`` (one per other text, best first), and
+    say which uncredited source the text was likely rewritten from."""
+    merged = {(c["kind"], c["other"]): c for c in report.get("copies", [])}
+    for item in items:
+        merged[(item["kind"], item["other"])] = item
+    report["copies"] = sorted(merged.values(), key=lambda c: (-c["share"], c["kind"],
+                                                              c["other"]))
+    report["findings"] = [f for f in report["findings"] if f["rule_id"] != REWRITTEN]
+    source = _likely_source(report)
+    if source is not None and _enabled(report, REWRITTEN):
+        report["findings"].append(_finding(report, source))
+
+
+REWRITTEN = "ATT-LIKELY-REWRITTEN"
+
+
+def _likely_source(report: dict[str, Any]) -> dict[str, Any] | None:
+    """The uncredited text this article most likely derives from: a reference text, or
+    an article of the batch dated before it."""
+    own = (report["provenance"].get("published") or {}).get("iso")
+    for item in report["copies"]:  # best first
+        if item["credited"]:
+            continue
+        if item["kind"] == "reference" or (own and item["other_date"]
+                                           and item["other_date"] < own):
+            return item
+    return None
+
+
+def _enabled(report: dict[str, Any], rule_id: str) -> bool:
+    settings = report.get("config", {}).get("settings", {})
+    disabled = settings.get("rules.disable") or []
+    enabled = settings.get("rules.enable")
+    return rule_id not in disabled and (not enabled or rule_id in enabled)
+
+
+def _finding(report: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    from audit.rules import get
+
+    rule = get(REWRITTEN)
+    passage = item["passages"][0]["span"] if item["passages"] else None
+    what = "a copy of" if item["relation"] == "copy" else "likely rewritten from"
+    message = (f"Text {what} {item['other']}: {item['share']:.0%} of it found there, "
+               f"{item['sentences']} sentences aligned (similarity {item['similarity']:.2f}); "
+               f"the article {item['credit']}.")
+    return {
+        "rule_id": rule.id, "category": rule.category, "severity": rule.severity,
+        "confidence": "high" if item["relation"] == "copy" else rule.confidence,
+        "message": message,
+        "span": None if passage is None else {"start": passage["start"], "end": passage["end"]},
+        "line": None if passage is None else _line(report, passage["start"]),
+        "column": None,
+        "excerpt": None if passage is None else passage["text"],
+    }
+
+
+def _line(report: dict[str, Any], pos: int) -> int | None:
+    """The input line of a block holding ``pos`` (article text offsets), if known."""
+    for block in report["article"].get("blocks") or []:
+        span, lines = block.get("span"), block.get("lines")
+        if span and lines and span["start"] <= pos < span["end"]:
+            return lines["start"]
+    return None

@@ -1,0 +1,142 @@
+"""An article's text cut into what copy detection compares: sentences with their words.
+
+A sentence keeps its span in the article text, its content words (lowercased, function
+words dropped) and its anchors: names and numbers, the words a spinner leaves alone.
+Everything downstream (the sketch that finds candidates, the alignment that checks
+them) reads these records, so the text is tokenised once per article.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
+
+from audit.sentences import split_sentences
+
+# English function words (and reporting verbs that every article shares): they carry no
+# evidence that one text was taken from another, so they are left out of content words.
+_FUNCTION_WORDS = """
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+out over own same she should so some such than that the their theirs them themselves then
+there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your yours said says say told according also
+mr mrs ms s t one two new like get got many much may might must us via per
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    words: frozenset[str]          # content words, lowercased
+    anchors: tuple[str, ...]       # names and numbers, lowercased, in order
+    bigrams: frozenset[int]        # hashed word bigrams, function words included
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One text as copy detection sees it. ``key`` names it (an input source or a
+    reference id); ``date`` (ISO, may be None) orders a group; ``credits`` are the agency
+    names the article credits for its text (not for a photo). Its sentences are cut when
+    first read: most texts meet no candidate and are never aligned."""
+
+    key: str
+    text: str
+    date: str | None = None
+    credits: tuple[str, ...] = ()
+    source: str | None = None      # a reference text's agency ("AP"), if known
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        out = []
+        for start, end in split_sentences(self.text):
+            record = sentence(self.text, start, end)
+            if record is not None:
+                out.append(record)
+        return tuple(out)
+
+    @cached_property
+    def chars(self) -> int:
+        return sum(s.end - s.start for s in self.sentences)
+
+
+def _norm(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word
+
+
+def _hash(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
+
+
+def sentence(text: str, start: int, end: int) -> Sentence | None:
+    """The record of ``text[start:end]``, or None when it has fewer than four words
+    (datelines, headings of one word, bylines carry no evidence)."""
+    tokens = _WORD.findall(text, start, end)
+    if len(tokens) < 4:
+        return None
+    forms = [_norm(t) if "'" in t or "’" in t else t.lower() for t in tokens]
+    words: set[str] = set()
+    anchors: list[str] = []
+    for i, form in enumerate(forms):
+        if form in FUNCTION_WORDS:
+            continue
+        first = tokens[i][0]
+        if first.isdigit() or (i > 0 and first.isupper()):
+            anchors.append(form)
+        if len(form) > 2 or form.isdigit():
+            words.add(form)
+    # Bigrams are compared only within one process: Python's own hash will do.
+    bigrams = frozenset(map(hash, pairwise(forms)))
+    return Sentence(start, end, frozenset(words), tuple(anchors), bigrams)
+
+
+def prepare(key: str, text: str, *, date: str | None = None,
+            credits: tuple[str, ...] = (), source: str | None = None) -> Doc:
+    """The text as copy detection reads it (sentences are cut when first needed)."""
+    return Doc(key, text, date, tuple(credits), source)
+
+
+_MASK = (1 << 63) - 1
+
+
+def features(doc: Doc) -> set[int]:
+    """What the candidate search indexes, read from the words of the whole text in one
+    pass (no sentences: this runs for every article): pairs of anchors next to each other
+    (capitalised words and numbers, which survive spinning) and 4-grams of content words
+    (exact copies). Hashes are stable across processes (CRC-32 of each word, combined), so
+    an index on disk stays valid."""
+    codes: dict[str, int] = {}
+    content: list[int] = []
+    anchors: list[int] = []
+    for token in _WORD.findall(doc.text):
+        form = token.lower()
+        if form in FUNCTION_WORDS:
+            continue
+        code = codes.get(form)
+        if code is None:
+            code = codes[form] = _hash(_norm(token))
+        content.append(code)
+        if token[0].isupper() or token[0].isdigit():
+            anchors.append(code)
+    out = {(a * 1_000_003 + b) & _MASK | 1 for a, b in pairwise(anchors) if a != b}
+    for a, b, c, d in zip(content, content[1:], content[2:], content[3:]):
+        out.add((((a * 1_000_003 + b) * 1_000_003 + c) * 1_000_003 + d) & _MASK & ~1)
+    return out
+
+
+def excerpt(text: str, start: int, end: int, limit: int = 300) -> str:
+    piece = _SPACE.sub(" ", text[start:end]).strip()
+    return piece if len(piece) <= limit else piece[:limit - 1] + "…"
