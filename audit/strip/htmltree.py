@@ -203,8 +203,10 @@ def parse(html: str) -> Any:
 
 # A card inside a paragraph (an image and several links: the hover card of a name, shown
 # by CSS only on hover) is not the paragraph's text; the innermost such element goes.
-_CARD_IN_PARAGRAPH = ("//p//*[.//img and count(.//a) >= 2]"
-                      "[not(.//*[.//img and count(.//a) >= 2])]")
+# "p/descendant::*", not "p//*": the same elements, but libxml2 evaluates "//p//*[...]" in
+# time quadratic in the number of paragraphs (4.5 s for 32,000 unclosed <p>, 1 ms this way).
+CARD_IN_PARAGRAPH = ("//p/descendant::*[.//img and count(.//a) >= 2]"
+                     "[not(.//*[.//img and count(.//a) >= 2])]")
 
 
 def trafilatura_blocks(tree: Any, url: str | None) -> list[RawBlock]:
@@ -214,7 +216,7 @@ def trafilatura_blocks(tree: Any, url: str | None) -> list[RawBlock]:
     doc = trafilatura.bare_extraction(
         tree, url=url, fast=True, favor_precision=True, include_comments=False,
         include_links=False, include_tables=True, output_format="xml",
-        prune_xpath=_CARD_IN_PARAGRAPH)
+        prune_xpath=CARD_IN_PARAGRAPH)
     if doc is None or doc.body is None:
         return []
     return blocks_of(doc.body, TRAFILATURA, "trafilatura")
