@@ -8,8 +8,12 @@ import random
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from lxml import etree
 
+from audit.cli import cli
+from audit.decode import InputError
+from audit.strip.html import extract_html
 from audit.strip.htmltree import CARD_IN_PARAGRAPH, parse
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "extraction" / "html"
@@ -61,3 +65,35 @@ def test_card_in_paragraph_matches_the_old_expression_on_the_benchmark_pages() -
         assert tree.xpath(CARD_IN_PARAGRAPH) == old, page.name
         found += len(old)
     assert found >= 1
+
+
+def _nested(tag: str, depth: int) -> str:
+    paragraphs = "".join(f"<p>Paragraph {i} of the nested article, which has a few words.</p>"
+                         for i in range(20))
+    return ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            + f"<{tag}>" * depth + paragraphs + f"</{tag}>" * depth + "</body></html>")
+
+
+@pytest.mark.parametrize("tag", ["div", "span", "table", "ul"])
+@pytest.mark.parametrize("depth", [100, 300, 2000])
+def test_deep_nesting_keeps_the_text(tag: str, depth: int) -> None:
+    result = extract_html(_nested(tag, depth))
+    assert all(f"Paragraph {i} of the nested article" in result.text for i in range(20))
+    assert "Home" not in result.text
+
+
+def test_nesting_deeper_than_the_parser_goes_is_refused_with_a_reason() -> None:
+    with pytest.raises(InputError) as caught:
+        extract_html(_nested("div", 3000))
+    message = str(caught.value)
+    assert message == ("HTML nested more than 2,048 elements deep: the parser stops there "
+                       "and the article would be lost")
+
+
+def test_deep_nesting_through_the_cli_is_exit_3_with_the_reason(tmp_path) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text(_nested("div", 3000))
+    result = CliRunner().invoke(cli, ["check", str(page), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 3
+    assert result.stderr.strip() == (f"audit: {page}: HTML nested more than 2,048 elements "
+                                     "deep: the parser stops there and the article would be lost")

@@ -186,19 +186,57 @@ def common_ancestor(found: list[Any]) -> Any:
 
 # --- the two extractors ----------------------------------------------------------------
 
+# libxml2 stops parsing at this depth of nesting even with its "huge" option (256
+# without it), and everything after the cut is lost: deeper pages are refused.
+MAX_DEPTH = 2048
+
+
 def parse(html: str) -> Any:
-    """The page as an lxml tree (trafilatura's parser), or None when nothing parses.
-    A bare fragment is wrapped in a document first (the parser rejects fragments)."""
-    from trafilatura.utils import load_html
+    """The page as an lxml tree (trafilatura's parser), or None when nothing parses."""
+    return parse_page(html)[0]
+
+
+def parse_page(html: str) -> tuple[Any, bool]:
+    """The page as an lxml tree (trafilatura's parser), or None when nothing parses, and
+    whether it nests deeper than trafilatura's parser goes (255 levels).
+    A bare fragment is wrapped in a document first (the parser rejects fragments).
+    Raises InputError when the page nests deeper than MAX_DEPTH."""
+    from trafilatura.utils import HTML_PARSER, load_html
 
     for candidate in (html, f"<html><body>{html}</body></html>"):
         try:
             tree = load_html(candidate)
         except (ValueError, TypeError):
             tree = None
+        if _cut_by_depth(HTML_PARSER):
+            return _parse_deep(candidate), True
         if tree is not None:
-            return tree
-    return None
+            return tree, False
+    return None, False
+
+
+def _cut_by_depth(parser: Any) -> bool:
+    """Whether the parser's last document stopped at its depth limit."""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message
+               for e in parser.error_log)
+
+
+def _parse_deep(html: str) -> Any:
+    """A page nested deeper than 255 levels (trafilatura's parser stops there and keeps
+    nothing of the article): parsed again with libxml2's huge option, up to MAX_DEPTH."""
+    import lxml.html
+    from trafilatura.utils import repair_faulty_html
+
+    from audit.decode import InputError
+
+    parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                  remove_comments=True, remove_pis=True, huge_tree=True)
+    repaired = repair_faulty_html(html, html[:50].lower())
+    tree = lxml.html.fromstring(repaired.encode("utf-8", "surrogatepass"), parser=parser)
+    if _cut_by_depth(parser):
+        raise InputError(f"HTML nested more than {MAX_DEPTH:,} elements deep: the parser "
+                         "stops there and the article would be lost")
+    return tree
 
 
 # A card inside a paragraph (an image and several links: the hover card of a name, shown
