@@ -14,7 +14,7 @@ from lxml import etree
 from audit.cli import cli
 from audit.decode import InputError
 from audit.strip.html import extract_html
-from audit.strip.htmltree import CARD_IN_PARAGRAPH, parse
+from audit.strip.htmltree import CARD_IN_PARAGRAPH, MAX_ATTRIBUTES, parse
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "extraction" / "html"
 
@@ -97,3 +97,24 @@ def test_deep_nesting_through_the_cli_is_exit_3_with_the_reason(tmp_path) -> Non
     assert result.exit_code == 3
     assert result.stderr.strip() == (f"audit: {page}: HTML nested more than 2,048 elements "
                                      "deep: the parser stops there and the article would be lost")
+
+
+def _many_attributes(count: int, separator: str = " ") -> str:
+    attributes = separator.join(f'data-a{i}="v"' for i in range(count))
+    return (f"<html><body><div {attributes}><p>The council met on Tuesday and voted for the "
+            "plan, the mayor said.</p></div></body></html>")
+
+
+@pytest.mark.parametrize("separator", [" ", "", "\n", " / "])
+def test_an_element_with_too_many_attributes_is_refused_with_a_reason(separator: str) -> None:
+    with pytest.raises(InputError) as caught:
+        extract_html(_many_attributes(MAX_ATTRIBUTES + 1, separator))
+    assert str(caught.value) == ("an HTML element with more than 1,000 attributes (at "
+                                 "character 12): the parser's time grows with their square")
+
+
+def test_attributes_up_to_the_limit_and_long_names_are_parsed() -> None:
+    assert "the mayor said" in extract_html(_many_attributes(MAX_ATTRIBUTES)).text
+    spread = "".join(f'<span data-a{i}="v"></span>' for i in range(3 * MAX_ATTRIBUTES))
+    page = _many_attributes(10).replace("<p>", spread + f"<p {'x' * 50_000}>")
+    assert "the mayor said" in extract_html(page).text
