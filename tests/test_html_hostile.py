@@ -14,7 +14,12 @@ from lxml import etree
 from audit.cli import cli
 from audit.decode import InputError
 from audit.strip.html import extract_html
-from audit.strip.htmltree import CARD_IN_PARAGRAPH, MAX_ATTRIBUTES, parse
+from audit.strip.htmltree import (
+    CARD_IN_PARAGRAPH,
+    MAX_ATTRIBUTES,
+    parse,
+    tables_nested_too_deep,
+)
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "extraction" / "html"
 
@@ -118,3 +123,12 @@ def test_attributes_up_to_the_limit_and_long_names_are_parsed() -> None:
     spread = "".join(f'<span data-a{i}="v"></span>' for i in range(3 * MAX_ATTRIBUTES))
     page = _many_attributes(10).replace("<p>", spread + f"<p {'x' * 50_000}>")
     assert "the mayor said" in extract_html(page).text
+
+
+@pytest.mark.parametrize(("depth", "too_deep"), [(2, False), (17, False), (18, True),
+                                                 (250, True)])
+def test_tables_nested_deeper_than_trafilatura_walks_cheaply(depth: int, too_deep: bool) -> None:
+    page = _nested("table", depth)
+    assert tables_nested_too_deep(parse(page)) is too_deep
+    assert all(f"Paragraph {i} of the nested article" in extract_html(page).text
+               for i in range(20))

@@ -18,7 +18,14 @@ from audit import metadata, provenance
 from audit.model import Extraction, new_block
 from audit.strip.htmlmerge import attach_page_elements, choose, continuation_blocks
 from audit.strip.htmlroles import assign_roles
-from audit.strip.htmltree import HTML, RawBlock, blocks_of, parse_page, trafilatura_blocks
+from audit.strip.htmltree import (
+    HTML,
+    RawBlock,
+    blocks_of,
+    parse_page,
+    tables_nested_too_deep,
+    trafilatura_blocks,
+)
 
 
 def extract_html(html: str, *, url: str | None = None) -> Extraction:
@@ -27,7 +34,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extraction:
     if tree is None:
         return Extraction(text="", blocks=(), title=None, provenance=provenance.empty())
     meta = metadata.read_metadata(tree, url)
-    if deep:  # deeper than trafilatura's parser goes: its table walk is cubic in depth
+    if deep or tables_nested_too_deep(tree):  # trafilatura's table walk: cubic in depth
         chosen = blocks_of(tree, HTML, "page")
         return _build(chosen, assign_roles(chosen, meta), meta)
     try:
