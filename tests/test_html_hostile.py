@@ -17,8 +17,9 @@ from audit.strip.html import extract_html
 from audit.strip.htmltree import (
     CARD_IN_PARAGRAPH,
     MAX_ATTRIBUTES,
+    MAX_PARAGRAPHS,
     parse,
-    tables_nested_too_deep,
+    trafilatura_too_costly,
 )
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "extraction" / "html"
@@ -129,6 +130,17 @@ def test_attributes_up_to_the_limit_and_long_names_are_parsed() -> None:
                                                  (250, True)])
 def test_tables_nested_deeper_than_trafilatura_walks_cheaply(depth: int, too_deep: bool) -> None:
     page = _nested("table", depth)
-    assert tables_nested_too_deep(parse(page)) is too_deep
+    assert trafilatura_too_costly(parse(page)) is too_deep
     assert all(f"Paragraph {i} of the nested article" in extract_html(page).text
                for i in range(20))
+
+
+@pytest.mark.parametrize(("count", "too_many"), [(MAX_PARAGRAPHS, False),
+                                                 (MAX_PARAGRAPHS + 1, True)])
+def test_pages_with_very_many_paragraphs_keep_their_text(count: int, too_many: bool) -> None:
+    page = ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+            + "".join(f"<p>Paragraph {i} says the council met.</p>" for i in range(count))
+            + "</article></body></html>")
+    assert trafilatura_too_costly(parse(page)) is too_many
+    text = extract_html(page).text
+    assert "Paragraph 0 says" in text and f"Paragraph {count - 1} says" in text

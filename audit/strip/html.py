@@ -23,8 +23,8 @@ from audit.strip.htmltree import (
     RawBlock,
     blocks_of,
     parse_page,
-    tables_nested_too_deep,
     trafilatura_blocks,
+    trafilatura_too_costly,
 )
 
 
@@ -34,7 +34,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extraction:
     if tree is None:
         return Extraction(text="", blocks=(), title=None, provenance=provenance.empty())
     meta = metadata.read_metadata(tree, url)
-    if deep or tables_nested_too_deep(tree):  # trafilatura's table walk: cubic in depth
+    if deep or trafilatura_too_costly(tree):  # its time grows faster than the page
         chosen = blocks_of(tree, HTML, "page")
         return _build(chosen, assign_roles(chosen, meta), meta)
     try:

@@ -226,18 +226,23 @@ def parse_page(html: str) -> tuple[Any, bool]:
     return None, False
 
 
-# trafilatura's walk of a table visits every element of the tables nested in it, so a
-# chain of nested tables costs the cube of its depth (250 deep: 0.07 s for 4 KB, 17 s a
-# MB). Pages with tables nested deeper than this are read by the page walker instead;
-# the benchmark's pages nest them 2 deep at most.
+# Two shapes on which trafilatura's time grows faster than the page; such pages are read
+# by the page walker instead. Its walk of a table visits every element of the tables
+# nested in it, so a chain of nested tables costs the cube of its depth (250 deep: 17 s
+# a MB); the benchmark's pages nest tables 2 deep at most. And it asks libxml2 for
+# "//p//text()", whose time grows with the square of the paragraphs (10,000: 0.04 s;
+# 40,000: 0.84 s); the benchmark's pages have 205 at most.
 MAX_TABLE_NESTING = 16
+MAX_PARAGRAPHS = 10_000
 
 
-def tables_nested_too_deep(tree: Any) -> bool:
-    """Whether some table sits inside more than MAX_TABLE_NESTING tables (time
-    proportional to the tables times MAX_TABLE_NESTING)."""
+def trafilatura_too_costly(tree: Any) -> bool:
+    """Whether some table sits inside more than MAX_TABLE_NESTING tables, or the page has
+    more than MAX_PARAGRAPHS paragraphs (time proportional to the page's elements)."""
     from itertools import islice
 
+    if int(tree.xpath("count(//p)")) > MAX_PARAGRAPHS:
+        return True
     return any(sum(1 for _ in islice(table.iterancestors("table"), MAX_TABLE_NESTING + 1))
                > MAX_TABLE_NESTING for table in tree.iter("table"))
 
