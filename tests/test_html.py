@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from audit.decode import InputError
 from audit.metadata import PageMetadata, outbound_links, parse_date, read_metadata, site_key
 from audit.strip.html import extract_html
 from audit.strip.htmlroles import assign_roles
@@ -312,11 +313,11 @@ def test_hover_card_inside_a_paragraph_is_dropped() -> None:
     assert "Progressives oppose" not in result.text
 
 
-def test_deeply_nested_html_does_not_crash() -> None:
+def test_html_nested_deeper_than_the_parser_goes_is_refused() -> None:
     html = ("<html><body>" + "<div>" * 10_000 + paragraphs(PARAGRAPHS) + "</div>" * 10_000
             + "</body></html>")
-    result = extract_html(html)
-    assert isinstance(result.text, str)
+    with pytest.raises(InputError, match=r"^HTML nested more than 2,048 elements deep"):
+        extract_html(html)
 
 
 @pytest.mark.parametrize("html", ["", "   ", "<p>Just a fragment.</p>", "plain words",

@@ -21,15 +21,25 @@ from audit.model import Extraction, new_block
 from audit.strip.htmlmerge import attach_page_elements, choose, continuation_blocks
 from audit.strip.htmlremoved import furniture_regions, removed_blocks
 from audit.strip.htmlroles import assign_roles
-from audit.strip.htmltree import HTML, RawBlock, blocks_of, parse, trafilatura_blocks
+from audit.strip.htmltree import (
+    HTML,
+    RawBlock,
+    blocks_of,
+    parse_page,
+    trafilatura_blocks,
+    trafilatura_too_costly,
+)
 
 
 def extract_html(html: str, *, url: str | None = None) -> Extraction:
     """Main content, blocks with roles, title and provenance of an HTML page."""
-    tree = parse(html)
+    tree, deep = parse_page(html)
     if tree is None:
         return Extraction(text="", blocks=(), title=None, provenance=provenance.empty())
     meta = metadata.read_metadata(tree, url)
+    if deep or trafilatura_too_costly(tree):  # its time grows faster than the page
+        chosen = blocks_of(tree, HTML, "page")
+        return _build(chosen, assign_roles(chosen, meta), meta)
     regions = furniture_regions(tree)  # before the extractors change the tree
     try:
         primary = trafilatura_blocks(tree, url)

@@ -186,25 +186,107 @@ def common_ancestor(found: list[Any]) -> Any:
 
 # --- the two extractors ----------------------------------------------------------------
 
-def parse(html: str) -> Any:
-    """The page as an lxml tree (trafilatura's parser), or None when nothing parses.
-    A bare fragment is wrapped in a document first (the parser rejects fragments)."""
-    from trafilatura.utils import load_html
+# libxml2 parses one element's attributes in time growing with their square (80,000 on
+# one element: 9 s); pages of the benchmark have at most 40. Beyond this, refused.
+MAX_ATTRIBUTES = 1000
+# A start tag with more than MAX_ATTRIBUTES attributes (names, then optional values, quoted or not).
+# Possessive, so that a long name is never split into many, and no "<" outside quotes, so
+# that each attempt stops at the next tag: one linear pass (0.3 ms for a 177 KB page).
+_MANY_ATTRIBUTES = re.compile(
+    r"<[A-Za-z][^\s/<>]*+(?:[\s/]*+[^\s\"'<>/=]++"
+    r"(?:\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s<>]++))?+)"
+    + f"{{{MAX_ATTRIBUTES + 1}}}")
+# libxml2 stops parsing at this depth of nesting even with its "huge" option (256
+# without it), and everything after the cut is lost: deeper pages are refused.
+MAX_DEPTH = 2048
 
+
+def parse(html: str) -> Any:
+    """The page as an lxml tree (trafilatura's parser), or None when nothing parses."""
+    return parse_page(html)[0]
+
+
+def parse_page(html: str) -> tuple[Any, bool]:
+    """The page as an lxml tree (trafilatura's parser), or None when nothing parses, and
+    whether it nests deeper than trafilatura's parser goes (255 levels).
+    A bare fragment is wrapped in a document first (the parser rejects fragments).
+    Raises InputError when the page nests deeper than MAX_DEPTH."""
+    from trafilatura.utils import HTML_PARSER, load_html
+
+    _refuse_many_attributes(html)
     for candidate in (html, f"<html><body>{html}</body></html>"):
         try:
             tree = load_html(candidate)
         except (ValueError, TypeError):
             tree = None
+        if _cut_by_depth(HTML_PARSER):
+            return _parse_deep(candidate), True
         if tree is not None:
-            return tree
-    return None
+            return tree, False
+    return None, False
+
+
+# Two shapes on which trafilatura's time grows faster than the page; such pages are read
+# by the page walker instead. Its walk of a table visits every element of the tables
+# nested in it, so a chain of nested tables costs the cube of its depth (250 deep: 17 s
+# a MB); the benchmark's pages nest tables 2 deep at most. And it asks libxml2 for
+# "//p//text()", whose time grows with the square of the paragraphs (10,000: 0.04 s;
+# 40,000: 0.84 s); the benchmark's pages have 205 at most.
+MAX_TABLE_NESTING = 16
+MAX_PARAGRAPHS = 10_000
+
+
+def trafilatura_too_costly(tree: Any) -> bool:
+    """Whether some table sits inside more than MAX_TABLE_NESTING tables, or the page has
+    more than MAX_PARAGRAPHS paragraphs (time proportional to the page's elements)."""
+    from itertools import islice
+
+    if int(tree.xpath("count(//p)")) > MAX_PARAGRAPHS:
+        return True
+    return any(sum(1 for _ in islice(table.iterancestors("table"), MAX_TABLE_NESTING + 1))
+               > MAX_TABLE_NESTING for table in tree.iter("table"))
+
+
+def _refuse_many_attributes(html: str) -> None:
+    from audit.decode import InputError
+
+    found = _MANY_ATTRIBUTES.search(html)
+    if found is not None:
+        raise InputError(f"an HTML element with more than {MAX_ATTRIBUTES:,} attributes (at "
+                         f"character {found.start():,}): the parser's time grows with their "
+                         "square")
+
+
+def _cut_by_depth(parser: Any) -> bool:
+    """Whether the parser's last document stopped at its depth limit."""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message
+               for e in parser.error_log)
+
+
+def _parse_deep(html: str) -> Any:
+    """A page nested deeper than 255 levels (trafilatura's parser stops there and keeps
+    nothing of the article): parsed again with libxml2's huge option, up to MAX_DEPTH."""
+    import lxml.html
+    from trafilatura.utils import repair_faulty_html
+
+    from audit.decode import InputError
+
+    parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                  remove_comments=True, remove_pis=True, huge_tree=True)
+    repaired = repair_faulty_html(html, html[:50].lower())
+    tree = lxml.html.fromstring(repaired.encode("utf-8", "surrogatepass"), parser=parser)
+    if _cut_by_depth(parser):
+        raise InputError(f"HTML nested more than {MAX_DEPTH:,} elements deep: the parser "
+                         "stops there and the article would be lost")
+    return tree
 
 
 # A card inside a paragraph (an image and several links: the hover card of a name, shown
 # by CSS only on hover) is not the paragraph's text; the innermost such element goes.
-_CARD_IN_PARAGRAPH = ("//p//*[.//img and count(.//a) >= 2]"
-                      "[not(.//*[.//img and count(.//a) >= 2])]")
+# "p/descendant::*", not "p//*": the same elements, but libxml2 evaluates "//p//*[...]" in
+# time quadratic in the number of paragraphs (4.5 s for 32,000 unclosed <p>, 1 ms this way).
+CARD_IN_PARAGRAPH = ("//p/descendant::*[.//img and count(.//a) >= 2]"
+                     "[not(.//*[.//img and count(.//a) >= 2])]")
 
 
 def trafilatura_blocks(tree: Any, url: str | None) -> list[RawBlock]:
@@ -214,7 +296,7 @@ def trafilatura_blocks(tree: Any, url: str | None) -> list[RawBlock]:
     doc = trafilatura.bare_extraction(
         tree, url=url, fast=True, favor_precision=True, include_comments=False,
         include_links=False, include_tables=True, output_format="xml",
-        prune_xpath=_CARD_IN_PARAGRAPH)
+        prune_xpath=CARD_IN_PARAGRAPH)
     if doc is None or doc.body is None:
         return []
     return blocks_of(doc.body, TRAFILATURA, "trafilatura")
