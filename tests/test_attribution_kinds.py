@@ -32,6 +32,8 @@ def outer(text: str) -> list[dict]:
     ("The union endorsed Maria Lopez for mayor on Tuesday.", "stance", "The union",
      "Maria Lopez for mayor"),
     ("The governor opposes the pipeline.", "stance", "The governor", "the pipeline"),
+    ("Japan and the United States have pledged to build the missile together.", "stance",
+     "Japan and the United States", "to build the missile together"),  # one source phrase
     ("A report by the auditor found that the agency overspent by 40 million dollars.",
      "document", "A report by the auditor", "the agency overspent by 40 million dollars"),
     ("Polls show the incumbent ahead by five points in the capital.", "document", "Polls",
@@ -55,6 +57,9 @@ def test_kind_fires(text, kind, source, content):
     "Police found the car abandoned near the river on Sunday.",  # found, not a finding
     "Officials show visitors around the plant every Friday.",  # show, not a finding
     "10:30: The meeting starts with a short report from the chair.",  # a time, not a label
+    # a noun and its past participle (a reduced relative, an absolute): no one reports
+    "The bill came to 3 billion dollars, with Japan’s share estimated at 1 billion dollars.",
+    "The repairs were slow, with costs projected at 5 million dollars by the insurer.",
 ])
 def test_kind_does_not_fire(text):
     assert atts(text) == []

@@ -22,7 +22,10 @@ MAX_NP = 14  # tokens; real sources are shorter, anything longer is a misreading
 
 def _joins_names(toks: list[Tok], i: int) -> bool:
     """'and' may sit inside a source only between names ("the United States and Japan")."""
-    return 0 < i < len(toks) - 1 and toks[i - 1].is_cap and toks[i + 1].is_cap
+    if not 0 < i < len(toks) - 1 or not toks[i - 1].is_cap:
+        return False
+    nxt = i + 2 if toks[i + 1].low == "the" and i + 2 < len(toks) else i + 1
+    return toks[nxt].is_cap  # "Japan and the United States": one source
 
 
 _LY_NOUNS = lx.words("""

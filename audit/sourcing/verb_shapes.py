@@ -29,6 +29,8 @@ class VerbShapes(SharedSubject):
         if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in self.lang.INTENT_CUES and \
                 toks[k0].low not in self.lang.INTENT_TO_CUES:
             return None  # "pledged to work together" is a commitment, not a report
+        if _reduced_relative(self.lang, toks, k0, k1):
+            return None  # "with Japan’s share estimated at $1 billion": no one reports
         if toks[k0].low in self.lang.PARTICIPLE_CUES and not progressive:
             return self._shared(toks, k0, k1, cue, sentence)
         strong = toks[k0].low in self.lang.FALLBACK_CUES
@@ -276,6 +278,28 @@ class VerbShapes(SharedSubject):
         source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
         kind = "quote" if self._is_quote(content) else "reported"
         return Attribution(content, source, cue, stype, self._has_quote(content), kind)
+
+
+def _reduced_relative(lang, toks: list[Tok], k0: int, k1: int) -> bool:
+    """A past participle after its noun with no auxiliary is a reduced relative or an
+    absolute construction, not a cue: "[with] Japan’s share estimated at $1 billion",
+    "costs projected at 5 million", "with costs expected to rise"."""
+    cue = toks[k0]
+    if not cue.low.endswith("ed") or k0 == 0 or toks[k0 - 1].low in lang.AUX:
+        return False
+    nxt = toks[k1] if k1 < len(toks) else None
+    if nxt is not None and nxt.low == "at" and k1 + 1 < len(toks) and (
+            toks[k1 + 1].text[0].isdigit() or toks[k1 + 1].text[0] in "$€£¥"
+            or toks[k1 + 1].low in ("about", "around", "roughly", "nearly", "some", "least")):
+        return True  # "estimated at $1 billion", "put at about 40"
+    for i in range(k0 - 1, max(-1, k0 - 7), -1):  # "with [the noun phrase] estimated ..."
+        tok = toks[i]
+        if tok.low in ("with", "without"):
+            return i < k0 - 1 and not (nxt is not None and nxt.low == "that")
+        if not tok.is_word and tok.text not in "’'-" or tok.low in lang.CLAUSE_WORDS or \
+                tok.low in lang.VERBISH or tok.low in lang.AUX:
+            return False
+    return False
 
 
 _NOT_REPORTED = (-1, -1)  # what _object_content gives for a cue that reports nothing here
