@@ -21,7 +21,7 @@ _PHRASES = (*PREPS, *NOMINALS, "pointed out", "points out", "point out", *lx.PHR
             *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
                            for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
 NOUN_THAT = tuple(f"{noun} that" for noun in lx.NOMINAL_CUES)
-_VERBS = (lx.CUE_VERBS | lx.NP_OBJECT_CUES | lx.INTENT_TO_CUES) - {"according"}
+_VERBS = (lx.CUE_VERBS | lx.NP_OBJECT_CUES | lx.INTENT_TO_CUES | lx.ASK_CUES) - {"according"}
 _ALL = set(_PHRASES) | set(NOUN_THAT) | lx.PARTICIPLE_CUES | _VERBS
 # The lookahead on the cues' first letters lets the scan skip most offsets at once.
 CUE = re.compile(r"(?=[" + re.escape("".join(sorted({c[0] for c in _ALL}))) + r"])\b(?:"
