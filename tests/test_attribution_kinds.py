@@ -32,6 +32,12 @@ def outer(text: str) -> list[dict]:
     ("The union endorsed Maria Lopez for mayor on Tuesday.", "stance", "The union",
      "Maria Lopez for mayor"),
     ("The governor opposes the pipeline.", "stance", "The governor", "the pipeline"),
+    ("Sanders said both Obama and Biden have been fair to him in the race.", "speech",
+     "Sanders", "both Obama and Biden have been fair to him in the race"),
+    ("Amar said that if the talks fail, a grand bargain might still be possible.", "speech",
+     "Amar", "if the talks fail, a grand bargain might still be possible"),
+    ("Paul asked how it is conservative to add a trillion dollars in military spending.",
+     "speech", "Paul", "how it is conservative to add a trillion dollars in military spending"),
     ("Japan and the United States have pledged to build the missile together.", "stance",
      "Japan and the United States", "to build the missile together"),  # one source phrase
     ("A report by the auditor found that the agency overspent by 40 million dollars.",

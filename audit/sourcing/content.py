@@ -30,7 +30,8 @@ _CLAUSE_END = re.compile(
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
     r"|accusing|describing|citing|suggesting|claiming) "
     r"|; | and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
-    r"|called|urged|argued|told|also|has|have|had) ")
+    r"|called|urged|argued|told|also|has|had) | and (?:they|others) have ")
+# (" and Biden have been fair": "have" after a name joins it to the subject before "and")
 
 
 class Reader:
@@ -73,7 +74,9 @@ class Reader:
                 break
             if not has_object and toks[i].low in _SUBJECTS:
                 break  # "said he understands how hard that can be": the clause began
+        after_that = False
         while k < len(toks) and toks[k].low in _SKIP_AFTER:
+            after_that = after_that or toks[k].low == "that"
             k += 1
         if k >= len(toks):
             return None
@@ -83,7 +86,7 @@ class Reader:
             if rest[:1].isalnum():  # "said that “...” and that the US should not bear ..."
                 return self._clause(quote.start, self._reported_end(quote.start, sentence[1]))
             return quote.start, quote.end
-        if toks[k].low in ("whether", "if"):
+        if toks[k].low in ("whether", "if") and not after_that:
             return None  # "did not say whether ...": nothing was reported
         return self._clause(toks[k].start, self._reported_end(toks[k].start, sentence[1]))
 
