@@ -38,6 +38,10 @@ def outer(text: str) -> list[dict]:
      "Amar", "if the talks fail, a grand bargain might still be possible"),
     ("Paul asked how it is conservative to add a trillion dollars in military spending.",
      "speech", "Paul", "how it is conservative to add a trillion dollars in military spending"),
+    ("Trump said he would bar them from entry — a proposal he has raised at rallies.",
+     "speech", "Trump", "he would bar them from entry"),  # a single dash: the writer's gloss
+    ("Nearly two-thirds of primary voters said that the banks do more harm than good.",
+     "speech", "Nearly two-thirds of primary voters", "the banks do more harm than good"),
     ("Japan and the United States have pledged to build the missile together.", "stance",
      "Japan and the United States", "to build the missile together"),  # one source phrase
     ("A report by the auditor found that the agency overspent by 40 million dollars.",

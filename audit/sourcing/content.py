@@ -33,6 +33,8 @@ _CLAUSE_END = re.compile(
     r"|called|urged|argued|told|also|has|had) | and (?:they|others) have ")
 # (" and Biden have been fair": "have" after a name joins it to the subject before "and")
 
+_DASH = re.compile(r" [—–] | -- ")
+
 
 class Reader:
     """The text an extractor reads, and the content spans it finds there."""
@@ -98,10 +100,19 @@ class Reader:
         for _ in range(8):  # a few quoted stretches at most; then keep the whole
             match = _CLAUSE_END.search(self.text, pos, end)
             if match is None:
-                return end
+                return self._before_dash(start, end)
             if not self._inside_quote(match.start()):
-                return match.start()
+                return self._before_dash(start, match.start())
             pos = match.end()
+        return self._before_dash(start, end)
+
+    def _before_dash(self, start: int, end: int) -> int:
+        """A single dash in a reported clause starts the writer's gloss on it ("he wants to
+        bar them — a proposal he has raised before"); a pair sets off an aside."""
+        piece = self.text[start:end]
+        dashes = [m.start() for m in _DASH.finditer(piece)]
+        if len(dashes) == 1 and not self._inside_quote(start + dashes[0]):
+            return start + dashes[0]
         return end
 
     def _before(self, pos: int, sentence) -> tuple[int, int] | None:

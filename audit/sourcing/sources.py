@@ -211,7 +211,8 @@ def _by_head(words: list[str], chunk: list[str], hlow: str, determiner: bool) ->
         return "unnamed"
     if hlow in lx.ORG_HEADS or hlow in lx.CAPITALS or hlow in lx.MORE_ORG_HEADS:
         return "organization"
-    if hlow in lx.QUANTITY_HEADS or hlow.rstrip("%").isdigit():
+    if hlow in lx.QUANTITY_HEADS or hlow.rstrip("%").isdigit() or (
+            "-" in hlow and hlow.rsplit("-", 1)[1] in lx.FRACTIONS):
         return "vague"  # "Another 19 percent", "about four in 10"
     tail = [w.lower() for w in chunk[-2:]]
     if "-".join(tail) in lx.COUNTRIES or tail[-1] in lx.COUNTRIES:

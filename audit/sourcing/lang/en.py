@@ -354,10 +354,13 @@ BASE_CUES = BASE_CUES | frozenset(
 # Heads of a quantity of people, typed vague ("Another 19 percent", "about four in 10",
 # "a majority of voters", "half").
 QUANTITY_HEADS = words("""
-percent per cent majority minority plurality half third thirds quarter share fraction
+percent per cent majority minority plurality half third thirds quarter quarters fifths
+share fraction
 proportion handful dozens hundreds thousands millions number numbers two three four five
 six seven eight nine ten 10 dozen
 """)
+# Fractions written with a hyphen ("two-thirds", "three-quarters"), typed like QUANTITY_HEADS.
+FRACTIONS = words("half third thirds quarter quarters fifth fifths tenths")
 # More heads of sources met in political reporting.
 MORE_UNNAMED_HEADS = words("""
 candidate candidates respondents delegates donors activists protesters demonstrators
