@@ -254,11 +254,20 @@ class VerbShapes(SharedSubject):
         """"Maria Lopez, the city engineer, said ...": the name and its apposition."""
         if k0 < 2 or toks[k0 - 1].text != ",":
             return None
-        comma = next((i for i in range(k0 - 2, max(-1, k0 - 30), -1) if toks[i].text == ","),
-                     None)
-        if comma is None:
+        commas = [i for i in range(k0 - 2, max(-1, k0 - 40), -1) if toks[i].text == ","][:3]
+        if not commas:
             return None
-        head, appos = np_before(toks, comma), (comma + 1, k0 - 1)
+        # "Geoff Garin, a pollster who ..., a pro-Clinton super PAC, said": the name is
+        # before the first of two or three appositions in a row
+        n, head = 0, np_before(toks, commas[0])
+        while head is not None and head[1] == commas[n] and n + 1 < len(commas) and \
+                commas[n + 1] == head[0] - 1 and not toks[head[0]].is_cap:
+            further = np_before(toks, commas[n + 1])  # the apposition was no name: go on
+            if further is None or further[1] != commas[n + 1] or not toks[further[0]].is_cap:
+                break
+            n, head = n + 1, further
+        comma = commas[n]
+        appos = (comma + 1, commas[n - 1] if n else k0 - 1)
         if head is None or head[1] != comma or appos[1] <= appos[0] or any(
                 not t.is_word and t.text not in "’'-." for t in toks[appos[0]:appos[1]]):
             return None
@@ -274,7 +283,7 @@ class VerbShapes(SharedSubject):
         content = self._subject_content(toks, head[0], k0, k1, sentence)
         if stype is None or content is None:
             return None
-        end = head[1] - 1 if toks[appos[0]].low in ("who", "which") else appos[1] - 1
+        end = head[1] - 1 if toks[appos[0]].low in ("who", "which") else k0 - 2
         source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
         kind = "quote" if self._is_quote(content) else "reported"
         return Attribution(content, source, cue, stype, self._has_quote(content), kind)
