@@ -32,6 +32,8 @@ def outer(text: str) -> list[dict]:
     ("The union endorsed Maria Lopez for mayor on Tuesday.", "stance", "The union",
      "Maria Lopez for mayor"),
     ("The governor opposes the pipeline.", "stance", "The governor", "the pipeline"),
+    ("Most voters in the state support the pipeline.", "stance", "Most voters in the state",
+     "the pipeline"),
     ("Sanders said both Obama and Biden have been fair to him in the race.", "speech",
      "Sanders", "both Obama and Biden have been fair to him in the race"),
     ("Amar said that if the talks fail, a grand bargain might still be possible.", "speech",
@@ -65,6 +67,7 @@ def test_kind_fires(text, kind, source, content):
     "The team's attacks on goal came to nothing in the second half.",  # not an owned stance
     "Update: the story was corrected on Monday to fix a name.",  # not a speaker's label
     "Police found the car abandoned near the river on Sunday.",  # found, not a finding
+    "Their support for the plan grew over the summer.",  # a noun, not "voters support"
     "Officials show visitors around the plant every Friday.",  # show, not a finding
     "10:30: The meeting starts with a short report from the chair.",  # a time, not a label
     # a noun and its past participle (a reduced relative, an absolute): no one reports

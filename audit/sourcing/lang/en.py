@@ -287,6 +287,7 @@ discuss discusses discussed propose proposes proposed sought seeks welcome welco
 welcomed applauded applauds slammed slams blasted blasts mocked mocks echoed echoes
 urged urges urge demanded demands demand predicted predicts predict described describes
 warned warns announced announces recommended recommends
+support backs favor favors favour favours
 """)
 # Intention cues that also take a noun phrase ("wants a recount", "sought the nomination").
 NP_INTENT_CUES = words("want wants wanted seek seeks sought")
