@@ -17,8 +17,11 @@ class VerbShapes(SharedSubject):
     """Attributions whose cue is a verb (said, argued, has estimated, believes)."""
 
     def _verb(self, toks: list[Tok], k0: int, k1: int, cue, sentence) -> Attribution | None:
+        before = k0 - 1
+        while before > 0 and toks[before].low.endswith("ly") and not toks[before].is_cap:
+            before -= 1  # "are gently urging"
         progressive = toks[k0].low.endswith("ing") and k0 > 0 and \
-            toks[k0 - 1].low in self.lang.AUX  # "is talking about", "was saying that"
+            toks[before].low in self.lang.AUX  # "is talking about", "was saying that"
         if k0 > 0 and not progressive and (toks[k0 - 1].low in self.lang.PASSIVE_BEFORE or
                                            toks[k0 - 1].low.endswith(("’s", "'s"))):
             return None  # passive ("is expected"), or a noun ("Swift’s claims")
@@ -120,6 +123,8 @@ class VerbShapes(SharedSubject):
             if not intent:
                 return None
             return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
+        if intent and low in self.lang.HOPE_CUES:
+            return None  # "supporters hope her attacks will work": a clause, read as usual
         if intent and low not in self.lang.NP_INTENT_CUES:
             return _NOT_REPORTED  # "pledged his shares as collateral"
         end = np_end(self.lang, toks, k1)

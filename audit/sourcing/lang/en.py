@@ -99,7 +99,7 @@ OBJECT_CUES = words("told tells tell telling")
 AUX = words("""
 has have had will would also recently previously repeatedly later earlier publicly
 privately already once often again further still even just first then
-may might could should can must is are was were do does did been only long
+may might could should can must is are was were do does did been only long now
 """)
 
 # Words that end a noun phrase when walking away from a cue.
@@ -289,6 +289,8 @@ urged urges urge demanded demands demand predicted predicts predict described de
 warned warns announced announces recommended recommends
 support backs favor favors favour favours
 """)
+# Intention cues that also take a clause with no "that" ("supporters hope her bid works").
+HOPE_CUES = words("hope hopes hoped")
 # Intention cues that also take a noun phrase ("wants a recount", "sought the nomination").
 NP_INTENT_CUES = words("want wants wanted seek seeks sought")
 # Question cues: what was asked is a question ("asked whether ...", "asked Trump to ...").
@@ -337,6 +339,10 @@ bragged about
 joked about
 lashed out at
 hit back at
+shot back
+fired back
+spoke out against
+spoke out about
 """.strip().splitlines())
 
 # Cues whose content is an intention, "to" and its verb ("pledged to cut taxes", "wants to
