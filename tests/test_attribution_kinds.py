@@ -54,6 +54,8 @@ def outer(text: str) -> list[dict]:
      "document", "A report by the auditor", "the agency overspent by 40 million dollars"),
     ("Polls show the incumbent ahead by five points in the capital.", "document", "Polls",
      "the incumbent ahead by five points in the capital"),
+    ("The mayor leads her rival by eight points, 49% to 41%, in the latest city survey.",
+     "document", "the latest city survey", "The mayor leads her rival by eight points, 49% to 41%"),
     ("PENCE: We will win this state in November, and we will win it big.", "transcript",
      "PENCE", "We will win this state in November, and we will win it big."),
     ("Poll: Voters favour the new bridge plan by two to one", "transcript", "Poll",
@@ -72,6 +74,7 @@ def test_kind_fires(text, kind, source, content):
     "Update: the story was corrected on Monday to fix a name.",  # not a speaker's label
     "Police found the car abandoned near the river on Sunday.",  # found, not a finding
     "Their support for the plan grew over the summer.",  # a noun, not "voters support"
+    "The mayor has sagged in the polls since the spring floods.",  # a standing, not a poll
     "Officials show visitors around the plant every Friday.",  # show, not a finding
     "10:30: The meeting starts with a short report from the chair.",  # a time, not a label
     # a noun and its past participle (a reduced relative, an absolute): no one reports

@@ -43,6 +43,10 @@ PASSIVE = re.compile(
     r"|(?:was|were) (?:told|informed|assured|advised)))\b"
 )
 
+# "leads by 8 points in the survey", "ahead in national polls": the poll reports the finding.
+IN_POLL = re.compile(r"\b[Ii]n(?= (?:[\w.&/’'-]+ ){0,7}?(?:" + "|".join(sorted(lx.POLL_NOUNS))
+                     + r")\b)")
+
 
 # "his criticism of", "Trump’s attacks on": a stance noun owned by its source. The nouns
 # are found first (rare), then the owner just before them.
@@ -67,7 +71,8 @@ def owned(text: str) -> list[tuple[tuple[int, int], re.Match]]:
 def matches(text: str) -> list[re.Match]:
     """Cue matches, passive forms and owned stance nouns, in text order."""
     found = list(CUE.finditer(text))
-    extra = list(PASSIVE.finditer(text)) + [_Owned(*pair) for pair in owned(text)]
+    extra = list(PASSIVE.finditer(text)) + [_Owned(*pair) for pair in owned(text)] + \
+        list(IN_POLL.finditer(text))
     if extra:
         found = sorted(found + extra, key=lambda m: m.start())
     return found

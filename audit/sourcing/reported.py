@@ -147,6 +147,8 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
             return self._passive(match, toks, k1, sentence)
         if match.re is cues.OWNED_NOUN:
             return self._owned(match, toks, k1)
+        if match.re is cues.IN_POLL:
+            return self._in_poll(toks, k0, k1, cue, sentence)
         if toks[k0].start != match.start():
             return None  # inside a hyphenated word: "so-called", "well-known"
         if match.group() in cues.NOUN_THAT:

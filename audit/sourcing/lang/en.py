@@ -368,6 +368,8 @@ six seven eight nine ten 10 dozen
 """)
 # Fractions written with a hyphen ("two-thirds", "three-quarters"), typed like QUANTITY_HEADS.
 FRACTIONS = words("half third thirds quarter quarters fifth fifths tenths")
+# Nouns of polls: "in [the latest Quinnipiac poll]" attributes the finding it ends.
+POLL_NOUNS = words("poll polls survey surveys")
 # More heads of sources met in political reporting.
 MORE_UNNAMED_HEADS = words("""
 candidate candidates respondents delegates donors activists protesters demonstrators
