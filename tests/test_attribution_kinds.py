@@ -85,6 +85,14 @@ def test_kind_does_not_fire(text):
     assert atts(text) == []
 
 
+def test_asked_opening_a_sentence_reports_the_question_and_nothing_inside_it():
+    found = atts("Asked if she believed the rival would win, the mayor said she was not going "
+                 "to guess.")
+    assert [(a["source"] and a["source"]["text"], a["content"]["text"]) for a in found] == [
+        (None, "if she believed the rival would win"),
+        ("the mayor", "she was not going to guess")]
+
+
 def test_split_quote_is_one_attribution_with_two_segments():
     text = "“We will win the vote,” Smith said. “Nobody in this room doubts it, and nobody should.”"
     (att,) = atts(text)

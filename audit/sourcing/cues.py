@@ -31,7 +31,8 @@ _BE = (r"(?:is|are|was|were|be|been|being) "
 # The lookahead on the forms' first letters lets the scan skip most offsets at once
 # (three times faster than starting at "\b").
 PASSIVE = re.compile(
-    r"(?=[Iiarpsdwbh])\b(?:"
+    r"(?=[IiarpsdwbhA])\b(?:"
+    r"(?P<asked>Asked(?= (?:if|whether|about|why|how|what|when|where|who)\b))|"
     r"(?P<it>[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
     r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
     r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that)"

@@ -70,6 +70,8 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
                 att = self._joined_quote(att)
                 found.append(att)
                 ends = [end for _, end in filter(None, (att.source, att.cue))]
+                if att.form == "passive" and self.text.startswith("Asked", att.cue[0]):
+                    ends.append(att.content[1])  # the question holds no attribution of its own
                 claimed_until = max([claimed_until, *ends])
         return found + nested
 
