@@ -134,6 +134,10 @@ class VerbShapes(SharedSubject):
                 toks[end - 1].low in self.lang.COMPLEMENT_NOUNS:
             # "questioned the idea that ...": the idea and what it holds
             return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
+        if end + 1 < len(toks) and toks[end].low == "as" and (
+                toks[end + 1].is_word or toks[end + 1].text in "“\""):
+            # "described the push as nearly impossible": the object and what it was called
+            return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
         if intent or low in self.lang.TO_AFTER_OBJECT:
             # "want all immigrants in the country illegally to be deported"
             to = next((i for i in range(end, min(len(toks), end + 8))
