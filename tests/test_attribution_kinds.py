@@ -36,6 +36,8 @@ def outer(text: str) -> list[dict]:
     ("The union endorsed Maria Lopez for mayor on Tuesday.", "stance", "The union",
      "Maria Lopez for mayor"),
     ("The governor opposes the pipeline.", "stance", "The governor", "the pipeline"),
+    ("The mayor announced she would run for a second term.", "speech", "The mayor",
+     "she would run for a second term"),  # a clause, not the object "she"
     ("The governor described the pipeline as a threat to the river.", "speech",
      "The governor", "the pipeline as a threat to the river"),
     ("Most voters in the state support the pipeline.", "stance", "Most voters in the state",

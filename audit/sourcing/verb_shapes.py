@@ -130,6 +130,11 @@ class VerbShapes(SharedSubject):
         end = np_end(self.lang, toks, k1)
         if end == k1:
             return None
+        if end < len(toks) and not intent and (toks[end].low in self.lang.AUX
+                                              or toks[end].low in self.lang.VERBISH) and \
+                toks[end].low not in ("also", "then", "once", "first", "only", "long", "even",
+                                      "just", "again", "further", "still", "recently"):
+            return None  # "announced he would run": the subject of a clause, read as usual
         if end < len(toks) and toks[end].low == "that" and end - k1 <= 3 and \
                 toks[end - 1].low in self.lang.COMPLEMENT_NOUNS:
             # "questioned the idea that ...": the idea and what it holds
