@@ -36,6 +36,12 @@ def outer(text: str) -> list[dict]:
     ("The union endorsed Maria Lopez for mayor on Tuesday.", "stance", "The union",
      "Maria Lopez for mayor"),
     ("The governor opposes the pipeline.", "stance", "The governor", "the pipeline"),
+    ("“We will rebuild the bridge,” the mayor said, drawing cheers from the crowd.", "speech",
+     "the mayor", "“We will rebuild the bridge,”"),  # the -ing phrase describes the saying
+    ("“We will rebuild the bridge,” the mayor said aboard the ferry on Monday.", "speech",
+     "the mayor", "“We will rebuild the bridge,”"),
+    ("The mayor said raising taxes would hurt the city.", "speech", "The mayor",
+     "raising taxes would hurt the city"),  # no comma: a gerund subject
     ("The mayor announced she would run for a second term.", "speech", "The mayor",
      "she would run for a second term"),  # a clause, not the object "she"
     ("The governor described the pipeline as a threat to the river.", "speech",

@@ -466,7 +466,9 @@ HEDGE_STOPS = NP_PREPS | {"by", "about", "over", "and", "or", "was", "were", "is
 
 # Words that open an adverbial phrase after a cue ("said at a rally last week").
 ADVERBIAL_STARTS = {"at", "in", "on", "during", "after", "before", "last", "this", "earlier",
-                    "later", "while", "when", "recently", "yesterday", "today", "repeatedly"}
+                    "later", "while", "when", "recently", "yesterday", "today", "repeatedly",
+                    "aboard", "onstage", "backstage", "without", "of", "about", "amid", "with",
+                    "outside", "inside", "through", "via"}
 TRIVIAL_STARTS = TIME_WORDS | {"in", "on", "to", "at", "after", "before", "during", "from"}
 
 # Nouns whose "that" clause is part of a cue's object ("questioned the idea that ...").
