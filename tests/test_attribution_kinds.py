@@ -84,6 +84,8 @@ def test_kind_fires(text, kind, source, content):
     "Update: the story was corrected on Monday to fix a name.",  # not a speaker's label
     "Police found the car abandoned near the river on Sunday.",  # found, not a finding
     "Their support for the plan grew over the summer.",  # a noun, not "voters support"
+    "The gala raised about 200,000 dollars, about double what the organisers said.",
+    "The mayor drew boos from the audience when she told them about the new taxes.",
     "The mayor has sagged in the polls since the spring floods.",  # a standing, not a poll
     "Officials show visitors around the plant every Friday.",  # show, not a finding
     "10:30: The meeting starts with a short report from the chair.",  # a time, not a label
