@@ -42,6 +42,8 @@ def outer(text: str) -> list[dict]:
      "the mayor", "“We will rebuild the bridge,”"),
     ("The mayor said raising taxes would hurt the city.", "speech", "The mayor",
      "raising taxes would hurt the city"),  # no comma: a gerund subject
+    ("The mayor said Wednesday she wants an inquiry into the fire.", "speech", "The mayor",
+     "she wants an inquiry into the fire"),
     ("The mayor announced she would run for a second term.", "speech", "The mayor",
      "she would run for a second term"),  # a clause, not the object "she"
     ("The governor described the pipeline as a threat to the river.", "speech",

@@ -75,6 +75,8 @@ class Reader:
             if toks[i].low in self.lang.VERBISH or (not toks[i].is_word and toks[i].text != "."):
                 break
             if not has_object and toks[i].low in _SUBJECTS:
+                if i > k and all(t.low in self.lang.WHEN_WORDS for t in toks[k:i]):
+                    k = i  # "said Wednesday she wants ...": the day is not what was said
                 break  # "said he understands how hard that can be": the clause began
         after_that = False
         while k < len(toks) and toks[k].low in _SKIP_AFTER:
