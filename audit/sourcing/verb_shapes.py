@@ -321,7 +321,7 @@ def _reduced_relative(lang, toks: list[Tok], k0: int, k1: int) -> bool:
         tok = toks[i]
         if tok.low in ("with", "without"):
             return i < k0 - 1 and not (nxt is not None and nxt.low == "that")
-        if not tok.is_word and tok.text not in "’'-" or tok.low in lang.CLAUSE_WORDS or \
+        if (not tok.is_word and tok.text not in "’'-") or tok.low in lang.CLAUSE_WORDS or \
                 tok.low in lang.VERBISH or tok.low in lang.AUX:
             return False
     return False
