@@ -44,6 +44,8 @@ def outer(text: str) -> list[dict]:
      "raising taxes would hurt the city"),  # no comma: a gerund subject
     ("The mayor said Wednesday she wants an inquiry into the fire.", "speech", "The mayor",
      "she wants an inquiry into the fire"),
+    ("Most residents say the plan is “about right,” though fewer say so than last year.",
+     "speech", "Most residents", "the plan is “about right,”"),  # the writer takes over
     ("The mayor announced she would run for a second term.", "speech", "The mayor",
      "she would run for a second term"),  # a clause, not the object "she"
     ("The governor described the pipeline as a threat to the river.", "speech",

@@ -26,10 +26,12 @@ DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]
 # Where a reported clause ends when the writer takes over again: "He said it would be
 # provided next year, but he gave no details", "..., which it said crashed in Logar".
 _CLAUSE_END = re.compile(
-    r", (?:but|although|though|which|whereas|while|who|whom|where|despite|compared|even as"
+    r",[”\"]? (?:but|although|though|which|whereas|while|who|whom|where|despite|compared"
+    r"|even as|putting|leaving"
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
     r"|accusing|describing|citing|suggesting|claiming) "
-    r"|; | and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
+    r"|; | and (?:who|which) "
+    r"| and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
     r"|called|urged|argued|told|also|has|had) | and (?:they|others) have ")
 # (" and Biden have been fair": "have" after a name joins it to the subject before "and")
 
@@ -103,8 +105,11 @@ class Reader:
             match = _CLAUSE_END.search(self.text, pos, end)
             if match is None:
                 return self._before_dash(start, end)
-            if not self._inside_quote(match.start()):
-                return self._before_dash(start, match.start())
+            cut = match.start()
+            if self.text[cut + 1:cut + 2] in ("”", '"'):
+                cut += 2  # 'are “about right,” though voters ...': the quote is kept
+            if not self._inside_quote(cut):
+                return self._before_dash(start, cut)
             pos = match.end()
         return self._before_dash(start, end)
 
