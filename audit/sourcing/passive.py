@@ -31,11 +31,6 @@ class PassiveForms(Reader):
             if k1 > 1 and toks[k1 - 2].low in self.lang.DETERMINERS:
                 return None  # "their supposedly superior ancestries": an adjective hedged
             content = self._hedged(toks, k1, sentence)
-        elif form == "asked":  # "Asked if she believed ..., Clinton said": the question
-            stop = next((t.start for t in toks[k1:] if t.text in ",;:—–"), None)
-            if stop is None:
-                return None
-            content = self._clause(toks[k1].start, stop) if k1 < len(toks) else None
         elif form == "seen":
             content = self._clause(ss, se)  # "X is seen as Y": the whole statement
         elif form == "it":

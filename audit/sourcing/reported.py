@@ -59,6 +59,12 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
             index = self.sents.index(match.start())
             if index is None:
                 continue
+            if match.re is cues.PASSIVE and match.lastgroup == "asked":
+                # "Asked if she believed ..., Clinton said": the reporter's question holds
+                # no attribution ("she believed" is not one); the answer's cue follows
+                comma = self.text.find(",", match.end(), self.sents.spans[index][1])
+                claimed_until = max(claimed_until, comma)
+                continue
             att = self._one(match, self.sents.spans[index])
             if att is not None and found and att.source and att.source == found[-1].source \
                     and att.cue and att.cue[0] - att.source[1] <= 2:
@@ -70,8 +76,6 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
                 att = self._joined_quote(att)
                 found.append(att)
                 ends = [end for _, end in filter(None, (att.source, att.cue))]
-                if att.form == "passive" and self.text.startswith("Asked", att.cue[0]):
-                    ends.append(att.content[1])  # the question holds no attribution of its own
                 claimed_until = max([claimed_until, *ends])
         return found + nested
 
