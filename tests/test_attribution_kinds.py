@@ -66,6 +66,8 @@ def outer(text: str) -> list[dict]:
      "Japan and the United States", "to build the missile together"),  # one source phrase
     ("A report by the auditor found that the agency overspent by 40 million dollars.",
      "document", "A report by the auditor", "the agency overspent by 40 million dollars"),
+    ("The mayor is well liked, according to a CNN/ORC poll.", "document", "a CNN/ORC poll",
+     "The mayor is well liked"),
     ("Polls show the incumbent ahead by five points in the capital.", "document", "Polls",
      "the incumbent ahead by five points in the capital"),
     ("The mayor leads her rival by eight points, 49% to 41%, in the latest city survey.",

@@ -105,7 +105,9 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
     i = begin
     while i < len(toks) and i - begin < MAX_NP:
         tok = toks[i]
-        inner_dot = tok.text == "." and i + 1 < len(toks) and toks[i + 1].is_word
+        inner_dot = (tok.text == "." or (tok.text == "/" and i > begin and i + 1 < len(toks)
+                                         and toks[i + 1].start == tok.end)) and \
+            i + 1 < len(toks) and toks[i + 1].is_word  # "the U.S. Census", "a CNN/ORC poll"
         if not tok.is_word and tok.text not in "’'-&" and not inner_dot:
             break
         if (tok.low in lx.CLAUSE_WORDS and not tok.text.isupper()) or tok.low in lx.VERBISH:
