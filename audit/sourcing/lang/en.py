@@ -476,3 +476,40 @@ COMPLEMENT_NOUNS = words("""
 idea notion claim claims fact suggestion suggestions view argument assertion belief
 possibility prospect theory allegation allegations report reports premise charge charges
 """)
+
+# Patterns of the cue scan (cues.py compiles them once per pack).
+# Prepositional and nominal cues whose source follows ("according to X", "remarks by X").
+PREPS = ("according to", "According to", "reported by")
+NOMINALS = tuple(f"{w} {p}" for w in ("remarks", "Remarks", "comments", "Comments",
+                                       "testimony", "Testimony") for p in ("from", "by")
+                 if f"{w} {p}".lower() != "comments from")
+# Phrases scanned as cues besides PHRASAL_CUES ("pointed out", "referred to it as").
+MORE_PHRASES = ("pointed out", "points out", "point out",
+                *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
+                  for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
+_BE = (r"(?:is|are|was|were|be|been|being) "
+       r"(?:also |widely |generally |now |still |often |repeatedly )?")
+# Passive and hedged forms, one named group each (read in passive.py; "asked" opens a
+# reporter's question). The lookahead on the forms' first letters lets the scan skip most
+# offsets at once (three times faster than starting at "\b").
+PASSIVE_PATTERN = (
+    r"(?=[IiarpsdwbhA])\b(?:"
+    r"(?P<asked>Asked(?= (?:if|whether|about|why|how|what|when|where|who)\b))|"
+    r"(?P<it>[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
+    r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
+    r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that)"
+    r"|(?P<adverb>reportedly|allegedly|purportedly|supposedly)"
+    rf"|(?P<seen>{_BE}(?:(?:seen|regarded|viewed|perceived) as|considered to be))"
+    r"|(?P<deemed>deemed)"
+    rf"|(?P<accused>{_BE}accused)"
+    r"|(?P<told>(?:have|has|had) been (?:told|informed|assured|advised|warned)"
+    r"|(?:was|were) (?:told|informed|assured|advised)))\b"
+)
+# The owner just before an owned stance noun ("his criticism of", "Trump’s attacks on").
+OWNER_PATTERN = (
+    r"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[A-Z][\w.-]*[’']s)"
+    r"(?: (?:own|latest|new|recent|early|strong|fierce|harsh|repeated|public|frequent|"
+    r"sharp|vocal|past|full|initial|continued|first|staunch|broad|long-standing))? $")
+# "leads by 8 points in the survey", "ahead in national polls": the poll reports the finding.
+IN_POLL_PATTERN = (r"\b[Ii]n(?= (?:[\w.&/’'-]+ ){0,7}?(?:" + "|".join(sorted(POLL_NOUNS))
+                   + r")\b)")
