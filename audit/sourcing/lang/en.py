@@ -513,3 +513,24 @@ OWNER_PATTERN = (
 # "leads by 8 points in the survey", "ahead in national polls": the poll reports the finding.
 IN_POLL_PATTERN = (r"\b[Ii]n(?= (?:[\w.&/’'-]+ ){0,7}?(?:" + "|".join(sorted(POLL_NOUNS))
                    + r")\b)")
+
+# Patterns of carried quotes and pronouns (carry.py).
+# Why a source is not named ("on condition of anonymity", "not authorized to speak").
+ANONYMITY_PATTERN = (
+    r"\b(?:on (?:the )?condition (?:of|that) (?:\w+ )?anonymity|anonymously|on background"
+    r"|not authori[sz]ed to (?:speak|talk|comment|discuss)[^.;]{0,120}"
+    r"|declined to be (?:named|identified)|not to be (?:named|identified))"
+)
+# The next sentence going on about the same unnamed source ("They spoke on condition ...").
+FOLLOW_UP_PATTERN = r"(?:The|Both|They|He|She|All|Those|These) "
+# The reason given after the anonymity phrase ("... to discuss private negotiations").
+ANONYMITY_REASON_PATTERN = r",? *(?:in order to|to|because|as|since|so as to) [^.;\n]{3,200}"
+# A person's full name in running text ("Taylor Swift", "Jean-Claude Juncker").
+FULL_NAME_PATTERN = r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:[A-Z]\. )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
+# First words of two capitalised words that are a place, not a first name ("New York").
+NOT_FIRST_NAMES = words("""
+new north south east west san los las united white supreme saint st fort mount great middle
+hong el la le de
+""")
+# Object and possessive pronouns, and the subject form a source is resolved by.
+SUBJECT_FORM = {"his": "he", "him": "he", "her": "she", "its": "it"}
