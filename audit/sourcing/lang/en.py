@@ -534,3 +534,24 @@ hong el la le de
 """)
 # Object and possessive pronouns, and the subject form a source is resolved by.
 SUBJECT_FORM = {"his": "he", "him": "he", "her": "she", "its": "it"}
+
+# Titles and headlines (consistency.py).
+# Offices written before a name (patterns: "Sen\." is an abbreviation).
+TITLES = tuple("""
+Vice President|President|Deputy Prime Minister|Prime Minister|Deputy Secretary of State
+|Secretary of State|Defense Secretary|Defence Secretary|Foreign Minister|Defense Minister
+|Defence Minister|Finance Minister|Chief Cabinet Secretary|Secretary|Senator|Sen\\.
+|Representative|Rep\\.|Governor|Gov\\.|Mayor|Chancellor|King|Queen|Crown Prince|Prince
+|General|Gen\\.|Admiral|Adm\\.|Chief Justice|Justice|Speaker|Minister|Ambassador
+|Attorney General|Premier""".replace("\n", "").split("|"))
+# Words before a title that make it a past or passing office ("former President X").
+TITLE_QUALIFIERS = ("former", "then-", "ex-", "acting", "late")
+# Two spellings of one title.
+SAME_TITLE = {"Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor",
+              "Gen.": "General", "Adm.": "Admiral", "Defence Secretary": "Defense Secretary",
+              "Defence Minister": "Defense Minister"}
+# Capitalised words after a title that are not a name ("President Of", "Mayor Will").
+NOT_NAMES_AFTER_TITLE = {"Of", "The", "And", "In", "On", "For", "To", "At", "Will", "Has",
+                         "Had", "Is"}
+# A headline's "Source: claim" label.
+TITLE_SOURCE_PATTERN = r"\s*([A-Z][\w.’' -]{1,40}?)\s*:\s+\S"
