@@ -6,6 +6,8 @@ knows without reading its logic. Everything is lower case.
 
 from __future__ import annotations
 
+from audit.sourcing.text import trie_pattern
+
 
 def words(text: str) -> frozenset[str]:
     """The whitespace-separated words of a block of text, as a set."""
@@ -555,3 +557,66 @@ NOT_NAMES_AFTER_TITLE = {"Of", "The", "And", "In", "On", "For", "To", "At", "Wil
                          "Had", "Is"}
 # A headline's "Source: claim" label.
 TITLE_SOURCE_PATTERN = r"\s*([A-Z][\w.’' -]{1,40}?)\s*:\s+\S"
+
+# Check-worthy claims (claims.py): what makes a sentence worth a source, as patterns, and
+# cheap literal hints that must occur in a sentence before a reason's pattern is run.
+_MONTHS_RE = trie_pattern(words("""
+January February March April May June July August September October November December
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+"""))
+_DAYS_RE = trie_pattern({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                         "Sunday"})
+_COUNTED_RE = trie_pattern(words("""
+people persons deaths dead killed injured wounded cases infections jobs votes voters troops
+soldiers residents workers employees children patients homes households users customers
+migrants refugees members students protesters civilians victims arrests times percent
+"""))
+_CURRENCIES_RE = trie_pattern({"dollars", "euros", "pounds", "yen", "yuan", "won",
+                               "rupees", "roubles", "rubles"})
+CHECKWORTHY_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("percentage", r"\d(?:[\d.,]*\d)? ?(?:%|per ?cent\b|percentage points?\b)"),
+    ("money", (
+        r"[$€£¥]\s?\d|\b(?:US\$|USD|EUR)\s?\d|\b\d[\d.,]*(?: (?:million|billion|trillion))?"
+        rf" {_CURRENCIES_RE}\b")),
+    # Counts that a reader would want sourced: large numbers and counted people or events;
+    # not "a 16-inch screen" or "60 minutes" (specifications and recipes are not claims).
+    ("number", (
+        r"\b\d{1,3}(?:,\d{3})+\b|\b(?!(?:19|20)\d\d\b)\d{4,}\b"
+        r"|\b(?:million|billion|trillion|thousands of|hundreds of|dozens of)\b"
+        rf"|\b\d[\d,.]* (?:[a-z]+ )?{_COUNTED_RE}\b")),
+    ("date", (
+        rf"\b(?:{_MONTHS_RE})\.? (?:\d{{1,2}}|\d{{4}})\b|\b(?:in|since|by|until|from) \d{{4}}\b"
+        r"|\b(?:mid-|early |late )?\d{4}s\b"
+        rf"|\b(?:on|last|this|next) {_DAYS_RE}"
+        r"|\b(?:last|next) (?:week|month|year)\b|\byesterday\b")),
+    ("prediction", (
+        r"\b(?:is|are|was|were|be) (?:now |also )?(?:expected|set|likely|poised|projected"
+        r"|anticipated|forecast|scheduled|slated|due|predicted|estimated) to\b"
+        r"|\bwill (?:likely|probably|soon)\b")),
+    ("superlative", (
+        r"\bfirst-ever\b|\bthe (?:first|only|last) \w+|\bthe (?:most|least) \w+"
+        r"|\b(?:record|unprecedented|historic|largest|biggest|highest|lowest|fastest"
+        r"|strongest|worst|best|deadliest)\b")),
+    ("causal", (
+        r"\b(?:because of|due to|as a result of|led to|leads to|caused|causes|resulted in"
+        r"|results in|blamed (?:for|on)|thanks to|contributed to)\b")),
+    ("event", (
+        r"\b(?:has|have|had) been (?:granted|given|approved|signed|awarded|arrested|charged"
+        r"|killed|injured|banned|fined|sanctioned|deployed|sent|ordered|allowed|denied"
+        r"|authori[sz]ed)\b")),
+)
+
+CHECKWORTHY_DIGITS = ("percentage", "money", "number", "date")
+CHECKWORTHY_HINTS = {
+    "money": ("$", "€", "£", "¥"),
+    "number": ("illion", "thousands of", "hundreds of", "dozens of"),
+    "date": ("day", "week", "month", "year"),
+    "prediction": ("ed to", "set to", "likely to", "due to", "poised to", "forecast to",
+                   "will likely", "will probably", "will soon"),
+    "superlative": ("first", "First", "most", "least", "only", "last", "record", "Record",
+                    "unprecedented", "Unprecedented", "historic", "est", "worst", "Worst"),
+    "causal": ("because", "Because", "due to", "Due to", "result", "led to", "leads to", "caus",
+               "blame",
+               "thanks to", "contributed"),
+    "event": (" been ",),
+}
