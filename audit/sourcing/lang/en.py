@@ -1,7 +1,10 @@
-"""Word lists for attribution: cue verbs, and the head nouns that tell a source's type.
+"""The English language pack: every word list and pattern the sourcing stage reads.
 
-Kept as data in one place so that a reviewer can see, and extend, what the extractor
-knows without reading its logic. Everything is lower case.
+Cue verbs, the head nouns that tell a source's type, and (at the end) the patterns of
+the cue scan (cues.py), of carried quotes and pronouns (carry.py), of titles and headline
+labels (consistency.py) and of check-worthy claims (claims.py). Kept as data in one place
+so that a reviewer can see, and extend, what the extractor knows without reading its
+logic. Word lists are lower case unless they match capitalised text.
 """
 
 from __future__ import annotations
