@@ -8,13 +8,13 @@ import re
 
 from audit.sourcing import shapes
 from audit.sourcing.content import Reader
+from audit.sourcing.lang import en as lx
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import np_after, np_before
 from audit.sourcing.text import Tok
 from audit.sourcing.verb_shapes import np_end
 
-_FIGURE = re.compile(r"\d|\b(?:percent|points?|majority|half|third|quarter|most|leads?|led"
-                     r"|ahead|behind|trails?|trailed)\b")
+_FIGURE = re.compile(lx.POLL_FIGURE_PATTERN)
 
 
 class NominalForms(Reader):

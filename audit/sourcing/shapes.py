@@ -32,12 +32,9 @@ def participle(text: str, content: tuple[int, int]) -> bool:
     # "Clinton said, drawing gasps from the crowd": an -ing word after the comma describes
     # the saying ("said raising taxes would hurt" is a clause: no comma)
     return word in lx.PARTICIPLE_CUES or (
-        word.endswith("ing") and word.isalpha() and word not in _NOT_PARTICIPLES
+        word.endswith("ing") and word.isalpha() and word not in lx.NOT_PARTICIPLES
         and text[max(0, content[0] - 3):content[0]].rstrip().endswith(","))
 
-
-_NOT_PARTICIPLES = frozenset({"nothing", "something", "everything", "anything", "king",
-                              "spring", "morning", "evening", "thing", "things"})
 
 
 def next_char(text: str, pos: int) -> int:

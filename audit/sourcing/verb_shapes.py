@@ -196,7 +196,7 @@ class VerbShapes(SharedSubject):
             parenthetical = False  # "At the fair, Beck said, “...”": the quote is what he said
         if content is None or parenthetical or shapes.trivial(self.text, content) or \
                 shapes.adverbial(self.text, content) or shapes.participle(self.text, content):
-            subordinate = first > 0 and toks[first - 1].low in _SUBORDINATORS
+            subordinate = first > 0 and toks[first - 1].low in self.lang.SUBORDINATORS
             before = None if subordinate else self._before(
                 toks[first - 1 if as_clause else first].start, sentence)
             nxt = self.quotes.opening_at(shapes.next_char(self.text, sentence[1]))
@@ -327,10 +327,6 @@ def _reduced_relative(lang, toks: list[Tok], k0: int, k1: int) -> bool:
     return False
 
 
-# "about double what Bradley said", "drew boos when he told": the words before are not
-# what the subordinate clause's speaker said.
-_SUBORDINATORS = frozenset({"what", "when", "which", "where", "because", "after", "before",
-                            "while", "until", "since", "whom", "than"})
 _NOT_REPORTED = (-1, -1)  # what _object_content gives for a cue that reports nothing here
 _NP_MARKS = frozenset("“”\"'’-&$%")
 MAX_OBJECT = 25

@@ -375,6 +375,15 @@ six seven eight nine ten 10 dozen
 FRACTIONS = words("half third thirds quarter quarters fifth fifths tenths")
 # Nouns of polls: "in [the latest Quinnipiac poll]" attributes the finding it ends.
 POLL_NOUNS = words("poll polls survey surveys")
+# What a poll's finding holds: a figure or a standing ("leads by 8 points in the survey").
+POLL_FIGURE_PATTERN = (r"\d|\b(?:percent|points?|majority|half|third|quarter|most|leads?|led"
+                       r"|ahead|behind|trails?|trailed)\b")
+# Words opening a clause whose cue does not report the words before it ("about double what
+# Bradley said", "drew boos when he told").
+SUBORDINATORS = words("what when which where because after before while until since whom than")
+# Words in -ing that are not participles ("said, nothing more").
+NOT_PARTICIPLES = words("nothing something everything anything king spring morning evening "
+                        "thing things")
 # More heads of sources met in political reporting.
 MORE_UNNAMED_HEADS = words("""
 candidate candidates respondents delegates donors activists protesters demonstrators
