@@ -29,13 +29,49 @@ def outer(text: str) -> list[dict]:
      "the central bank to raise rates again in June"),
     ("The senator wants to run for governor next year.", "belief", "The senator",
      "to run for governor next year"),
+    ("Some Democrats now think the primary will hurt the party.", "belief", "Some Democrats",
+     "the primary will hurt the party"),
+    ("Supporters hope the senator will run for governor next year.", "belief", "Supporters",
+     "the senator will run for governor next year"),
     ("The union endorsed Maria Lopez for mayor on Tuesday.", "stance", "The union",
      "Maria Lopez for mayor"),
     ("The governor opposes the pipeline.", "stance", "The governor", "the pipeline"),
+    ("“We will rebuild the bridge,” the mayor said, drawing cheers from the crowd.", "speech",
+     "the mayor", "“We will rebuild the bridge,”"),  # the -ing phrase describes the saying
+    ("“We will rebuild the bridge,” the mayor said aboard the ferry on Monday.", "speech",
+     "the mayor", "“We will rebuild the bridge,”"),
+    ("The mayor said raising taxes would hurt the city.", "speech", "The mayor",
+     "raising taxes would hurt the city"),  # no comma: a gerund subject
+    ("The mayor said Wednesday she wants an inquiry into the fire.", "speech", "The mayor",
+     "she wants an inquiry into the fire"),
+    ("Most residents say the plan is “about right,” though fewer say so than last year.",
+     "speech", "Most residents", "the plan is “about right,”"),  # the writer takes over
+    ("The mayor announced she would run for a second term.", "speech", "The mayor",
+     "she would run for a second term"),  # a clause, not the object "she"
+    ("The governor described the pipeline as a threat to the river.", "speech",
+     "The governor", "the pipeline as a threat to the river"),
+    ("Most voters in the state support the pipeline.", "stance", "Most voters in the state",
+     "the pipeline"),
+    ("Sanders said both Obama and Biden have been fair to him in the race.", "speech",
+     "Sanders", "both Obama and Biden have been fair to him in the race"),
+    ("Amar said that if the talks fail, a grand bargain might still be possible.", "speech",
+     "Amar", "if the talks fail, a grand bargain might still be possible"),
+    ("Paul asked how it is conservative to add a trillion dollars in military spending.",
+     "speech", "Paul", "how it is conservative to add a trillion dollars in military spending"),
+    ("Trump said he would bar them from entry — a proposal he has raised at rallies.",
+     "speech", "Trump", "he would bar them from entry"),  # a single dash: the writer's gloss
+    ("Nearly two-thirds of primary voters said that the banks do more harm than good.",
+     "speech", "Nearly two-thirds of primary voters", "the banks do more harm than good"),
+    ("Japan and the United States have pledged to build the missile together.", "stance",
+     "Japan and the United States", "to build the missile together"),  # one source phrase
     ("A report by the auditor found that the agency overspent by 40 million dollars.",
      "document", "A report by the auditor", "the agency overspent by 40 million dollars"),
+    ("The mayor is well liked, according to a CNN/ORC poll.", "document", "a CNN/ORC poll",
+     "The mayor is well liked"),
     ("Polls show the incumbent ahead by five points in the capital.", "document", "Polls",
      "the incumbent ahead by five points in the capital"),
+    ("The mayor leads her rival by eight points, 49% to 41%, in the latest city survey.",
+     "document", "the latest city survey", "The mayor leads her rival by eight points, 49% to 41%"),
     ("PENCE: We will win this state in November, and we will win it big.", "transcript",
      "PENCE", "We will win this state in November, and we will win it big."),
     ("Poll: Voters favour the new bridge plan by two to one", "transcript", "Poll",
@@ -53,11 +89,25 @@ def test_kind_fires(text, kind, source, content):
     "The team's attacks on goal came to nothing in the second half.",  # not an owned stance
     "Update: the story was corrected on Monday to fix a name.",  # not a speaker's label
     "Police found the car abandoned near the river on Sunday.",  # found, not a finding
+    "Their support for the plan grew over the summer.",  # a noun, not "voters support"
+    "The gala raised about 200,000 dollars, about double what the organisers said.",
+    "The mayor drew boos from the audience when she told them about the new taxes.",
+    "The mayor has sagged in the polls since the spring floods.",  # a standing, not a poll
     "Officials show visitors around the plant every Friday.",  # show, not a finding
     "10:30: The meeting starts with a short report from the chair.",  # a time, not a label
+    # a noun and its past participle (a reduced relative, an absolute): no one reports
+    "The bill came to 3 billion dollars, with Japan’s share estimated at 1 billion dollars.",
+    "The repairs were slow, with costs projected at 5 million dollars by the insurer.",
 ])
 def test_kind_does_not_fire(text):
     assert atts(text) == []
+
+
+def test_a_question_opening_a_sentence_holds_no_attribution():
+    found = atts("Asked if she believed the rival would win, the mayor said she was not going "
+                 "to guess.")
+    assert [(a["source"]["text"], a["content"]["text"]) for a in found] == [
+        ("the mayor", "she was not going to guess")]
 
 
 def test_split_quote_is_one_attribution_with_two_segments():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from audit.sourcing.lang import en as lx
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
@@ -16,13 +17,9 @@ from audit.sourcing.text import Sentences, trim
 
 MIN_CARRIED_WORDS = 5  # shorter quotes opening a paragraph are titles or scare quotes
 
-_ANONYMITY = re.compile(
-    r"\b(?:on (?:the )?condition (?:of|that) (?:\w+ )?anonymity|anonymously|on background"
-    r"|not authori[sz]ed to (?:speak|talk|comment|discuss)[^.;]{0,120}"
-    r"|declined to be (?:named|identified)|not to be (?:named|identified))"
-)
-_FOLLOW_UP = re.compile(r"(?:The|Both|They|He|She|All|Those|These) ")
-_REASON = re.compile(r",? *(?:in order to|to|because|as|since|so as to) [^.;\n]{3,200}")
+_ANONYMITY = re.compile(lx.ANONYMITY_PATTERN)
+_FOLLOW_UP = re.compile(lx.FOLLOW_UP_PATTERN)
+_REASON = re.compile(lx.ANONYMITY_REASON_PATTERN)
 
 
 def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
@@ -124,12 +121,8 @@ def resolve_pronouns(text: str, found: list[Attribution]) -> list[Attribution]:
     return out
 
 
-# A person's full name in running text ("Taylor Swift", "Jean-Claude Juncker").
-_FULL_NAME = re.compile(
-    r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:[A-Z]\. )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-_NOT_FIRST_NAMES = frozenset({"new", "north", "south", "east", "west", "san", "los", "las",
-                              "united", "white", "supreme", "saint", "st", "fort", "mount",
-                              "great", "middle", "hong", "el", "la", "le", "de"})
+_FULL_NAME = re.compile(lx.FULL_NAME_PATTERN)
+_NOT_FIRST_NAMES = lx.NOT_FIRST_NAMES
 NAME_LOOKBACK = 1500  # characters searched back for a person a pronoun may name
 
 
@@ -145,7 +138,7 @@ def _named_before(text: str, pos: int, word: str, gender: dict[str, str]) -> str
     return None
 
 
-_SUBJECT_FORM = {"his": "he", "him": "he", "her": "she", "its": "it"}
+_SUBJECT_FORM = lx.SUBJECT_FORM
 
 
 def _antecedent(text: str, word: str, people: list[Attribution], gender: dict[str, str],

@@ -13,76 +13,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from audit.sourcing.lang.en import words
+from audit.sourcing.lang import en as lx
 from audit.sourcing.record import Attribution
-from audit.sourcing.text import Sentences, trie_pattern
+from audit.sourcing.text import Sentences
 
 MIN_WORDS = 6  # shorter lines are headings and captions, not claims
 MAX_SCAN = 2000  # characters of a sentence scanned for reasons
 
-_MONTHS = trie_pattern(words("""
-January February March April May June July August September October November December
-Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-"""))
-_DAYS = trie_pattern({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                      "Sunday"})
-_COUNTED = trie_pattern(words("""
-people persons deaths dead killed injured wounded cases infections jobs votes voters troops
-soldiers residents workers employees children patients homes households users customers
-migrants refugees members students protesters civilians victims arrests times percent
-"""))
-_CURRENCIES = trie_pattern({"dollars", "euros", "pounds", "yen", "yuan", "won", "rupees",
-                            "roubles", "rubles"})
-REASONS: tuple[tuple[str, re.Pattern], ...] = (
-    ("percentage", re.compile(r"\d(?:[\d.,]*\d)? ?(?:%|per ?cent\b|percentage points?\b)")),
-    ("money", re.compile(
-        r"[$€£¥]\s?\d|\b(?:US\$|USD|EUR)\s?\d|\b\d[\d.,]*(?: (?:million|billion|trillion))?"
-        rf" {_CURRENCIES}\b")),
-    # Counts that a reader would want sourced: large numbers and counted people or events;
-    # not "a 16-inch screen" or "60 minutes" (specifications and recipes are not claims).
-    ("number", re.compile(
-        r"\b\d{1,3}(?:,\d{3})+\b|\b(?!(?:19|20)\d\d\b)\d{4,}\b"
-        r"|\b(?:million|billion|trillion|thousands of|hundreds of|dozens of)\b"
-        rf"|\b\d[\d,.]* (?:[a-z]+ )?{_COUNTED}\b")),
-    ("date", re.compile(
-        rf"\b(?:{_MONTHS})\.? (?:\d{{1,2}}|\d{{4}})\b|\b(?:in|since|by|until|from) \d{{4}}\b"
-        r"|\b(?:mid-|early |late )?\d{4}s\b"
-        rf"|\b(?:on|last|this|next) {_DAYS}"
-        r"|\b(?:last|next) (?:week|month|year)\b|\byesterday\b")),
-    ("prediction", re.compile(
-        r"\b(?:is|are|was|were|be) (?:now |also )?(?:expected|set|likely|poised|projected"
-        r"|anticipated|forecast|scheduled|slated|due|predicted|estimated) to\b"
-        r"|\bwill (?:likely|probably|soon)\b")),
-    ("superlative", re.compile(
-        r"\bfirst-ever\b|\bthe (?:first|only|last) \w+|\bthe (?:most|least) \w+"
-        r"|\b(?:record|unprecedented|historic|largest|biggest|highest|lowest|fastest"
-        r"|strongest|worst|best|deadliest)\b")),
-    ("causal", re.compile(
-        r"\b(?:because of|due to|as a result of|led to|leads to|caused|causes|resulted in"
-        r"|results in|blamed (?:for|on)|thanks to|contributed to)\b")),
-    ("event", re.compile(
-        r"\b(?:has|have|had) been (?:granted|given|approved|signed|awarded|arrested|charged"
-        r"|killed|injured|banned|fined|sanctioned|deployed|sent|ordered|allowed|denied"
-        r"|authori[sz]ed)\b")),
-)
-
+# The check-worthy reasons and their patterns (lang.CHECKWORTHY_PATTERNS), compiled once.
+REASONS: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (name, re.compile(pattern)) for name, pattern in lx.CHECKWORTHY_PATTERNS)
 
 # Cheap literal hints that must occur in a sentence before a reason's pattern is run
 # there: most sentences have none, and the patterns then run on a few sentences only.
-_DIGITS = ("percentage", "money", "number", "date")
-_HINTS = {
-    "money": ("$", "€", "£", "¥"),
-    "number": ("illion", "thousands of", "hundreds of", "dozens of"),
-    "date": ("day", "week", "month", "year"),
-    "prediction": ("ed to", "set to", "likely to", "due to", "poised to", "forecast to",
-                   "will likely", "will probably", "will soon"),
-    "superlative": ("first", "First", "most", "least", "only", "last", "record", "Record",
-                    "unprecedented", "Unprecedented", "historic", "est", "worst", "Worst"),
-    "causal": ("because", "Because", "due to", "Due to", "result", "led to", "leads to", "caus",
-               "blame",
-               "thanks to", "contributed"),
-    "event": (" been ",),
-}
+_DIGITS = lx.CHECKWORTHY_DIGITS
+_HINTS = lx.CHECKWORTHY_HINTS
 _HINT_REASONS: dict[str, set[str]] = {}
 for _reason, _hints in _HINTS.items():
     for _hint in _hints:

@@ -17,15 +17,9 @@ from audit.provenance import AGENCY_MENTION
 from audit.sourcing.lang import en as lx
 from audit.sourcing.sources import head_chunk, source_type
 
-# Offices written before a name. Longest first, so "Vice President" wins over "President".
-_TITLES = sorted("""
-Vice President|President|Deputy Prime Minister|Prime Minister|Deputy Secretary of State
-|Secretary of State|Defense Secretary|Defence Secretary|Foreign Minister|Defense Minister
-|Defence Minister|Finance Minister|Chief Cabinet Secretary|Secretary|Senator|Sen\\.
-|Representative|Rep\\.|Governor|Gov\\.|Mayor|Chancellor|King|Queen|Crown Prince|Prince
-|General|Gen\\.|Admiral|Adm\\.|Chief Justice|Justice|Speaker|Minister|Ambassador
-|Attorney General|Premier""".replace("\n", "").split("|"), key=len, reverse=True)
-_QUALIFIERS = ("former", "then-", "ex-", "acting", "late")
+# Offices written before a name (lang.TITLES), longest first: "Vice President" wins.
+_TITLES = sorted(lx.TITLES, key=len, reverse=True)
+_QUALIFIERS = lx.TITLE_QUALIFIERS
 # A title and the names after it. The lookbehind of the old single pattern ("not after a
 # letter or hyphen, unless a qualifier ends there") is checked in Python on the few
 # matches: a pattern that opens with a plain alternation lets re skip ahead on its first
@@ -34,10 +28,8 @@ _TITLED = re.compile(r"(" + "|".join(_TITLES) + r")((?: [A-Z][a-z]+(?:-[A-Z][a-z
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(_QUALIFIERS)})\Z")
 _LONGEST_QUALIFIER = max(map(len, _QUALIFIERS))
 _WORDISH = re.compile(r"[\w-]")
-_SAME_TITLE = {"Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor",
-               "Gen.": "General", "Adm.": "Admiral", "Defence Secretary": "Defense Secretary",
-               "Defence Minister": "Defense Minister"}
-_NOT_NAMES = {"Of", "The", "And", "In", "On", "For", "To", "At", "Will", "Has", "Had", "Is"}
+_SAME_TITLE = lx.SAME_TITLE
+_NOT_NAMES = lx.NOT_NAMES_AFTER_TITLE
 _WIRES = AGENCY_MENTION  # the agencies of audit.provenance, the one list
 
 
@@ -146,7 +138,7 @@ def article_findings(f: ArticleFacts) -> list[Finding]:
     return out
 
 
-_TITLE_SOURCE = re.compile(r"\s*([A-Z][\w.’' -]{1,40}?)\s*:\s+\S")
+_TITLE_SOURCE = re.compile(lx.TITLE_SOURCE_PATTERN)
 
 
 def headline_source(title: str | None) -> Finding | None:

@@ -26,11 +26,16 @@ DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]
 # Where a reported clause ends when the writer takes over again: "He said it would be
 # provided next year, but he gave no details", "..., which it said crashed in Logar".
 _CLAUSE_END = re.compile(
-    r", (?:but|although|though|which|whereas|while|who|whom|where|despite|compared|even as"
+    r",[”\"]? (?:but|although|though|which|whereas|while|who|whom|where|despite|compared"
+    r"|even as|putting|leaving"
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
     r"|accusing|describing|citing|suggesting|claiming) "
-    r"|; | and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
-    r"|called|urged|argued|told|also|has|have|had) ")
+    r"|; | and (?:who|which) "
+    r"| and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
+    r"|called|urged|argued|told|also|has|had) | and (?:they|others) have ")
+# (" and Biden have been fair": "have" after a name joins it to the subject before "and")
+
+_DASH = re.compile(r" [—–] | -- ")
 
 
 class Reader:
@@ -72,8 +77,12 @@ class Reader:
             if toks[i].low in self.lang.VERBISH or (not toks[i].is_word and toks[i].text != "."):
                 break
             if not has_object and toks[i].low in _SUBJECTS:
+                if i > k and all(t.low in self.lang.WHEN_WORDS for t in toks[k:i]):
+                    k = i  # "said Wednesday she wants ...": the day is not what was said
                 break  # "said he understands how hard that can be": the clause began
+        after_that = False
         while k < len(toks) and toks[k].low in _SKIP_AFTER:
+            after_that = after_that or toks[k].low == "that"
             k += 1
         if k >= len(toks):
             return None
@@ -83,7 +92,7 @@ class Reader:
             if rest[:1].isalnum():  # "said that “...” and that the US should not bear ..."
                 return self._clause(quote.start, self._reported_end(quote.start, sentence[1]))
             return quote.start, quote.end
-        if toks[k].low in ("whether", "if"):
+        if toks[k].low in ("whether", "if") and not after_that:
             return None  # "did not say whether ...": nothing was reported
         return self._clause(toks[k].start, self._reported_end(toks[k].start, sentence[1]))
 
@@ -95,10 +104,22 @@ class Reader:
         for _ in range(8):  # a few quoted stretches at most; then keep the whole
             match = _CLAUSE_END.search(self.text, pos, end)
             if match is None:
-                return end
-            if not self._inside_quote(match.start()):
-                return match.start()
+                return self._before_dash(start, end)
+            cut = match.start()
+            if self.text[cut + 1:cut + 2] in ("”", '"'):
+                cut += 2  # 'are “about right,” though voters ...': the quote is kept
+            if not self._inside_quote(cut):
+                return self._before_dash(start, cut)
             pos = match.end()
+        return self._before_dash(start, end)
+
+    def _before_dash(self, start: int, end: int) -> int:
+        """A single dash in a reported clause starts the writer's gloss on it ("he wants to
+        bar them — a proposal he has raised before"); a pair sets off an aside."""
+        piece = self.text[start:end]
+        dashes = [m.start() for m in _DASH.finditer(piece)]
+        if len(dashes) == 1 and not self._inside_quote(start + dashes[0]):
+            return start + dashes[0]
         return end
 
     def _before(self, pos: int, sentence) -> tuple[int, int] | None:

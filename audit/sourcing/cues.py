@@ -1,73 +1,71 @@
 """Cue matching: the words and phrases that signal an attribution, found in one scan.
 
-``matches(text)`` gives every cue (a verb such as "said" or "has estimated", a phrase
-such as "according to", a noun such as "claim that", a participle such as "warning")
-and every source-less passive form ("it is believed that", "allegedly", "was accused
-of"), in text order. What each one reports is read by the extractor (reported.py).
+``matches(text, cue_set(lang))`` gives every cue (a verb such as "said" or "has
+estimated", a phrase such as "according to", a noun such as "claim that", a participle
+such as "warning") and every source-less passive form ("it is believed that",
+"allegedly", "was accused of"), in text order. The words and patterns come from the
+language pack (lang/en.py); what each match reports is read by the extractor
+(reported.py).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from types import ModuleType
+from typing import NamedTuple
 
-from audit.sourcing.lang import en as lx
 from audit.sourcing.text import trie_pattern
 
-PREPS = ("according to", "According to", "reported by")
-NOMINALS = tuple(f"{w} {p}" for w in ("remarks", "Remarks", "comments", "Comments",
-                                       "testimony", "Testimony") for p in ("from", "by")
-                 if f"{w} {p}".lower() != "comments from")
-_PHRASES = (*PREPS, *NOMINALS, "pointed out", "points out", "point out", *lx.PHRASAL_CUES,
-            *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
-                           for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
-NOUN_THAT = tuple(f"{noun} that" for noun in lx.NOMINAL_CUES)
-_VERBS = (lx.CUE_VERBS | lx.NP_OBJECT_CUES | lx.INTENT_TO_CUES) - {"according"}
-_ALL = set(_PHRASES) | set(NOUN_THAT) | lx.PARTICIPLE_CUES | _VERBS
-# The lookahead on the cues' first letters lets the scan skip most offsets at once.
-CUE = re.compile(r"(?=[" + re.escape("".join(sorted({c[0] for c in _ALL}))) + r"])\b(?:"
-                 + trie_pattern(_ALL) + r")\b")
-_BE = (r"(?:is|are|was|were|be|been|being) "
-       r"(?:also |widely |generally |now |still |often |repeatedly )?")
-# The lookahead on the forms' first letters lets the scan skip most offsets at once
-# (three times faster than starting at "\b").
-PASSIVE = re.compile(
-    r"(?=[Iiarpsdwbh])\b(?:"
-    r"(?P<it>[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
-    r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
-    r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that)"
-    r"|(?P<adverb>reportedly|allegedly|purportedly|supposedly)"
-    rf"|(?P<seen>{_BE}(?:(?:seen|regarded|viewed|perceived) as|considered to be))"
-    r"|(?P<deemed>deemed)"
-    rf"|(?P<accused>{_BE}accused)"
-    r"|(?P<told>(?:have|has|had) been (?:told|informed|assured|advised|warned)"
-    r"|(?:was|were) (?:told|informed|assured|advised)))\b"
-)
+
+class CueSet(NamedTuple):
+    """A language pack's cue scan, compiled once."""
+
+    cue: re.Pattern  # verbs, phrases, "noun that" and participles
+    passive: re.Pattern  # passive and hedged forms (lang.PASSIVE_PATTERN)
+    owned_noun: re.Pattern  # stance nouns owned by their source ("his criticism of")
+    owner: re.Pattern  # the owner just before an owned noun
+    in_poll: re.Pattern  # "in the latest survey"
+    noun_that: tuple[str, ...]  # "claim that", "warning that"
+    preps: tuple[str, ...]  # "according to", "reported by"
+    nominals: tuple[str, ...]  # "remarks by", "testimony from"
 
 
-# "his criticism of", "Trump’s attacks on": a stance noun owned by its source. The nouns
-# are found first (rare), then the owner just before them.
-OWNED_NOUN = re.compile(r"(?=[" + "".join(sorted({p[0] for p in lx.OWNED_STANCES})) + r"])\b(?:"
-                        + trie_pattern(lx.OWNED_STANCES) + r")\b")
-OWNER = re.compile(
-    r"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[A-Z][\w.-]*[’']s)"
-    r"(?: (?:own|latest|new|recent|early|strong|fierce|harsh|repeated|public|frequent|"
-    r"sharp|vocal|past|full|initial|continued|first|staunch|broad|long-standing))? $")
+@lru_cache(maxsize=8)
+def cue_set(lang: ModuleType) -> CueSet:
+    noun_that = tuple(f"{noun} that" for noun in lang.NOMINAL_CUES)
+    phrases = (*lang.PREPS, *lang.NOMINALS, *lang.MORE_PHRASES, *lang.PHRASAL_CUES)
+    verbs = (lang.CUE_VERBS | lang.NP_OBJECT_CUES | lang.INTENT_TO_CUES | lang.ASK_CUES) - \
+        {"according"}
+    every = set(phrases) | set(noun_that) | lang.PARTICIPLE_CUES | verbs
+    # The lookahead on the cues' first letters lets the scan skip most offsets at once.
+    cue = re.compile(r"(?=[" + re.escape("".join(sorted({c[0] for c in every}))) + r"])\b(?:"
+                     + trie_pattern(every) + r")\b")
+    owned_noun = re.compile(
+        r"(?=[" + "".join(sorted({p[0] for p in lang.OWNED_STANCES})) + r"])\b(?:"
+        + trie_pattern(lang.OWNED_STANCES) + r")\b")
+    return CueSet(cue, re.compile(lang.PASSIVE_PATTERN), owned_noun,
+                  re.compile(lang.OWNER_PATTERN), re.compile(lang.IN_POLL_PATTERN), noun_that,
+                  lang.PREPS, lang.NOMINALS)
 
 
-def owned(text: str) -> list[tuple[tuple[int, int], re.Match]]:
-    """Each owned stance noun: its span and the match of its owner."""
+def owned(text: str, cues: CueSet) -> list[tuple[tuple[int, int], re.Match]]:
+    """Each owned stance noun: its span and the match of its owner (the nouns are found
+    first, as they are rare, then the owner just before them)."""
     out = []
-    for match in OWNED_NOUN.finditer(text):
-        owner = OWNER.search(text, max(0, match.start() - 48), match.start())
+    for match in cues.owned_noun.finditer(text):
+        owner = cues.owner.search(text, max(0, match.start() - 48), match.start())
         if owner is not None:
             out.append((match.span(), owner))
     return out
 
 
-def matches(text: str) -> list[re.Match]:
-    """Cue matches, passive forms and owned stance nouns, in text order."""
-    found = list(CUE.finditer(text))
-    extra = list(PASSIVE.finditer(text)) + [_Owned(*pair) for pair in owned(text)]
+def matches(text: str, cues: CueSet) -> list:
+    """Cue matches, passive forms, owned stance nouns and poll cues, in text order."""
+    found = list(cues.cue.finditer(text))
+    extra = list(cues.passive.finditer(text)) + \
+        [_Owned(cues.owned_noun, *pair) for pair in owned(text, cues)] + \
+        list(cues.in_poll.finditer(text))
     if extra:
         found = sorted(found + extra, key=lambda m: m.start())
     return found
@@ -76,10 +74,8 @@ def matches(text: str) -> list[re.Match]:
 class _Owned:
     """An owned stance noun, shaped like a match (start, end, group) for the extractor."""
 
-    re = OWNED_NOUN
-
-    def __init__(self, noun: tuple[int, int], owner: re.Match) -> None:
-        self.noun, self.owner = noun, owner
+    def __init__(self, pattern: re.Pattern, noun: tuple[int, int], owner: re.Match) -> None:
+        self.re, self.noun, self.owner = pattern, noun, owner
 
     def start(self, group: str | None = None) -> int:
         return self.owner.start("owner") if group in (None, "owner") else self.noun[0]

@@ -4,12 +4,17 @@ and a noun owned by its source ("Smith’s claim that ...", "his warning that ..
 
 from __future__ import annotations
 
+import re
+
 from audit.sourcing import shapes
 from audit.sourcing.content import Reader
+from audit.sourcing.lang import en as lx
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import np_after, np_before
 from audit.sourcing.text import Tok
 from audit.sourcing.verb_shapes import np_end
+
+_FIGURE = re.compile(lx.POLL_FIGURE_PATTERN)
 
 
 class NominalForms(Reader):
@@ -29,6 +34,29 @@ class NominalForms(Reader):
         if content is None:
             return None
         return Attribution(content, source, cue, stype, self._has_quote(content), kind)
+
+    def _in_poll(self, toks: list[Tok], k0: int, k1: int, cue, sentence) -> Attribution | None:
+        """"Trump leads Clinton by 8 points in the survey": the poll, a document, reports
+        the clause it closes (or opens: "In the latest poll, Trump leads ...")."""
+        np = np_after(toks, k1)
+        if np is None or not any(t.low in self.lang.POLL_NOUNS for t in toks[np[0]:np[1]]):
+            return None
+        last = max(i for i in range(np[0], np[1]) if toks[i].low in self.lang.POLL_NOUNS)
+        if last + 1 < np[1] and toks[last + 1].low not in ("by", "from", "of", "for"):
+            return None  # "in poll numbers": not the poll itself
+        if toks[last].low.endswith("s") and not any(t.is_cap for t in toks[np[0]:last]):
+            return None  # "ahead in the polls": the standing, not a poll's finding
+        words = [t.text for t in toks[np[0]:np[1]]]
+        stype = self._typed(words, True) or "document"
+        if stype not in ("document", "vague", "outlet", "organization"):
+            return None
+        source = (toks[np[0]].start, toks[np[1] - 1].end)
+        content = self._around(toks, k0, np[1], sentence)
+        if content is None or shapes.word_count(self.text, content) < 4 or not _FIGURE.search(
+                self.text, content[0], content[1]):
+            return None  # "Trump's leading rival in the poll": a finding has figures
+        return Attribution(content, source, cue, stype, self._has_quote(content),
+                           "according-to", kind="document")
 
     def _possessive(self, toks: list[Tok], k0: int, cue, sentence) -> Attribution | None:
         """"Smith’s claim that ...", "the ministry’s statement that ...", "his warning that"."""

@@ -15,7 +15,7 @@ from audit.sourcing.text import Tok
 
 
 class PassiveForms(Reader):
-    """Attributions from a passive form match (cues.PASSIVE)."""
+    """Attributions from a passive form match (lang.PASSIVE_PATTERN, compiled in cues.py)."""
 
     def _passive(self, match: re.Match, toks: list[Tok], k1: int,
                  sentence) -> Attribution | None:

@@ -43,13 +43,14 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
     def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex, lang) -> None:
         super().__init__(text, sentences, quotes, lang)
         self._cached: tuple[tuple[int, int], list[Tok]] = ((-1, -1), [])
+        self.cues = cues.cue_set(lang)  # the pack's cue scan, compiled once per pack
 
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
         self._found = found
         nested: list[Attribution] = []
         claimed_until = -1
-        for match in cues.matches(self.text):
+        for match in cues.matches(self.text, self.cues):
             if match.start() < claimed_until:
                 continue
             quote = self.quotes.enclosing(match.start())
@@ -58,6 +59,12 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
                 continue
             index = self.sents.index(match.start())
             if index is None:
+                continue
+            if match.re is self.cues.passive and match.lastgroup == "asked":
+                # "Asked if she believed ..., Clinton said": the reporter's question holds
+                # no attribution ("she believed" is not one); the answer's cue follows
+                comma = self.text.find(",", match.end(), self.sents.spans[index][1])
+                claimed_until = max(claimed_until, comma)
                 continue
             att = self._one(match, self.sents.spans[index])
             if att is not None and found and att.source and att.source == found[-1].source \
@@ -76,7 +83,7 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
     def _nested(self, match: re.Match, quote) -> Attribution | None:
         """A speaker's own belief inside their quote: “I think we played well,” or “We
         believe that justice was served.” Only I or we with a belief or knowledge verb."""
-        if match.re is not cues.CUE or match.group() not in self.lang.NESTED_CUES:
+        if match.re is not self.cues.cue or match.group() not in self.lang.NESTED_CUES:
             return None
         subject = _FIRST_PERSON.search(self.text, max(quote.start, match.start() - 24),
                                        match.start())
@@ -143,19 +150,22 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
             return None
         k1 = bisect_left(toks, match.end(), k0, key=_token_start)
         cue = (match.start(), match.end())
-        if match.re is cues.PASSIVE:
+        if match.re is self.cues.passive:
             return self._passive(match, toks, k1, sentence)
-        if match.re is cues.OWNED_NOUN:
+        if match.re is self.cues.owned_noun:
             return self._owned(match, toks, k1)
+        if match.re is self.cues.in_poll:
+            return self._in_poll(toks, k0, k1, cue, sentence)
         if toks[k0].start != match.start():
             return None  # inside a hyphenated word: "so-called", "well-known"
-        if match.group() in cues.NOUN_THAT:
+        if match.group() in self.cues.noun_that:
             att = self._possessive(toks, k0, cue, sentence)
             if att is not None or toks[k0].low not in self.lang.PARTICIPLE_CUES:
                 return att
             k1, cue = k0 + 1, (toks[k0].start, toks[k0].end)  # "a statement warning that"
-        if match.group().startswith(cues.PREPS) or match.group().startswith(cues.NOMINALS):
-            kind = "according-to" if match.group().startswith(cues.PREPS) else "nominal"
+        if match.group().startswith(self.cues.preps) or \
+                match.group().startswith(self.cues.nominals):
+            kind = "according-to" if match.group().startswith(self.cues.preps) else "nominal"
             return self._prepositional(toks, k0, k1, cue, sentence, kind)
         return self._verb(toks, k0, k1, cue, sentence)
 

@@ -25,8 +25,16 @@ def adverbial(text: str, content: tuple[int, int]) -> bool:
 
 def participle(text: str, content: tuple[int, int]) -> bool:
     """"he said, adding that ...": what he said comes before."""
-    first = text[content[0]:content[0] + 12].split(None, 1)
-    return bool(first) and first[0].lower() in lx.PARTICIPLE_CUES
+    first = text[content[0]:content[0] + 16].split(None, 1)
+    if not first:
+        return False
+    word = first[0].lower()
+    # "Clinton said, drawing gasps from the crowd": an -ing word after the comma describes
+    # the saying ("said raising taxes would hurt" is a clause: no comma)
+    return word in lx.PARTICIPLE_CUES or (
+        word.endswith("ing") and word.isalpha() and word not in lx.NOT_PARTICIPLES
+        and text[max(0, content[0] - 3):content[0]].rstrip().endswith(","))
+
 
 
 def next_char(text: str, pos: int) -> int:

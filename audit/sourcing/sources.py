@@ -22,7 +22,10 @@ MAX_NP = 14  # tokens; real sources are shorter, anything longer is a misreading
 
 def _joins_names(toks: list[Tok], i: int) -> bool:
     """'and' may sit inside a source only between names ("the United States and Japan")."""
-    return 0 < i < len(toks) - 1 and toks[i - 1].is_cap and toks[i + 1].is_cap
+    if not 0 < i < len(toks) - 1 or not toks[i - 1].is_cap:
+        return False
+    nxt = i + 2 if toks[i + 1].low == "the" and i + 2 < len(toks) else i + 1
+    return toks[nxt].is_cap  # "Japan and the United States": one source
 
 
 _LY_NOUNS = lx.words("""
@@ -102,7 +105,9 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
     i = begin
     while i < len(toks) and i - begin < MAX_NP:
         tok = toks[i]
-        inner_dot = tok.text == "." and i + 1 < len(toks) and toks[i + 1].is_word
+        inner_dot = (tok.text == "." or (tok.text == "/" and i > begin and i + 1 < len(toks)
+                                         and toks[i + 1].start == tok.end)) and \
+            i + 1 < len(toks) and toks[i + 1].is_word  # "the U.S. Census", "a CNN/ORC poll"
         if not tok.is_word and tok.text not in "’'-&" and not inner_dot:
             break
         if (tok.low in lx.CLAUSE_WORDS and not tok.text.isupper()) or tok.low in lx.VERBISH:
@@ -208,7 +213,8 @@ def _by_head(words: list[str], chunk: list[str], hlow: str, determiner: bool) ->
         return "unnamed"
     if hlow in lx.ORG_HEADS or hlow in lx.CAPITALS or hlow in lx.MORE_ORG_HEADS:
         return "organization"
-    if hlow in lx.QUANTITY_HEADS or hlow.rstrip("%").isdigit():
+    if hlow in lx.QUANTITY_HEADS or hlow.rstrip("%").isdigit() or (
+            "-" in hlow and hlow.rsplit("-", 1)[1] in lx.FRACTIONS):
         return "vague"  # "Another 19 percent", "about four in 10"
     tail = [w.lower() for w in chunk[-2:]]
     if "-".join(tail) in lx.COUNTRIES or tail[-1] in lx.COUNTRIES:

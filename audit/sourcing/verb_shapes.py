@@ -17,8 +17,11 @@ class VerbShapes(SharedSubject):
     """Attributions whose cue is a verb (said, argued, has estimated, believes)."""
 
     def _verb(self, toks: list[Tok], k0: int, k1: int, cue, sentence) -> Attribution | None:
+        before = k0 - 1
+        while before > 0 and toks[before].low.endswith("ly") and not toks[before].is_cap:
+            before -= 1  # "are gently urging"
         progressive = toks[k0].low.endswith("ing") and k0 > 0 and \
-            toks[k0 - 1].low in self.lang.AUX  # "is talking about", "was saying that"
+            toks[before].low in self.lang.AUX  # "is talking about", "was saying that"
         if k0 > 0 and not progressive and (toks[k0 - 1].low in self.lang.PASSIVE_BEFORE or
                                            toks[k0 - 1].low.endswith(("’s", "'s"))):
             return None  # passive ("is expected"), or a noun ("Swift’s claims")
@@ -29,6 +32,8 @@ class VerbShapes(SharedSubject):
         if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in self.lang.INTENT_CUES and \
                 toks[k0].low not in self.lang.INTENT_TO_CUES:
             return None  # "pledged to work together" is a commitment, not a report
+        if _reduced_relative(self.lang, toks, k0, k1):
+            return None  # "with Japan’s share estimated at $1 billion": no one reports
         if toks[k0].low in self.lang.PARTICIPLE_CUES and not progressive:
             return self._shared(toks, k0, k1, cue, sentence)
         strong = toks[k0].low in self.lang.FALLBACK_CUES
@@ -118,14 +123,25 @@ class VerbShapes(SharedSubject):
             if not intent:
                 return None
             return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
+        if intent and low in self.lang.HOPE_CUES:
+            return None  # "supporters hope her attacks will work": a clause, read as usual
         if intent and low not in self.lang.NP_INTENT_CUES:
             return _NOT_REPORTED  # "pledged his shares as collateral"
         end = np_end(self.lang, toks, k1)
         if end == k1:
             return None
+        if end < len(toks) and not intent and (toks[end].low in self.lang.AUX
+                                              or toks[end].low in self.lang.VERBISH) and \
+                toks[end].low not in ("also", "then", "once", "first", "only", "long", "even",
+                                      "just", "again", "further", "still", "recently"):
+            return None  # "announced he would run": the subject of a clause, read as usual
         if end < len(toks) and toks[end].low == "that" and end - k1 <= 3 and \
                 toks[end - 1].low in self.lang.COMPLEMENT_NOUNS:
             # "questioned the idea that ...": the idea and what it holds
+            return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
+        if end + 1 < len(toks) and toks[end].low == "as" and (
+                toks[end + 1].is_word or toks[end + 1].text in "“\""):
+            # "described the push as nearly impossible": the object and what it was called
             return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
         if intent or low in self.lang.TO_AFTER_OBJECT:
             # "want all immigrants in the country illegally to be deported"
@@ -180,7 +196,9 @@ class VerbShapes(SharedSubject):
             parenthetical = False  # "At the fair, Beck said, “...”": the quote is what he said
         if content is None or parenthetical or shapes.trivial(self.text, content) or \
                 shapes.adverbial(self.text, content) or shapes.participle(self.text, content):
-            before = self._before(toks[first - 1 if as_clause else first].start, sentence)
+            subordinate = first > 0 and toks[first - 1].low in self.lang.SUBORDINATORS
+            before = None if subordinate else self._before(
+                toks[first - 1 if as_clause else first].start, sentence)
             nxt = self.quotes.opening_at(shapes.next_char(self.text, sentence[1]))
             if before is None and parenthetical and not as_clause and content is not None \
                     and not self._is_quote(content):
@@ -252,11 +270,20 @@ class VerbShapes(SharedSubject):
         """"Maria Lopez, the city engineer, said ...": the name and its apposition."""
         if k0 < 2 or toks[k0 - 1].text != ",":
             return None
-        comma = next((i for i in range(k0 - 2, max(-1, k0 - 30), -1) if toks[i].text == ","),
-                     None)
-        if comma is None:
+        commas = [i for i in range(k0 - 2, max(-1, k0 - 40), -1) if toks[i].text == ","][:3]
+        if not commas:
             return None
-        head, appos = np_before(toks, comma), (comma + 1, k0 - 1)
+        # "Geoff Garin, a pollster who ..., a pro-Clinton super PAC, said": the name is
+        # before the first of two or three appositions in a row
+        n, head = 0, np_before(toks, commas[0])
+        while head is not None and head[1] == commas[n] and n + 1 < len(commas) and \
+                commas[n + 1] == head[0] - 1 and not toks[head[0]].is_cap:
+            further = np_before(toks, commas[n + 1])  # the apposition was no name: go on
+            if further is None or further[1] != commas[n + 1] or not toks[further[0]].is_cap:
+                break
+            n, head = n + 1, further
+        comma = commas[n]
+        appos = (comma + 1, commas[n - 1] if n else k0 - 1)
         if head is None or head[1] != comma or appos[1] <= appos[0] or any(
                 not t.is_word and t.text not in "’'-." for t in toks[appos[0]:appos[1]]):
             return None
@@ -272,10 +299,32 @@ class VerbShapes(SharedSubject):
         content = self._subject_content(toks, head[0], k0, k1, sentence)
         if stype is None or content is None:
             return None
-        end = head[1] - 1 if toks[appos[0]].low in ("who", "which") else appos[1] - 1
+        end = head[1] - 1 if toks[appos[0]].low in ("who", "which") else k0 - 2
         source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
         kind = "quote" if self._is_quote(content) else "reported"
         return Attribution(content, source, cue, stype, self._has_quote(content), kind)
+
+
+def _reduced_relative(lang, toks: list[Tok], k0: int, k1: int) -> bool:
+    """A past participle after its noun with no auxiliary is a reduced relative or an
+    absolute construction, not a cue: "[with] Japan’s share estimated at $1 billion",
+    "costs projected at 5 million", "with costs expected to rise"."""
+    cue = toks[k0]
+    if not cue.low.endswith("ed") or k0 == 0 or toks[k0 - 1].low in lang.AUX:
+        return False
+    nxt = toks[k1] if k1 < len(toks) else None
+    if nxt is not None and nxt.low == "at" and k1 + 1 < len(toks) and (
+            toks[k1 + 1].text[0].isdigit() or toks[k1 + 1].text[0] in "$€£¥"
+            or toks[k1 + 1].low in ("about", "around", "roughly", "nearly", "some", "least")):
+        return True  # "estimated at $1 billion", "put at about 40"
+    for i in range(k0 - 1, max(-1, k0 - 7), -1):  # "with [the noun phrase] estimated ..."
+        tok = toks[i]
+        if tok.low in ("with", "without"):
+            return i < k0 - 1 and not (nxt is not None and nxt.low == "that")
+        if (not tok.is_word and tok.text not in "’'-") or tok.low in lang.CLAUSE_WORDS or \
+                tok.low in lang.VERBISH or tok.low in lang.AUX:
+            return False
+    return False
 
 
 _NOT_REPORTED = (-1, -1)  # what _object_content gives for a cue that reports nothing here

@@ -1,10 +1,15 @@
-"""Word lists for attribution: cue verbs, and the head nouns that tell a source's type.
+"""The English language pack: every word list and pattern the sourcing stage reads.
 
-Kept as data in one place so that a reviewer can see, and extend, what the extractor
-knows without reading its logic. Everything is lower case.
+Cue verbs, the head nouns that tell a source's type, and (at the end) the patterns of
+the cue scan (cues.py), of carried quotes and pronouns (carry.py), of titles and headline
+labels (consistency.py) and of check-worthy claims (claims.py). Kept as data in one place
+so that a reviewer can see, and extend, what the extractor knows without reading its
+logic. Word lists are lower case unless they match capitalised text.
 """
 
 from __future__ import annotations
+
+from audit.sourcing.text import trie_pattern
 
 
 def words(text: str) -> frozenset[str]:
@@ -99,7 +104,7 @@ OBJECT_CUES = words("told tells tell telling")
 AUX = words("""
 has have had will would also recently previously repeatedly later earlier publicly
 privately already once often again further still even just first then
-may might could should can must is are was were do does did been only long
+may might could should can must is are was were do does did been only long now
 """)
 
 # Words that end a noun phrase when walking away from a cue.
@@ -287,7 +292,10 @@ discuss discusses discussed propose proposes proposed sought seeks welcome welco
 welcomed applauded applauds slammed slams blasted blasts mocked mocks echoed echoes
 urged urges urge demanded demands demand predicted predicts predict described describes
 warned warns announced announces recommended recommends
+support backs favor favors favour favours
 """)
+# Intention cues that also take a clause with no "that" ("supporters hope her bid works").
+HOPE_CUES = words("hope hopes hoped")
 # Intention cues that also take a noun phrase ("wants a recount", "sought the nomination").
 NP_INTENT_CUES = words("want wants wanted seek seeks sought")
 # Question cues: what was asked is a question ("asked whether ...", "asked Trump to ...").
@@ -336,6 +344,10 @@ bragged about
 joked about
 lashed out at
 hit back at
+shot back
+fired back
+spoke out against
+spoke out about
 """.strip().splitlines())
 
 # Cues whose content is an intention, "to" and its verb ("pledged to cut taxes", "wants to
@@ -354,10 +366,24 @@ BASE_CUES = BASE_CUES | frozenset(
 # Heads of a quantity of people, typed vague ("Another 19 percent", "about four in 10",
 # "a majority of voters", "half").
 QUANTITY_HEADS = words("""
-percent per cent majority minority plurality half third thirds quarter share fraction
+percent per cent majority minority plurality half third thirds quarter quarters fifths
+share fraction
 proportion handful dozens hundreds thousands millions number numbers two three four five
 six seven eight nine ten 10 dozen
 """)
+# Fractions written with a hyphen ("two-thirds", "three-quarters"), typed like QUANTITY_HEADS.
+FRACTIONS = words("half third thirds quarter quarters fifth fifths tenths")
+# Nouns of polls: "in [the latest Quinnipiac poll]" attributes the finding it ends.
+POLL_NOUNS = words("poll polls survey surveys")
+# What a poll's finding holds: a figure or a standing ("leads by 8 points in the survey").
+POLL_FIGURE_PATTERN = (r"\d|\b(?:percent|points?|majority|half|third|quarter|most|leads?|led"
+                       r"|ahead|behind|trails?|trailed)\b")
+# Words opening a clause whose cue does not report the words before it ("about double what
+# Bradley said", "drew boos when he told").
+SUBORDINATORS = words("what when which where because after before while until since whom than")
+# Words in -ing that are not participles ("said, nothing more").
+NOT_PARTICIPLES = words("nothing something everything anything king spring morning evening "
+                        "thing things")
 # More heads of sources met in political reporting.
 MORE_UNNAMED_HEADS = words("""
 candidate candidates respondents delegates donors activists protesters demonstrators
@@ -454,7 +480,9 @@ HEDGE_STOPS = NP_PREPS | {"by", "about", "over", "and", "or", "was", "were", "is
 
 # Words that open an adverbial phrase after a cue ("said at a rally last week").
 ADVERBIAL_STARTS = {"at", "in", "on", "during", "after", "before", "last", "this", "earlier",
-                    "later", "while", "when", "recently", "yesterday", "today", "repeatedly"}
+                    "later", "while", "when", "recently", "yesterday", "today", "repeatedly",
+                    "aboard", "onstage", "backstage", "without", "of", "about", "amid", "with",
+                    "outside", "inside", "through", "via"}
 TRIVIAL_STARTS = TIME_WORDS | {"in", "on", "to", "at", "after", "before", "during", "from"}
 
 # Nouns whose "that" clause is part of a cue's object ("questioned the idea that ...").
@@ -462,3 +490,145 @@ COMPLEMENT_NOUNS = words("""
 idea notion claim claims fact suggestion suggestions view argument assertion belief
 possibility prospect theory allegation allegations report reports premise charge charges
 """)
+
+# Patterns of the cue scan (cues.py compiles them once per pack).
+# Prepositional and nominal cues whose source follows ("according to X", "remarks by X").
+PREPS = ("according to", "According to", "reported by")
+NOMINALS = tuple(f"{w} {p}" for w in ("remarks", "Remarks", "comments", "Comments",
+                                       "testimony", "Testimony") for p in ("from", "by")
+                 if f"{w} {p}".lower() != "comments from")
+# Phrases scanned as cues besides PHRASAL_CUES ("pointed out", "referred to it as").
+MORE_PHRASES = ("pointed out", "points out", "point out",
+                *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
+                  for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
+_BE = (r"(?:is|are|was|were|be|been|being) "
+       r"(?:also |widely |generally |now |still |often |repeatedly )?")
+# Passive and hedged forms, one named group each (read in passive.py; "asked" opens a
+# reporter's question). The lookahead on the forms' first letters lets the scan skip most
+# offsets at once (three times faster than starting at "\b").
+PASSIVE_PATTERN = (
+    r"(?=[IiarpsdwbhA])\b(?:"
+    r"(?P<asked>Asked(?= (?:if|whether|about|why|how|what|when|where|who)\b))|"
+    r"(?P<it>[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
+    r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
+    r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that)"
+    r"|(?P<adverb>reportedly|allegedly|purportedly|supposedly)"
+    rf"|(?P<seen>{_BE}(?:(?:seen|regarded|viewed|perceived) as|considered to be))"
+    r"|(?P<deemed>deemed)"
+    rf"|(?P<accused>{_BE}accused)"
+    r"|(?P<told>(?:have|has|had) been (?:told|informed|assured|advised|warned)"
+    r"|(?:was|were) (?:told|informed|assured|advised)))\b"
+)
+# The owner just before an owned stance noun ("his criticism of", "Trump’s attacks on").
+OWNER_PATTERN = (
+    r"\b(?P<owner>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[A-Z][\w.-]*[’']s)"
+    r"(?: (?:own|latest|new|recent|early|strong|fierce|harsh|repeated|public|frequent|"
+    r"sharp|vocal|past|full|initial|continued|first|staunch|broad|long-standing))? $")
+# "leads by 8 points in the survey", "ahead in national polls": the poll reports the finding.
+IN_POLL_PATTERN = (r"\b[Ii]n(?= (?:[\w.&/’'-]+ ){0,7}?(?:" + "|".join(sorted(POLL_NOUNS))
+                   + r")\b)")
+
+# Patterns of carried quotes and pronouns (carry.py).
+# Why a source is not named ("on condition of anonymity", "not authorized to speak").
+ANONYMITY_PATTERN = (
+    r"\b(?:on (?:the )?condition (?:of|that) (?:\w+ )?anonymity|anonymously|on background"
+    r"|not authori[sz]ed to (?:speak|talk|comment|discuss)[^.;]{0,120}"
+    r"|declined to be (?:named|identified)|not to be (?:named|identified))"
+)
+# The next sentence going on about the same unnamed source ("They spoke on condition ...").
+FOLLOW_UP_PATTERN = r"(?:The|Both|They|He|She|All|Those|These) "
+# The reason given after the anonymity phrase ("... to discuss private negotiations").
+ANONYMITY_REASON_PATTERN = r",? *(?:in order to|to|because|as|since|so as to) [^.;\n]{3,200}"
+# A person's full name in running text ("Taylor Swift", "Jean-Claude Juncker").
+FULL_NAME_PATTERN = r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:[A-Z]\. )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
+# First words of two capitalised words that are a place, not a first name ("New York").
+NOT_FIRST_NAMES = words("""
+new north south east west san los las united white supreme saint st fort mount great middle
+hong el la le de
+""")
+# Object and possessive pronouns, and the subject form a source is resolved by.
+SUBJECT_FORM = {"his": "he", "him": "he", "her": "she", "its": "it"}
+
+# Titles and headlines (consistency.py).
+# Offices written before a name (patterns: "Sen\." is an abbreviation).
+TITLES = tuple("""
+Vice President|President|Deputy Prime Minister|Prime Minister|Deputy Secretary of State
+|Secretary of State|Defense Secretary|Defence Secretary|Foreign Minister|Defense Minister
+|Defence Minister|Finance Minister|Chief Cabinet Secretary|Secretary|Senator|Sen\\.
+|Representative|Rep\\.|Governor|Gov\\.|Mayor|Chancellor|King|Queen|Crown Prince|Prince
+|General|Gen\\.|Admiral|Adm\\.|Chief Justice|Justice|Speaker|Minister|Ambassador
+|Attorney General|Premier""".replace("\n", "").split("|"))
+# Words before a title that make it a past or passing office ("former President X").
+TITLE_QUALIFIERS = ("former", "then-", "ex-", "acting", "late")
+# Two spellings of one title.
+SAME_TITLE = {"Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor",
+              "Gen.": "General", "Adm.": "Admiral", "Defence Secretary": "Defense Secretary",
+              "Defence Minister": "Defense Minister"}
+# Capitalised words after a title that are not a name ("President Of", "Mayor Will").
+NOT_NAMES_AFTER_TITLE = {"Of", "The", "And", "In", "On", "For", "To", "At", "Will", "Has",
+                         "Had", "Is"}
+# A headline's "Source: claim" label.
+TITLE_SOURCE_PATTERN = r"\s*([A-Z][\w.’' -]{1,40}?)\s*:\s+\S"
+
+# Check-worthy claims (claims.py): what makes a sentence worth a source, as patterns, and
+# cheap literal hints that must occur in a sentence before a reason's pattern is run.
+_MONTHS_RE = trie_pattern(words("""
+January February March April May June July August September October November December
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+"""))
+_DAYS_RE = trie_pattern({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                         "Sunday"})
+_COUNTED_RE = trie_pattern(words("""
+people persons deaths dead killed injured wounded cases infections jobs votes voters troops
+soldiers residents workers employees children patients homes households users customers
+migrants refugees members students protesters civilians victims arrests times percent
+"""))
+_CURRENCIES_RE = trie_pattern({"dollars", "euros", "pounds", "yen", "yuan", "won",
+                               "rupees", "roubles", "rubles"})
+CHECKWORTHY_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("percentage", r"\d(?:[\d.,]*\d)? ?(?:%|per ?cent\b|percentage points?\b)"),
+    ("money", (
+        r"[$€£¥]\s?\d|\b(?:US\$|USD|EUR)\s?\d|\b\d[\d.,]*(?: (?:million|billion|trillion))?"
+        rf" {_CURRENCIES_RE}\b")),
+    # Counts that a reader would want sourced: large numbers and counted people or events;
+    # not "a 16-inch screen" or "60 minutes" (specifications and recipes are not claims).
+    ("number", (
+        r"\b\d{1,3}(?:,\d{3})+\b|\b(?!(?:19|20)\d\d\b)\d{4,}\b"
+        r"|\b(?:million|billion|trillion|thousands of|hundreds of|dozens of)\b"
+        rf"|\b\d[\d,.]* (?:[a-z]+ )?{_COUNTED_RE}\b")),
+    ("date", (
+        rf"\b(?:{_MONTHS_RE})\.? (?:\d{{1,2}}|\d{{4}})\b|\b(?:in|since|by|until|from) \d{{4}}\b"
+        r"|\b(?:mid-|early |late )?\d{4}s\b"
+        rf"|\b(?:on|last|this|next) {_DAYS_RE}"
+        r"|\b(?:last|next) (?:week|month|year)\b|\byesterday\b")),
+    ("prediction", (
+        r"\b(?:is|are|was|were|be) (?:now |also )?(?:expected|set|likely|poised|projected"
+        r"|anticipated|forecast|scheduled|slated|due|predicted|estimated) to\b"
+        r"|\bwill (?:likely|probably|soon)\b")),
+    ("superlative", (
+        r"\bfirst-ever\b|\bthe (?:first|only|last) \w+|\bthe (?:most|least) \w+"
+        r"|\b(?:record|unprecedented|historic|largest|biggest|highest|lowest|fastest"
+        r"|strongest|worst|best|deadliest)\b")),
+    ("causal", (
+        r"\b(?:because of|due to|as a result of|led to|leads to|caused|causes|resulted in"
+        r"|results in|blamed (?:for|on)|thanks to|contributed to)\b")),
+    ("event", (
+        r"\b(?:has|have|had) been (?:granted|given|approved|signed|awarded|arrested|charged"
+        r"|killed|injured|banned|fined|sanctioned|deployed|sent|ordered|allowed|denied"
+        r"|authori[sz]ed)\b")),
+)
+
+CHECKWORTHY_DIGITS = ("percentage", "money", "number", "date")
+CHECKWORTHY_HINTS = {
+    "money": ("$", "€", "£", "¥"),
+    "number": ("illion", "thousands of", "hundreds of", "dozens of"),
+    "date": ("day", "week", "month", "year"),
+    "prediction": ("ed to", "set to", "likely to", "due to", "poised to", "forecast to",
+                   "will likely", "will probably", "will soon"),
+    "superlative": ("first", "First", "most", "least", "only", "last", "record", "Record",
+                    "unprecedented", "Unprecedented", "historic", "est", "worst", "Worst"),
+    "causal": ("because", "Because", "due to", "Due to", "result", "led to", "leads to", "caus",
+               "blame",
+               "thanks to", "contributed"),
+    "event": (" been ",),
+}
