@@ -6,10 +6,9 @@ is how transparently the article sources its claims and whether the page says wh
 stands behind it. Readability is left out by default (``overall.weight.readability`` 0):
 it says whether a general reader can follow the prose, not whether the article can be
 relied on, and measured on reliable and unreliable news it points the wrong way
-(reliable outlets write harder prose: AUC 0.36), so mixing it in made the overall score
-worse at the question it answers (AUC 0.859 with the old weights 0.2/0.5/0.3, 0.882
-without; README). A
-score whose weight is 0 is not part of the mean. When the sourcing score is withheld (too
+(reliable outlets write harder prose), so mixing it in made the overall score worse at
+the question it answers (the figures are in the README's "Measured quality"). A score
+whose weight is 0 is not part of the mean. When the sourcing score is withheld (too
 short a text, or a language the rules do not cover) the overall score and the grade are
 withheld too, with the reason.
 
