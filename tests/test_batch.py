@@ -330,7 +330,7 @@ def test_a_dying_worker_loses_only_its_own_job(names):
     """Jobs go to workers in chunks, so a dead worker takes a whole chunk with it, and
     others in flight; the jobs are run again alone and only the one that kills its
     worker again is failed. Everything comes back once, in input order."""
-    results = list(batch._run_parallel(
+    results = list(batch.pool._run_parallel(
         ((item, None) for item in _stream(names)), batch.Settings(), 2, work=_dies_on_x))
     assert [r.source for r in results] == names
     for name, result in zip(names, results):
@@ -351,7 +351,7 @@ def _raises_on_y(job, name, settings):
 
 def test_a_chunk_that_raises_names_the_job_and_loses_no_other():
     names = [f"a{i}" for i in range(10)] + ["y0"] + [f"a{i}" for i in range(10, 20)]
-    results = list(batch._run_parallel(
+    results = list(batch.pool._run_parallel(
         ((item, None) for item in _stream(names)), batch.Settings(), 2, work=_raises_on_y))
     assert [r.source for r in results] == names
     failed = [(r.source, r.internal, r.error) for r in results if r.status != "ok"]
@@ -363,13 +363,13 @@ def test_a_death_noticed_between_results_does_not_stop_the_batch():
     raises BrokenProcessPool. The task must fail with the pool, not the whole batch."""
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = batch._Pool(1, batch.Settings(), _dies_on_x)
+    pool = batch.pool._Pool(1, batch.Settings(), _dies_on_x)
     try:
-        first = batch._Task(list((job, None) for job in _stream(["x0"])))
+        first = batch.pool._Task(list((job, None) for job in _stream(["x0"])))
         pool.submit(first)
         with pytest.raises(BrokenProcessPool):
             first.future.result(timeout=60)
-        second = batch._Task(list((job, None) for job in _stream(["a0"])))
+        second = batch.pool._Task(list((job, None) for job in _stream(["a0"])))
         pool.submit(second)  # must not raise
         with pytest.raises(BrokenProcessPool):
             second.future.result(timeout=60)
@@ -388,8 +388,8 @@ def test_a_batch_stopped_early_leaves_queued_work_undone(tmp_path):
     the chunks already queued to them."""
     jobs = [inputs.Job(source=str(tmp_path / f"{i:03d}"), name=f"{i:03d}", data=b"")
             for i in range(200)]
-    results = batch._run_parallel(((job, None) for job in jobs), batch.Settings(), 2,
-                                  work=_slow)
+    results = batch.pool._run_parallel(((job, None) for job in jobs), batch.Settings(), 2,
+                                       work=_slow)
     assert [next(results).source for _ in range(3)] == [job.source for job in jobs[:3]]
     results.close()
     done = len(list(tmp_path.iterdir()))
@@ -399,7 +399,7 @@ def test_a_batch_stopped_early_leaves_queued_work_undone(tmp_path):
 def test_chunks_carry_a_bounded_amount_of_data():
     blob = b"x" * (3 * batch.CHUNK_BYTES // 8)  # 1.5 MiB; the same object in every job
     jobs = [inputs.Job(source=f"r{i}", name=f"r{i}", data=blob) for i in range(30)]
-    tasks = list(batch._tasks((job, None) for job in jobs))
+    tasks = list(batch.pool._tasks((job, None) for job in jobs))
     assert [len(t.pairs) for t in tasks[:3]] == [1, 2, 3]
     assert max(t.size for t in tasks) < batch.CHUNK_BYTES + len(blob)
     assert sum(len(t.pairs) for t in tasks) == 30
@@ -407,7 +407,7 @@ def test_chunks_carry_a_bounded_amount_of_data():
 
 def test_chunks_grow_and_keep_input_order():
     names = [f"a{i}" for i in range(40)] + ["!bad", "b0"]
-    tasks = list(batch._tasks((item, None) for item in _stream(names)))
+    tasks = list(batch.pool._tasks((item, None) for item in _stream(names)))
     assert [len(t.pairs) for t in tasks[:5]] == [1, 2, 4, batch.CHUNK, batch.CHUNK]
     assert max(len(t.pairs) for t in tasks) == batch.CHUNK
     assert [job.source for t in tasks for job, _ in t.pairs] == names[:40] + ["b0"]
@@ -483,7 +483,7 @@ def test_write_failure_is_an_input_failure(runner, tmp_path, monkeypatch):
         return original(path, text)
 
     original = batch.write_atomic
-    monkeypatch.setattr(batch, "write_atomic", failing)
+    monkeypatch.setattr(batch.job, "write_atomic", failing)  # where the job looks it up
     out = tmp_path / "out"
     result = runner.invoke(cli, ["check", str(SEEDS[0]), str(SEEDS[1]), "--out", str(out), "-j",
                                  "1", "-q"])
