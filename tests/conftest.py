@@ -25,3 +25,22 @@ def in_root(monkeypatch):
     """Run from the repository root, as `make run` does."""
     monkeypatch.chdir(ROOT)
     return ROOT
+
+
+# For the batch tests (tests/test_batch*.py): a news-like paragraph, a folder of short
+# articles made of it, and the reports a run printed as JSON Lines.
+BODY = ("The council approved the budget on Tuesday after a long debate, the mayor said. "
+        "Officials said the plan would cost $4.7 billion over five years. ")
+
+
+def articles(tmp_path: Path, n: int) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i:03d}.txt").write_text(f"Story {i}\n\n{BODY * 4}\n", encoding="utf-8")
+    return folder
+
+
+def stdout_jsonl(result) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.splitlines()]
+

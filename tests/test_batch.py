@@ -1,62 +1,24 @@
-"""Batch runs: inputs of every kind, order, parallel workers, safe names, incremental
-reruns, a killed run, and nothing lost or half-written."""
+"""Batch runs end to end: inputs of every kind, URLs, JSON Lines output, incremental
+reruns, a closed output, configuration files. The pool, the files and the summary have
+their own tests (test_batch_pool.py, test_batch_files.py, test_batch_summary.py)."""
 
 import io
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
-from audit import api, batch, inputs, schema
+from audit import inputs, schema
 from audit.cli import cli
-from conftest import ROOT, SEEDS
-
-BODY = ("The council approved the budget on Tuesday after a long debate, the mayor said. "
-        "Officials said the plan would cost $4.7 billion over five years. ")
+from conftest import BODY, ROOT, SEEDS, articles, stdout_jsonl
 
 
 def _page(title: str) -> str:
     return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
             f"<p>{BODY * 3}</p><p>{BODY * 2}</p></article></body></html>")
-
-
-def _articles(tmp_path: Path, n: int) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(n):
-        (folder / f"a{i:03d}.txt").write_text(f"Story {i}\n\n{BODY * 4}\n", encoding="utf-8")
-    return folder
-
-
-def _jsonl(result) -> list[dict]:
-    return [json.loads(line) for line in result.stdout.splitlines()]
-
-
-# ----------------------------------------------------------------------------- names
-
-
-@pytest.mark.parametrize("name", ["../../etc/passwd", "/abs/path.txt", "a/../../b", "..", "",
-                                  "con:*?<>|\x00.txt", "x" * 5000, "ünïcødé/名前.html"])
-def test_safe_names_cannot_escape(tmp_path, name):
-    taken = set()
-    safe = batch.safe_name(name, taken)
-    assert "/" not in safe and "\\" not in safe and not safe.startswith(".")
-    assert len(safe) <= batch.MAX_NAME + 30
-    assert (tmp_path / safe).resolve().parent == tmp_path.resolve()
-
-
-def test_safe_names_are_unique_and_deterministic():
-    taken = set()
-    first = [batch.safe_name(n, taken) for n in ("a/x.txt", "a__x.txt", "a/x.txt", "summary")]
-    assert len(set(first)) == 4
-    again = set()
-    assert [batch.safe_name(n, again)
-            for n in ("a/x.txt", "a__x.txt", "a/x.txt", "summary")] == first
 
 
 # ----------------------------------------------------------------------------- inputs
@@ -142,27 +104,18 @@ def test_a_closed_output_pipe_stops_quietly(tmp_path):
     assert list(tmp_path.iterdir()) == []  # no --jsonl file, whole or temporary
 
 
-def test_reports_are_written_as_the_standard_library_would(tmp_path):
-    """orjson writes the report files: the same text as json.dumps(indent=2), and the
-    JSON Lines form parses back to the same report."""
-    for path in SEEDS:
-        report = api.audit_bytes(path.read_bytes(), source=str(path))
-        assert batch.dumps(report) == json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-        assert json.loads(batch.dumps_line(report)) == report
-
-
 def test_jsonl_from_standard_input(runner):
     lines = "\n".join(json.dumps({"id": f"r{i}", "text": BODY * 2}) for i in range(3)) + "\n"
     result = runner.invoke(cli, ["check", "-", "--format", "jsonl", "-j", "1"], input=lines)
     assert result.exit_code in (0, 1)
-    assert [r["input"]["source"] for r in _jsonl(result)] == ["r0", "r1", "r2"]
+    assert [r["input"]["source"] for r in stdout_jsonl(result)] == ["r0", "r1", "r2"]
 
 
 def test_from_file_list(runner, tmp_path):
     listing = tmp_path / "list.txt"
     listing.write_text(f"# seeds\n{SEEDS[0]}\n\n{SEEDS[3]}\n")
     result = runner.invoke(cli, ["check", "--from-file", str(listing), "--format", "jsonl"])
-    assert [r["input"]["source"] for r in _jsonl(result)] == [str(SEEDS[0]), str(SEEDS[3])]
+    assert [r["input"]["source"] for r in stdout_jsonl(result)] == [str(SEEDS[0]), str(SEEDS[3])]
 
 
 def test_warc_html_responses_are_articles(runner, tmp_path):
@@ -180,7 +133,7 @@ def test_warc_html_responses_are_articles(runner, tmp_path):
                                                http_headers=headers)
             writer.write_record(record)
     result = runner.invoke(cli, ["check", str(path), "--format", "jsonl"])
-    reports = _jsonl(result)
+    reports = stdout_jsonl(result)
     assert [r["input"]["source"] for r in reports] == ["https://example.org/a", "https://example.org/b"]
     assert all(r["input"]["media_type"] == "text/html" for r in reports)
 
@@ -244,7 +197,7 @@ def server():
 def test_urls_are_fetched_and_the_final_url_recorded(runner, server):
     result = runner.invoke(cli, ["check", f"{server}/moved", f"{server}/plain", "--format", "jsonl",
                                  "-j", "1"])
-    reports = _jsonl(result)
+    reports = stdout_jsonl(result)
     assert reports[0]["input"]["source"] == f"{server}/moved"
     assert reports[0]["input"]["url"] == f"{server}/story"
     assert reports[0]["input"]["media_type"] == "text/html"
@@ -258,7 +211,7 @@ def test_urls_that_are_not_ascii_are_fetched(runner, server):
 
     result = runner.invoke(cli, ["check", f"{server}/Köln story", "--format", "jsonl"])
     assert result.exit_code in (0, 1), result.output
-    report = _jsonl(result)[0]
+    report = stdout_jsonl(result)[0]
     assert report["input"]["source"] == f"{server}/Köln story"
     assert report["input"]["url"] == f"{server}/K%C3%B6ln%20story"
     assert ascii_url("https://bücher.de/a?q=ü") == "https://xn--bcher-kva.de/a?q=%C3%BC"
@@ -294,130 +247,8 @@ def test_fetch_sends_an_honest_user_agent():
 # ----------------------------------------------------------------------------- running
 
 
-def test_parallel_output_is_in_input_order_and_equal_to_serial(runner, tmp_path):
-    folder = _articles(tmp_path, 12)
-    serial = runner.invoke(cli, ["check", str(folder), "--format", "jsonl", "-j", "1"])
-    parallel = runner.invoke(cli, ["check", str(folder), "--format", "jsonl", "-j", "2"])
-    strip_time = [{k: v for k, v in r.items() if k != "generated_at"} for r in _jsonl(serial)]
-    assert strip_time == [{k: v for k, v in r.items() if k != "generated_at"}
-                          for r in _jsonl(parallel)]
-    assert [r["input"]["source"] for r in _jsonl(parallel)] == \
-        [str(folder / f"a{i:03d}.txt") for i in range(12)]
-
-
-def _dies_on_x(job, name, settings):
-    """A stand-in for ``batch.process`` whose worker dies on any job named x..."""
-    if job.name.startswith("x"):
-        os._exit(9)
-    return batch.Result(job.source, name)
-
-
-def _stream(names):
-    for name in names:
-        if name.startswith("!"):
-            yield inputs.Failure(name, "cannot list it")
-        else:
-            yield inputs.Job(source=name, name=name, data=b"")
-
-
-@pytest.mark.parametrize("names", [
-    [f"a{i}" for i in range(3)] + ["x0"] + [f"a{i}" for i in range(3, 30)],
-    ["x0", "a1", "a2"],  # the very first job, alone in the first chunk
-    [f"a{i}" for i in range(20)] + ["x1", "!bad"] + [f"a{i}" for i in range(20, 25)] + ["x2"],
-    ["x0", "x1", "x2", "x3"],  # every worker dies
-])
-def test_a_dying_worker_loses_only_its_own_job(names):
-    """Jobs go to workers in chunks, so a dead worker takes a whole chunk with it, and
-    others in flight; the jobs are run again alone and only the one that kills its
-    worker again is failed. Everything comes back once, in input order."""
-    results = list(batch._run_parallel(
-        ((item, None) for item in _stream(names)), batch.Settings(), 2, work=_dies_on_x))
-    assert [r.source for r in results] == names
-    for name, result in zip(names, results):
-        if name.startswith("x"):
-            assert (result.status, result.error) == ("failed", "the worker process died")
-        elif name.startswith("!"):
-            assert (result.status, result.error) == ("failed", "cannot list it")
-        else:
-            assert result.status == "ok", result
-
-
-def _raises_on_y(job, name, settings):
-    """A stand-in for ``batch.process`` with a bug that escapes it on any job named y..."""
-    if job.name.startswith("y"):
-        raise RuntimeError("a bug")
-    return batch.Result(job.source, name)
-
-
-def test_a_chunk_that_raises_names_the_job_and_loses_no_other():
-    names = [f"a{i}" for i in range(10)] + ["y0"] + [f"a{i}" for i in range(10, 20)]
-    results = list(batch._run_parallel(
-        ((item, None) for item in _stream(names)), batch.Settings(), 2, work=_raises_on_y))
-    assert [r.source for r in results] == names
-    failed = [(r.source, r.internal, r.error) for r in results if r.status != "ok"]
-    assert failed == [("y0", True, "internal error: RuntimeError: a bug")]
-
-
-def test_a_death_noticed_between_results_does_not_stop_the_batch():
-    """The pool can break while the main process is busy elsewhere; the next submit then
-    raises BrokenProcessPool. The task must fail with the pool, not the whole batch."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    pool = batch._Pool(1, batch.Settings(), _dies_on_x)
-    try:
-        first = batch._Task(list((job, None) for job in _stream(["x0"])))
-        pool.submit(first)
-        with pytest.raises(BrokenProcessPool):
-            first.future.result(timeout=60)
-        second = batch._Task(list((job, None) for job in _stream(["a0"])))
-        pool.submit(second)  # must not raise
-        with pytest.raises(BrokenProcessPool):
-            second.future.result(timeout=60)
-    finally:
-        pool.close(early=False)
-
-
-def _slow(job, name, settings):
-    Path(job.source).write_text("done")
-    time.sleep(0.05)
-    return batch.Result(job.source, name)
-
-
-def test_a_batch_stopped_early_leaves_queued_work_undone(tmp_path):
-    """Ctrl-C or a closed pipe: the workers finish the job in hand and skip the rest of
-    the chunks already queued to them."""
-    jobs = [inputs.Job(source=str(tmp_path / f"{i:03d}"), name=f"{i:03d}", data=b"")
-            for i in range(200)]
-    results = batch._run_parallel(((job, None) for job in jobs), batch.Settings(), 2,
-                                  work=_slow)
-    assert [next(results).source for _ in range(3)] == [job.source for job in jobs[:3]]
-    results.close()
-    done = len(list(tmp_path.iterdir()))
-    assert done < 20, f"{done} jobs ran after the batch stopped"
-
-
-def test_chunks_carry_a_bounded_amount_of_data():
-    blob = b"x" * (3 * batch.CHUNK_BYTES // 8)  # 1.5 MiB; the same object in every job
-    jobs = [inputs.Job(source=f"r{i}", name=f"r{i}", data=blob) for i in range(30)]
-    tasks = list(batch._tasks((job, None) for job in jobs))
-    assert [len(t.pairs) for t in tasks[:3]] == [1, 2, 3]
-    assert max(t.size for t in tasks) < batch.CHUNK_BYTES + len(blob)
-    assert sum(len(t.pairs) for t in tasks) == 30
-
-
-def test_chunks_grow_and_keep_input_order():
-    names = [f"a{i}" for i in range(40)] + ["!bad", "b0"]
-    tasks = list(batch._tasks((item, None) for item in _stream(names)))
-    assert [len(t.pairs) for t in tasks[:5]] == [1, 2, 4, batch.CHUNK, batch.CHUNK]
-    assert max(len(t.pairs) for t in tasks) == batch.CHUNK
-    assert [job.source for t in tasks for job, _ in t.pairs] == names[:40] + ["b0"]
-    # a listing failure ends the chunk before it and is a task of its own
-    assert tasks[-2].failure.source == "!bad" and not tasks[-2].pairs
-    assert [job.source for job, _ in tasks[-1].pairs] == ["b0"]
-
-
 def test_jsonl_file_output(runner, tmp_path):
-    folder = _articles(tmp_path, 3)
+    folder = articles(tmp_path, 3)
     target = tmp_path / "all.jsonl"
     result = runner.invoke(cli, ["check", str(folder), "--jsonl", str(target), "-q"])
     assert result.exit_code in (0, 1)
@@ -427,24 +258,8 @@ def test_jsonl_file_output(runner, tmp_path):
         schema.validate(json.loads(line))
 
 
-def test_summary_names_failed_inputs(runner, tmp_path):
-    folder = _articles(tmp_path, 2)
-    (folder / "empty.txt").write_bytes(b"")
-    (folder / "zz.bin").write_bytes(bytes(range(256)) * 4)
-    out = tmp_path / "out"
-    result = runner.invoke(cli, ["check", str(folder), "--out", str(out), "-q"])
-    assert result.exit_code == 3
-    summary = json.loads((out / "summary.json").read_text())
-    schema.validate(summary, "summary.schema.json")
-    assert summary["counts"]["failed"] == 2
-    assert summary["failed"][0]["source"].endswith("empty.txt")
-    assert summary["failed"][0]["reason"] == "empty input"  # not scored as an empty article
-    assert summary["failed"][1]["source"].endswith("zz.bin")
-    assert summary["counts"]["audited"] == 2
-
-
 def test_incremental_skips_up_to_date_and_redoes_corrupt(runner, tmp_path):
-    folder = _articles(tmp_path, 4)
+    folder = articles(tmp_path, 4)
     out = tmp_path / "out"
     assert runner.invoke(cli, ["check", str(folder), "--out", str(out), "-q"]).exit_code in (0, 1)
     before = {p.name: p.stat().st_mtime_ns for p in out.glob("a*.json")}
@@ -461,62 +276,6 @@ def test_incremental_skips_up_to_date_and_redoes_corrupt(runner, tmp_path):
 
 def test_incremental_needs_out(runner, tmp_path):
     assert runner.invoke(cli, ["check", str(SEEDS[0]), "--incremental"]).exit_code == 2
-
-
-def test_unwritable_output_directory_fails_each_input_and_goes_on(runner, tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root can write anywhere; a read-only bind is not available here")
-    out = tmp_path / "ro"
-    out.mkdir()
-    out.chmod(0o500)
-    result = runner.invoke(cli, ["check", str(SEEDS[0]), str(SEEDS[1]), "--out", str(out)])
-    assert result.exit_code in (2, 3)
-
-
-def test_write_failure_is_an_input_failure(runner, tmp_path, monkeypatch):
-    calls = []
-
-    def failing(path, text):
-        calls.append(path)
-        if len(calls) == 1:
-            raise PermissionError(13, "Permission denied")
-        return original(path, text)
-
-    original = batch.write_atomic
-    monkeypatch.setattr(batch, "write_atomic", failing)
-    out = tmp_path / "out"
-    result = runner.invoke(cli, ["check", str(SEEDS[0]), str(SEEDS[1]), "--out", str(out), "-j",
-                                 "1", "-q"])
-    assert result.exit_code == 3
-    assert "cannot write" in result.stderr and "Permission denied" in result.stderr
-    assert (out / f"{SEEDS[1].name}.json").exists()
-
-
-def test_a_killed_batch_resumes_with_incremental(tmp_path):
-    """SIGKILL in the middle of a run, then --incremental finishes it: every report whole,
-    none duplicated, no temporary file left."""
-    folder = _articles(tmp_path, 60)
-    out = tmp_path / "out"
-    command = [sys.executable, "-m", "audit", "check", str(folder), "--out", str(out), "-q",
-               "-j", "2", "--incremental"]
-    proc = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list(out.glob("a*.json"))) < 10:
-        time.sleep(0.05)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    written = len(list(out.glob("a*.json")))
-    assert 0 < written < 60, "the run was not killed in the middle"
-    for path in out.glob("a*.json"):
-        schema.validate(json.loads(path.read_text()))  # no half-written report
-    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
-    assert done.returncode in (0, 1), done.stderr
-    reports = sorted(p.name for p in out.iterdir())
-    assert reports == sorted([f"a{i:03d}.txt.json" for i in range(60)] + ["summary.json"])
-    summary = json.loads((out / "summary.json").read_text())
-    assert summary["counts"]["skipped"] >= written
-    assert summary["counts"]["audited"] + summary["counts"]["skipped"] == 60
 
 
 def test_setup_cfg_audit_section_is_used(runner, tmp_path, monkeypatch):
@@ -550,19 +309,3 @@ def test_damaged_archives_are_one_failure_each(runner, tmp_path):
     assert lines[1].startswith(f"audit: {fake_warc}: ")
 
 
-def test_summary_counts_findings_by_rule_and_sources_by_type(runner, tmp_path):
-    out = tmp_path / "out"
-    result = runner.invoke(cli, ["check", str(ROOT / "seeds"), "--out", str(out), "--format",
-                                 "jsonl", "-j", "1"])
-    reports = [json.loads(line) for line in result.stdout.splitlines()]
-    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    by_rule = {}
-    for report in reports:
-        for finding in report["findings"]:
-            by_rule[finding["rule_id"]] = by_rule.get(finding["rule_id"], 0) + 1
-    assert {row["rule_id"]: row["count"] for row in summary["rules"]} == by_rule
-    counts = [row["count"] for row in summary["rules"]]
-    assert counts == sorted(counts, reverse=True)
-    for kind, count in summary["source_types"].items():
-        assert count == sum(r["sourcing"]["counts"]["by_type"].get(kind, 0) for r in reports)
-    assert "interrupted" not in summary  # present (true) only when the run was stopped

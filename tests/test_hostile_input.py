@@ -340,7 +340,7 @@ def test_an_out_directory_that_cannot_be_written_is_found_before_the_batch(runne
     good = tmp_path / "good.txt"
     good.write_bytes(ARTICLE)
     monkeypatch.setattr(builtins, "open", read_only)
-    monkeypatch.setattr(batch, "process", lambda *a: pytest.fail("the batch started"))
+    monkeypatch.setattr(batch, "run", lambda *a, **k: pytest.fail("the batch started"))
     result = runner.invoke(cli, ["check", str(good), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2, result.output
     assert "--out" in result.stderr and "Read-only file system" in result.stderr

@@ -75,10 +75,10 @@ def test_a_killed_runs_jsonl_temporary_is_removed_by_the_next_run(runner, tmp_pa
 
 
 def test_liveness_of_odd_process_ids():
-    assert batch._alive(os.getpid())
-    assert not batch._alive(_dead_pid())
-    assert not batch._alive(0)
-    assert not batch._alive(10 ** 30)
+    assert batch.files._alive(os.getpid())
+    assert not batch.files._alive(_dead_pid())
+    assert not batch.files._alive(0)
+    assert not batch.files._alive(10 ** 30)
 
 
 # ----------------------------------------------------------------------------- deadlines
@@ -102,26 +102,26 @@ def _stuck_behind_a_decoy(job, name, settings):
     leaves the pool whole, as a pool whose reader is stuck on a half-sent result is."""
     if job.name.startswith("s"):
         decoy = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-        slots, at = batch._SLOT
+        slots, at = batch.pool._SLOT
         slots[at] = decoy.pid
         _stuck_in_c()
     return batch.Result(job.source, name)
 
 
 def test_a_pool_that_does_not_break_after_a_kill_is_abandoned(monkeypatch):
-    monkeypatch.setattr(batch, "STUCK", 1.0)
-    monkeypatch.setattr(batch, "abandoned", False)
+    monkeypatch.setattr(batch.pool, "STUCK", 1.0)
+    monkeypatch.setattr(batch.pool, "abandoned", False)
     names = ["a0", "s0", "a1", "a2"]
     jobs_in = [inputs.Job(source=n, name=n, data=b"") for n in names]
     began = time.monotonic()
-    results = list(batch._run_parallel(((job, None) for job in jobs_in),
-                                       batch.Settings(timeout=1.0), 1,
-                                       work=_stuck_behind_a_decoy))
+    results = list(batch.pool._run_parallel(((job, None) for job in jobs_in),
+                                            batch.Settings(timeout=1.0), 1,
+                                            work=_stuck_behind_a_decoy))
     took = time.monotonic() - began
     assert [(r.source, r.status) for r in results] == \
         [("a0", "ok"), ("s0", "failed"), ("a1", "ok"), ("a2", "ok")]
     assert results[1].error == "timed out after 1 s"
-    assert batch.abandoned
+    assert batch.pool.abandoned
     assert took < 5.0, f"stopped after {took:.2f} s"
 
 
@@ -144,8 +144,8 @@ def test_an_article_stuck_in_c_code_is_stopped_within_a_second_of_its_deadline(j
     names = ["a0", "s0", "a1", "a2", "a3", "a4"]
     jobs_in = [inputs.Job(source=n, name=n, data=b"") for n in names]
     began = time.monotonic()
-    results = list(batch._run_parallel(((job, None) for job in jobs_in),
-                                       batch.Settings(timeout=1.0), jobs, work=_stuck_on_s))
+    results = list(batch.pool._run_parallel(((job, None) for job in jobs_in),
+                                            batch.Settings(timeout=1.0), jobs, work=_stuck_on_s))
     took = time.monotonic() - began
     assert [r.source for r in results] == names
     assert [(r.status, r.error) for r in results if r.source == "s0"] == \
@@ -157,8 +157,8 @@ def test_an_article_stuck_in_c_code_is_stopped_within_a_second_of_its_deadline(j
 def test_the_analysis_cannot_swallow_the_deadline():
     jobs_in = [inputs.Job(source=n, name=n, data=b"text") for n in ("x0", "x1")]
     began = time.monotonic()
-    results = list(batch._run_parallel(((job, None) for job in jobs_in),
-                                       batch.Settings(timeout=1.0), 2, work=_swallowing_stage))
+    results = list(batch.pool._run_parallel(((job, None) for job in jobs_in),
+                                            batch.Settings(timeout=1.0), 2, work=_swallowing_stage))
     took = time.monotonic() - began
     assert [(r.status, r.error) for r in results] == [("failed", "timed out after 1 s")] * 2
     assert took < 2.0, f"stopped after {took:.2f} s"
@@ -227,11 +227,11 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path, watch):
         reader.start()
         reader.join(timeout=5)  # end of file: every holder of the pipe is gone
         assert not reader.is_alive(), "a worker outlived the main process"
-        _wait_for(lambda: not any(batch._alive(pid) for pid in workers), 5)
+        _wait_for(lambda: not any(batch.files._alive(pid) for pid in workers), 5)
     finally:
         proc.kill()
         for pid in workers:  # when the test failed: leave nothing running
-            if batch._alive(pid):
+            if batch.files._alive(pid):
                 os.kill(pid, signal.SIGKILL)
 
 
@@ -348,7 +348,7 @@ def test_the_input_in_flight_is_bounded(tmp_path, kind):
     jobs = 2
     bound = batch.IN_FLIGHT_BYTES + (jobs + 2) * (batch.CHUNK_BYTES + record)
     returned = peak = 0
-    for result in batch._run_parallel(items(), batch.Settings(), jobs, work=_quick):
+    for result in batch.pool._run_parallel(items(), batch.Settings(), jobs, work=_quick):
         peak = max(peak, pulled[0] - returned)
         returned += sizes[result.source]
     assert returned == 60 * record
@@ -362,6 +362,6 @@ def test_a_zombie_is_not_alive():
     _wait_for(lambda: open(f"/proc/{child.pid}/stat").read().rpartition(")")[2].split()[0]
               == "Z", 10)
     try:
-        assert not batch._alive(child.pid)
+        assert not batch.files._alive(child.pid)
     finally:
         child.wait()

@@ -1,0 +1,131 @@
+"""The batch's files: safe report names, atomic writes, stale temporaries, and the
+serialisation of reports."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+import orjson
+
+MAX_NAME = 120
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_TMP = re.compile(r"^\..+\.(\d+)\.tmp$")
+# Names the batch itself writes: summary.json, and index.html (an article's page is named
+# after its report, so "index.json" would give "index.html").
+RESERVED = ("summary.json", "index.json")
+
+
+def safe_name(name: str, taken: set[int]) -> str:
+    """A report file name for ``name``: deterministic, unique within ``taken``, and unable
+    to leave the output directory (no separators, no "..", no odd characters, bounded).
+
+    ``taken`` holds 8-byte digests of the names given so far, not the names, so that a
+    batch of many thousands of articles keeps little for it."""
+    parts = [p for p in re.split(r"[\\/]+", name) if p not in ("", ".", "..")]
+    base = _UNSAFE.sub("_", "__".join(parts)).strip("._") or "article"
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    if len(base) > MAX_NAME:
+        base = f"{base[:MAX_NAME]}-{digest}"
+    candidate = f"{base}.json"
+    if _key(candidate) in taken or candidate.lower() in RESERVED:
+        candidate = f"{base}-{digest}.json"
+        counter = 1
+        while _key(candidate) in taken:
+            candidate = f"{base}-{digest}-{counter}.json"
+            counter += 1
+    taken.add(_key(candidate))
+    return candidate
+
+
+def _key(name: str) -> int:
+    return int.from_bytes(hashlib.blake2b(name.encode("utf-8", "surrogatepass"),
+                                          digest_size=8).digest(), "big")
+
+
+def temporary_path(path: Path) -> Path:
+    """The name ``path`` is written under before its rename: hidden, with the process id,
+    ending in .tmp (the shape ``remove_stale_temporaries`` looks for)."""
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[TextIO]:
+    """A text file to write ``path`` through: a temporary file in the same directory,
+    renamed into place when the block ends, removed when it fails. Readers, and a rerun
+    after a killed run, see the old file or the new one, never half of one. (No fsync:
+    that guards against power loss, not a killed process, and it would cost more than
+    writing the report.)"""
+    tmp = temporary_path(path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through ``atomic_file``."""
+    with atomic_file(path) as handle:
+        handle.write(text)
+
+
+def remove_stale_temporaries(folder: Path, name: str | None = None) -> int:
+    """Delete the temporary files that runs no longer alive left in ``folder`` (only those
+    of the file ``name``, when given); returns how many. A temporary file whose process
+    is still running belongs to a live run (two runs on one ``--out``) and is left alone."""
+    removed = 0
+    for entry in folder.iterdir():
+        found = _TMP.match(entry.name)
+        if found is None or (name is not None and entry.name != f".{name}.{found[1]}.tmp"):
+            continue
+        if not _alive(int(found[1])) and entry.is_file():
+            entry.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` is running (a process of another user counts). A zombie is
+    not: a killed run's workers stay zombies where nothing reaps orphans (a container
+    whose first process is not an init), and their temporaries are as stale as any."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            state = stat.read().rpartition(b")")[2].split()[:1]
+    except OSError:  # no /proc (not Linux), or gone meanwhile
+        return True
+    return state not in ([b"Z"], [b"X"])
+
+
+# Reports are serialised with orjson: a report averages 77 KB of indented JSON, which the
+# standard library writes with its pure-Python encoder (indent turns the C one off) in
+# 2.1 ms, a fifth of a batch's time per article; orjson writes the same text in 0.1 ms.
+_INDENTED = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NEWLINE
+
+
+def dumps(report: dict[str, Any]) -> str:
+    """A report as written to its file: indented by 2, UTF-8 characters as they are, one
+    final newline. For what reports hold (strings, small integers, rounded floats) this
+    is the text of ``json.dumps(report, ensure_ascii=False, indent=2)`` and a newline."""
+    return orjson.dumps(report, option=_INDENTED).decode("utf-8")
+
+
+def dumps_line(report: dict[str, Any]) -> str:
+    """A report as one line of JSON Lines (no spaces after separators)."""
+    return orjson.dumps(report, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+

@@ -1,0 +1,160 @@
+"""The batch summary (summary.json), kept in bounded memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import tempfile
+from array import array
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from audit import __version__
+from audit.batch.files import atomic_file
+from audit.batch.job import SCORE_KEYS, Result
+from audit.config import Config
+from audit.decode import MESSAGE_LIMIT, displayable
+from audit.report import utc_now
+from audit.schema import SCHEMA_VERSION, validate
+from audit.scoring import histogram
+from audit.sourcing.lang.en import SPECIFICITY
+
+SUMMARY_SCHEMA = "summary.schema.json"
+
+
+class Summary:
+    """What the batch summary needs, kept in bounded memory.
+
+    The per-article records are spooled to a temporary file as they come (a batch of
+    10,000 articles must not hold 10,000 records); only counters and the scores
+    themselves (8 bytes each, for the medians) stay in memory. ``write`` streams the
+    records back into summary.json.
+    """
+
+    def __init__(self, config: Config, fail_under: float | None) -> None:
+        self.config = config
+        self.fail_under = fail_under
+        self.failed: list[dict[str, str]] = []  # failures are few, and named on stderr too
+        self.scores: dict[str, array] = {key: array("d") for key in SCORE_KEYS}
+        self.grades = dict.fromkeys(("A", "B", "C", "D", "F", "none"), 0)
+        self.audited = 0  # articles with a report, audited now or up to date
+        self.below = 0
+        self.skipped = 0
+        self.internal = False
+        self.rules: Counter[str] = Counter()  # findings by rule id, over the articles
+        self.source_types: Counter[str] = Counter()  # cited sources by type, likewise
+        self.groups: list[dict[str, Any]] = []  # articles that share text (audit.copies)
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
+
+    def add(self, result: Result) -> None:
+        if result.status == "failed":
+            self.failed.append({"source": displayable(result.source, limit=MESSAGE_LIMIT),
+                                "reason": displayable(result.error or "failed",
+                                                      limit=MESSAGE_LIMIT)})
+            self.internal |= result.internal
+            return
+        record = result.record or {}
+        self.audited += 1
+        self.skipped += result.status == "skipped"
+        for key, values in self.scores.items():
+            if record.get(key) is not None:
+                values.append(record[key])
+        if self.is_below(record.get("overall")):
+            self.below += 1
+        self.grades[record.get("grade") or "none"] += 1
+        self.rules.update(record.get("rules", {}))
+        self.source_types.update(record.get("source_types", {}))
+        article = {"source": result.source, "report": result.report_name,
+                   "sha256": record.get("sha256", ""), "overall": record.get("overall"),
+                   "grade": record.get("grade")}
+        self._spool.write(json.dumps(article, ensure_ascii=False) + "\n")
+
+    def is_below(self, overall: float | None) -> bool:
+        return self.fail_under is not None and overall is not None and overall < self.fail_under
+
+    @property
+    def total(self) -> int:
+        return self.audited + len(self.failed)
+
+    def header(self, interrupted: bool = False) -> dict[str, Any]:
+        """The summary without its article records (validated with them left out)."""
+        summary: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "audit", "version": __version__},
+            "generated_at": utc_now(),
+            "config": {"digest": self.config.digest},
+            "counts": {
+                "inputs": self.total,
+                "audited": self.audited - self.skipped, "failed": len(self.failed),
+                "skipped": self.skipped, "below_fail_under": self.below,
+            },
+            "scores": {key: _distribution(values) for key, values in self.scores.items()},
+            "grades": dict(self.grades),
+            "rules": [{"rule_id": rule_id, "count": count} for rule_id, count
+                      in sorted(self.rules.items(), key=lambda item: (-item[1], item[0]))],
+            "source_types": {kind: self.source_types[kind] for kind in SPECIFICITY},
+            "articles": [],
+            "failed": self.failed,
+            "groups": self.groups,
+        }
+        if interrupted:
+            summary["interrupted"] = True
+        validate(summary, SUMMARY_SCHEMA)
+        return summary
+
+    def articles(self) -> Iterator[dict[str, Any]]:
+        """The spooled article records, in input order, each checked against the schema."""
+        check = _article_check()
+        self._spool.flush()
+        self._spool.seek(0)
+        for line in self._spool:
+            article = json.loads(line)
+            problem = check(article)
+            if problem is not None:
+                raise ValueError(f"summary record {article.get('source')}: {problem}")
+            yield article
+        self._spool.seek(0, os.SEEK_END)
+
+    def write(self, path: Path, interrupted: bool = False) -> None:
+        """summary.json, streamed from the spool, through a temporary file and a rename;
+        ``interrupted`` when the run was stopped before the end of its input."""
+        header = self.header(interrupted)
+        with atomic_file(path) as handle:
+            head = json.dumps(header, ensure_ascii=False, indent=2)
+            before, after = head.split('"articles": []', 1)
+            handle.write(before + '"articles": [')
+            for i, article in enumerate(self.articles()):
+                handle.write(("," if i else "") + "\n    "
+                             + json.dumps(article, ensure_ascii=False))
+            handle.write(("\n  ]" if self.audited else "]") + after + "\n")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole summary in memory (for small batches and tests)."""
+        summary = self.header()
+        summary["articles"] = list(self.articles())
+        return summary
+
+    def close(self) -> None:
+        self._spool.close()
+
+
+@lru_cache(maxsize=1)
+def _article_check():
+    from audit.fastschema import compile_schema
+    from audit.schema import load
+
+    return compile_schema(load(SUMMARY_SCHEMA)["properties"]["articles"]["items"])
+
+
+def _distribution(values: array) -> dict[str, Any] | None:
+    if not values:
+        return None
+    return {
+        "count": len(values), "min": min(values), "max": max(values),
+        "mean": round(statistics.fmean(values), 2), "median": round(statistics.median(values), 2),
+        "histogram": histogram(values),
+    }
