@@ -196,6 +196,9 @@ def cli() -> None:
               help="With --out: skip inputs whose report is already up to date.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
               help="Stop one article after this many seconds (it fails, the batch goes on).")
+@click.option("--max-memory", type=click.IntRange(min=0), default=512, show_default=True,
+              metavar="MIB", help="Memory (address space, MiB) one worker may use; an article "
+              "that needs more fails alone. 0: no limit.")
 @click.option("--reference", "reference", default=None, metavar="PATH",
               help="Known sources (a directory, JSON Lines or WARC file) each article is "
                    "looked up in; indexed once into PATH.audit-index.")
@@ -208,7 +211,7 @@ def cli() -> None:
                    "is still printed.")
 def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, select, disable,
           min_severity, jobs, include, exclude, from_file, jsonl_path, html_dir, incremental,
-          timeout, reference, show_all, limit, quiet) -> None:
+          timeout, max_memory, reference, show_all, limit, quiet) -> None:
     """Audit articles: files, directories (walked recursively, in sorted order), - for
     standard input (also read when no input is named and it is not a terminal), http(s)
     URLs, JSON Lines files of {"id", "url", "html"} or {"id", "text"} records (.jsonl),
@@ -258,7 +261,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         out_dir=str(out) if out else None, incremental=incremental,
         want_json=jsonl_sink is not None, output=fmt if printed else None,
         render=render.Options(width=_width(), limit=None if show_all else limit),
-        html_dir=str(pages) if pages else None, timeout=timeout,
+        html_dir=str(pages) if pages else None, timeout=timeout, max_memory=max_memory or None,
         copies=out is not None, reference=_reference_index(reference))
     total = None if quiet or from_file else inputs.count_files(paths, selection)
     progress = Progress(total, enabled=not quiet)

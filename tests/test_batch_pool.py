@@ -134,3 +134,26 @@ def test_chunks_grow_and_keep_input_order():
     assert tasks[-2].failure.source == "!bad" and not tasks[-2].pairs
     assert [job.source for job, _ in tasks[-1].pairs] == ["b0"]
 
+
+
+def test_an_article_over_the_workers_memory_cap_fails_alone(tmp_path):
+    """--max-memory caps each worker's address space: an article that needs more fails
+    with that reason (exit 3), and the worker goes on with the next one."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    seed = (ROOT / "seeds" / "002_a3d8c08d90f6a73e.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_big.txt").write_text("\n\n".join([seed] * 400), encoding="utf-8")
+    (folder / "b_small.txt").write_text(seed, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "audit", "check", str(folder), "-q", "-j", "1",
+                           "--out", str(tmp_path / "out"), "--max-memory", "150"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 3, done.stderr
+    assert "a_big.txt: out of memory while auditing (the workers' limit is 150 MiB" \
+        in done.stderr
+    assert (tmp_path / "out" / "b_small.txt.json").is_file()
+    assert not (tmp_path / "out" / "a_big.txt.json").exists()

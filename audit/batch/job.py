@@ -36,6 +36,7 @@ class Settings:
     render: RenderOptions = field(default_factory=RenderOptions)
     html_dir: str | None = None  # write the annotated HTML page here
     timeout: float | None = 120.0
+    max_memory: int | None = 512  # MiB of address space a worker may hold (--max-memory)
     copies: bool = False  # return what batch grouping needs (audit.copies)
     reference: str | None = None  # reference index to look each article up in (--reference)
 
@@ -101,7 +102,10 @@ def process(job: Job, report_name: str | None, settings: Settings) -> Result:
     except RecursionError:
         return Result(job.source, status="failed", error="structure nested too deeply to analyse")
     except MemoryError:
-        return Result(job.source, status="failed", error="out of memory while auditing")
+        limit = f" (the workers' limit is {settings.max_memory} MiB, --max-memory)" \
+            if settings.max_memory else ""
+        return Result(job.source, status="failed",
+                      error=f"out of memory while auditing{limit}")
     except Exception as exc:  # a bug: recorded, reported, and the batch goes on
         return Result(job.source, status="failed", internal=True,
                       error=f"internal error: {type(exc).__name__}: {exc}")

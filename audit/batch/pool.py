@@ -119,9 +119,11 @@ _STOP: Any = None  # in a worker: the pool's stop event
 _SLOT: Any = None  # in a worker: (the pool's slots, where this worker's start), see _Pool
 
 
-def _start_worker(stop: Any, slots: Any, taken: Any, parent: int) -> None:
+def _start_worker(stop: Any, slots: Any, taken: Any, parent: int,
+                  max_memory: int | None = None) -> None:
     global _STOP, _SLOT
     _watch_parent(parent)
+    _limit_memory(max_memory)
     # The main process decides when a worker stops: on Ctrl-C it tells the workers (the
     # stop event) and they finish the article in hand. SIGTERM and SIGHUP keep their
     # default (the pool itself ends broken workers with SIGTERM).
@@ -136,6 +138,25 @@ def _start_worker(stop: Any, slots: Any, taken: Any, parent: int) -> None:
     if at + 3 <= len(slots):
         slots[at] = os.getpid()
         _SLOT = (slots, at)
+
+
+def _limit_memory(mebibytes: int | None) -> None:
+    """Cap this worker's address space, so that no article can make the batch's memory
+    grow without bound: past the cap an allocation fails, the article fails with "out of
+    memory" (``process`` catches MemoryError) and the worker goes on; where the cap is hit
+    inside C code that does not recover, the worker dies and only its article fails."""
+    if not mebibytes:
+        return
+    try:
+        import resource
+
+        limit = mebibytes * 1024 * 1024
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):  # no such limit here (not Unix)
+        pass
 
 
 def _watch_parent(parent: int) -> None:
@@ -228,7 +249,8 @@ class _Pool:
         self.killed_at = 0.0
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self.context,
                                    initializer=_start_worker,
-                                   initargs=(self.stop, self.slots, taken, os.getpid()))
+                                   initargs=(self.stop, self.slots, taken, os.getpid(),
+                                             self.settings.max_memory))
 
     def submit(self, task: _Task) -> None:
         from concurrent.futures import Future
