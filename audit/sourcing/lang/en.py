@@ -525,7 +525,9 @@ OWNER_PATTERN = (
     r"(?: (?:own|latest|new|recent|early|strong|fierce|harsh|repeated|public|frequent|"
     r"sharp|vocal|past|full|initial|continued|first|staunch|broad|long-standing))? $")
 # "leads by 8 points in the survey", "ahead in national polls": the poll reports the finding.
-IN_POLL_PATTERN = (r"\b[Ii]n(?= (?:[\w.&/’'-]+ ){0,7}?(?:" + "|".join(sorted(POLL_NOUNS))
+# The word boundary is tested after the first letter ("[Ii](?<!\w[Ii])" is "\b[Ii]"): a
+# pattern that opens with a letter lets the scan skip to the next I or i at once (twice as fast).
+IN_POLL_PATTERN = (r"[Ii](?<!\w[Ii])n(?= (?:[\w.&/’'-]+ ){0,7}?(?:" + "|".join(sorted(POLL_NOUNS))
                    + r")\b)")
 
 # Patterns of carried quotes and pronouns (carry.py).
