@@ -14,6 +14,7 @@ from audit.model import Score
 from audit.scoring import overall
 from audit.sourcing import scores
 from audit.sourcing.analyse import _score_counts, analyse
+from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.rules import SETTINGS
 
@@ -146,7 +147,7 @@ def test_attribution_kinds_weigh_by_what_they_show_and_nested_ones_do_not_count(
     config = Config()
 
     def named(found):
-        return _score_counts(text, 300, found, config, opinion=False)
+        return _score_counts(text, 300, found, QuoteIndex(text, []), config, opinion=False)
 
     speech = named([_att(0, "speech"), _att(100, "speech")])
     belief = named([_att(0, "speech"), _att(100, "belief")])

@@ -149,7 +149,8 @@ def count_sentences(text: str, spans: list[tuple[int, int]]) -> list[SentenceCou
         if not columns or not any(columns[0]):
             continue
         names.update(compress(columns[9][1:], columns[10][1:]))
-        at = next(i for i, chunk in enumerate(found) if chunk.words)
+        words = columns[0]  # a sentence nearly always opens with a word: no scan then
+        at = 0 if words[0] else next(i for i, count in enumerate(words) if count)
         first = found[at]
         if (first.complex_if_first or first.difficult_if_first) and not _looks_like_name(
                 first, found[at + 1] if at + 1 < len(found) else None):

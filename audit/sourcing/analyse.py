@@ -30,6 +30,13 @@ def extract(text: str, spans: list[tuple[int, int]] | None = None, lang=en,
     """Every attribution in ``text``, in text order, and the sentences they were read from
     (``spans``: ``split_sentences(text)`` when the caller has it already; ``lang``: the
     language pack, lang/en.py)."""
+    found, sents, _ = _extract(text, spans, lang)
+    return found, sents
+
+
+def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
+             ) -> tuple[list[Attribution], Sentences, QuoteIndex]:
+    """``extract``, with the quotes it found (the own-voice count reads them too)."""
     sents = Sentences(text, split_sentences(text) if spans is None else spans)
     quotes = QuoteIndex(text, find_quotes(text))
     found = Extractor(text, sents, quotes, lang).run() + labels.labels(text)
@@ -37,7 +44,7 @@ def extract(text: str, spans: list[tuple[int, int]] | None = None, lang=en,
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
     found = carry.resolve_pronouns(text, found)
     found = structure.finish(text, carry.anonymity_reasons(text, found, sents))
-    return found, sents
+    return found, sents, quotes
 
 
 def analyse(text: str, *, language: str | None, provenance: dict[str, Any], title: str | None,
@@ -59,10 +66,11 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
         kept = tuple(f for f in article if rules.get(f.rule_id).category == "extraction")
         return StageResult(data, kept, {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
-    found, sents = extract(text, sentences, pack(language))
+    found, sents, quotes = _extract(text, sentences, pack(language))
     unattributed, worthy = _unattributed(text, found, sents)
     words = len(text.split())
-    counts = _score_counts(text, words, found, config, opinion="opinion" in facts.labels)
+    counts = _score_counts(text, words, found, quotes, config,
+                           opinion="opinion" in facts.labels)
     short = _too_short(words, found, counts.own_voice, config)
     warnings = [_warning("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
@@ -156,8 +164,8 @@ def _where(att: Attribution) -> Span:
     return att.source or att.cue or att.content
 
 
-def _score_counts(text: str, words: int, found: list[Attribution], config: Config, *,
-                  opinion: bool) -> scores.SourcingCounts:
+def _score_counts(text: str, words: int, found: list[Attribution], quotes: QuoteIndex,
+                  config: Config, *, opinion: bool) -> scores.SourcingCounts:
     """What the sourcing score reads. An attribution nested in another's content (``nested_in``
     from the extractor) is part of that one, not a source of its own."""
     own = [a for a in found if a.nested_in is None]
@@ -174,7 +182,7 @@ def _score_counts(text: str, words: int, found: list[Attribution], config: Confi
     # author ("I think ...", "we believe ...").
     covered = [q for a in found if not is_voice(a.source_text(text) or "")
                for q in _content_spans(a)]
-    covered += [(q.start, q.end) for q in find_quotes(text)]
+    covered += [(q.start, q.end) for q in quotes.quotes]
     return scores.SourcingCounts(
         words=words, named=tuple(_where(a) for a in named), named_weight=weight,
         direct=tuple(a.content for a in own if a.direct),

@@ -10,6 +10,9 @@ characters (quotes are kept whole) so that a pathological sentence stays cheap.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from types import ModuleType
+from typing import NamedTuple
 
 from audit.sourcing import shapes
 from audit.sourcing.quotes import QuoteIndex
@@ -21,21 +24,24 @@ MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
 
 _SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _SKIP_AFTER = {"that", ",", ":", "—", "–"}
-# "VIENNA — " or "WASHINGTON (Reuters) - " opening a story is not part of what was said.
-DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]{1,2} ")
-# Where a reported clause ends when the writer takes over again: "He said it would be
-# provided next year, but he gave no details", "..., which it said crashed in Logar".
-_CLAUSE_END = re.compile(
-    r",[”\"]? (?:but|although|though|which|whereas|while|who|whom|where|despite|compared"
-    r"|even as|putting|leaving"
-    r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
-    r"|accusing|describing|citing|suggesting|claiming) "
-    r"|; | and (?:who|which) "
-    r"| and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
-    r"|called|urged|argued|told|also|has|had) | and (?:they|others) have ")
-# (" and Biden have been fair": "have" after a name joins it to the subject before "and")
-
 _DASH = re.compile(r" [—–] | -- ")
+
+
+class ReaderPatterns(NamedTuple):
+    """A language pack's patterns read by the extractor, compiled once per pack."""
+
+    dateline: re.Pattern  # "VIENNA — " opening a story (lang.DATELINE_PATTERN)
+    clause_end: re.Pattern  # where the writer takes over again (lang.CLAUSE_END_PATTERN)
+    first_person: re.Pattern  # "I" or "we" before a cue in a quote
+    relative_what: re.Pattern  # "what I think are ...": no belief stated
+    apposition_then_quote: re.Pattern  # “A,” said X, director of ..., “but B.”
+
+
+@lru_cache(maxsize=8)
+def reader_patterns(lang: ModuleType) -> ReaderPatterns:
+    return ReaderPatterns(*map(re.compile, (
+        lang.DATELINE_PATTERN, lang.CLAUSE_END_PATTERN, lang.FIRST_PERSON_CUE_PATTERN,
+        lang.RELATIVE_WHAT_PATTERN, lang.APPOSITION_THEN_QUOTE_PATTERN)))
 
 
 class Reader:
@@ -43,6 +49,7 @@ class Reader:
 
     def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex, lang) -> None:
         self.lang = lang  # the language pack (lang/en.py): every word list read here
+        self.patterns = reader_patterns(lang)  # and its patterns, compiled once
         self.text = text
         self.sents = sentences
         self.quotes = quotes
@@ -102,7 +109,7 @@ class Reader:
         end = min(end, start + MAX_CONTENT)
         pos = start
         for _ in range(8):  # a few quoted stretches at most; then keep the whole
-            match = _CLAUSE_END.search(self.text, pos, end)
+            match = self.patterns.clause_end.search(self.text, pos, end)
             if match is None:
                 return self._before_dash(start, end)
             cut = match.start()
@@ -128,7 +135,7 @@ class Reader:
         if quote is not None and not self._partial(quote.start, sentence):
             return quote.start, quote.end
         start, end = trim(self.text, max(sentence[0], pos - MAX_CONTENT), pos)
-        dateline = DATELINE.match(self.text, start, end)
+        dateline = self.patterns.dateline.match(self.text, start, end)
         if dateline:
             start = dateline.end()
         words = self.text[start:end].split()

@@ -6,7 +6,7 @@ document's issuer ("The commission issued a statement warning that ...").
 from __future__ import annotations
 
 from audit.sourcing import shapes
-from audit.sourcing.content import DATELINE, Reader
+from audit.sourcing.content import Reader
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
 from audit.sourcing.text import WINDOW, Tok, tokens, trim
@@ -85,7 +85,7 @@ class SharedSubject(Reader):
         """The subject of a sentence and its type: the noun phrase before its first verb,
         after an opening adverbial ("However, the group raised ..." -> "the group")."""
         start = sentence[0]
-        dateline = DATELINE.match(self.text, start, before)
+        dateline = self.patterns.dateline.match(self.text, start, before)
         if dateline:
             start = dateline.end()
         toks = tokens(self.text, start, min(before, start + WINDOW))

@@ -26,15 +26,9 @@ from audit.sourcing.record import Attribution
 from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trim
 from audit.sourcing.verb_shapes import VerbShapes
 
-# "I" or "we" just before a cue inside a quote, with a negation or an adverb between.
-_FIRST_PERSON = re.compile(
-    r"(?:^|[\s“\"])(I|[Ww]e)(?: (?:do|did|don't|don’t|didn't|didn’t|do not|did not|just|really"
-    r"|also|still|firmly|strongly|truly|all|now|certainly))? $")
 _THAT = re.compile(r"\s*that\b")
 _token_start = itemgetter(1)  # Tok.start
-_APPOSITION_THEN_QUOTE = re.compile(r",[^.!?;:\n“”\"]{3,160}?,\s*(?=[“\"])")
 SENTENCE_TOKENS_MAX = 4000  # characters: a longer sentence is tokenised per cue window
-_WHAT = re.compile(r"\b(?:[Ww]hat|[Ww]hich|[Hh]ow)\s")
 
 
 class Extractor(VerbShapes, PassiveForms, NominalForms):
@@ -85,10 +79,10 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
         believe that justice was served.” Only I or we with a belief or knowledge verb."""
         if match.re is not self.cues.cue or match.group() not in self.lang.NESTED_CUES:
             return None
-        subject = _FIRST_PERSON.search(self.text, max(quote.start, match.start() - 24),
+        subject = self.patterns.first_person.search(self.text, max(quote.start, match.start() - 24),
                                        match.start())
         index = self.sents.index(match.start())
-        if subject is None or index is None or _WHAT.search(
+        if subject is None or index is None or self.patterns.relative_what.search(
                 self.text, max(quote.start, subject.start() - 8), subject.start() + 1):
             return None  # "what I think are ...": a relative clause, not a belief stated
         end = min(self.sents.spans[index][1], quote.end)
@@ -135,7 +129,7 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
         second = self.quotes.opening_at(tail)
         if second is None:
             # "“A,” said Raffaello Pantucci, director of ..., “but B.”": past an apposition
-            aside = _APPOSITION_THEN_QUOTE.match(self.text, tail)
+            aside = self.patterns.apposition_then_quote.match(self.text, tail)
             second = self.quotes.opening_at(aside.end()) if aside else None
         if second is None:
             return att

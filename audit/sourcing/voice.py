@@ -9,19 +9,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from audit.sourcing.lang import en as lx
+
 Span = tuple[int, int]
 
-# English words: they belong with the other word lists of the language pack (#15) once it
-# exists; kept here meanwhile so that this module reads whole.
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours",
-                          "ourselves"})
-SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
-
-# One pattern for every first- and second-person word: "I" only in capitals, "us" not in
-# capitals ("US" is the country), the others in any case.
-_CASED = {"i": "I", "us": "[Uu]s"}
-_ANY_CASE = sorted((FIRST_PERSON | SECOND_PERSON) - _CASED.keys(), key=len, reverse=True)
-_VOICE = re.compile(rf"\b(?:{'|'.join(_CASED.values())}|(?i:{'|'.join(_ANY_CASE)}))\b")
+# The words and their pattern are the language pack's (lang/en.py).
+_VOICE = re.compile(lx.VOICE_PATTERN)
 
 
 def is_voice(word: str) -> bool:
