@@ -197,8 +197,8 @@ def cli() -> None:
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
               help="Stop one article after this many seconds (it fails, the batch goes on).")
 @click.option("--max-memory", type=click.IntRange(min=0), default=512, show_default=True,
-              metavar="MIB", help="Memory (address space, MiB) one worker may use; an article "
-              "that needs more fails alone. 0: no limit.")
+              metavar="MIB", help="Memory (address space, MiB) one worker may add to what it "
+              "starts with; an article that needs more fails alone. 0: no limit.")
 @click.option("--reference", "reference", default=None, metavar="PATH",
               help="Known sources (a directory, JSON Lines or WARC file) each article is "
                    "looked up in; indexed once into PATH.audit-index.")

@@ -36,7 +36,7 @@ class Settings:
     render: RenderOptions = field(default_factory=RenderOptions)
     html_dir: str | None = None  # write the annotated HTML page here
     timeout: float | None = 120.0
-    max_memory: int | None = 512  # MiB of address space a worker may hold (--max-memory)
+    max_memory: int | None = 512  # MiB of address space a worker may add (--max-memory)
     copies: bool = False  # return what batch grouping needs (audit.copies)
     reference: str | None = None  # reference index to look each article up in (--reference)
 
@@ -102,7 +102,7 @@ def process(job: Job, report_name: str | None, settings: Settings) -> Result:
     except RecursionError:
         return Result(job.source, status="failed", error="structure nested too deeply to analyse")
     except MemoryError:
-        limit = f" (the workers' limit is {settings.max_memory} MiB, --max-memory)" \
+        limit = f" (a worker may grow by {settings.max_memory} MiB, --max-memory)" \
             if settings.max_memory else ""
         return Result(job.source, status="failed",
                       error=f"out of memory while auditing{limit}")

@@ -141,8 +141,10 @@ def _start_worker(stop: Any, slots: Any, taken: Any, parent: int,
 
 
 def _limit_memory(mebibytes: int | None) -> None:
-    """Cap this worker's address space, so that no article can make the batch's memory
-    grow without bound: past the cap an allocation fails, the article fails with "out of
+    """Let this worker grow by at most ``mebibytes`` beyond the address space it starts
+    with (a forked worker starts with its parent's: a test runner's or a notebook's can
+    be larger than the cap itself), so that no article can make the batch's memory grow
+    without bound: past the cap an allocation fails, the article fails with "out of
     memory" (``process`` catches MemoryError) and the worker goes on; where the cap is hit
     inside C code that does not recover, the worker dies and only its article fails."""
     if not mebibytes:
@@ -150,12 +152,14 @@ def _limit_memory(mebibytes: int | None) -> None:
     try:
         import resource
 
-        limit = mebibytes * 1024 * 1024
+        with open("/proc/self/statm", "rb") as statm:
+            start = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = start + mebibytes * 1024 * 1024
         hard = resource.getrlimit(resource.RLIMIT_AS)[1]
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ImportError, ValueError, OSError):  # no such limit here (not Unix)
+    except (ImportError, ValueError, OSError):  # no such limit or no /proc here
         pass
 
 
