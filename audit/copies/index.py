@@ -32,7 +32,7 @@ FORMAT = "copies-1"
 
 
 def sketch(feats: set[int]) -> list[int]:
-    return heapq.nsmallest(SKETCH, feats)
+    return sorted(feats)[:SKETCH]
 
 
 class Batch:
@@ -77,12 +77,10 @@ class Batch:
         # mentions) says little: weighted by 1 / its texts, a syndicated story shared by
         # many still adds up, and same-topic reports rarely reach MIN_WEIGHT.
         weights: dict[int, float] = defaultdict(float)
-        for h in feats:
-            posting = self._postings.get(h)
-            if posting:
-                weight = 1 / len(posting)
-                for number in posting:
-                    weights[number] += weight
+        for posting in filter(None, map(self._postings.get, feats)):
+            weight = 1 / len(posting)
+            for number in posting:
+                weights[number] += weight
         best = heapq.nlargest(CANDIDATES, weights.items(), key=lambda kv: (kv[1], -kv[0]))
         least = min(MIN_WEIGHT, WEIGHT_PER_FEATURE * len(feats))
         matches = []

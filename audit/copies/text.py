@@ -110,6 +110,24 @@ def prepare(key: str, text: str, *, date: str | None = None,
 
 
 _MASK = (1 << 63) - 1
+_K = 1_000_003
+# Each token seen, once per process: 0 for a function word, else its code (CRC-32 of its
+# normal form) times two, plus one when it is an anchor (capitalised or a number). Most
+# tokens of an article were seen in earlier ones, so ``features`` reads them with a
+# dictionary lookup; the cache is emptied when it grows past _MAX_CODES.
+_CODES: dict[str, int] = {}
+_MAX_CODES = 200_000
+
+
+def _code(token: str) -> int:
+    if token.lower() in FUNCTION_WORDS:
+        value = 0
+    else:
+        value = _hash(_norm(token)) * 2 + (token[0].isupper() or token[0].isdigit())
+    if len(_CODES) >= _MAX_CODES:
+        _CODES.clear()
+    _CODES[token] = value
+    return value
 
 
 def features(doc: Doc) -> set[int]:
@@ -118,22 +136,15 @@ def features(doc: Doc) -> set[int]:
     (capitalised words and numbers, which survive spinning) and 4-grams of content words
     (exact copies). Hashes are stable across processes (CRC-32 of each word, combined), so
     an index on disk stays valid."""
-    codes: dict[str, int] = {}
-    content: list[int] = []
-    anchors: list[int] = []
-    for token in _WORD.findall(doc.text):
-        form = token.lower()
-        if form in FUNCTION_WORDS:
-            continue
-        code = codes.get(form)
-        if code is None:
-            code = codes[form] = _hash(_norm(token))
-        content.append(code)
-        if token[0].isupper() or token[0].isdigit():
-            anchors.append(code)
-    out = {(a * 1_000_003 + b) & _MASK | 1 for a, b in pairwise(anchors) if a != b}
-    for a, b, c, d in zip(content, content[1:], content[2:], content[3:]):
-        out.add((((a * 1_000_003 + b) * 1_000_003 + c) * 1_000_003 + d) & _MASK & ~1)
+    get = _CODES.get
+    values = [v if (v := get(t)) is not None else _code(t) for t in _WORD.findall(doc.text)]
+    content = [v >> 1 for v in values if v]
+    anchors = [v >> 1 for v in values if v & 1]
+    out = {(a * _K + b) & _MASK | 1 for a, b in pairwise(anchors) if a != b}
+    # ((a*K + b)*K + c)*K + d, from the bigram codes of (a, b) and (c, d)
+    two = [a * _K + b for a, b in pairwise(content)]
+    k2 = _K * _K
+    out.update((x * k2 + y) & _MASK & ~1 for x, y in zip(two, two[2:]))
     return out
 
 
