@@ -22,7 +22,7 @@ from audit.copies.text import Doc, features, prepare
 
 SKETCH = 128            # feature hashes kept per indexed text
 MIN_COMMON = 3          # features in common for a text to be aligned at all (Reference)
-MIN_WEIGHT = 2.0        # ... in a batch: each feature counts 1 / the texts that hold it;
+MIN_WEIGHT = 3.0        # ... in a batch: each feature counts 1 / the texts that hold it;
 WEIGHT_PER_FEATURE = 0.01  # a short text (a lede) needs less: this much per own feature
 CANDIDATES = 8          # texts aligned per query, best first
 COMMON_FEATURE = 200    # a feature in more indexed texts than this says nothing
