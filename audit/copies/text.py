@@ -9,6 +9,7 @@ them) reads these records, so the text is tokenised once per article.
 from __future__ import annotations
 
 import re
+from array import array
 import zlib
 from dataclasses import dataclass
 from functools import cached_property
@@ -38,8 +39,8 @@ _SPACE = re.compile(r"\s+")
 class Sentence:
     start: int
     end: int
-    words: frozenset[str]          # content words, lowercased
-    anchors: tuple[str, ...]       # names and numbers, lowercased, in order
+    words: frozenset[int]          # content words, lowercased, hashed
+    anchors: tuple[int, ...]       # names and numbers, lowercased, hashed, in order
     bigrams: frozenset[int]        # hashed word bigrams, function words included
 
 
@@ -88,25 +89,67 @@ def sentence(text: str, start: int, end: int) -> Sentence | None:
     if len(tokens) < 4:
         return None
     forms = [_norm(t) if "'" in t or "’" in t else t.lower() for t in tokens]
-    words: set[str] = set()
-    anchors: list[str] = []
+    words: set[int] = set()
+    anchors: list[int] = []
     for i, form in enumerate(forms):
         if form in FUNCTION_WORDS:
             continue
         first = tokens[i][0]
+        code = hash(form) & _M32
         if first.isdigit() or (i > 0 and first.isupper()):
-            anchors.append(form)
+            anchors.append(code)
         if len(form) > 2 or form.isdigit():
-            words.add(form)
-    # Bigrams are compared only within one process: Python's own hash will do.
-    bigrams = frozenset(map(hash, pairwise(forms)))
+            words.add(code)
+    bigrams = frozenset(hash(pair) & _M32 for pair in pairwise(forms))
     return Sentence(start, end, frozenset(words), tuple(anchors), bigrams)
 
 
+# Sentences are compared only within one process: Python's own hash, cut to 32 bits so
+# that a text's sentences pack into one array of unsigned ints (``pack``), will do.
+_M32 = 0xFFFFFFFF
+
+
+def pack(sentences: tuple[Sentence, ...]) -> array:
+    """The sentences as one array of integers (a batch keeps this, not the records):
+    per sentence its start, end, the counts of words, anchors and bigrams, then those."""
+    out = array("I")
+    for s in sentences:
+        out.extend((s.start, s.end, len(s.words), len(s.anchors), len(s.bigrams)))
+        out.extend(s.words)
+        out.extend(s.anchors)
+        out.extend(s.bigrams)
+    return out
+
+
+def unpack(data: array) -> tuple[Sentence, ...]:
+    """The sentences ``pack`` wrote."""
+    out = []
+    i = 0
+    while i < len(data):
+        start, end, nw, na, nb = data[i:i + 5]
+        i += 5
+        words = frozenset(data[i:i + nw])
+        anchors = tuple(data[i + nw:i + nw + na])
+        i += nw + na
+        out.append(Sentence(start, end, words, anchors, frozenset(data[i:i + nb])))
+        i += nb
+    return tuple(out)
+
+
 def prepare(key: str, text: str, *, date: str | None = None,
-            credits: tuple[str, ...] = (), source: str | None = None) -> Doc:
-    """The text as copy detection reads it (sentences are cut when first needed)."""
-    return Doc(key, text, date, tuple(credits), source)
+            credits: tuple[str, ...] = (), source: str | None = None,
+            packed: array | None = None) -> Doc:
+    """The text as copy detection reads it (sentences are cut when first needed, or
+    read from ``packed``, what ``pack`` made of them before)."""
+    doc = Doc(key, text, date, tuple(credits), source)
+    if packed is not None:
+        doc.__dict__["sentences"] = unpack(packed)  # the cached_property's value
+    return doc
+
+
+def has_sentences(doc: Doc) -> bool:
+    """Whether ``doc``'s sentences were cut already."""
+    return "sentences" in doc.__dict__
 
 
 _MASK = (1 << 63) - 1
@@ -149,5 +192,8 @@ def features(doc: Doc) -> set[int]:
 
 
 def excerpt(text: str, start: int, end: int, limit: int = 300) -> str:
-    piece = _SPACE.sub(" ", text[start:end]).strip()
+    # A long span is read from its first 4 × limit characters when they make enough text
+    piece = _SPACE.sub(" ", text[start:min(end, start + 4 * limit)]).strip()
+    if len(piece) <= limit and end > start + 4 * limit:
+        piece = _SPACE.sub(" ", text[start:end]).strip()
     return piece if len(piece) <= limit else piece[:limit - 1] + "…"
