@@ -9,8 +9,8 @@ them) reads these records, so the text is tokenised once per article.
 from __future__ import annotations
 
 import re
-from array import array
 import zlib
+from array import array
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
