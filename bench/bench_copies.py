@@ -2,11 +2,12 @@
 
 - reference: builds an on-disk index of N texts (default 100,000) and times queries of
   texts that are copies, spun copies and new texts;
-- batch: groups M texts (default 10,000) as a batch run does (audit.copies.report.Grouper)
-  and compares its time per article with the audit's own time per article (measured on
-  the same kind of text).
+- batch: groups M texts (default 10,000; one in ten a spun copy of an earlier one, or
+  with --copy-heavy a tenth of stories each spun ten times) as a batch run does
+  (audit.copies.report.Grouper) and compares its time per article with the audit's own
+  time per article (measured on the same kind of text).
 
-    .venv/bin/python bench/bench_copies.py [--reference 100000] [--batch 10000]
+    .venv/bin/python bench/bench_copies.py [--reference 100000] [--batch 10000] [--copy-heavy]
 """
 
 from __future__ import annotations
@@ -97,14 +98,19 @@ def bench_reference(n: int, queries: int) -> None:
         ref.close()
 
 
-def bench_batch(m: int) -> None:
+def bench_batch(m: int, heavy: bool = False) -> None:
     import audit
 
     texts = Texts(seed=2)
-    articles = [texts.article() for _ in range(m)]
-    for i in range(0, m, 10):  # one in ten is a spun copy of an earlier one
-        if i:
-            articles[i] = spin(articles[i - 7], 0.35, i)
+    if heavy:  # copy-heavy: a tenth are stories, the rest spun copies of them (each ten times)
+        stories = [texts.article() for _ in range(max(1, m // 10))]
+        articles = [stories[i % len(stories)] if i < len(stories)
+                    else spin(stories[i % len(stories)], 0.35, i) for i in range(m)]
+    else:
+        articles = [texts.article() for _ in range(m)]
+        for i in range(0, m, 10):  # one in ten is a spun copy of an earlier one
+            if i:
+                articles[i] = spin(articles[i - 7], 0.35, i)
     sample = _english() or articles[:30]
     t0 = time.perf_counter()
     for text in sample:
@@ -124,7 +130,8 @@ def bench_batch(m: int) -> None:
     memory = tracemalloc.get_traced_memory()[1] / 1e6 * 10
     tracemalloc.stop()
     text_mb = sum(len(t) for t in articles) / 1e6
-    print(f"batch: {m} articles grouped, {per_group * 1000:.2f} ms each, "
+    label = "batch (copy-heavy)" if heavy else "batch"
+    print(f"{label}: {m} articles grouped, {per_group * 1000:.2f} ms each, "
           f"{group_kw * 1000:.2f} ms per 1,000 words: {group_kw / audit_kw:.1%} of the audit's "
           f"{audit_kw * 1000:.1f} ms per 1,000 words; "
           f"{len(grouper.groups())} groups; memory about {memory:.0f} MB for {text_mb:.0f} MB "
@@ -144,9 +151,11 @@ def main() -> int:
     ap.add_argument("--reference", type=int, default=100000)
     ap.add_argument("--batch", type=int, default=10000)
     ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--copy-heavy", action="store_true",
+                    help="the batch is stories each spun ten times (every candidate aligned)")
     args = ap.parse_args()
     if args.batch:
-        bench_batch(args.batch)
+        bench_batch(args.batch, args.copy_heavy)
     if args.reference:
         bench_reference(args.reference, args.queries)
     return 0

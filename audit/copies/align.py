@@ -11,8 +11,9 @@ the passages (runs of aligned sentences) are the evidence an editor reads.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
 
 from audit.copies.text import Doc, Sentence
 
@@ -68,16 +69,13 @@ def _dice(x: Sentence, y: Sentence, shared: int) -> float:
 
 def align(a: Doc, b: Doc) -> list[Pair]:
     """Sentences of ``a`` and ``b`` that align, one to one, best first then in order."""
-    where: dict[str, list[int]] = defaultdict(list)
+    where: dict[int, list[int]] = defaultdict(list)
     for j, s in enumerate(b.sentences):
         for w in s.words:
             where[w].append(j)
     candidates: list[Pair] = []
     for i, s in enumerate(a.sentences):
-        counts: dict[int, int] = defaultdict(int)
-        for w in s.words:
-            for j in where.get(w, ()):
-                counts[j] += 1
+        counts = Counter(chain.from_iterable(filter(None, map(where.get, s.words))))
         for j, shared in counts.items():
             if shared >= MIN_SHARED_WORDS:
                 sim = _dice(s, b.sentences[j], shared)

@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import heapq
 import sqlite3
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 from audit.copies.align import Match, compare
-from audit.copies.text import Doc, features, prepare
+from audit.copies.text import Doc, features, has_sentences, pack, prepare
 
 SKETCH = 128            # feature hashes kept per indexed text
 MIN_COMMON = 3          # features in common for a text to be aligned at all (Reference)
-MIN_WEIGHT = 2.0        # ... in a batch: each feature counts 1 / the texts that hold it;
+MIN_WEIGHT = 3.0        # ... in a batch: each feature counts 1 / the texts that hold it;
 WEIGHT_PER_FEATURE = 0.01  # a short text (a lede) needs less: this much per own feature
 CANDIDATES = 8          # texts aligned per query, best first
 COMMON_FEATURE = 200    # a feature in more indexed texts than this says nothing
@@ -32,16 +33,18 @@ FORMAT = "copies-1"
 
 
 def sketch(feats: set[int]) -> list[int]:
-    return heapq.nsmallest(SKETCH, feats)
+    return sorted(feats)[:SKETCH]
 
 
 class Batch:
     """The texts of one run, each compared with those before it as it is added."""
 
     def __init__(self) -> None:
-        # Only the texts and the sketches stay for the whole batch (memory grows with the
-        # text, not with the sentence records); candidates are prepared again when met.
+        # Only the texts, the sketches and the sentences of the texts that met a candidate
+        # (packed in an array of integers) stay for the whole batch: memory grows with the
+        # text, not with Python records per sentence, and no text is cut twice.
         self._texts: list[tuple[str, str, str | None, tuple[str, ...], str | None]] = []
+        self._packed: dict[int, array] = {}
         self._cache: dict[int, Doc] = {}
         self._postings: dict[int, list[int]] = defaultdict(list)
 
@@ -52,7 +55,10 @@ class Batch:
         doc = self._cache.get(number)
         if doc is None:
             key, text, date, credits, source = self._texts[number]
-            doc = prepare(key, text, date=date, credits=credits, source=source)
+            packed = self._packed.get(number)
+            doc = prepare(key, text, date=date, credits=credits, source=source, packed=packed)
+            if packed is None:
+                self._packed[number] = pack(doc.sentences)
             if len(self._cache) >= 256:
                 self._cache.pop(next(iter(self._cache)))
             self._cache[number] = doc
@@ -64,6 +70,8 @@ class Batch:
         matches = self._find(doc, feats)
         number = len(self._texts)
         self._texts.append((doc.key, doc.text, doc.date, doc.credits, doc.source))
+        if has_sentences(doc):
+            self._packed[number] = pack(doc.sentences)
         for h in sketch(feats):
             self._postings[h].append(number)
         return matches
@@ -77,18 +85,15 @@ class Batch:
         # mentions) says little: weighted by 1 / its texts, a syndicated story shared by
         # many still adds up, and same-topic reports rarely reach MIN_WEIGHT.
         weights: dict[int, float] = defaultdict(float)
-        for h in feats:
-            posting = self._postings.get(h)
-            if posting:
-                weight = 1 / len(posting)
-                for number in posting:
-                    weights[number] += weight
-        best = heapq.nlargest(CANDIDATES, weights.items(), key=lambda kv: (kv[1], -kv[0]))
+        for posting in filter(None, map(self._postings.get, feats)):
+            weight = 1 / len(posting)
+            for number in posting:
+                weights[number] += weight
         least = min(MIN_WEIGHT, WEIGHT_PER_FEATURE * len(feats))
+        best = heapq.nlargest(CANDIDATES, [kv for kv in weights.items() if kv[1] >= least],
+                              key=lambda kv: (kv[1], -kv[0]))
         matches = []
-        for index, weight in best:
-            if weight < least:
-                break
+        for index, _weight in best:
             match = compare(doc, self._doc(index))
             if match is not None:
                 matches.append(match)
