@@ -20,7 +20,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from audit.config import Config
 from audit.sourcing import analyse
 
-DEFAULT = "/work/shared/bench/extraction/truth/*.txt"
+DEFAULT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "bench",
+                       "extraction", "truth", "*.txt")
 
 
 def load(paths: list[str]) -> list[tuple[str, str]]:

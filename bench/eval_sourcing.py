@@ -37,7 +37,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
 
 GOLD = os.path.join(ROOT, "tests", "data", "attributions.dev.jsonl")
-TRUTH = "/work/shared/bench/extraction/truth"
+TRUTH = os.path.join(ROOT, "..", "shared", "bench", "extraction", "truth")
 THRESHOLD = 0.5
 FUNCTION_WORDS = frozenset({
     "the", "a", "an", "of", "and", "or", "in", "on", "at", "for", "to", "by", "with", "from",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from audit.strip.text import strip_text
 
-DUMPS = Path("/work/shared/bench/extraction/dump")
+DUMPS = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "extraction" / "dump"
 
 
 def dump(page: str) -> str:

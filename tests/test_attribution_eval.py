@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "attributions.dev.jsonl"
-TRUTH = Path("/work/shared/bench/extraction/truth")
+TRUTH = ROOT.parent / "shared" / "bench" / "extraction" / "truth"
 SOURCE_TYPES = {"person", "role", "organization", "outlet", "document", "unnamed", "vague",
                 "pronoun"}
 # Content F1 of audit on this set when it was annotated (P 0.898, R 0.549 -> F1 0.682).

@@ -14,8 +14,9 @@ from audit.metadata import PageMetadata, outbound_links, parse_date, read_metada
 from audit.strip.html import extract_html
 from audit.strip.htmlroles import assign_roles
 from audit.strip.htmltree import RawBlock, parse
+from conftest import SHARED
 
-BENCH = Path("/work/shared/bench/extraction")
+BENCH = SHARED / "bench" / "extraction"
 
 PARAGRAPHS = [
     ("The city council voted on Tuesday to expand the bicycle network by forty kilometres, "
