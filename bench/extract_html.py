@@ -1,4 +1,4 @@
-"""Benchmark entry point: the article text of an HTML page (see /work/shared/tools)."""
+"""Benchmark entry point: the article text of an HTML page (see ../shared/tools)."""
 
 from audit.strip.html import extract_html
 

@@ -1,6 +1,6 @@
 """Benchmark adapter: the article text that text-mode stripping keeps from a page dump.
 
-Quality, from /work/shared/tools with PYTHONPATH=/work/main:/work/main/bench:
+Quality, from ../shared/tools with PYTHONPATH=<checkout>:<checkout>/bench:
     python score_extraction.py --mode dump --func extract_text:dump --worst 10
 Speed (pages per second of CPU time over every dump, best of five rounds):
     python bench/extract_text.py [DUMP_DIR]
