@@ -2,8 +2,8 @@
 
 Usage: python bench/bench_sourcing.py [DIR_OR_FILES...] [--repeat N]
 Default input: ../shared/bench/extraction/truth/*.txt beside the checkout (article
-bodies). Prints the article count, wall and CPU time, articles per second (per CPU-second too, which other
-load on the machine disturbs less) and the slowest article, so that a
+bodies). Prints the article count, wall and CPU time, articles per second (per CPU-second
+too, which other load on the machine disturbs less) and the slowest article, so that a
 regression to super-linear time on one input shows up.
 """
 
