@@ -18,6 +18,7 @@ from audit import __version__, batch, inputs, render, schema
 from audit import config as config_mod
 from audit.decode import MESSAGE_LIMIT, displayable
 from audit.progress import Progress
+from audit.rules import SEVERITIES
 
 EXIT_OK, EXIT_BELOW, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell shows for a tool stopped by a closed pipe
@@ -142,6 +143,22 @@ class _Group(click.Group):
             sys.exit(EXIT_INTERNAL)
 
 
+def rule_options(command):
+    """The options that choose which rules report, shared by ``check`` and ``config``."""
+    for option in reversed((
+        click.option("--select", multiple=True, metavar="RULES",
+                     help="Report only these rules: ids, id prefixes or categories "
+                          "(repeatable)."),
+        click.option("--disable", multiple=True, metavar="RULES",
+                     help="Never report these rules: ids, id prefixes or categories "
+                          "(repeatable)."),
+        click.option("--min-severity", type=click.Choice(SEVERITIES), default=None,
+                     help="Report only findings of this severity or higher."),
+    )):
+        command = option(command)
+    return command
+
+
 @click.group(cls=_Group, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="audit")
 def cli() -> None:
@@ -174,12 +191,7 @@ def cli() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Configuration file: TOML ([tool.audit]) or INI ([audit]). Default: the "
                    "nearest pyproject.toml or setup.cfg that has one, from here upward.")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Report only these rules: ids, id prefixes or categories (repeatable).")
-@click.option("--disable", multiple=True, metavar="RULES",
-              help="Never report these rules: ids, id prefixes or categories (repeatable).")
-@click.option("--min-severity", type=click.Choice(["info", "low", "medium", "high"]),
-              default=None, help="Report only findings of this severity or higher.")
+@rule_options
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--include", multiple=True, metavar="GLOB",
@@ -628,12 +640,7 @@ def rules(fmt) -> None:
 @cli.command("config", context_settings=CONTEXT)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Configuration file to read instead of the nearest one found.")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="As for check: report only these rules.")
-@click.option("--disable", multiple=True, metavar="RULES",
-              help="As for check: never report these rules.")
-@click.option("--min-severity", type=click.Choice(["info", "low", "medium", "high"]),
-              default=None, help="As for check: the lowest severity reported.")
+@rule_options
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
               help="As for check: the overall score under which check exits 1.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
