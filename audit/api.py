@@ -1,6 +1,7 @@
 """The library's entry points and the pipeline behind them.
 
-load bytes -> decode -> strip (text) or extract (HTML) -> language -> readability ->
+load bytes -> decode -> strip (text) or extract (HTML) -> the article (sentences, words,
+language, once: audit.article) -> readability ->
 sourcing and attribution -> scores -> report -> validate. Every report returned here
 has been validated against the schema.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from audit import readability, report, schema, scoring, sourcing, strip
+from audit.article import build as build_article
 from audit.config import Config, default_config
 from audit.decode import (
     MAX_BYTES,
@@ -26,9 +28,7 @@ from audit.decode import (
     refuse_oversize,
     without_surrogates,
 )
-from audit.language import detect_language
 from audit.model import Extraction
-from audit.sentences import split_sentences
 
 Timings = dict[str, float]
 _NOT_BLANK = re.compile(rb"\S")
@@ -126,15 +126,12 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
     html = decoded.media_type == "text/html"
     with _timed(timings, "strip"):
         extraction = extract(decoded, strip_furniture=strip_furniture, url=url)
-    text = extraction.text
-    language = detect_language(text)
+    with _timed(timings, "article"):
+        article = build_article(extraction)  # sentences, words, language: once, for all
     with _timed(timings, "readability"):
-        sentences = split_sentences(text)  # once, for both stages
-        rdb = readability.analyse(text, language=language, config=config, sentences=sentences)
+        rdb = readability.analyse(article, config=config)
     with _timed(timings, "sourcing"):
-        src = sourcing.analyse(text, language=language, provenance=extraction.provenance,
-                               title=extraction.title, blocks=extraction.blocks, config=config,
-                               sentences=sentences)
+        src = sourcing.analyse(article, config=config)
     with _timed(timings, "scoring"):
         scores = {**rdb.scores, **src.scores}
         scores["overall"] = scoring.overall(scores, config)
@@ -144,7 +141,7 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
             stripped=strip_furniture or html)
         result = report.build(
             info=info, extraction=extraction, input_text=None if html else decoded.text,
-            language=language, word_count=rdb.data["counts"]["words"],
+            language=article.language, word_count=article.word_count,
             readability=rdb.data, sourcing=src.data,
             findings=[*rdb.findings, *src.findings], scores=scores,
             grade=scoring.grade(scores["overall"].value, config), config=config)

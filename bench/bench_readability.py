@@ -38,10 +38,11 @@ print((time.perf_counter() - t) * 1000)
 _COLD_SCRIPT = """
 import sys, time
 from audit.config import Config
+from audit.article import from_text
 from audit.readability import analyse
 text = open(sys.argv[1], encoding="utf-8").read()
 t = time.perf_counter()
-analyse(text, config=Config())
+analyse(from_text(text, language="en"), config=Config())
 print((time.perf_counter() - t) * 1000)
 """
 
@@ -93,8 +94,13 @@ def _textstat_all(textstat, text: str) -> dict[str, float]:
 
 def main(path: Path) -> None:
     sys.path.insert(0, str(ROOT))
+    from audit.article import from_text
     from audit.config import Config
-    from audit.readability import analyse, counting
+    from audit.readability import analyse as analyse_article
+    from audit.readability import counting
+
+    def analyse(text: str, config: Config):
+        return analyse_article(from_text(text, language="en"), config=config)
 
     text = path.read_text(encoding="utf-8")
     config = Config()

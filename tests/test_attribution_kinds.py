@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from audit.article import from_text
 from audit.config import Config
 from audit.sourcing import analyse
 
 
 def atts(text: str) -> list[dict]:
-    return analyse(text, language="en", provenance={}, title=None, blocks=(),
-                   config=Config()).data["attributions"]
+    return analyse(from_text(text, language="en"), config=Config()).data["attributions"]
 
 
 def outer(text: str) -> list[dict]:
@@ -139,7 +139,7 @@ def test_belief_inside_a_quote_is_nested_and_not_a_new_source():
 def test_nested_attributions_are_not_counted_as_sources():
     text = ("Analysts at the bank said on Monday that the minister believes that growth will "
             "pick up, and the report was welcomed by traders across the region. " * 3)
-    result = analyse(text, language="en", provenance={}, title=None, blocks=(), config=Config())
+    result = analyse(from_text(text, language="en"), config=Config())
     nested = [a for a in result.data["attributions"] if a["nested_in"] is not None]
     assert nested and all(a["source"]["text"] == "the minister" for a in nested)
     assert result.data["counts"]["distinct_sources"] == 1

@@ -14,8 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from audit.article import from_text
 from audit.config import Config
-from audit.readability import analyse, formulas
+from audit.readability import analyse as analyse_article
+from audit.readability import formulas
 from audit.readability import syllables as syl
 from audit.readability.analyse import formulas_from_counts, measure, median_grade, totals
 from audit.readability.counting import TOKEN
@@ -28,6 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 TRUTH = ROOT.parent / "shared" / "bench" / "extraction" / "truth"
 NASA = TRUTH / "c50845a7158af12e.txt"
 CONFIG = Config()
+
+
+def analyse(text: str, *, config: Config, language: str | None = None):
+    """The readability stage on a bare text (its language as given: None is not told)."""
+    return analyse_article(from_text(text, language=language, detect=False), config=config)
 
 
 def counts_of(text: str) -> dict[str, int]:
@@ -156,7 +163,9 @@ def test_counts_agree_with_textstat_on_plain_text(textstat_without_syllables):
 
 def test_analysis_never_imports_textstat_or_nltk():
     script = ("import sys\nfrom audit.config import Config\nfrom audit.readability import analyse\n"
-              "analyse('Dr. Smith said the U.S. will pay $4.7 billion by 2029.', config=Config())\n"
+              "from audit.article import from_text\n"
+              "analyse(from_text('Dr. Smith said the U.S. will pay $4.7 billion by 2029.'),"
+              " config=Config())\n"
               "print(sorted(m for m in ('textstat', 'nltk') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                           text=True, check=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from audit.article import from_text
 from audit.config import Config
 from audit.model import Block
 from audit.sourcing import analyse
@@ -55,9 +56,10 @@ def seed_blocks(article: dict) -> tuple[Block, ...]:
 
 
 def run_seed(article: dict):
-    return analyse(seed_body(article), language="en",
-                   provenance=seed_provenance(article["provenance"]), title=article["title"],
-                   blocks=seed_blocks(article), config=Config())
+    return analyse(from_text(seed_body(article), language="en",
+                             provenance=seed_provenance(article["provenance"]),
+                             title=article["title"], blocks=seed_blocks(article)),
+                   config=Config())
 
 
 def _words(text: str) -> list[str]:

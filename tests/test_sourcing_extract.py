@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from audit.article import from_text
 from audit.config import Config, from_mapping
 from audit.sourcing import analyse
 from audit.sourcing.quotes import find_quotes
@@ -23,7 +24,7 @@ VALIDATOR = jsonschema.Draft202012Validator({"$ref": "#/$defs/sourcing", "$defs"
 
 def run(text: str, language: str | None = "en", provenance: dict | None = None,
         config: Config | None = None):
-    return analyse(text, language=language, provenance=provenance or {}, title=None, blocks=(),
+    return analyse(from_text(text, language=language, detect=False, provenance=provenance or {}),
                    config=config or Config())
 
 

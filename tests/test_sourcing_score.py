@@ -9,6 +9,7 @@ from dataclasses import fields
 
 import pytest
 
+from audit.article import from_text
 from audit.config import Config, ConfigError, from_mapping
 from audit.model import Score
 from audit.scoring import overall
@@ -23,7 +24,7 @@ WEIGHTS = sorted(k for k in SETTINGS if k.startswith(("sourcing.weight.", "sourc
 
 
 def run(text: str, config: Config | None = None, provenance: dict | None = None):
-    return analyse(text, language="en", provenance=provenance or {}, title=None, blocks=(),
+    return analyse(from_text(text, language="en", provenance=provenance or {}),
                    config=config or Config())
 
 

@@ -1,7 +1,8 @@
 """Readability of the article body: counts, formulas, grade, hardest sentences, score.
 
-Entry point: ``analyse(text, *, config, language=None) -> StageResult`` with ``data`` in the
-report's ``readability`` shape and ``scores["readability"]``.
+Entry point: ``analyse(article, *, config) -> StageResult`` (``article``: the
+``audit.article.Article`` every stage reads) with ``data`` in the report's
+``readability`` shape and ``scores["readability"]``.
 
 Which numbers come from where. Sentences come from ``audit.sentences.split_sentences``
 (abbreviations, initialisms, decimals and closing quotes handled; newlines and bullets
@@ -25,7 +26,8 @@ wall-of-text paragraphs cost a few points more; each step is a ``Signal``.
 
 Decisions: SMOG is null below 30 sentences (McLaughlin calibrated it on 30; a warning says
 so) rather than extrapolated; text in another language than English is skipped
-(``data["skipped"]`` says why, formulas null, score None), and so is scoring a text of
+(``data["skipped"]`` says why, formulas null, score None; which language an article is
+read as is decided once, by ``audit.article.coverage``), and so is scoring a text of
 fewer than ``readability.min-words`` words; empty text gives zero counts and null formulas.
 """
 

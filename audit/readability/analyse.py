@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audit.config import Config
 from audit.model import Finding, Score, StageResult
@@ -14,6 +14,9 @@ from audit.readability.lexicon import cmu
 from audit.readability.rules import SETTINGS
 from audit.readability.score import readability_score
 from audit.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from audit.article import Article
 
 FORMULAS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog",
             "coleman_liau", "automated_readability", "dale_chall")
@@ -34,18 +37,12 @@ _PROSE_END = frozenset(".!?\"”’)")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
-def analyse(text: str, *, config: Config, language: str | None = None,
-            sentences: list[tuple[int, int]] | None = None) -> StageResult:
-    """Readability of the article body ``text`` (English; other languages are skipped).
-
-    ``sentences`` are the spans of ``split_sentences(text)`` when the caller has them
-    already (the pipeline splits once for every stage)."""
-    spans = split_sentences(text) if sentences is None else sentences
-    if language is not None and not language.lower().startswith("en"):
-        return _skipped(text, spans, f"readability formulas are for English; text is {language!r}")
-    if language is None and _mostly_non_latin(text):
-        return _skipped(text, spans, "readability formulas are for English; text is mostly not "
-                                     "in Latin script")
+def analyse(article: Article, *, config: Config) -> StageResult:
+    """Readability of the article's body text (the languages ``article.coverage`` allows;
+    others are skipped, with the reason)."""
+    text, spans = article.text, list(article.sentences)
+    if article.coverage.readability is not None:
+        return _skipped(article, article.coverage.readability)
     sentences = measure(text, spans)
     counts = totals(sentences)
     formulas = formulas_from_counts(counts)
@@ -56,12 +53,6 @@ def analyse(text: str, *, config: Config, language: str | None = None,
             "hardest_sentences": hardest_sentences(text, sentences), "warnings": warnings}
     return StageResult(data=data, findings=tuple(findings),
                        scores={"readability": _score(grade, counts, findings, config)})
-
-
-def _mostly_non_latin(text: str) -> bool:
-    """Whether most characters are not ASCII (Japanese, Russian ...), for text whose language
-    was not told: counted in C, as the share of what survives an ASCII encoding."""
-    return not text.isascii() and len(text.encode("ascii", "ignore")) < 0.5 * len(text)
 
 
 def measure(text: str, spans: list[tuple[int, int]] | None = None) -> list[SentenceCounts]:
@@ -205,12 +196,13 @@ def _score(grade: float | None, counts: dict[str, int], findings: list[Finding],
                              fired.count("RDB-WALL-OF-TEXT"), settings)
 
 
-def _skipped(text: str, spans: list[tuple[int, int]], reason: str) -> StageResult:
+def _skipped(article: Article, reason: str) -> StageResult:
     """Counts that do not depend on English, formulas null, no score."""
     counts = dict.fromkeys(COUNTS, 0)
-    counts["sentences"] = len(spans)
-    tokens = TOKEN.findall(text)
-    counts["words"] = len(tokens)
+    counts["sentences"] = len(article.sentences)
+    counts["words"] = article.word_count
+    tokens = [token for start, end in article.sentences
+              for token in TOKEN.findall(article.text, start, end)]
     counts["letters"] = len(_NOT_ALNUM.sub("", "".join(tokens)))  # no list of characters
     data: dict[str, Any] = {"counts": counts, "formulas": dict.fromkeys(FORMULAS), "grade": None,
                             "hardest_sentences": [], "warnings": [], "skipped": reason}

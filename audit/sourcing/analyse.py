@@ -9,20 +9,23 @@ sentences with no attribution (claims.py) -> article-level facts and findings
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audit import rules
 from audit.config import Config
-from audit.model import Block, Finding, Score, StageResult
+from audit.model import Finding, Score, StageResult
 from audit.sentences import split_sentences
 from audit.sourcing import carry, claims, consistency, labels, scores, structure
-from audit.sourcing.lang import COVERED_LANGUAGES, en, pack
+from audit.sourcing.lang import en, pack
 from audit.sourcing.lang.en import NAMED_TYPES, SPECIFICITY
 from audit.sourcing.quotes import QuoteIndex, find_quotes
 from audit.sourcing.record import KINDS, Attribution, Span
 from audit.sourcing.reported import Extractor
 from audit.sourcing.text import Sentences, span
 from audit.sourcing.voice import is_voice, own_voice
+
+if TYPE_CHECKING:
+    from audit.article import Article
 
 
 def extract(text: str, spans: list[tuple[int, int]] | None = None, lang=en,
@@ -47,35 +50,34 @@ def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
     return found, sents, quotes
 
 
-def analyse(text: str, *, language: str | None, provenance: dict[str, Any], title: str | None,
-            blocks: tuple[Block, ...], config: Config,
-            sentences: list[tuple[int, int]] | None = None) -> StageResult:
+def analyse(article: Article, *, config: Config) -> StageResult:
     """The report's ``sourcing`` data, its findings and the two scores for one article."""
-    facts = consistency.facts(provenance, blocks)
+    text = article.text
+    facts = consistency.facts(article.provenance, article.blocks)
     conflicts = consistency.title_conflicts(text)
     facts.title_conflicts = len(conflicts)
-    headline = consistency.headline_source(title)
-    article = [*consistency.article_findings(facts), *conflicts, *filter(None, [headline])]
+    headline = consistency.headline_source(article.title)
+    whole = [*consistency.article_findings(facts), *conflicts, *filter(None, [headline])]
     attribution_score = scores.attribution(facts, config.get)
-    if language is not None and language not in COVERED_LANGUAGES:
-        reason = f"sourcing rules cover English only; the article is in '{language}'"
+    reason = article.coverage.sourcing
+    if reason is not None:
         data = _data(text, [], [], (0, 0), [_warning("language", reason)])
         data["skipped"] = reason
         # Both scores are withheld, so none of their findings fires either; what the
         # extraction found (a repeated headline) still stands.
-        kept = tuple(f for f in article if rules.get(f.rule_id).category == "extraction")
+        kept = tuple(f for f in whole if rules.get(f.rule_id).category == "extraction")
         return StageResult(data, kept, {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
-    found, sents, quotes = _extract(text, sentences, pack(language))
+    found, sents, quotes = _extract(text, list(article.sentences), pack(article.language))
     unattributed, worthy = _unattributed(text, found, sents)
-    words = len(text.split())
+    words = article.word_count
     counts = _score_counts(text, words, found, quotes, config,
                            opinion="opinion" in facts.labels)
     short = _too_short(words, found, counts.own_voice, config)
     warnings = [_warning("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
                  warnings)
-    findings = [*_attribution_findings(found), *article]
+    findings = [*_attribution_findings(found), *whole]
     findings += [Finding("SRC-UNATTRIBUTED-CLAIM", (u["start"], u["end"]),
                          message=_claim_message(u["reasons"])) for u in unattributed]
     findings += _mostly_unnamed(found, config)

@@ -1,0 +1,86 @@
+"""The one Article record: one definition of a word and one language gate for every stage.
+
+Each test here fails if a stage grows a second definition: a word count of its own (as
+sourcing's ``len(text.split())`` once was, which gave a 96-word text full of dashes a
+sourcing verdict) or a language test of its own (readability and sourcing once
+disagreed on text in another script)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from audit import api, article
+from audit.article import from_text
+from audit.config import Config
+from audit.readability import analyse as readability
+from audit.sourcing import analyse as sourcing
+
+CONFIG = Config()
+SENTENCE = "The mayor said on Tuesday that the council – after a long debate – would vote."
+
+
+def _dashed(words: int) -> str:
+    """A text of about ``words`` words with a free-standing dash between every two, so
+    that ``len(text.split())`` counts nearly twice as many."""
+    return " ".join(f"word{i} —" for i in range(words)) + " end."
+
+
+def test_a_dash_is_no_word():
+    text = _dashed(96)
+    assert len(text.split()) > 150  # what sourcing once counted
+    assert from_text(text).word_count == 97
+
+
+def test_sourcing_threshold_and_reported_word_count_agree_on_dash_rich_text():
+    text = _dashed(96)
+    report = api.audit_text(text, strip=False)
+    words = report["article"]["word_count"]
+    assert words == 97 == report["readability"]["counts"]["words"]
+    assert report["scores"]["sourcing"]["value"] is None
+    assert f"({words} words" in report["scores"]["sourcing"]["reason"]
+
+
+def test_every_stage_reads_the_same_word_count():
+    text = " ".join([SENTENCE] * 40)  # dashes between spaces in every sentence
+    report = api.audit_text(text, strip=False)
+    words = report["article"]["word_count"]
+    assert words == report["readability"]["counts"]["words"] == 14 * 40
+    assert words != len(text.split())
+    per_k = re.match(r"([\d.]+) named attributions per 1000 words",
+                     report["scores"]["sourcing"]["reason"])
+    named = report["sourcing"]["counts"]["attributions"]
+    assert per_k and float(per_k.group(1)) == pytest.approx(1000 * named / words, abs=0.05)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("ショートカットの欄を空欄にしただけでは、起動しなくなるだけです。" * 3, None),
+    ("Der Hund läuft in den Park. Die Kinder spielen im Garten und die Katze schläft.", "de"),
+])
+def test_one_language_gate_for_readability_and_sourcing(text, language):
+    art = from_text(text, language=language, detect=False)
+    assert art.coverage.readability and art.coverage.sourcing
+    assert readability(art, config=CONFIG).scores["readability"].value is None
+    result = sourcing(art, config=CONFIG)
+    assert result.data["skipped"] == art.coverage.sourcing
+    assert result.scores["sourcing"].value is None
+
+
+def test_english_and_untold_latin_text_are_covered_by_both():
+    for language in ("en", None):
+        covered = article.coverage(language, SENTENCE)
+        assert covered == article.Coverage(readability=None, sourcing=None)
+
+
+def test_the_pipeline_builds_the_article_once(monkeypatch):
+    calls = []
+    real = article.split_sentences
+
+    def counting(text):
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(article, "split_sentences", counting)
+    api.audit_text(" ".join([SENTENCE] * 5), strip=False)
+    assert len(calls) == 1
