@@ -3,7 +3,7 @@
 ``read_metadata(tree, url)`` reads a parsed page once, without changing it, and
 returns a ``PageMetadata`` whose every value remembers where it was read (the
 report's ``origin``). ``to_provenance`` turns it, with the links of the kept article
-blocks, into the report's ``provenance`` dict.
+blocks, into the article's ``Provenance`` (audit.model).
 
 lxml is used directly rather than BeautifulSoup: the page is already parsed by lxml
 for extraction, and building a BeautifulSoup tree costs about as much as the whole
@@ -16,15 +16,17 @@ import html
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from audit import model
 from audit.decode import without_surrogates
+from audit.model import DateItem, Link, Named, OriginKind, Provenance, TitleItem
 
-Origin = dict[str, Any]
+Origin = dict[str, Any]  # as read; audit.model.Origin in the provenance (``_origin``)
 
 # schema.org types whose object describes the article itself.
 _ARTICLE_TYPES = frozenset({
@@ -818,71 +820,80 @@ def _dedupe(items: list[Item]) -> list[Item]:
 # --- provenance ------------------------------------------------------------------------
 
 def to_provenance(meta: PageMetadata, links: Iterable[tuple[str, str]],
-                  base: dict[str, Any]) -> dict[str, Any]:
-    """The report's provenance from the page's metadata, the (href, anchor text) links of
-    the kept article blocks, and ``base``: what audit.provenance read from the blocks
-    (bylines, credits, author box, labels). Metadata wins where both have a value: the
-    page states it for machines, while a byline's date is parsed from free text."""
-    prov = dict(base)
-    if meta.titles:
-        prov["title"] = {"text": meta.titles[0].value, "origin": meta.titles[0].origin}
-    # The bylines of the kept blocks name the authors when the page's markup names none
-    # (together they named a page's authors twice over, or a related story's too).
-    prov["authors"] = _unique_named(meta.authors or _items(base.get("authors", [])))
+                  base: Provenance) -> Provenance:
+    """The provenance from the page's metadata, the (href, anchor text) links of the kept
+    article blocks, and ``base``: what audit.provenance read from the blocks (bylines,
+    credits, author box, labels). Metadata wins where both have a value: the page states
+    it for machines, while a byline's date is parsed from free text."""
+    dates = {}
     for key, items in (("published", meta.published), ("modified", meta.modified)):
         found = _date(items) if items else None
         # A date the page's own byline gives beats one htmldate searched out.
-        if found is not None and not (found["origin"]["kind"] == "search" and prov.get(key)):
-            prov[key] = found
-    if meta.publishers:
-        prov["publisher"] = {"name": meta.publishers[0].value, "origin": meta.publishers[0].origin}
-    prov["site_names"] = _unique_named([*meta.site_names, *_items(base.get("site_names", []))])
-    if meta.canonical is not None:
-        prov["canonical_url"] = meta.canonical.value
-    written = [(link["url"], link["text"]) for link in base.get("outbound_links", [])]
-    prov["outbound_links"] = outbound_links([*links, *written], meta.page_url)
-    return prov
+        if found is not None and not (found.origin.kind == "search" and getattr(base, key)):
+            dates[key] = found
+    written = [(link.url, link.text) for link in base.outbound_links]
+    return replace(
+        base,
+        title=(TitleItem(meta.titles[0].value, _origin(meta.titles[0])) if meta.titles
+               else base.title),
+        # The bylines of the kept blocks name the authors when the page's markup names none
+        # (together they named a page's authors twice over, or a related story's too).
+        authors=_unique_named(meta.authors or _items(base.authors)),
+        publisher=(Named(meta.publishers[0].value, _origin(meta.publishers[0]))
+                   if meta.publishers else base.publisher),
+        site_names=_unique_named([*meta.site_names, *_items(base.site_names)]),
+        canonical_url=meta.canonical.value if meta.canonical is not None else base.canonical_url,
+        outbound_links=tuple(outbound_links([*links, *written], meta.page_url)),
+        **dates)
 
 
-def _items(named: list[dict[str, Any]]) -> list[Item]:
-    return [Item(n["name"], n["origin"]) for n in named]
+def _origin(item: Item) -> model.Origin:
+    """An item's origin as the provenance records it (items from the blocks have it so)."""
+    if isinstance(item.origin, model.Origin):
+        return item.origin
+    return model.Origin(OriginKind(item.origin["kind"]),
+                        **{k: v for k, v in item.origin.items() if k != "kind"})
 
 
-def _unique_named(items: list[Item]) -> list[dict[str, Any]]:
+def _items(named: tuple[Named, ...]) -> list[Item]:
+    return [Item(n.name, n.origin) for n in named]
+
+
+def _unique_named(items: list[Item]) -> tuple[Named, ...]:
     seen: set[str] = set()
     out = []
     for item in items:
         key = _key(item.value) or item.value.casefold()
         if key not in seen:
             seen.add(key)
-            out.append({"name": item.value, "origin": item.origin})
-    return out
+            out.append(Named(item.value, _origin(item)))
+    return tuple(out)
 
 
-def _date(items: list[Item]) -> dict[str, Any] | None:
+def _date(items: list[Item]) -> DateItem | None:
     """The first date that parses to a possible day, else the first one that is no
     placeholder as raw text (None when all are placeholders or impossible)."""
     for item in items:
         if _valid_date(item.value):
-            return {"iso": parse_date(item.value), "raw": item.value,
-                    "origin": item.origin} | _local(item, items)
+            return _local(item, items) or DateItem(parse_date(item.value), item.value,
+                                                   _origin(item))
     for item in items:
         if parse_date(item.value) is None:
-            return {"iso": None, "raw": item.value, "origin": item.origin}
+            return DateItem(None, item.value, _origin(item))
     return None
 
 
-def _local(chosen: Item, items: list[Item]) -> dict[str, Any]:
+def _local(chosen: Item, items: list[Item]) -> DateItem | None:
     """The same instant as ``chosen`` written with the page's own UTC offset, when
     ``chosen`` is in UTC and another item gives it so: its calendar day is the page's."""
     instant = _instant(chosen.value)
     if instant is None or instant.utcoffset() != timedelta(0):
-        return {}
+        return None
     for item in items:
         other = _instant(item.value)
         if other is not None and other == instant and other.utcoffset() != timedelta(0):
-            return {"iso": parse_date(item.value), "raw": item.value, "origin": item.origin}
-    return {}
+            return DateItem(parse_date(item.value), item.value, _origin(item))
+    return None
 
 
 def _instant(raw: str) -> datetime | None:
@@ -905,7 +916,7 @@ def _valid_date(raw: str) -> bool:
     return iso[:10] <= (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
 
 
-def outbound_links(links: Iterable[tuple[str, str]], page_url: str | None) -> list[dict[str, str]]:
+def outbound_links(links: Iterable[tuple[str, str]], page_url: str | None) -> list[Link]:
     """http(s) links whose site differs from the page's own (all of them when the page's
     URL is unknown), resolved against the page URL, first occurrence of each URL kept."""
     own_host = _split(page_url)[1] if page_url else ""
@@ -920,7 +931,7 @@ def outbound_links(links: Iterable[tuple[str, str]], page_url: str | None) -> li
         if own and site_key(host) == own:
             continue
         seen.add(absolute)
-        out.append({"url": absolute, "domain": host.removeprefix("www."), "text": _clean(text)})
+        out.append(Link(url=absolute, domain=host.removeprefix("www."), text=_clean(text)))
     return out
 
 

@@ -7,6 +7,7 @@ report's JSON layout (``audit.report`` turns them into the report).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from typing import Any
 
 # Roles a block can have. Only BODY and HEADING blocks make the article text;
@@ -84,9 +85,8 @@ class Extraction:
     text: str
     blocks: tuple[Block, ...]
     title: str | None = None
-    # Provenance read from furniture, metadata and text; already in the report's
-    # ``provenance`` shape (see schemas/report.schema.json#/$defs/provenance).
-    provenance: dict[str, Any] = field(default_factory=dict)
+    # Provenance read from furniture, metadata and text.
+    provenance: Provenance = field(default_factory=lambda: Provenance())
 
 
 @dataclass(frozen=True)
@@ -131,3 +131,121 @@ class StageResult:
     data: dict[str, Any]
     findings: tuple[Finding, ...] = ()
     scores: dict[str, Score] = field(default_factory=dict)
+
+
+# --- provenance: what the page says about where the article comes from -----------------
+# Read by audit.provenance (blocks and text) and audit.metadata (HTML metadata); turned
+# into the report's ``provenance`` object by audit.report, and nowhere else.
+
+class OriginKind(StrEnum):
+    """Where a provenance item was read."""
+
+    LINE = "line"  # an input line of a text page
+    BLOCK = "block"
+    ELEMENT = "element"  # an HTML element
+    META = "meta"  # a meta tag
+    JSON_LD = "json-ld"
+    LINK = "link"  # a <link> (canonical)
+    TEXT = "text"  # the article text
+    URL = "url"  # the page's URL (a date in its path)
+    SEARCH = "search"  # a search of the page (htmldate)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item was read: its kind and what locates it there (unset fields are left
+    out of the report, except a line origin's line, which is null when unknown)."""
+
+    kind: OriginKind
+    line: int | None = None
+    element: str | None = None
+    block: int | None = None
+    field: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class TitleItem:
+    text: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Named:
+    """A name read from the page (an author, the publisher, a site name)."""
+
+    name: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class DateItem:
+    iso: str | None  # ISO 8601 when the raw text parses
+    raw: str
+    origin: Origin
+
+
+class CreditKind(StrEnum):
+    PHOTO = "photo"
+    SOURCE = "source"
+    WIRE = "wire"
+    TRANSLATION = "translation"
+    REPUBLISHED = "republished"
+    REPORTING = "reporting"
+
+
+@dataclass(frozen=True)
+class Credit:
+    kind: CreditKind
+    name: str
+    text: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class AuthorBio:
+    name: str | None
+    bio: str | None
+    contact: str | None
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    domain: str
+    text: str
+
+
+class Label(StrEnum):
+    """Labels a page gives itself."""
+
+    OPINION = "opinion"
+    SPONSORED = "sponsored"
+    CORRECTION = "correction"
+    ANALYSIS = "analysis"
+    PRESS_RELEASE = "press-release"
+
+
+@dataclass(frozen=True)
+class LabelItem:
+    label: Label
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Everything the page says about where the article comes from; each item with its
+    origin. Empty when nothing was found (``Provenance()``)."""
+
+    title: TitleItem | None = None
+    authors: tuple[Named, ...] = ()
+    published: DateItem | None = None
+    modified: DateItem | None = None
+    publisher: Named | None = None
+    site_names: tuple[Named, ...] = ()
+    canonical_url: str | None = None
+    credits: tuple[Credit, ...] = ()
+    author_bio: AuthorBio | None = None
+    outbound_links: tuple[Link, ...] = ()
+    labels: tuple[LabelItem, ...] = ()

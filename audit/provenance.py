@@ -1,9 +1,9 @@
 """Provenance: what the page says about where the article comes from.
 
-``empty()`` is the report's provenance with nothing found; ``read(blocks, text, title)``
-fills it from the roles stripping gave the blocks (title, bylines, credits, author box,
-furniture) and from the article text (wire credits such as "(AP)", outbound links).
-Every item carries its origin: the input line and block it was read from.
+``empty()`` is the provenance with nothing found; ``read(blocks, text, title)`` reads a
+``Provenance`` (audit.model) from the roles stripping gave the blocks (title, bylines,
+credits, author box, furniture) and from the article text (wire credits such as "(AP)",
+outbound links). Every item carries its origin: the input line and block it was read from.
 
 Most blocks of a page say nothing here: each reader picks its few blocks with cheap tests
 (role, first character, a substring) before any regex runs.
@@ -13,12 +13,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from audit.joined import lines_containing
 from audit.metadata import MONTH_RE, is_placeholder_name, split_names, written_day
-from audit.model import KEPT_ROLES, Block
+from audit.model import (
+    KEPT_ROLES,
+    AuthorBio,
+    Block,
+    Credit,
+    CreditKind,
+    DateItem,
+    Label,
+    LabelItem,
+    Link,
+    Named,
+    Origin,
+    OriginKind,
+    Provenance,
+    TitleItem,
+)
 
 _I = re.IGNORECASE
 _TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?", _I)
@@ -105,14 +119,14 @@ _COPYRIGHT = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:copyright
                         r"\d{4}(?:\s*[-–]\s*\d{4})?"
                         r"\s+(?P<name>[^.|]{2,60}?)\s*(?:\.|\||all rights|$)", _I)
 _LABELS = (
-    ("opinion", re.compile(r"^(?:opinion|op-ed|editorial|commentary|column|meinung|opinião|"
+    (Label.OPINION, re.compile(r"^(?:opinion|op-ed|editorial|commentary|column|meinung|opinião|"
                            r"opinione|opini|мнение)\b\s*(?:[|:]|$)", _I)),
-    ("sponsored", re.compile(r"^(?:sponsored(?: content| post| by\b.*)?|paid (?:post|content)|"
+    (Label.SPONSORED, re.compile(r"^(?:sponsored(?: content| post| by\b.*)?|paid (?:post|content)|"
                              r"advertorial|partner content|anzeige|publieditorial)\s*$", _I)),
-    ("correction", re.compile(r"^(?:correction|clarification)s?\s*[:(]|"
+    (Label.CORRECTION, re.compile(r"^(?:correction|clarification)s?\s*[:(]|"
                               r"^an earlier version of this (?:article|story)\b", _I)),
-    ("analysis", re.compile(r"^(?:news )?analysis\b\s*(?:[|:]|$)", _I)),
-    ("press-release", re.compile(r"^press release\b|\b(?:PRNewswire|Business Wire|"
+    (Label.ANALYSIS, re.compile(r"^(?:news )?analysis\b\s*(?:[|:]|$)", _I)),
+    (Label.PRESS_RELEASE, re.compile(r"^press release\b|\b(?:PRNewswire|Business Wire|"
                                  r"GLOBE NEWSWIRE)\b", _I)),
 )
 # Corrections are read from any block (and start with a C or an A).
@@ -127,29 +141,34 @@ LABEL_WINDOW = 15
 _URL = re.compile(r"https?://([\w.-]+)[^\s<>\"')\]]*")
 
 
-def empty() -> dict[str, Any]:
-    return {
-        "title": None,
-        "authors": [],
-        "published": None,
-        "modified": None,
-        "publisher": None,
-        "site_names": [],
-        "canonical_url": None,
-        "credits": [],
-        "author_bio": None,
-        "outbound_links": [],
-        "labels": [],
-    }
+def empty() -> Provenance:
+    return Provenance()
 
 
-def origin(block: Block) -> dict[str, Any]:
+def origin(block: Block) -> Origin:
     """Where an item was read: the block's first input line (text pages) or its element
     (HTML pages, whose blocks have no input line)."""
     if block.line_start is None and block.element is not None:
-        return {"kind": "element", "element": block.element, "block": block.index,
-                "text": block.text}
-    return {"kind": "line", "line": block.line_start, "block": block.index, "text": block.text}
+        return Origin(OriginKind.ELEMENT, element=block.element, block=block.index,
+                      text=block.text)
+    return Origin(OriginKind.LINE, line=block.line_start, block=block.index, text=block.text)
+
+
+@dataclass
+class _Reading:
+    """What ``read`` has found so far, block by block (frozen into a Provenance at the end)."""
+
+    title: TitleItem | None = None
+    authors: list[Named] = field(default_factory=list)
+    published: DateItem | None = None
+    modified: DateItem | None = None
+    publisher: Named | None = None
+    credits: list[Credit] = field(default_factory=list)
+
+    def credit(self, kind: CreditKind, name: str, text: str, block: Block) -> None:
+        """Add a credit unless one of the same kind names the same agency or person."""
+        if name and not any(c.kind == kind and c.name == name for c in self.credits):
+            self.credits.append(Credit(kind, name, text, origin(block)))
 
 
 def parse_date(text: str) -> tuple[str | None, str] | None:
@@ -224,9 +243,9 @@ def _later_byline(text: str) -> str | None:
     return None
 
 
-def read(blocks: Sequence[Block], text: str, title: str | None) -> dict[str, Any]:
-    """The report's provenance from the roles of ``blocks`` and the article ``text``."""
-    prov = empty()
+def read(blocks: Sequence[Block], text: str, title: str | None) -> Provenance:
+    """The provenance from the roles of ``blocks`` and the article ``text``."""
+    prov = _Reading()
     first = next((b.index for b in blocks if b.role in KEPT_ROLES), len(blocks))
     # Menus, prompts, related lists, paragraphs without a wire name: most blocks of a page
     # say nothing here, and are left out at once, by cheap tests before any regex.
@@ -238,15 +257,18 @@ def read(blocks: Sequence[Block], text: str, title: str | None) -> dict[str, Any
         if block.role == "byline" and block.index > first + BYLINE_AFTER_START:
             continue  # bylines of related articles further down
         _read_block(prov, block)
-    if prov["title"] is None and title:
-        prov["title"] = {"text": title, "origin": {"kind": "text", "text": title}}
-    elif prov["title"] is not None and title:
-        prov["title"]["text"] = title  # the headline without a ' - Site' tail
-    prov["author_bio"] = _author_bio([b for b in blocks if b.role == "author-bio"])
-    prov["site_names"] = _site_names([b for b in blocks if b.role not in KEPT_ROLES])
-    prov["labels"] = _labels(blocks, first)
-    prov["outbound_links"] = _links(text)
-    return prov
+    found = prov.title
+    if found is None and title:
+        found = TitleItem(title, Origin(OriginKind.TEXT, text=title))
+    elif found is not None and title:
+        found = replace(found, text=title)  # the headline without a ' - Site' tail
+    return Provenance(
+        title=found, authors=tuple(prov.authors), published=prov.published,
+        modified=prov.modified, publisher=prov.publisher,
+        site_names=_site_names([b for b in blocks if b.role not in KEPT_ROLES]),
+        credits=tuple(prov.credits),
+        author_bio=_author_bio([b for b in blocks if b.role == "author-bio"]),
+        outbound_links=_links(text), labels=_labels(blocks, first))
 
 
 # The roles _read_block reads from whatever the text, and the first characters of a
@@ -255,44 +277,39 @@ _CREDIT_ROLES = frozenset({"title", "byline", "photo-credit", "source-credit"})
 _COPYRIGHT_FIRST = "cC©("
 
 
-def _read_block(prov: dict[str, Any], block: Block) -> None:
+def _read_block(prov: _Reading, block: Block) -> None:
     """What one block says, for the blocks ``read`` picks: a credit role, a kept block that
     may name a wire (``_may_name_wire``), an 'other' block that may be a copyright line."""
     role = block.role
-    if role == "title" and prov["title"] is None:
-        prov["title"] = {"text": block.text, "origin": origin(block)}
+    if role == "title" and prov.title is None:
+        prov.title = TitleItem(block.text, origin(block))
     elif role == "byline":
         _read_byline(prov, block)
     elif role == "source-credit" and block.reason == "originally-published":
         found = _REPUBLISHED.search(block.text)
         if found:
-            _add_credit(prov, "republished", found["name"].strip(), block)
+            prov.credit(CreditKind.REPUBLISHED, found["name"].strip(), block.text, block)
     elif _REPORTING.match(block.text):
         for name in _reporters(block.text):
-            _add_credit(prov, "reporting", name, block)
+            prov.credit(CreditKind.REPORTING, name, block.text, block)
     elif role in ("photo-credit", "source-credit"):
         tail = _CREDIT_TAIL.search(block.text)
         name = (tail.group(1) if tail else _CREDIT_PREFIX.sub("", block.text, count=1)).strip(" )]")
-        if name:
-            kind = ("photo" if role == "photo-credit"
-                    else "translation" if block.reason == "translation" else "source")
-            if any(c["kind"] == kind and c["name"] == name for c in prov["credits"]):
-                return
-            prov["credits"].append({"kind": kind, "name": name, "text": block.text,
-                                    "origin": origin(block)})
+        kind = (CreditKind.PHOTO if role == "photo-credit"
+                else CreditKind.TRANSLATION if block.reason == "translation"
+                else CreditKind.SOURCE)
+        prov.credit(kind, name, block.text, block)
     elif role in KEPT_ROLES:
         match = _WIRE.search(block.text)
         if match:
             name = AGENCY_OF[(match["a"] or match["b"] or match["c"]).casefold()]
-            if not any(c["kind"] == "wire" and c["name"] == name for c in prov["credits"]):
-                prov["credits"].append({"kind": "wire", "name": name, "text": match.group().strip(),
-                                        "origin": origin(block)})
-    elif role == "other" and prov["publisher"] is None:
+            prov.credit(CreditKind.WIRE, name, match.group().strip(), block)
+    elif role == "other" and prov.publisher is None:
         match = _COPYRIGHT.match(block.text)  # which starts with one of _COPYRIGHT_FIRST
         if match:
             name = re.sub(r"(?i)^copyright\s+", "", match["name"]).strip(" -–|,")
             if name:
-                prov["publisher"] = {"name": name, "origin": origin(block)}
+                prov.publisher = Named(name, origin(block))
 
 
 # "This article was originally published by Futurism. Read the original article."
@@ -318,32 +335,28 @@ def _reporters(text: str) -> list[str]:
     return names
 
 
-def _add_credit(prov: dict[str, Any], kind: str, name: str, block: Block) -> None:
-    if name and not any(c["kind"] == kind and c["name"] == name for c in prov["credits"]):
-        prov["credits"].append({"kind": kind, "name": name, "text": block.text,
-                                "origin": origin(block)})
-
-
 def _may_name_wire(text: str) -> bool:
     """Cheap test before the wire regex (see _WIRE_NAMES)."""
     return (_WIRE_IN_PARENS.search(text) is not None or text.startswith(_WIRE_NAMES)
             or text.rstrip().endswith(_WIRE_NAMES))
 
 
-def _read_byline(prov: dict[str, Any], block: Block) -> None:
-    known = {a["name"] for a in prov["authors"]}
+def _read_byline(prov: _Reading, block: Block) -> None:
+    known = {a.name for a in prov.authors}
     for name in byline_authors(block.text):
         if name not in known:
-            prov["authors"].append({"name": name, "origin": origin(block)})
+            prov.authors.append(Named(name, origin(block)))
     date = parse_date(block.text)
     if date is None:
         return
-    field = "modified" if _UPDATED.match(block.text) else "published"
-    if prov[field] is None:
-        prov[field] = {"iso": date[0], "raw": date[1], "origin": origin(block)}
+    found = DateItem(date[0], date[1], origin(block))
+    if _UPDATED.match(block.text):
+        prov.modified = prov.modified or found
+    else:
+        prov.published = prov.published or found
 
 
-def _author_bio(box: list[Block]) -> dict[str, Any] | None:
+def _author_bio(box: list[Block]) -> AuthorBio | None:
     """Name (from 'my name is ...' or the box's name line), biography and contact."""
     if not box:
         return None
@@ -354,18 +367,18 @@ def _author_bio(box: list[Block]) -> dict[str, Any] | None:
     if name and not named:
         name = _ABOUT.sub("", name).strip() or None
     email = next((m.group() for b in box for m in [_EMAIL.search(b.text)] if m), None)
-    return {"name": name, "bio": bio.text if len(bio.text.split()) > 5 else None,
-            "contact": email, "origin": origin(box[0])}
+    return AuthorBio(name=name, bio=bio.text if len(bio.text.split()) > 5 else None,
+                     contact=email, origin=origin(box[0]))
 
 
-def _site_names(furniture: list[Block]) -> list[dict[str, Any]]:
-    names: list[dict[str, Any]] = []
+def _site_names(furniture: list[Block]) -> tuple[Named, ...]:
+    names: list[Named] = []
     for block in _with_cue(furniture, _SITE_CUES):
         for pattern in _SITE_NAME:
             match = pattern.search(block.text)
-            if match and all(n["name"] != match.group(1) for n in names):
-                names.append({"name": match.group(1), "origin": origin(block)})
-    return names
+            if match and all(n.name != match.group(1) for n in names):
+                names.append(Named(match.group(1), origin(block)))
+    return tuple(names)
 
 
 def _with_cue(blocks: list[Block], cues: tuple[str, ...]) -> list[Block]:
@@ -380,11 +393,11 @@ def _with_cue(blocks: list[Block], cues: tuple[str, ...]) -> list[Block]:
     return [blocks[i] for i in sorted(set(lines_containing(page, cues)))]
 
 
-def _labels(blocks: Sequence[Block], first: int) -> list[dict[str, Any]]:
+def _labels(blocks: Sequence[Block], first: int) -> tuple[LabelItem, ...]:
     """Labels from the title and the furniture just above the article (a menu further
     away lists 'Opinion' on every page), and corrections from anywhere. ``first`` is the
     index of the article's first block."""
-    labels: list[dict[str, Any]] = []
+    labels: list[LabelItem] = []
     top = first - LABEL_WINDOW
     # Most blocks are decided without the tests below.
     for block in [b for b in blocks
@@ -402,16 +415,16 @@ def _labels(blocks: Sequence[Block], first: int) -> list[dict[str, Any]]:
         else:
             continue
         for label, pattern in candidates:
-            if pattern.search(block.text) and all(x["label"] != label for x in labels):
-                labels.append({"label": label, "origin": origin(block)})
-    return labels
+            if pattern.search(block.text) and all(x.label != label for x in labels):
+                labels.append(LabelItem(label, origin(block)))
+    return tuple(labels)
 
 
-def _links(text: str) -> list[dict[str, Any]]:
+def _links(text: str) -> tuple[Link, ...]:
     links, seen = [], set()
     for match in _URL.finditer(text):
         url = match.group().rstrip(".,;:")
         if url not in seen:
             seen.add(url)
-            links.append({"url": url, "domain": match.group(1).lower(), "text": url})
-    return links
+            links.append(Link(url=url, domain=match.group(1).lower(), text=url))
+    return tuple(links)

@@ -16,7 +16,18 @@ from typing import Any
 from audit import __version__, rules
 from audit.config import Config
 from audit.decode import displayable, without_credentials
-from audit.model import Block, Extraction, Finding, Score, Signal
+from audit.model import (
+    Block,
+    DateItem,
+    Extraction,
+    Finding,
+    Named,
+    Origin,
+    OriginKind,
+    Provenance,
+    Score,
+    Signal,
+)
 from audit.schema import SCHEMA_VERSION
 
 EXCERPT_CHARS = 160
@@ -126,6 +137,53 @@ def signal_dict(signal: Signal) -> dict[str, Any]:
     return out
 
 
+def origin_dict(origin: Origin) -> dict[str, Any]:
+    """An origin with the fields that locate it (a line origin's line always, null when
+    the line is unknown)."""
+    out: dict[str, Any] = {"kind": origin.kind.value}
+    if origin.line is not None or origin.kind is OriginKind.LINE:
+        out["line"] = origin.line
+    for name in ("element", "block", "field", "text"):
+        value = getattr(origin, name)
+        if value is not None:
+            out[name] = value
+    return out
+
+
+def _named(item: Named | None) -> dict[str, Any] | None:
+    return None if item is None else {"name": item.name, "origin": origin_dict(item.origin)}
+
+
+def _date(item: DateItem | None) -> dict[str, Any] | None:
+    if item is None:
+        return None
+    return {"iso": item.iso, "raw": item.raw, "origin": origin_dict(item.origin)}
+
+
+def provenance_dict(prov: Provenance) -> dict[str, Any]:
+    """The report's ``provenance`` object."""
+    bio = prov.author_bio
+    return {
+        "title": None if prov.title is None else {
+            "text": prov.title.text, "origin": origin_dict(prov.title.origin)},
+        "authors": [_named(a) for a in prov.authors],
+        "published": _date(prov.published),
+        "modified": _date(prov.modified),
+        "publisher": _named(prov.publisher),
+        "site_names": [_named(n) for n in prov.site_names],
+        "canonical_url": prov.canonical_url,
+        "credits": [{"kind": c.kind.value, "name": c.name, "text": c.text,
+                     "origin": origin_dict(c.origin)} for c in prov.credits],
+        "author_bio": None if bio is None else {
+            "name": bio.name, "bio": bio.bio, "contact": bio.contact,
+            "origin": origin_dict(bio.origin)},
+        "outbound_links": [{"url": link.url, "domain": link.domain, "text": link.text}
+                           for link in prov.outbound_links],
+        "labels": [{"label": item.label.value, "origin": origin_dict(item.origin)}
+                   for item in prov.labels],
+    }
+
+
 def build(
     *,
     info: InputInfo,
@@ -168,7 +226,7 @@ def build(
             "word_count": word_count,
             "blocks": [block_dict(b) for b in extraction.blocks],
         },
-        "provenance": extraction.provenance,
+        "provenance": provenance_dict(extraction.provenance),
         "readability": readability,
         "sourcing": sourcing,
         "findings": [finding_dict(f, text, locator) for f in kept],

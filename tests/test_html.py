@@ -11,6 +11,8 @@ import pytest
 
 from audit.decode import InputError
 from audit.metadata import PageMetadata, outbound_links, parse_date, read_metadata, site_key
+from audit.model import Link
+from audit.report import provenance_dict
 from audit.strip.html import extract_html
 from audit.strip.htmlroles import assign_roles
 from audit.strip.htmltree import RawBlock, parse
@@ -109,7 +111,7 @@ def test_page_furniture_is_not_in_the_text(full) -> None:
 
 
 def test_title_and_provenance_from_metadata(full) -> None:
-    prov = full.provenance
+    prov = provenance_dict(full.provenance)
     assert full.title == "Council expands bike lanes"
     assert prov["title"] == {"text": "Council expands bike lanes",
                              "origin": {"kind": "json-ld", "field": "headline"}}
@@ -129,7 +131,7 @@ def test_title_and_provenance_from_metadata(full) -> None:
 
 
 def test_outbound_links_of_the_article_body(full) -> None:
-    links = full.provenance["outbound_links"]
+    links = provenance_dict(full.provenance)["outbound_links"]
     assert links == [
         {"url": "https://stats.example.org/roads", "domain": "stats.example.org",
          "text": "the statistics office"},
@@ -142,7 +144,7 @@ def test_provenance_matches_the_report_schema(full) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((Path(__file__).parents[1] / "schemas" / "report.schema.json").read_text())
     sub = {"$defs": schema["$defs"], "$ref": "#/$defs/provenance"}
-    jsonschema.Draft202012Validator(sub).validate(full.provenance)
+    jsonschema.Draft202012Validator(sub).validate(provenance_dict(full.provenance))
 
 
 def test_meta_tags_alone() -> None:
@@ -152,7 +154,7 @@ def test_meta_tags_alone() -> None:
 <meta property="og:site_name" content="Example News">
 <meta property="og:url" content="https://news.example.co.uk/a/1">"""
     result = extract_html(article_page(paragraphs(PARAGRAPHS), head))
-    prov = result.provenance
+    prov = provenance_dict(result.provenance)
     assert prov["authors"] == [{"name": "Amy Smith", "origin": {"kind": "meta", "field": "author"}}]
     assert prov["published"]["iso"] == "2024-03-05T10:00:00+00:00"
     assert prov["modified"] == {"iso": None, "raw": "not a date",
@@ -279,7 +281,7 @@ def test_byline_author_note_and_related_heading() -> None:
     assert roles["Jane Doe covers tran"] == ("author-bio", "names-the-author")
     assert "More stories" not in result.text and "Mayor opens" not in result.text
     assert result.text.startswith(PARAGRAPHS[0]) and result.text.endswith(PARAGRAPHS[-1])
-    assert result.provenance["author_bio"]["bio"].startswith("Jane Doe covers")
+    assert provenance_dict(result.provenance)["author_bio"]["bio"].startswith("Jane Doe covers")
 
 
 def test_heading_over_links_only_is_furniture() -> None:
@@ -337,7 +339,7 @@ def test_helpers() -> None:
     links = [("/a", "own"), ("https://www.example.com/b", "own too"), ("mailto:x@y.z", "mail"),
              ("https://other.org/c", "other"), ("https://other.org/c", "again")]
     assert outbound_links(links, "https://blog.example.com/post") == [
-        {"url": "https://other.org/c", "domain": "other.org", "text": "other"}]
+        Link(url="https://other.org/c", domain="other.org", text="other")]
 
 
 def _bench_page(page_id: str) -> tuple[str, str] | None:

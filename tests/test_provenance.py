@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 
 from audit.provenance import byline_authors, empty, parse_date
+from audit.report import provenance_dict
 from audit.strip.text import strip_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +21,8 @@ VALIDATOR = jsonschema.Draft202012Validator(
 
 
 def _provenance(article: dict) -> dict:
-    return strip_text((ROOT / "seeds" / article["file"]).read_text(encoding="utf8")).provenance
+    page = (ROOT / "seeds" / article["file"]).read_text(encoding="utf8")
+    return provenance_dict(strip_text(page).provenance)
 
 
 def _credit(prov: dict, kind: str) -> str | None:
@@ -57,7 +59,7 @@ def test_seed_provenance_matches_gold(article):
 def test_origins_point_at_input_lines():
     text = (ROOT / "seeds" / ARTICLES[2]["file"]).read_text(encoding="utf8")
     lines = text.splitlines()
-    prov = strip_text(text).provenance
+    prov = provenance_dict(strip_text(text).provenance)
     for item in [prov["title"], prov["published"], prov["author_bio"], *prov["authors"]]:
         origin = item["origin"]
         assert origin["kind"] == "line"
@@ -76,7 +78,8 @@ def test_wire_credit_in_the_text():
     page = ("Town floods after storm\n\nST. JOSEPH, Mich. (AP) — Health authorities are reporting "
             "a sixth death linked to the virus, officials said on Monday.\n\nThe county said the "
             "victim was one of two people who caught the virus this summer.")
-    wires = [c for c in strip_text(page).provenance["credits"] if c["kind"] == "wire"]
+    credits = provenance_dict(strip_text(page).provenance)["credits"]
+    wires = [c for c in credits if c["kind"] == "wire"]
     assert [c["name"] for c in wires] == ["AP"]
     assert wires[0]["origin"]["line"] == 3
 
@@ -85,7 +88,7 @@ def test_labels_from_title_and_furniture():
     page = ("Opinion | The case for slower trains\n\nOpinion\n\nThe case for slower trains\n\n"
             "Trains that stop more often serve more towns, and most riders gain more from a "
             "nearby station than from a faster ride between two big cities.\n\nSponsored")
-    labels = [x["label"] for x in strip_text(page).provenance["labels"]]
+    labels = [x["label"] for x in provenance_dict(strip_text(page).provenance)["labels"]]
     assert labels == ["opinion"]
 
 
@@ -112,14 +115,14 @@ def test_byline_authors(text, names):
 
 
 def test_empty_validates_and_nothing_crashes_on_blank_input():
-    VALIDATOR.validate(empty())
+    VALIDATOR.validate(provenance_dict(empty()))
     assert strip_text("").provenance == empty()
 
 
 def test_translation_credit():
     page = ("Ships sail at dawn\n\nThe fleet left the harbour on Monday morning after a week of "
             "storms kept it in port, the harbour master said.\n\nTranslated by Maria Rossi")
-    credits = strip_text(page).provenance["credits"]
+    credits = provenance_dict(strip_text(page).provenance)["credits"]
     assert [(c["kind"], c["name"]) for c in credits] == [("translation", "Maria Rossi")]
 
 
@@ -127,7 +130,7 @@ def test_caption_credit_names_the_photographer():
     page = ("Voters stay home\n\nTrump asked voters for a big win. Credit... Doug Mills/The New "
             "York Times\n\nAmericans have gone to the polls four times this month to vote in "
             "major, statewide races, and each time the president tied himself to the outcome.")
-    credits = strip_text(page).provenance["credits"]
+    credits = provenance_dict(strip_text(page).provenance)["credits"]
     assert [(c["kind"], c["name"]) for c in credits] == [("photo", "Doug Mills/The New York Times")]
 
 
@@ -141,7 +144,7 @@ def test_about_name_heading_starts_the_author_box():
     result = strip_text(page)
     assert [b.role for b in result.blocks] == [
         "title", "body", "body", "author-bio", "author-bio", "author-bio"]
-    bio = result.provenance["author_bio"]
+    bio = provenance_dict(result.provenance)["author_bio"]
     assert bio["name"] == "Carlos Nadalim" and bio["bio"].startswith("Pai de Francesco")
 
 

@@ -12,6 +12,7 @@ import pytest
 from audit.metadata import parse_date, split_names, written_date
 from audit.provenance import byline_authors
 from audit.provenance import parse_date as provenance_date
+from audit.report import provenance_dict
 from audit.strip.html import extract_html
 from audit.strip.text import strip_text
 
@@ -42,7 +43,7 @@ def meta(name: str, content: str, attr: str = "name") -> str:
 
 
 def provenance(html: str, url: str | None = None) -> dict:
-    return extract_html(html, url=url).provenance
+    return provenance_dict(extract_html(html, url=url).provenance)
 
 
 BYLINES = [
@@ -273,7 +274,7 @@ def test_text_page_credits() -> None:
         "The shares fell in early trading in New York and Frankfurt on the news.\n\n"
         "(Reporting by Greg Lawson in New York and Anna Meier; Editing by Jane Holt)\n\n"
         "This article was originally published by Wiredesk. Read the original article.")
-    credits = strip_text(page_text).provenance["credits"]
+    credits = provenance_dict(strip_text(page_text).provenance)["credits"]
     assert [(c["kind"], c["name"]) for c in credits] == [
         ("wire", "AP"), ("reporting", "Greg Lawson"), ("reporting", "Anna Meier"),
         ("republished", "Wiredesk")]
@@ -297,7 +298,7 @@ def test_source_and_translation_credits() -> None:
         "storms kept it in port, the harbour master said.\n\nThe ships are expected back "
         "next week if the weather holds, he added.\n\nSource: 澎湃新闻\n\n"
         "Translated by Maria Rossi")
-    credits = strip_text(page_text).provenance["credits"]
+    credits = provenance_dict(strip_text(page_text).provenance)["credits"]
     assert [(c["kind"], c["name"]) for c in credits] == [
         ("source", "澎湃新闻"), ("translation", "Maria Rossi")]
 

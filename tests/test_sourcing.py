@@ -15,7 +15,17 @@ import pytest
 
 from audit.article import from_text
 from audit.config import Config
-from audit.model import Block
+from audit.model import (
+    AuthorBio,
+    Block,
+    Credit,
+    CreditKind,
+    DateItem,
+    Named,
+    Origin,
+    OriginKind,
+    Provenance,
+)
 from audit.sourcing import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,27 +37,24 @@ def seed_body(article: dict) -> str:
     return "\n\n".join(lines[n - 1].strip() for n in keep)
 
 
-def seed_provenance(gold: dict) -> dict[str, Any]:
-    """The report's provenance shape from the gold file's short form."""
-    origin = {"kind": "line", "line": 1}
-    prov: dict[str, Any] = {
-        "title": None, "authors": [], "published": None, "modified": None, "publisher": None,
-        "site_names": [], "canonical_url": None, "credits": [], "author_bio": None,
-        "outbound_links": [], "labels": []}
+def seed_provenance(gold: dict) -> Provenance:
+    """The provenance from the gold file's short form."""
+    origin = Origin(OriginKind.LINE, line=1)
+    fields: dict[str, Any] = {}
     if gold.get("byline"):
-        prov["authors"] = [{"name": gold["byline"], "origin": origin}]
+        fields["authors"] = (Named(gold["byline"], origin),)
     if gold.get("date"):
-        prov["published"] = {"iso": gold["date"], "raw": gold["date"], "origin": origin}
+        fields["published"] = DateItem(gold["date"], gold["date"], origin)
     if gold.get("site_name_mentioned"):
-        prov["site_names"] = [{"name": gold["site_name_mentioned"], "origin": origin}]
-    for key, kind in (("photo_credit", "photo"), ("source_credit", "source")):
-        if gold.get(key):
-            prov["credits"].append({"kind": kind, "name": gold[key], "text": gold[key],
-                                    "origin": origin})
+        fields["site_names"] = (Named(gold["site_name_mentioned"], origin),)
+    fields["credits"] = tuple(
+        Credit(kind, gold[key], gold[key], origin)
+        for key, kind in (("photo_credit", CreditKind.PHOTO), ("source_credit", CreditKind.SOURCE))
+        if gold.get(key))
     if gold.get("author_bio"):
-        prov["author_bio"] = {"name": gold.get("author_full_name"), "bio": "bio",
-                              "contact": gold.get("author_contact"), "origin": origin}
-    return prov
+        fields["author_bio"] = AuthorBio(gold.get("author_full_name"), "bio",
+                                         gold.get("author_contact"), origin)
+    return Provenance(**fields)
 
 
 def seed_blocks(article: dict) -> tuple[Block, ...]:

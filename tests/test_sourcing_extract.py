@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -13,6 +14,16 @@ from hypothesis import strategies as st
 
 from audit.article import from_text
 from audit.config import Config, from_mapping
+from audit.model import (
+    AuthorBio,
+    Credit,
+    CreditKind,
+    DateItem,
+    Named,
+    Origin,
+    OriginKind,
+    Provenance,
+)
 from audit.sourcing import analyse
 from audit.sourcing.quotes import find_quotes
 from audit.sourcing.sources import source_type
@@ -22,9 +33,9 @@ SCHEMA = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding
 VALIDATOR = jsonschema.Draft202012Validator({"$ref": "#/$defs/sourcing", "$defs": SCHEMA["$defs"]})
 
 
-def run(text: str, language: str | None = "en", provenance: dict | None = None,
+def run(text: str, language: str | None = "en", provenance: Provenance | None = None,
         config: Config | None = None):
-    return analyse(from_text(text, language=language, detect=False, provenance=provenance or {}),
+    return analyse(from_text(text, language=language, detect=False, provenance=provenance),
                    config=config or Config())
 
 
@@ -409,24 +420,23 @@ def test_short_text_gets_no_verdict():
 
 
 def test_attribution_score_from_provenance():
-    origin = {"kind": "line", "line": 1}
-    full = {"authors": [{"name": "Anna Berg", "origin": origin}],
-            "published": {"iso": "2024-01-02", "raw": "2 Jan 2024", "origin": origin},
-            "publisher": {"name": "Gazette", "origin": origin},
-            "author_bio": {"name": "Anna Berg", "bio": "Reporter", "contact": None,
-                           "origin": origin}}
+    origin = Origin(OriginKind.LINE, line=1)
+    full = Provenance(authors=(Named("Anna Berg", origin),),
+                      published=DateItem("2024-01-02", "2 Jan 2024", origin),
+                      publisher=Named("Gazette", origin),
+                      author_bio=AuthorBio("Anna Berg", "Reporter", None, origin))
     assert run(_article(8), provenance=full).scores["attribution"].value == 100
     bare = run(_article(8)).scores["attribution"]
     assert bare.value == 100 - 30 - 20 - 10 - 5
 
 
 def test_wire_photo_without_credit():
-    origin = {"kind": "line", "line": 1}
-    prov = {"credits": [{"kind": "photo", "name": "AP Photo/Jane Doe", "text": "Photo: AP",
-                         "origin": origin}]}
+    origin = Origin(OriginKind.LINE, line=1)
+    prov = Provenance(credits=(Credit(CreditKind.PHOTO, "AP Photo/Jane Doe", "Photo: AP",
+                                      origin),))
     ids = [f.rule_id for f in run(_article(2), provenance=prov).findings]
     assert "ATT-WIRE-PHOTO-NO-CREDIT" in ids
-    prov["authors"] = [{"name": "Anna Berg", "origin": origin}]
+    prov = replace(prov, authors=(Named("Anna Berg", origin),))
     ids = [f.rule_id for f in run(_article(2), provenance=prov).findings]
     assert "ATT-WIRE-PHOTO-NO-CREDIT" not in ids
 

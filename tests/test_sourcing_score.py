@@ -11,7 +11,7 @@ import pytest
 
 from audit.article import from_text
 from audit.config import Config, ConfigError, from_mapping
-from audit.model import Score
+from audit.model import Label, LabelItem, Origin, OriginKind, Provenance, Score
 from audit.scoring import overall
 from audit.sourcing import scores
 from audit.sourcing.analyse import _score_counts, analyse
@@ -23,8 +23,8 @@ WEIGHTS = sorted(k for k in SETTINGS if k.startswith(("sourcing.weight.", "sourc
                                                          "sourcing.full.")))
 
 
-def run(text: str, config: Config | None = None, provenance: dict | None = None):
-    return analyse(from_text(text, language="en", provenance=provenance or {}),
+def run(text: str, config: Config | None = None, provenance: Provenance | None = None):
+    return analyse(from_text(text, language="en", provenance=provenance),
                    config=config or Config())
 
 
@@ -162,7 +162,7 @@ def test_attribution_kinds_weigh_by_what_they_show_and_nested_ones_do_not_count(
 
 
 def test_an_opinion_label_is_a_signal_not_a_silent_mark_down():
-    labelled = {"labels": [{"label": "opinion", "origin": {"kind": "line", "line": 1}}]}
+    labelled = Provenance(labels=(LabelItem(Label.OPINION, Origin(OriginKind.LINE, line=1)),))
     text = article(NAMED)
     plain = run(text).scores["sourcing"]
     opinion = run(text, provenance=labelled).scores["sourcing"]

@@ -80,8 +80,8 @@ def _records(path: str) -> Iterator[tuple[str, str, str | None, str | None]]:
         except InputError:
             continue
         prov = extraction.provenance
-        date = (prov.get("published") or {}).get("iso")
-        wires = [c["name"] for c in prov.get("credits", []) if c["kind"] in ("wire", "source")]
+        date = prov.published.iso if prov.published else None
+        wires = [c.name for c in prov.credits if c.kind in ("wire", "source")]
         yield item.source, extraction.text, date, wires[0] if wires else None
 
 

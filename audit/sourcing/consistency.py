@@ -1,7 +1,7 @@
 """Article-level attribution: who wrote it, when, for whom, with whose pictures, and
 whether the article is consistent about the people it names.
 
-Reads the report's ``provenance`` (filled from the page furniture by the stripping
+Reads the article's ``Provenance`` (read from the page furniture by the stripping
 stage) and the body text; returns findings and the facts the attribution score uses.
 """
 
@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
-from audit.model import Block, Finding
+from audit.model import Block, CreditKind, Finding, Provenance
 from audit.provenance import AGENCY_MENTION
 from audit.sourcing.lang import en as lx
 from audit.sourcing.sources import head_chunk, source_type
@@ -49,28 +48,30 @@ class ArticleFacts:
     headline_repeated: bool = False
 
 
-def facts(provenance: dict[str, Any], blocks: tuple[Block, ...]) -> ArticleFacts:
+def facts(provenance: Provenance, blocks: tuple[Block, ...]) -> ArticleFacts:
     """The article-level facts read from provenance and block roles."""
-    bio = provenance.get("author_bio") or {}
-    credits = provenance.get("credits") or []
+    bio = provenance.author_bio
+    credits = provenance.credits
     out = ArticleFacts(
-        byline=bool(provenance.get("authors")),
-        date=bool(provenance.get("published") or provenance.get("modified")),
-        publisher=bool(provenance.get("publisher") or provenance.get("site_names")),
-        bio=bool(bio and (bio.get("bio") or bio.get("name"))),
-        contact=bool(bio and bio.get("contact")),
-        credited=[c.get("name", "") for c in credits
-                  if c.get("kind") in ("wire", "source", "republished", "reporting")],
-        labels=sorted({item.get("label") for item in provenance.get("labels") or []
-                       if item.get("label")}),
+        byline=bool(provenance.authors),
+        date=bool(provenance.published or provenance.modified),
+        publisher=bool(provenance.publisher or provenance.site_names),
+        bio=bool(bio and (bio.bio or bio.name)),
+        contact=bool(bio and bio.contact),
+        credited=[c.name for c in credits if c.kind in _TEXT_CREDITS],
+        labels=sorted({item.label for item in provenance.labels}),
         headline_repeated=any(b.role == "duplicate-title" for b in blocks),
     )
-    photo_wire = next((m.group() for c in credits if c.get("kind") == "photo"
-                       for m in [_WIRES.search(c.get("name", "") + " " + c.get("text", ""))]
-                       if m), None)
+    photo_wire = next((m.group() for c in credits if c.kind == CreditKind.PHOTO
+                       for m in [_WIRES.search(c.name + " " + c.text)] if m), None)
     if photo_wire and not out.byline and not out.credited:
         out.wire_photo = photo_wire
     return out
+
+
+# Credits for the text (a photo credit is not one).
+_TEXT_CREDITS = frozenset({CreditKind.WIRE, CreditKind.SOURCE, CreditKind.REPUBLISHED,
+                           CreditKind.REPORTING})
 
 
 def title_conflicts(text: str) -> list[Finding]:

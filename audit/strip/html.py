@@ -16,8 +16,10 @@ Removed blocks stay in the Extraction with their role and the reason for it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from audit import metadata, provenance
-from audit.model import Extraction, new_block
+from audit.model import Extraction, Origin, OriginKind, TitleItem, new_block
 from audit.strip.htmlmerge import attach_page_elements, choose, continuation_blocks
 from audit.strip.htmlremoved import furniture_regions, removed_blocks
 from audit.strip.htmlroles import assign_roles
@@ -76,6 +78,6 @@ def _build(raw: list[RawBlock], roles: list[tuple[str, str]],
     title = meta.title or next((b.text for b in raw if b.element == "h1"), None)
     base = provenance.read(blocks[:read], text, None)
     prov = metadata.to_provenance(meta, links, base)
-    if prov["title"] is None and title is not None:
-        prov["title"] = {"text": title, "origin": {"kind": "element", "element": "h1"}}
+    if prov.title is None and title is not None:
+        prov = replace(prov, title=TitleItem(title, Origin(OriginKind.ELEMENT, element="h1")))
     return Extraction(text=text, blocks=tuple(blocks), title=title, provenance=prov)

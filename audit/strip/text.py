@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from itertools import accumulate, groupby
 
 from audit import provenance
-from audit.model import KEPT_ROLES, Block, Extraction, new_block
+from audit.model import KEPT_ROLES, Block, Extraction, Named, Provenance, new_block
 from audit.strip.textlines import Page, read_page
 from audit.strip.textroles import assign_roles, site_suffix, split_site
 
@@ -102,15 +103,17 @@ def strip_text(text: str) -> Extraction:
     article = "\n\n".join(parts)
     prov = provenance.read(blocks, article, title) if blocks else provenance.empty()
     if blocks:
-        _add_site_from_page_title(prov, blocks[0])
+        prov = _with_site_from_page_title(prov, blocks[0])
     return Extraction(text=article, blocks=tuple(blocks), title=title, provenance=prov)
 
 
-def _add_site_from_page_title(prov: dict, first: Block) -> None:
+def _with_site_from_page_title(prov: Provenance, first: Block) -> Provenance:
     """A browser copy starts with the page title, 'Headline - Site': the site is named."""
     split = split_site(first.text)
-    if split and all(s["name"] != split[1] for s in prov["site_names"]):
-        prov["site_names"].insert(0, {"name": split[1], "origin": provenance.origin(first)})
+    if not split or any(s.name == split[1] for s in prov.site_names):
+        return prov
+    return replace(prov, site_names=(Named(split[1], provenance.origin(first)),
+                                     *prov.site_names))
 
 
 def _blocks(page: Page, roles: list[tuple[str, str]]) -> tuple[list[Block], list[str]]:
