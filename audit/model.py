@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from audit.sourcing.record import Attribution
 
 # Roles a block can have. Only BODY and HEADING blocks make the article text;
 # every other role is page furniture (some of it read for provenance).
@@ -125,10 +128,114 @@ class Score:
 
 
 @dataclass(frozen=True)
-class StageResult:
-    """What an analysis stage returns: its part of the report, its findings, its score(s)."""
+class Notice:
+    """A warning a stage gives about its own figures ("short-text", "language")."""
 
-    data: dict[str, Any]
+    code: str
+    message: str
+
+
+# --- readability ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReadabilityCounts:
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    letters: int = 0
+    polysyllables: int = 0
+    complex_words: int = 0
+    difficult_words: int = 0
+
+
+@dataclass(frozen=True)
+class Formulas:
+    """The seven formulas, None where undefined (no words) or unreliable (SMOG under 30
+    sentences)."""
+
+    flesch_reading_ease: float | None = None
+    flesch_kincaid_grade: float | None = None
+    gunning_fog: float | None = None
+    smog: float | None = None
+    coleman_liau: float | None = None
+    automated_readability: float | None = None
+    dale_chall: float | None = None
+
+
+@dataclass(frozen=True)
+class HardSentence:
+    start: int
+    end: int
+    text: str
+    grade: float
+
+
+@dataclass(frozen=True)
+class Readability:
+    """The readability stage's figures (the report's ``readability``)."""
+
+    counts: ReadabilityCounts
+    formulas: Formulas
+    grade: float | None = None
+    hardest_sentences: tuple[HardSentence, ...] = ()
+    warnings: tuple[Notice, ...] = ()
+    skipped: str | None = None  # why the analysis was not run
+
+
+# --- sourcing ---------------------------------------------------------------------------
+
+class SourceType(StrEnum):
+    """Who a source is, most specific first (the order of ``counts.by_type``)."""
+
+    PERSON = "person"
+    ROLE = "role"
+    ORGANIZATION = "organization"
+    OUTLET = "outlet"
+    DOCUMENT = "document"
+    UNNAMED = "unnamed"
+    VAGUE = "vague"
+    PRONOUN = "pronoun"
+
+
+@dataclass(frozen=True)
+class Unattributed:
+    """A check-worthy sentence with no attribution, and what makes it check-worthy."""
+
+    start: int
+    end: int
+    text: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourcingTotals:
+    """The report's ``sourcing.counts``."""
+
+    attributions: int = 0
+    direct_quotes: int = 0
+    distinct_sources: int = 0
+    by_type: tuple[tuple[SourceType, int], ...] = ()  # most specific type first
+    checkworthy_sentences: int = 0
+    attributed_checkworthy: int = 0
+
+
+@dataclass(frozen=True)
+class Sourcing:
+    """The sourcing stage's findings about the text (the report's ``sourcing``): every
+    attribution (audit.sourcing.record.Attribution, spans into the article text)."""
+
+    attributions: tuple[Attribution, ...]
+    unattributed: tuple[Unattributed, ...]
+    counts: SourcingTotals
+    warnings: tuple[Notice, ...] = ()
+    skipped: str | None = None  # why the analysis was not run
+
+
+@dataclass(frozen=True)
+class StageResult:
+    """What an analysis stage returns: its figures, its findings, its score(s)."""
+
+    data: Readability | Sourcing
     findings: tuple[Finding, ...] = ()
     scores: dict[str, Score] = field(default_factory=dict)
 

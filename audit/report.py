@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
 
 from audit import __version__, rules
 from audit.config import Config
@@ -22,13 +22,19 @@ from audit.model import (
     Extraction,
     Finding,
     Named,
+    Notice,
     Origin,
     OriginKind,
     Provenance,
+    Readability,
     Score,
     Signal,
+    Sourcing,
 )
 from audit.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from audit.sourcing.record import Attribution
 
 EXCERPT_CHARS = 160
 _NEWLINE = re.compile("\n")
@@ -184,6 +190,74 @@ def provenance_dict(prov: Provenance) -> dict[str, Any]:
     }
 
 
+def _notices(notices: tuple[Notice, ...]) -> list[dict[str, str]]:
+    return [{"code": n.code, "message": n.message} for n in notices]
+
+
+def readability_dict(r: Readability) -> dict[str, Any]:
+    """The report's ``readability`` object."""
+    out: dict[str, Any] = {
+        "counts": asdict(r.counts),
+        "formulas": asdict(r.formulas),
+        "grade": r.grade,
+        "hardest_sentences": [{"start": h.start, "end": h.end, "text": h.text, "grade": h.grade}
+                              for h in r.hardest_sentences],
+        "warnings": _notices(r.warnings),
+    }
+    if r.skipped is not None:
+        out["skipped"] = r.skipped
+    return out
+
+
+def _span(text: str, span: tuple[int, int]) -> dict[str, Any]:
+    start, end = span
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def attribution_dict(att: Attribution, text: str) -> dict[str, Any]:
+    """The report's ``attribution`` object; ``text`` is the article text its spans index."""
+    out: dict[str, Any] = {
+        "content": _span(text, att.content),
+        "source": _span(text, att.source) if att.source else None,
+        "cue": _span(text, att.cue) if att.cue else None,
+        "source_type": str(att.source_type),
+        "direct": att.direct,
+        "kind": att.kind,
+        "form": att.form,
+        "nested_in": att.nested_in,
+    }
+    if len(att.segments) > 1:
+        out["content_segments"] = [_span(text, seg) for seg in att.segments]
+    if att.resolved_source is not None:
+        out["resolved_source"] = att.resolved_source
+        out["resolved_type"] = att.resolved_type
+    if att.anonymity_reason is not None:
+        out["anonymity_reason"] = att.anonymity_reason
+    return out
+
+
+def sourcing_dict(s: Sourcing, text: str) -> dict[str, Any]:
+    """The report's ``sourcing`` object; ``text`` is the article text its spans index."""
+    c = s.counts
+    out: dict[str, Any] = {
+        "attributions": [attribution_dict(a, text) for a in s.attributions],
+        "unattributed": [{"start": u.start, "end": u.end, "text": u.text,
+                          "reasons": list(u.reasons)} for u in s.unattributed],
+        "counts": {
+            "attributions": c.attributions,
+            "direct_quotes": c.direct_quotes,
+            "distinct_sources": c.distinct_sources,
+            "by_type": {kind.value: n for kind, n in c.by_type},
+            "checkworthy_sentences": c.checkworthy_sentences,
+            "attributed_checkworthy": c.attributed_checkworthy,
+        },
+        "warnings": _notices(s.warnings),
+    }
+    if s.skipped is not None:
+        out["skipped"] = s.skipped
+    return out
+
+
 def build(
     *,
     info: InputInfo,
@@ -191,8 +265,8 @@ def build(
     input_text: str | None,
     language: str | None,
     word_count: int,
-    readability: dict[str, Any],
-    sourcing: dict[str, Any],
+    readability: Readability,
+    sourcing: Sourcing,
     findings: list[Finding],
     scores: dict[str, Score],
     grade: str | None,
@@ -227,8 +301,8 @@ def build(
             "blocks": [block_dict(b) for b in extraction.blocks],
         },
         "provenance": provenance_dict(extraction.provenance),
-        "readability": readability,
-        "sourcing": sourcing,
+        "readability": readability_dict(readability),
+        "sourcing": sourcing_dict(sourcing, text),
         "findings": [finding_dict(f, text, locator) for f in kept],
         "scores": {
             "readability": score_dict(scores["readability"]),

@@ -98,6 +98,7 @@ def main(path: Path) -> None:
     from audit.config import Config
     from audit.readability import analyse as analyse_article
     from audit.readability import counting
+    from audit.report import readability_dict
 
     def analyse(text: str, config: Config):
         return analyse_article(from_text(text, language="en"), config=config)
@@ -133,7 +134,7 @@ def main(path: Path) -> None:
     print(f"textstat, 8 formulas (mean of 50, warm dictionary): "
           f"{(time.perf_counter() - t) * 1000 / len(cache_free):.3f} ms")
 
-    ours = result.data
+    ours = readability_dict(result.data)
     theirs = _textstat_all(textstat, text)
     print("\ncounts           ours   textstat")
     ts_counts = {

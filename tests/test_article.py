@@ -63,7 +63,7 @@ def test_one_language_gate_for_readability_and_sourcing(text, language):
     assert art.coverage.readability and art.coverage.sourcing
     assert readability(art, config=CONFIG).scores["readability"].value is None
     result = sourcing(art, config=CONFIG)
-    assert result.data["skipped"] == art.coverage.sourcing
+    assert result.data.skipped == art.coverage.sourcing
     assert result.scores["sourcing"].value is None
 
 

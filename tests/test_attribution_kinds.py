@@ -7,11 +7,13 @@ import pytest
 
 from audit.article import from_text
 from audit.config import Config
+from audit.report import sourcing_dict
 from audit.sourcing import analyse
 
 
 def atts(text: str) -> list[dict]:
-    return analyse(from_text(text, language="en"), config=Config()).data["attributions"]
+    result = analyse(from_text(text, language="en"), config=Config())
+    return sourcing_dict(result.data, text)["attributions"]
 
 
 def outer(text: str) -> list[dict]:
@@ -140,9 +142,10 @@ def test_nested_attributions_are_not_counted_as_sources():
     text = ("Analysts at the bank said on Monday that the minister believes that growth will "
             "pick up, and the report was welcomed by traders across the region. " * 3)
     result = analyse(from_text(text, language="en"), config=Config())
-    nested = [a for a in result.data["attributions"] if a["nested_in"] is not None]
+    data = sourcing_dict(result.data, text)
+    nested = [a for a in data["attributions"] if a["nested_in"] is not None]
     assert nested and all(a["source"]["text"] == "the minister" for a in nested)
-    assert result.data["counts"]["distinct_sources"] == 1
+    assert data["counts"]["distinct_sources"] == 1
 
 
 @pytest.mark.parametrize("words,stype", [

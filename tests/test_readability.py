@@ -7,6 +7,7 @@ import math
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -24,7 +25,7 @@ from audit.readability.counting import TOKEN
 from audit.readability.lexicon import PREFIX, _cmudict_path, cmu, is_familiar, line_key
 from audit.readability.rules import SETTINGS
 from audit.readability.score import readability_score
-from audit.report import score_dict
+from audit.report import readability_dict, score_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = ROOT.parent / "shared" / "bench" / "extraction" / "truth"
@@ -33,8 +34,10 @@ CONFIG = Config()
 
 
 def analyse(text: str, *, config: Config, language: str | None = None):
-    """The readability stage on a bare text (its language as given: None is not told)."""
-    return analyse_article(from_text(text, language=language, detect=False), config=config)
+    """The readability stage on a bare text (its language as given: None is not told), its
+    figures in the report's JSON form."""
+    result = analyse_article(from_text(text, language=language, detect=False), config=config)
+    return replace(result, data=readability_dict(result.data))
 
 
 def counts_of(text: str) -> dict[str, int]:

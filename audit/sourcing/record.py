@@ -1,11 +1,9 @@
-"""The attribution record the extractor produces, and its report form."""
+"""The attribution record the extractor produces (audit.report writes its report form)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Any
-
-from audit.sourcing.text import span
 
 Span = tuple[int, int]
 
@@ -49,24 +47,3 @@ class Attribution:
     def effective_type(self) -> str:
         """The type that counts for scoring: a resolved pronoun counts as what it names."""
         return self.resolved_type or self.source_type
-
-    def to_dict(self, text: str) -> dict[str, Any]:
-        """The report's ``attribution`` object (schemas/report.schema.json)."""
-        out: dict[str, Any] = {
-            "content": span(text, *self.content),
-            "source": span(text, *self.source) if self.source else None,
-            "cue": span(text, *self.cue) if self.cue else None,
-            "source_type": self.source_type,
-            "direct": self.direct,
-            "kind": self.kind,
-            "form": self.form,
-            "nested_in": self.nested_in,
-        }
-        if len(self.segments) > 1:
-            out["content_segments"] = [span(text, *seg) for seg in self.segments]
-        if self.resolved_source is not None:
-            out["resolved_source"] = self.resolved_source
-            out["resolved_type"] = self.resolved_type
-        if self.anonymity_reason is not None:
-            out["anonymity_reason"] = self.anonymity_reason
-        return out
