@@ -21,7 +21,7 @@ from typing import Any
 
 from audit.language import detect_language
 from audit.model import Block, Extraction
-from audit.readability.counting import FEATURES
+from audit.readability.counting import MAX_CACHE, TOKEN
 from audit.sentences import split_sentences
 
 Span = tuple[int, int]
@@ -29,6 +29,20 @@ Span = tuple[int, int]
 # The languages each analysis covers (the readability formulas are calibrated on English;
 # the sourcing rules have a language pack per language, audit/sourcing/lang/).
 READABILITY_LANGUAGES = ("en",)
+
+
+class _WordsPerChunk(dict):
+    """A piece of text between spaces -> its words (``TOKEN`` matches), counted on first sight
+    and kept, as many as the readability caches keep."""
+
+    def __missing__(self, chunk: str) -> int:
+        if len(self) >= MAX_CACHE:
+            self.clear()
+        words = self[chunk] = len(TOKEN.findall(chunk))
+        return words
+
+
+_WORDS = _WordsPerChunk()
 
 
 @dataclass(frozen=True)
@@ -81,11 +95,8 @@ def from_text(text: str, *, language: str | None = None, detect: bool = True,
 def count_words(text: str, sentences: tuple[Span, ...] | list[Span]) -> int:
     """The words of ``text``: its ``TOKEN``\\ s inside its sentences (list markers and
     lone punctuation, such as a dash between spaces, are no words)."""
-    words = 0
-    for start, end in sentences:
-        words += sum(feature.words for feature in map(FEATURES.__getitem__,
-                                                      text[start:end].split()))
-    return words
+    chunks = " ".join([text[start:end] for start, end in sentences]).split()
+    return sum(map(_WORDS.__getitem__, chunks))
 
 
 def coverage(language: str | None, text: str) -> Coverage:

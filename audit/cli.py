@@ -588,8 +588,7 @@ def _validate_file(path: str) -> str | None:
         return "not JSON this tool writes: nested too deeply"
     for where, data in documents:
         is_summary = isinstance(data, dict) and "articles" in data and "article" not in data
-        problem = schema.first_error(data, schema.SUMMARY if is_summary else schema.REPORT,
-                                     reference=True)
+        problem = schema.first_error(data, schema.SUMMARY if is_summary else schema.REPORT)
         if problem:
             return f"{where}: {problem}" if where else problem
     return None

@@ -13,14 +13,29 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from audit.sourcing.record import Attribution
 
-# Roles a block can have. Only BODY and HEADING blocks make the article text;
-# every other role is page furniture (some of it read for provenance).
-ROLES = (
-    "title", "byline", "body", "heading", "photo-credit", "source-credit",
-    "navigation", "newsletter", "related", "author-bio", "comments",
-    "call-to-action", "access", "duplicate-title", "other",
-)
-KEPT_ROLES = frozenset({"body", "heading"})
+class Role(StrEnum):
+    """Roles a block can have. Only BODY and HEADING blocks make the article text; every
+    other role is page furniture (some of it read for provenance)."""
+
+    TITLE = "title"
+    BYLINE = "byline"
+    BODY = "body"
+    HEADING = "heading"
+    PHOTO_CREDIT = "photo-credit"
+    SOURCE_CREDIT = "source-credit"
+    NAVIGATION = "navigation"
+    NEWSLETTER = "newsletter"
+    RELATED = "related"
+    AUTHOR_BIO = "author-bio"
+    COMMENTS = "comments"
+    CALL_TO_ACTION = "call-to-action"
+    ACCESS = "access"
+    DUPLICATE_TITLE = "duplicate-title"
+    OTHER = "other"
+
+
+ROLES = tuple(role.value for role in Role)
+KEPT_ROLES = frozenset({Role.BODY, Role.HEADING})
 
 
 @dataclass(frozen=True)
@@ -36,7 +51,7 @@ class Block:
 
     index: int
     text: str
-    role: str
+    role: str  # a Role (the strippers write its value)
     reason: str
     line_start: int | None = None
     line_end: int | None = None

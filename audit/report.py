@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from audit import __version__, rules
@@ -101,9 +101,9 @@ def finding_dict(finding: Finding, text: str, locator: Locator) -> dict[str, Any
         line, column = locator.locate(start)
     return {
         "rule_id": rule.id,
-        "category": rule.category,
-        "severity": rule.severity,
-        "confidence": finding.confidence or rule.confidence,
+        "category": rule.category.value,
+        "severity": rule.severity.value,
+        "confidence": str(finding.confidence or rule.confidence),
         "message": finding.message or rule.message,
         "span": span,
         "line": line,
@@ -197,8 +197,8 @@ def _notices(notices: tuple[Notice, ...]) -> list[dict[str, str]]:
 def readability_dict(r: Readability) -> dict[str, Any]:
     """The report's ``readability`` object."""
     out: dict[str, Any] = {
-        "counts": asdict(r.counts),
-        "formulas": asdict(r.formulas),
+        "counts": dict(vars(r.counts)),  # a dataclass's fields, in order
+        "formulas": dict(vars(r.formulas)),
         "grade": r.grade,
         "hardest_sentences": [{"start": h.start, "end": h.end, "text": h.text, "grade": h.grade}
                               for h in r.hardest_sentences],

@@ -11,11 +11,36 @@ Stage modules declare their rules in a ``RULES`` tuple; ``all_rules()`` gathers 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
-CATEGORIES = ("readability", "sourcing", "attribution", "extraction")
-SEVERITIES = ("info", "low", "medium", "high")
-CONFIDENCES = ("low", "medium", "high")
+
+class Category(StrEnum):
+    READABILITY = "readability"
+    SOURCING = "sourcing"
+    ATTRIBUTION = "attribution"
+    EXTRACTION = "extraction"
+
+
+class Severity(StrEnum):
+    """Least severe first (``rules.min-severity`` compares by this order)."""
+
+    INFO = "info"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Confidence(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+# The values as plain strings, in order (for click choices and configuration checks).
+CATEGORIES = tuple(c.value for c in Category)
+SEVERITIES = tuple(s.value for s in Severity)
+CONFIDENCES = tuple(c.value for c in Confidence)
 
 # The modules that declare rules, in the order ``audit rules`` lists them.
 _RULE_MODULES = (
@@ -29,9 +54,9 @@ _RULE_MODULES = (
 @dataclass(frozen=True)
 class Rule:
     id: str
-    category: str
-    severity: str
-    confidence: str
+    category: Category
+    severity: Severity
+    confidence: Confidence
     message: str
     must_fire: tuple[str, ...]
     must_not_fire: tuple[str, ...]
@@ -47,6 +72,10 @@ class Rule:
             raise ValueError(f"{self.id}: unknown severity {self.severity!r}")
         if self.confidence not in CONFIDENCES:
             raise ValueError(f"{self.id}: unknown confidence {self.confidence!r}")
+        # Declared as strings in the stages' rules.py; held as their enumerations.
+        object.__setattr__(self, "category", Category(self.category))
+        object.__setattr__(self, "severity", Severity(self.severity))
+        object.__setattr__(self, "confidence", Confidence(self.confidence))
 
 
 @lru_cache(maxsize=1)

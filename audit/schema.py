@@ -3,6 +3,11 @@
 The schemas live in ``schemas/`` at the top of the repository and, identical, inside
 the package (``audit/schemas/``) so that an installed copy validates its own output;
 ``tests/test_schema.py`` keeps the two the same.
+
+Validation uses jsonschema, the reference implementation: ``audit validate``, the batch
+summary and the tests. A report is not validated as it is made: it is written from typed
+records by audit.report alone, and tests/test_schema_types.py holds those records to the
+schema field by field (validating each report cost 2.4% of a clean-text audit).
 """
 
 from __future__ import annotations
@@ -39,20 +44,8 @@ def validator(name: str = REPORT):
     return Draft202012Validator(load(name))
 
 
-@cache
-def _fast(name: str = REPORT):
-    from audit.fastschema import compile_schema
-
-    return compile_schema(load(name))
-
-
-def first_error(instance: Any, name: str = REPORT, *, reference: bool = False) -> str | None:
-    """A one-line description of the first schema error, or None when the instance is valid.
-
-    The hot path uses the compiled checker in ``audit.fastschema``; ``reference=True`` uses
-    jsonschema, the reference implementation (``audit validate`` and the tests)."""
-    if not reference:
-        return _fast(name)(instance)
+def first_error(instance: Any, name: str = REPORT) -> str | None:
+    """A one-line description of the first schema error, or None when the instance is valid."""
     error = next(iter(validator(name).iter_errors(instance)), None)
     if error is None:
         return None

@@ -268,7 +268,7 @@ FIT_STEPS = 3
 # A stage under this many seconds at every fitted step is left out of the verdict.
 FIT_MIN_SECONDS = 0.002
 MAX_SLOPE = 1.2
-STAGES = ("decode", "strip", "article", "readability", "sourcing", "scoring", "validate", "write")
+STAGES = ("decode", "strip", "article", "readability", "sourcing", "scoring", "write")
 
 
 def growth_shapes(article: str) -> dict[str, tuple[str, object]]:

@@ -37,7 +37,7 @@ TOKEN = re.compile(
     r"[$£€]?\d+(?:[.,:\-–]\d+)*(?:%|[^\W\d_]+)?"  # numerals, money, percentages, 5:45, 6-4
     r"|[^\W\d_]\w*(?:['’.\-]\w+)*\.?"  # words; a trailing stop kept for Dr. and U.S.
 )
-_MAX_CACHE = 20_000  # chunks in FEATURES, and words in word_features' cache
+MAX_CACHE = _MAX_CACHE = 20_000  # chunks in FEATURES, and words in word_features' cache
 
 
 class Features(NamedTuple):
