@@ -8,6 +8,7 @@ disagreed on text in another script)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +85,17 @@ def test_the_pipeline_builds_the_article_once(monkeypatch):
     monkeypatch.setattr(article, "split_sentences", counting)
     api.audit_text(" ".join([SENTENCE] * 5), strip=False)
     assert len(calls) == 1
+
+
+def test_no_stage_counts_words_or_detects_language_on_its_own():
+    """The word count and the language come from audit.article only: no analysis stage
+    detects a language or counts ``len(text.split())`` words of the article (stripping
+    measures blocks, before there is an article)."""
+    package = Path(article.__file__).parent
+    stages = [*(package / "readability").rglob("*.py"), *(package / "sourcing").rglob("*.py"),
+              package / "scoring.py", package / "report.py", package / "api.py"]
+    for path in sorted(stages):
+        source = path.read_text(encoding="utf-8")
+        where = path.relative_to(package.parent)
+        assert "detect_language(" not in source, where
+        assert re.search(r"len\(\w*text\.split\(\)\)", source) is None, where

@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import partial
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 # A word (with inner apostrophes, hyphens, dots and ampersands: "Wednesday’s", "U.S",
 # "Self-Defense", "AT&T") or one non-space character. Each repetition needs a separator
@@ -50,11 +50,6 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     return list(map(_make_tok, zip(texts, map(re.Match.start, found), map(re.Match.end, found),
                                    map(str.lower, texts), map(str.isupper, firsts),
                                    map(str.isalnum, firsts))))
-
-
-def span(text: str, start: int, end: int) -> dict[str, Any]:
-    """The report's span object."""
-    return {"start": start, "end": end, "text": text[start:end]}
 
 
 def trim(text: str, start: int, end: int, chars: str = " \t\n,;:.") -> tuple[int, int]:
