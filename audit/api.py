@@ -140,8 +140,7 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
             media_type=decoded.media_type, encoding=decoded.encoding, url=url,
             stripped=strip_furniture or html)
         result = report.build(
-            info=info, extraction=extraction, input_text=None if html else decoded.text,
-            language=article.language, word_count=article.word_count,
+            info=info, article=article, input_text=None if html else decoded.text,
             readability=rdb.data, sourcing=src.data,
             findings=[*rdb.findings, *src.findings], scores=scores,
             grade=scoring.grade(scores["overall"].value, config), config=config)

@@ -17,10 +17,9 @@ counting or guessing again. Two decisions live here and nowhere else:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from audit.language import detect_language
-from audit.model import Block, Extraction
+from audit.model import Block, Extraction, Provenance
 from audit.readability.counting import MAX_CACHE, TOKEN
 from audit.sentences import split_sentences
 
@@ -60,7 +59,7 @@ class Article:
     text: str
     blocks: tuple[Block, ...]
     title: str | None
-    provenance: Any
+    provenance: Provenance
     sentences: tuple[Span, ...]
     word_count: int
     language: str | None  # as detected (None: too short or unclear to tell)
@@ -82,12 +81,10 @@ def build(extraction: Extraction, *, language: str | None = None, detect: bool =
 
 
 def from_text(text: str, *, language: str | None = None, detect: bool = True,
-              provenance: Any = None, title: str | None = None,
+              provenance: Provenance | None = None, title: str | None = None,
               blocks: tuple[Block, ...] = ()) -> Article:
     """An Article of a bare text (the library's and the tests' way into one stage)."""
-    from audit import provenance as _provenance
-
-    prov = _provenance.empty() if provenance is None else provenance
+    prov = Provenance() if provenance is None else provenance
     return build(Extraction(text=text, blocks=blocks, title=title, provenance=prov),
                  language=language, detect=detect)
 

@@ -34,6 +34,7 @@ from audit.model import (
 from audit.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
+    from audit.article import Article
     from audit.sourcing.record import Attribution
 
 EXCERPT_CHARS = 160
@@ -54,13 +55,13 @@ class InputInfo:
 class Locator:
     """Maps offsets in the article text to 1-based (line, column) in the input."""
 
-    def __init__(self, extraction: Extraction, input_text: str | None) -> None:
+    def __init__(self, article: Article | Extraction, input_text: str | None) -> None:
         self._input = input_text
-        kept = sorted((b for b in extraction.blocks if b.span is not None and b.offset is not None),
+        kept = sorted((b for b in article.blocks if b.span is not None and b.offset is not None),
                       key=lambda b: b.span[0])
         self._blocks: list[Block] = kept
         self._starts = [b.span[0] for b in kept]
-        base = input_text if input_text is not None else extraction.text
+        base = input_text if input_text is not None else article.text
         self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(base)]
 
     def _input_offset(self, pos: int) -> int:
@@ -261,10 +262,8 @@ def sourcing_dict(s: Sourcing, text: str) -> dict[str, Any]:
 def build(
     *,
     info: InputInfo,
-    extraction: Extraction,
+    article: Article,
     input_text: str | None,
-    language: str | None,
-    word_count: int,
     readability: Readability,
     sourcing: Sourcing,
     findings: list[Finding],
@@ -274,8 +273,8 @@ def build(
 ) -> dict[str, Any]:
     """The report dict, keys in schema order. ``input_text`` is the decoded input for text
     pages (to give findings their input line and column), None for HTML."""
-    locator = Locator(extraction, input_text)
-    text = extraction.text
+    locator = Locator(article, input_text)
+    text = article.text
     kept = [f for f in findings if config.rule_enabled(f.rule_id)]
     kept.sort(key=lambda f: (-1, -1) if f.span is None else f.span)
     input_part: dict[str, Any] = {
@@ -294,13 +293,13 @@ def build(
         "config": {"digest": config.digest, "settings": config.settings()},
         "input": input_part,
         "article": {
-            "title": extraction.title,
+            "title": article.title,
             "text": text,
-            "language": language,
-            "word_count": word_count,
-            "blocks": [block_dict(b) for b in extraction.blocks],
+            "language": article.language,
+            "word_count": article.word_count,
+            "blocks": [block_dict(b) for b in article.blocks],
         },
-        "provenance": provenance_dict(extraction.provenance),
+        "provenance": provenance_dict(article.provenance),
         "readability": readability_dict(readability),
         "sourcing": sourcing_dict(sourcing, text),
         "findings": [finding_dict(f, text, locator) for f in kept],
