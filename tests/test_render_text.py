@@ -2,7 +2,7 @@
 
 The snapshots are in tests/snapshots/; after a deliberate change to the summary (or to what
 it shows), regenerate them with ``AUDIT_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest
-tests/test_summary_text.py`` and read the diff before committing it.
+tests/test_render_text.py`` and read the diff before committing it.
 """
 
 import copy

@@ -32,7 +32,7 @@ TYPE_LABELS = {
 # Okabe-Ito hues mixed with white, each in the share that keeps the article text over 7:1
 # (WCAG AAA) on it while the eight tints (and white, and the yellow of unattributed claims)
 # stay far apart in normal vision and under deuteranopia; the line colours are the same
-# hues darkened to 3:1 against their tint. tests/test_html_view.py checks all of it.
+# hues darkened to 3:1 against their tint. tests/test_render_html.py checks all of it.
 TYPE_STYLES = {  # type: (line colour, tint, shape)
     "person": ("#00654a", "#4dbb9d", "underline solid"),
     "role": ("#005c90", "#70b0d4", "underline double"),
