@@ -221,7 +221,7 @@ def attribution_dict(att: Attribution, text: str) -> dict[str, Any]:
         "content": _span(text, att.content),
         "source": _span(text, att.source) if att.source else None,
         "cue": _span(text, att.cue) if att.cue else None,
-        "source_type": str(att.source_type),
+        "source_type": att.source_type,
         "direct": att.direct,
         "kind": att.kind,
         "form": att.form,
