@@ -28,7 +28,7 @@ from audit.decode import (
     refuse_oversize,
     without_surrogates,
 )
-from audit.model import Extraction
+from audit.model import Extraction, Scores
 
 Timings = dict[str, float]
 _NOT_BLANK = re.compile(rb"\S")
@@ -133,8 +133,11 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
     with _timed(timings, "sourcing"):
         src = sourcing.analyse(article, config=config)
     with _timed(timings, "scoring"):
-        scores = {**rdb.scores, **src.scores}
-        scores["overall"] = scoring.overall(scores, config)
+        parts = {**rdb.scores, **src.scores}
+        overall = scoring.overall(parts, config)
+        scores = Scores(readability=parts["readability"], sourcing=parts["sourcing"],
+                        attribution=parts["attribution"], overall=overall,
+                        grade=scoring.grade(overall.value, config))
         info = report.InputInfo(
             source=source, sha256=hashlib.sha256(raw).hexdigest(), size=len(raw),
             media_type=decoded.media_type, encoding=decoded.encoding, url=url,
@@ -142,6 +145,5 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
         result = report.build(
             info=info, article=article, input_text=None if html else decoded.text,
             readability=rdb.data, sourcing=src.data,
-            findings=[*rdb.findings, *src.findings], scores=scores,
-            grade=scoring.grade(scores["overall"].value, config), config=config)
+            findings=[*rdb.findings, *src.findings], scores=scores, config=config)
     return result

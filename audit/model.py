@@ -247,6 +247,18 @@ class Sourcing:
 
 
 @dataclass(frozen=True)
+class Scores:
+    """The article's scores (the report's ``scores``): each stage's, the overall score made
+    of them, and its grade."""
+
+    readability: Score
+    sourcing: Score
+    attribution: Score
+    overall: Score
+    grade: str | None
+
+
+@dataclass(frozen=True)
 class StageResult:
     """What an analysis stage returns: its figures, its findings, its score(s)."""
 

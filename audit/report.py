@@ -28,6 +28,7 @@ from audit.model import (
     Provenance,
     Readability,
     Score,
+    Scores,
     Signal,
     Sourcing,
 )
@@ -267,8 +268,7 @@ def build(
     readability: Readability,
     sourcing: Sourcing,
     findings: list[Finding],
-    scores: dict[str, Score],
-    grade: str | None,
+    scores: Scores,
     config: Config,
 ) -> dict[str, Any]:
     """The report dict, keys in schema order. ``input_text`` is the decoded input for text
@@ -304,10 +304,10 @@ def build(
         "sourcing": sourcing_dict(sourcing, text),
         "findings": [finding_dict(f, text, locator) for f in kept],
         "scores": {
-            "readability": score_dict(scores["readability"]),
-            "sourcing": score_dict(scores["sourcing"]),
-            "attribution": score_dict(scores["attribution"]),
-            "overall": score_dict(scores["overall"]),
-            "grade": grade,
+            "readability": score_dict(scores.readability),
+            "sourcing": score_dict(scores.sourcing),
+            "attribution": score_dict(scores.attribution),
+            "overall": score_dict(scores.overall),
+            "grade": scores.grade,
         },
     }

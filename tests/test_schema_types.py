@@ -62,6 +62,7 @@ RECORDS = [
     (model.Sourcing, node("sourcing")),
     (model.Unattributed, node("sourcing", "unattributed", "items")),
     (model.SourcingTotals, node("sourcing", "counts")),
+    (model.Scores, node("scores")),
     (model.Score, node("score")),
     (model.Signal, node("signal")),
 ]
