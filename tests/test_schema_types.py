@@ -129,6 +129,14 @@ def test_attribution_has_the_schema_fields():
     assert names == set(node("attribution")["properties"])
 
 
+def test_block_has_the_schema_fields():
+    """A block's input lines are one ``lines`` object; its offset in the input is the
+    locator's, not the report's."""
+    renamed = {"line_start": "lines", "line_end": "lines"}
+    names = {renamed.get(f.name, f.name) for f in dataclasses.fields(model.Block)} - {"offset"}
+    assert names == set(node("block")["properties"])
+
+
 @pytest.mark.parametrize("enum,values", [
     (model.Role, DEFS["role"]["enum"]),
     (model.SourceType, DEFS["source_type"]["enum"]),
