@@ -43,6 +43,18 @@ def test_sourcing_threshold_and_reported_word_count_agree_on_dash_rich_text():
     assert f"({words} words" in report["scores"]["sourcing"]["reason"]
 
 
+def test_attributed_dash_rich_text_under_the_threshold_gets_no_verdict():
+    """The issue's case: attributions, so the short-brief rule does not apply, and 99 words
+    that ``len(text.split())`` made 162, over ``sourcing.min-words`` (150)."""
+    text = "Mayor Jane Smith said – on Tuesday – – – that the budget – – – would pass. " * 9
+    assert len(text.split()) >= CONFIG.get("sourcing.min-words")
+    report = api.audit_text(text, strip=False)
+    assert report["sourcing"]["counts"]["attributions"] > 0
+    assert report["article"]["word_count"] == 99
+    assert report["scores"]["sourcing"] == {
+        "value": None, "reason": "too short to judge sourcing (99 words)", "signals": []}
+
+
 def test_every_stage_reads_the_same_word_count():
     text = " ".join([SENTENCE] * 40)  # dashes between spaces in every sentence
     report = api.audit_text(text, strip=False)
