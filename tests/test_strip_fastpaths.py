@@ -2,8 +2,8 @@
 
 Each shortcut (a keyword search over the joined lines, a candidate filter before the
 furniture patterns, run-in headings found in all kept blocks at once, a date regex split
-in two, Blocks built without the constructor) is checked against the plain per-line
-computation on the seed lines and on generated text.
+in two) is checked against the plain per-line computation on the seed lines and on
+generated text.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.model import Block, _constructed_block, _fast_block, new_block
 from audit.strip import furniture, textroles
 from audit.strip.text import split_all_run_ins, split_run_ins
 from audit.strip.textlines import read_page
@@ -76,13 +75,3 @@ def test_date_search_in_two_parts(text):
 def test_dates_of_the_seed_lines():
     for text in SEED_LINES:
         assert textroles._has_date(text) == (textroles._DATE.search(text) is not None)
-
-
-def test_fast_block_equals_the_constructed_one():
-    args = (3, "Some text", "body", "prose", 4, 5, 120, (10, 19))
-    fast, slow = _fast_block(*args), _constructed_block(*args)
-    assert type(fast) is Block and fast == slow and vars(fast) == vars(slow)
-    html = _fast_block(0, "x", "body", "p", element="p"), _constructed_block(0, "x", "body", "p",
-                                                                            element="p")
-    assert html[0] == html[1] and vars(html[0]) == vars(html[1])
-    assert new_block is _fast_block  # Block is as the fast path assumes
