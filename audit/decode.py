@@ -5,7 +5,8 @@ UTF-8 when the bytes are valid UTF-8 (a page declaring latin-1 but written in UT
 far commoner than the reverse), then the charset the page declares (meta charset,
 http-equiv, XML declaration), then detection with charset-normalizer limited to the
 encodings in common use. Text that was decoded twice upstream ("itâ€™s") is repaired
-with ftfy, which runs only when such sequences are present (it costs 0.2 s per MB).
+with ftfy, which runs only when such sequences are present (it is slow: README,
+Performance).
 
 Every scan here is a bounded loop or a regex without nested repetition, so a 2 MB
 line, 100,000 quote marks or 10,000 nested tags cost linear time.
