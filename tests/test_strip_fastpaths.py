@@ -3,7 +3,9 @@
 Each shortcut (a keyword search over the joined lines, a candidate filter before the
 furniture patterns, run-in headings found in all kept blocks at once, a date regex split
 in two) is checked against the plain per-line computation on the seed lines and on
-generated text.
+generated text. The furniture gates (keywords, starts) are derived from their patterns,
+and the reference tries every pattern with no gate at all: a gate that missed what its
+pattern matches would fail here.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -133,3 +136,28 @@ def test_fold_covers_every_character_that_ignorecase_matches_to_a_keyword_letter
         for letter in letters:
             if re.fullmatch(re.escape(letter), ch, re.IGNORECASE):
                 assert letter in furniture.fold(ch.lower()), (hex(code), letter)
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("© 2024 The Paper", ("other", "copyright")),
+    ("(c) 2019 Example Media", ("other", "copyright")),
+    ("Copyright Example Media", ("other", "copyright")),
+    ("File - In this file photo taken in 2019, the bridge opens", ("other", "caption")),
+    ("In this photo, made available by NASA, the rocket stands", ("other", "caption")),
+    ("Image 2 of 5", ("other", "gallery")), ("3 of 12", ("other", "gallery")),
+    ("Please support Example News today", ("call-to-action", "appeal")),
+])
+def test_anchored_patterns_pass_their_derived_start_gates(line, found):
+    assert _plain_judge(line) == found
+    assert furniture.furniture_role(line) == found
+    assert _page_lines(["A paragraph of the article.", line]).furniture[1] == found
+
+
+def test_start_gates_are_derived_from_the_anchored_patterns():
+    starts = {reason: furniture.leading_strings(pattern)
+              for _, reason, pattern in furniture._ANCHORED}
+    assert starts["copyright"] == {"cop", "©", "(c)"}
+    assert starts["caption"] == {"fil", "in "}
+    assert furniture.DIGIT in starts["gallery"] and "ima" in starts["gallery"]
+    with pytest.raises(ValueError):
+        furniture.leading_strings(re.compile(r"^\w+ newsletter"))

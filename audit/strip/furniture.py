@@ -138,17 +138,22 @@ _CAPTION = re.compile(r"^(?:file\s*[-–—:]\s*)?in this (?:(?:[\w.,'’]+ ){0,
                       r"(?:handout |undated )?(?:photo|image|picture|video image)s?"
                       r"(?:,| (?:taken|provided|released|made|shot|from|shows|by|courtesy))", _I)
 # Slideshow counters: "Image 1 of 5", "1 of 4 Grass Valley's ...".
-_GALLERY_WORDS = ("image", "photo", "picture", "slide", "foto", "bild", "imagem", "immagine")
 # A bare "1 of 3" starts sentences too ("1 of 3 Americans say ..."), so without a picture
 # word the counter must be the whole block; text mode also reads numbered sequences.
 _GALLERY = re.compile(r"^(?:image|photo|picture|slide|foto|bild|imagem|immagine)s?\s*"
                       r"\d{1,3}\s*(?:of|/|von|de|di|из)\s*/?\s*\d{1,3}\b|"
                       r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$", _I)
 # Donation appeals: "Support Snopes and make a difference", "Support The Guardian".
-_APPEAL_WORDS = ("support", "please support", "donate", "help support", "help fund")
 _APPEAL = re.compile(r"^(?:please )?(?:support|donate to|help support|help fund)\s+"
                      r"(?-i:[A-Z])[\w.]*(?: (?-i:[A-Z])[\w.]*)*(?:\s+(?:and|so|by|today|now)\b|"
                      r"\s*[.!]?$)", _I)
+# (role, reason, pattern) anchored at the start, for blocks of any length, tried in order.
+_ANCHORED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("other", "copyright", _STRONG_START),
+    ("other", "caption", _CAPTION),
+    ("other", "gallery", _GALLERY),
+    ("call-to-action", "appeal", _APPEAL),
+)
 _STRONG: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("other", "copyright", re.compile(
         r"\ball rights reserved\b|\btodos os direitos reservados\b|\balle rechte vorbehalten\b|"
@@ -239,6 +244,45 @@ def _needed(items) -> frozenset[str] | None:
                default=None)
 
 
+DIGIT = "0"  # in leading_strings: any decimal digit
+
+
+def leading_strings(pattern: re.Pattern[str], size: int = 3) -> frozenset[str]:
+    """The lower-cased first ``size`` characters (all, when fewer) that every text
+    ``pattern`` matches at its start begins with, read from the parsed pattern: a start
+    gate derived from the pattern itself. ``DIGIT`` alone stands for a start with any
+    decimal digit; where a match may go on otherwise than by literals, the strings stop
+    there. Raises ValueError for a pattern whose match may start with anything else.
+    Blocks are compared by their plain lower case, as for ``_DISPATCH``: a start that
+    IGNORECASE finds spelled with "ſ" or "ı" is not seen."""
+    return frozenset(_leading(list(_parser.parse(pattern.pattern, pattern.flags)), "", size))
+
+
+def _leading(items: list, prefix: str, size: int) -> set[str]:
+    if len(prefix) >= size or not items:
+        return {prefix[:size]}
+    (op, arg), rest = items[0], items[1:]
+    if op is _c.AT:
+        return _leading(rest, prefix, size)
+    if op is _c.LITERAL:
+        return _leading(rest, prefix + chr(arg).lower(), size)
+    if op is _c.IN and all(kind is _c.LITERAL for kind, _ in arg):
+        return {s for _, code in arg for s in _leading(rest, prefix + chr(code).lower(), size)}
+    if op is _c.SUBPATTERN:
+        return _leading([*arg[-1], *rest], prefix, size)
+    if op is _c.BRANCH:
+        return {s for branch in arg[1] for s in _leading([*branch, *rest], prefix, size)}
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and arg[1] <= size:
+        low, high, sub = arg
+        return {s for times in range(low, high + 1)
+                for s in _leading([*list(sub) * times, *rest], prefix, size)}
+    if prefix:
+        return {prefix}  # what follows is not spelled out: the start so far
+    if op is _c.IN and arg == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]:
+        return {DIGIT}
+    raise ValueError(f"a match of {items!r} may start with anything")
+
+
 # (role, reason, keywords, pattern): the floating and strong patterns with their gates.
 _FLOATING_GATED = tuple((role, reason, tuple(sorted(needed_literals(pattern))), pattern)
                         for role, reason, pattern in _FLOATING)
@@ -323,13 +367,17 @@ _SOCIAL = frozenset(("facebook", "twitter", "linkedin", "pinterest", "pint", "pi
                      "copy", "link", "mail", "xing", "line"))
 SOCIAL_MAX_WORDS = 8
 _SOCIAL_PREFIXES = frozenset(name[:3] for name in _SOCIAL)
-# The first three letters of the blocks that judge may find furniture in, besides blocks
-# with a keyword of the floating patterns or starting with a digit, '©', '(' or 'c':
-# those of the words its first tests start with, and of a first word of an anchored
-# pattern or a share button in a short block.
-_JUDGED_ALWAYS = frozenset(w[:3] for w in ("in this", "file", *_GALLERY_WORDS, *_APPEAL_WORDS))
+# How the blocks that judge may find furniture in start, besides blocks with a keyword of
+# the floating patterns: as a match of an anchored pattern of any length may
+# (``leading_strings``: a block's first three characters are looked up among the starts of
+# three, a shorter start such as "©" lets through every block with its first character),
+# or, in a short block, with the first three letters of a first word of an anchored
+# pattern or of a share button, or with no letter.
+_STARTS = frozenset(start for _, _, pattern in _ANCHORED for start in leading_strings(pattern))
+_STARTS_OF_THREE = frozenset(start for start in _STARTS if len(start) == 3)
+_FIRSTS_OF_SHORTER = frozenset(start[0] for start in _STARTS if len(start) < 3 and start != DIGIT)
+_DIGIT_START = DIGIT in _STARTS
 _JUDGED_SHORT = frozenset(_DISPATCH) | _SOCIAL_PREFIXES
-_JUDGED_FIRST = frozenset("©(c")
 
 
 def _share_buttons(lower: str) -> bool:
@@ -352,33 +400,21 @@ def may_be_furniture(lowers: list[str], words: list[int], hinted: list[bool]) ->
     are not judged at all. Blocks longer than MAX_CHARS are left to the caller.
     """
     return [i for i, (lower, count, hint) in enumerate(zip(lowers, words, hinted))
-            if hint or (prefix := lower[:3]) in _JUDGED_ALWAYS
-            or prefix[0] in _JUDGED_FIRST or prefix[0].isdigit()
+            if hint or (prefix := lower[:3]) in _STARTS_OF_THREE
+            or prefix[0] in _FIRSTS_OF_SHORTER or (_DIGIT_START and prefix[0].isdigit())
             or (count <= SHORT_WORDS and (prefix in _JUDGED_SHORT or not prefix.isalpha()))]
-
-
-def _anchored_any_length(text: str, lower: str) -> tuple[str, str] | None:
-    """The anchored patterns that mark furniture whatever the block's length."""
-    if text[0] in "©(Cc" and _STRONG_START.match(text):
-        return "other", "copyright"
-    if lower.startswith(("in this", "file")) and _CAPTION.match(text):
-        return "other", "caption"
-    if (text[0].isdigit() or lower.startswith(_GALLERY_WORDS)) and _GALLERY.match(text):
-        return "other", "gallery"
-    if lower.startswith(_APPEAL_WORDS) and _APPEAL.match(text):
-        return "call-to-action", "appeal"
-    return None
 
 
 def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | None:
     """``furniture_role`` on a stripped block whose lower-cased text and word count are
     known, and whether one of HINT_KEYWORDS occurs in it."""
+    # How the block starts rules out the anchored patterns for most blocks at once.
     prefix = lower[:3]
-    # The first letters rule out the anchored patterns for most blocks at once.
-    if prefix in _JUDGED_ALWAYS or prefix[0] in _JUDGED_FIRST or prefix[0].isdigit():
-        found = _anchored_any_length(text, lower)
-        if found is not None:
-            return found
+    if (prefix in _STARTS_OF_THREE or prefix[0] in _FIRSTS_OF_SHORTER
+            or (_DIGIT_START and prefix[0].isdigit())):
+        for role, reason, pattern in _ANCHORED:
+            if pattern.match(text):
+                return role, reason
     folded = fold(lower) if hinted else ""
     found = _floating(_STRONG_GATED, folded, text) if hinted else None
     if found or words > SHORT_WORDS:
