@@ -1,11 +1,10 @@
 """Text-mode stripping's page-level shortcuts give what the per-line tests they replace give.
 
 Each shortcut (a keyword search over the joined lines, a candidate filter before the
-furniture patterns, run-in headings found in all kept blocks at once, a date regex split
-in two) is checked against the plain per-line computation on the seed lines and on
-generated text. The furniture gates (keywords, starts) are derived from their patterns,
-and the reference tries every pattern with no gate at all: a gate that missed what its
-pattern matches would fail here.
+furniture patterns, run-in headings found in all kept blocks at once) is checked against
+the plain per-line computation on the seed lines and on generated text. The furniture
+gates (keywords, starts) are derived from their patterns, and the reference tries every
+pattern with no gate at all: a gate that missed what its pattern matches would fail here.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.strip import furniture, textroles
+from audit.strip import furniture
 from audit.strip.text import split_all_run_ins, split_run_ins
 from audit.strip.textlines import read_page
 
@@ -112,17 +111,6 @@ def test_furniture_shortcuts_on_generated_lines(lines):
 @given(st.lists(_LINE, min_size=1, max_size=6))
 def test_run_ins_of_all_blocks_at_once(texts):
     assert split_all_run_ins(texts) == [split_run_ins(text) for text in texts]
-
-
-@settings(max_examples=500, deadline=None)
-@given(_LINE)
-def test_date_search_in_two_parts(text):
-    assert textroles._has_date(text) == (textroles._DATE.search(text) is not None)
-
-
-def test_dates_of_the_seed_lines():
-    for text in SEED_LINES:
-        assert textroles._has_date(text) == (textroles._DATE.search(text) is not None)
 
 
 def test_fold_covers_every_character_that_ignorecase_matches_to_a_keyword_letter():
