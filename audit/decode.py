@@ -5,7 +5,8 @@ UTF-8 when the bytes are valid UTF-8 (a page declaring latin-1 but written in UT
 far commoner than the reverse), then the charset the page declares (meta charset,
 http-equiv, XML declaration), then detection with charset-normalizer limited to the
 encodings in common use. Text that was decoded twice upstream ("itâ€™s") is repaired
-with ftfy, which runs only when such sequences are present (it costs 0.2 s per MB).
+with ftfy, which runs only when such sequences are present (it is slow: README,
+Performance).
 
 Every scan here is a bounded loop or a regex without nested repetition, so a 2 MB
 line, 100,000 quote marks or 10,000 nested tags cost linear time.
@@ -86,8 +87,10 @@ _LATIN_FAMILY = frozenset({"cp1252", "cp1250", "iso8859_2", "iso8859_15", "cp125
 _DECLARED = re.compile(
     rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
     rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
-# UTF-8 read as cp1252 (or latin-1) and written out again as UTF-8: "â€™", "Ã©", "Â ".
-_MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+# UTF-8 read as cp1252 (or latin-1) and written out again as UTF-8: "â€™", "Ã©", "Â ": the
+# reading of a lead byte (C2, C3, E2) and then one of a continuation byte (80-BF).
+_MOJIBAKE_LEADS = "ÂÃâ"
+_MOJIBAKE_NEXT = frozenset("".join(map(chr, range(0x80, 0xC0))) + "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
 # Symbols of the cp1252 upper half that never sit inside a word of a language written in
 # cp1252; between two letters they mean the bytes were cp1250 or another Latin code page.
 _MIDWORD_SYMBOL = re.compile("[^\\W\\d_][¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿][^\\W\\d_]")
@@ -152,7 +155,7 @@ def decode(data: bytes, *, input_format: str = "auto") -> Decoded:
         media_type = sniff_media_type(data)
     text, encoding = _to_text(data, media_type)
     _refuse_binary(text)
-    if _MOJIBAKE.search(text):
+    if _double_encoded(text):
         text = _repair(text)
     return Decoded(text=text.replace("\x00", ""), encoding=encoding, media_type=media_type)
 
@@ -314,6 +317,20 @@ def _detect(data: bytes) -> tuple[str, str]:
         if text is not None and not _MIDWORD_SYMBOL.search(text):
             return text, "cp1252"
     return data.decode(guess, errors="replace"), guess
+
+
+def _double_encoded(text: str) -> bool:
+    """Whether a lead of ``_MOJIBAKE_LEADS`` is followed by one of ``_MOJIBAKE_NEXT``.
+
+    Each lead is looked for with ``str.find`` (in C, by the page): a regex that starts
+    with a character class has ``re`` test every character of the page in turn."""
+    for lead in _MOJIBAKE_LEADS:
+        pos = text.find(lead)
+        while pos >= 0:
+            if text[pos + 1:pos + 2] in _MOJIBAKE_NEXT:
+                return True
+            pos = text.find(lead, pos + 1)
+    return False
 
 
 def _repair(text: str) -> str:

@@ -1,7 +1,7 @@
-"""Language of the article body, detected offline and in microseconds.
+"""Language of the article body, detected offline.
 
-Why our own: py3langid (the usual offline choice) takes about 0.75 s to load its model,
-twice the whole budget of a cold single-article run. What the audit needs is coarser:
+Why our own: py3langid (the usual offline choice) takes longer to load its model than the
+whole budget of a cold single-article run (README, Performance). What the audit needs is coarser:
 is this English (the language the sourcing rules cover), and if not, which language,
 so that the report can say what it skipped. Two signals do that well on news text:
 the Unicode script of the letters (CJK, kana, Hangul, Cyrillic, Arabic, Greek, Hebrew,
@@ -62,16 +62,11 @@ _INDEX: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _STOP.items():
     for _word in _words:
         _INDEX[_word] = _INDEX.get(_word, ()) + (_lang,)
-# The same, for the ASCII words as bytes (see ``_words``).
-_ASCII_INDEX = {word.encode(): langs for word, langs in _INDEX.items() if word.isascii()}
-# Bytes to themselves lowercased if ASCII letters, else to a space (a word separator).
-_LOWER_OR_SPACE = bytes(b | 0x20 if chr(b).isascii() and chr(b).isalpha() else 0x20
-                        for b in range(256))
 SAMPLE_CHARS = 3000
 
 
-def _script_counts(sample: str) -> tuple[dict[str, int], list[str]]:
-    """Letters of each script in ``sample``, and its distinct non-ASCII characters."""
+def _script_counts(sample: str) -> dict[str, int]:
+    """Letters of each script in ``sample``."""
     # ASCII letters, counted in C: the ASCII bytes of the sample minus every non-letter.
     counts: dict[str, int] = {
         "LATIN": len(sample.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))}
@@ -86,28 +81,15 @@ def _script_counts(sample: str) -> tuple[dict[str, int], list[str]]:
         if key not in _SCRIPTS:
             key = "LATIN" if "LATIN" in name else "OTHER"
         counts[key] = counts.get(key, 0) + n
-    return counts, list(others)
+    return counts
 
 
-def _words(sample: str, others: list[str]) -> list[str] | list[bytes]:
-    """The lowercase words (runs of letters, as ``_WORD`` finds them) of ``sample``.
-
-    When no non-ASCII character of the sample can be part of a word (English news: curly
-    quotes and dashes only), the words are the ASCII letter runs, cut out in C by one
-    ``bytes.translate`` and a ``split``, as bytes; the regex over the sample costs three
-    times as much. Otherwise the regex's own strings."""
-    if not any(map(_WORD.match, others)):
-        return sample.encode("ascii", "replace").translate(_LOWER_OR_SPACE).split()
-    return _WORD.findall(sample.lower())
-
-
-def _hits(words: list[str] | list[bytes]) -> dict[str, int]:
+def _hits(words: list[str]) -> dict[str, int]:
     """How many of ``words`` are function words of each language."""
     hits = dict.fromkeys(_STOP, 0)
     counted = Counter(words)
-    index = _INDEX if words and isinstance(words[0], str) else _ASCII_INDEX
-    for word in counted.keys() & index.keys():  # each distinct function word once
-        for lang in index[word]:
+    for word in counted.keys() & _INDEX.keys():  # each distinct function word once
+        for lang in _INDEX[word]:
             hits[lang] += counted[word]
     return hits
 
@@ -115,7 +97,7 @@ def _hits(words: list[str] | list[bytes]) -> dict[str, int]:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``, or None when it is too short or unclear to tell."""
     sample = text[:SAMPLE_CHARS]
-    counts, others = _script_counts(sample)
+    counts = _script_counts(sample)
     letters = sum(counts.values())
     if letters < 20:
         return None
@@ -125,7 +107,7 @@ def detect_language(text: str) -> str | None:
                 and counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) > 0.05 * letters):
             return "ja"
         return _SCRIPTS.get(script) if top >= 0.5 * letters else None
-    words = _words(sample, others)
+    words = _WORD.findall(sample.lower())
     if len(words) < 5:
         return None
     hits = _hits(words)

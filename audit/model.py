@@ -6,9 +6,9 @@ report's JSON layout (``audit.report`` turns them into the report).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from audit.sourcing.record import Attribution
@@ -38,8 +38,7 @@ ROLES = tuple(role.value for role in Role)
 KEPT_ROLES = frozenset({Role.BODY, Role.HEADING})
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One block of the input: a line or paragraph of text input, or an HTML block element.
 
     ``text`` is the block as it will appear in the article text when kept (surrounding
@@ -47,6 +46,9 @@ class Block:
     ``offset`` is the character offset of ``text`` in the decoded input (text input) so
     that spans in the article text can be mapped back to input lines and columns.
     ``span`` is (start, end) of the block in ``Extraction.text`` when the block is kept.
+
+    A NamedTuple rather than a frozen dataclass: stripping builds one per input line, and
+    a tuple is built without the frozen dataclass's per-field ``__setattr__``.
     """
 
     index: int
@@ -56,44 +58,8 @@ class Block:
     line_start: int | None = None
     line_end: int | None = None
     offset: int | None = None
-    element: str | None = None
     span: tuple[int, int] | None = None
-
-
-def _fast_block(index: int, text: str, role: str, reason: str, line_start: int | None = None,
-                line_end: int | None = None, offset: int | None = None,
-                span: tuple[int, int] | None = None, element: str | None = None) -> Block:
-    """A Block, built without the frozen dataclass's per-field ``__setattr__`` detour.
-
-    Stripping builds one Block per input line (and ``--no-strip`` one per paragraph), and
-    the generated frozen ``__init__`` was the largest single cost per page; this gives the
-    instance its dict at once (see ``new_block`` for when it may)."""
-    block = _new(Block)
-    _set(block, "__dict__", {
-        "index": index, "text": text, "role": role, "reason": reason,
-        "line_start": line_start, "line_end": line_end, "offset": offset, "element": element,
-        "span": span})
-    return block
-
-
-def _constructed_block(index: int, text: str, role: str, reason: str,
-                       line_start: int | None = None, line_end: int | None = None,
-                       offset: int | None = None, span: tuple[int, int] | None = None,
-                       element: str | None = None) -> Block:
-    """The same Block, built by its constructor."""
-    return Block(index=index, text=text, role=role, reason=reason, line_start=line_start,
-                 line_end=line_end, offset=offset, element=element, span=span)
-
-
-_new = object.__new__
-_set = object.__setattr__
-# The constructor is needed if Block ever gains slots, validation or other fields (a test
-# checks that both give the same Block).
-new_block = (
-    _fast_block if not hasattr(Block, "__slots__") and not hasattr(Block, "__post_init__")
-    and [f.name for f in fields(Block)] == ["index", "text", "role", "reason", "line_start",
-                                            "line_end", "offset", "element", "span"]
-    else _constructed_block)
+    element: str | None = None
 
 
 @dataclass(frozen=True)

@@ -167,3 +167,13 @@ def test_hostile_inputs_decode_quickly(data: bytes) -> None:
 
 def test_empty_input() -> None:
     assert decode(b"") == Decoded(text="", encoding="utf-8", media_type="text/plain")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It’s naïve", False), ("Itâ€™s", True), ("cafÃ©", True), ("Â\xa0", True),
+    ("pâte à l’âge", False), ("âge â", False), ("â", False), ("", False),
+])
+def test_double_encoding_told_by_a_lead_and_a_continuation(text: str, expected: bool) -> None:
+    from audit.decode import _double_encoded
+
+    assert _double_encoded(text) is expected

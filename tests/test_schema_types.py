@@ -133,7 +133,7 @@ def test_block_has_the_schema_fields():
     """A block's input lines are one ``lines`` object; its offset in the input is the
     locator's, not the report's."""
     renamed = {"line_start": "lines", "line_end": "lines"}
-    names = {renamed.get(f.name, f.name) for f in dataclasses.fields(model.Block)} - {"offset"}
+    names = {renamed.get(name, name) for name in model.Block._fields} - {"offset"}
     assert names == set(node("block")["properties"])
 
 

@@ -6,9 +6,9 @@ and kept in ``FEATURES`` (and each word's in ``word_features``' cache, so that
 ``program,`` and ``program.`` share the work); a sentence is then a ``str.split``, a
 ``map`` over that dict and a few ``sum``\\ s. Both caches are bounded (``_MAX_CACHE``
 entries, about 8 MB in all when full): a nightly batch over thousands of distinct articles
-meets new words all the time, and with the old bound of 200,000 its memory grew from 37 to
-over 100 MB in 3,000 articles. The commonest few thousand chunks cover three quarters of
-news text, so a cache refilled after a clear costs little.
+meets new words all the time, and a larger bound let its memory grow several times over
+(README, Performance). The commonest few thousand chunks cover three quarters of news
+text, so a cache refilled after a clear costs little.
 
 Definitions (see ``audit/readability/__init__.py`` for where each number comes from):
 
@@ -119,8 +119,8 @@ def _gunning_syllables(lower: str, count: int) -> int:
 
 
 class SentenceCounts(NamedTuple):
-    """The counts of one sentence, with its span in the text (a tuple: built 35 times an
-    article, a frozen dataclass would cost a tenth of the budget)."""
+    """The counts of one sentence, with its span in the text (a tuple, built dozens of
+    times an article, cheaper than a frozen dataclass)."""
 
     start: int
     end: int

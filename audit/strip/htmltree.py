@@ -303,8 +303,8 @@ def trafilatura_blocks(tree: Any, url: str | None) -> list[RawBlock]:
 
 
 def readability_blocks(tree: Any) -> list[RawBlock]:
-    """readability's article (trafilatura's fork of readability-lxml: same algorithm, five
-    times faster on the benchmark). It changes the tree it reads: call it last."""
+    """readability's article (trafilatura's fork of readability-lxml: the same algorithm,
+    faster; README, Performance). It changes the tree it reads: call it last."""
     import lxml.html
     from trafilatura.readability_lxml import Document
 

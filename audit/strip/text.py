@@ -5,8 +5,8 @@
 box, context) and joins the body and heading blocks into the article text. Provenance
 is read from the furniture afterwards (``audit.provenance.read``).
 
-Every line becomes a Block, so building them is kept cheap (``audit.model.new_block``), and run-in
-headings are looked for in all kept blocks at once (``split_all_run_ins``).
+Every line becomes a Block (a NamedTuple, cheap to build), and run-in headings are looked
+for in all kept blocks at once (``split_all_run_ins``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import replace
 from itertools import accumulate, groupby
 
 from audit import provenance
-from audit.model import KEPT_ROLES, Block, Extraction, Named, Provenance, new_block
+from audit.model import KEPT_ROLES, Block, Extraction, Named, Provenance
 from audit.strip.textlines import Page, read_page
 from audit.strip.textroles import assign_roles, site_suffix, split_site
 
@@ -130,6 +130,6 @@ def _blocks(page: Page, roles: list[tuple[str, str]]) -> tuple[list[Block], list
         spans[i] = (start, start + len(part))
         start += len(part) + 2
     names, reasons = zip(*roles) if roles else ((), ())
-    blocks = list(map(new_block, range(len(texts)), texts, names, reasons, page.numbers,
+    blocks = list(map(Block, range(len(texts)), texts, names, reasons, page.numbers,
                       page.last_numbers, page.offsets, spans))
     return blocks, parts

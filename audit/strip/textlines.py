@@ -20,7 +20,14 @@ from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate, pairwise
 
-from audit.strip.furniture import MAX_CHARS, hint_offsets, judge, line_hints, may_be_furniture
+from audit.strip.furniture import (
+    MAX_CHARS,
+    fold,
+    hint_offsets,
+    judge,
+    line_hints,
+    may_be_furniture,
+)
 
 _WORD = re.compile(r"\w+")
 # Han, kana and Hangul: scripts written without spaces, where one \w+ run is a phrase.
@@ -189,11 +196,11 @@ def _judge_furniture(page: Page, text: str) -> list[tuple[str, str] | None]:
 
 def _paragraph_hints(text: str, offsets: list[int], texts: list[str]) -> list[bool]:
     """Whether a keyword of the floating patterns starts in each block of the input."""
-    lower_page = text.lower()
-    if len(lower_page) != len(text):  # lower-casing moved the offsets: try every block
+    folded_page = fold(text.lower())
+    if len(folded_page) != len(text):  # lower-casing moved the offsets: try every block
         return [True] * len(texts)
     hinted = [False] * len(texts)
-    for offset in hint_offsets(lower_page):
+    for offset in hint_offsets(folded_page):
         i = bisect_right(offsets, offset) - 1
         if i >= 0 and offset < offsets[i] + len(texts[i]):
             hinted[i] = True
