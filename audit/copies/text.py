@@ -13,7 +13,8 @@ import zlib
 from array import array
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import not_
 
 from audit.sentences import split_sentences
 
@@ -84,29 +85,23 @@ def _hash(text: str) -> int:
 
 def sentence(text: str, start: int, end: int) -> Sentence | None:
     """The record of ``text[start:end]``, or None when it has fewer than four words
-    (datelines, headings of one word, bylines carry no evidence)."""
+    (datelines, headings of one word, bylines carry no evidence). Each token's codes are
+    read from the caches ``features`` fills (all in C: a batch cuts the sentences of
+    every text that meets a candidate)."""
     tokens = _WORD.findall(text, start, end)
     if len(tokens) < 4:
         return None
-    forms = [_norm(t) if "'" in t or "’" in t else t.lower() for t in tokens]
-    words: set[int] = set()
-    anchors: list[int] = []
-    for i, form in enumerate(forms):
-        if form in FUNCTION_WORDS:
-            continue
-        first = tokens[i][0]
-        code = hash(form) & _M32
-        if first.isdigit() or (i > 0 and first.isupper()):
-            anchors.append(code)
-        if len(form) > 2 or form.isdigit():
-            words.add(code)
-    bigrams = frozenset(hash(pair) & _M32 for pair in pairwise(forms))
-    return Sentence(start, end, frozenset(words), tuple(anchors), bigrams)
+    forms = _codes(tokens, _FORM)
+    words = frozenset(filter(None, map(_WORDS.get, tokens)))
+    # names and numbers; the first word is capitalised whatever it is
+    anchors = tuple(filter(None, map(_ANCHOR.get, tokens[1:])))
+    if tokens[0][0].isdigit():
+        anchors = (_ANCHOR[tokens[0]], *anchors)
+    bigrams = frozenset(map(_M32.__and__, map(hash, pairwise(forms))))
+    return Sentence(start, end, words, anchors, bigrams)
 
 
-# Sentences are compared only within one process: Python's own hash, cut to 32 bits so
-# that a text's sentences pack into one array of unsigned ints (``pack``), will do.
-_M32 = 0xFFFFFFFF
+_M32 = 0xFFFFFFFF  # sentences' hashes are cut to 32 bits: they pack into an array("I")
 
 
 def pack(sentences: tuple[Sentence, ...]) -> array:
@@ -152,43 +147,66 @@ def has_sentences(doc: Doc) -> bool:
     return "sentences" in doc.__dict__
 
 
-_MASK = (1 << 63) - 1
-_K = 1_000_003
-# Each token seen, once per process: 0 for a function word, else its code (CRC-32 of its
-# normal form) times two, plus one when it is an anchor (capitalised or a number). Most
-# tokens of an article were seen in earlier ones, so ``features`` reads them with a
-# dictionary lookup; the cache is emptied when it grows past _MAX_CODES.
-_CODES: dict[str, int] = {}
-_MAX_CODES = 200_000
+# Each token seen, once per process, in four caches read all in C by ``features`` and
+# ``sentence`` (most tokens of an article were seen in earlier ones): its form code
+# (CRC-32 of its lowercased normal form), its content code (the same; 0 for a function
+# word), its word code (the content code of a word of three letters or more, or a number;
+# else 0) and its anchor code (the content code of a capitalised word or a number; else 0).
+# They are emptied when they grow past _MAX_CODES tokens.
+_FORM: dict[str, int] = {}
+_CONTENT: dict[str, int] = {}
+_WORDS: dict[str, int] = {}
+_ANCHOR: dict[str, int] = {}
+_MAX_CODES = 100_000
+# The features kept: those whose hash is 0 modulo SAMPLE. The choice depends on the
+# feature alone, so two texts keep the same ones of what they share (a quarter of it, on
+# average): the index stores, and a query probes, a quarter of the features.
+SAMPLE = 4
+_SAMPLE_MOD = SAMPLE.__rmod__  # h -> h % SAMPLE
 
 
-def _code(token: str) -> int:
-    if token.lower() in FUNCTION_WORDS:
-        value = 0
-    else:
-        value = _hash(_norm(token)) * 2 + (token[0].isupper() or token[0].isdigit())
-    if len(_CODES) >= _MAX_CODES:
-        _CODES.clear()
-    _CODES[token] = value
-    return value
+def _codes(tokens: list[str], cache: dict[str, int]) -> list[int]:
+    """``cache``'s code of each token, learning the tokens not seen yet."""
+    codes = list(map(cache.get, tokens))
+    if None in codes:
+        _learn(tokens)
+        codes = list(map(cache.get, tokens))
+    return codes
+
+
+def _learn(tokens: list[str]) -> None:
+    new = set(tokens).difference(_FORM)
+    if len(_FORM) + len(new) > _MAX_CODES:
+        for cache in (_FORM, _CONTENT, _WORDS, _ANCHOR):
+            cache.clear()
+        new = set(tokens)
+    for token in new:
+        form = _norm(token) if "'" in token or "’" in token else token.lower()
+        code = _hash(form) or 1
+        _FORM[token] = code
+        if form in FUNCTION_WORDS:
+            _CONTENT[token] = _WORDS[token] = _ANCHOR[token] = 0
+            continue
+        digit = form.isdigit()
+        _CONTENT[token] = code
+        _WORDS[token] = code if len(form) > 2 or digit else 0
+        _ANCHOR[token] = code if token[0].isdigit() or token[0].isupper() else 0
 
 
 def features(doc: Doc) -> set[int]:
     """What the candidate search indexes, read from the words of the whole text in one
     pass (no sentences: this runs for every article): pairs of anchors next to each other
     (capitalised words and numbers, which survive spinning) and 4-grams of content words
-    (exact copies). Hashes are stable across processes (CRC-32 of each word, combined), so
-    an index on disk stays valid."""
-    get = _CODES.get
-    values = [v if (v := get(t)) is not None else _code(t) for t in _WORD.findall(doc.text)]
-    content = [v >> 1 for v in values if v]
-    anchors = [v >> 1 for v in values if v & 1]
-    out = {(a * _K + b) & _MASK | 1 for a, b in pairwise(anchors) if a != b}
-    # ((a*K + b)*K + c)*K + d, from the bigram codes of (a, b) and (c, d)
-    two = [a * _K + b for a, b in pairwise(content)]
-    k2 = _K * _K
-    out.update((x * k2 + y) & _MASK & ~1 for x, y in zip(two, two[2:]))
-    return out
+    (exact copies), those whose hash is 0 modulo ``SAMPLE``. A feature's hash is Python's
+    hash of the tuple of its words' CRC-32 codes: the same in every process (hashes of
+    integers and of tuples of them are not salted), so an index on disk stays valid
+    (``index.FORMAT`` names the hash of a probe tuple: another Python's is noticed)."""
+    tokens = _WORD.findall(doc.text)
+    content = list(filter(None, _codes(tokens, _CONTENT)))  # all in C: runs for every text
+    anchors = list(filter(None, map(_ANCHOR.get, tokens)))
+    out = set(map(hash, pairwise(anchors)))
+    out.update(map(hash, zip(content, content[1:], content[2:], content[3:])))
+    return set(compress(out, map(not_, map(_SAMPLE_MOD, out))))
 
 
 def excerpt(text: str, start: int, end: int, limit: int = 300) -> str:
