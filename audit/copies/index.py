@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from audit.copies.align import Match, compare
-from audit.copies.text import SAMPLE, Doc, features, has_sentences, pack, prepare
+from audit.copies.text import SAMPLE, SAMPLE_FROM, Doc, features, has_sentences, pack, prepare
 
 SKETCH = 128            # feature hashes kept per indexed text, at most (a long one's)
 MIN_COMMON = 2          # features in common for a text to be aligned at all (Reference)
@@ -30,7 +30,7 @@ COMMON_FEATURE = 200    # a feature in more indexed texts than this says nothing
 # The index's format: changed whenever features or sketches are computed differently, so
 # that an index written by another version is rebuilt, not misread (the hash of a probe
 # tuple tells a Python whose tuple hash differs).
-FORMAT = f"copies-2-s{SAMPLE}-{hash((1, 2, 3, 4)) & 0xFFFF:04x}"
+FORMAT = f"copies-2-s{SAMPLE}-{SAMPLE_FROM}-{hash((1, 2, 3, 4)) & 0xFFFF:04x}"
 
 
 def sketch(feats: set[int]) -> list[int]:
