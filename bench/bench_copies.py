@@ -127,10 +127,11 @@ def bench_batch(m: int, heavy: bool = False) -> None:
     group_kw = per_group * m / sum(len(t.split()) for t in articles) * 1000
     groups = len(grouper.groups())
     del grouper
-    # Memory measured apart (tracing slows the run down threefold), on a tenth of the
-    # batch: what it holds after half of that tenth and after all of it, so that what
-    # does not grow with the batch (caches of words and of sentences) is told apart.
-    tenth = articles[:max(2, m // 10)]
+    # Memory measured apart (tracing slows the run down threefold), on the first 4,000
+    # articles at most: what it holds after half of them and after all, so that what does
+    # not grow with the batch (caches of words, the sentences of the last texts aligned,
+    # full after a few hundred texts) is told apart.
+    tenth = articles[:max(2, min(m, 4000))]
     gc.collect()
     tracemalloc.start()
     small = Grouper()
