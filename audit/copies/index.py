@@ -23,7 +23,7 @@ from audit.copies.text import SAMPLE, SAMPLE_FROM, Doc, features, has_sentences,
 
 SKETCH = 128            # feature hashes kept per indexed text, at most (a long one's)
 MIN_COMMON = 2          # features in common for a text to be aligned at all (Reference)
-MIN_WEIGHT = 1.5        # ... in a batch: each feature counts 1 / the texts that hold it;
+MIN_WEIGHT = 1.0        # ... in a batch: each feature counts 1 / the texts that hold it;
 WEIGHT_PER_FEATURE = 0.02  # a short text (a lede) needs less: this much per own feature
 CANDIDATES = 8          # texts aligned per query, best first
 COMMON_FEATURE = 200    # a feature in more indexed texts than this says nothing
