@@ -1,11 +1,12 @@
-"""Finding candidates fast: a bottom-k sketch of each text's features, looked up by hash.
+"""Finding candidates fast: a sample of each text's features, looked up by hash.
 
-Each indexed text keeps only its ``SKETCH`` smallest feature hashes; a query looks up
-all of its own features, so a text that holds part of an indexed one (a partial copy)
-or most of its names and numbers (a rewrite) still meets that text's sketch. Candidates
-are ranked by features in common and only the best few are aligned (``align.compare``).
+Each indexed text keeps the features ``text.features`` samples (by their first word's
+code, so two texts keep the same ones of what they share), at most ``SKETCH`` of them;
+a query looks up its own, so a text that holds part of an indexed one (a partial copy)
+or most of its names and numbers (a rewrite) still meets it. Candidates are ranked by
+features in common and only the best few are aligned (``align.compare``).
 
-``Batch`` holds the sketches in memory (grouping the articles of one run);
+``Batch`` holds the postings in memory (grouping the articles of one run);
 ``Reference`` keeps them, and the texts, in an SQLite file built once and reused.
 """
 
