@@ -1,11 +1,12 @@
-"""Finding candidates fast: a bottom-k sketch of each text's features, looked up by hash.
+"""Finding candidates fast: a sample of each text's features, looked up by hash.
 
-Each indexed text keeps only its ``SKETCH`` smallest feature hashes; a query looks up
-all of its own features, so a text that holds part of an indexed one (a partial copy)
-or most of its names and numbers (a rewrite) still meets that text's sketch. Candidates
-are ranked by features in common and only the best few are aligned (``align.compare``).
+Each indexed text keeps the features ``text.features`` samples (by their first word's
+code, so two texts keep the same ones of what they share), at most ``SKETCH`` of them;
+a query looks up its own, so a text that holds part of an indexed one (a partial copy)
+or most of its names and numbers (a rewrite) still meets it. Candidates are ranked by
+features in common and only the best few are aligned (``align.compare``).
 
-``Batch`` holds the sketches in memory (grouping the articles of one run);
+``Batch`` holds the postings in memory (grouping the articles of one run);
 ``Reference`` keeps them, and the texts, in an SQLite file built once and reused.
 """
 
@@ -19,17 +20,18 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from audit.copies.align import Match, compare
-from audit.copies.text import Doc, features, has_sentences, pack, prepare
+from audit.copies.text import SAMPLE, SAMPLE_FROM, Doc, features, has_sentences, pack, prepare
 
-SKETCH = 128            # feature hashes kept per indexed text
-MIN_COMMON = 3          # features in common for a text to be aligned at all (Reference)
-MIN_WEIGHT = 3.0        # ... in a batch: each feature counts 1 / the texts that hold it;
-WEIGHT_PER_FEATURE = 0.01  # a short text (a lede) needs less: this much per own feature
+SKETCH = 128            # feature hashes kept per indexed text, at most (a long one's)
+MIN_COMMON = 2          # features in common for a text to be aligned at all (Reference)
+MIN_WEIGHT = 1.0        # ... in a batch: each feature counts 1 / the texts that hold it;
+WEIGHT_PER_FEATURE = 0.02  # a short text (a lede) needs less: this much per own feature
 CANDIDATES = 8          # texts aligned per query, best first
 COMMON_FEATURE = 200    # a feature in more indexed texts than this says nothing
 # The index's format: changed whenever features or sketches are computed differently, so
-# that an index written by another version is rebuilt, not misread.
-FORMAT = "copies-1"
+# that an index written by another version is rebuilt, not misread (the hash of a probe
+# tuple tells a Python whose tuple hash differs).
+FORMAT = f"copies-2-s{SAMPLE}-{SAMPLE_FROM}-{hash((1, 2, 3, 4)) & 0xFFFF:04x}"
 
 
 def sketch(feats: set[int]) -> list[int]:
@@ -46,7 +48,10 @@ class Batch:
         self._texts: list[tuple[str, str, str | None, tuple[str, ...], str | None]] = []
         self._packed: dict[int, array] = {}
         self._cache: dict[int, Doc] = {}
-        self._postings: dict[int, list[int]] = defaultdict(list)
+        # Postings: a feature held by one text (most are) maps to its number, one held by
+        # several to their list (COMMON_FEATURE + 1 at most: past that it says nothing).
+        self._single: dict[int, int] = {}
+        self._shared: dict[int, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._texts)
@@ -72,8 +77,16 @@ class Batch:
         self._texts.append((doc.key, doc.text, doc.date, doc.credits, doc.source))
         if has_sentences(doc):
             self._packed[number] = pack(doc.sentences)
+        single, shared = self._single, self._shared
         for h in sketch(feats):
-            self._postings[h].append(number)
+            posting = shared.get(h)
+            if posting is not None:
+                if len(posting) <= COMMON_FEATURE:
+                    posting.append(number)
+            elif h in single:
+                shared[h] = [single.pop(h), number]
+            else:
+                single[h] = number
         return matches
 
     def find(self, doc: Doc) -> list[Match]:
@@ -85,10 +98,14 @@ class Batch:
         # mentions) says little: weighted by 1 / its texts, a syndicated story shared by
         # many still adds up, and same-topic reports rarely reach MIN_WEIGHT.
         weights: dict[int, float] = defaultdict(float)
-        for posting in filter(None, map(self._postings.get, feats)):
-            weight = 1 / len(posting)
-            for number in posting:
-                weights[number] += weight
+        for number in map(self._single.get, feats):
+            if number is not None:
+                weights[number] += 1.0
+        for posting in filter(None, map(self._shared.get, feats)):
+            if len(posting) <= COMMON_FEATURE:
+                weight = 1 / len(posting)
+                for number in posting:
+                    weights[number] += weight
         least = min(MIN_WEIGHT, WEIGHT_PER_FEATURE * len(feats))
         best = heapq.nlargest(CANDIDATES, [kv for kv in weights.items() if kv[1] >= least],
                               key=lambda kv: (kv[1], -kv[0]))

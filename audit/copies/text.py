@@ -13,7 +13,8 @@ import zlib
 from array import array
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
+from itertools import chain, compress, pairwise, repeat
+from operator import is_, not_
 
 from audit.sentences import split_sentences
 
@@ -84,29 +85,24 @@ def _hash(text: str) -> int:
 
 def sentence(text: str, start: int, end: int) -> Sentence | None:
     """The record of ``text[start:end]``, or None when it has fewer than four words
-    (datelines, headings of one word, bylines carry no evidence)."""
+    (datelines, headings of one word, bylines carry no evidence). Each token's code is
+    read from a cache (all in C: a batch cuts the sentences of every text that meets a
+    candidate)."""
     tokens = _WORD.findall(text, start, end)
     if len(tokens) < 4:
         return None
-    forms = [_norm(t) if "'" in t or "’" in t else t.lower() for t in tokens]
-    words: set[int] = set()
-    anchors: list[int] = []
-    for i, form in enumerate(forms):
-        if form in FUNCTION_WORDS:
-            continue
-        first = tokens[i][0]
-        code = hash(form) & _M32
-        if first.isdigit() or (i > 0 and first.isupper()):
-            anchors.append(code)
-        if len(form) > 2 or form.isdigit():
-            words.add(code)
-    bigrams = frozenset(hash(pair) & _M32 for pair in pairwise(forms))
-    return Sentence(start, end, frozenset(words), tuple(anchors), bigrams)
+    codes = _codes(tokens, _TOKENS)
+    forms = list(map(_QUARTER, codes))
+    words = frozenset(map(_QUARTER, compress(codes, map(_WORD_BIT, codes))))
+    # names and numbers; the first word is capitalised whatever it is
+    anchors = tuple(map(_QUARTER, compress(codes[1:], map(_ODD, codes[1:]))))
+    if tokens[0][0].isdigit() and codes[0] & 1:
+        anchors = (forms[0], *anchors)
+    bigrams = frozenset(map(_M32.__and__, map(hash, pairwise(forms))))
+    return Sentence(start, end, words, anchors, bigrams)
 
 
-# Sentences are compared only within one process: Python's own hash, cut to 32 bits so
-# that a text's sentences pack into one array of unsigned ints (``pack``), will do.
-_M32 = 0xFFFFFFFF
+_M32 = 0xFFFFFFFF  # sentences' hashes are cut to 32 bits: they pack into an array("I")
 
 
 def pack(sentences: tuple[Sentence, ...]) -> array:
@@ -152,43 +148,84 @@ def has_sentences(doc: Doc) -> bool:
     return "sentences" in doc.__dict__
 
 
-_MASK = (1 << 63) - 1
-_K = 1_000_003
-# Each token seen, once per process: 0 for a function word, else its code (CRC-32 of its
-# normal form) times two, plus one when it is an anchor (capitalised or a number). Most
-# tokens of an article were seen in earlier ones, so ``features`` reads them with a
-# dictionary lookup; the cache is emptied when it grows past _MAX_CODES.
-_CODES: dict[str, int] = {}
-_MAX_CODES = 200_000
+# Each token seen, once per process, is coded once (most tokens of an article were seen
+# in earlier ones): the CRC-32 of its lowercased normal form times four, plus two for a
+# content word of three letters or more or a number (a sentence's words), plus one for a
+# capitalised content word or a number (an anchor). ``sentence`` reads the codes all in C.
+_TOKENS: dict[str, int] = {}
+_QUARTER = (2).__rrshift__  # v -> v >> 2
+_WORD_BIT = (2).__and__     # v -> v & 2
+# ``features`` reads whitespace-separated chunks ("Clinton," "well-known"), not words: a
+# split is four times cheaper than the word pattern. A chunk's code is twice the CRC-32
+# of its words (their normal forms joined), plus one when the first is capitalised or a
+# number (an anchor); 0 for a function word or for punctuation alone.
+_CHUNKS: dict[str, int] = {}
+_HALF = (1).__rrshift__  # v -> v >> 1
+_ODD = (1).__and__       # v -> v & 1
+_MAX_CODES = 100_000
+# The features kept: those whose first word's code is 0 modulo SAMPLE. The choice depends
+# on the feature alone, so two texts keep the same ones of what they share (a quarter of
+# it, on average): the index stores, and a query probes, a quarter of the features. A
+# text of fewer than SAMPLE_FROM content words keeps all of its own (a short text would
+# keep too few to be found; a short query probes them all).
+SAMPLE = 4
+SAMPLE_FROM = 150
+_SAMPLE_MOD = SAMPLE.__rmod__  # h -> h % SAMPLE
 
 
-def _code(token: str) -> int:
-    if token.lower() in FUNCTION_WORDS:
-        value = 0
-    else:
-        value = _hash(_norm(token)) * 2 + (token[0].isupper() or token[0].isdigit())
-    if len(_CODES) >= _MAX_CODES:
-        _CODES.clear()
-    _CODES[token] = value
-    return value
+def _codes(tokens: list[str], cache: dict[str, int]) -> list[int]:
+    """``cache``'s code of each token, learning the tokens not seen yet."""
+    codes = list(map(cache.get, tokens))
+    if None in codes:
+        new = set(compress(tokens, map(is_, codes, repeat(None))))
+        if len(cache) + len(new) > _MAX_CODES:  # emptied, then filled with this text's
+            cache.clear()
+            new = set(tokens)
+        (_learn_tokens if cache is _TOKENS else _learn_chunks)(new, cache)
+        codes = list(map(cache.get, tokens))
+    return codes
+
+
+def _learn_tokens(new: set[str], cache: dict[str, int]) -> None:
+    for token in new:
+        form = _norm(token) if "'" in token or "’" in token else token.lower()
+        code = (_hash(form) or 1) * 4
+        if form not in FUNCTION_WORDS:
+            code += 2 * (len(form) > 2 or form.isdigit()) + (
+                token[0].isdigit() or token[0].isupper())
+        cache[token] = code
+
+
+def _learn_chunks(new: set[str], cache: dict[str, int]) -> None:
+    for chunk in new:
+        words = _WORD.findall(chunk)
+        forms = [_norm(w) for w in words]
+        if not words or (len(words) == 1 and forms[0] in FUNCTION_WORDS):
+            cache[chunk] = 0
+            continue
+        first = words[0][0]
+        cache[chunk] = (_hash(" ".join(forms)) or 1) * 2 + (first.isupper() or first.isdigit())
 
 
 def features(doc: Doc) -> set[int]:
-    """What the candidate search indexes, read from the words of the whole text in one
+    """What the candidate search indexes, read from the chunks of the whole text in one
     pass (no sentences: this runs for every article): pairs of anchors next to each other
     (capitalised words and numbers, which survive spinning) and 4-grams of content words
-    (exact copies). Hashes are stable across processes (CRC-32 of each word, combined), so
-    an index on disk stays valid."""
-    get = _CODES.get
-    values = [v if (v := get(t)) is not None else _code(t) for t in _WORD.findall(doc.text)]
-    content = [v >> 1 for v in values if v]
-    anchors = [v >> 1 for v in values if v & 1]
-    out = {(a * _K + b) & _MASK | 1 for a, b in pairwise(anchors) if a != b}
-    # ((a*K + b)*K + c)*K + d, from the bigram codes of (a, b) and (c, d)
-    two = [a * _K + b for a, b in pairwise(content)]
-    k2 = _K * _K
-    out.update((x * k2 + y) & _MASK & ~1 for x, y in zip(two, two[2:]))
-    return out
+    (exact copies), of a long text those whose first word's code is 0 modulo ``SAMPLE``.
+    A feature's hash
+    is Python's hash of the tuple of its words' codes (CRC-32s): the same in every process
+    (hashes of integers and of tuples of them are not salted), so an index on disk stays
+    valid (``index.FORMAT`` names the hash of a probe tuple: another Python's is noticed)."""
+    codes = _codes(doc.text.split(), _CHUNKS)  # all in C: this runs for every text
+    content = list(map(_HALF, filter(None, codes)))
+    anchors = list(compress(codes, map(_ODD, codes)))
+    grams = zip(content, content[1:], content[2:], content[3:])
+    pairs = pairwise(anchors)
+    if len(content) >= SAMPLE_FROM:
+        # only the n-grams whose first word's code is 0 modulo SAMPLE are made and hashed
+        grams = compress(grams, map(not_, map(_SAMPLE_MOD, content)))
+        pairs = compress(pairs, map(not_, map(_SAMPLE_MOD, anchors)))
+    return set(map(hash, chain(grams, pairs)))
 
 
 def excerpt(text: str, start: int, end: int, limit: int = 300) -> str:
