@@ -86,7 +86,8 @@ def _named(items: Iterable[Item], settings: Settings,
             yield item, None
         else:
             wants_name = settings.out_dir or settings.html_dir
-            yield item, safe_name(item.name, taken) if wants_name else None
+            name = safe_name(item.name, taken) if wants_name else None
+            yield item, name + ".gz" if name and settings.gzip else name
 
 
 def _failed(item: Failure) -> Result:
