@@ -331,7 +331,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     if summary.total == 0:  # nothing was even tried: a mistake, not a clean run
         summary.close()
         raise click.UsageError(_nothing_found(paths, from_file, include, exclude))
-    code = (EXIT_INTERNAL if summary.internal else EXIT_INPUT if summary.failed
+    code = (EXIT_INTERNAL if summary.internal else EXIT_INPUT if summary.failures
             else EXIT_BELOW if summary.below else EXIT_OK)
     target = None
     try:
@@ -352,7 +352,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         summary.close()
     if summary.total > 1 and not quiet and fmt == "text":
         click.echo(f"\n{summary.audited} audited ({summary.skipped} up to date), "
-                   f"{len(summary.failed)} failed, {summary.below} below --fail-under")
+                   f"{summary.failures} failed, {summary.below} below --fail-under")
     sys.exit(code)
 
 
@@ -662,6 +662,47 @@ def rules(fmt) -> None:
         return
     for r in items:
         click.echo(f"{r.id:<28} {r.category:<12} {r.severity:<7} {r.confidence:<7} {r.message}")
+
+
+@cli.command("spark", context_settings=CONTEXT)
+@click.argument("manifest", type=click.Path(dir_okay=False))
+@click.argument("out")
+@click.option("--master", default=None, metavar="URL",
+              help="Spark master, e.g. local[2] (default: spark-submit's, else local[*]).")
+@click.option("--report-level", "report_level", type=click.Choice(config_mod.REPORT_LEVELS),
+              default="lean", show_default=True, help="What each report holds (as for check).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="Stop one record after this many seconds (it becomes an error row).")
+@click.option("--summary", "summary_path", default=None, metavar="FILE",
+              help="Where to write summary.json (default: OUT/summary.json; needed when OUT "
+                   "is not local).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file, as for check.")
+def spark(manifest, out, master, report_level, timeout, summary_path, config_path) -> None:
+    """Audit web archives with Apache Spark (pip install 'audit[spark]'): MANIFEST lists
+    WARC/ARC or JSON Lines files (local, file:, s3://, https://), one a line; each is one
+    task, every HTML response record audited as check audits it. Reports go to OUT as
+    gzip-compressed JSON Lines part files (OUT/run-NNNNN/, through Spark's committer),
+    with an error row for every record that could not be audited; a rerun skips inputs
+    already committed; summary.json covers every committed run.
+
+    \b
+    Example:
+        audit spark warc.paths out/ --master local[2]
+        spark-submit --master yarn audit/spark.py warc.paths s3a://bucket/out --summary s.json
+    """
+    from audit.spark import SparkUnavailable, job_settings, run
+
+    cfg = _load_config(config_path)
+    try:
+        run(manifest, out, settings=job_settings(cfg, level=report_level, timeout=timeout),
+            master=master, summary_path=summary_path,
+            log=lambda line: click.echo(line, err=True))
+    except SparkUnavailable as exc:
+        raise _Unwritable(str(exc), EXIT_USAGE) from None
+    except (OSError, ValueError) as exc:  # the manifest, or a non-local OUT with no --summary
+        raise click.UsageError(displayable(str(getattr(exc, "strerror", None) or exc),
+                                           limit=MESSAGE_LIMIT)) from None
 
 
 @cli.command("config", context_settings=CONTEXT)
