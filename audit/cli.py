@@ -700,9 +700,12 @@ def spark(manifest, out, master, report_level, timeout, summary_path, config_pat
             log=lambda line: click.echo(line, err=True))
     except SparkUnavailable as exc:
         raise _Unwritable(str(exc), EXIT_USAGE) from None
-    except (OSError, ValueError) as exc:  # the manifest, or a non-local OUT with no --summary
-        raise click.UsageError(displayable(str(getattr(exc, "strerror", None) or exc),
+    except OSError as exc:  # the manifest, or summary.json
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise click.UsageError(displayable(f"{where}{exc.strerror or exc}",
                                            limit=MESSAGE_LIMIT)) from None
+    except ValueError as exc:  # a non-local OUT with no --summary, a manifest not UTF-8
+        raise click.UsageError(displayable(str(exc), limit=MESSAGE_LIMIT)) from None
 
 
 @cli.command("config", context_settings=CONTEXT)

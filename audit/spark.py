@@ -267,7 +267,11 @@ def run(manifest: str, out: str, *, settings: Settings, master: str | None = Non
     builder = SparkSession.builder.appName("audit")
     if master:
         builder = builder.master(master)
-    spark = builder.getOrCreate()
+    try:
+        spark = builder.getOrCreate()
+    except Exception as exc:  # no Java, or a JVM that does not start
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise SparkUnavailable(f"cannot start Spark (it needs Java 17): {first}") from None
     sc = spark.sparkContext
     try:
         runs, number = committed_runs(sc, out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import mmap
 import os
 import re
 from collections.abc import Iterator
@@ -26,7 +27,8 @@ TRIES = 8
 
 class Names:
     """The report names given so far, in fixed memory: a Bloom filter of ``bits`` bits
-    (4 MiB by default, touched, and so resident, only as it fills) over the names'
+    (4 MiB by default, resident as it is touched: all of it after a few thousand names)
+    over the names.
     digests. It may answer "taken" for a name that is not (then that name gets its
     digest, as a second article of the same name does: about 1 in 100,000 names at a
     million, 1 in 25 at ten million), never "free" for one that is; so names stay unique
@@ -39,7 +41,9 @@ class Names:
 
     def __init__(self, bits: int = 1 << 25) -> None:
         self.size = bits
-        self.bits = bytearray(bits // 8)
+        # Anonymous memory, zero-filled by the system page by page as it is first touched
+        # (a bytearray would write all of it at once).
+        self.bits = mmap.mmap(-1, max(1, bits // 8))
         self.given = 0
 
     def _positions(self, key: int) -> Iterator[int]:
