@@ -28,9 +28,9 @@ TRIES = 8
 class Names:
     """The report names given so far, in fixed memory: a Bloom filter of ``bits`` bits
     (4 MiB by default, resident as it is touched: all of it after a few thousand names)
-    over the names' digests. It may answer "taken" for a name that is not (then that name gets its
-    digest, as a second article of the same name does: about 1 in 100,000 names at a
-    million, 1 in 25 at ten million), never "free" for one that is; so names stay unique
+    over the names' digests. It may answer "taken" for a name that is not (that name then
+    gets its digest, as a second article of the same name does: about 1 name in 6,000 at
+    a million, 1 in 4 at ten million), never "free" for one that is; so names stay unique
     and deterministic whatever the batch size, and the main process does not grow with it
     (a set of every name's digest grew by about 70 bytes an article). ``given`` counts
     the names given: a name still "taken" after a few tries gets its place in the batch,
