@@ -152,7 +152,7 @@ def _fold(acc: dict[str, Any], row: dict[str, Any], fail_under: float | None
     if row.get("status") != "ok":
         acc["failed"] += 1
         return acc
-    record = _record(row["report"])
+    record = row["record"]
     acc["audited"] += 1
     for key in SCORE_KEYS:
         if record[key] is not None:
@@ -163,6 +163,14 @@ def _fold(acc: dict[str, Any], row: dict[str, Any], fail_under: float | None
     overall = record["overall"]
     acc["below"] += fail_under is not None and overall is not None and overall < fail_under
     return acc
+
+
+def _slim(line: str) -> dict[str, Any]:
+    """A row of the output with its report replaced by the summary's record of it."""
+    row = json.loads(line)
+    if row.get("status") == "ok":
+        return {"status": "ok", "source": row["source"], "record": _record(row.pop("report"))}
+    return row
 
 
 def _merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
@@ -183,7 +191,7 @@ def summarise(sc, lines, config: Config, target: str) -> dict[str, Any]:
     from audit.batch.summary import Summary, article_of
 
     fail_under = config.fail_under
-    rows = lines.map(json.loads)
+    rows = lines.map(_slim)  # the summary's part of each row, kept while it is read thrice
     rows.cache()
     totals = rows.treeAggregate(_zero(), lambda acc, row: _fold(acc, row, fail_under), _merge)
     summary = Summary(config, fail_under)
@@ -192,7 +200,7 @@ def summarise(sc, lines, config: Config, target: str) -> dict[str, Any]:
     summary.rules, summary.source_types = totals["rules"], totals["source_types"]
     summary.audited, summary.below = totals["audited"], totals["below"]
     articles = rows.filter(lambda row: row.get("status") == "ok").map(
-        lambda row: article_of(row["source"], None, _record(row["report"])))
+        lambda row: article_of(row["source"], None, row["record"]))
     for article in articles.toLocalIterator():
         summary.spool(article)
     failures = rows.filter(lambda row: row.get("status") == "failed").map(
