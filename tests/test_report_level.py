@@ -100,3 +100,22 @@ def test_jsonl_file_named_gz_is_compressed(runner, tmp_path):
 def test_gzip_needs_out(runner):
     result = runner.invoke(cli, ["check", str(SEEDS[0]), "--gzip"])
     assert result.exit_code == 2 and "--gzip needs --out" in result.output
+
+
+def test_lean_resume_with_pages_and_a_damaged_gzip(runner, tmp_path):
+    """An up-to-date lean report cannot make a page (it has no blocks): the article is
+    audited again for a missing page or --format html; a .json.gz cut short is redone."""
+    out, pages = tmp_path / "out", tmp_path / "pages"
+    args = ["check", *map(str, SEEDS[:3]), "--out", str(out), "--html-dir", str(pages),
+            "--report-level", "lean", "--gzip", "-q", "--jobs", "1"]
+    assert runner.invoke(cli, args).exit_code in (0, 1)
+    (pages / f"{SEEDS[0].name}.html").unlink()
+    cut = out / f"{SEEDS[1].name}.json.gz"
+    cut.write_bytes(cut.read_bytes()[:100])
+    again = runner.invoke(cli, [*args, "--incremental"])
+    assert again.exit_code in (0, 1), again.output
+    assert (pages / f"{SEEDS[0].name}.html").is_file()
+    assert json.loads((out / "summary.json").read_text())["counts"]["skipped"] == 1
+    html = runner.invoke(cli, [*(a for a in args if a != "-q"), "--incremental",
+                               "--format", "html"])
+    assert html.exit_code in (0, 1) and "internal error" not in html.output

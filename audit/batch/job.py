@@ -125,6 +125,9 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
     target = Path(settings.out_dir, report_name) if settings.out_dir and report_name else None
     if settings.incremental and target is not None:
         found = _up_to_date(target, raw, settings)
+        if found is not None and "blocks" not in found[0]["article"] \
+                and _needs_whole(report_name, settings):
+            found = None  # a lean report cannot make the page: audit the article again
         if found is not None:
             kept, written = found
             row = None
@@ -154,6 +157,15 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
                   copy_input=_copy_input(report, settings),
                   report_json=_line(report, settings),
                   rendered=_render(report, settings, pretty))
+
+
+def _needs_whole(report_name: str, settings: Settings) -> bool:
+    """Whether the annotated page is to be made (--format html, or a page missing from
+    --html-dir): it shows the blocks that a lean report leaves out."""
+    if settings.output == "html":
+        return True
+    return bool(settings.html_dir) and not Path(settings.html_dir,
+                                                page_name_of(report_name)).is_file()
 
 
 def _line(report: dict[str, Any], settings: Settings) -> str | None:
@@ -218,8 +230,8 @@ def _up_to_date(target: Path, raw: bytes, settings: Settings
                 and existing["tool"]["version"] == __version__
                 and existing["config"]["digest"] == settings.config.digest
                 and existing.get("report_level", "full") == settings.report_level)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # missing or corrupt: redo it
+    except (OSError, EOFError, ValueError, KeyError, TypeError):
+        return None  # missing or corrupt (a .gz cut short too): redo it
     if not same:
         return None
     try:
