@@ -373,7 +373,8 @@ def _report_writer(pages: Path | None, level: str = "full", gzip_reports: bool =
     def write(path: Path, report: dict) -> None:
         data = batch.encode(report, level)
         batch.write_atomic(path, batch.files.compress(data) if gzip_reports else data)
-        if pages is not None:
+        # A lean report has no blocks to draw the page from: its page stays as written.
+        if pages is not None and "blocks" in report["article"]:
             from audit.render import html as html_view
 
             batch.write_atomic(pages / batch.files.page_name_of(path.name),

@@ -119,3 +119,21 @@ def test_lean_resume_with_pages_and_a_damaged_gzip(runner, tmp_path):
     html = runner.invoke(cli, [*(a for a in args if a != "-q"), "--incremental",
                                "--format", "html"])
     assert html.exit_code in (0, 1) and "internal error" not in html.output
+
+
+def test_lean_reports_of_copies_are_rewritten_lean(runner, tmp_path):
+    """Batch grouping writes the reports of articles that share text again: still lean
+    (and gzipped), and their pages stay as first written."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_bytes(SEEDS[0].read_bytes())
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["check", str(folder), "--out", str(out), "--html-dir",
+                                 str(tmp_path / "pages"), "--report-level", "lean", "--gzip",
+                                 "-q", "--jobs", "1"])
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads(gzip.decompress((out / "a.txt.json.gz").read_bytes()))
+    assert report["report_level"] == "lean" and report["copies"]
+    assert schema.first_error(report, reference=True) is None
+    assert len(json.loads((out / "summary.json").read_text())["groups"]) == 1
