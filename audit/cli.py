@@ -34,7 +34,8 @@ def _width() -> int:
 
 
 def _load_config(path: str | None, fail_under: float | None = None, select: tuple = (),
-                 disable: tuple = (), min_severity: str | None = None) -> config_mod.Config:
+                 disable: tuple = (), min_severity: str | None = None,
+                 report_level: str | None = None) -> config_mod.Config:
     """The configuration file's settings (``--config``, or the nearest found upward),
     overlaid with the command line's: one line and exit 2 for any problem."""
     try:
@@ -42,7 +43,8 @@ def _load_config(path: str | None, fail_under: float | None = None, select: tupl
         for key, value, option in (("fail-under", fail_under, "--fail-under"),
                                    ("rules.enable", select, "--select"),
                                    ("rules.disable", disable, "--disable"),
-                                   ("rules.min-severity", min_severity, "--min-severity")):
+                                   ("rules.min-severity", min_severity, "--min-severity"),
+                                   ("report-level", report_level, "--report-level")):
             if value is not None and value != ():
                 if key == "rules.disable":  # adds to the file's, as ruff's --extend-ignore
                     value = (*cfg.get(key), *value)
@@ -204,6 +206,12 @@ def cli() -> None:
               help="Also stream every report as one JSON line to FILE (- for stdout).")
 @click.option("--html-dir", "html_dir", type=click.Path(file_okay=False), default=None,
               help="Write an annotated HTML page per article and index.html into this directory.")
+@click.option("--report-level", "report_level", type=click.Choice(config_mod.REPORT_LEVELS),
+              default=None, help="What a written report holds (--out, --jsonl, --format "
+              "json/jsonl): full (the default), or lean: one compact line with no "
+              "settings but their digest and no article.blocks. Config key: report-level.")
+@click.option("--gzip", "gzip_reports", is_flag=True,
+              help="With --out: write each report gzip-compressed, as NAME.json.gz.")
 @click.option("--incremental", is_flag=True,
               help="With --out: skip inputs whose report is already up to date.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
@@ -222,8 +230,9 @@ def cli() -> None:
               help="No progress on standard error, and no text summary; any other --format "
                    "is still printed.")
 def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, select, disable,
-          min_severity, jobs, include, exclude, from_file, jsonl_path, html_dir, incremental,
-          timeout, max_memory, reference, show_all, limit, quiet) -> None:
+          min_severity, jobs, include, exclude, from_file, jsonl_path, html_dir, report_level,
+          gzip_reports, incremental, timeout, max_memory, reference, show_all, limit,
+          quiet) -> None:
     """Audit articles: files, directories (walked recursively, in sorted order), - for
     standard input (also read when no input is named and it is not a terminal), http(s)
     URLs, JSON Lines files of {"id", "url", "html"} or {"id", "text"} records (.jsonl),
@@ -252,7 +261,11 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         raise click.UsageError("--incremental needs --out DIR")
     if ("-" in paths or from_file == "-") and _stdin_closed():
         raise click.UsageError("standard input is closed: nothing to read for -")
-    cfg = _load_config(config_path, fail_under, select or None, disable, min_severity)
+    if gzip_reports and not out_dir:
+        raise click.UsageError("--gzip needs --out DIR")
+    cfg = _load_config(config_path, fail_under, select or None, disable, min_severity,
+                       report_level)
+    level = cfg.get("report-level")
     out = _prepare_out(out_dir)
     pages = _prepare_out(html_dir, "--html-dir")
     if jsonl_path == "-":  # standard output carries one format: JSON Lines
@@ -272,7 +285,8 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         config=cfg, strip=not no_strip, input_format=input_format,
         out_dir=str(out) if out else None, incremental=incremental,
         want_json=jsonl_sink is not None, output=fmt if printed else None,
-        render=render.Options(width=_width(), limit=None if show_all else limit),
+        render=render.Options(width=_width(), limit=None if show_all else limit, level=level),
+        report_level=level, gzip=gzip_reports,
         html_dir=str(pages) if pages else None, timeout=timeout, max_memory=max_memory or None,
         copies=out is not None, reference=_reference_index(reference))
     total = None if quiet or from_file else inputs.count_files(paths, selection)
@@ -317,13 +331,13 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     if summary.total == 0:  # nothing was even tried: a mistake, not a clean run
         summary.close()
         raise click.UsageError(_nothing_found(paths, from_file, include, exclude))
-    code = (EXIT_INTERNAL if summary.internal else EXIT_INPUT if summary.failed
+    code = (EXIT_INTERNAL if summary.internal else EXIT_INPUT if summary.failures
             else EXIT_BELOW if summary.below else EXIT_OK)
     target = None
     try:
         if out is not None:
             if grouper is not None:
-                grouper.rewrite_reports(out, _report_writer(pages))
+                grouper.rewrite_reports(out, _report_writer(pages, level, gzip_reports))
                 summary.groups = grouper.groups()
             target = out / "summary.json"
             summary.write(target)
@@ -338,7 +352,7 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         summary.close()
     if summary.total > 1 and not quiet and fmt == "text":
         click.echo(f"\n{summary.audited} audited ({summary.skipped} up to date), "
-                   f"{len(summary.failed)} failed, {summary.below} below --fail-under")
+                   f"{summary.failures} failed, {summary.below} below --fail-under")
     sys.exit(code)
 
 
@@ -354,14 +368,16 @@ def _reference_index(path: str | None) -> str | None:
         raise click.BadParameter(str(exc), param_hint="--reference") from None
 
 
-def _report_writer(pages: Path | None):
+def _report_writer(pages: Path | None, level: str = "full", gzip_reports: bool = False):
     """Writes a report again once batch grouping added its ``copies`` (and its page)."""
     def write(path: Path, report: dict) -> None:
-        batch.write_atomic(path, batch.dumps(report))
-        if pages is not None:
+        data = batch.encode(report, level)
+        batch.write_atomic(path, batch.files.compress(data) if gzip_reports else data)
+        # A lean report has no blocks to draw the page from: its page stays as written.
+        if pages is not None and "blocks" in report["article"]:
             from audit.render import html as html_view
 
-            batch.write_atomic(pages / (path.name[: -len(".json")] + ".html"),
+            batch.write_atomic(pages / batch.files.page_name_of(path.name),
                                html_view.render(report, index="index.html"))
     return write
 
@@ -436,7 +452,12 @@ class _JsonlSink:
         except OSError:
             pass  # an unreadable folder: opening the file below names the problem
         try:
-            self.handle = open(self.tmp, "w", encoding="utf-8")
+            if target.endswith(".gz"):  # reports.jsonl.gz: compressed as it streams
+                import gzip
+
+                self.handle = gzip.open(self.tmp, "wt", encoding="utf-8")
+            else:
+                self.handle = open(self.tmp, "w", encoding="utf-8")
         except OSError as exc:
             raise click.UsageError(f"--jsonl {target}: {exc.strerror or exc}") from None
 
@@ -551,7 +572,8 @@ def schema_cmd(summary) -> None:
 def validate(reports) -> None:
     """Validate report files (or summary.json files) against the schema, naming the first
     error of each invalid one. A file may hold one report, a JSON array of reports
-    (--format json) or JSON Lines (--jsonl, --format jsonl). Exit 3 when any is invalid.
+    (--format json) or JSON Lines (--jsonl, --format jsonl), full or lean
+    (--report-level), and may be gzip-compressed (.gz). Exit 3 when any is invalid.
 
     \b
     Example:
@@ -574,10 +596,16 @@ def _validate_file(path: str) -> str | None:
     summary (a JSON object), an array of them (--format json), or JSON Lines (--jsonl,
     --format jsonl)."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError as exc:
-        return exc.strerror or str(exc)
+        if path.endswith(".gz"):  # --gzip reports, a --jsonl FILE.gz
+            import gzip
+
+            with gzip.open(path, "rt", encoding="utf-8") as handle:
+                text = handle.read()
+        else:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+    except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError
+        return getattr(exc, "strerror", None) or str(exc) or "truncated gzip file"
     except UnicodeDecodeError as exc:
         return f"not JSON: {exc}"
     try:
@@ -634,6 +662,50 @@ def rules(fmt) -> None:
         return
     for r in items:
         click.echo(f"{r.id:<28} {r.category:<12} {r.severity:<7} {r.confidence:<7} {r.message}")
+
+
+@cli.command("spark", context_settings=CONTEXT)
+@click.argument("manifest", type=click.Path(dir_okay=False))
+@click.argument("out")
+@click.option("--master", default=None, metavar="URL",
+              help="Spark master, e.g. local[2] (default: spark-submit's, else local[*]).")
+@click.option("--report-level", "report_level", type=click.Choice(config_mod.REPORT_LEVELS),
+              default="lean", show_default=True, help="What each report holds (as for check).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="Stop one record after this many seconds (it becomes an error row).")
+@click.option("--summary", "summary_path", default=None, metavar="FILE",
+              help="Where to write summary.json (default: OUT/summary.json; needed when OUT "
+                   "is not local).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file, as for check.")
+def spark(manifest, out, master, report_level, timeout, summary_path, config_path) -> None:
+    """Audit web archives with Apache Spark (pip install 'audit[spark]'): MANIFEST lists
+    WARC/ARC or JSON Lines files (local, file:, s3://, https://), one a line; each is one
+    task, every HTML response record audited as check audits it. Reports go to OUT as
+    gzip-compressed JSON Lines part files (OUT/run-NNNNN/, through Spark's committer),
+    with an error row for every record that could not be audited; a rerun skips inputs
+    already committed; summary.json covers every committed run.
+
+    \b
+    Example:
+        audit spark warc.paths out/ --master local[2]
+        spark-submit --master yarn audit/spark.py warc.paths s3a://bucket/out --summary s.json
+    """
+    from audit.spark import SparkUnavailable, job_settings, run
+
+    cfg = _load_config(config_path)
+    try:
+        run(manifest, out, settings=job_settings(cfg, level=report_level, timeout=timeout),
+            master=master, summary_path=summary_path,
+            log=lambda line: click.echo(line, err=True))
+    except SparkUnavailable as exc:
+        raise _Unwritable(str(exc), EXIT_USAGE) from None
+    except OSError as exc:  # the manifest, or summary.json
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise click.UsageError(displayable(f"{where}{exc.strerror or exc}",
+                                           limit=MESSAGE_LIMIT)) from None
+    except ValueError as exc:  # a non-local OUT with no --summary, a manifest not UTF-8
+        raise click.UsageError(displayable(str(exc), limit=MESSAGE_LIMIT)) from None
 
 
 @cli.command("config", context_settings=CONTEXT)

@@ -16,7 +16,9 @@ keys are general:
 - ``rules.disable``: rules (ids, id prefixes such as ``SRC-UNNAMED`` or ``RDB``, or
   categories such as ``readability``) that never report;
 - ``rules.enable``: when given, only these rules report (``--select``);
-- ``rules.min-severity``: findings below this severity are not reported.
+- ``rules.min-severity``: findings below this severity are not reported;
+- ``report-level``: ``full`` or ``lean``, what a written report holds (like
+  ``fail-under``, a setting of the run: not in a report's settings nor its digest).
 
 An unknown key, a value of the wrong type, or a value out of its range (a negative or
 non-finite number: every numeric setting is a weight, a number of points, a count or a
@@ -37,10 +39,13 @@ from pathlib import Path
 from typing import Any
 
 GENERAL = {"fail-under": None, "rules.disable": (), "rules.enable": None,
-           "rules.min-severity": "info"}
+           "rules.min-severity": "info", "report-level": "full"}
+# What a written report holds: everything ("full"), or no settings but the digest and no
+# blocks, one compact line ("lean"; audit.batch.files.lean).
+REPORT_LEVELS = ("full", "lean")
 # Settings of a run, not of a report: left out of the report's settings and its digest, so
 # changing them (``--fail-under``) does not make ``--incremental`` redo every report.
-RUN_ONLY = frozenset({"fail-under"})
+RUN_ONLY = frozenset({"fail-under", "report-level"})
 DEFAULT_ORIGIN = "default"
 _SETTING_MODULES = (
     "audit.strip.rules", "audit.readability.rules", "audit.sourcing.rules", "audit.scoring",
@@ -164,6 +169,10 @@ def _coerce(key: str, raw: Any, default: Any, origin: str) -> Any:
     where = f"{origin}: {key}"
     if key in ("rules.disable", "rules.enable"):
         return select(raw, where)
+    if key == "report-level":
+        if str(raw).strip().lower() not in REPORT_LEVELS:
+            raise ConfigError(f"{where}: expected one of {', '.join(REPORT_LEVELS)}, got {raw!r}")
+        return str(raw).strip().lower()
     if key == "rules.min-severity":
         from audit.rules import SEVERITIES
 
@@ -235,7 +244,7 @@ def from_mapping(values: dict[str, Any], origin: str = "config", *,
     origins = {key: base.origin_of(key) for key in parsed} if base is not None else {}
     for key, raw in values.items():
         key = key.strip().lower().replace("_", "-") if key.strip().lower() in (
-            "fail_under", "fail-under") else key.strip()
+            "fail_under", "fail-under", "report_level", "report-level") else key.strip()
         if key not in known:
             raise ConfigError(f"{origin}: unknown key {key!r}")
         parsed[key] = _coerce(key, raw, known[key], origin)

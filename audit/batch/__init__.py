@@ -29,6 +29,7 @@ from audit.batch.files import (
     atomic_file,
     dumps,
     dumps_line,
+    encode,
     remove_stale_temporaries,
     safe_name,
     temporary_path,
@@ -41,7 +42,7 @@ from audit.batch.summary import SUMMARY_SCHEMA, Summary
 __all__ = [
     "CHUNK", "CHUNK_BYTES", "IN_FLIGHT_BYTES", "MAX_NAME", "RESERVED", "SCORE_KEYS",
     "SUMMARY_SCHEMA", "Result", "Settings", "Summary", "atomic_file", "dumps", "dumps_line",
-    "files", "job", "pool", "process", "process_chunk", "remove_stale_temporaries", "run",
+    "encode", "files", "job", "pool", "process", "process_chunk", "remove_stale_temporaries", "run",
     "safe_name", "summary", "temporary_path", "timed_out", "write_atomic",
 ]
 

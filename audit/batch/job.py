@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from audit import __version__, api
-from audit.batch.files import dumps, dumps_line, write_atomic
+from audit.batch.files import (
+    compress,
+    dumps_line,
+    encode,
+    page_name_of,
+    read_report,
+    write_atomic,
+)
 from audit.config import Config
 from audit.decode import InputError
 from audit.inputs import Job, load
@@ -40,6 +47,8 @@ class Settings:
     max_memory: int | None = 512  # MiB of address space a worker may add (--max-memory)
     copies: bool = False  # return what batch grouping needs (audit.copies)
     reference: str | None = None  # reference index to look each article up in (--reference)
+    report_level: str = "full"  # what a written report holds: full or lean (--report-level)
+    gzip: bool = False  # report files gzip-compressed, named .json.gz (--gzip)
 
 
 @dataclass(frozen=True)
@@ -116,7 +125,10 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
     raw, url, input_format = _load(job, settings)
     target = Path(settings.out_dir, report_name) if settings.out_dir and report_name else None
     if settings.incremental and target is not None:
-        found = _up_to_date(target, raw, settings.config)
+        found = _up_to_date(target, raw, settings)
+        if found is not None and "blocks" not in found[0]["article"] \
+                and _needs_whole(report_name, settings):
+            found = None  # a lean report cannot make the page: audit the article again
         if found is not None:
             kept, written = found
             row = None
@@ -124,7 +136,7 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
                 row = _write_page(kept, report_name, settings.html_dir, only_missing=True)
             return Result(job.source, report_name, status="skipped", record=_record(kept),
                           copy_input=_copy_input(kept, settings),
-                          report_json=dumps_line(kept) if settings.want_json else None,
+                          report_json=_line(kept, settings),
                           rendered=_render(kept, settings, written, up_to_date=True),
                           index_row=row)
     report = api.audit_bytes(raw, source=job.source, strip=settings.strip,
@@ -133,10 +145,10 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
         from audit.copies.reference import attach
 
         attach(report, settings.reference)
-    pretty = dumps(report) if target is not None else None
+    pretty = encode(report, settings.report_level) if target is not None else None
     if target is not None:
         try:
-            write_atomic(target, pretty)
+            write_atomic(target, compress(pretty) if settings.gzip else pretty)
         except OSError as exc:
             raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
     row = None
@@ -144,11 +156,25 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
         row = _write_page(report, report_name, settings.html_dir)
     return Result(job.source, report_name, record=_record(report), index_row=row,
                   copy_input=_copy_input(report, settings),
-                  report_json=dumps_line(report) if settings.want_json else None,
+                  report_json=_line(report, settings),
                   rendered=_render(report, settings, pretty))
 
 
-def _render(report: dict[str, Any], settings: Settings, pretty: str | None,
+def _needs_whole(report_name: str, settings: Settings) -> bool:
+    """Whether the annotated page is to be made (--format html, or a page missing from
+    --html-dir): it shows the blocks that a lean report leaves out."""
+    if settings.output == "html":
+        return True
+    return bool(settings.html_dir) and not Path(settings.html_dir,
+                                                page_name_of(report_name)).is_file()
+
+
+def _line(report: dict[str, Any], settings: Settings) -> str | None:
+    """The report as one line of --jsonl, when asked for."""
+    return dumps_line(report, settings.report_level) if settings.want_json else None
+
+
+def _render(report: dict[str, Any], settings: Settings, pretty: str | bytes | None,
             up_to_date: bool = False) -> str | None:
     """The article's piece of the output format asked for (None when none is). The
     indented JSON already made for the report file is not made twice."""
@@ -160,7 +186,7 @@ def _render(report: dict[str, Any], settings: Settings, pretty: str | None,
     if up_to_date and not formatter.prints_up_to_date:
         return None
     if settings.output == "json" and pretty is not None:
-        return pretty
+        return pretty.decode("utf-8") if isinstance(pretty, bytes) else pretty
     return formatter.article(report, settings.render)
 
 
@@ -170,7 +196,7 @@ def _write_page(report: dict[str, Any], report_name: str, html_dir: str, page: s
     when it is not there yet) and return its row of the batch index."""
     from audit.render import html as html_view
 
-    page_name = report_name[: -len(".json")] + ".html"
+    page_name = page_name_of(report_name)
     target = Path(html_dir, page_name)
     if not (only_missing and target.is_file()):
         try:
@@ -193,21 +219,23 @@ def _load(job: Job, settings: Settings) -> tuple[bytes, str | None, str]:
     return load(job, settings.input_format)
 
 
-def _up_to_date(target: Path, raw: bytes, config: Config) -> tuple[dict[str, Any], str] | None:
+def _up_to_date(target: Path, raw: bytes, settings: Settings
+                ) -> tuple[dict[str, Any], str] | None:
     """The existing report, and its text as written, when it is whole and was made from the
-    same bytes by the same version with the same configuration; None when the article
-    must be audited again."""
+    same bytes by the same version with the same configuration, at the report level asked
+    for; None when the article must be audited again."""
     try:
-        written = target.read_text(encoding="utf-8")
+        written = read_report(target)
         existing = json.loads(written)
         same = (existing["input"]["sha256"] == hashlib.sha256(raw).hexdigest()
                 and existing["tool"]["version"] == __version__
-                and existing["config"]["digest"] == config.digest)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # missing or corrupt: redo it
+                and existing["config"]["digest"] == settings.config.digest
+                and existing.get("report_level", "full") == settings.report_level)
+    except (OSError, EOFError, ValueError, KeyError, TypeError):
+        return None  # missing or corrupt (a .gz cut short too): redo it
     # Made from the same bytes by this version with this configuration, and written whole
-    # (atomically): its content is what auditing again would give, bar generated_at. Checked
-    # for the schema's top-level keys only: jsonschema takes 9 ms a report.
+    # (atomically): its content is what auditing again would give. Checked for the
+    # schema's top-level keys only: jsonschema takes 9 ms a report.
     if not same or not existing.keys() >= set(load_schema(REPORT)["required"]):
         return None
     return existing, written

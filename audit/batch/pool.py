@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from audit.batch.files import safe_name
+from audit.batch.files import Names, safe_name
 from audit.batch.job import Result, Settings, process, timed_out
 from audit.inputs import Failure, Item, Job
 
@@ -60,12 +60,12 @@ class _Task:
 
 
 def run(items: Iterable[Item], settings: Settings, *, jobs: int = 1,
-        taken: set[int] | None = None) -> Iterator[Result]:
+        taken: Names | set[int] | None = None) -> Iterator[Result]:
     """Results for every item, in input order. ``jobs`` > 1 uses worker processes, with at
     most a few small chunks of jobs per worker in flight at once. With a timeout, even one
     article, or ``jobs`` 1, runs in a worker process: only a process can be stopped
     inside C code, and killing it must not end the batch."""
-    taken = set() if taken is None else taken
+    taken = Names() if taken is None else taken
     named = _named(items, settings, taken)
     head = list(itertools.islice(named, 2))
     named = itertools.chain(head, named)
@@ -80,13 +80,14 @@ def run(items: Iterable[Item], settings: Settings, *, jobs: int = 1,
 
 
 def _named(items: Iterable[Item], settings: Settings,
-           taken: set[int]) -> Iterator[tuple[Item, str | None]]:
+           taken: Names | set[int]) -> Iterator[tuple[Item, str | None]]:
     for item in items:
         if isinstance(item, Failure):
             yield item, None
         else:
             wants_name = settings.out_dir or settings.html_dir
-            yield item, safe_name(item.name, taken) if wants_name else None
+            name = safe_name(item.name, taken) if wants_name else None
+            yield item, name + ".gz" if name and settings.gzip else name
 
 
 def _failed(item: Failure) -> Result:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import statistics
 import tempfile
-from array import array
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -30,16 +30,17 @@ class Summary:
     """What the batch summary needs, kept in bounded memory.
 
     The per-article records are spooled to a temporary file as they come (a batch of
-    10,000 articles must not hold 10,000 records); only counters and the scores
-    themselves (8 bytes each, for the medians) stay in memory. ``write`` streams the
-    records back into summary.json.
+    10,000 articles must not hold 10,000 records); only counters stay in memory, the
+    scores' included: how many articles got each score (scores are rounded to a tenth, so
+    at most 1,001 values each), from which the distribution, its median too, is worked
+    out exactly. ``write`` streams the records back into summary.json.
     """
 
     def __init__(self, config: Config, fail_under: float | None) -> None:
         self.config = config
         self.fail_under = fail_under
-        self.failed: list[dict[str, str]] = []  # failures are few, and named on stderr too
-        self.scores: dict[str, array] = {key: array("d") for key in SCORE_KEYS}
+        self.failures = 0  # their records are spooled too: a bad crawl may fail by millions
+        self.scores: dict[str, Counter[float]] = {key: Counter() for key in SCORE_KEYS}
         self.grades = dict.fromkeys(("A", "B", "C", "D", "F", "none"), 0)
         self.audited = 0  # articles with a report, audited now or up to date
         self.below = 0
@@ -49,12 +50,14 @@ class Summary:
         self.source_types: Counter[str] = Counter()  # cited sources by type, likewise
         self.groups: list[dict[str, Any]] = []  # articles that share text (audit.copies)
         self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self._failed_spool = tempfile.TemporaryFile("w+", encoding="utf-8")
 
     def add(self, result: Result) -> None:
         if result.status == "failed":
-            self.failed.append({"source": displayable(result.source, limit=MESSAGE_LIMIT),
-                                "reason": displayable(result.error or "failed",
-                                                      limit=MESSAGE_LIMIT)})
+            failure = {"source": displayable(result.source, limit=MESSAGE_LIMIT),
+                       "reason": displayable(result.error or "failed", limit=MESSAGE_LIMIT)}
+            self._failed_spool.write(json.dumps(failure, ensure_ascii=False) + "\n")
+            self.failures += 1
             self.internal |= result.internal
             return
         record = result.record or {}
@@ -62,15 +65,17 @@ class Summary:
         self.skipped += result.status == "skipped"
         for key, values in self.scores.items():
             if record.get(key) is not None:
-                values.append(record[key])
+                values[record[key]] += 1
         if self.is_below(record.get("overall")):
             self.below += 1
         self.grades[record.get("grade") or "none"] += 1
         self.rules.update(record.get("rules", {}))
         self.source_types.update(record.get("source_types", {}))
-        article = {"source": result.source, "report": result.report_name,
-                   "sha256": record.get("sha256", ""), "overall": record.get("overall"),
-                   "grade": record.get("grade")}
+        self.spool(article_of(result.source, result.report_name, record))
+
+    def spool(self, article: dict[str, Any]) -> None:
+        """One article's entry of summary.json (``article_of``), its figures counted
+        elsewhere: by ``add``, or by the Spark job's aggregations (audit.spark)."""
         self._spool.write(json.dumps(article, ensure_ascii=False) + "\n")
 
     def is_below(self, overall: float | None) -> bool:
@@ -78,7 +83,7 @@ class Summary:
 
     @property
     def total(self) -> int:
-        return self.audited + len(self.failed)
+        return self.audited + self.failures
 
     def header(self, interrupted: bool = False) -> dict[str, Any]:
         """The summary without its article records (validated with them left out)."""
@@ -89,7 +94,7 @@ class Summary:
             "config": {"digest": self.config.digest},
             "counts": {
                 "inputs": self.total,
-                "audited": self.audited - self.skipped, "failed": len(self.failed),
+                "audited": self.audited - self.skipped, "failed": self.failures,
                 "skipped": self.skipped, "below_fail_under": self.below,
             },
             "scores": {key: _distribution(values) for key, values in self.scores.items()},
@@ -98,7 +103,7 @@ class Summary:
                       in sorted(self.rules.items(), key=lambda item: (-item[1], item[0]))],
             "source_types": {kind: self.source_types[kind] for kind in SPECIFICITY},
             "articles": [],
-            "failed": self.failed,
+            "failed": [],
             "groups": self.groups,
         }
         if interrupted:
@@ -119,6 +124,11 @@ class Summary:
             yield article
         self._spool.seek(0, os.SEEK_END)
 
+    @property
+    def failed(self) -> list[dict[str, str]]:
+        """Every failed input with its reason, in input order (read back from the spool)."""
+        return list(_read_back(self._failed_spool))
+
     def write(self, path: Path, interrupted: bool = False) -> None:
         """summary.json, streamed from the spool, through a temporary file and a rename;
         ``interrupted`` when the run was stopped before the end of its input."""
@@ -130,16 +140,38 @@ class Summary:
             for i, article in enumerate(self.articles()):
                 handle.write(("," if i else "") + "\n    "
                              + json.dumps(article, ensure_ascii=False))
-            handle.write(("\n  ]" if self.audited else "]") + after + "\n")
+            before, after = after.split('"failed": []', 1)
+            handle.write(("\n  ]" if self.audited else "]") + before + '"failed": [')
+            for i, failure in enumerate(_read_back(self._failed_spool)):
+                piece = json.dumps(failure, ensure_ascii=False, indent=2)
+                handle.write(("," if i else "") + "\n    " + piece.replace("\n", "\n    "))
+            handle.write(("\n  ]" if self.failures else "]") + after + "\n")
 
     def to_dict(self) -> dict[str, Any]:
         """The whole summary in memory (for small batches and tests)."""
         summary = self.header()
         summary["articles"] = list(self.articles())
+        summary["failed"] = self.failed
         return summary
 
     def close(self) -> None:
         self._spool.close()
+        self._failed_spool.close()
+
+
+def _read_back(spool) -> Iterator[dict[str, Any]]:
+    """The records of a spool, in order; it is left positioned for more."""
+    spool.flush()
+    spool.seek(0)
+    for line in spool:
+        yield json.loads(line)
+    spool.seek(0, os.SEEK_END)
+
+
+def article_of(source: str, report_name: str | None, record: dict[str, Any]) -> dict[str, Any]:
+    """An article's entry in summary.json, from its record (``audit.batch.job._record``)."""
+    return {"source": source, "report": report_name, "sha256": record.get("sha256", ""),
+            "overall": record.get("overall"), "grade": record.get("grade")}
 
 
 @lru_cache(maxsize=1)
@@ -160,11 +192,35 @@ def _article_check():
     return check
 
 
-def _distribution(values: array) -> dict[str, Any] | None:
-    if not values:
+def _distribution(counts: Counter[float]) -> dict[str, Any] | None:
+    """count, min, max, mean, median and histogram of the scores counted in ``counts``
+    (score -> how many articles got it): the figures the list of every score would give."""
+    if not counts:
         return None
+    ordered = sorted(counts.items())
+    total = sum(counts.values())
     return {
-        "count": len(values), "min": min(values), "max": max(values),
-        "mean": round(statistics.fmean(values), 2), "median": round(statistics.median(values), 2),
-        "histogram": histogram(values),
+        "count": total, "min": ordered[0][0], "max": ordered[-1][0],
+        "mean": round(statistics.fmean(_expand(ordered)), 2),
+        "median": round(_median(ordered, total), 2),
+        "histogram": histogram(_expand(ordered)),
     }
+
+
+def _expand(ordered: list[tuple[float, int]]) -> Iterator[float]:
+    return itertools.chain.from_iterable(itertools.repeat(v, n) for v, n in ordered)
+
+
+def _median(ordered: list[tuple[float, int]], total: int) -> float:
+    """statistics.median of the scores, from their counts."""
+    wanted = (total - 1) // 2, total // 2  # the middle place(s), 0-based
+    found: list[float] = []
+    seen = 0
+    for value, count in ordered:
+        while len(found) < 2 and wanted[len(found)] < seen + count:
+            found.append(value)
+        seen += count
+        if len(found) == 2:
+            break
+    low, high = found
+    return low if total % 2 else (low + high) / 2

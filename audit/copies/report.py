@@ -13,6 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from audit.batch.files import read_report
 from audit.copies.align import Match
 from audit.copies.index import Batch
 from audit.copies.text import Doc, excerpt, prepare
@@ -136,7 +137,7 @@ class Grouper:
             if not name or source in self._kept:
                 continue
             path = Path(out_dir, name)
-            report = json.loads(path.read_text(encoding="utf-8"))
+            report = json.loads(read_report(path))  # inflated when --gzip wrote it
             before = report.get("copies")
             add_copies(report, items)
             if report["copies"] != before:  # an up-to-date report (--incremental) stays

@@ -205,6 +205,13 @@ def _read_file(path: str, read: Callable[[_Guarded], Iterator[Item]], timeout: f
     except OSError as exc:
         yield Failure(path, exc.strerror or str(exc))
         return
+    yield from read_stream(handle, path, read, timeout)
+
+
+def read_stream(handle: BinaryIO, path: str, read: Callable[[_Guarded], Iterator[Item]],
+                timeout: float | None) -> Iterator[Item]:
+    """Let ``read`` turn an open stream (closed at the end) into items; a read that fails
+    or breaks a bound is one Failure. (The Spark job opens remote files itself.)"""
     with handle:
         try:
             yield from read(_Guarded(handle, timeout))

@@ -4,6 +4,7 @@ the reason instead of being audited in part."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stderr
 
@@ -45,7 +46,9 @@ def _warc_file(path: str, timeout: float | None) -> Iterator[Item]:
                           gzipped=True)
 
 
-def _warc_records(stream: _Guarded, path: str) -> Iterator[Item]:
+def _warc_records(stream: _Guarded, path: str, counts: Counter | None = None) -> Iterator[Item]:
+    """The items of an archive; ``counts`` (when given) counts its records ("records")
+    and those that are not HTML responses ("not_html"), for the Spark job's counters."""
     from warcio.archiveiterator import ArchiveIterator
 
     start = stream.read(_BLOCK)
@@ -84,6 +87,9 @@ def _warc_records(stream: _Guarded, path: str) -> Iterator[Item]:
         try:
             with _quiet_warcio():
                 held = _warc_item(record, path)
+            if counts is not None:
+                counts["records"] += 1
+                counts["not_html"] += held is None
         except ReadStopped:
             raise
         except Exception as exc:  # a record's content that warcio cannot decode

@@ -29,6 +29,7 @@ class Options:
 
     width: int = 100  # text: the terminal's width
     limit: int | None = 8  # text: rules whose findings are listed (None: every one)
+    level: str = "full"  # json, jsonl: the report level (--report-level)
 
 
 class Formatter:

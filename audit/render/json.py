@@ -22,7 +22,7 @@ class JsonFormat(Formatter):
     def article(report: dict[str, Any], options: Options) -> str:
         from audit.batch import dumps
 
-        return dumps(report)  # ends with a newline
+        return dumps(report, options.level)  # ends with a newline
 
     def add(self, piece: str) -> None:
         if self.count == 0:

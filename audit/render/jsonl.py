@@ -15,7 +15,7 @@ class JsonlFormat(Formatter):
     def article(report: dict[str, Any], options: Options) -> str:
         from audit.batch import dumps_line
 
-        return dumps_line(report) + "\n"
+        return dumps_line(report, options.level) + "\n"
 
 
 FORMAT = JsonlFormat
