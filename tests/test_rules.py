@@ -70,3 +70,26 @@ def test_disabled_rule_does_not_report():
     config = from_mapping({"rules.disable": "RDB-LONG-SENTENCE"})
     report = audit.audit_text(text, strip=False, config=config)
     assert "RDB-LONG-SENTENCE" not in {f["rule_id"] for f in report["findings"]}
+
+
+def test_a_rule_switch_changes_what_is_reported_never_a_score():
+    """One decision for every rule (README, Configuration): ``rules.disable``,
+    ``rules.enable`` and ``rules.min-severity`` filter findings; scores move only with
+    their settings. Seed 002's readability stayed 75.7 while RDB-LONG-SENTENCE was
+    disabled (it rose to 81.7 when the switch also dropped the long sentences' points)."""
+    from pathlib import Path
+
+    from audit.config import from_mapping
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "002_a3d8c08d90f6a73e.txt"
+    plain = audit.audit_path(seed)
+    assert "RDB-LONG-SENTENCE" in {f["rule_id"] for f in plain["findings"]}
+    for switch in ({"rules.disable": "RDB-LONG-SENTENCE"}, {"rules.disable": "RDB"},
+                   {"rules.disable": "readability"}, {"rules.enable": "SRC"},
+                   {"rules.disable": "ATT-NO-BYLINE ATT-NO-DATE"},
+                   {"rules.min-severity": "high"}):
+        report = audit.audit_path(seed, config=from_mapping(switch))
+        assert report["scores"] == plain["scores"], switch
+    weightless = from_mapping({"readability.points-per-long-sentence": 0})
+    assert (audit.audit_path(seed, config=weightless)["scores"]["readability"]["value"]
+            > plain["scores"]["readability"]["value"])

@@ -200,7 +200,10 @@ def _score(grade: float | None, counts: dict[str, int], findings: list[Finding],
     if counts["words"] < config.get("readability.min-words"):
         return Score(None, f"too short to judge ({counts['words']} words)")
     settings = {key: config.get(key) for key in SETTINGS}
-    fired = [x.rule_id for x in findings if config.rule_enabled(x.rule_id)]
+    # Rule switches choose what is reported, never a score (README, Configuration): a long
+    # sentence costs its points whether or not RDB-LONG-SENTENCE is listed. A score's
+    # terms are changed by its settings (readability.points-per-long-sentence = 0).
+    fired = [x.rule_id for x in findings]
     return readability_score(grade, fired.count("RDB-LONG-SENTENCE"),
                              fired.count("RDB-WALL-OF-TEXT"), settings)
 
