@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from audit import readability, report, schema, scoring, sourcing, strip
+from audit import readability, report, rules, schema, scoring, sourcing, strip
 from audit.config import Config, default_config
 from audit.decode import (
     MAX_BYTES,
@@ -133,7 +133,7 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
         rdb = readability.analyse(text, language=language, config=config, sentences=sentences)
     with _timed(timings, "sourcing"):
         src = sourcing.analyse(text, language=language, provenance=extraction.provenance,
-                               title=extraction.title, blocks=extraction.blocks, config=config,
+                               title=extraction.title, config=config,
                                sentences=sentences)
     with _timed(timings, "scoring"):
         scores = {**rdb.scores, **src.scores}
@@ -146,7 +146,8 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
             info=info, extraction=extraction, input_text=None if html else decoded.text,
             language=language, word_count=rdb.data["counts"]["words"],
             readability=rdb.data, sourcing=src.data,
-            findings=[*rdb.findings, *src.findings], scores=scores,
+            findings=[*rules.detect("extraction", extraction), *rdb.findings,
+                      *src.findings], scores=scores,
             grade=scoring.grade(scores["overall"].value, config), config=config)
     with _timed(timings, "validate"):
         schema.validate(result)

@@ -22,6 +22,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from audit import bylines
 from audit.decode import without_surrogates
 
 Origin = dict[str, Any]
@@ -45,7 +46,6 @@ _META_MODIFIED = ("article:modified_time", "og:updated_time", "dcterms.modified"
 _META_SITE = ("og:site_name", "application-name", "citation_journal_title", "dc.publisher",
               "citation_publisher")
 _META_TITLE = ("og:title", "twitter:title", "citation_title", "dc.title")
-_BY = re.compile(r"^\s*(?:by|von|por|di|oleh|par)\s+", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 
@@ -960,7 +960,7 @@ def _person(text: str) -> str | None:
     """A name as pages write it, without "By" and an affiliation after a bar, and in
     reading order: "By Amy Doe | NJ Advance Media" -> "Amy Doe", "Doe, Amy" -> "Amy Doe".
     None for URLs (article:author often is one)."""
-    name = _clean(_BY.sub("", text.split("|")[0]))
+    name = _clean(bylines.OPENER.sub("", text.split("|")[0]))
     last, comma, first = name.partition(",")
     if comma and "," not in first and 0 < len(last.split()) <= 2 and 0 < len(first.split()) <= 3:
         name = f"{first.strip()} {last.strip()}"

@@ -2,20 +2,37 @@
 
 A rule has a stable id (also its configuration key), a category, a severity, a
 confidence, a one-line message, and example texts on which it must and must not
-fire. ``tests/test_rules.py`` runs every example through the whole audit, so a rule
-without examples, or whose examples disagree with its code, fails the tests.
+fire. ``tests/test_rules.py`` runs every example through the whole audit, on the text
+path and as an HTML page, so a rule without examples, or whose examples disagree with
+its code on either path, fails the tests.
 
-Stage modules declare their rules in a ``RULES`` tuple; ``all_rules()`` gathers them.
+Stage modules declare their rules in a ``RULES`` tuple beside their settings
+(``SETTINGS``); ``all_rules()`` gathers them. A rule carries its detector (``detect``)
+when the detector is a function of one thing the pipeline already holds, named by
+``reads`` (as a bandit plugin names the node it checks): ``"extraction"``, the
+``audit.model.Extraction`` of the page, run for every page by ``detect(...)``; or
+``"facts"``, the article-level facts of ``audit.sourcing.consistency``, run by the
+sourcing stage. Rules found inside the analyses' own passes (a long sentence, an unnamed
+source) are fired by those passes and declared here with their examples.
+
+Whether a rule is reported (``rules.disable``, ``rules.enable``, ``rules.min-severity``)
+never changes a score: the switches filter findings in one place (``audit.report``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
+
+from audit.model import Finding
 
 CATEGORIES = ("readability", "sourcing", "attribution", "extraction")
 SEVERITIES = ("info", "low", "medium", "high")
 CONFIDENCES = ("low", "medium", "high")
+# What a rule's detector may read (see the module's docstring).
+READS = ("extraction", "facts")
 
 # The modules that declare rules, in the order ``audit rules`` lists them.
 _RULE_MODULES = (
@@ -39,6 +56,10 @@ class Rule:
     examples_are_pages: bool = False
     # Examples are audited against a reference holding this text (audit.copies).
     reference: str | None = None
+    # The detector, when the rule's module holds it: what it reads (READS) and the
+    # function from that to the rule's findings.
+    reads: str | None = None
+    detect: Callable[[Any], Iterable[Finding]] | None = None
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -47,6 +68,9 @@ class Rule:
             raise ValueError(f"{self.id}: unknown severity {self.severity!r}")
         if self.confidence not in CONFIDENCES:
             raise ValueError(f"{self.id}: unknown confidence {self.confidence!r}")
+        if (self.reads is None) != (self.detect is None) or \
+                (self.reads is not None and self.reads not in READS):
+            raise ValueError(f"{self.id}: a detector needs what it reads, one of {READS}")
 
 
 @lru_cache(maxsize=1)
@@ -65,3 +89,15 @@ def all_rules() -> dict[str, Rule]:
 
 def get(rule_id: str) -> Rule:
     return all_rules()[rule_id]
+
+
+@cache
+def detectors(reads: str) -> tuple[Callable[[Any], Iterable[Finding]], ...]:
+    """The detectors of every rule that reads ``reads``, in listing order."""
+    return tuple(rule.detect for rule in all_rules().values()
+                 if rule.reads == reads and rule.detect is not None)
+
+
+def detect(reads: str, subject: Any) -> list[Finding]:
+    """The findings of every rule whose detector reads ``reads``, run on ``subject``."""
+    return [finding for run in detectors(reads) for finding in run(subject)]

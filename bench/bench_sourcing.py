@@ -43,14 +43,14 @@ def main() -> int:
         return 2
     config = Config()
     for _, text in docs:  # warm up: imports, compiled patterns
-        analyse(text, language="en", provenance={}, title=None, blocks=(), config=config)
+        analyse(text, language="en", provenance={}, title=None, config=config)
     slowest = (0.0, "")
     cpu = time.process_time()
     start = time.perf_counter()
     for _ in range(args.repeat):
         for name, text in docs:
             t0 = time.perf_counter()
-            analyse(text, language="en", provenance={}, title=None, blocks=(), config=config)
+            analyse(text, language="en", provenance={}, title=None, config=config)
             slowest = max(slowest, (time.perf_counter() - t0, name))
     elapsed = time.perf_counter() - start
     cpu = time.process_time() - cpu

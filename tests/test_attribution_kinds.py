@@ -10,7 +10,7 @@ from audit.sourcing import analyse
 
 
 def atts(text: str) -> list[dict]:
-    return analyse(text, language="en", provenance={}, title=None, blocks=(),
+    return analyse(text, language="en", provenance={}, title=None,
                    config=Config()).data["attributions"]
 
 
@@ -139,7 +139,7 @@ def test_belief_inside_a_quote_is_nested_and_not_a_new_source():
 def test_nested_attributions_are_not_counted_as_sources():
     text = ("Analysts at the bank said on Monday that the minister believes that growth will "
             "pick up, and the report was welcomed by traders across the region. " * 3)
-    result = analyse(text, language="en", provenance={}, title=None, blocks=(), config=Config())
+    result = analyse(text, language="en", provenance={}, title=None, config=Config())
     nested = [a for a in result.data["attributions"] if a["nested_in"] is not None]
     assert nested and all(a["source"]["text"] == "the minister" for a in nested)
     assert result.data["counts"]["distinct_sources"] == 1

@@ -1,18 +1,38 @@
 """Every rule has examples that must fire and must not fire, and they do."""
 
+from html import escape
+
 import pytest
 
 import audit
 from audit.rules import all_rules
 
 RULES = list(all_rules().values())
+# Every example runs through both inputs: as text, and as an HTML page (as_html).
+PATHS = ("text", "html")
 
 
-def _fired(rule, text):
-    report = audit.audit_text(text, strip=rule.examples_are_pages)
+def _fired(rule, text, path="text"):
+    if path == "text":
+        report = audit.audit_text(text, strip=rule.examples_are_pages)
+    else:
+        report = audit.audit_html(as_html(text, page=rule.examples_are_pages))
     if rule.reference is not None:  # audited against a reference, as --reference does
         report = _with_reference(report, rule.reference)
     return rule.id in {f["rule_id"] for f in report["findings"]}
+
+
+def as_html(text, *, page):
+    """The example as a web page: each paragraph a <p> inside <article>; a page's first
+    paragraph is its headline, given as <title> and as the <h1> above the body."""
+    paragraphs = text.split("\n\n")
+    title = ""
+    if page:
+        title = f"<title>{escape(paragraphs[0])}</title>"
+        paragraphs[0] = f"<h1>{escape(paragraphs[0])}</h1>"
+    body = "".join(p if p.startswith("<h1>") else f"<p>{escape(p)}</p>" for p in paragraphs)
+    return (f"<!DOCTYPE html><html><head><meta charset=utf-8>{title}</head><body><article>"
+            f"{body}</article></body></html>")
 
 
 def _with_reference(report, reference):
@@ -42,8 +62,9 @@ def test_rule_has_examples(rule):
     [(r, t) for r in RULES for t in r.must_fire],
     ids=lambda v: v.id if hasattr(v, "id") else "",
 )
-def test_rule_fires(rule, text):
-    assert _fired(rule, text), f"{rule.id} did not fire on: {text[:80]}"
+@pytest.mark.parametrize("path", PATHS)
+def test_rule_fires(rule, text, path):
+    assert _fired(rule, text, path), f"{rule.id} did not fire on ({path}): {text[:80]}"
 
 
 @pytest.mark.parametrize(
@@ -51,8 +72,9 @@ def test_rule_fires(rule, text):
     [(r, t) for r in RULES for t in r.must_not_fire],
     ids=lambda v: v.id if hasattr(v, "id") else "",
 )
-def test_rule_does_not_fire(rule, text):
-    assert not _fired(rule, text), f"{rule.id} fired on: {text[:80]}"
+@pytest.mark.parametrize("path", PATHS)
+def test_rule_does_not_fire(rule, text, path):
+    assert not _fired(rule, text, path), f"{rule.id} fired on ({path}): {text[:80]}"
 
 
 def test_rule_ids_are_stable_and_prefixed():

@@ -23,7 +23,7 @@ VALIDATOR = jsonschema.Draft202012Validator({"$ref": "#/$defs/sourcing", "$defs"
 
 def run(text: str, language: str | None = "en", provenance: dict | None = None,
         config: Config | None = None):
-    return analyse(text, language=language, provenance=provenance or {}, title=None, blocks=(),
+    return analyse(text, language=language, provenance=provenance or {}, title=None,
                    config=config or Config())
 
 

@@ -23,7 +23,7 @@ WEIGHTS = sorted(k for k in SETTINGS if k.startswith(("sourcing.weight.", "sourc
 
 
 def run(text: str, config: Config | None = None, provenance: dict | None = None):
-    return analyse(text, language="en", provenance=provenance or {}, title=None, blocks=(),
+    return analyse(text, language="en", provenance=provenance or {}, title=None,
                    config=config or Config())
 
 

@@ -1,6 +1,6 @@
 """Sourcing and attribution: who is cited, which claims stand on nothing, who wrote this.
 
-Entry point: ``analyse(text, *, language, provenance, title, blocks, config) -> StageResult``
+Entry point: ``analyse(text, *, language, provenance, title, config) -> StageResult``
 with ``data`` in the report's ``sourcing`` shape, its findings, and ``scores["sourcing"]``
 and ``scores["attribution"]``. ``extract(text)`` gives the attributions alone.
 

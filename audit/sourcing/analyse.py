@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from audit import rules
 from audit.config import Config
-from audit.model import Block, Finding, Score, StageResult
+from audit.model import Finding, Score, StageResult
 from audit.sentences import split_sentences
 from audit.sourcing import carry, claims, consistency, labels, scores, structure
 from audit.sourcing.lang import COVERED_LANGUAGES, en, pack
@@ -48,10 +47,10 @@ def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
 
 
 def analyse(text: str, *, language: str | None, provenance: dict[str, Any], title: str | None,
-            blocks: tuple[Block, ...], config: Config,
+            config: Config,
             sentences: list[tuple[int, int]] | None = None) -> StageResult:
     """The report's ``sourcing`` data, its findings and the two scores for one article."""
-    facts = consistency.facts(provenance, blocks)
+    facts = consistency.facts(provenance)
     conflicts = consistency.title_conflicts(text)
     facts.title_conflicts = len(conflicts)
     headline = consistency.headline_source(title)
@@ -61,10 +60,8 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
         reason = f"sourcing rules cover English only; the article is in '{language}'"
         data = _data(text, [], [], (0, 0), [_warning("language", reason)])
         data["skipped"] = reason
-        # Both scores are withheld, so none of their findings fires either; what the
-        # extraction found (a repeated headline) still stands.
-        kept = tuple(f for f in article if rules.get(f.rule_id).category == "extraction")
-        return StageResult(data, kept, {
+        # Both scores are withheld, so none of their findings fires either.
+        return StageResult(data, (), {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
     found, sents, quotes = _extract(text, sentences, pack(language))
     unattributed, worthy = _unattributed(text, found, sents)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from audit.model import Block, Finding
+from audit.model import Finding
 from audit.provenance import AGENCY_MENTION
 from audit.sourcing.lang import en as lx
 from audit.sourcing.sources import head_chunk, source_type
@@ -46,11 +46,10 @@ class ArticleFacts:
     wire_photo: str | None = None  # a wire credited for a photo with no author or credit
     labels: list[str] = field(default_factory=list)
     title_conflicts: int = 0
-    headline_repeated: bool = False
 
 
-def facts(provenance: dict[str, Any], blocks: tuple[Block, ...]) -> ArticleFacts:
-    """The article-level facts read from provenance and block roles."""
+def facts(provenance: dict[str, Any]) -> ArticleFacts:
+    """The article-level facts read from provenance."""
     bio = provenance.get("author_bio") or {}
     credits = provenance.get("credits") or []
     out = ArticleFacts(
@@ -63,7 +62,6 @@ def facts(provenance: dict[str, Any], blocks: tuple[Block, ...]) -> ArticleFacts
                   if c.get("kind") in ("wire", "source", "republished", "reporting")],
         labels=sorted({item.get("label") for item in provenance.get("labels") or []
                        if item.get("label")}),
-        headline_repeated=any(b.role == "duplicate-title" for b in blocks),
     )
     photo_wire = next((m.group() for c in credits if c.get("kind") == "photo"
                        for m in [_WIRES.search(c.get("name", "") + " " + c.get("text", ""))]
@@ -133,8 +131,6 @@ def article_findings(f: ArticleFacts) -> list[Finding]:
         out.append(Finding("ATT-WIRE-PHOTO-NO-CREDIT", None, message=(
             f"A photo is credited to {f.wire_photo}, but the article credits no author, wire "
             "or source: if the text comes from the wire too, it should say so.")))
-    if f.headline_repeated:
-        out.append(Finding("EXT-HEADLINE-REPEATED", None))
     return out
 
 

@@ -164,9 +164,11 @@ RULES = (
         confidence="medium",
         message="A photo is credited to a news agency, but the text credits no author, wire or "
                 "source: it may be copied from that agency without saying so.",
-        must_fire=("Photo Credit: AP Photo/Jane Doe\n\n" + _PAGE.format(byline=""),),
-        must_not_fire=("Photo Credit: AP Photo/Jane Doe\n\n"
-                       + _PAGE.format(byline="By John Roe\n\n"),),
+        # Any agency of the one list (audit.provenance.AGENCIES), as credits write it.
+        must_fire=tuple(_PAGE.format(byline=f"Photo Credit: {credit}\n\n") for credit in (
+            "AP Photo/Jane Doe", "TASS", "ANTARA FOTO/Jane Doe", "REUTERS/Jane Doe")),
+        must_not_fire=(_PAGE.format(byline="By John Roe\n\nPhoto Credit: AP Photo/Jane Doe\n\n"),
+                       _PAGE.format(byline="Photo Credit: Jane Doe\n\n")),
         examples_are_pages=True,
     ),
 )

@@ -16,18 +16,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from audit import bylines
 from audit.strip.textlines import Page, key
 from audit.strip.textregion import densest_run, score_blocks
 
 Role = tuple[str, str]
 
 _I = re.IGNORECASE
-_BYLINE = re.compile(
-    r"^(?:(?:written|posted|published|reported|words|text)\s+by|by|von|por|par|oleh|door|"
-    r"автор|author|autor|autore)\b\s*[:|]?\s*(?-i:[A-ZÀ-ÞА-Я\u3040-\u9fff])", _I)
+_BYLINE = bylines.BYLINE
 # First words a byline can start with (checked before the regex, which is dearer).
-_BYLINE_STARTS = ("written", "posted", "published", "reported", "words", "text", "by", "von",
-                  "por", "par", "oleh", "door", "автор", "author", "autor")
+_BYLINE_STARTS = bylines.STARTS
 _MONTH_NAMES = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "janeiro",
