@@ -115,3 +115,19 @@ def test_a_rule_switch_changes_what_is_reported_never_a_score():
     weightless = from_mapping({"readability.points-per-long-sentence": 0})
     assert (audit.audit_path(seed, config=weightless)["scores"]["readability"]["value"]
             > plain["scores"]["readability"]["value"])
+
+
+def test_a_detector_lives_with_its_rule():
+    """A rule that carries its detector declares it in the same module (as a proselint
+    check or a bandit plugin): declaration, detector, settings and examples in one place."""
+    import importlib
+
+    from audit.rules import _RULE_MODULES
+
+    carried = 0
+    for name in _RULE_MODULES:
+        for rule in importlib.import_module(name).RULES:
+            if rule.detect is not None:
+                carried += 1
+                assert rule.detect.__module__ == name, rule.id
+    assert carried >= 5

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from audit import rules
 from audit.model import Finding
 from audit.provenance import AGENCY_MENTION
 from audit.sourcing.lang import en as lx
@@ -119,19 +120,9 @@ def _titled(text: str) -> Iterator[re.Match[str]]:
 
 
 def article_findings(f: ArticleFacts) -> list[Finding]:
-    """Findings about the whole article (span None)."""
-    out = []
-    if not f.byline:
-        out.append(Finding("ATT-NO-BYLINE", None))
-    if not f.date:
-        out.append(Finding("ATT-NO-DATE", None))
-    if not f.publisher:
-        out.append(Finding("ATT-NO-PUBLISHER", None))
-    if f.wire_photo:
-        out.append(Finding("ATT-WIRE-PHOTO-NO-CREDIT", None, message=(
-            f"A photo is credited to {f.wire_photo}, but the article credits no author, wire "
-            "or source: if the text comes from the wire too, it should say so.")))
-    return out
+    """Findings about the whole article (span None): the detectors that read the facts,
+    each declared with its rule (audit/sourcing/rules.py)."""
+    return rules.detect("facts", f)
 
 
 _TITLE_SOURCE = re.compile(lx.TITLE_SOURCE_PATTERN)

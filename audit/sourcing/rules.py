@@ -1,6 +1,42 @@
-"""Sourcing and attribution rules and settings (weights of the scores in scores.py)."""
+"""Sourcing and attribution rules and settings (weights of the scores in scores.py).
 
+The whole-article rules carry their detectors here: each reads the article's facts
+(``audit.sourcing.consistency.ArticleFacts``: byline, date, publisher, credits found in
+the provenance). The others fire inside the sourcing passes (analyse.py, consistency.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from audit.model import Finding
 from audit.rules import Rule
+
+if TYPE_CHECKING:
+    from audit.sourcing.consistency import ArticleFacts
+
+
+def no_byline(facts: ArticleFacts) -> list[Finding]:
+    return [] if facts.byline else [Finding("ATT-NO-BYLINE", None)]
+
+
+def no_date(facts: ArticleFacts) -> list[Finding]:
+    return [] if facts.date else [Finding("ATT-NO-DATE", None)]
+
+
+def no_publisher(facts: ArticleFacts) -> list[Finding]:
+    return [] if facts.publisher else [Finding("ATT-NO-PUBLISHER", None)]
+
+
+def wire_photo_no_credit(facts: ArticleFacts) -> list[Finding]:
+    """A photo credited to an agency (facts.wire_photo: set only when the article credits
+    no author, wire or source)."""
+    if not facts.wire_photo:
+        return []
+    return [Finding("ATT-WIRE-PHOTO-NO-CREDIT", None, message=(
+        f"A photo is credited to {facts.wire_photo}, but the article credits no author, wire "
+        "or source: if the text comes from the wire too, it should say so."))]
+
 
 # The sourcing score's weights (formula and reasons in scores.py and the README). They are
 # set by what each term shows, not fitted to a corpus: base + the three credits = 100, and
@@ -135,6 +171,8 @@ RULES = (
         must_fire=(_PAGE.format(byline=""),),
         must_not_fire=(_PAGE.format(byline="By John Roe\n\n"),),
         examples_are_pages=True,
+        reads="facts",
+        detect=no_byline,
     ),
     Rule(
         id="ATT-NO-DATE",
@@ -145,6 +183,8 @@ RULES = (
         must_fire=(_PAGE.format(byline="By John Roe\n\n"),),
         must_not_fire=(_PAGE.format(byline="By John Roe\n\nPublished March 3, 2024\n\n"),),
         examples_are_pages=True,
+        reads="facts",
+        detect=no_date,
     ),
     Rule(
         id="ATT-NO-PUBLISHER",
@@ -156,6 +196,8 @@ RULES = (
         must_not_fire=("Harbour Gazette\n\n" + _PAGE.format(byline="By John Roe\n\n")
                        + "\n\n© 2024 Harbour Gazette. All rights reserved.",),
         examples_are_pages=True,
+        reads="facts",
+        detect=no_publisher,
     ),
     Rule(
         id="ATT-WIRE-PHOTO-NO-CREDIT",
@@ -170,5 +212,7 @@ RULES = (
         must_not_fire=(_PAGE.format(byline="By John Roe\n\nPhoto Credit: AP Photo/Jane Doe\n\n"),
                        _PAGE.format(byline="Photo Credit: Jane Doe\n\n")),
         examples_are_pages=True,
+        reads="facts",
+        detect=wire_photo_no_credit,
     ),
 )
