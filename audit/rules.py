@@ -12,8 +12,10 @@ when the detector is a function of one thing the pipeline already holds, named b
 ``reads`` (as a bandit plugin names the node it checks): ``"extraction"``, the
 ``audit.model.Extraction`` of the page, run for every page by ``detect(...)``; or
 ``"facts"``, the article-level facts of ``audit.sourcing.consistency``, run by the
-sourcing stage. Rules found inside the analyses' own passes (a long sentence, an unnamed
-source) are fired by those passes and declared here with their examples.
+sourcing stage; or ``"sentences"``, the measured sentences of the readability stage
+(``audit.readability.rules.Measured``). Rules found inside the sourcing passes (an
+unnamed source, an unattributed claim) are fired by those passes and declared with their
+examples in ``audit/sourcing/rules.py``.
 
 Whether a rule is reported (``rules.disable``, ``rules.enable``, ``rules.min-severity``)
 never changes a score: the switches filter findings in one place (``audit.report``).
@@ -32,7 +34,7 @@ CATEGORIES = ("readability", "sourcing", "attribution", "extraction")
 SEVERITIES = ("info", "low", "medium", "high")
 CONFIDENCES = ("low", "medium", "high")
 # What a rule's detector may read (see the module's docstring).
-READS = ("extraction", "facts")
+READS = ("extraction", "facts", "sentences")
 
 # The modules that declare rules, in the order ``audit rules`` lists them.
 _RULE_MODULES = (
