@@ -104,3 +104,18 @@ def test_the_readme_configuration_keys_exist():
     general = {k for k in known if not k.startswith(("readability.", "sourcing.",
                                                      "attribution."))}
     assert general <= documented, general - documented
+
+
+def test_the_layout_names_files_that_exist():
+    """Every path the README's layout and extension-point tables name is in the tree, and
+    the registries they send a newcomer to exist where they say."""
+    layout = _section("## Layout")
+    paths = set(re.findall(r"`(audit/[\w/.<>-]+)`", layout))
+    assert len(paths) > 15
+    for path in paths:
+        if "<" not in path:
+            assert (ROOT / path).exists(), path
+    from audit import inputs, render
+    from audit.sourcing import lang
+
+    assert render._FORMAT_MODULES and inputs.SOURCES and lang.PACKS
