@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -933,17 +934,16 @@ def _split(url: str) -> tuple[str, str]:
         return "", ""
 
 
-# Second-level labels under which country domains register names (bbc.co.uk, uol.com.br).
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob"})
-
-
+@lru_cache(maxsize=4096)
 def site_key(host: str) -> str:
-    """The registrable part of a host name, by a small rule instead of the public suffix
-    list: news.bbc.co.uk -> bbc.co.uk, blogs.nytimes.com -> nytimes.com."""
-    labels = host.lower().strip(".").split(".")
-    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
+    """The registrable part of a host name, by the public suffix list (the ``tld`` package,
+    installed with trafilatura, reads its own copy: nothing is downloaded):
+    news.bbc.co.uk -> bbc.co.uk, blogs.nytimes.com -> nytimes.com, www.abc.net.au ->
+    abc.net.au. A host the list cannot place (an address, "localhost") is its own key."""
+    from tld import get_fld  # imported on first use: 30 ms to read the list, HTML pages only
+
+    host = host.lower().strip(".")
+    return get_fld(host, fix_protocol=True, fail_silently=True) or host
 
 
 # --- small helpers ---------------------------------------------------------------------
