@@ -150,16 +150,16 @@ def _search_date(tree: Any, meta: PageMetadata) -> None:
 _MONTH_NAMES = {
     1: "jan january januar janvier enero gennaio janeiro januari jänner",
     2: "feb february februar février fevrier febrero febbraio fevereiro februari",
-    3: "mar march märz maerz mars marzo março maart",
+    3: "mar march märz maerz mars marzo março maart maret",
     4: "apr april avril abril aprile",
     5: "may mai mayo maggio maio mei",
     6: "jun june juni juin junio giugno junho",
     7: "jul july juli juillet julio luglio julho",
-    8: "aug august août aout agosto augustus",
+    8: "aug august août aout agosto augustus agustus",
     9: "sep sept september septembre septiembre settembre setembro",
     10: "oct october oktober octobre octubre ottobre outubro okt",
     11: "nov november novembre noviembre novembro",
-    12: "dec december dezember décembre decembre diciembre dicembre dezembro dez",
+    12: "dec december dezember décembre decembre diciembre dicembre dezembro dez desember",
 }
 # Arabic (Egypt, Gulf) month names, 1 to 12.
 for _number, _name in enumerate(("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو",
@@ -172,7 +172,9 @@ for _number, _names in enumerate(("января січня", "февраля л�
                                   "ноября листопада", "декабря грудня"), 1):
     _MONTH_NAMES[_number] += " " + _names
 _MONTH_OF = {name: month for month, names in _MONTH_NAMES.items() for name in names.split()}
-MONTH_RE = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
+# Every month name, longest first: the one list (stripping's date lines read it too).
+MONTH_NAMES = tuple(sorted(_MONTH_OF, key=len, reverse=True))
+MONTH_RE = "|".join(MONTH_NAMES)
 _WRITTEN_DATES = (
     re.compile(r"\b(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(?P<m>" + MONTH_RE
                + r")\.?,?\s*(?:de\s+)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
