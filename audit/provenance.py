@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from audit import bylines
+from audit.agencies import AGENCIES
 from audit.joined import lines_containing
 from audit.metadata import MONTH_RE, is_placeholder_name, split_names, written_day
 from audit.model import KEPT_ROLES, Block
@@ -42,44 +42,6 @@ _CREDIT_PREFIX = re.compile(
     r"diterjemahkan oleh|перевод|翻訳)?\s*(?:[:：]|\.\.\.|…)?\s*", _I)
 # A caption ending with its credit: "... He didn't get it. Credit... Doug Mills/The New York Times".
 _CREDIT_TAIL = re.compile(r"\bcredit\s*(?:\.\.\.|…|:)\s*(\S[^.]{0,80})$", _I)
-# The one list of news and photo agencies, read for wire credits in the text, photo
-# credits and source credits alike (audit.sourcing reads it too): each agency's name as
-# reports give it, the names pages call it by, and whether it supplies text (a photo
-# agency's name in parentheses is something else: "(EPA)" is an environment agency).
-@dataclass(frozen=True)
-class Agency:
-    name: str
-    aliases: tuple[str, ...]
-    text: bool = True
-
-
-AGENCIES: tuple[Agency, ...] = (
-    Agency("AP", ("Associated Press", "AP")),
-    Agency("Reuters", ("Reuters",)),
-    Agency("AFP", ("Agence France-Presse", "Agence France Presse", "AFP")),
-    Agency("UPI", ("United Press International", "UPI")),
-    Agency("dpa", ("Deutsche Presse-Agentur", "dpa")),
-    Agency("Xinhua", ("Xinhua",)),
-    Agency("Bloomberg", ("Bloomberg",)),
-    Agency("PTI", ("Press Trust of India", "PTI")),
-    Agency("IANS", ("IANS",)),
-    Agency("ANI", ("ANI",)),
-    Agency("ANSA", ("ANSA",)),
-    Agency("EFE", ("EFE",)),
-    Agency("Kyodo", ("Kyodo News", "Kyodo")),
-    Agency("Yonhap", ("Yonhap",)),
-    Agency("TASS", ("TASS",)),
-    Agency("Antara", ("Antara",)),
-    Agency("Lusa", ("Lusa",)),
-    Agency("APA", ("APA",)),
-    Agency("AAP", ("Australian Associated Press", "AAP")),
-    Agency("Anadolu", ("Anadolu Agency", "Anadolu Ajansı", "Anadolu")),
-    Agency("KNA", ("KNA",)),
-    Agency("epd", ("epd",)),
-    Agency("CNN", ("CNN",)),
-    Agency("Getty Images", ("Getty Images", "Getty"), text=False),
-    Agency("EPA", ("EPA-EFE", "EPA"), text=False),
-)
 AGENCY_OF = {alias.casefold(): agency.name for agency in AGENCIES for alias in agency.aliases}
 # Any agency's name, as a word, as written or in capitals ("ANTARA FOTO", "REUTERS"): for
 # photo and source credits.

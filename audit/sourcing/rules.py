@@ -206,7 +206,7 @@ RULES = (
         confidence="medium",
         message="A photo is credited to a news agency, but the text credits no author, wire or "
                 "source: it may be copied from that agency without saying so.",
-        # Any agency of the one list (audit.provenance.AGENCIES), as credits write it.
+        # Any agency of the one list (audit.agencies.AGENCIES), as credits write it.
         must_fire=tuple(_PAGE.format(byline=f"Photo Credit: {credit}\n\n") for credit in (
             "AP Photo/Jane Doe", "TASS", "ANTARA FOTO/Jane Doe", "REUTERS/Jane Doe")),
         must_not_fire=(_PAGE.format(byline="By John Roe\n\nPhoto Credit: AP Photo/Jane Doe\n\n"),
