@@ -131,3 +131,17 @@ def test_a_detector_lives_with_its_rule():
                 carried += 1
                 assert rule.detect.__module__ == name, rule.id
     assert carried >= 5
+
+
+def test_the_rewrite_finding_obeys_the_reports_rule_switches():
+    """ATT-LIKELY-REWRITTEN is added after the audit (audit.copies): it obeys the report's
+    switches as every other rule does, min-severity included."""
+    from audit.config import from_mapping
+
+    rule = all_rules()["ATT-LIKELY-REWRITTEN"]
+    text = rule.must_fire[0]
+    for switch, reported in (({}, True), ({"rules.disable": "ATT"}, False),
+                             ({"rules.min-severity": "high"}, rule.severity == "high")):
+        report = audit.audit_text(text, strip=False, config=from_mapping(switch))
+        report = _with_reference(report, rule.reference)
+        assert (rule.id in {f["rule_id"] for f in report["findings"]}) is reported, switch
