@@ -13,9 +13,10 @@ when the detector is a function of one thing the pipeline already holds, named b
 ``audit.model.Extraction`` of the page, run for every page by ``detect(...)``; or
 ``"facts"``, the article-level facts of ``audit.sourcing.consistency``, run by the
 sourcing stage; or ``"sentences"``, the measured sentences of the readability stage
-(``audit.readability.rules.Measured``). Rules found inside the sourcing passes (an
-unnamed source, an unattributed claim) are fired by those passes and declared with their
-examples in ``audit/sourcing/rules.py``.
+(``audit.readability.rules.Measured``); or ``"attributions"``, the attributions the
+sourcing stage found (``audit.sourcing.rules.Attributed``). A few rules are fired inside
+the sourcing passes whose results the scores read (``audit/sourcing/rules.py`` says which)
+and are declared there with their examples.
 
 Whether a rule is reported (``rules.disable``, ``rules.enable``, ``rules.min-severity``)
 never changes a score: the switches filter findings in one place (``audit.report``).
@@ -34,7 +35,7 @@ CATEGORIES = ("readability", "sourcing", "attribution", "extraction")
 SEVERITIES = ("info", "low", "medium", "high")
 CONFIDENCES = ("low", "medium", "high")
 # What a rule's detector may read (see the module's docstring).
-READS = ("extraction", "facts", "sentences")
+READS = ("extraction", "facts", "sentences", "attributions")
 
 # The modules that declare rules, in the order ``audit rules`` lists them.
 _RULE_MODULES = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from audit import rules
 from audit.config import Config
 from audit.model import Finding, Score, StageResult
 from audit.sentences import split_sentences
@@ -20,6 +21,7 @@ from audit.sourcing.lang.en import NAMED_TYPES, SPECIFICITY
 from audit.sourcing.quotes import QuoteIndex, find_quotes
 from audit.sourcing.record import KINDS, Attribution, Span
 from audit.sourcing.reported import Extractor
+from audit.sourcing.rules import Attributed, shown
 from audit.sourcing.text import Sentences, span
 from audit.sourcing.voice import is_voice, own_voice
 
@@ -72,10 +74,9 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
     warnings = [_warning("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
                  warnings)
-    findings = [*_attribution_findings(found), *article]
+    findings = [*rules.detect("attributions", Attributed(found, config)), *article]
     findings += [Finding("SRC-UNATTRIBUTED-CLAIM", (u["start"], u["end"]),
                          message=_claim_message(u["reasons"])) for u in unattributed]
-    findings += _mostly_unnamed(found, config)
     sourcing = scores.withheld(short) if short else scores.sourcing(counts, config.get)
     findings.sort(key=lambda f: (f.span[0] if f.span else -1, f.rule_id))
     return StageResult(data, tuple(findings), {"sourcing": sourcing,
@@ -153,14 +154,6 @@ def _data(text: str, found: list[Attribution], unattributed: list[dict], worthy:
     }
 
 
-def _where(att: Attribution) -> Span:
-    """The span that shows an attribution: its source, else its cue, else its content (a
-    carried quote has only its content)."""
-    if att.form == "carried":
-        return att.content
-    return att.source or att.cue or att.content
-
-
 def _score_counts(text: str, words: int, found: list[Attribution], quotes: QuoteIndex,
                   config: Config, *, opinion: bool) -> scores.SourcingCounts:
     """What the sourcing score reads. An attribution nested in another's content (``nested_in``
@@ -174,14 +167,14 @@ def _score_counts(text: str, words: int, found: list[Attribution], quotes: Quote
     for att in named:
         key = source_key(text, att)
         if key is not None and key not in first:
-            first[key] = _where(att)
+            first[key] = shown(att)
     # What a source is said to say is not the author's voice, unless the source is the
     # author ("I think ...", "we believe ...").
     covered = [q for a in found if not is_voice(a.source_text(text) or "")
                for q in _content_spans(a)]
     covered += [(q.start, q.end) for q in quotes.quotes]
     return scores.SourcingCounts(
-        words=words, named=tuple(_where(a) for a in named), named_weight=weight,
+        words=words, named=tuple(shown(a) for a in named), named_weight=weight,
         direct=tuple(a.content for a in own if a.direct),
         sources=tuple(sorted(first.values())), own_voice=own_voice(text, covered),
         opinion_label=opinion)
@@ -190,25 +183,3 @@ def _score_counts(text: str, words: int, found: list[Attribution], quotes: Quote
 def _content_spans(att: Attribution) -> list[Span]:
     """The content of an attribution, in one piece or in several."""
     return list(att.segments) if att.segments else [att.content]
-
-
-def _attribution_findings(found: list[Attribution]) -> list[Finding]:
-    out = []
-    for att in found:
-        where = _where(att)
-        if att.effective_type() == "unnamed":
-            out.append(Finding("SRC-UNNAMED-SOURCE", where))
-        elif att.effective_type() == "vague":
-            out.append(Finding("SRC-VAGUE-SOURCE", where))
-        if att.anonymity_reason:
-            out.append(Finding("ATT-ANONYMITY-REASON", where, message=(
-                f"Unnamed source; the article gives the reason: {att.anonymity_reason}.")))
-    return out
-
-
-def _mostly_unnamed(found: list[Attribution], config: Config) -> list[Finding]:
-    weak = sum(a.effective_type() in ("unnamed", "vague") for a in found)
-    if len(found) >= 3 and weak / len(found) > config.get("sourcing.mostly-unnamed-share"):
-        return [Finding("SRC-MOSTLY-UNNAMED", None, message=(
-            f"{weak} of {len(found)} attributions are to unnamed or vague sources."))]
-    return []

@@ -1,19 +1,62 @@
 """Sourcing and attribution rules and settings (weights of the scores in scores.py).
 
-The whole-article rules carry their detectors here: each reads the article's facts
+Rules carry their detectors here: the whole-article ones read the article's facts
 (``audit.sourcing.consistency.ArticleFacts``: byline, date, publisher, credits found in
-the provenance). The others fire inside the sourcing passes (analyse.py, consistency.py).
+the provenance); those about sources read the attributions found (``Attributed``). The
+others fire inside the sourcing passes (SRC-UNATTRIBUTED-CLAIM in analyse.py,
+SRC-VAGUE-HEADLINE and ATT-TITLE-CONFLICT in consistency.py), since the scores read what
+those passes find.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from audit.model import Finding
 from audit.rules import Rule
 
 if TYPE_CHECKING:
     from audit.sourcing.consistency import ArticleFacts
+    from audit.sourcing.record import Attribution, Span
+
+
+class Attributed(NamedTuple):
+    """What the detectors about sources read: every attribution found, in text order."""
+
+    found: list[Attribution]
+    config: Any  # audit.config.Config
+
+
+def shown(att: Attribution) -> Span:
+    """The span that shows an attribution: its source, else its cue, else its content (a
+    carried quote has only its content)."""
+    if att.form == "carried":
+        return att.content
+    return att.source or att.cue or att.content
+
+
+def unnamed_sources(a: Attributed) -> list[Finding]:
+    return [Finding("SRC-UNNAMED-SOURCE", shown(att)) for att in a.found
+            if att.effective_type() == "unnamed"]
+
+
+def vague_sources(a: Attributed) -> list[Finding]:
+    return [Finding("SRC-VAGUE-SOURCE", shown(att)) for att in a.found
+            if att.effective_type() == "vague"]
+
+
+def mostly_unnamed(a: Attributed) -> list[Finding]:
+    weak = sum(att.effective_type() in ("unnamed", "vague") for att in a.found)
+    if len(a.found) >= 3 and weak / len(a.found) > a.config.get("sourcing.mostly-unnamed-share"):
+        return [Finding("SRC-MOSTLY-UNNAMED", None, message=(
+            f"{weak} of {len(a.found)} attributions are to unnamed or vague sources."))]
+    return []
+
+
+def anonymity_reasons(a: Attributed) -> list[Finding]:
+    return [Finding("ATT-ANONYMITY-REASON", shown(att), message=(
+        f"Unnamed source; the article gives the reason: {att.anonymity_reason}."))
+        for att in a.found if att.anonymity_reason]
 
 
 def no_byline(facts: ArticleFacts) -> list[Finding]:
@@ -94,6 +137,8 @@ RULES = (
                    "official said on Monday."),),
         must_not_fire=(("The ministry will cut the defence budget by a tenth next year, Finance "
                        "Minister Jane Doe said on Monday."),),
+        reads="attributions",
+        detect=unnamed_sources,
     ),
     Rule(
         id="SRC-VAGUE-SOURCE",
@@ -105,6 +150,8 @@ RULES = (
                    "admitted so far."),),
         must_not_fire=(("The city engineer Maria Lopez said the new bridge will cost far more "
                        "than the council has admitted so far."),),
+        reads="attributions",
+        detect=vague_sources,
     ),
     Rule(
         id="SRC-UNATTRIBUTED-CLAIM",
@@ -129,6 +176,8 @@ RULES = (
         must_not_fire=(("Finance Minister Jane Doe said the plan would cost more than expected. "
                        "The ministry said the talks had stalled. Prime Minister John Roe said "
                        "the minister would stay."),),
+        reads="attributions",
+        detect=mostly_unnamed,
     ),
     Rule(
         id="SRC-VAGUE-HEADLINE",
@@ -161,6 +210,8 @@ RULES = (
                    "condition of anonymity to discuss private negotiations."),),
         must_not_fire=(("“The talks are close to collapse,” said one official on Tuesday "
                        "evening after the meeting."),),
+        reads="attributions",
+        detect=anonymity_reasons,
     ),
     Rule(
         id="ATT-NO-BYLINE",
