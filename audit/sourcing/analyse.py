@@ -13,7 +13,7 @@ from typing import Any
 
 from audit import rules
 from audit.config import Config
-from audit.model import Finding, Score, StageResult
+from audit.model import Score, StageResult
 from audit.sentences import split_sentences
 from audit.sourcing import carry, claims, consistency, labels, scores, structure
 from audit.sourcing.lang import COVERED_LANGUAGES, en, pack
@@ -74,9 +74,8 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
     warnings = [_warning("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
                  warnings)
-    findings = [*rules.detect("attributions", Attributed(found, config)), *article]
-    findings += [Finding("SRC-UNATTRIBUTED-CLAIM", (u["start"], u["end"]),
-                         message=_claim_message(u["reasons"])) for u in unattributed]
+    findings = [*rules.detect("attributions", Attributed(found, unattributed, config)),
+                *article]
     sourcing = scores.withheld(short) if short else scores.sourcing(counts, config.get)
     findings.sort(key=lambda f: (f.span[0] if f.span else -1, f.rule_id))
     return StageResult(data, tuple(findings), {"sourcing": sourcing,
@@ -105,11 +104,6 @@ def _unattributed(text: str, found: list[Attribution], sents: Sentences):
             start, end = sents.spans[index]
             out.append({**span(text, start, end), "reasons": why})
     return out, worthy
-
-
-def _claim_message(reasons: list[str]) -> str:
-    return ("No attribution found for this sentence, which states "
-            f"{', '.join(reasons)}: the reader cannot tell where it comes from.")
 
 
 def _warning(code: str, message: str) -> dict[str, str]:

@@ -3,9 +3,8 @@
 Rules carry their detectors here: the whole-article ones read the article's facts
 (``audit.sourcing.consistency.ArticleFacts``: byline, date, publisher, credits found in
 the provenance); those about sources read the attributions found (``Attributed``). The
-others fire inside the sourcing passes (SRC-UNATTRIBUTED-CLAIM in analyse.py,
-SRC-VAGUE-HEADLINE and ATT-TITLE-CONFLICT in consistency.py), since the scores read what
-those passes find.
+two others fire inside the sourcing pass of consistency.py (SRC-VAGUE-HEADLINE reads the
+source typing; the attribution score counts ATT-TITLE-CONFLICT's findings).
 """
 
 from __future__ import annotations
@@ -21,9 +20,11 @@ if TYPE_CHECKING:
 
 
 class Attributed(NamedTuple):
-    """What the detectors about sources read: every attribution found, in text order."""
+    """What the detectors about sources read: every attribution found, in text order, and
+    the check-worthy sentences with none (claims.py: span and reasons of each)."""
 
     found: list[Attribution]
+    unattributed: list[dict[str, Any]]
     config: Any  # audit.config.Config
 
 
@@ -51,6 +52,12 @@ def mostly_unnamed(a: Attributed) -> list[Finding]:
         return [Finding("SRC-MOSTLY-UNNAMED", None, message=(
             f"{weak} of {len(a.found)} attributions are to unnamed or vague sources."))]
     return []
+
+
+def unattributed_claims(a: Attributed) -> list[Finding]:
+    return [Finding("SRC-UNATTRIBUTED-CLAIM", (u["start"], u["end"]), message=(
+        f"No attribution found for this sentence, which states {', '.join(u['reasons'])}: "
+        "the reader cannot tell where it comes from.")) for u in a.unattributed]
 
 
 def anonymity_reasons(a: Attributed) -> list[Finding]:
@@ -164,6 +171,8 @@ RULES = (
                    "2027, making it the longest in the region."),),
         must_not_fire=(("The new bridge will cost 40 million dollars and is expected to open in "
                        "2027, the city engineer Maria Lopez said on Tuesday."),),
+        reads="attributions",
+        detect=unattributed_claims,
     ),
     Rule(
         id="SRC-MOSTLY-UNNAMED",
