@@ -53,10 +53,9 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
             sentences: list[tuple[int, int]] | None = None) -> StageResult:
     """The report's ``sourcing`` data, its findings and the two scores for one article."""
     facts = consistency.facts(provenance)
-    conflicts = consistency.title_conflicts(text)
-    facts.title_conflicts = len(conflicts)
-    headline = consistency.headline_source(title)
-    article = [*consistency.article_findings(facts), *conflicts, *filter(None, [headline])]
+    facts.conflicts = consistency.title_conflicts(text)
+    facts.vague_headline = consistency.headline_source(title)
+    article = consistency.article_findings(facts)
     attribution_score = scores.attribution(facts, config.get)
     if language is not None and language not in COVERED_LANGUAGES:
         reason = f"sourcing rules cover English only; the article is in '{language}'"

@@ -46,7 +46,14 @@ class ArticleFacts:
     credited: list[str] = field(default_factory=list)  # wire or source credits
     wire_photo: str | None = None  # a wire credited for a photo with no author or credit
     labels: list[str] = field(default_factory=list)
-    title_conflicts: int = 0
+    # One person given two offices: (span of the second mention, first, second mention).
+    conflicts: list[tuple[tuple[int, int], str, str]] = field(default_factory=list)
+    # The unnamed source a headline opens with ("US media"), if any.
+    vague_headline: str | None = None
+
+    @property
+    def title_conflicts(self) -> int:
+        return len(self.conflicts)
 
 
 def facts(provenance: dict[str, Any]) -> ArticleFacts:
@@ -72,14 +79,15 @@ def facts(provenance: dict[str, Any]) -> ArticleFacts:
     return out
 
 
-def title_conflicts(text: str) -> list[Finding]:
-    """One person given two different offices in one article ("President X", "Vice President X").
+def title_conflicts(text: str) -> list[tuple[tuple[int, int], str, str]]:
+    """One person given two different offices in one article ("President X", "Vice President X"):
+    the span of the second mention, the first mention and the second.
 
     Matched on the surname; "former" and similar qualifiers are read as a different time,
     not a conflict, and are skipped.
     """
     seen: dict[str, tuple[str, str]] = {}
-    findings: list[Finding] = []
+    conflicts: list[tuple[tuple[int, int], str, str]] = []
     reported: set[tuple[str, str, str]] = set()
     for match in _titled(text):
         title = _SAME_TITLE.get(match.group(1), match.group(1))
@@ -91,12 +99,8 @@ def title_conflicts(text: str) -> list[Finding]:
         key = (surname, *sorted((first_title, title)))
         if first_title != title and key not in reported:
             reported.add(key)
-            findings.append(Finding(
-                "ATT-TITLE-CONFLICT", (match.start(), match.end()),
-                message=f"The article calls the same person \"{first_text}\" and "
-                        f"\"{match.group()}\": check which title is right.",
-            ))
-    return findings
+            conflicts.append(((match.start(), match.end()), first_text, match.group()))
+    return conflicts
 
 
 def _titled(text: str) -> Iterator[re.Match[str]]:
@@ -120,7 +124,7 @@ def _titled(text: str) -> Iterator[re.Match[str]]:
 
 
 def article_findings(f: ArticleFacts) -> list[Finding]:
-    """Findings about the whole article (span None): the detectors that read the facts,
+    """Findings about the whole article: the detectors that read the facts,
     each declared with its rule (audit/sourcing/rules.py)."""
     return rules.detect("facts", f)
 
@@ -128,15 +132,13 @@ def article_findings(f: ArticleFacts) -> list[Finding]:
 _TITLE_SOURCE = re.compile(lx.TITLE_SOURCE_PATTERN)
 
 
-def headline_source(title: str | None) -> Finding | None:
-    """A headline that opens with a source nobody can check: "US media: ...", "Sources: ..."."""
+def headline_source(title: str | None) -> str | None:
+    """The source nobody can check that a headline opens with: "US media: ...",
+    "Sources: ..."; None when it names one or has none."""
     match = _TITLE_SOURCE.match(title or "")
     if match is None:
         return None
     words = match.group(1).split()
     stype = source_type(words)
     generic = stype == "outlet" and head_chunk(words)[-1].lower() in lx.OUTLET_HEADS
-    if stype in ("vague", "unnamed") or generic:
-        return Finding("SRC-VAGUE-HEADLINE", None, message=(
-            f"The headline attributes its claim to \"{match.group(1)}\" without naming who."))
-    return None
+    return match.group(1) if stype in ("vague", "unnamed") or generic else None

@@ -1,10 +1,9 @@
 """Sourcing and attribution rules and settings (weights of the scores in scores.py).
 
-Rules carry their detectors here: the whole-article ones read the article's facts
+Rules carry their detectors here: the article-level ones read the article's facts
 (``audit.sourcing.consistency.ArticleFacts``: byline, date, publisher, credits found in
-the provenance); those about sources read the attributions found (``Attributed``). The
-two others fire inside the sourcing pass of consistency.py (SRC-VAGUE-HEADLINE reads the
-source typing; the attribution score counts ATT-TITLE-CONFLICT's findings).
+the provenance, conflicting titles, the headline's source; the attribution score reads
+the same facts); those about sources read the attributions found (``Attributed``).
 """
 
 from __future__ import annotations
@@ -76,6 +75,19 @@ def no_date(facts: ArticleFacts) -> list[Finding]:
 
 def no_publisher(facts: ArticleFacts) -> list[Finding]:
     return [] if facts.publisher else [Finding("ATT-NO-PUBLISHER", None)]
+
+
+def title_conflicts(facts: ArticleFacts) -> list[Finding]:
+    return [Finding("ATT-TITLE-CONFLICT", where, message=(
+        f"The article calls the same person \"{first}\" and \"{second}\": check which title "
+        "is right.")) for where, first, second in facts.conflicts]
+
+
+def vague_headline(facts: ArticleFacts) -> list[Finding]:
+    if facts.vague_headline is None:
+        return []
+    return [Finding("SRC-VAGUE-HEADLINE", None, message=(
+        f"The headline attributes its claim to \"{facts.vague_headline}\" without naming who."))]
 
 
 def wire_photo_no_credit(facts: ArticleFacts) -> list[Finding]:
@@ -197,6 +209,8 @@ RULES = (
         must_fire=(_PAGE.replace("Ships sail", "US media: ships sail").format(byline=""),),
         must_not_fire=(_PAGE.replace("Ships sail", "Reuters: ships sail").format(byline=""),),
         examples_are_pages=True,
+        reads="facts",
+        detect=vague_headline,
     ),
     Rule(
         id="ATT-TITLE-CONFLICT",
@@ -208,6 +222,8 @@ RULES = (
                    "President Joe Biden spoke to reporters about the talks."),),
         must_not_fire=(("President Joe Biden met the prime minister on Monday. Later that day "
                        "President Biden spoke to reporters about the talks."),),
+        reads="facts",
+        detect=title_conflicts,
     ),
     Rule(
         id="ATT-ANONYMITY-REASON",
