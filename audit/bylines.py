@@ -9,21 +9,28 @@ from __future__ import annotations
 
 import re
 
-OPENERS: dict[str, tuple[str, ...]] = {
-    "en": ("by", "written by", "posted by", "published by", "reported by", "words by", "text by",
-           "author"),
-    "de": ("von", "autor", "text"),
-    "es": ("por", "autor", "autora"),
-    "pt": ("por", "publicado por", "autor", "autora"),
-    "fr": ("par", "auteur"),
-    "it": ("di", "autore"),
-    "id": ("oleh",),
-    "nl": ("door",),
-    "sv": ("av",),
-    "no": ("av",),
+# The word before the author's name, per language: "By Jane Doe", "Von Max Muster".
+BY: dict[str, tuple[str, ...]] = {
+    "en": ("by",), "de": ("von",), "es": ("por",), "pt": ("por",), "fr": ("par",),
+    "it": ("di",), "id": ("oleh",), "nl": ("door",), "sv": ("av",), "no": ("av",),
     "da": ("af",),
+}
+# Every opener of a byline, per language: the word before the name, and the phrases and
+# labels a byline also opens with ("Written by", "Autor:", "Текст:").
+OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("written by", "posted by", "published by", "reported by", "words by", "text by",
+           "author"),
+    "de": ("autor", "text"),
+    "es": ("autor", "autora"),
+    "pt": ("publicado por", "autor", "autora"),
+    "fr": ("auteur",),
+    "it": ("autore",),
     "ru": ("автор", "текст"),
 }
+for _language, _words in BY.items():
+    OPENERS[_language] = _words + OPENERS.get(_language, ())
+# The words before a name, once each.
+BY_WORDS = tuple(dict.fromkeys(w for words in BY.values() for w in words))
 # Every opener once, longest first ("written by" before "by").
 _WORDS = sorted({w for words in OPENERS.values() for w in words}, key=len, reverse=True)
 _ALTERNATION = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _WORDS) + ")"

@@ -568,7 +568,7 @@ _CUE = re.compile(
     r"posts|articles?|ein (?:artikel|beitrag|gastbeitrag)|verfasst|geschrieben|published|"
     r"veröffentlicht|publiziert|zeige alle beiträge|alle beiträge|mehr|more|"
     r"publi[ée]e?|escrito|scritto|geschreven|skrevet|skrivet)\s*)?"
-    r"(?:by|von|vom|par|por|di|door|av|af|oleh|from)\s*:?\s+"
+    r"(?:" + "|".join(bylines.BY_WORDS) + r"|vom|from)\s*:?\s+"
     r"|^\s*(?:autor(?:in|es|en)?|author|auteur|autore|autora|autoren|redakteur(?:in)?|"
     r"reporter|text|texte|testo|texto|tekst|fotos?|photos?|redaktion|written)\s*[:：]\s*"
     r"|^\s*(?:autor(?:in)?|author|auteur|autore|autora)\s+(?=\S)", re.IGNORECASE)
@@ -628,7 +628,7 @@ _ROLE_TAIL = re.compile(r"\s+(?:staff writer|staff|reporter|correspondent|journa
 
 # Words that are never (part of) a byline's name: labels left around it.
 _NOT_NAME = re.compile(
-    r"^(?:by|von|vom|par|por|di|door|av|af|de|from|über|about|schließen|close|autorenseite|"
+    r"^(?:" + "|".join(bylines.BY_WORDS) + r"|vom|de|from|über|about|schließen|close|autorenseite|"
     r"author page|profile|profil|published|veröffentlicht|publiziert|posted|gesponserte?|"
     r"sponsored|anzeige|advertisement|mehr|more|follow|folgen|share|teilen|view|alle|all|"
     r"kontakt|contact|text|interview|autor|author|foto|photo|bild|vor|ago|il y a|hace)\b",
