@@ -145,3 +145,22 @@ def test_the_rewrite_finding_obeys_the_reports_rule_switches():
         report = audit.audit_text(text, strip=False, config=from_mapping(switch))
         report = _with_reference(report, rule.reference)
         assert (rule.id in {f["rule_id"] for f in report["findings"]}) is reported, switch
+
+
+_HEADLINE = "Ships sail at dawn after a week of storms"
+_BODY = ("<p>The fleet left the harbour on Monday morning after a week of storms kept it in "
+         "port, the harbour master said.</p><p>The crews said the delay had cost them two days "
+         "of fishing and that prices at the market would rise this week.</p>")
+
+
+@pytest.mark.parametrize("article,fires", [
+    (f"<h1>{_HEADLINE}</h1>{_BODY}", False),  # the page's own headline
+    (f"<p>HARBOURTOWN (Wire) The fleet is back at sea at last.</p><h1>{_HEADLINE}</h1>{_BODY}",
+     False),  # a lead the page puts above its headline (cnn.com)
+    (f"<h1>{_HEADLINE}</h1>{_BODY}<h2>{_HEADLINE}</h2>{_BODY}", True),  # a repeat in the body
+])
+def test_headline_repeated_on_html_only_for_a_repeat_inside_the_body(article, fires):
+    page = (f"<!DOCTYPE html><html><head><title>{_HEADLINE}</title></head><body><article>"
+            f"{article}</article></body></html>")
+    report = audit.audit_html(page)
+    assert ("EXT-HEADLINE-REPEATED" in {f["rule_id"] for f in report["findings"]}) is fires
