@@ -37,8 +37,9 @@ CONFIDENCES = ("low", "medium", "high")
 # What a rule's detector may read (see the module's docstring).
 READS = ("extraction", "facts", "sentences", "attributions")
 
-# The modules that declare rules, in the order ``audit rules`` lists them.
-_RULE_MODULES = (
+# The modules that declare rules (and their settings), in the order ``audit rules`` lists
+# them. A new stage with rules adds its module here; config reads its SETTINGS too.
+RULE_MODULES = (
     "audit.strip.rules",
     "audit.readability.rules",
     "audit.sourcing.rules",
@@ -82,7 +83,7 @@ def all_rules() -> dict[str, Rule]:
     import importlib
 
     rules: dict[str, Rule] = {}
-    for name in _RULE_MODULES:
+    for name in RULE_MODULES:
         for rule in importlib.import_module(name).RULES:
             if rule.id in rules:
                 raise ValueError(f"duplicate rule id {rule.id}")

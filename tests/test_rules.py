@@ -122,10 +122,10 @@ def test_a_detector_lives_with_its_rule():
     check or a bandit plugin): declaration, detector, settings and examples in one place."""
     import importlib
 
-    from audit.rules import _RULE_MODULES
+    from audit.rules import RULE_MODULES
 
     carried = 0
-    for name in _RULE_MODULES:
+    for name in RULE_MODULES:
         for rule in importlib.import_module(name).RULES:
             if rule.detect is not None:
                 carried += 1
