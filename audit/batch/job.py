@@ -206,7 +206,7 @@ def _up_to_date(target: Path, raw: bytes, config: Config) -> tuple[dict[str, Any
     except (OSError, ValueError, KeyError, TypeError):
         return None  # missing or corrupt: redo it
     # Made from the same bytes by this version with this configuration, and written whole
-    # (atomically): its content is what auditing again would give, bar generated_at. Checked
+    # (atomically): its content is what auditing again would give. Checked
     # for the schema's top-level keys only: jsonschema takes 9 ms a report.
     if not same or not existing.keys() >= set(load_schema(REPORT)["required"]):
         return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from audit import bylines
 from audit.joined import lines_containing
 
 # A block longer than this many words is judged alone only by the few "strong" patterns.
@@ -32,7 +33,8 @@ _I = re.IGNORECASE
 _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("photo-credit", "photo-credit", re.compile(
         r"^[(\[]?(?:photo|image|picture|foto|bild|imagem|immagine|фото|写真)s?"
-        r"(?:\s*(?:credit|courtesy|by|von|di|de|oleh))?\s*[:：]\s*\S", _I)),
+        r"(?:\s*(?:credit|courtesy|de|" + "|".join(bylines.BY_WORDS) + r"))?\s*[:：]\s*\S",
+        _I)),
     ("photo-credit", "photo-credit", re.compile(
         r"^[(\[]?(?:photo\s+)?(?:credit|courtesy)s?\s*(?:[:：]|\.\.\.|…)\s*\S", _I)),
     ("photo-credit", "photo-credit", re.compile(
