@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from audit import readability, report, scoring, sourcing, strip
+from audit import readability, report, rules, scoring, sourcing, strip
 from audit.article import build as build_article
 from audit.config import Config, default_config
 from audit.decode import (
@@ -145,5 +145,6 @@ def _audit(decoded: Decoded, raw: bytes, *, source: str, strip_furniture: bool,
         result = report.build(
             info=info, article=article, input_text=None if html else decoded.text,
             readability=rdb.data, sourcing=src.data,
-            findings=[*rdb.findings, *src.findings], scores=scores, config=config)
+            findings=[*rules.detect("extraction", extraction), *rdb.findings,
+                      *src.findings], scores=scores, config=config)
     return result

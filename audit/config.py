@@ -38,6 +38,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from audit.rules import RULE_MODULES
+
 GENERAL = {"fail-under": None, "rules.disable": (), "rules.enable": None,
            "rules.min-severity": "info", "report-level": "full"}
 # What a written report holds: everything ("full"), or no settings but the digest and no
@@ -47,9 +49,9 @@ REPORT_LEVELS = ("full", "lean")
 # changing them (``--fail-under``) does not make ``--incremental`` redo every report.
 RUN_ONLY = frozenset({"fail-under", "report-level"})
 DEFAULT_ORIGIN = "default"
-_SETTING_MODULES = (
-    "audit.strip.rules", "audit.readability.rules", "audit.sourcing.rules", "audit.scoring",
-)
+# The modules that declare settings: every rule module (its rules' thresholds and weights
+# beside them), then the overall score's.
+_SETTING_MODULES = (*RULE_MODULES, "audit.scoring")
 
 
 class ConfigError(Exception):

@@ -19,10 +19,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from audit import model
+from audit import bylines, model
 from audit.decode import without_surrogates
 from audit.model import DateItem, Link, Named, OriginKind, Provenance, TitleItem
 
@@ -47,7 +48,6 @@ _META_MODIFIED = ("article:modified_time", "og:updated_time", "dcterms.modified"
 _META_SITE = ("og:site_name", "application-name", "citation_journal_title", "dc.publisher",
               "citation_publisher")
 _META_TITLE = ("og:title", "twitter:title", "citation_title", "dc.title")
-_BY = re.compile(r"^\s*(?:by|von|por|di|oleh|par)\s+", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 
@@ -151,16 +151,16 @@ def _search_date(tree: Any, meta: PageMetadata) -> None:
 _MONTH_NAMES = {
     1: "jan january januar janvier enero gennaio janeiro januari jänner",
     2: "feb february februar février fevrier febrero febbraio fevereiro februari",
-    3: "mar march märz maerz mars marzo março maart",
+    3: "mar march märz maerz mars marzo março maart maret",
     4: "apr april avril abril aprile",
     5: "may mai mayo maggio maio mei",
     6: "jun june juni juin junio giugno junho",
     7: "jul july juli juillet julio luglio julho",
-    8: "aug august août aout agosto augustus",
+    8: "aug august août aout agosto augustus agustus",
     9: "sep sept september septembre septiembre settembre setembro",
     10: "oct october oktober octobre octubre ottobre outubro okt",
     11: "nov november novembre noviembre novembro",
-    12: "dec december dezember décembre decembre diciembre dicembre dezembro dez",
+    12: "dec december dezember décembre decembre diciembre dicembre dezembro dez desember",
 }
 # Arabic (Egypt, Gulf) month names, 1 to 12.
 for _number, _name in enumerate(("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو",
@@ -173,7 +173,9 @@ for _number, _names in enumerate(("января січня", "февраля л�
                                   "ноября листопада", "декабря грудня"), 1):
     _MONTH_NAMES[_number] += " " + _names
 _MONTH_OF = {name: month for month, names in _MONTH_NAMES.items() for name in names.split()}
-MONTH_RE = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
+# Every month name, longest first: the one list (stripping's date lines read it too).
+MONTH_NAMES = tuple(sorted(_MONTH_OF, key=len, reverse=True))
+MONTH_RE = "|".join(MONTH_NAMES)
 _WRITTEN_DATES = (
     re.compile(r"\b(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(?P<m>" + MONTH_RE
                + r")\.?,?\s*(?:de\s+)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
@@ -567,7 +569,7 @@ _CUE = re.compile(
     r"posts|articles?|ein (?:artikel|beitrag|gastbeitrag)|verfasst|geschrieben|published|"
     r"veröffentlicht|publiziert|zeige alle beiträge|alle beiträge|mehr|more|"
     r"publi[ée]e?|escrito|scritto|geschreven|skrevet|skrivet)\s*)?"
-    r"(?:by|von|vom|par|por|di|door|av|af|oleh|from)\s*:?\s+"
+    r"(?:" + "|".join(bylines.BY_WORDS) + r"|vom|from)\s*:?\s+"
     r"|^\s*(?:autor(?:in|es|en)?|author|auteur|autore|autora|autoren|redakteur(?:in)?|"
     r"reporter|text|texte|testo|texto|tekst|fotos?|photos?|redaktion|written)\s*[:：]\s*"
     r"|^\s*(?:autor(?:in)?|author|auteur|autore|autora)\s+(?=\S)", re.IGNORECASE)
@@ -627,7 +629,7 @@ _ROLE_TAIL = re.compile(r"\s+(?:staff writer|staff|reporter|correspondent|journa
 
 # Words that are never (part of) a byline's name: labels left around it.
 _NOT_NAME = re.compile(
-    r"^(?:by|von|vom|par|por|di|door|av|af|de|from|über|about|schließen|close|autorenseite|"
+    r"^(?:" + "|".join(bylines.BY_WORDS) + r"|vom|de|from|über|about|schließen|close|autorenseite|"
     r"author page|profile|profil|published|veröffentlicht|publiziert|posted|gesponserte?|"
     r"sponsored|anzeige|advertisement|mehr|more|follow|folgen|share|teilen|view|alle|all|"
     r"kontakt|contact|text|interview|autor|author|foto|photo|bild|vor|ago|il y a|hace)\b",
@@ -944,17 +946,16 @@ def _split(url: str) -> tuple[str, str]:
         return "", ""
 
 
-# Second-level labels under which country domains register names (bbc.co.uk, uol.com.br).
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob"})
-
-
+@lru_cache(maxsize=4096)
 def site_key(host: str) -> str:
-    """The registrable part of a host name, by a small rule instead of the public suffix
-    list: news.bbc.co.uk -> bbc.co.uk, blogs.nytimes.com -> nytimes.com."""
-    labels = host.lower().strip(".").split(".")
-    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
+    """The registrable part of a host name, by the public suffix list (the ``tld`` package,
+    installed with trafilatura, reads its own copy: nothing is downloaded):
+    news.bbc.co.uk -> bbc.co.uk, blogs.nytimes.com -> nytimes.com, www.abc.net.au ->
+    abc.net.au. A host the list cannot place (an address, "localhost") is its own key."""
+    from tld import get_fld  # imported on first use: 30 ms to read the list, HTML pages only
+
+    host = host.lower().strip(".")
+    return get_fld(host, fix_protocol=True, fail_silently=True) or host
 
 
 # --- small helpers ---------------------------------------------------------------------
@@ -971,7 +972,7 @@ def _person(text: str) -> str | None:
     """A name as pages write it, without "By" and an affiliation after a bar, and in
     reading order: "By Amy Doe | NJ Advance Media" -> "Amy Doe", "Doe, Amy" -> "Amy Doe".
     None for URLs (article:author often is one)."""
-    name = _clean(_BY.sub("", text.split("|")[0]))
+    name = _clean(bylines.OPENER.sub("", text.split("|")[0]))
     last, comma, first = name.partition(",")
     if comma and "," not in first and 0 < len(last.split()) <= 2 and 0 < len(first.split()) <= 3:
         name = f"{first.strip()} {last.strip()}"

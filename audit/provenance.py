@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from audit import bylines
+from audit.agencies import AGENCIES
 from audit.joined import lines_containing
 from audit.metadata import MONTH_RE, is_placeholder_name, split_names, written_day
 from audit.model import (
@@ -36,12 +38,13 @@ from audit.model import (
 
 _I = re.IGNORECASE
 _TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?", _I)
-_BY = re.compile(r"^(?:(?:written|posted|reported)\s+)?by\s*:?\s*", _I)
 # A month ends the name only as a date: a whole month word followed by a day or year
 # ("April -10-2024", "Jan. 5"), so that "Jane Doe" or "May Smith" stay names.
 _DATE_MONTH = r"\b(?:" + MONTH_RE + r")\.?\s{0,3}[-,]?\s{0,3}\d"
 _NAME_END = re.compile(
-    r"\s*(?:[|,/•·@(]|\s[-–—]\s|\bon\b|\bupdated\b|\d|" + _DATE_MONTH + r").*$", _I)
+    r"\s*(?:[|,/•·@(]|\s[-–—]\s|\bon\b|\bupdated\b|\d|" + _DATE_MONTH + r"|\b(?:published|"
+    r"posted|publiziert|veröffentlicht|aktualisiert|publicado|atualizado|publié|pubblicato)\b"
+    r").*$", _I)
 _JOB_TITLE = re.compile(
     r"(?:\s+(?:senior|staff|business|chief|contributing|political|deputy|managing|news|sports|"
     r"associate|executive|special|opinion))?\s+(?:writer|columnist|reporter|correspondent|editor|"
@@ -54,48 +57,12 @@ _CREDIT_PREFIX = re.compile(
     r"diterjemahkan oleh|перевод|翻訳)?\s*(?:[:：]|\.\.\.|…)?\s*", _I)
 # A caption ending with its credit: "... He didn't get it. Credit... Doug Mills/The New York Times".
 _CREDIT_TAIL = re.compile(r"\bcredit\s*(?:\.\.\.|…|:)\s*(\S[^.]{0,80})$", _I)
-# The one list of news and photo agencies, read for wire credits in the text, photo
-# credits and source credits alike (audit.sourcing reads it too): each agency's name as
-# reports give it, the names pages call it by, and whether it supplies text (a photo
-# agency's name in parentheses is something else: "(EPA)" is an environment agency).
-@dataclass(frozen=True)
-class Agency:
-    name: str
-    aliases: tuple[str, ...]
-    text: bool = True
-
-
-AGENCIES: tuple[Agency, ...] = (
-    Agency("AP", ("Associated Press", "AP")),
-    Agency("Reuters", ("Reuters",)),
-    Agency("AFP", ("Agence France-Presse", "Agence France Presse", "AFP")),
-    Agency("UPI", ("United Press International", "UPI")),
-    Agency("dpa", ("Deutsche Presse-Agentur", "dpa")),
-    Agency("Xinhua", ("Xinhua",)),
-    Agency("Bloomberg", ("Bloomberg",)),
-    Agency("PTI", ("Press Trust of India", "PTI")),
-    Agency("IANS", ("IANS",)),
-    Agency("ANI", ("ANI",)),
-    Agency("ANSA", ("ANSA",)),
-    Agency("EFE", ("EFE",)),
-    Agency("Kyodo", ("Kyodo News", "Kyodo")),
-    Agency("Yonhap", ("Yonhap",)),
-    Agency("TASS", ("TASS",)),
-    Agency("Antara", ("Antara",)),
-    Agency("Lusa", ("Lusa",)),
-    Agency("APA", ("APA",)),
-    Agency("AAP", ("Australian Associated Press", "AAP")),
-    Agency("Anadolu", ("Anadolu Agency", "Anadolu Ajansı", "Anadolu")),
-    Agency("KNA", ("KNA",)),
-    Agency("epd", ("epd",)),
-    Agency("CNN", ("CNN",)),
-    Agency("Getty Images", ("Getty Images", "Getty"), text=False),
-    Agency("EPA", ("EPA-EFE", "EPA"), text=False),
-)
 AGENCY_OF = {alias.casefold(): agency.name for agency in AGENCIES for alias in agency.aliases}
-# Any agency's name, as a word: for photo and source credits.
+# Any agency's name, as a word, as written or in capitals ("ANTARA FOTO", "REUTERS"): for
+# photo and source credits.
 AGENCY_MENTION = re.compile(r"\b(?:" + "|".join(
-    re.escape(alias) for agency in AGENCIES for alias in agency.aliases) + r")\b")
+    re.escape(name) for agency in AGENCIES for alias in agency.aliases
+    for name in dict.fromkeys((alias, alias.upper()))) + r")\b")
 _WIRES = "|".join(re.escape(alias) for agency in AGENCIES if agency.text
                   for alias in agency.aliases)
 _WIRE = re.compile(r"\((?P<a>" + _WIRES + r")\)|(?:^|\s)[—–-]\s*(?P<b>" + _WIRES + r")\s*$|"
@@ -200,8 +167,8 @@ def byline_authors(text: str) -> list[str]:
     the name after a date ('... 7:45 am PST by Joe Rossignol', 'Von A publiziert am ...')
     or before it ('Chris Davies - Nov 19, 2019'), or before a role ('Robert Burns, AP
     National Security Writer')."""
-    if _BY.match(text):
-        rest = _NAME_END.sub("", _BY.sub("", text, count=1)).strip()
+    if bylines.OPENER.match(text):
+        rest = _NAME_END.sub("", bylines.OPENER.sub("", text, count=1)).strip()
     else:
         rest = _later_byline(text)
         if rest is None:
@@ -213,8 +180,7 @@ def byline_authors(text: str) -> list[str]:
 
 
 # "by" and its kin inside a byline line, after a date or a label.
-_BY_INSIDE = re.compile(r"(?:^|[\s|/·•,])(?:by|von|par|por|publicado por|posted by|текст|"
-                        r"text|autor|autora|auteur)\s*[:：]?\s+(?=\w)", _I)
+_BY_INSIDE = bylines.INSIDE
 # A name of one to four capitalised words before a date: "Chris Davies - Nov 19, 2019".
 _NAME_BEFORE_DATE = re.compile(
     r"^([A-ZÀ-ÖØ-ÞА-Я][\w.'-]*(?:\s+[A-ZÀ-ÖØ-ÞА-Я][\w.'-]*){0,3})\s*(?:[-–—|·•]\s*)?$")

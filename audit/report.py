@@ -289,7 +289,6 @@ def build(
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "audit", "version": __version__},
-        "generated_at": utc_now(),
         "config": {"digest": config.digest, "settings": config.settings()},
         "input": input_part,
         "article": {

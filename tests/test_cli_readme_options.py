@@ -51,3 +51,71 @@ def test_every_command_is_in_the_readme_and_every_option_in_its_help(runner):
         for param in command.params:
             if isinstance(param, click.Option):
                 assert param.opts[-1] in text
+
+
+def _section(title: str) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"\n{title}\n" in readme, title
+    return readme.split(f"\n{title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def _table_rows(section: str) -> list[list[str]]:
+    rows = [line.strip().strip("|").split("|") for line in section.splitlines()
+            if line.startswith("|") and not line.startswith("|---")]
+    return [[cell.strip() for cell in row] for row in rows[1:]]  # without the header
+
+
+def test_the_readme_rules_table_is_the_rules_of_the_code():
+    """Every rule `audit rules` lists is in the README's table with its category, and the
+    table names no rule that does not exist."""
+    from audit.rules import all_rules
+
+    rules = all_rules()
+    listed: dict[str, str] = {}
+    for ids, category, _what in _table_rows(_section("## Rules")):
+        for rule_id in re.findall(r"`([A-Z]+(?:-[A-Z]+)+)`", ids):
+            listed[rule_id] = category
+    assert set(listed) == set(rules), "the README's rules table and audit.rules differ"
+    for rule_id, category in listed.items():
+        assert rules[rule_id].category == category, rule_id
+
+
+def test_the_readme_configuration_keys_exist():
+    """The keys of the README's configuration table are settings the code knows, and the
+    general ones (not a stage's) are all there."""
+    from audit.config import defaults
+
+    known = defaults()
+    documented: set[str] = set()
+    for row in _table_rows(_section("### Configuration")):
+        keys = re.findall(r"`(\.?[a-z][\w.-]*)`", row[0])
+        base = ""
+        for key in keys:
+            if key.startswith("."):  # `overall.weight.readability` / `.sourcing`
+                key = base.rsplit(".", 1)[0] + key
+            base = key
+            documented.add(key)
+        if "…" in row[0]:  # `grade.a` … `grade.d`
+            first, last = keys[0], keys[-1]
+            stem = first.rsplit(".", 1)[0]
+            documented |= {k for k in known if k.startswith(stem + ".")
+                           and first <= k <= last}
+    assert documented <= set(known), documented - set(known)
+    general = {k for k in known if not k.startswith(("readability.", "sourcing.",
+                                                     "attribution."))}
+    assert general <= documented, general - documented
+
+
+def test_the_layout_names_files_that_exist():
+    """Every path the README's layout and extension-point tables name is in the tree, and
+    the registries they send a newcomer to exist where they say."""
+    layout = _section("## Layout")
+    paths = set(re.findall(r"`(audit/[\w/.<>-]+)`", layout))
+    assert len(paths) > 15
+    for path in paths:
+        if "<" not in path:
+            assert (ROOT / path).exists(), path
+    from audit import inputs, render
+    from audit.sourcing import lang
+
+    assert render._FORMAT_MODULES and inputs.SOURCES and lang.PACKS

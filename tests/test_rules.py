@@ -1,18 +1,38 @@
 """Every rule has examples that must fire and must not fire, and they do."""
 
+from html import escape
+
 import pytest
 
 import audit
 from audit.rules import all_rules
 
 RULES = list(all_rules().values())
+# Every example runs through both inputs: as text, and as an HTML page (as_html).
+PATHS = ("text", "html")
 
 
-def _fired(rule, text):
-    report = audit.audit_text(text, strip=rule.examples_are_pages)
+def _fired(rule, text, path="text"):
+    if path == "text":
+        report = audit.audit_text(text, strip=rule.examples_are_pages)
+    else:
+        report = audit.audit_html(as_html(text, page=rule.examples_are_pages))
     if rule.reference is not None:  # audited against a reference, as --reference does
         report = _with_reference(report, rule.reference)
     return rule.id in {f["rule_id"] for f in report["findings"]}
+
+
+def as_html(text, *, page):
+    """The example as a web page: each paragraph a <p> inside <article>; a page's first
+    paragraph is its headline, given as <title> and as the <h1> above the body."""
+    paragraphs = text.split("\n\n")
+    title = ""
+    if page:
+        title = f"<title>{escape(paragraphs[0])}</title>"
+        paragraphs[0] = f"<h1>{escape(paragraphs[0])}</h1>"
+    body = "".join(p if p.startswith("<h1>") else f"<p>{escape(p)}</p>" for p in paragraphs)
+    return (f"<!DOCTYPE html><html><head><meta charset=utf-8>{title}</head><body><article>"
+            f"{body}</article></body></html>")
 
 
 def _with_reference(report, reference):
@@ -42,8 +62,9 @@ def test_rule_has_examples(rule):
     [(r, t) for r in RULES for t in r.must_fire],
     ids=lambda v: v.id if hasattr(v, "id") else "",
 )
-def test_rule_fires(rule, text):
-    assert _fired(rule, text), f"{rule.id} did not fire on: {text[:80]}"
+@pytest.mark.parametrize("path", PATHS)
+def test_rule_fires(rule, text, path):
+    assert _fired(rule, text, path), f"{rule.id} did not fire on ({path}): {text[:80]}"
 
 
 @pytest.mark.parametrize(
@@ -51,8 +72,9 @@ def test_rule_fires(rule, text):
     [(r, t) for r in RULES for t in r.must_not_fire],
     ids=lambda v: v.id if hasattr(v, "id") else "",
 )
-def test_rule_does_not_fire(rule, text):
-    assert not _fired(rule, text), f"{rule.id} fired on: {text[:80]}"
+@pytest.mark.parametrize("path", PATHS)
+def test_rule_does_not_fire(rule, text, path):
+    assert not _fired(rule, text, path), f"{rule.id} fired on ({path}): {text[:80]}"
 
 
 def test_rule_ids_are_stable_and_prefixed():
@@ -70,3 +92,75 @@ def test_disabled_rule_does_not_report():
     config = from_mapping({"rules.disable": "RDB-LONG-SENTENCE"})
     report = audit.audit_text(text, strip=False, config=config)
     assert "RDB-LONG-SENTENCE" not in {f["rule_id"] for f in report["findings"]}
+
+
+def test_a_rule_switch_changes_what_is_reported_never_a_score():
+    """One decision for every rule (README, Configuration): ``rules.disable``,
+    ``rules.enable`` and ``rules.min-severity`` filter findings; scores move only with
+    their settings. Seed 002's readability stayed 75.7 while RDB-LONG-SENTENCE was
+    disabled (it rose to 81.7 when the switch also dropped the long sentences' points)."""
+    from pathlib import Path
+
+    from audit.config import from_mapping
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "002_a3d8c08d90f6a73e.txt"
+    plain = audit.audit_path(seed)
+    assert "RDB-LONG-SENTENCE" in {f["rule_id"] for f in plain["findings"]}
+    for switch in ({"rules.disable": "RDB-LONG-SENTENCE"}, {"rules.disable": "RDB"},
+                   {"rules.disable": "readability"}, {"rules.enable": "SRC"},
+                   {"rules.disable": "ATT-NO-BYLINE ATT-NO-DATE"},
+                   {"rules.min-severity": "high"}):
+        report = audit.audit_path(seed, config=from_mapping(switch))
+        assert report["scores"] == plain["scores"], switch
+    weightless = from_mapping({"readability.points-per-long-sentence": 0})
+    assert (audit.audit_path(seed, config=weightless)["scores"]["readability"]["value"]
+            > plain["scores"]["readability"]["value"])
+
+
+def test_a_detector_lives_with_its_rule():
+    """A rule that carries its detector declares it in the same module (as a proselint
+    check or a bandit plugin): declaration, detector, settings and examples in one place."""
+    import importlib
+
+    from audit.rules import RULE_MODULES
+
+    carried = 0
+    for name in RULE_MODULES:
+        for rule in importlib.import_module(name).RULES:
+            if rule.detect is not None:
+                carried += 1
+                assert rule.detect.__module__ == name, rule.id
+    assert carried >= 5
+
+
+def test_the_rewrite_finding_obeys_the_reports_rule_switches():
+    """ATT-LIKELY-REWRITTEN is added after the audit (audit.copies): it obeys the report's
+    switches as every other rule does, min-severity included."""
+    from audit.config import from_mapping
+
+    rule = all_rules()["ATT-LIKELY-REWRITTEN"]
+    text = rule.must_fire[0]
+    for switch, reported in (({}, True), ({"rules.disable": "ATT"}, False),
+                             ({"rules.min-severity": "high"}, rule.severity == "high")):
+        report = audit.audit_text(text, strip=False, config=from_mapping(switch))
+        report = _with_reference(report, rule.reference)
+        assert (rule.id in {f["rule_id"] for f in report["findings"]}) is reported, switch
+
+
+_HEADLINE = "Ships sail at dawn after a week of storms"
+_BODY = ("<p>The fleet left the harbour on Monday morning after a week of storms kept it in "
+         "port, the harbour master said.</p><p>The crews said the delay had cost them two days "
+         "of fishing and that prices at the market would rise this week.</p>")
+
+
+@pytest.mark.parametrize("article,fires", [
+    (f"<h1>{_HEADLINE}</h1>{_BODY}", False),  # the page's own headline
+    (f"<p>HARBOURTOWN (Wire) The fleet is back at sea at last.</p><h1>{_HEADLINE}</h1>{_BODY}",
+     False),  # a lead the page puts above its headline (cnn.com)
+    (f"<h1>{_HEADLINE}</h1>{_BODY}<h2>{_HEADLINE}</h2>{_BODY}", True),  # a repeat in the body
+])
+def test_headline_repeated_on_html_only_for_a_repeat_inside_the_body(article, fires):
+    page = (f"<!DOCTYPE html><html><head><title>{_HEADLINE}</title></head><body><article>"
+            f"{article}</article></body></html>")
+    report = audit.audit_html(page)
+    assert ("EXT-HEADLINE-REPEATED" in {f["rule_id"] for f in report["findings"]}) is fires

@@ -151,7 +151,6 @@ def test_seed_002_checks(results):
     result = results["002_a3d8c08d90f6a73e.txt"]
     ids = _ids(result)
     assert "SRC-MOSTLY-UNNAMED" in ids
-    assert "EXT-HEADLINE-REPEATED" in ids
     assert ids.count("ATT-ANONYMITY-REASON") == 1
     conflict = [f for f in result.findings if f.rule_id == "ATT-TITLE-CONFLICT"]
     assert len(conflict) == 1 and "Vice President" in conflict[0].message

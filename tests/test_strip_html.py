@@ -333,6 +333,12 @@ def test_degenerate_input(html: str) -> None:
 def test_helpers() -> None:
     assert site_key("news.bbc.co.uk") == "bbc.co.uk"
     assert site_key("blogs.nytimes.com") == "nytimes.com"
+    # From the public suffix list (a hand rule kept the last two labels of these):
+    assert site_key("www.abc.net.au") == "abc.net.au"
+    assert site_key("alice.github.io") == "alice.github.io"
+    assert site_key("city.kawasaki.jp") == "city.kawasaki.jp"
+    assert site_key("news.yahoo.co.jp") == "yahoo.co.jp"
+    assert site_key("localhost") == "localhost"
     assert parse_date("2024-03-05") == "2024-03-05"
     assert parse_date("March 5, 2024") == "2024-03-05"
     assert parse_date("yesterday") is None

@@ -18,7 +18,6 @@ from audit.batch.files import atomic_file
 from audit.batch.job import SCORE_KEYS, Result
 from audit.config import Config
 from audit.decode import MESSAGE_LIMIT, displayable
-from audit.report import utc_now
 from audit.schema import SCHEMA_VERSION, validate
 from audit.scoring import histogram
 from audit.sourcing.lang.en import SPECIFICITY
@@ -90,7 +89,6 @@ class Summary:
         summary: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "audit", "version": __version__},
-            "generated_at": utc_now(),
             "config": {"digest": self.config.digest},
             "counts": {
                 "inputs": self.total,

@@ -174,11 +174,17 @@ def _likely_source(report: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+_SWITCHES = ("rules.disable", "rules.enable", "rules.min-severity")
+
+
 def _enabled(report: dict[str, Any], rule_id: str) -> bool:
+    """Whether the report's own rule switches let ``rule_id`` report: the one test of
+    ``Config.rule_enabled`` (disable, enable and min-severity alike)."""
+    from audit.config import from_mapping
+
     settings = report.get("config", {}).get("settings", {})
-    disabled = settings.get("rules.disable") or []
-    enabled = settings.get("rules.enable")
-    return rule_id not in disabled and (not enabled or rule_id in enabled)
+    switches = {key: settings[key] for key in _SWITCHES if settings.get(key) is not None}
+    return from_mapping(switches, "report").rule_enabled(rule_id)
 
 
 def _finding(report: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:

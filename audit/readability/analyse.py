@@ -6,6 +6,7 @@ import re
 import statistics
 from typing import TYPE_CHECKING
 
+from audit import rules
 from audit.config import Config
 from audit.model import (
     Finding,
@@ -20,7 +21,7 @@ from audit.model import (
 from audit.readability import formulas as f
 from audit.readability.counting import TOKEN, SentenceCounts, count_sentences
 from audit.readability.lexicon import cmu
-from audit.readability.rules import SETTINGS
+from audit.readability.rules import SETTINGS, Measured
 from audit.readability.score import readability_score
 from audit.sentences import split_sentences
 
@@ -39,7 +40,6 @@ COUNTS = ("sentences", "words", "syllables", "letters", "polysyllables", "comple
 SMOG_MIN_SENTENCES = 30  # McLaughlin's sample; below it the report gives no SMOG grade
 SHORT_TEXT_WORDS = 100
 HARD_SENTENCE_MIN_WORDS = 10
-_PROSE_END = frozenset(".!?\"”’)")
 # Anything but a letter or digit (what str.isalnum() refuses): letters are counted in C as
 # what is left when these are removed, with no list of one-character strings (a Russian
 # page of 100 KB made 4 MB of them).
@@ -57,7 +57,8 @@ def analyse(article: Article, *, config: Config) -> StageResult:
     formulas = formulas_from_counts(counts)
     warnings = _warnings(counts)
     grade = median_grade(formulas)
-    findings = _findings(text, sentences, config)
+    findings = sorted(rules.detect("sentences", Measured(text, sentences, config)),
+                      key=lambda x: (x.span or (0, 0), x.rule_id))
     data = Readability(counts=ReadabilityCounts(**counts), formulas=Formulas(**formulas),
                        grade=grade, hardest_sentences=hardest_sentences(text, sentences),
                        warnings=warnings)
@@ -147,54 +148,6 @@ def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _findings(text: str, sentences: list[SentenceCounts], config: Config) -> list[Finding]:
-    long_limit = config.get("readability.long-sentence-words")
-    number_limit = config.get("readability.numbers-per-sentence")
-    findings = []
-    for s in sentences:
-        if s.words > long_limit:
-            findings.append(Finding("RDB-LONG-SENTENCE", (s.start, s.end), message=(
-                f"Very long sentence ({s.words} words, over {long_limit:g}): "
-                "hard to follow in one reading.")))
-        if s.numerals >= number_limit and _is_prose(text, s):
-            findings.append(Finding("RDB-NUMBER-HEAVY", (s.start, s.end), message=(
-                f"Sentence crowded with figures ({s.numerals}): readers lose track; "
-                "consider a table or fewer numbers.")))
-    findings.extend(_walls(text, sentences, config.get("readability.wall-of-text-words")))
-    return sorted(findings, key=lambda x: (x.span or (0, 0), x.rule_id))
-
-
-def _is_prose(text: str, s: SentenceCounts) -> bool:
-    """A sentence of prose, not a row of a table, a list introduced by a colon or a line of
-    ingredients (those are meant to be full of figures): it ends like a sentence, starts
-    with a word, has no colon and is mostly words."""
-    sentence = text[s.start:s.end]
-    return (sentence[-1] in _PROSE_END and not sentence[0].isdigit() and ":" not in sentence
-            and s.numerals <= 0.4 * s.words)
-
-
-def _walls(text: str, sentences: list[SentenceCounts], limit: float) -> list[Finding]:
-    """Paragraphs (lines) of more than ``limit`` words, from the sentence counts (a
-    sentence never spans a newline)."""
-    walls = []
-    paragraph_start, words, last_end = -1, 0, 0
-    for s in sentences:
-        if paragraph_start < 0 or "\n" in text[last_end:s.start]:
-            if words > limit:
-                walls.append(_wall(paragraph_start, last_end, words, limit))
-            paragraph_start, words = s.start, 0
-        words += s.words
-        last_end = s.end
-    if words > limit:
-        walls.append(_wall(paragraph_start, last_end, words, limit))
-    return walls
-
-
-def _wall(start: int, end: int, words: int, limit: float) -> Finding:
-    return Finding("RDB-WALL-OF-TEXT", (start, end), message=(
-        f"Paragraph in one long run ({words} words, over {limit:g}): break it up for readers."))
-
-
 def _score(grade: float | None, counts: dict[str, int], findings: list[Finding],
            config: Config) -> Score:
     if grade is None:
@@ -202,7 +155,10 @@ def _score(grade: float | None, counts: dict[str, int], findings: list[Finding],
     if counts["words"] < config.get("readability.min-words"):
         return Score(None, f"too short to judge ({counts['words']} words)")
     settings = {key: config.get(key) for key in SETTINGS}
-    fired = [x.rule_id for x in findings if config.rule_enabled(x.rule_id)]
+    # Rule switches choose what is reported, never a score (README, Configuration): a long
+    # sentence costs its points whether or not RDB-LONG-SENTENCE is listed. A score's
+    # terms are changed by its settings (readability.points-per-long-sentence = 0).
+    fired = [x.rule_id for x in findings]
     return readability_score(grade, fired.count("RDB-LONG-SENTENCE"),
                              fired.count("RDB-WALL-OF-TEXT"), settings)
 

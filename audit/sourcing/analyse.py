@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from audit import rules
 from audit.config import Config
 from audit.model import (
-    Finding,
     Notice,
     Score,
     SourceType,
@@ -30,6 +29,7 @@ from audit.sourcing.lang.en import NAMED_TYPES
 from audit.sourcing.quotes import QuoteIndex, find_quotes
 from audit.sourcing.record import KINDS, Attribution, Span
 from audit.sourcing.reported import Extractor
+from audit.sourcing.rules import Attributed, shown
 from audit.sourcing.text import Sentences
 from audit.sourcing.voice import is_voice, own_voice
 
@@ -62,19 +62,16 @@ def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
 def analyse(article: Article, *, config: Config) -> StageResult:
     """The report's ``sourcing`` data, its findings and the two scores for one article."""
     text = article.text
-    facts = consistency.facts(article.provenance, article.blocks)
-    conflicts = consistency.title_conflicts(text)
-    facts.title_conflicts = len(conflicts)
-    headline = consistency.headline_source(article.title)
-    whole = [*consistency.article_findings(facts), *conflicts, *filter(None, [headline])]
+    facts = consistency.facts(article.provenance)
+    facts.conflicts = consistency.title_conflicts(text)
+    facts.vague_headline = consistency.headline_source(article.title)
+    whole = consistency.article_findings(facts)
     attribution_score = scores.attribution(facts, config.get)
     reason = article.coverage.sourcing
     if reason is not None:
         data = _data(text, [], [], (0, 0), [Notice("language", reason)], skipped=reason)
-        # Both scores are withheld, so none of their findings fires either; what the
-        # extraction found (a repeated headline) still stands.
-        kept = tuple(f for f in whole if rules.get(f.rule_id).category == "extraction")
-        return StageResult(data, kept, {
+        # Both scores are withheld, so none of their findings fires either.
+        return StageResult(data, (), {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
     found, sents, quotes = _extract(text, list(article.sentences), pack(article.language))
     unattributed, worthy = _unattributed(text, found, sents)
@@ -85,10 +82,8 @@ def analyse(article: Article, *, config: Config) -> StageResult:
     warnings = [Notice("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
                  warnings)
-    findings = [*_attribution_findings(found), *whole]
-    findings += [Finding("SRC-UNATTRIBUTED-CLAIM", (u.start, u.end),
-                         message=_claim_message(u.reasons)) for u in unattributed]
-    findings += _mostly_unnamed(found, config)
+    findings = [*rules.detect("attributions", Attributed(found, unattributed, config)),
+                *whole]
     sourcing = scores.withheld(short) if short else scores.sourcing(counts, config.get)
     findings.sort(key=lambda f: (f.span[0] if f.span else -1, f.rule_id))
     return StageResult(data, tuple(findings), {"sourcing": sourcing,
@@ -120,9 +115,6 @@ def _unattributed(text: str, found: list[Attribution], sents: Sentences,
     return out, worthy
 
 
-def _claim_message(reasons: tuple[str, ...]) -> str:
-    return ("No attribution found for this sentence, which states "
-            f"{', '.join(reasons)}: the reader cannot tell where it comes from.")
 
 
 def source_key(text: str, att: Attribution) -> str | None:
@@ -158,14 +150,6 @@ def _data(text: str, found: list[Attribution], unattributed: list[Unattributed],
                     warnings=tuple(warnings), skipped=skipped)
 
 
-def _where(att: Attribution) -> Span:
-    """The span that shows an attribution: its source, else its cue, else its content (a
-    carried quote has only its content)."""
-    if att.form == "carried":
-        return att.content
-    return att.source or att.cue or att.content
-
-
 def _score_counts(text: str, words: int, found: list[Attribution], quotes: QuoteIndex,
                   config: Config, *, opinion: bool) -> scores.SourcingCounts:
     """What the sourcing score reads. An attribution nested in another's content (``nested_in``
@@ -179,14 +163,14 @@ def _score_counts(text: str, words: int, found: list[Attribution], quotes: Quote
     for att in named:
         key = source_key(text, att)
         if key is not None and key not in first:
-            first[key] = _where(att)
+            first[key] = shown(att)
     # What a source is said to say is not the author's voice, unless the source is the
     # author ("I think ...", "we believe ...").
     covered = [q for a in found if not is_voice(a.source_text(text) or "")
                for q in _content_spans(a)]
     covered += [(q.start, q.end) for q in quotes.quotes]
     return scores.SourcingCounts(
-        words=words, named=tuple(_where(a) for a in named), named_weight=weight,
+        words=words, named=tuple(shown(a) for a in named), named_weight=weight,
         direct=tuple(a.content for a in own if a.direct),
         sources=tuple(sorted(first.values())), own_voice=own_voice(text, covered),
         opinion_label=opinion)
@@ -195,25 +179,3 @@ def _score_counts(text: str, words: int, found: list[Attribution], quotes: Quote
 def _content_spans(att: Attribution) -> list[Span]:
     """The content of an attribution, in one piece or in several."""
     return list(att.segments) if att.segments else [att.content]
-
-
-def _attribution_findings(found: list[Attribution]) -> list[Finding]:
-    out = []
-    for att in found:
-        where = _where(att)
-        if att.effective_type() == "unnamed":
-            out.append(Finding("SRC-UNNAMED-SOURCE", where))
-        elif att.effective_type() == "vague":
-            out.append(Finding("SRC-VAGUE-SOURCE", where))
-        if att.anonymity_reason:
-            out.append(Finding("ATT-ANONYMITY-REASON", where, message=(
-                f"Unnamed source; the article gives the reason: {att.anonymity_reason}.")))
-    return out
-
-
-def _mostly_unnamed(found: list[Attribution], config: Config) -> list[Finding]:
-    weak = sum(a.effective_type() in ("unnamed", "vague") for a in found)
-    if len(found) >= 3 and weak / len(found) > config.get("sourcing.mostly-unnamed-share"):
-        return [Finding("SRC-MOSTLY-UNNAMED", None, message=(
-            f"{weak} of {len(found)} attributions are to unnamed or vague sources."))]
-    return []

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from audit.model import Block, CreditKind, Finding, Provenance
+from audit import rules
+from audit.model import CreditKind, Finding, Provenance
 from audit.provenance import AGENCY_MENTION
 from audit.sourcing.lang import en as lx
 from audit.sourcing.sources import head_chunk, source_type
@@ -44,12 +45,18 @@ class ArticleFacts:
     credited: list[str] = field(default_factory=list)  # wire or source credits
     wire_photo: str | None = None  # a wire credited for a photo with no author or credit
     labels: list[str] = field(default_factory=list)
-    title_conflicts: int = 0
-    headline_repeated: bool = False
+    # One person given two offices: (span of the second mention, first, second mention).
+    conflicts: list[tuple[tuple[int, int], str, str]] = field(default_factory=list)
+    # The unnamed source a headline opens with ("US media"), if any.
+    vague_headline: str | None = None
+
+    @property
+    def title_conflicts(self) -> int:
+        return len(self.conflicts)
 
 
-def facts(provenance: Provenance, blocks: tuple[Block, ...]) -> ArticleFacts:
-    """The article-level facts read from provenance and block roles."""
+def facts(provenance: Provenance) -> ArticleFacts:
+    """The article-level facts read from provenance."""
     bio = provenance.author_bio
     credits = provenance.credits
     out = ArticleFacts(
@@ -60,7 +67,6 @@ def facts(provenance: Provenance, blocks: tuple[Block, ...]) -> ArticleFacts:
         contact=bool(bio and bio.contact),
         credited=[c.name for c in credits if c.kind in _TEXT_CREDITS],
         labels=sorted({item.label for item in provenance.labels}),
-        headline_repeated=any(b.role == "duplicate-title" for b in blocks),
     )
     photo_wire = next((m.group() for c in credits if c.kind == CreditKind.PHOTO
                        for m in [_WIRES.search(c.name + " " + c.text)] if m), None)
@@ -74,14 +80,15 @@ _TEXT_CREDITS = frozenset({CreditKind.WIRE, CreditKind.SOURCE, CreditKind.REPUBL
                            CreditKind.REPORTING})
 
 
-def title_conflicts(text: str) -> list[Finding]:
-    """One person given two different offices in one article ("President X", "Vice President X").
+def title_conflicts(text: str) -> list[tuple[tuple[int, int], str, str]]:
+    """One person given two different offices in one article ("President X", "Vice President X"):
+    the span of the second mention, the first mention and the second.
 
     Matched on the surname; "former" and similar qualifiers are read as a different time,
     not a conflict, and are skipped.
     """
     seen: dict[str, tuple[str, str]] = {}
-    findings: list[Finding] = []
+    conflicts: list[tuple[tuple[int, int], str, str]] = []
     reported: set[tuple[str, str, str]] = set()
     for match in _titled(text):
         title = _SAME_TITLE.get(match.group(1), match.group(1))
@@ -93,12 +100,8 @@ def title_conflicts(text: str) -> list[Finding]:
         key = (surname, *sorted((first_title, title)))
         if first_title != title and key not in reported:
             reported.add(key)
-            findings.append(Finding(
-                "ATT-TITLE-CONFLICT", (match.start(), match.end()),
-                message=f"The article calls the same person \"{first_text}\" and "
-                        f"\"{match.group()}\": check which title is right.",
-            ))
-    return findings
+            conflicts.append(((match.start(), match.end()), first_text, match.group()))
+    return conflicts
 
 
 def _titled(text: str) -> Iterator[re.Match[str]]:
@@ -122,35 +125,21 @@ def _titled(text: str) -> Iterator[re.Match[str]]:
 
 
 def article_findings(f: ArticleFacts) -> list[Finding]:
-    """Findings about the whole article (span None)."""
-    out = []
-    if not f.byline:
-        out.append(Finding("ATT-NO-BYLINE", None))
-    if not f.date:
-        out.append(Finding("ATT-NO-DATE", None))
-    if not f.publisher:
-        out.append(Finding("ATT-NO-PUBLISHER", None))
-    if f.wire_photo:
-        out.append(Finding("ATT-WIRE-PHOTO-NO-CREDIT", None, message=(
-            f"A photo is credited to {f.wire_photo}, but the article credits no author, wire "
-            "or source: if the text comes from the wire too, it should say so.")))
-    if f.headline_repeated:
-        out.append(Finding("EXT-HEADLINE-REPEATED", None))
-    return out
+    """Findings about the whole article: the detectors that read the facts,
+    each declared with its rule (audit/sourcing/rules.py)."""
+    return rules.detect("facts", f)
 
 
 _TITLE_SOURCE = re.compile(lx.TITLE_SOURCE_PATTERN)
 
 
-def headline_source(title: str | None) -> Finding | None:
-    """A headline that opens with a source nobody can check: "US media: ...", "Sources: ..."."""
+def headline_source(title: str | None) -> str | None:
+    """The source nobody can check that a headline opens with: "US media: ...",
+    "Sources: ..."; None when it names one or has none."""
     match = _TITLE_SOURCE.match(title or "")
     if match is None:
         return None
     words = match.group(1).split()
     stype = source_type(words)
     generic = stype == "outlet" and head_chunk(words)[-1].lower() in lx.OUTLET_HEADS
-    if stype in ("vague", "unnamed") or generic:
-        return Finding("SRC-VAGUE-HEADLINE", None, message=(
-            f"The headline attributes its claim to \"{match.group(1)}\" without naming who."))
-    return None
+    return match.group(1) if stype in ("vague", "unnamed") or generic else None

@@ -1,6 +1,107 @@
-"""Sourcing and attribution rules and settings (weights of the scores in scores.py)."""
+"""Sourcing and attribution rules and settings (weights of the scores in scores.py).
 
+Rules carry their detectors here: the article-level ones read the article's facts
+(``audit.sourcing.consistency.ArticleFacts``: byline, date, publisher, credits found in
+the provenance, conflicting titles, the headline's source; the attribution score reads
+the same facts); those about sources read the attributions found (``Attributed``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from audit.model import Finding, SourceType, Unattributed
 from audit.rules import Rule
+
+if TYPE_CHECKING:
+    from audit.sourcing.consistency import ArticleFacts
+    from audit.sourcing.record import Attribution, Span
+
+
+class Attributed(NamedTuple):
+    """What the detectors about sources read: every attribution found, in text order, and
+    the check-worthy sentences with none (claims.py: span and reasons of each)."""
+
+    found: list[Attribution]
+    unattributed: list[Unattributed]
+    config: Any  # audit.config.Config
+
+
+def shown(att: Attribution) -> Span:
+    """The span that shows an attribution: its source, else its cue, else its content (a
+    carried quote has only its content)."""
+    if att.form == "carried":
+        return att.content
+    return att.source or att.cue or att.content
+
+
+def unnamed_sources(a: Attributed) -> list[Finding]:
+    return [Finding("SRC-UNNAMED-SOURCE", shown(att)) for att in a.found
+            if att.effective_type() == SourceType.UNNAMED]
+
+
+def vague_sources(a: Attributed) -> list[Finding]:
+    return [Finding("SRC-VAGUE-SOURCE", shown(att)) for att in a.found
+            if att.effective_type() == SourceType.VAGUE]
+
+
+_WEAK = frozenset({SourceType.UNNAMED, SourceType.VAGUE})
+
+
+def mostly_unnamed(a: Attributed) -> list[Finding]:
+    weak = sum(att.effective_type() in _WEAK for att in a.found)
+    if len(a.found) >= 3 and weak / len(a.found) > a.config.get("sourcing.mostly-unnamed-share"):
+        return [Finding("SRC-MOSTLY-UNNAMED", None, message=(
+            f"{weak} of {len(a.found)} attributions are to unnamed or vague sources."))]
+    return []
+
+
+def unattributed_claims(a: Attributed) -> list[Finding]:
+    return [Finding("SRC-UNATTRIBUTED-CLAIM", (u.start, u.end), message=(
+        f"No attribution found for this sentence, which states {', '.join(u.reasons)}: "
+        "the reader cannot tell where it comes from.")) for u in a.unattributed]
+
+
+def anonymity_reasons(a: Attributed) -> list[Finding]:
+    return [Finding("ATT-ANONYMITY-REASON", shown(att), message=(
+        f"Unnamed source; the article gives the reason: {att.anonymity_reason}."))
+        for att in a.found if att.anonymity_reason]
+
+
+def no_byline(facts: ArticleFacts) -> list[Finding]:
+    return [] if facts.byline else [Finding("ATT-NO-BYLINE", None)]
+
+
+def no_date(facts: ArticleFacts) -> list[Finding]:
+    return [] if facts.date else [Finding("ATT-NO-DATE", None)]
+
+
+def no_publisher(facts: ArticleFacts) -> list[Finding]:
+    return [] if facts.publisher else [Finding("ATT-NO-PUBLISHER", None)]
+
+
+def title_conflicts(facts: ArticleFacts) -> list[Finding]:
+    return [Finding("ATT-TITLE-CONFLICT", where, message=(
+        f"The article calls the same person \"{first}\" and \"{second}\": check which title "
+        "is right.")) for where, first, second in facts.conflicts]
+
+
+def vague_headline(facts: ArticleFacts) -> list[Finding]:
+    if facts.vague_headline is None:
+        return []
+    return [Finding("SRC-VAGUE-HEADLINE", None, message=(
+        f"The headline attributes its claim to \"{facts.vague_headline}\" without naming who."))]
+
+
+def wire_photo_no_credit(facts: ArticleFacts) -> list[Finding]:
+    """A photo credited to an agency (facts.wire_photo: set only when the article credits
+    no author, wire or source)."""
+    if not facts.wire_photo:
+        return []
+    return [Finding("ATT-WIRE-PHOTO-NO-CREDIT", None, message=(
+        f"A photo is credited to {facts.wire_photo}, but the article credits no author, wire "
+        "or source: if the text comes from the wire too, it should say so."))]
+
 
 # The sourcing score's weights (formula and reasons in scores.py and the README). They are
 # set by what each term shows, not fitted to a corpus: base + the three credits = 100, and
@@ -58,6 +159,8 @@ RULES = (
                    "official said on Monday."),),
         must_not_fire=(("The ministry will cut the defence budget by a tenth next year, Finance "
                        "Minister Jane Doe said on Monday."),),
+        reads="attributions",
+        detect=unnamed_sources,
     ),
     Rule(
         id="SRC-VAGUE-SOURCE",
@@ -69,6 +172,8 @@ RULES = (
                    "admitted so far."),),
         must_not_fire=(("The city engineer Maria Lopez said the new bridge will cost far more "
                        "than the council has admitted so far."),),
+        reads="attributions",
+        detect=vague_sources,
     ),
     Rule(
         id="SRC-UNATTRIBUTED-CLAIM",
@@ -81,6 +186,8 @@ RULES = (
                    "2027, making it the longest in the region."),),
         must_not_fire=(("The new bridge will cost 40 million dollars and is expected to open in "
                        "2027, the city engineer Maria Lopez said on Tuesday."),),
+        reads="attributions",
+        detect=unattributed_claims,
     ),
     Rule(
         id="SRC-MOSTLY-UNNAMED",
@@ -93,6 +200,8 @@ RULES = (
         must_not_fire=(("Finance Minister Jane Doe said the plan would cost more than expected. "
                        "The ministry said the talks had stalled. Prime Minister John Roe said "
                        "the minister would stay."),),
+        reads="attributions",
+        detect=mostly_unnamed,
     ),
     Rule(
         id="SRC-VAGUE-HEADLINE",
@@ -103,6 +212,8 @@ RULES = (
         must_fire=(_PAGE.replace("Ships sail", "US media: ships sail").format(byline=""),),
         must_not_fire=(_PAGE.replace("Ships sail", "Reuters: ships sail").format(byline=""),),
         examples_are_pages=True,
+        reads="facts",
+        detect=vague_headline,
     ),
     Rule(
         id="ATT-TITLE-CONFLICT",
@@ -114,6 +225,8 @@ RULES = (
                    "President Joe Biden spoke to reporters about the talks."),),
         must_not_fire=(("President Joe Biden met the prime minister on Monday. Later that day "
                        "President Biden spoke to reporters about the talks."),),
+        reads="facts",
+        detect=title_conflicts,
     ),
     Rule(
         id="ATT-ANONYMITY-REASON",
@@ -125,6 +238,8 @@ RULES = (
                    "condition of anonymity to discuss private negotiations."),),
         must_not_fire=(("“The talks are close to collapse,” said one official on Tuesday "
                        "evening after the meeting."),),
+        reads="attributions",
+        detect=anonymity_reasons,
     ),
     Rule(
         id="ATT-NO-BYLINE",
@@ -135,6 +250,8 @@ RULES = (
         must_fire=(_PAGE.format(byline=""),),
         must_not_fire=(_PAGE.format(byline="By John Roe\n\n"),),
         examples_are_pages=True,
+        reads="facts",
+        detect=no_byline,
     ),
     Rule(
         id="ATT-NO-DATE",
@@ -145,6 +262,8 @@ RULES = (
         must_fire=(_PAGE.format(byline="By John Roe\n\n"),),
         must_not_fire=(_PAGE.format(byline="By John Roe\n\nPublished March 3, 2024\n\n"),),
         examples_are_pages=True,
+        reads="facts",
+        detect=no_date,
     ),
     Rule(
         id="ATT-NO-PUBLISHER",
@@ -156,6 +275,8 @@ RULES = (
         must_not_fire=("Harbour Gazette\n\n" + _PAGE.format(byline="By John Roe\n\n")
                        + "\n\n© 2024 Harbour Gazette. All rights reserved.",),
         examples_are_pages=True,
+        reads="facts",
+        detect=no_publisher,
     ),
     Rule(
         id="ATT-WIRE-PHOTO-NO-CREDIT",
@@ -164,9 +285,13 @@ RULES = (
         confidence="medium",
         message="A photo is credited to a news agency, but the text credits no author, wire or "
                 "source: it may be copied from that agency without saying so.",
-        must_fire=("Photo Credit: AP Photo/Jane Doe\n\n" + _PAGE.format(byline=""),),
-        must_not_fire=("Photo Credit: AP Photo/Jane Doe\n\n"
-                       + _PAGE.format(byline="By John Roe\n\n"),),
+        # Any agency of the one list (audit.agencies.AGENCIES), as credits write it.
+        must_fire=tuple(_PAGE.format(byline=f"Photo Credit: {credit}\n\n") for credit in (
+            "AP Photo/Jane Doe", "TASS", "ANTARA FOTO/Jane Doe", "REUTERS/Jane Doe")),
+        must_not_fire=(_PAGE.format(byline="By John Roe\n\nPhoto Credit: AP Photo/Jane Doe\n\n"),
+                       _PAGE.format(byline="Photo Credit: Jane Doe\n\n")),
         examples_are_pages=True,
+        reads="facts",
+        detect=wire_photo_no_credit,
     ),
 )

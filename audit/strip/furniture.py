@@ -21,6 +21,7 @@ import re
 from re import _constants as _c
 from re import _parser
 
+from audit import bylines
 from audit.joined import lines_containing
 
 # A block longer than this many words is judged alone only by the few "strong" patterns.
@@ -34,7 +35,8 @@ _I = re.IGNORECASE
 _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("photo-credit", "photo-credit", re.compile(
         r"^[(\[]?(?:photo|image|picture|foto|bild|imagem|immagine|фото|写真)s?"
-        r"(?:\s*(?:credit|courtesy|by|von|di|de|oleh))?\s*[:：]\s*\S", _I)),
+        r"(?:\s*(?:credit|courtesy|de|" + "|".join(bylines.BY_WORDS) + r"))?\s*[:：]\s*\S",
+        _I)),
     ("photo-credit", "photo-credit", re.compile(
         r"^[(\[]?(?:photo\s+)?(?:credit|courtesy)s?\s*(?:[:：]|\.\.\.|…)\s*\S", _I)),
     ("photo-credit", "photo-credit", re.compile(

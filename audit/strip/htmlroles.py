@@ -8,9 +8,7 @@ about the author among the last paragraphs, headings over nothing but furniture.
 
 from __future__ import annotations
 
-import re
-
-from audit import metadata
+from audit import bylines, metadata
 from audit.model import KEPT_ROLES
 from audit.strip.furniture import furniture_role
 from audit.strip.htmltree import HEADINGS, SENTENCE_END, WORD, RawBlock, common_ancestor
@@ -25,7 +23,6 @@ TITLE_WINDOW = 5
 # Bylines and datelines are short, and near the top unless they start with "By".
 MAX_BYLINE_WORDS = 15
 BYLINE_WINDOW = 6
-_BY_WORD = re.compile(r"\W*(?:by|von|por|di|par|oleh|door|av|af)\b", re.IGNORECASE)
 
 
 def _tokens(text: str) -> list[str]:
@@ -61,11 +58,16 @@ def _role(block: RawBlock, index: int, titles: list[str], authors: list[str]) ->
 
 
 def _is_byline(block: RawBlock, index: int, key: str, words: int, authors: list[str]) -> bool:
-    """Short, naming the author, and either starting with "By" or near the top and not
-    a sentence (a lead sentence may name an agency that is also the author)."""
-    if words > MAX_BYLINE_WORDS or not any(f" {a} " in f" {key} " for a in authors):
+    """Short, and either a byline by its shape near the top ("By Jane Doe", the pattern of
+    audit.bylines, not a sentence) or naming the author and either starting with "By" or
+    near the top and not a sentence (a lead sentence may name an agency that is also the
+    author)."""
+    if words > MAX_BYLINE_WORDS:
         return False
-    return bool(_BY_WORD.match(block.text)) or (index < BYLINE_WINDOW
+    if not any(f" {a} " in f" {key} " for a in authors):
+        return (index < BYLINE_WINDOW and bylines.BYLINE.match(block.text) is not None
+                and not SENTENCE_END.search(block.text))
+    return bool(bylines.OPENER.match(block.text)) or (index < BYLINE_WINDOW
                                                 and not SENTENCE_END.search(block.text))
 
 

@@ -16,25 +16,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from audit import bylines
+from audit.metadata import MONTH_NAMES
 from audit.strip.textlines import Page, key
 from audit.strip.textregion import densest_run, score_blocks
 
 Role = tuple[str, str]
 
 _I = re.IGNORECASE
-_BYLINE = re.compile(
-    r"^(?:(?:written|posted|published|reported|words|text)\s+by|by|von|por|par|oleh|door|"
-    r"автор|author|autor|autore)\b\s*[:|]?\s*(?-i:[A-ZÀ-ÞА-Я\u3040-\u9fff])", _I)
+_BYLINE = bylines.BYLINE
 # First words a byline can start with (checked before the regex, which is dearer).
-_BYLINE_STARTS = ("written", "posted", "published", "reported", "words", "text", "by", "von",
-                  "por", "par", "oleh", "door", "автор", "author", "autor")
-_MONTH_NAMES = (
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "janeiro",
-    "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
-    "novembro", "dezembro", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
-    "luglio", "settembre", "ottobre", "dicembre", "januari", "februari", "maret", "mei",
-    "agustus", "desember")
+_BYLINE_STARTS = bylines.STARTS
+_MONTH_NAMES = MONTH_NAMES  # the month names of audit.metadata, the one list
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -54,9 +47,8 @@ _MONTH = _by_first_letter(_MONTH_NAMES) + r"[a-zé]*\.?"
 _DATE_BY_MONTH = r"\b" + _MONTH + r"\s*-?\d{1,2}\b"
 _DATE_BY_DIGIT = (
     r"\d(?:(?<!\w\d)(?:\d?\.?\s+(?:de\s+)?" + _MONTH + r"(?:\s+(?:de\s+)?\d{4})?"
-    r"|\d{3}[-/.]\d{1,2}[-/.]\d{1,2}\b|\d?[-/.]\d{1,2}[-/.]\d{2,4}\b"
-    r"|\d?\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|"
-    r"декабря))|\d{3}\s*年\s*\d{1,2}\s*月)")
+    r"|\d{3}[-/.]\d{1,2}[-/.]\d{1,2}\b|\d?[-/.]\d{1,2}[-/.]\d{2,4}\b)"
+    r"|\d{3}\s*年\s*\d{1,2}\s*月)")
 _DATE = re.compile(_DATE_BY_MONTH + "|" + _DATE_BY_DIGIT, _I)
 _DIGIT = re.compile(r"\d")
 # The tail browsers show after a headline: ' - The New York Times', ' | WIRED'.

@@ -11,6 +11,7 @@ unless they match capitalised text.
 
 from __future__ import annotations
 
+from audit.agencies import AGENCIES
 from audit.sourcing.text import trie_pattern
 
 
@@ -156,15 +157,21 @@ SPECIFICITY = ("person", "role", "organization", "outlet", "document", "unnamed"
                "pronoun")
 NAMED_TYPES = frozenset({"person", "role", "organization", "outlet", "document"})
 
-OUTLET_NAMES = (
-    "associated press", "reuters", "afp", "agence france-presse", "bloomberg", "cnn",
-    "bbc", "nhk", "kyodo", "xinhua", "tass", "yonhap", "new york times", "washington post",
+# The news agencies that supply text (audit.agencies, the one list): a name of five letters
+# or more is looked for anywhere in a source phrase ("Reuters", "the Associated Press's
+# correspondent"); a shorter one or an abbreviation only as the phrase's last word of at
+# most two ("AP", "the AFP"), as "ap" or "ani" inside other words is no agency.
+_AGENCY_NAMES = tuple(dict.fromkeys(
+    alias.casefold() for agency in AGENCIES if agency.text for alias in agency.aliases))
+OUTLET_NAMES = tuple(name for name in _AGENCY_NAMES if len(name) >= 5) + (
+    "bbc", "nhk", "new york times", "washington post",
     "wall street journal", "financial times", "guardian", "nikkei", "fox news", "nbc",
-    "abc news", "cbs", "politico", "axios", "al jazeera", "dpa", "asahi", "yomiuri",
+    "abc news", "cbs", "politico", "axios", "al jazeera", "asahi", "yomiuri",
     "mainichi", "south china morning post", "global times", "people's daily", "the hill",
     "usa today", "npr", "the economist", "times of india", "le monde", "der spiegel",
 )
-OUTLET_ABBREVIATIONS = words("ap afp upi ani pti efe ansa dpa cnn bbc nhk npr")
+OUTLET_ABBREVIATIONS = frozenset(name for name in _AGENCY_NAMES if len(name) < 5) | words(
+    "bbc nhk npr")
 OUTLET_HEADS = words("""
 media newspaper newspapers broadcaster broadcasters tabloid magazine daily outlet outlets
 television tv channel network wire agency website site blog
