@@ -149,7 +149,11 @@ class VerbShapes(SharedSubject):
                        if toks[i].low == "to" or not toks[i].is_word), None)
             if to is not None and toks[to].low == "to":
                 return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
-        return nxt.start, toks[end - 1].end
+        # The object runs over its modifiers ("endorsed Donald J. Trump for president",
+        # "announced new measures that make it less attractive to ...") up to the clause's
+        # end, and stops where the writer says when ("... for mayor on Tuesday").
+        stop = self._reported_end(nxt.start, sentence[1])
+        return self._clause(nxt.start, _before_when(self.lang, toks, end, stop))
 
     def _asked(self, toks, k1: int, sentence):
         """"asked whether ...", "asked Congress to act": the question or the request."""
@@ -327,6 +331,23 @@ def _reduced_relative(lang, toks: list[Tok], k0: int, k1: int) -> bool:
     return False
 
 
+def _before_when(lang, toks: list[Tok], k: int, stop: int) -> int:
+    """The offset where an object's modifiers from token ``k`` give way to a time ("on
+    Tuesday", "last week", "in March"), else ``stop``."""
+    i = k
+    while i < len(toks) and toks[i].start < stop:
+        low = toks[i].low
+        if low in lang.WHEN_WORDS or (low in lang.MONTHS_AND_WHEN and i > k and
+                                      toks[i - 1].low in _BEFORE_MONTH):
+            while i > k and toks[i - 1].low in _BEFORE_MONTH:
+                i -= 1  # "on Tuesday", "in early March": the preposition goes too
+            return toks[i].start
+        i += 1
+    return stop
+
+
+_BEFORE_MONTH = frozenset({"on", "in", "since", "by", "until", "early", "late", "mid", "this",
+                           "next", "last", "earlier", "later"})
 _NOT_REPORTED = (-1, -1)  # what _object_content gives for a cue that reports nothing here
 _NP_MARKS = frozenset("“”\"'’-&$%")
 MAX_OBJECT = 25
