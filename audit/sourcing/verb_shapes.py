@@ -332,11 +332,14 @@ def _reduced_relative(lang, toks: list[Tok], k0: int, k1: int) -> bool:
 
 
 def _before_when(lang, toks: list[Tok], k: int, stop: int) -> int:
-    """The offset where an object's modifiers from token ``k`` give way to a time ("on
-    Tuesday", "last week", "in March"), else ``stop``."""
+    """The offset where an object's modifiers from token ``k`` give way to an aside (a
+    comma, a colon, a dash) or to a time ("on Tuesday", "last week", "in March"), else
+    ``stop``."""
     i = k
     while i < len(toks) and toks[i].start < stop:
         low = toks[i].low
+        if low in (",", ";", ":", "—", "–", "(") and not toks[i].is_word:
+            return toks[i].start  # "backed Ben Carson, a neurosurgeon who ...": an aside
         if low in lang.WHEN_WORDS or (low in lang.MONTHS_AND_WHEN and i > k and
                                       toks[i - 1].low in _BEFORE_MONTH):
             while i > k and toks[i - 1].low in _BEFORE_MONTH:

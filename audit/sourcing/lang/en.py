@@ -648,7 +648,7 @@ CLAUSE_END_PATTERN = (
     r"|even as|putting|leaving"
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
     r"|accusing|describing|citing|suggesting|claiming) "
-    r"|; | and (?:who|which) "
+    r"|; | and (?:who|which) |, and (?:he|she|they|it|we|I|both|his|her|their|its) "
     r"| and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
     r"|called|urged|argued|told|also|has|had) | and (?:they|others) have ")
 # (" and Biden have been fair": "have" after a name joins it to the subject before "and")
