@@ -36,6 +36,13 @@ def outer(text: str) -> list[dict]:
     ("The union endorsed Maria Lopez for mayor on Tuesday.", "stance", "The union",
      "Maria Lopez for mayor"),
     ("The governor opposes the pipeline.", "stance", "The governor", "the pipeline"),
+    # an object runs over its modifiers, and stops at an aside
+    ("The union endorsed Donald J. Trump for president of the United States.", "stance",
+     "The union", "Donald J. Trump for president of the United States"),
+    ("The council backed Ben Carson, a surgeon who has never held office.", "stance",
+     "The council", "Ben Carson"),
+    ("The mayor said the bridge would reopen in May, and she thanked the crews for it.",
+     "speech", "The mayor", "the bridge would reopen in May"),  # a second clause of the writer
     ("“We will rebuild the bridge,” the mayor said, drawing cheers from the crowd.", "speech",
      "the mayor", "“We will rebuild the bridge,”"),  # the -ing phrase describes the saying
     ("“We will rebuild the bridge,” the mayor said aboard the ferry on Monday.", "speech",
@@ -180,3 +187,4 @@ def test_pronoun_is_not_resolved_to_a_place():
     text = "New York was quiet on Monday. She said the verdict would help other women."
     (att,) = atts(text)
     assert att.get("resolved_source") is None
+
