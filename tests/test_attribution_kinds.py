@@ -57,6 +57,8 @@ def outer(text: str) -> list[dict]:
      "she would run for a second term"),  # a clause, not the object "she"
     ("The governor described the pipeline as a threat to the river.", "speech",
      "The governor", "the pipeline as a threat to the river"),
+    ("Republican voters see national security as their top concern.", "belief",
+     "Republican voters", "national security as their top concern"),  # regard: "X as Y"
     ("Most voters in the state support the pipeline.", "stance", "Most voters in the state",
      "the pipeline"),
     ("Sanders said both Obama and Biden have been fair to him in the race.", "speech",
@@ -101,6 +103,7 @@ def test_kind_fires(text, kind, source, content):
     "The mayor drew boos from the audience when she told them about the new taxes.",
     "The mayor has sagged in the polls since the spring floods.",  # a standing, not a poll
     "Officials show visitors around the plant every Friday.",  # show, not a finding
+    "The mayor saw the flooded road from the bridge on Monday.",  # saw, not "saw X as Y"
     "10:30: The meeting starts with a short report from the chair.",  # a time, not a label
     # a noun and its past participle (a reduced relative, an absolute): no one reports
     "The bill came to 3 billion dollars, with Japan’s share estimated at 1 billion dollars.",

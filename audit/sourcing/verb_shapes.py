@@ -111,7 +111,9 @@ class VerbShapes(SharedSubject):
         phrasal = cue[1] > toks[k0].end
         intent = low in self.lang.INTENT_TO_CUES
         asking = low in self.lang.ASK_CUES and not phrasal
-        if k1 >= len(toks) or not (phrasal or intent or asking or low in self.lang.NP_OBJECT_CUES):
+        regard = low in self.lang.AS_ONLY_CUES
+        if k1 >= len(toks) or not (phrasal or intent or asking or regard
+                                   or low in self.lang.NP_OBJECT_CUES):
             return None
         nxt = toks[k1]
         if asking:
@@ -130,6 +132,8 @@ class VerbShapes(SharedSubject):
         end = np_end(self.lang, toks, k1)
         if end == k1:
             return None
+        if regard and not (end + 1 < len(toks) and toks[end].low == "as"):
+            return _NOT_REPORTED  # "saw the car", "the view from the hill"
         if end < len(toks) and not intent and (toks[end].low in self.lang.AUX
                                               or toks[end].low in self.lang.VERBISH) and \
                 toks[end].low not in ("also", "then", "once", "first", "only", "long", "even",

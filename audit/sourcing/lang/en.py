@@ -267,6 +267,7 @@ think thinks thought believe believes believed expect expects expected fear fear
 hope hopes hoped know knows knew doubt doubts doubted worry worries worried feel feels
 felt suspect suspects suspected want wants wanted plan plans planned intend intends
 intended decided decides decide declined declines refuse refuses refused seem seems
+see sees saw view views viewed regard regards regarded
 seemed understand understands understood predicted predicts predict estimated estimates
 estimate projected projects forecast forecasts calculated calculates assume assumes
 assumed hoping believing thinking fearing expecting wanting planning
@@ -361,9 +362,14 @@ intends intended decided decides agreed agrees agree threatened threatens seek s
 sought offered offers vowing
 """)
 
+# Verbs of regard, which report a belief only as "X as Y" ("sees Cruz as a uniter", "views
+# itself as a leader"): "saw the car" is not one.
+AS_ONLY_CUES = words("see sees saw view views viewed regard regards regarded")
+
 # Base forms of the newer cues, which like BASE_CUES need a plural subject ("voters want").
 BASE_CUES = BASE_CUES | frozenset(
-    w for w in NP_OBJECT_CUES | INTENT_TO_CUES | ASK_CUES if not w.endswith(("s", "ed")))
+    w for w in NP_OBJECT_CUES | INTENT_TO_CUES | ASK_CUES | AS_ONLY_CUES
+    if not w.endswith(("s", "ed")))
 
 # Heads of a quantity of people, typed vague ("Another 19 percent", "about four in 10",
 # "a majority of voters", "half").
