@@ -59,6 +59,8 @@ def outer(text: str) -> list[dict]:
      "The governor", "the pipeline as a threat to the river"),
     ("Republican voters see national security as their top concern.", "belief",
      "Republican voters", "national security as their top concern"),  # regard: "X as Y"
+    ("The council heard from Maria Lopez, who said the bridge would reopen in May.", "speech",
+     "Maria Lopez", "the bridge would reopen in May"),  # a relative clause set off by commas
     ("Most voters in the state support the pipeline.", "stance", "Most voters in the state",
      "the pipeline"),
     ("Sanders said both Obama and Biden have been fair to him in the race.", "speech",
@@ -191,3 +193,10 @@ def test_pronoun_is_not_resolved_to_a_place():
     (att,) = atts(text)
     assert att.get("resolved_source") is None
 
+
+
+def test_relative_clause_content_ends_where_the_aside_closes():
+    found = outer("Lopez, who estimated a third of the workers were members, said she voted.")
+    assert [(a["source"]["text"], a["cue"]["text"], a["content"]["text"]) for a in found] == [
+        ("Lopez", "estimated", "a third of the workers were members"),
+        ("Lopez", "said", "she voted")]

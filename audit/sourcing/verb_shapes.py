@@ -22,8 +22,10 @@ class VerbShapes(SharedSubject):
             before -= 1  # "are gently urging"
         progressive = toks[k0].low.endswith("ing") and k0 > 0 and \
             toks[before].low in self.lang.AUX  # "is talking about", "was saying that"
-        if k0 > 0 and not progressive and (toks[k0 - 1].low in self.lang.PASSIVE_BEFORE or
-                                           toks[k0 - 1].low.endswith(("’s", "'s"))):
+        aside = k0 > 1 and toks[k0 - 1].low == "who" and toks[k0 - 2].text == ","
+        if k0 > 0 and not progressive and not aside and (
+                toks[k0 - 1].low in self.lang.PASSIVE_BEFORE
+                or toks[k0 - 1].low.endswith(("’s", "'s"))):
             return None  # passive ("is expected"), or a noun ("Swift’s claims")
         if k1 < len(toks) and toks[k1].low == "in" and toks[k0].low.startswith("believ"):
             return None  # "believes in sedans"
@@ -60,10 +62,28 @@ class VerbShapes(SharedSubject):
             if not toks[i].is_word:
                 return None
             if toks[i].low == "who":
-                np = np_before(toks, i)
-                if np is None or np[1] != i:
+                # "A spokesperson who ... said", or "Trump, who has called ...": the
+                # relative clause's antecedent is the phrase before "who" (and its comma)
+                end = i - 1 if i > 0 and toks[i - 1].text == "," else i
+                np = np_before(toks, end)
+                if np is None or np[1] != end:
                     return None
-                return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
+                if end < i:
+                    np = _antecedent(self.lang, toks, np)
+                    if np is None:
+                        return None
+                att = self._subject_first(toks, np, k0, k1, cue, sentence, strong)
+                if att is None or end == i or att.content[0] < toks[k0].start:
+                    return att
+                # "Leenders, who estimated a third were supporters, said ...": what he
+                # estimated ends where the aside closes, before the main clause's verb
+                close = next((j for j in range(k1, len(toks) - 1) if toks[j].text == "," and (
+                    toks[j + 1].low in self.lang.VERBISH or toks[j + 1].low in self.lang.AUX
+                    or toks[j + 1].low in self.lang.CUE_VERBS)), None)
+                if close is None or toks[close].start >= att.content[1]:
+                    return att
+                content = self._clause(att.content[0], toks[close].start)
+                return att.with_(content=content) if content is not None else None
         return None
 
     def _subject_first(self, toks, np, k0, k1, cue, sentence, strong) -> Attribution | None:
@@ -311,6 +331,19 @@ class VerbShapes(SharedSubject):
         source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
         kind = "quote" if self._is_quote(content) else "reported"
         return Attribution(content, source, cue, stype, self._has_quote(content), kind)
+
+
+def _antecedent(lang, toks: list[Tok], np: tuple[int, int]) -> tuple[int, int] | None:
+    """The phrase a "..., who" clause tells about, from the noun phrase found before its
+    comma: after the last verb in it ("heard from [Maria Lopez], who said")."""
+    first, end = np
+    verbs = [j for j in range(first, end) if not toks[j].is_cap and (
+        toks[j].low in lang.IRREGULAR_PAST or toks[j].low.endswith("ed"))]
+    if verbs:
+        first = verbs[-1] + 1
+    while first < end and toks[first].low in lang.NP_PREPS:
+        first += 1
+    return (first, end) if first < end else None
 
 
 def _reduced_relative(lang, toks: list[Tok], k0: int, k1: int) -> bool:
