@@ -36,6 +36,8 @@ def outer(text: str) -> list[dict]:
     ("The union endorsed Maria Lopez for mayor on Tuesday.", "stance", "The union",
      "Maria Lopez for mayor"),
     ("The governor opposes the pipeline.", "stance", "The governor", "the pipeline"),
+    ("The senator attacked the plan to close the hospital.", "stance", "The senator",
+     "the plan to close the hospital"),
     # an object runs over its modifiers, and stops at an aside
     ("The union endorsed Donald J. Trump for president of the United States.", "stance",
      "The union", "Donald J. Trump for president of the United States"),
