@@ -202,3 +202,10 @@ def test_relative_clause_content_ends_where_the_aside_closes():
     assert [(a["source"]["text"], a["cue"]["text"], a["content"]["text"]) for a in found] == [
         ("Lopez", "estimated", "a third of the workers were members"),
         ("Lopez", "said", "she voted")]
+
+
+def test_short_quote_after_the_cue_is_a_further_segment():
+    text = "“We have a plan,” Smith said. “It is called a budget.” Then the meeting ended."
+    (att,) = outer(text)
+    assert [s["text"] for s in att["content_segments"]] == [
+        "“We have a plan,”", "“It is called a budget.”"]

@@ -43,8 +43,10 @@ def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
             k += 1
         if last is None or last.source is None or last.effective_type() == "vague":
             continue  # "Others reported ..." does not speak the next paragraph's quote
-        if quote.words(text) < MIN_CARRIED_WORDS or covered.overlaps(quote.start, quote.end):
-            continue
+        opens_paragraph = quote.start == 0 or text[quote.start - 1] == "\n"
+        if quote.words(text) < (MIN_CARRIED_WORDS if opens_paragraph else 2) or \
+                covered.overlaps(quote.start, quote.end):
+            continue  # a short quote opening a paragraph is a title; after “A,” she said, not
         if not _speaker_carries(text, last, quote.start, sents):
             continue
         last = _carry(text, last, quote.start, quote.end)
