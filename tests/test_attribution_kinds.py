@@ -63,6 +63,10 @@ def outer(text: str) -> list[dict]:
      "Republican voters", "national security as their top concern"),  # regard: "X as Y"
     ("The council heard from Maria Lopez, who said the bridge would reopen in May.", "speech",
      "Maria Lopez", "the bridge would reopen in May"),  # a relative clause set off by commas
+    ("Clinton said families would pay more in taxes, an acknowledgment of the costs ahead.",
+     "speech", "Clinton", "families would pay more in taxes"),  # the writer's gloss
+    ("The mayor said the plan was sound, but that the cost was too high.", "speech",
+     "The mayor", "the plan was sound, but that the cost was too high"),  # both reported
     ("Most voters in the state support the pipeline.", "stance", "Most voters in the state",
      "the pipeline"),
     ("Sanders said both Obama and Biden have been fair to him in the race.", "speech",

@@ -651,10 +651,11 @@ DATELINE_PATTERN = r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]{1,
 # Where a reported clause ends when the writer takes over again: "He said it would be
 # provided next year, but he gave no details", "..., which it said crashed in Logar".
 CLAUSE_END_PATTERN = (
-    r",[”\"]? (?:but|although|though|which|whereas|while|who|whom|where|despite|compared"
+    r",[”\"]? (?:but(?! that\b)|although|though|which|whereas|while|who|whom|where|despite|compared"
     r"|even as|putting|leaving"
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
     r"|accusing|describing|citing|suggesting|claiming) "
+    r"|, an? (?=[a-z]+ (?:that|to|of|from|for|which|who)\b)"
     r"|; | and (?:who|which) |, and (?:he|she|they|it|we|I|both|his|her|their|its) "
     r"| and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
     r"|called|urged|argued|told|also|has|had) | and (?:they|others) have ")
