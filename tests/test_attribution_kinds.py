@@ -67,6 +67,8 @@ def outer(text: str) -> list[dict]:
      "speech", "Clinton", "families would pay more in taxes"),  # the writer's gloss
     ("The mayor said the plan was sound, but that the cost was too high.", "speech",
      "The mayor", "the plan was sound, but that the cost was too high"),  # both reported
+    ("Many voters call the plan a disaster for the city.", "speech", "Many voters",
+     "the plan a disaster for the city"),  # an object and what it is called
     ("Most voters in the state support the pipeline.", "stance", "Most voters in the state",
      "the pipeline"),
     ("Sanders said both Obama and Biden have been fair to him in the race.", "speech",
@@ -112,6 +114,7 @@ def test_kind_fires(text, kind, source, content):
     "The mayor has sagged in the polls since the spring floods.",  # a standing, not a poll
     "Officials show visitors around the plant every Friday.",  # show, not a finding
     "The mayor saw the flooded road from the bridge on Monday.",  # saw, not "saw X as Y"
+    "The mayor calls her mother every Sunday evening.",  # no name given: not a report
     "10:30: The meeting starts with a short report from the chair.",  # a time, not a label
     # a noun and its past participle (a reduced relative, an absolute): no one reports
     "The bill came to 3 billion dollars, with Japan’s share estimated at 1 billion dollars.",

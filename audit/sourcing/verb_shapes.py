@@ -196,7 +196,7 @@ class VerbShapes(SharedSubject):
         nxt = toks[k1].low if k1 < len(toks) else ""
         if low in self.lang.THAT_ONLY_CUES:
             return nxt == "that"
-        if low != "called":
+        if low not in self.lang.NAMING_CUES:
             return True
         for tok in toks[k1 + 1:k1 + 8]:
             if tok.text in "“\"":
