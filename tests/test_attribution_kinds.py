@@ -216,3 +216,9 @@ def test_short_quote_after_the_cue_is_a_further_segment():
     (att,) = outer(text)
     assert [s["text"] for s in att["content_segments"]] == [
         "“We have a plan,”", "“It is called a budget.”"]
+
+
+def test_referring_to_is_a_mention_of_its_own():
+    found = outer("Things will be settled by Cleveland, he said, referring to the convention.")
+    assert [(a["cue"]["text"], a["content"]["text"]) for a in found] == [
+        ("said", "Things will be settled by Cleveland"), ("referring to", "the convention")]

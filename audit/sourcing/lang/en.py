@@ -63,7 +63,7 @@ PARTICIPLE_CUES = words("""
 saying adding noting warning arguing explaining claiming insisting stressing telling
 urging stating admitting acknowledging asserting describing accusing predicting
 confirming denying citing suggesting criticizing criticising praising blaming questioning
-asking promising vowing declaring announcing calling
+asking promising vowing declaring announcing calling referring
 """)
 
 # Cues that may come before their source ("..., said the minister").
@@ -356,6 +356,9 @@ shot back
 fired back
 spoke out against
 spoke out about
+referred to
+refers to
+referring to
 """.strip().splitlines())
 
 # Cues whose content is an intention, "to" and its verb ("pledged to cut taxes", "wants to
@@ -658,7 +661,7 @@ CLAUSE_END_PATTERN = (
     r",[”\"]? (?:but(?! that\b)|although|though|which|whereas|while|who|whom|where|despite|compared"
     r"|even as|putting|leaving"
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
-    r"|accusing|describing|citing|suggesting|claiming) "
+    r"|accusing|describing|citing|suggesting|claiming|referring) "
     r"|, an? (?=[a-z]+ (?:that|to|of|from|for|which|who)\b)"
     r"|; | and (?:who|which) |, and (?:he|she|they|it|we|I|both|his|her|their|its) "
     r"| and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
