@@ -69,6 +69,8 @@ def outer(text: str) -> list[dict]:
      "The mayor", "the plan was sound, but that the cost was too high"),  # both reported
     ("Many voters call the plan a disaster for the city.", "speech", "Many voters",
      "the plan a disaster for the city"),  # an object and what it is called
+    ("The mayor gave money to a group backing the pipeline.", "stance", "a group",
+     "the pipeline"),  # a stance participle after its noun
     ("Most voters in the state support the pipeline.", "stance", "Most voters in the state",
      "the pipeline"),
     ("Sanders said both Obama and Biden have been fair to him in the race.", "speech",
@@ -115,6 +117,7 @@ def test_kind_fires(text, kind, source, content):
     "Officials show visitors around the plant every Friday.",  # show, not a finding
     "The mayor saw the flooded road from the bridge on Monday.",  # saw, not "saw X as Y"
     "The mayor calls her mother every Sunday evening.",  # no name given: not a report
+    "The truck was backing into the loading bay when the wall fell.",  # no object
     "10:30: The meeting starts with a short report from the chair.",  # a time, not a label
     # a noun and its past participle (a reduced relative, an absolute): no one reports
     "The bill came to 3 billion dollars, with Japan’s share estimated at 1 billion dollars.",

@@ -141,6 +141,9 @@ class VerbShapes(SharedSubject):
         if nxt.low in ("that", "whether", "if") or nxt.text in ":“\"" or \
                 self.quotes.opening_at(nxt.start) is not None:
             return None
+        if low in self.lang.STANCE_PARTICIPLES and (
+                nxt.low in self.lang.NOT_A_CLAUSE or nxt.low in self.lang.NP_PREPS):
+            return _NOT_REPORTED  # "was backing into the bay": a movement, not a stance
         if nxt.low == "to":
             if not intent:
                 return None

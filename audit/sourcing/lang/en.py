@@ -379,6 +379,11 @@ BASE_CUES = BASE_CUES | frozenset(
     w for w in NP_OBJECT_CUES | INTENT_TO_CUES | ASK_CUES | AS_ONLY_CUES
     if not w.endswith(("s", "ed")))
 
+# Stance participles after their noun, a reduced relative ("a group backing Bush", "voters
+# supporting Clinton"): the noun takes the stance, singular or plural.
+STANCE_PARTICIPLES = words("supporting backing opposing endorsing")
+NP_OBJECT_CUES = NP_OBJECT_CUES | STANCE_PARTICIPLES
+
 # Heads of a quantity of people, typed vague ("Another 19 percent", "about four in 10",
 # "a majority of voters", "half").
 QUANTITY_HEADS = words("""
