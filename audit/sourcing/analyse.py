@@ -42,8 +42,8 @@ def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
     found = Extractor(text, sents, quotes, lang).run() + labels.labels(text)
     found = found + carry.carried_quotes(text, found, quotes, sents)
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
-    found = carry.resolve_pronouns(text, found)
-    found = structure.finish(text, carry.anonymity_reasons(text, found, sents))
+    found = carry.resolve_pronouns(text, found, lang)
+    found = structure.finish(text, carry.anonymity_reasons(text, found, sents, lang))
     return found, sents, quotes
 
 
@@ -51,10 +51,11 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
             blocks: tuple[Block, ...], config: Config,
             sentences: list[tuple[int, int]] | None = None) -> StageResult:
     """The report's ``sourcing`` data, its findings and the two scores for one article."""
+    lang = pack(language)  # None when the language has no pack: then titles are read as English
     facts = consistency.facts(provenance, blocks)
-    conflicts = consistency.title_conflicts(text)
+    conflicts = consistency.title_conflicts(text, lang or en)
     facts.title_conflicts = len(conflicts)
-    headline = consistency.headline_source(title)
+    headline = consistency.headline_source(title, lang or en)
     article = [*consistency.article_findings(facts), *conflicts, *filter(None, [headline])]
     attribution_score = scores.attribution(facts, config.get)
     if language is not None and language not in COVERED_LANGUAGES:
@@ -66,11 +67,11 @@ def analyse(text: str, *, language: str | None, provenance: dict[str, Any], titl
         kept = tuple(f for f in article if rules.get(f.rule_id).category == "extraction")
         return StageResult(data, kept, {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
-    found, sents, quotes = _extract(text, sentences, pack(language))
-    unattributed, worthy = _unattributed(text, found, sents)
+    found, sents, quotes = _extract(text, sentences, lang)
+    unattributed, worthy = _unattributed(text, found, sents, lang)
     words = len(text.split())
     counts = _score_counts(text, words, found, quotes, config,
-                           opinion="opinion" in facts.labels)
+                           opinion="opinion" in facts.labels, lang=lang)
     short = _too_short(words, found, counts.own_voice, config)
     warnings = [_warning("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
@@ -98,8 +99,8 @@ def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...]
     return None
 
 
-def _unattributed(text: str, found: list[Attribution], sents: Sentences):
-    worthy = claims.checkworthy(text, sents)
+def _unattributed(text: str, found: list[Attribution], sents: Sentences, lang):
+    worthy = claims.checkworthy(text, sents, lang)
     attributed = claims.attributed_sentences(found, sents)
     out = []
     for index, why in worthy:
@@ -165,7 +166,7 @@ def _where(att: Attribution) -> Span:
 
 
 def _score_counts(text: str, words: int, found: list[Attribution], quotes: QuoteIndex,
-                  config: Config, *, opinion: bool) -> scores.SourcingCounts:
+                  config: Config, *, opinion: bool, lang=en) -> scores.SourcingCounts:
     """What the sourcing score reads. An attribution nested in another's content (``nested_in``
     from the extractor) is part of that one, not a source of its own."""
     own = [a for a in found if a.nested_in is None]
@@ -180,13 +181,13 @@ def _score_counts(text: str, words: int, found: list[Attribution], quotes: Quote
             first[key] = _where(att)
     # What a source is said to say is not the author's voice, unless the source is the
     # author ("I think ...", "we believe ...").
-    covered = [q for a in found if not is_voice(a.source_text(text) or "")
+    covered = [q for a in found if not is_voice(a.source_text(text) or "", lang)
                for q in _content_spans(a)]
     covered += [(q.start, q.end) for q in quotes.quotes]
     return scores.SourcingCounts(
         words=words, named=tuple(_where(a) for a in named), named_weight=weight,
         direct=tuple(a.content for a in own if a.direct),
-        sources=tuple(sorted(first.values())), own_voice=own_voice(text, covered),
+        sources=tuple(sorted(first.values())), own_voice=own_voice(text, covered, lang),
         opinion_label=opinion)
 
 

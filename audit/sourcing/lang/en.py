@@ -655,6 +655,13 @@ CHECKWORTHY_HINTS = {
                "thanks to", "contributed"),
     "event": (" been ",),
 }
+# Literals of which every match of a reason's pattern contains one (tested before the
+# pattern is run: cheaper than its scan).
+CHECKWORTHY_REQUIRES = {
+    "percentage": ("%", "per"),
+    "money": ("$", "€", "£", "¥", "USD", "EUR", "dollars", "euros", "pounds", "yen", "yuan",
+              "won", "rupees", "roubles", "rubles"),
+}
 
 # Patterns of the extractor's reader (content.py, participles.py, reported.py), compiled
 # once per pack by content.reader_patterns.
