@@ -18,9 +18,8 @@ import re
 from bisect import bisect_left
 from operator import itemgetter
 
-from audit.sourcing import cues, shapes
-from audit.sourcing.nominal import NominalForms
-from audit.sourcing.passive import PassiveForms
+from audit.sourcing import cues, nominal, passive, shapes
+from audit.sourcing.context import CueContext
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trim
@@ -31,7 +30,7 @@ _token_start = itemgetter(1)  # Tok.start
 SENTENCE_TOKENS_MAX = 4000  # characters: a longer sentence is tokenised per cue window
 
 
-class Extractor(VerbShapes, PassiveForms, NominalForms):
+class Extractor(VerbShapes):
     """Finds cue-based attributions in one text (see the module docstring)."""
 
     def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex, lang) -> None:
@@ -145,22 +144,23 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
         k1 = bisect_left(toks, match.end(), k0, key=_token_start)
         cue = (match.start(), match.end())
         if match.re is self.cues.passive:
-            return self._passive(match, toks, k1, sentence)
+            return passive.passive(self, match, toks, k1, sentence)
         if match.re is self.cues.owned_noun:
-            return self._owned(match, toks, k1)
+            return nominal.owned(self, match, toks, k1)
+        context = CueContext(toks, k0, k1, cue, sentence)
         if match.re is self.cues.in_poll:
-            return self._in_poll(toks, k0, k1, cue, sentence)
+            return nominal.in_poll(self, context)
         if toks[k0].start != match.start():
             return None  # inside a hyphenated word: "so-called", "well-known"
         if match.group() in self.cues.noun_that:
-            att = self._possessive(toks, k0, cue, sentence)
+            att = nominal.possessive(self, context)
             if att is not None or toks[k0].low not in self.lang.PARTICIPLE_CUES:
                 return att
             k1, cue = k0 + 1, (toks[k0].start, toks[k0].end)  # "a statement warning that"
         if match.group().startswith(self.cues.preps) or \
                 match.group().startswith(self.cues.nominals):
             kind = "according-to" if match.group().startswith(self.cues.preps) else "nominal"
-            return self._prepositional(toks, k0, k1, cue, sentence, kind)
+            return nominal.prepositional(self, context.with_(k1=k1, cue=cue), kind)
         return self._verb(toks, k0, k1, cue, sentence)
 
 
