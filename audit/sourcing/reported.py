@@ -10,6 +10,8 @@ editors prefer a missed attribution to a garbage one.
 Where the parts are: cues.py (finding cues), verb_shapes.py (a verb and its source),
 participles.py (cues sharing a subject), nominal.py ("according to X", "Smith’s claim
 that"), passive.py ("it is believed that", "allegedly"), content.py (what a cue reports).
+The extractor is the reader (content.Reader) those plain functions are handed, with one
+cue context (context.CueContext) per cue.
 """
 
 from __future__ import annotations
@@ -18,19 +20,19 @@ import re
 from bisect import bisect_left
 from operator import itemgetter
 
-from audit.sourcing import cues, nominal, passive, shapes
+from audit.sourcing import cues, nominal, passive, shapes, verb_shapes
+from audit.sourcing.content import Reader
 from audit.sourcing.context import CueContext
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trim
-from audit.sourcing.verb_shapes import VerbShapes
 
 _THAT = re.compile(r"\s*that\b")
 _token_start = itemgetter(1)  # Tok.start
 SENTENCE_TOKENS_MAX = 4000  # characters: a longer sentence is tokenised per cue window
 
 
-class Extractor(VerbShapes):
+class Extractor(Reader):
     """Finds cue-based attributions in one text (see the module docstring)."""
 
     def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex, lang) -> None:
@@ -161,7 +163,7 @@ class Extractor(VerbShapes):
                 match.group().startswith(self.cues.nominals):
             kind = "according-to" if match.group().startswith(self.cues.preps) else "nominal"
             return nominal.prepositional(self, context.with_(k1=k1, cue=cue), kind)
-        return self._verb(toks, k0, k1, cue, sentence)
+        return verb_shapes.verb(self, context.with_(k1=k1, cue=cue))
 
 
 def _skip_that(text: str, pos: int, end: int) -> int:
