@@ -225,3 +225,14 @@ def test_referring_to_is_a_mention_of_its_own():
     found = outer("Things will be settled by Cleveland, he said, referring to the convention.")
     assert [(a["cue"]["text"], a["content"]["text"]) for a in found] == [
         ("said", "Things will be settled by Cleveland"), ("referring to", "the convention")]
+
+
+def test_title_case_cue_in_a_headline():
+    found = outer("Mayor Lopez Slams Council’s Plan for the Old Bridge\n\nThe vote is on Monday.")
+    assert [(a["source"]["text"], a["cue"]["text"], a["content"]["text"], a["kind"])
+            for a in found] == [
+        ("Mayor Lopez", "Slams", "Council’s Plan for the Old Bridge", "stance")]
+
+
+def test_title_case_words_in_running_text_are_not_cues():
+    assert outer("The Says Law of markets was taught in the old Economics Department.") == []
