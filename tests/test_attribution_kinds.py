@@ -236,3 +236,13 @@ def test_title_case_cue_in_a_headline():
 
 def test_title_case_words_in_running_text_are_not_cues():
     assert outer("The Says Law of markets was taught in the old Economics Department.") == []
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The mayor told the crowd she would run again.", "she would run again"),
+    ("At the hearing, officials told him he had never been a citizen.",
+     "he had never been a citizen"),
+])
+def test_content_stops_at_the_addressee(text, content):
+    (att,) = outer(text)
+    assert att["cue"]["text"] == "told" and att["content"]["text"] == content

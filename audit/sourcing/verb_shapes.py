@@ -10,7 +10,7 @@ from ``verb`` down: which shape the verb stands in, then its source, then its co
 from __future__ import annotations
 
 from audit.sourcing import shapes
-from audit.sourcing.content import Reader
+from audit.sourcing.content import MAX_ADDRESSEE, Reader
 from audit.sourcing.context import CueContext
 from audit.sourcing.participles import shared
 from audit.sourcing.record import Attribution
@@ -261,10 +261,14 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
 
 
 def _said_after(r: Reader, toks, k1: int) -> bool:
-    """Whether "told [someone]" goes on to what was told: "that", a colon, a quote."""
-    for tok in toks[k1:k1 + 14]:
+    """Whether "told [someone]" goes on to what was told: "that", a colon, a quote, or a
+    clause's subject just after the addressee ("told him he had never been ...")."""
+    for i, tok in enumerate(toks[k1:k1 + 14], k1):
         if tok.low in ("that", ":") or tok.text in "“\"" or \
                 r.quotes.opening_at(tok.start) is not None:
+            return True
+        if k1 < i <= k1 + MAX_ADDRESSEE and tok.low in r.lang.SUBJECT_PRONOUNS and \
+                all(t.is_word and t.low not in r.lang.VERBISH for t in toks[k1:i]):
             return True
         if tok.text in ".;":
             return False

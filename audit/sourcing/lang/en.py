@@ -154,6 +154,8 @@ evening afternoon night last next earlier later recently
 """)
 
 PRONOUNS = words("he she they it we i him her them us")
+# Pronouns that open a clause as its subject ("said he would", "told them she was").
+SUBJECT_PRONOUNS = words("he she they we i it you")
 
 # Types in order of specificity; a source with two readings keeps the more specific.
 SPECIFICITY = ("person", "role", "organization", "outlet", "document", "unnamed", "vague",
