@@ -118,6 +118,7 @@ def test_kind_fires(text, kind, source, content):
     "The mayor saw the flooded road from the bridge on Monday.",  # saw, not "saw X as Y"
     "The mayor calls her mother every Sunday evening.",  # no name given: not a report
     "The truck was backing into the loading bay when the wall fell.",  # no object
+    "The terrorist attacks in the capital changed the race.",  # a noun, not a stance
     "10:30: The meeting starts with a short report from the chair.",  # a time, not a label
     # a noun and its past participle (a reduced relative, an absolute): no one reports
     "The bill came to 3 billion dollars, with Japan’s share estimated at 1 billion dollars.",

@@ -302,7 +302,7 @@ welcomed applauded applauds slammed slams blasted blasts mocked mocks echoed ech
 urged urges urge demanded demands demand predicted predicts predict described describes
 warned warns announced announces recommended recommends
 support backs favor favors favour favours
-attacked attacks challenged disputed disputes dismissed dismisses lambasted favored favoured
+attacked challenged disputed dismissed dismisses lambasted favored favoured
 """)
 # Intention cues that also take a clause with no "that" ("supporters hope her bid works").
 HOPE_CUES = words("hope hopes hoped")
