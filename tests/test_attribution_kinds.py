@@ -43,6 +43,8 @@ def outer(text: str) -> list[dict]:
      "The union", "Donald J. Trump for president of the United States"),
     ("The council backed Ben Carson, a surgeon who has never held office.", "stance",
      "The council", "Ben Carson"),
+    ("The governor endorsed Lopez at a news conference in the capital.", "stance",
+     "The governor", "Lopez"),  # where, not what
     ("The mayor said the bridge would reopen in May, and she thanked the crews for it.",
      "speech", "The mayor", "the bridge would reopen in May"),  # a second clause of the writer
     ("“We will rebuild the bridge,” the mayor said, drawing cheers from the crowd.", "speech",

@@ -401,6 +401,8 @@ def _before_when(lang, toks: list[Tok], k: int, stop: int) -> int:
         low = toks[i].low
         if low in (",", ";", ":", "—", "–", "(") and not toks[i].is_word:
             return toks[i].start  # "backed Ben Carson, a neurosurgeon who ...": an aside
+        if i == k and low in _OCCASION:
+            return toks[i].start  # "endorsed Trump [at a news conference]": where, not what
         if low in lang.WHEN_WORDS or (low in lang.MONTHS_AND_WHEN and i > k and
                                       toks[i - 1].low in _BEFORE_MONTH):
             while i > k and toks[i - 1].low in _BEFORE_MONTH:
@@ -410,6 +412,7 @@ def _before_when(lang, toks: list[Tok], k: int, stop: int) -> int:
     return stop
 
 
+_OCCASION = frozenset({"at", "during", "amid", "via", "while", "through", "after", "before"})
 _BEFORE_MONTH = frozenset({"on", "in", "since", "by", "until", "early", "late", "mid", "this",
                            "next", "last", "earlier", "later"})
 
