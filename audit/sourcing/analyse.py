@@ -39,11 +39,11 @@ def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
     """``extract``, with the quotes it found (the own-voice count reads them too)."""
     sents = Sentences(text, split_sentences(text) if spans is None else spans)
     quotes = QuoteIndex(text, find_quotes(text))
-    found = Extractor(text, sents, quotes, lang).run() + labels.labels(text)
+    found = Extractor(text, sents, quotes, lang).run() + labels.labels(text, lang)
     found = found + carry.carried_quotes(text, found, quotes, sents)
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
     found = carry.resolve_pronouns(text, found, lang)
-    found = structure.finish(text, carry.anonymity_reasons(text, found, sents, lang))
+    found = structure.finish(text, carry.anonymity_reasons(text, found, sents, lang), lang)
     return found, sents, quotes
 
 

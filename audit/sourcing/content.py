@@ -58,7 +58,7 @@ class Reader:
 
     def _typed(self, words: list[str], strong: bool) -> str | None:
         """The source's type; one-word names are checked against the rest of the text."""
-        stype = shapes.typed(words, strong)
+        stype = shapes.typed(self.lang, words, strong)
         if stype == "person" and len(words) == 1:
             word = words[0]
             if word not in self._single:

@@ -95,7 +95,7 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
     words = [t.text for t in toks[np[0]:np[1]]]
     stype = r._typed(words, strong) or (
         "unnamed" if words[0].lower() in r.lang.NP_LEADS and len(words) <= 6 else None)
-    base_ok = shapes.plural(words) or toks[k0 - 1].low in r.lang.BASE_AFTER
+    base_ok = shapes.plural(r.lang, words) or toks[k0 - 1].low in r.lang.BASE_AFTER
     if stype is None or (toks[k0].low in r.lang.BASE_CUES and not base_ok):
         return None  # "the case report steroids": a noun, not "officials report"
     if np[0] > 0 and toks[np[0] - 1].low == "than":
@@ -235,8 +235,9 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
             r._is_quote(content) or _leading_adverbial(r, toks, first, sentence)) \
             and r.quotes.closing_before(toks[first].start) is None:
         parenthetical = False  # "At the fair, Beck said, “...”": the quote is what he said
-    if content is None or parenthetical or shapes.trivial(r.text, content) or \
-            shapes.adverbial(r.text, content) or shapes.participle(r.text, content):
+    if content is None or parenthetical or shapes.trivial(r.lang, r.text, content) or \
+            shapes.adverbial(r.lang, r.text, content) or \
+            shapes.participle(r.lang, r.text, content):
         subordinate = first > 0 and toks[first - 1].low in r.lang.SUBORDINATORS
         before = None if subordinate else r._before(
             toks[first - 1 if as_clause else first].start, sentence)
@@ -347,7 +348,8 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
         stype, appos = head_type, (head[0], head[1])  # "The Taliban, however, said"
     else:
         stype = more_specific(head_type,
-                              shapes.typed([t.text for t in toks[appos[0]:appos[1]]], strong))
+                              shapes.typed(r.lang, [t.text for t in toks[appos[0]:appos[1]]],
+                                           strong))
     content = _subject_content(r, toks, head[0], k0, k1, sentence)
     if stype is None or content is None:
         return None
