@@ -249,3 +249,10 @@ def test_title_case_words_in_running_text_are_not_cues():
 def test_content_stops_at_the_addressee(text, content):
     (att,) = outer(text)
     assert att["cue"]["text"] == "told" and att["content"]["text"] == content
+
+
+def test_a_relative_clause_before_the_verb_and_a_second_attribution():
+    found = outer("Executives who have worked with Anna Lopez say they trust her, they also say "
+                  "she is careful.")
+    assert [(a["source"]["text"], a["content"]["text"]) for a in found] == [
+        ("Executives", "they trust her"), ("they", "she is careful")]

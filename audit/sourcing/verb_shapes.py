@@ -53,7 +53,9 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
         return None  # "did not say whether ...", "does not say much": nothing reported
     np = np_before(toks, k0 - 1 if negated else k0)
     if np is not None:
-        return _subject_first(r, c, np)
+        # "executives who have worked with Lachlan Murdoch say": the phrase just before
+        # the verb may end a relative clause, whose antecedent is the source
+        return _subject_first(r, c, np) or _relative(r, c)
     return _appositive(r, c) or _inverted(r, c) or _relative(r, c) or shared(r, c)
 
 

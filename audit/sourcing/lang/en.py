@@ -678,6 +678,8 @@ CLAUSE_END_PATTERN = (
     r"|accusing|describing|citing|suggesting|claiming|referring) "
     r"|, an? (?=[a-z]+ (?:that|to|of|from|for|which|who)\b)"
     r"|; | and (?:who|which) |, and (?:he|she|they|it|we|I|both|his|her|their|its) "
+    r"|, (?:he|she|they|we|I) (?:also |later |then )?(?:said|says|say|added|noted|told"
+    r"|argued|warned|insisted) (?!,)"
     r"| and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
     r"|called|urged|argued|told|also|has|had) | and (?:they|others) have ")
 # (" and Biden have been fair": "have" after a name joins it to the subject before "and")
