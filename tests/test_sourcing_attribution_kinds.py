@@ -38,6 +38,17 @@ def outer(text: str) -> list[dict]:
     ("The union endorsed Maria Lopez for mayor on Tuesday.", "stance", "The union",
      "Maria Lopez for mayor"),
     ("The governor opposes the pipeline.", "stance", "The governor", "the pipeline"),
+    ("The senator attacked the plan to close the hospital.", "stance", "The senator",
+     "the plan to close the hospital"),
+    # an object runs over its modifiers, and stops at an aside
+    ("The union endorsed Donald J. Trump for president of the United States.", "stance",
+     "The union", "Donald J. Trump for president of the United States"),
+    ("The council backed Ben Carson, a surgeon who has never held office.", "stance",
+     "The council", "Ben Carson"),
+    ("The governor endorsed Lopez at a news conference in the capital.", "stance",
+     "The governor", "Lopez"),  # where, not what
+    ("The mayor said the bridge would reopen in May, and she thanked the crews for it.",
+     "speech", "The mayor", "the bridge would reopen in May"),  # a second clause of the writer
     ("“We will rebuild the bridge,” the mayor said, drawing cheers from the crowd.", "speech",
      "the mayor", "“We will rebuild the bridge,”"),  # the -ing phrase describes the saying
     ("“We will rebuild the bridge,” the mayor said aboard the ferry on Monday.", "speech",
@@ -52,6 +63,18 @@ def outer(text: str) -> list[dict]:
      "she would run for a second term"),  # a clause, not the object "she"
     ("The governor described the pipeline as a threat to the river.", "speech",
      "The governor", "the pipeline as a threat to the river"),
+    ("Republican voters see national security as their top concern.", "belief",
+     "Republican voters", "national security as their top concern"),  # regard: "X as Y"
+    ("The council heard from Maria Lopez, who said the bridge would reopen in May.", "speech",
+     "Maria Lopez", "the bridge would reopen in May"),  # a relative clause set off by commas
+    ("Clinton said families would pay more in taxes, an acknowledgment of the costs ahead.",
+     "speech", "Clinton", "families would pay more in taxes"),  # the writer's gloss
+    ("The mayor said the plan was sound, but that the cost was too high.", "speech",
+     "The mayor", "the plan was sound, but that the cost was too high"),  # both reported
+    ("Many voters call the plan a disaster for the city.", "speech", "Many voters",
+     "the plan a disaster for the city"),  # an object and what it is called
+    ("The mayor gave money to a group backing the pipeline.", "stance", "a group",
+     "the pipeline"),  # a stance participle after its noun
     ("Most voters in the state support the pipeline.", "stance", "Most voters in the state",
      "the pipeline"),
     ("Sanders said both Obama and Biden have been fair to him in the race.", "speech",
@@ -96,6 +119,10 @@ def test_kind_fires(text, kind, source, content):
     "The mayor drew boos from the audience when she told them about the new taxes.",
     "The mayor has sagged in the polls since the spring floods.",  # a standing, not a poll
     "Officials show visitors around the plant every Friday.",  # show, not a finding
+    "The mayor saw the flooded road from the bridge on Monday.",  # saw, not "saw X as Y"
+    "The mayor calls her mother every Sunday evening.",  # no name given: not a report
+    "The truck was backing into the loading bay when the wall fell.",  # no object
+    "The terrorist attacks in the capital changed the race.",  # a noun, not a stance
     "10:30: The meeting starts with a short report from the chair.",  # a time, not a label
     # a noun and its past participle (a reduced relative, an absolute): no one reports
     "The bill came to 3 billion dollars, with Japan’s share estimated at 1 billion dollars.",
@@ -183,3 +210,52 @@ def test_pronoun_is_not_resolved_to_a_place():
     text = "New York was quiet on Monday. She said the verdict would help other women."
     (att,) = atts(text)
     assert att.get("resolved_source") is None
+
+
+
+def test_relative_clause_content_ends_where_the_aside_closes():
+    found = outer("Lopez, who estimated a third of the workers were members, said she voted.")
+    assert [(a["source"]["text"], a["cue"]["text"], a["content"]["text"]) for a in found] == [
+        ("Lopez", "estimated", "a third of the workers were members"),
+        ("Lopez", "said", "she voted")]
+
+
+def test_short_quote_after_the_cue_is_a_further_segment():
+    text = "“We have a plan,” Smith said. “It is called a budget.” Then the meeting ended."
+    (att,) = outer(text)
+    assert [s["text"] for s in att["content_segments"]] == [
+        "“We have a plan,”", "“It is called a budget.”"]
+
+
+def test_referring_to_is_a_mention_of_its_own():
+    found = outer("Things will be settled by Cleveland, he said, referring to the convention.")
+    assert [(a["cue"]["text"], a["content"]["text"]) for a in found] == [
+        ("said", "Things will be settled by Cleveland"), ("referring to", "the convention")]
+
+
+def test_title_case_cue_in_a_headline():
+    found = outer("Mayor Lopez Slams Council’s Plan for the Old Bridge\n\nThe vote is on Monday.")
+    assert [(a["source"]["text"], a["cue"]["text"], a["content"]["text"], a["kind"])
+            for a in found] == [
+        ("Mayor Lopez", "Slams", "Council’s Plan for the Old Bridge", "stance")]
+
+
+def test_title_case_words_in_running_text_are_not_cues():
+    assert outer("The Says Law of markets was taught in the old Economics Department.") == []
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The mayor told the crowd she would run again.", "she would run again"),
+    ("At the hearing, officials told him he had never been a citizen.",
+     "he had never been a citizen"),
+])
+def test_content_stops_at_the_addressee(text, content):
+    (att,) = outer(text)
+    assert att["cue"]["text"] == "told" and att["content"]["text"] == content
+
+
+def test_a_relative_clause_before_the_verb_and_a_second_attribution():
+    found = outer("Executives who have worked with Anna Lopez say they trust her, they also say "
+                  "she is careful.")
+    assert [(a["source"]["text"], a["content"]["text"]) for a in found] == [
+        ("Executives", "they trust her"), ("they", "she is careful")]

@@ -496,13 +496,14 @@ def _titled_by_one_pattern(text: str) -> list[tuple[int, int]]:
     replaced gave for unqualified titles (the reference for the test below)."""
     import re
 
-    from audit.sourcing import consistency as c
+    from audit.sourcing.lang import en
 
-    firsts = "".join(sorted({word[0] for word in (*c._QUALIFIERS, *c._TITLES)}))
+    qualifiers, titles = en.TITLE_QUALIFIERS, sorted(en.TITLES, key=len, reverse=True)
+    firsts = "".join(sorted({word[0] for word in (*qualifiers, *titles)}))
     pattern = re.compile(
-        rf"(?=[{firsts}])(?<![\w-])(?:(?:{'|'.join(c._QUALIFIERS)})\s*)?("
-        + "|".join(c._TITLES) + r")((?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3})\b")
-    qualified = re.compile(f"(?:{'|'.join(c._QUALIFIERS)})", re.IGNORECASE)
+        rf"(?=[{firsts}])(?<![\w-])(?:(?:{'|'.join(qualifiers)})\s*)?("
+        + "|".join(titles) + r")((?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3})\b")
+    qualified = re.compile(f"(?:{'|'.join(qualifiers)})", re.IGNORECASE)
     return [m.span() for m in pattern.finditer(text) if not qualified.match(m.group())]
 
 

@@ -51,20 +51,21 @@ def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
     """``extract``, with the quotes it found (the own-voice count reads them too)."""
     sents = Sentences(text, split_sentences(text) if spans is None else spans)
     quotes = QuoteIndex(text, find_quotes(text))
-    found = Extractor(text, sents, quotes, lang).run() + labels.labels(text)
+    found = Extractor(text, sents, quotes, lang).run() + labels.labels(text, lang)
     found = found + carry.carried_quotes(text, found, quotes, sents)
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
-    found = carry.resolve_pronouns(text, found)
-    found = structure.finish(text, carry.anonymity_reasons(text, found, sents))
+    found = carry.resolve_pronouns(text, found, lang)
+    found = structure.finish(text, carry.anonymity_reasons(text, found, sents, lang), lang)
     return found, sents, quotes
 
 
 def analyse(article: Article, *, config: Config) -> StageResult:
     """The report's ``sourcing`` data, its findings and the two scores for one article."""
     text = article.text
+    lang = pack(article.language)  # None without a pack: titles are then read as English
     facts = consistency.facts(article.provenance)
-    facts.conflicts = consistency.title_conflicts(text)
-    facts.vague_headline = consistency.headline_source(article.title)
+    facts.conflicts = consistency.title_conflicts(text, lang or en)
+    facts.vague_headline = consistency.headline_source(article.title, lang or en)
     whole = consistency.article_findings(facts)
     attribution_score = scores.attribution(facts, config.get)
     reason = article.coverage.sourcing
@@ -73,11 +74,11 @@ def analyse(article: Article, *, config: Config) -> StageResult:
         # Both scores are withheld, so none of their findings fires either.
         return StageResult(data, (), {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
-    found, sents, quotes = _extract(text, list(article.sentences), pack(article.language))
-    unattributed, worthy = _unattributed(text, found, sents)
+    found, sents, quotes = _extract(text, list(article.sentences), lang)
+    unattributed, worthy = _unattributed(text, found, sents, lang)
     words = article.word_count
     counts = _score_counts(text, words, found, quotes, config,
-                           opinion="opinion" in facts.labels)
+                           opinion="opinion" in facts.labels, lang=lang)
     short = _too_short(words, found, counts.own_voice, config)
     warnings = [Notice("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
@@ -103,9 +104,9 @@ def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...]
     return None
 
 
-def _unattributed(text: str, found: list[Attribution], sents: Sentences,
+def _unattributed(text: str, found: list[Attribution], sents: Sentences, lang,
                   ) -> tuple[list[Unattributed], list]:
-    worthy = claims.checkworthy(text, sents)
+    worthy = claims.checkworthy(text, sents, lang)
     attributed = claims.attributed_sentences(found, sents)
     out = []
     for index, why in worthy:
@@ -151,7 +152,7 @@ def _data(text: str, found: list[Attribution], unattributed: list[Unattributed],
 
 
 def _score_counts(text: str, words: int, found: list[Attribution], quotes: QuoteIndex,
-                  config: Config, *, opinion: bool) -> scores.SourcingCounts:
+                  config: Config, *, opinion: bool, lang=en) -> scores.SourcingCounts:
     """What the sourcing score reads. An attribution nested in another's content (``nested_in``
     from the extractor) is part of that one, not a source of its own."""
     own = [a for a in found if a.nested_in is None]
@@ -166,13 +167,13 @@ def _score_counts(text: str, words: int, found: list[Attribution], quotes: Quote
             first[key] = shown(att)
     # What a source is said to say is not the author's voice, unless the source is the
     # author ("I think ...", "we believe ...").
-    covered = [q for a in found if not is_voice(a.source_text(text) or "")
+    covered = [q for a in found if not is_voice(a.source_text(text) or "", lang)
                for q in _content_spans(a)]
     covered += [(q.start, q.end) for q in quotes.quotes]
     return scores.SourcingCounts(
         words=words, named=tuple(shown(a) for a in named), named_weight=weight,
         direct=tuple(a.content for a in own if a.direct),
-        sources=tuple(sorted(first.values())), own_voice=own_voice(text, covered),
+        sources=tuple(sorted(first.values())), own_voice=own_voice(text, covered, lang),
         opinion_label=opinion)
 
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from types import ModuleType
+from typing import NamedTuple
 
-from audit.sourcing.lang import en as lx
+from audit.sourcing.lang import en
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
@@ -17,9 +20,24 @@ from audit.sourcing.text import Sentences, trim
 
 MIN_CARRIED_WORDS = 5  # shorter quotes opening a paragraph are titles or scare quotes
 
-_ANONYMITY = re.compile(lx.ANONYMITY_PATTERN)
-_FOLLOW_UP = re.compile(lx.FOLLOW_UP_PATTERN)
-_REASON = re.compile(lx.ANONYMITY_REASON_PATTERN)
+
+class CarryPatterns(NamedTuple):
+    """A language pack's patterns of pronouns and anonymity, compiled once per pack."""
+
+    anonymity: re.Pattern  # "spoke on condition of anonymity" (lang.ANONYMITY_PATTERN)
+    follow_up: re.Pattern  # "The officials ..." opening the next sentence
+    reason: re.Pattern  # "because they were not authorised to ..." after it
+    full_name: re.Pattern  # a first and last name (lang.FULL_NAME_PATTERN)
+    not_first_names: frozenset[str]  # capitalised words that do not open a name
+    subject_form: dict[str, str]  # "his" -> "he", "its" -> "it"
+
+
+@lru_cache(maxsize=8)
+def carry_patterns(lang: ModuleType) -> CarryPatterns:
+    return CarryPatterns(re.compile(lang.ANONYMITY_PATTERN), re.compile(lang.FOLLOW_UP_PATTERN),
+                         re.compile(lang.ANONYMITY_REASON_PATTERN),
+                         re.compile(lang.FULL_NAME_PATTERN), lang.NOT_FIRST_NAMES,
+                         lang.SUBJECT_FORM)
 
 
 def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
@@ -43,8 +61,10 @@ def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
             k += 1
         if last is None or last.source is None or last.effective_type() == "vague":
             continue  # "Others reported ..." does not speak the next paragraph's quote
-        if quote.words(text) < MIN_CARRIED_WORDS or covered.overlaps(quote.start, quote.end):
-            continue
+        opens_paragraph = quote.start == 0 or text[quote.start - 1] == "\n"
+        if quote.words(text) < (MIN_CARRIED_WORDS if opens_paragraph else 2) or \
+                covered.overlaps(quote.start, quote.end):
+            continue  # a short quote opening a paragraph is a title; after “A,” she said, not
         if not _speaker_carries(text, last, quote.start, sents):
             continue
         last = _carry(text, last, quote.start, quote.end)
@@ -88,20 +108,22 @@ class _Coverage:
         return i >= 0 and self.max_end[i] > start
 
 
-def resolve_pronouns(text: str, found: list[Attribution]) -> list[Attribution]:
+def resolve_pronouns(text: str, found: list[Attribution], lang: ModuleType = en,
+                     ) -> list[Attribution]:
     """"he said" names the last person cited; "it said" the last organization or document.
 
     A person once called "she" is not taken for a later "he" (and the reverse). Left
     unresolved when nothing fitting came before ("they", "we" and "I" always are).
     """
+    patterns = carry_patterns(lang)
     out: list[Attribution] = []
     people: list[Attribution] = []  # persons cited, most recent last
     gender: dict[str, str] = {}  # person's source text -> "he" or "she"
     last_thing: Attribution | None = None
     for att in found:
         if att.source_type == "pronoun" and att.source:
-            word = _SUBJECT_FORM.get(text[att.source[0]:att.source[1]].lower(),
-                                     text[att.source[0]:att.source[1]].lower())
+            word = patterns.subject_form.get(text[att.source[0]:att.source[1]].lower(),
+                                             text[att.source[0]:att.source[1]].lower())
             antecedent = _antecedent(text, word, people, gender, last_thing)
             if antecedent is not None:
                 name = antecedent.source_text(text)
@@ -109,7 +131,7 @@ def resolve_pronouns(text: str, found: list[Attribution]) -> list[Attribution]:
                     gender.setdefault(name, word)
                 att = att.with_(resolved_source=name, resolved_type=antecedent.effective_type())
             elif word in ("he", "she"):
-                name = _named_before(text, att.source[0], word, gender)
+                name = _named_before(text, att.source[0], word, gender, patterns)
                 if name is not None:
                     gender.setdefault(name, word)
                     att = att.with_(resolved_source=name, resolved_type="person")
@@ -121,24 +143,21 @@ def resolve_pronouns(text: str, found: list[Attribution]) -> list[Attribution]:
     return out
 
 
-_FULL_NAME = re.compile(lx.FULL_NAME_PATTERN)
-_NOT_FIRST_NAMES = lx.NOT_FIRST_NAMES
 NAME_LOOKBACK = 1500  # characters searched back for a person a pronoun may name
 
 
-def _named_before(text: str, pos: int, word: str, gender: dict[str, str]) -> str | None:
+def _named_before(text: str, pos: int, word: str, gender: dict[str, str],
+                  patterns: CarryPatterns) -> str | None:
     """The person a "he" or "she" with no cited antecedent names: the last full name in the
     text before it that is typed a person and not known by the other pronoun ("Taylor
     Swift ... she said")."""
-    for match in reversed(list(_FULL_NAME.finditer(text, max(0, pos - NAME_LOOKBACK), pos))):
+    lookback = max(0, pos - NAME_LOOKBACK)
+    for match in reversed(list(patterns.full_name.finditer(text, lookback, pos))):
         name = match.group()
-        if name.split()[0].lower() not in _NOT_FIRST_NAMES and \
+        if name.split()[0].lower() not in patterns.not_first_names and \
                 source_type(name.split()) == "person" and gender.get(name, word) == word:
             return name
     return None
-
-
-_SUBJECT_FORM = lx.SUBJECT_FORM
 
 
 def _antecedent(text: str, word: str, people: list[Attribution], gender: dict[str, str],
@@ -153,33 +172,36 @@ def _antecedent(text: str, word: str, people: list[Attribution], gender: dict[st
     return None
 
 
-def anonymity_reasons(text: str, found: list[Attribution], sents: Sentences) -> list[Attribution]:
-    """Unnamed sources whose sentence (or the next) says why they are not named."""
+def anonymity_reasons(text: str, found: list[Attribution], sents: Sentences,
+                      lang: ModuleType = en) -> list[Attribution]:
+    """Unnamed sources whose sentence (or the next) says why they are not named (in the
+    language pack's words)."""
+    patterns = carry_patterns(lang)
     out = []
     for att in found:
         if att.source_type == "unnamed" and att.source is not None:
-            reason = _reason_near(text, att.source[1], sents)
+            reason = _reason_near(text, att.source[1], sents, patterns)
             if reason:
                 att = att.with_(anonymity_reason=reason)
         out.append(att)
     return out
 
 
-def _reason_near(text: str, pos: int, sents: Sentences) -> str | None:
+def _reason_near(text: str, pos: int, sents: Sentences, patterns: CarryPatterns) -> str | None:
     index = sents.index(pos)
     if index is None:
         return None
     end = sents.spans[index][1]
     if index + 1 < len(sents.spans):
         start, after = sents.spans[index + 1]
-        if _FOLLOW_UP.match(text, start) and sents.paragraph(start) == sents.paragraph(pos):
+        if patterns.follow_up.match(text, start) and sents.paragraph(start) == sents.paragraph(pos):
             end = after  # "The officials spoke on condition of anonymity because ..."
-    match = _ANONYMITY.search(text, pos, min(end, pos + 600))
+    match = patterns.anonymity.search(text, pos, min(end, pos + 600))
     if match is None:
         return None
     if match.group().startswith("not authori"):
         return match.group().strip()
-    reason = _REASON.match(text, match.end(), min(end, match.end() + 240))
+    reason = patterns.reason.match(text, match.end(), min(end, match.end() + 240))
     if reason is None:
         return None
     start, stop = trim(text, reason.start(), reason.end())

@@ -12,60 +12,68 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from types import ModuleType
+from typing import NamedTuple
 
-from audit.sourcing.lang import en as lx
+from audit.sourcing.lang import en
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import Sentences
 
 MIN_WORDS = 6  # shorter lines are headings and captions, not claims
 MAX_SCAN = 2000  # characters of a sentence scanned for reasons
-
-# The check-worthy reasons and their patterns (lang.CHECKWORTHY_PATTERNS), compiled once.
-REASONS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (name, re.compile(pattern)) for name, pattern in lx.CHECKWORTHY_PATTERNS)
-
-# Cheap literal hints that must occur in a sentence before a reason's pattern is run
-# there: most sentences have none, and the patterns then run on a few sentences only.
-_DIGITS = lx.CHECKWORTHY_DIGITS
-_HINTS = lx.CHECKWORTHY_HINTS
-_HINT_REASONS: dict[str, set[str]] = {}
-for _reason, _hints in _HINTS.items():
-    for _hint in _hints:
-        _HINT_REASONS.setdefault(_hint, set()).add(_reason)
-_LITERALS = sorted(_HINT_REASONS)
 _NUMBER = re.compile(r"\d+")
 _CHUNK = 1 << 16  # characters of text searched for hints at a time
-_PATTERNS = dict(REASONS)
-# Literals of which every match of a reason's pattern contains one: a sentence has digits
-# far more often than a percentage or money, and a substring test costs less than the
-# pattern's scan.
-_REQUIRES: dict[str, tuple[str, ...]] = {
-    "percentage": ("%", "per"),
-    "money": ("$", "€", "£", "¥", "USD", "EUR", "dollars", "euros", "pounds", "yen", "yuan",
-              "won", "rupees", "roubles", "rubles"),
-}
 
 
-def reasons(text: str, start: int, end: int, candidates: set[str] | None = None) -> list[str]:
-    """Why a sentence is check-worthy (empty when it is not).
+class ClaimPatterns(NamedTuple):
+    """A language pack's check-worthy reasons, compiled once per pack."""
 
-    ``candidates`` limits the reasons tried (those whose hints occur in the sentence).
-    """
+    reasons: tuple[tuple[str, re.Pattern], ...]  # (name, pattern), lang.CHECKWORTHY_PATTERNS
+    names: frozenset[str]
+    # Cheap literal hints that must occur in a sentence before a reason's pattern is run
+    # there: most sentences have none, and the patterns then run on a few sentences only.
+    digits: tuple[str, ...]  # the reasons a run of digits hints at
+    hint_reasons: dict[str, set[str]]  # literal hint -> the reasons it hints at
+    literals: list[str]
+    # Literals of which every match of a reason's pattern contains one: a sentence has
+    # digits far more often than a percentage or money, and a substring test costs less
+    # than the pattern's scan (lang.CHECKWORTHY_REQUIRES).
+    requires: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=8)
+def claim_patterns(lang: ModuleType) -> ClaimPatterns:
+    hint_reasons: dict[str, set[str]] = {}
+    for reason, hints_of in lang.CHECKWORTHY_HINTS.items():
+        for hint in hints_of:
+            hint_reasons.setdefault(hint, set()).add(reason)
+    compiled = tuple((name, re.compile(pattern)) for name, pattern in lang.CHECKWORTHY_PATTERNS)
+    return ClaimPatterns(compiled, frozenset(name for name, _ in compiled),
+                         lang.CHECKWORTHY_DIGITS, hint_reasons, sorted(hint_reasons),
+                         lang.CHECKWORTHY_REQUIRES)
+
+
+def reasons(text: str, start: int, end: int, candidates: set[str] | None = None,
+            lang: ModuleType = en) -> list[str]:
+    """Why a sentence is check-worthy (empty when it is not), by the language pack's
+    patterns. ``candidates`` limits the reasons tried (those whose hints occur in the
+    sentence)."""
     end = min(end, start + MAX_SCAN)
     sentence = text[start:end]
     if sentence.count(" ") < MIN_WORDS - 1:
         return []
-    names = candidates if candidates is not None else _PATTERNS.keys()
-    return [name for name, pattern in REASONS if name in names and _may_match(name, sentence)
-            and pattern.search(sentence)]
+    found = claim_patterns(lang)
+    names = candidates if candidates is not None else found.names
+    return [name for name, pattern in found.reasons if name in names
+            and _may_match(found.requires.get(name), sentence) and pattern.search(sentence)]
 
 
-def _may_match(name: str, sentence: str) -> bool:
-    required = _REQUIRES.get(name)
+def _may_match(required: tuple[str, ...] | None, sentence: str) -> bool:
     return required is None or any(literal in sentence for literal in required)
 
 
-def hints(text: str) -> Iterator[tuple[int, Iterable[str]]]:
+def hints(text: str, lang: ModuleType = en) -> Iterator[tuple[int, Iterable[str]]]:
     """(offset, reasons) of each hint in ``text``, in text order: every run of digits, and
     every occurrence of every literal hint (also one inside another: "ed to" in "scheduled
     to", inside "led to", stands for another reason).
@@ -74,12 +82,14 @@ def hints(text: str) -> Iterator[tuple[int, Iterable[str]]]:
     start with common letters; ``str.find`` per hint is several times faster. The text is
     read in chunks so that a hostile text full of hints ("$$$...") keeps memory bounded.
     """
+    patterns = claim_patterns(lang)
+    digits, hint_reasons = patterns.digits, patterns.hint_reasons
     numbers = _NUMBER.finditer(text)
     number = next(numbers, None)
     for chunk in range(0, len(text), _CHUNK):
         chunk_end = chunk + _CHUNK
         found = []
-        for hint in _LITERALS:  # occurrences starting in this chunk
+        for hint in patterns.literals:  # occurrences starting in this chunk
             pos = text.find(hint, chunk, chunk_end + len(hint) - 1)
             while pos != -1:
                 found.append((pos, hint))
@@ -87,19 +97,20 @@ def hints(text: str) -> Iterator[tuple[int, Iterable[str]]]:
         found.sort()  # by offset
         for pos, hint in found:
             while number is not None and number.start() < pos:  # hints hold no digits
-                yield number.start(), _DIGITS
+                yield number.start(), digits
                 number = next(numbers, None)
-            yield pos, _HINT_REASONS[hint]
+            yield pos, hint_reasons[hint]
     while number is not None:
-        yield number.start(), _DIGITS
+        yield number.start(), digits
         number = next(numbers, None)
 
 
-def checkworthy(text: str, sents: Sentences) -> list[tuple[int, list[str]]]:
-    """(sentence index, reasons) of every check-worthy sentence."""
+def checkworthy(text: str, sents: Sentences, lang: ModuleType = en,
+                ) -> list[tuple[int, list[str]]]:
+    """(sentence index, reasons) of every check-worthy sentence, by the language pack."""
     candidates: dict[int, set[str]] = {}
     spans, index = sents.spans, 0
-    for pos, found in hints(text):  # hints and sentences are both in text order
+    for pos, found in hints(text, lang):  # hints and sentences are both in text order
         while index < len(spans) and spans[index][1] <= pos:
             index += 1
         if index == len(spans):
@@ -109,7 +120,7 @@ def checkworthy(text: str, sents: Sentences) -> list[tuple[int, list[str]]]:
     out = []
     for index in sorted(candidates):
         start, end = sents.spans[index]
-        why = reasons(text, start, end, candidates[index])
+        why = reasons(text, start, end, candidates[index], lang)
         if why:
             out.append((index, why))
     return out

@@ -10,27 +10,46 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import ModuleType
+from typing import NamedTuple
 
 from audit import rules
 from audit.model import CreditKind, Finding, Provenance
 from audit.provenance import AGENCY_MENTION
-from audit.sourcing.lang import en as lx
+from audit.sourcing.lang import en
 from audit.sourcing.sources import head_chunk, source_type
 
-# Offices written before a name (lang.TITLES), longest first: "Vice President" wins.
-_TITLES = sorted(lx.TITLES, key=len, reverse=True)
-_QUALIFIERS = lx.TITLE_QUALIFIERS
-# A title and the names after it. The lookbehind of the old single pattern ("not after a
-# letter or hyphen, unless a qualifier ends there") is checked in Python on the few
-# matches: a pattern that opens with a plain alternation lets re skip ahead on its first
-# letters, four times faster on news text than a lookahead and lookbehind at every offset.
-_TITLED = re.compile(r"(" + "|".join(_TITLES) + r")((?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3})\b")
-_QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(_QUALIFIERS)})\Z")
-_LONGEST_QUALIFIER = max(map(len, _QUALIFIERS))
 _WORDISH = re.compile(r"[\w-]")
-_SAME_TITLE = lx.SAME_TITLE
-_NOT_NAMES = lx.NOT_NAMES_AFTER_TITLE
 _WIRES = AGENCY_MENTION  # the agencies of audit.provenance, the one list
+
+
+class TitlePatterns(NamedTuple):
+    """A language pack's titles and headline sources, compiled once per pack."""
+
+    titled: re.Pattern  # a title (lang.TITLES) and the names after it
+    qualifier_before: re.Pattern  # "former", "then-" just before a title
+    longest_qualifier: int
+    same_title: dict[str, str]  # "Sen." -> "Senator"
+    not_names: frozenset[str]  # capitalised words after a title that are not names
+    title_source: re.Pattern  # "Sources: ..." opening a headline
+    outlet_heads: frozenset[str]  # "media", "press": an outlet nobody can check
+
+
+@lru_cache(maxsize=8)
+def title_patterns(lang: ModuleType) -> TitlePatterns:
+    # Offices written before a name, longest first: "Vice President" wins. The lookbehind
+    # of the old single pattern ("not after a letter or hyphen, unless a qualifier ends
+    # there") is checked in Python on the few matches: a pattern that opens with a plain
+    # alternation lets re skip ahead on its first letters, four times faster on news text
+    # than a lookahead and lookbehind at every offset.
+    titles = sorted(lang.TITLES, key=len, reverse=True)
+    qualifiers = lang.TITLE_QUALIFIERS
+    return TitlePatterns(
+        re.compile(r"(" + "|".join(titles) + r")((?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3})\b"),
+        re.compile(rf"(?<![\w-])(?:{'|'.join(qualifiers)})\Z"), max(map(len, qualifiers)),
+        lang.SAME_TITLE, lang.NOT_NAMES_AFTER_TITLE, re.compile(lang.TITLE_SOURCE_PATTERN),
+        lang.OUTLET_HEADS)
 
 
 @dataclass
@@ -80,19 +99,20 @@ _TEXT_CREDITS = frozenset({CreditKind.WIRE, CreditKind.SOURCE, CreditKind.REPUBL
                            CreditKind.REPORTING})
 
 
-def title_conflicts(text: str) -> list[tuple[tuple[int, int], str, str]]:
+def title_conflicts(text: str, lang: ModuleType = en) -> list[tuple[tuple[int, int], str, str]]:
     """One person given two different offices in one article ("President X", "Vice President X"):
     the span of the second mention, the first mention and the second.
 
     Matched on the surname; "former" and similar qualifiers are read as a different time,
     not a conflict, and are skipped.
     """
+    patterns = title_patterns(lang)
     seen: dict[str, tuple[str, str]] = {}
     conflicts: list[tuple[tuple[int, int], str, str]] = []
     reported: set[tuple[str, str, str]] = set()
-    for match in _titled(text):
-        title = _SAME_TITLE.get(match.group(1), match.group(1))
-        names = [n for n in match.group(2).split() if n not in _NOT_NAMES]
+    for match in _titled(text, lang):
+        title = patterns.same_title.get(match.group(1), match.group(1))
+        names = [n for n in match.group(2).split() if n not in patterns.not_names]
         if not names:
             continue
         surname = names[-1]
@@ -104,17 +124,19 @@ def title_conflicts(text: str) -> list[tuple[tuple[int, int], str, str]]:
     return conflicts
 
 
-def _titled(text: str) -> Iterator[re.Match[str]]:
+def _titled(text: str, lang: ModuleType = en) -> Iterator[re.Match[str]]:
     """Each title with its names that stands as a word ("President Lee", not
     "VicePresident Lee") and has no qualifier before it ("former President Lee" is
     skipped); matches do not overlap, as with ``finditer``."""
+    patterns = title_patterns(lang)
     pos = 0
-    while (match := _TITLED.search(text, pos)) is not None:
+    while (match := patterns.titled.search(text, pos)) is not None:
         start = match.start()
         before = start
         while before and text[before - 1].isspace():
             before -= 1
-        if _QUALIFIER_BEFORE.search(text, max(0, before - _LONGEST_QUALIFIER), before):
+        if patterns.qualifier_before.search(text, max(0, before - patterns.longest_qualifier),
+                                            before):
             pos = match.end()  # "former President Lee": another time, not a conflict
             continue
         if start and _WORDISH.match(text, start - 1):
@@ -130,16 +152,14 @@ def article_findings(f: ArticleFacts) -> list[Finding]:
     return rules.detect("facts", f)
 
 
-_TITLE_SOURCE = re.compile(lx.TITLE_SOURCE_PATTERN)
-
-
-def headline_source(title: str | None) -> str | None:
+def headline_source(title: str | None, lang: ModuleType = en) -> str | None:
     """The source nobody can check that a headline opens with: "US media: ...",
     "Sources: ..."; None when it names one or has none."""
-    match = _TITLE_SOURCE.match(title or "")
+    patterns = title_patterns(lang)
+    match = patterns.title_source.match(title or "")
     if match is None:
         return None
     words = match.group(1).split()
     stype = source_type(words)
-    generic = stype == "outlet" and head_chunk(words)[-1].lower() in lx.OUTLET_HEADS
+    generic = stype == "outlet" and head_chunk(words)[-1].lower() in patterns.outlet_heads
     return match.group(1) if stype in ("vague", "unnamed") or generic else None

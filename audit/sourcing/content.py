@@ -22,8 +22,8 @@ from audit.sourcing.text import Sentences, Tok, trim
 
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
 
-_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _SKIP_AFTER = {"that", ",", ":", "—", "–"}
+MAX_ADDRESSEE = 4  # words of "told [the crowd] he ...", before the clause's subject
 _DASH = re.compile(r" [—–] | -- ")
 
 
@@ -58,7 +58,7 @@ class Reader:
 
     def _typed(self, words: list[str], strong: bool) -> str | None:
         """The source's type; one-word names are checked against the rest of the text."""
-        stype = shapes.typed(words, strong)
+        stype = shapes.typed(self.lang, words, strong)
         if stype == "person" and len(words) == 1:
             word = words[0]
             if word not in self._single:
@@ -81,9 +81,13 @@ class Reader:
                     toks[i].text in ",“\"")):
                 k = i
                 break
+            if has_object and k < i <= k + MAX_ADDRESSEE and \
+                    toks[i].low in self.lang.SUBJECT_PRONOUNS:
+                k = i  # "told reporters he would run": the addressee is not what was told
+                break
             if toks[i].low in self.lang.VERBISH or (not toks[i].is_word and toks[i].text != "."):
                 break
-            if not has_object and toks[i].low in _SUBJECTS:
+            if not has_object and toks[i].low in self.lang.SUBJECT_PRONOUNS:
                 if i > k and all(t.low in self.lang.WHEN_WORDS for t in toks[k:i]):
                     k = i  # "said Wednesday she wants ...": the day is not what was said
                 break  # "said he understands how hard that can be": the clause began

@@ -35,7 +35,8 @@ class CueSet(NamedTuple):
 def cue_set(lang: ModuleType) -> CueSet:
     noun_that = tuple(f"{noun} that" for noun in lang.NOMINAL_CUES)
     phrases = (*lang.PREPS, *lang.NOMINALS, *lang.MORE_PHRASES, *lang.PHRASAL_CUES)
-    verbs = (lang.CUE_VERBS | lang.NP_OBJECT_CUES | lang.INTENT_TO_CUES | lang.ASK_CUES) - \
+    verbs = (lang.CUE_VERBS | lang.NP_OBJECT_CUES | lang.INTENT_TO_CUES | lang.ASK_CUES
+             | lang.AS_ONLY_CUES) - \
         {"according"}
     every = set(phrases) | set(noun_that) | lang.PARTICIPLE_CUES | verbs
     # The lookahead on the cues' first letters lets the scan skip most offsets at once.
@@ -65,10 +66,38 @@ def matches(text: str, cues: CueSet) -> list:
     found = list(cues.cue.finditer(text))
     extra = list(cues.passive.finditer(text)) + \
         [_Owned(cues.owned_noun, *pair) for pair in owned(text, cues)] + \
-        list(cues.in_poll.finditer(text))
+        list(cues.in_poll.finditer(text)) + headline_cues(text, cues)
     if extra:
         found = sorted(found + extra, key=lambda m: m.start())
     return found
+
+
+_LINE = re.compile(r"[^\n]+")
+HEADLINE_WORDS = (3, 20)  # a headline's length in words
+
+
+def headline_cues(text: str, cues: CueSet) -> list[re.Match]:
+    """Cues written in title case in a headline ("Obama Slams GOP's 'Doom and Despair'",
+    "Maher Tells ..."), matched in a copy of the text with its headlines in lower case (the
+    same offsets), as the cue scan is of lower-case words. A headline is a line of 3 to 20
+    words, most of them capitalised."""
+    lines = []
+    for line in _LINE.finditer(text):
+        words = line.group().split()
+        if HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] and \
+                2 * sum(w[:1].isupper() for w in words) > len(words) + 1:
+            lines.append(line.span())
+    if not lines:
+        return []
+    pieces, pos = [], 0
+    for start, end in lines:
+        pieces += [text[pos:start], text[start:end].lower()]
+        pos = end
+    lowered = "".join(pieces) + text[pos:]
+    if len(lowered) != len(text):
+        return []  # a letter whose lower case is longer: the offsets would move
+    return [m for start, end in lines for m in cues.cue.finditer(lowered, start, end)
+            if text[m.start()].isupper()]
 
 
 class _Owned:

@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import re
+from types import ModuleType
 
-from audit.sourcing.lang import en as lx
+from audit.sourcing.lang import en
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
 
@@ -18,13 +19,14 @@ _LABEL = re.compile(
     r": ?(?P<content>[^\n]+)", re.M)
 
 
-def labels(text: str) -> list[Attribution]:
-    """Attributions read from speaker and headline labels, in text order."""
+def labels(text: str, lang: ModuleType = en) -> list[Attribution]:
+    """Attributions read from speaker and headline labels, in text order (words that open
+    no label are the language pack's NOT_LABELS)."""
     out = []
     for match in _LABEL.finditer(text):
         label = match.group("label")
         words = label.split()
-        if words[0].lower().strip(".") in lx.NOT_LABELS or label[-1] in ".-&'’" or \
+        if words[0].lower().strip(".") in lang.NOT_LABELS or label[-1] in ".-&'’" or \
                 any(ch.isdigit() for ch in words[0]):
             continue
         start, end = match.span("content")

@@ -1,118 +1,120 @@
 """Cues that share a subject rather than have their own: participle clauses ("The firm
 denied it, saying that ..."), a second verb ("He said X and added that Y"), and a
 document's issuer ("The commission issued a statement warning that ...").
+Plain functions of the reader (content.Reader) and of one cue (context.CueContext).
 """
 
 from __future__ import annotations
 
 from audit.sourcing import shapes
 from audit.sourcing.content import Reader
+from audit.sourcing.context import CueContext
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
 from audit.sourcing.text import WINDOW, Tok, tokens, trim
 
 
-class SharedSubject(Reader):
-    """Attributions whose source is the subject of the sentence or of the one before."""
-
-    def _shared(self, toks, k0: int, k1: int, cue, sentence) -> Attribution | None:
-        """A cue sharing the subject of the sentence's previous attribution: "He said X
-        and added that Y", "The firm denied it, saying that Y"."""
-        j = k0 - 1
-        while j >= 0 and toks[j].low in self.lang.AUX:
-            j -= 1
-        joined = j >= 0 and (toks[j].low in ("and", "but") or (
-            toks[j].text in ",—–" and toks[k0].low in self.lang.PARTICIPLE_CUES) or (
-            toks[j].low == "by" and toks[k0].low in self.lang.PARTICIPLE_CUES))  # "replied by
-        # saying"
-        previous = self._found[-1] if self._found else None
-        if previous is None or previous.source is None or \
-                previous.source[0] < sentence[0] or previous.cue is None:
-            return self._subject_of_sentence(toks, k0, k1, j, joined, cue, sentence)
-        if not joined:
-            return None
-        content = self._after(toks, k1, sentence, toks[k0].low in self.lang.OBJECT_CUES)
-        if content is None or shapes.word_count(self.text, content) < 2:
-            return None
-        if previous.content[0] < toks[j].start < previous.content[1]:
-            end = trim(self.text, previous.content[0], toks[j].start)[1]
-            self._found[-1] = previous.with_(content=(previous.content[0], end))
-        direct = self._has_quote(content)
-        kind = "quote" if self._is_quote(content) else "reported"
-        return Attribution(content, previous.source, cue, previous.source_type, direct, kind,
-                           resolved_source=previous.resolved_source,
-                           resolved_type=previous.resolved_type)
-
-    def _subject_of_sentence(self, toks, k0: int, k1: int, j: int, joined: bool, cue,
-                             sentence) -> Attribution | None:
-        """A cue whose source is the sentence's subject, with no attribution before it:
-        "Raab defended the party, saying ...", "The police responded and confirmed that
-        ...", "The commission issued a statement warning that ..." (the document's issuer),
-        "a letter stating that ..." (the document itself)."""
-        participle = toks[k0].low in self.lang.PARTICIPLE_CUES
-        nxt = toks[k1] if k1 < len(toks) else None
-        speech = toks[k0].low in self.lang.SPEECH_CUES and nxt is not None and (
-            nxt.is_word or nxt.text in ",:")  # "saying such techniques", "saying, “...”"
-        lang = self.lang
-        if nxt is None or nxt.low in lang.OBJECT_PRONOUNS or nxt.low in lang.MONTHS_AND_WHEN \
-                or not (
-                speech or nxt.low == "that" or nxt.text in "“\"" or nxt.low in self.lang.PRONOUNS or
-                (nxt.low in self.lang.DETERMINERS and toks[k0].low != "adding") or
-                (nxt.is_cap and not participle)):
-            return None  # "adding jobs", "told them of", "concludes October 10th"
-        document = None
-        if participle and not joined and j == k0 - 1 and toks[j].is_word:
-            np = _document_before(self.lang, toks, k0)
-            if np is None or (nxt.low != "that" and nxt.text not in "“\""):
-                return None
-            document = np
-            issued = np[0] > 0 and toks[np[0] - 1].low in self.lang.ISSUING_VERBS
-            joined = issued
-        if not joined and document is None:
-            return None
-        subject = self._sentence_subject(sentence, toks[j].start) if joined else None
-        if subject is None and document is not None:
-            subject = (toks[document[0]].start, toks[document[1] - 1].end), "document"
-        if subject is None:
-            return None
-        content = self._after(toks, k1, sentence, toks[k0].low in self.lang.OBJECT_CUES)
-        if content is None or shapes.word_count(self.text, content) < 3:
-            return None
-        kind = "quote" if self._is_quote(content) else "reported"
-        return Attribution(content, subject[0], cue, subject[1], self._has_quote(content), kind)
-
-    def _sentence_subject(self, sentence, before: int) -> tuple[tuple[int, int], str] | None:
-        """The subject of a sentence and its type: the noun phrase before its first verb,
-        after an opening adverbial ("However, the group raised ..." -> "the group")."""
-        start = sentence[0]
-        dateline = self.patterns.dateline.match(self.text, start, before)
-        if dateline:
-            start = dateline.end()
-        toks = tokens(self.text, start, min(before, start + WINDOW))
-        i = 0
-        if toks and (toks[0].low in self.lang.LEADING_PREPS or toks[0].low.endswith("ly")):
-            comma = next((k for k, t in enumerate(toks[:16]) if t.text == ","), None)
-            i = comma + 1 if comma is not None else i
-        head_end = None
-        for k in range(i, min(len(toks), i + 16)):
-            tok = toks[k]
-            if tok.text == "," and head_end is None:
-                head_end = k  # "Rep. David McKinley, R-W.Va., visited": the name
-            elif tok.is_word and not tok.is_cap and k > i and (
-                    tok.low in self.lang.VERBISH or tok.low in self.lang.AUX
-                    or tok.low.endswith("ed")
-                    or tok.low in self.lang.CUE_VERBS or tok.low in self.lang.IRREGULAR_PAST
-                    or tok.low in self.lang.NP_OBJECT_CUES
-                    or tok.low in self.lang.INTENT_TO_CUES):
-                end = head_end if head_end is not None else k
-                if end <= i or end - i > 8 or any(not t.is_word and t.text not in ".’'-&"
-                                                  for t in toks[i:end]):
-                    return None
-                stype = self._typed([t.text for t in toks[i:end]], False)
-                if stype is None:
-                    return None
-                return (toks[i].start, toks[end - 1].end), stype
+def shared(r: Reader, c: CueContext) -> Attribution | None:
+    """A cue sharing the subject of the sentence's previous attribution: "He said X
+    and added that Y", "The firm denied it, saying that Y"."""
+    toks, k0, k1, cue, sentence, _ = c
+    j = k0 - 1
+    while j >= 0 and toks[j].low in r.lang.AUX:
+        j -= 1
+    joined = j >= 0 and (toks[j].low in ("and", "but") or (
+        toks[j].text in ",—–" and toks[k0].low in r.lang.PARTICIPLE_CUES) or (
+        toks[j].low == "by" and toks[k0].low in r.lang.PARTICIPLE_CUES))  # "replied by
+    # saying"
+    previous = r._found[-1] if r._found else None
+    if previous is None or previous.source is None or \
+            previous.source[0] < sentence[0] or previous.cue is None:
+        return _subject_of_sentence(r, c, j, joined)
+    if not joined:
         return None
+    content = r._after(toks, k1, sentence, toks[k0].low in r.lang.OBJECT_CUES)
+    if content is None or shapes.word_count(r.text, content) < 2:
+        return None
+    if previous.content[0] < toks[j].start < previous.content[1]:
+        end = trim(r.text, previous.content[0], toks[j].start)[1]
+        r._found[-1] = previous.with_(content=(previous.content[0], end))
+    direct = r._has_quote(content)
+    kind = "quote" if r._is_quote(content) else "reported"
+    return Attribution(content, previous.source, cue, previous.source_type, direct, kind,
+                       resolved_source=previous.resolved_source,
+                       resolved_type=previous.resolved_type)
+
+
+def _subject_of_sentence(r: Reader, c: CueContext, j: int, joined: bool) -> Attribution | None:
+    """A cue whose source is the sentence's subject, with no attribution before it:
+    "Raab defended the party, saying ...", "The police responded and confirmed that
+    ...", "The commission issued a statement warning that ..." (the document's issuer),
+    "a letter stating that ..." (the document itself)."""
+    toks, k0, k1, cue, sentence, _ = c
+    participle = toks[k0].low in r.lang.PARTICIPLE_CUES
+    nxt = toks[k1] if k1 < len(toks) else None
+    speech = toks[k0].low in r.lang.SPEECH_CUES and nxt is not None and (
+        nxt.is_word or nxt.text in ",:")  # "saying such techniques", "saying, “...”"
+    lang = r.lang
+    if nxt is None or nxt.low in lang.OBJECT_PRONOUNS or nxt.low in lang.MONTHS_AND_WHEN \
+            or not (
+            speech or nxt.low == "that" or nxt.text in "“\"" or nxt.low in r.lang.PRONOUNS or
+            (nxt.low in r.lang.DETERMINERS and toks[k0].low != "adding") or
+            (nxt.is_cap and not participle)):
+        return None  # "adding jobs", "told them of", "concludes October 10th"
+    document = None
+    if participle and not joined and j == k0 - 1 and toks[j].is_word:
+        np = _document_before(r.lang, toks, k0)
+        if np is None or (nxt.low != "that" and nxt.text not in "“\""):
+            return None
+        document = np
+        issued = np[0] > 0 and toks[np[0] - 1].low in r.lang.ISSUING_VERBS
+        joined = issued
+    if not joined and document is None:
+        return None
+    subject = _sentence_subject(r, sentence, toks[j].start) if joined else None
+    if subject is None and document is not None:
+        subject = (toks[document[0]].start, toks[document[1] - 1].end), "document"
+    if subject is None:
+        return None
+    content = r._after(toks, k1, sentence, toks[k0].low in r.lang.OBJECT_CUES)
+    if content is None or shapes.word_count(r.text, content) < 3:
+        return None
+    kind = "quote" if r._is_quote(content) else "reported"
+    return Attribution(content, subject[0], cue, subject[1], r._has_quote(content), kind)
+
+
+def _sentence_subject(r: Reader, sentence, before: int) -> tuple[tuple[int, int], str] | None:
+    """The subject of a sentence and its type: the noun phrase before its first verb,
+    after an opening adverbial ("However, the group raised ..." -> "the group")."""
+    start = sentence[0]
+    dateline = r.patterns.dateline.match(r.text, start, before)
+    if dateline:
+        start = dateline.end()
+    toks = tokens(r.text, start, min(before, start + WINDOW))
+    i = 0
+    if toks and (toks[0].low in r.lang.LEADING_PREPS or toks[0].low.endswith("ly")):
+        comma = next((k for k, t in enumerate(toks[:16]) if t.text == ","), None)
+        i = comma + 1 if comma is not None else i
+    head_end = None
+    for k in range(i, min(len(toks), i + 16)):
+        tok = toks[k]
+        if tok.text == "," and head_end is None:
+            head_end = k  # "Rep. David McKinley, R-W.Va., visited": the name
+        elif tok.is_word and not tok.is_cap and k > i and (
+                tok.low in r.lang.VERBISH or tok.low in r.lang.AUX
+                or tok.low.endswith("ed")
+                or tok.low in r.lang.CUE_VERBS or tok.low in r.lang.IRREGULAR_PAST
+                or tok.low in r.lang.NP_OBJECT_CUES
+                or tok.low in r.lang.INTENT_TO_CUES):
+            end = head_end if head_end is not None else k
+            if end <= i or end - i > 8 or any(not t.is_word and t.text not in ".’'-&"
+                                              for t in toks[i:end]):
+                return None
+            stype = r._typed([t.text for t in toks[i:end]], False)
+            if stype is None:
+                return None
+            return (toks[i].start, toks[end - 1].end), stype
+    return None
 
 
 def _document_before(lang, toks: list[Tok], k: int) -> tuple[int, int] | None:

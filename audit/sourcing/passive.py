@@ -1,6 +1,7 @@
 """Passive and hedged reporting, usually with no source: "it is believed that",
 "allegedly", "is seen as", "deemed", "was accused of", "have been told"; "by X" names
-the source when the text gives one. The forms themselves are matched in cues.py.
+the source when the text gives one. The forms themselves are matched in cues.py; they are
+read here by plain functions of the reader (content.Reader).
 """
 
 from __future__ import annotations
@@ -14,70 +15,69 @@ from audit.sourcing.sources import np_after
 from audit.sourcing.text import Tok
 
 
-class PassiveForms(Reader):
-    """Attributions from a passive form match (lang.PASSIVE_PATTERN, compiled in cues.py)."""
-
-    def _passive(self, match: re.Match, toks: list[Tok], k1: int,
-                 sentence) -> Attribution | None:
-        """Source-less reporting: "it is believed that", "allegedly", "is seen as",
-        "deemed", "was accused of", "have been told"; "by X" names the source when given."""
-        ss, se = sentence
-        cue = (match.start(), match.end())
-        form = match.lastgroup
-        source, stype = None, "vague"
-        if form == "adverb":
-            if k1 < len(toks) and toks[k1].low in self.lang.CUE_VERBS:
-                return None  # "allegedly said": the cue after it reports
-            if k1 > 1 and toks[k1 - 2].low in self.lang.DETERMINERS:
-                return None  # "their supposedly superior ancestries": an adjective hedged
-            content = self._hedged(toks, k1, sentence)
-        elif form == "seen":
-            content = self._clause(ss, se)  # "X is seen as Y": the whole statement
-        elif form == "it":
-            content = self._clause(match.end(), se)
-        else:
-            k, agent = self._agent(toks, k1, "of" if form == "accused" else "that")
-            if agent is not None:
-                source = (toks[agent[0]].start, toks[agent[1] - 1].end)
-                stype = self._typed([t.text for t in toks[agent[0]:agent[1]]], True) or "vague"
-            if k >= len(toks):
-                return None
-            content = self._clause(toks[k].start, self._reported_end(toks[k].start, se))
-        if content is None or shapes.word_count(self.text, content) < 2:
+def passive(r: Reader, match: re.Match, toks: list[Tok], k1: int,
+            sentence) -> Attribution | None:
+    """Source-less reporting: "it is believed that", "allegedly", "is seen as",
+    "deemed", "was accused of", "have been told"; "by X" names the source when given."""
+    ss, se = sentence
+    cue = (match.start(), match.end())
+    form = match.lastgroup
+    source, stype = None, "vague"
+    if form == "adverb":
+        if k1 < len(toks) and toks[k1].low in r.lang.CUE_VERBS:
+            return None  # "allegedly said": the cue after it reports
+        if k1 > 1 and toks[k1 - 2].low in r.lang.DETERMINERS:
+            return None  # "their supposedly superior ancestries": an adjective hedged
+        content = _hedged(r, toks, k1, sentence)
+    elif form == "seen":
+        content = r._clause(ss, se)  # "X is seen as Y": the whole statement
+    elif form == "it":
+        content = r._clause(match.end(), se)
+    else:
+        k, agent = _agent(r, toks, k1, "of" if form == "accused" else "that")
+        if agent is not None:
+            source = (toks[agent[0]].start, toks[agent[1] - 1].end)
+            stype = r._typed([t.text for t in toks[agent[0]:agent[1]]], True) or "vague"
+        if k >= len(toks):
             return None
-        return Attribution(content, source, cue, stype, self._has_quote(content), "passive")
+        content = r._clause(toks[k].start, r._reported_end(toks[k].start, se))
+    if content is None or shapes.word_count(r.text, content) < 2:
+        return None
+    return Attribution(content, source, cue, stype, r._has_quote(content), "passive")
 
-    def _agent(self, toks: list[Tok], k: int, link: str) -> tuple[int, tuple[int, int] | None]:
-        """After a passive cue: the token where its content starts, and the agent's tokens
-        ("was accused [by critics] of ...", "were told [by WeWork] to ...")."""
-        while k < len(toks) and toks[k].low in self.lang.WHEN_WORDS:
-            k += 1  # "was accused Wednesday of"
-        agent = None
-        if k < len(toks) and toks[k].low == "by":
-            agent = np_after(toks, k + 1)
-            if agent is not None:
-                stop = next((i for i in range(*agent) if toks[i].low == link), agent[1])
-                agent = (agent[0], stop) if stop > agent[0] else None
-                k = stop
-        if k < len(toks) and toks[k].low == link:
-            k += 1
-        return k, agent
 
-    def _hedged(self, toks: list[Tok], k1: int, sentence) -> tuple[int, int] | None:
-        """The clause an adverb such as "allegedly" hedges: "for [allegedly abusing his
-        office]", "a phone call [he reportedly made to her office]"."""
-        k0 = k1 - 1
-        if k1 < len(toks) and toks[k1].low.endswith("ing"):
-            start = toks[k1].start
-        else:
-            first = k0
-            while first > 0 and k0 - first < 12 and toks[first - 1].is_word and \
-                    toks[first - 1].low not in self.lang.CLAUSE_WORDS and \
-                    toks[first - 1].low not in self.lang.HEDGE_STOPS:
-                first -= 1
-            start = toks[first].start if first < k0 else toks[k0].start
-        end = sentence[1]
-        stop = next((t.start for t in toks[k1:] if t.text in ",;:—–()"), None)
-        if stop is not None:
-            end = min(end, stop)
-        return self._clause(start, end)
+def _agent(r: Reader, toks: list[Tok], k: int, link: str) -> tuple[int, tuple[int, int] | None]:
+    """After a passive cue: the token where its content starts, and the agent's tokens
+    ("was accused [by critics] of ...", "were told [by WeWork] to ...")."""
+    while k < len(toks) and toks[k].low in r.lang.WHEN_WORDS:
+        k += 1  # "was accused Wednesday of"
+    agent = None
+    if k < len(toks) and toks[k].low == "by":
+        agent = np_after(toks, k + 1)
+        if agent is not None:
+            stop = next((i for i in range(*agent) if toks[i].low == link), agent[1])
+            agent = (agent[0], stop) if stop > agent[0] else None
+            k = stop
+    if k < len(toks) and toks[k].low == link:
+        k += 1
+    return k, agent
+
+
+def _hedged(r: Reader, toks: list[Tok], k1: int, sentence) -> tuple[int, int] | None:
+    """The clause an adverb such as "allegedly" hedges: "for [allegedly abusing his
+    office]", "a phone call [he reportedly made to her office]"."""
+    k0 = k1 - 1
+    if k1 < len(toks) and toks[k1].low.endswith("ing"):
+        start = toks[k1].start
+    else:
+        first = k0
+        while first > 0 and k0 - first < 12 and toks[first - 1].is_word and \
+                toks[first - 1].low not in r.lang.CLAUSE_WORDS and \
+                toks[first - 1].low not in r.lang.HEDGE_STOPS:
+            first -= 1
+        start = toks[first].start if first < k0 else toks[k0].start
+    end = sentence[1]
+    stop = next((t.start for t in toks[k1:] if t.text in ",;:—–()"), None)
+    if stop is not None:
+        end = min(end, stop)
+    return r._clause(start, end)

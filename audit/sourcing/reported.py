@@ -10,6 +10,8 @@ editors prefer a missed attribution to a garbage one.
 Where the parts are: cues.py (finding cues), verb_shapes.py (a verb and its source),
 participles.py (cues sharing a subject), nominal.py ("according to X", "Smith’s claim
 that"), passive.py ("it is believed that", "allegedly"), content.py (what a cue reports).
+The extractor is the reader (content.Reader) those plain functions are handed, with one
+cue context (context.CueContext) per cue.
 """
 
 from __future__ import annotations
@@ -18,20 +20,19 @@ import re
 from bisect import bisect_left
 from operator import itemgetter
 
-from audit.sourcing import cues, shapes
-from audit.sourcing.nominal import NominalForms
-from audit.sourcing.passive import PassiveForms
+from audit.sourcing import cues, nominal, passive, shapes, verb_shapes
+from audit.sourcing.content import Reader
+from audit.sourcing.context import CueContext
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trim
-from audit.sourcing.verb_shapes import VerbShapes
 
 _THAT = re.compile(r"\s*that\b")
 _token_start = itemgetter(1)  # Tok.start
 SENTENCE_TOKENS_MAX = 4000  # characters: a longer sentence is tokenised per cue window
 
 
-class Extractor(VerbShapes, PassiveForms, NominalForms):
+class Extractor(Reader):
     """Finds cue-based attributions in one text (see the module docstring)."""
 
     def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex, lang) -> None:
@@ -145,23 +146,24 @@ class Extractor(VerbShapes, PassiveForms, NominalForms):
         k1 = bisect_left(toks, match.end(), k0, key=_token_start)
         cue = (match.start(), match.end())
         if match.re is self.cues.passive:
-            return self._passive(match, toks, k1, sentence)
+            return passive.passive(self, match, toks, k1, sentence)
         if match.re is self.cues.owned_noun:
-            return self._owned(match, toks, k1)
+            return nominal.owned(self, match, toks, k1)
+        context = CueContext(toks, k0, k1, cue, sentence)
         if match.re is self.cues.in_poll:
-            return self._in_poll(toks, k0, k1, cue, sentence)
+            return nominal.in_poll(self, context)
         if toks[k0].start != match.start():
             return None  # inside a hyphenated word: "so-called", "well-known"
         if match.group() in self.cues.noun_that:
-            att = self._possessive(toks, k0, cue, sentence)
+            att = nominal.possessive(self, context)
             if att is not None or toks[k0].low not in self.lang.PARTICIPLE_CUES:
                 return att
             k1, cue = k0 + 1, (toks[k0].start, toks[k0].end)  # "a statement warning that"
         if match.group().startswith(self.cues.preps) or \
                 match.group().startswith(self.cues.nominals):
             kind = "according-to" if match.group().startswith(self.cues.preps) else "nominal"
-            return self._prepositional(toks, k0, k1, cue, sentence, kind)
-        return self._verb(toks, k0, k1, cue, sentence)
+            return nominal.prepositional(self, context.with_(k1=k1, cue=cue), kind)
+        return verb_shapes.verb(self, context.with_(k1=k1, cue=cue))
 
 
 def _skip_that(text: str, pos: int, end: int) -> int:

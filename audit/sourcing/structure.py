@@ -7,25 +7,27 @@ content (nested: kept, with the outer one's index, and not a separate source).
 from __future__ import annotations
 
 import bisect
+from types import ModuleType
 
-from audit.sourcing.lang import en as lx
+from audit.sourcing.lang import en
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import trim
 
 
-def finish(text: str, found: list[Attribution]) -> list[Attribution]:
-    """``found`` (in text order) with kinds, merged continuations and nesting marked."""
-    found = [_split(text, _with_kind(text, att)) for att in found]
+def finish(text: str, found: list[Attribution], lang: ModuleType = en) -> list[Attribution]:
+    """``found`` (in text order) with kinds (from the language pack's cue words), merged
+    continuations and nesting marked."""
+    found = [_split(text, _with_kind(text, att, lang)) for att in found]
     found = _merge_carried(found)
     return _nest(found)
 
 
-def _with_kind(text: str, att: Attribution) -> Attribution:
-    kind = kind_of(text, att)
+def _with_kind(text: str, att: Attribution, lang: ModuleType) -> Attribution:
+    kind = kind_of(text, att, lang)
     return att if kind == att.kind else att.with_(kind=kind)
 
 
-def kind_of(text: str, att: Attribution) -> str:
+def kind_of(text: str, att: Attribution, lang: ModuleType = en) -> str:
     """speech, belief, stance, document or transcript, from the form, cue and source."""
     if att.form == "label":
         return "transcript"
@@ -33,12 +35,12 @@ def kind_of(text: str, att: Attribution) -> str:
         return att.kind  # set by the shape that found it ("his criticism of", "is expected to")
     cue = text[att.cue[0]:att.cue[1]].lower().split() if att.cue else []
     word = cue[-1] if att.form == "passive" and cue else (cue[0] if cue else "")
-    if word in lx.BELIEF_KIND:
+    if word in lang.BELIEF_KIND:
         return "belief"
-    if word in lx.STANCE_KIND:
+    if word in lang.STANCE_KIND:
         return "stance"
     if att.effective_type() in ("document", "outlet") or (
-            word in lx.EVIDENCE_CUES and att.effective_type() == "vague"):
+            word in lang.EVIDENCE_CUES and att.effective_type() == "vague"):
         return "document"  # "a report found", "polls show"
     return "speech"
 

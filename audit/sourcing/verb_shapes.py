@@ -2,307 +2,376 @@
 said one official"), appositive ("Maria Lopez, the city engineer, said ...") or in a
 relative clause ("A spokesperson who ... said ..."); a verb with none of these shares a
 subject (participles.py).
+
+Plain functions of the reader (content.Reader) and of one cue (context.CueContext), read
+from ``verb`` down: which shape the verb stands in, then its source, then its content.
 """
 
 from __future__ import annotations
 
 from audit.sourcing import shapes
-from audit.sourcing.participles import SharedSubject
+from audit.sourcing.content import MAX_ADDRESSEE, Reader
+from audit.sourcing.context import CueContext
+from audit.sourcing.participles import shared
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import more_specific, np_after, np_before
 from audit.sourcing.text import Tok, trim
 
 
-class VerbShapes(SharedSubject):
-    """Attributions whose cue is a verb (said, argued, has estimated, believes)."""
+def verb(r: Reader, c: CueContext) -> Attribution | None:
+    """An attribution whose cue is a verb (said, argued, has estimated, believes), or None."""
+    toks, k0, k1 = c.toks, c.k0, c.k1
+    before = k0 - 1
+    while before > 0 and toks[before].low.endswith("ly") and not toks[before].is_cap:
+        before -= 1  # "are gently urging"
+    progressive = toks[k0].low.endswith("ing") and k0 > 0 and \
+        toks[before].low in r.lang.AUX  # "is talking about", "was saying that"
+    aside = k0 > 1 and toks[k0 - 1].low == "who" and toks[k0 - 2].text == ","
+    if k0 > 0 and not progressive and not aside and (
+            toks[k0 - 1].low in r.lang.PASSIVE_BEFORE
+            or toks[k0 - 1].low.endswith(("’s", "'s"))):
+        return None  # passive ("is expected"), or a noun ("Swift’s claims")
+    if k1 < len(toks) and toks[k1].low == "in" and toks[k0].low.startswith("believ"):
+        return None  # "believes in sedans"
+    if k1 < len(toks) and toks[k1].low in ("up", "off", "down", "away", "back"):
+        return None  # "showed up", "backed off", "called off": another verb
+    if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in r.lang.INTENT_CUES and \
+            toks[k0].low not in r.lang.INTENT_TO_CUES:
+        return None  # "pledged to work together" is a commitment, not a report
+    if _reduced_relative(r.lang, toks, k0, k1):
+        return None  # "with Japan’s share estimated at $1 billion": no one reports
+    if toks[k0].low in r.lang.PARTICIPLE_CUES and not progressive:
+        return shared(r, c)
+    c = c.with_(strong=toks[k0].low in r.lang.FALLBACK_CUES)
+    negated = k0 > 0 and toks[k0 - 1].low in r.lang.NEGATIONS
+    if negated and toks[k0].low not in r.lang.BELIEF_CUES and (
+            k1 >= len(toks) or not (toks[k1].low == "that" or toks[k1].text in "“\""
+                                    or toks[k0].low in r.lang.NP_OBJECT_CUES
+                                    or toks[k0].low in r.lang.NP_INTENT_CUES
+                                    or (toks[k0].low in r.lang.INTENT_TO_CUES
+                                        and toks[k1].low == "to"))):
+        return None  # "did not say whether ...", "does not say much": nothing reported
+    np = np_before(toks, k0 - 1 if negated else k0)
+    if np is not None:
+        # "executives who have worked with Lachlan Murdoch say": the phrase just before
+        # the verb may end a relative clause, whose antecedent is the source
+        return _subject_first(r, c, np) or _relative(r, c)
+    return _appositive(r, c) or _inverted(r, c) or _relative(r, c) or shared(r, c)
 
-    def _verb(self, toks: list[Tok], k0: int, k1: int, cue, sentence) -> Attribution | None:
-        before = k0 - 1
-        while before > 0 and toks[before].low.endswith("ly") and not toks[before].is_cap:
-            before -= 1  # "are gently urging"
-        progressive = toks[k0].low.endswith("ing") and k0 > 0 and \
-            toks[before].low in self.lang.AUX  # "is talking about", "was saying that"
-        if k0 > 0 and not progressive and (toks[k0 - 1].low in self.lang.PASSIVE_BEFORE or
-                                           toks[k0 - 1].low.endswith(("’s", "'s"))):
-            return None  # passive ("is expected"), or a noun ("Swift’s claims")
-        if k1 < len(toks) and toks[k1].low == "in" and toks[k0].low.startswith("believ"):
-            return None  # "believes in sedans"
-        if k1 < len(toks) and toks[k1].low in ("up", "off", "down", "away", "back"):
-            return None  # "showed up", "backed off", "called off": another verb
-        if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in self.lang.INTENT_CUES and \
-                toks[k0].low not in self.lang.INTENT_TO_CUES:
-            return None  # "pledged to work together" is a commitment, not a report
-        if _reduced_relative(self.lang, toks, k0, k1):
-            return None  # "with Japan’s share estimated at $1 billion": no one reports
-        if toks[k0].low in self.lang.PARTICIPLE_CUES and not progressive:
-            return self._shared(toks, k0, k1, cue, sentence)
-        strong = toks[k0].low in self.lang.FALLBACK_CUES
-        negated = k0 > 0 and toks[k0 - 1].low in self.lang.NEGATIONS
-        if negated and toks[k0].low not in self.lang.BELIEF_CUES and (
-                k1 >= len(toks) or not (toks[k1].low == "that" or toks[k1].text in "“\""
-                                        or toks[k0].low in self.lang.NP_OBJECT_CUES
-                                        or toks[k0].low in self.lang.NP_INTENT_CUES
-                                        or (toks[k0].low in self.lang.INTENT_TO_CUES
-                                            and toks[k1].low == "to"))):
-            return None  # "did not say whether ...", "does not say much": nothing reported
-        np = np_before(toks, k0 - 1 if negated else k0)
-        if np is not None:
-            return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
-        return self._appositive(toks, k0, k1, cue, sentence, strong) or \
-            self._inverted(toks, k0, k1, cue, sentence, strong) or \
-            self._relative(toks, k0, k1, cue, sentence, strong) or \
-            self._shared(toks, k0, k1, cue, sentence)
 
-    def _relative(self, toks, k0: int, k1: int, cue, sentence, strong) -> Attribution | None:
-        """"A spokesperson who did not wish to be named because of policy said ...":
-        the source is the phrase before "who"."""
-        for i in range(k0 - 1, max(-1, k0 - 20), -1):
-            if not toks[i].is_word:
+def _relative(r: Reader, c: CueContext) -> Attribution | None:
+    """"A spokesperson who did not wish to be named because of policy said ...":
+    the source is the phrase before "who"."""
+    toks, k0, k1 = c.toks, c.k0, c.k1
+    for i in range(k0 - 1, max(-1, k0 - 20), -1):
+        if not toks[i].is_word:
+            return None
+        if toks[i].low == "who":
+            # "A spokesperson who ... said", or "Trump, who has called ...": the
+            # relative clause's antecedent is the phrase before "who" (and its comma)
+            end = i - 1 if i > 0 and toks[i - 1].text == "," else i
+            np = np_before(toks, end)
+            if np is None or np[1] != end:
                 return None
-            if toks[i].low == "who":
-                np = np_before(toks, i)
-                if np is None or np[1] != i:
+            if end < i:
+                np = _antecedent(r.lang, toks, np)
+                if np is None:
                     return None
-                return self._subject_first(toks, np, k0, k1, cue, sentence, strong)
+            att = _subject_first(r, c, np)
+            if att is None or end == i or att.content[0] < toks[k0].start:
+                return att
+            # "Leenders, who estimated a third were supporters, said ...": what he
+            # estimated ends where the aside closes, before the main clause's verb
+            close = next((j for j in range(k1, len(toks) - 1) if toks[j].text == "," and (
+                toks[j + 1].low in r.lang.VERBISH or toks[j + 1].low in r.lang.AUX
+                or toks[j + 1].low in r.lang.CUE_VERBS)), None)
+            if close is None or toks[close].start >= att.content[1]:
+                return att
+            content = r._clause(att.content[0], toks[close].start)
+            return att.with_(content=content) if content is not None else None
+    return None
+
+
+def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution | None:
+    toks, k0, k1, cue, sentence, strong = c
+    words = [t.text for t in toks[np[0]:np[1]]]
+    stype = r._typed(words, strong) or (
+        "unnamed" if words[0].lower() in r.lang.NP_LEADS and len(words) <= 6 else None)
+    base_ok = shapes.plural(r.lang, words) or toks[k0 - 1].low in r.lang.BASE_AFTER
+    if stype is None or (toks[k0].low in r.lang.BASE_CUES and not base_ok):
+        return None  # "the case report steroids": a noun, not "officials report"
+    if np[0] > 0 and toks[np[0] - 1].low == "than":
+        return None  # "more complicated than McKinley suggests": a comparison
+    if cue[1] == toks[k0].end and not _cue_shape_ok(r, toks, k0, k1):
         return None
+    source = (toks[np[0]].start, toks[np[1] - 1].end)
+    content = _object_content(r, c)
+    if content is _NOT_REPORTED:
+        return None
+    if content is not None:
+        return Attribution(content, source, cue, stype, r._has_quote(content), "reported")
+    not_a_clause = k1 < len(toks) and (toks[k1].low in r.lang.NOT_A_CLAUSE or (
+        toks[k1].low in r.lang.CLAIMED_THINGS and toks[k0].low.startswith("claim")))
+    # "“...,” Gambill said to cheers from the crowd": what was said comes before
+    cheers = strong and k1 < len(toks) and toks[k1].low == "to" and r._before(
+        toks[np[0]].start, sentence)
+    if not_a_clause and not cheers:
+        return None  # "the area China claims as its own", "claimed responsibility"
+    plural_documents = stype == "vague" and \
+        toks[np[1] - 1].low in r.lang.GENERIC_PLURAL_DOCUMENTS  # "polls show"
+    if toks[k0].low in r.lang.EVIDENCE_CUES and stype not in ("document", "outlet") and \
+            not plural_documents and not (
+            k1 < len(toks) and toks[k1].low == "that"):
+        return None  # "a friend found the car" is not a finding reported
+    content = _subject_content(r, toks, np[0], k0, k1, sentence)
+    if content is None:
+        return None
+    direct = r._is_quote(content) or r._has_quote(content)
+    return Attribution(content, source, cue, stype, direct, "quote" if r._is_quote(
+        content) else "reported")
 
-    def _subject_first(self, toks, np, k0, k1, cue, sentence, strong) -> Attribution | None:
-        words = [t.text for t in toks[np[0]:np[1]]]
-        stype = self._typed(words, strong) or (
-            "unnamed" if words[0].lower() in self.lang.NP_LEADS and len(words) <= 6 else None)
-        base_ok = shapes.plural(words) or toks[k0 - 1].low in self.lang.BASE_AFTER
-        if stype is None or (toks[k0].low in self.lang.BASE_CUES and not base_ok):
-            return None  # "the case report steroids": a noun, not "officials report"
-        if np[0] > 0 and toks[np[0] - 1].low == "than":
-            return None  # "more complicated than McKinley suggests": a comparison
-        if cue[1] == toks[k0].end and not self._cue_shape_ok(toks, k0, k1):
-            return None
-        source = (toks[np[0]].start, toks[np[1] - 1].end)
-        content = self._object_content(toks, k0, k1, cue, sentence)
-        if content is _NOT_REPORTED:
-            return None
-        if content is not None:
-            return Attribution(content, source, cue, stype, self._has_quote(content), "reported")
-        not_a_clause = k1 < len(toks) and (toks[k1].low in self.lang.NOT_A_CLAUSE or (
-            toks[k1].low in self.lang.CLAIMED_THINGS and toks[k0].low.startswith("claim")))
-        # "“...,” Gambill said to cheers from the crowd": what was said comes before
-        cheers = strong and k1 < len(toks) and toks[k1].low == "to" and self._before(
-            toks[np[0]].start, sentence)
-        if not_a_clause and not cheers:
-            return None  # "the area China claims as its own", "claimed responsibility"
-        plural_documents = stype == "vague" and \
-            toks[np[1] - 1].low in self.lang.GENERIC_PLURAL_DOCUMENTS  # "polls show"
-        if toks[k0].low in self.lang.EVIDENCE_CUES and stype not in ("document", "outlet") and \
-                not plural_documents and not (
-                k1 < len(toks) and toks[k1].low == "that"):
-            return None  # "a friend found the car" is not a finding reported
-        content = self._subject_content(toks, np[0], k0, k1, sentence)
-        if content is None:
-            return None
-        direct = self._is_quote(content) or self._has_quote(content)
-        return Attribution(content, source, cue, stype, direct, "quote" if self._is_quote(
-            content) else "reported")
 
-    def _object_content(self, toks, k0: int, k1: int, cue, sentence):
-        """The object a stance, request or phrasal cue reports ("endorsed [Trump]", "called
-        for [an investigation]"), or an intention ("pledged [to cut taxes]"); None when the
-        cue takes a clause or a quote instead (then the usual reading applies)."""
-        low = toks[k0].low
-        phrasal = cue[1] > toks[k0].end
-        intent = low in self.lang.INTENT_TO_CUES
-        asking = low in self.lang.ASK_CUES and not phrasal
-        if k1 >= len(toks) or not (phrasal or intent or asking or low in self.lang.NP_OBJECT_CUES):
+def _object_content(r: Reader, c: CueContext):
+    """The object a stance, request or phrasal cue reports ("endorsed [Trump]", "called
+    for [an investigation]"), or an intention ("pledged [to cut taxes]"); None when the
+    cue takes a clause or a quote instead (then the usual reading applies)."""
+    toks, k0, k1, cue, sentence, _ = c
+    low = toks[k0].low
+    phrasal = cue[1] > toks[k0].end
+    intent = low in r.lang.INTENT_TO_CUES
+    asking = low in r.lang.ASK_CUES and not phrasal
+    regard = low in r.lang.AS_ONLY_CUES
+    if k1 >= len(toks) or not (phrasal or intent or asking or regard
+                               or low in r.lang.NP_OBJECT_CUES):
+        return None
+    nxt = toks[k1]
+    if asking:
+        return _asked(r, toks, k1, sentence)
+    if nxt.low in ("that", "whether", "if") or nxt.text in ":“\"" or \
+            r.quotes.opening_at(nxt.start) is not None:
+        return None
+    if low in r.lang.STANCE_PARTICIPLES and (
+            nxt.low in r.lang.NOT_A_CLAUSE or nxt.low in r.lang.NP_PREPS):
+        return _NOT_REPORTED  # "was backing into the bay": a movement, not a stance
+    if nxt.low == "to":
+        if not intent:
             return None
-        nxt = toks[k1]
-        if asking:
-            return self._asked(toks, k1, sentence)
-        if nxt.low in ("that", "whether", "if") or nxt.text in ":“\"" or \
-                self.quotes.opening_at(nxt.start) is not None:
-            return None
-        if nxt.low == "to":
-            if not intent:
-                return None
-            return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
-        if intent and low in self.lang.HOPE_CUES:
-            return None  # "supporters hope her attacks will work": a clause, read as usual
-        if intent and low not in self.lang.NP_INTENT_CUES:
-            return _NOT_REPORTED  # "pledged his shares as collateral"
-        end = np_end(self.lang, toks, k1)
-        if end == k1:
-            return None
-        if end < len(toks) and not intent and (toks[end].low in self.lang.AUX
-                                              or toks[end].low in self.lang.VERBISH) and \
-                toks[end].low not in ("also", "then", "once", "first", "only", "long", "even",
-                                      "just", "again", "further", "still", "recently"):
-            return None  # "announced he would run": the subject of a clause, read as usual
-        if end < len(toks) and toks[end].low == "that" and end - k1 <= 3 and \
-                toks[end - 1].low in self.lang.COMPLEMENT_NOUNS:
-            # "questioned the idea that ...": the idea and what it holds
-            return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
-        if end + 1 < len(toks) and toks[end].low == "as" and (
-                toks[end + 1].is_word or toks[end + 1].text in "“\""):
-            # "described the push as nearly impossible": the object and what it was called
-            return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
-        if intent or low in self.lang.TO_AFTER_OBJECT:
-            # "want all immigrants in the country illegally to be deported"
-            to = next((i for i in range(end, min(len(toks), end + 8))
-                       if toks[i].low == "to" or not toks[i].is_word), None)
-            if to is not None and toks[to].low == "to":
-                return self._clause(nxt.start, self._reported_end(nxt.start, sentence[1]))
-        return nxt.start, toks[end - 1].end
+        return r._clause(nxt.start, r._reported_end(nxt.start, sentence[1]))
+    if intent and low in r.lang.HOPE_CUES:
+        return None  # "supporters hope her attacks will work": a clause, read as usual
+    if intent and low not in r.lang.NP_INTENT_CUES:
+        return _NOT_REPORTED  # "pledged his shares as collateral"
+    end = np_end(r.lang, toks, k1)
+    if end == k1:
+        return None
+    if regard and not (end + 1 < len(toks) and toks[end].low == "as"):
+        return _NOT_REPORTED  # "saw the car", "the view from the hill"
+    if end < len(toks) and not intent and (toks[end].low in r.lang.AUX
+                                          or toks[end].low in r.lang.VERBISH) and \
+            toks[end].low not in ("also", "then", "once", "first", "only", "long", "even",
+                                  "just", "again", "further", "still", "recently"):
+        return None  # "announced he would run": the subject of a clause, read as usual
+    if end < len(toks) and toks[end].low == "that" and end - k1 <= 3 and \
+            toks[end - 1].low in r.lang.COMPLEMENT_NOUNS:
+        # "questioned the idea that ...": the idea and what it holds
+        return r._clause(nxt.start, r._reported_end(nxt.start, sentence[1]))
+    if end + 1 < len(toks) and toks[end].low == "as" and (
+            toks[end + 1].is_word or toks[end + 1].text in "“\""):
+        # "described the push as nearly impossible": the object and what it was called
+        return r._clause(nxt.start, r._reported_end(nxt.start, sentence[1]))
+    if intent or low in r.lang.TO_AFTER_OBJECT:
+        # "want all immigrants in the country illegally to be deported"
+        to = next((i for i in range(end, min(len(toks), end + 8))
+                   if toks[i].low == "to" or not toks[i].is_word), None)
+        if to is not None and toks[to].low == "to":
+            return r._clause(nxt.start, r._reported_end(nxt.start, sentence[1]))
+    # The object runs over its modifiers ("endorsed Donald J. Trump for president",
+    # "announced new measures that make it less attractive to ...") up to the clause's
+    # end, and stops where the writer says when ("... for mayor on Tuesday").
+    stop = r._reported_end(nxt.start, sentence[1])
+    return r._clause(nxt.start, _before_when(r.lang, toks, end, stop))
 
-    def _asked(self, toks, k1: int, sentence):
-        """"asked whether ...", "asked Congress to act": the question or the request."""
-        start = k1
-        if toks[k1].low not in self.lang.WH_WORDS and toks[k1].low != "to":
-            end = np_end(self.lang, toks, k1)
-            if end == k1 or end >= len(toks) or (toks[end].low not in self.lang.WH_WORDS
-                                                  and toks[end].low != "to"):
-                return None
-        return self._clause(toks[start].start, self._reported_end(toks[start].start, sentence[1]))
 
-    def _cue_shape_ok(self, toks, k0: int, k1: int) -> bool:
-        """Cues that report only in one shape: "calculated that ...", and "called" with an
-        object and what it was called ("called the process a sham", "called it “a feat”")."""
-        low = toks[k0].low
-        nxt = toks[k1].low if k1 < len(toks) else ""
-        if low in self.lang.THAT_ONLY_CUES:
-            return nxt == "that"
-        if low != "called":
+def _asked(r: Reader, toks, k1: int, sentence):
+    """"asked whether ...", "asked Congress to act": the question or the request."""
+    start = k1
+    if toks[k1].low not in r.lang.WH_WORDS and toks[k1].low != "to":
+        end = np_end(r.lang, toks, k1)
+        if end == k1 or end >= len(toks) or (toks[end].low not in r.lang.WH_WORDS
+                                              and toks[end].low != "to"):
+            return None
+    return r._clause(toks[start].start, r._reported_end(toks[start].start, sentence[1]))
+
+
+def _cue_shape_ok(r: Reader, toks, k0: int, k1: int) -> bool:
+    """Cues that report only in one shape: "calculated that ...", and "called" with an
+    object and what it was called ("called the process a sham", "called it “a feat”")."""
+    low = toks[k0].low
+    nxt = toks[k1].low if k1 < len(toks) else ""
+    if low in r.lang.THAT_ONLY_CUES:
+        return nxt == "that"
+    if low not in r.lang.NAMING_CUES:
+        return True
+    for tok in toks[k1 + 1:k1 + 8]:
+        if tok.text in "“\"":
             return True
-        for tok in toks[k1 + 1:k1 + 8]:
-            if tok.text in "“\"":
-                return True
-            if not tok.is_word:
-                return False
-            if tok.low in ("a", "an"):
-                return True
-        return False
+        if not tok.is_word:
+            return False
+        if tok.low in ("a", "an"):
+            return True
+    return False
 
-    def _subject_content(self, toks, first: int, k0: int, k1: int, sentence):
-        """What a subject-first cue reports: the clause after it, or else the quote or
-        clause before the subject ("..., Mayer said, and ...": the part before)."""
-        content = self._after(toks, k1, sentence, toks[k0].low in self.lang.OBJECT_CUES)
-        if content is not None and first > 0 and (toks[k0].low in self.lang.OBJECT_CUES or
-                                                  toks[k0].low in self.lang.ASK_CUES) and \
-                not self._said_after(toks, k1):
-            content = None  # "“...,” Kasich told a crowd in Berea": what came before
-        as_clause = first > 0 and toks[first - 1].low == "as"  # "..., as one CEO told me"
-        parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
-                                      k1 < len(toks) and toks[k1].text == ",")
-        if parenthetical and not as_clause and content is not None and (
-                self._is_quote(content) or self._leading_adverbial(toks, first, sentence)) \
-                and self.quotes.closing_before(toks[first].start) is None:
-            parenthetical = False  # "At the fair, Beck said, “...”": the quote is what he said
-        if content is None or parenthetical or shapes.trivial(self.text, content) or \
-                shapes.adverbial(self.text, content) or shapes.participle(self.text, content):
-            subordinate = first > 0 and toks[first - 1].low in self.lang.SUBORDINATORS
-            before = None if subordinate else self._before(
-                toks[first - 1 if as_clause else first].start, sentence)
-            nxt = self.quotes.opening_at(shapes.next_char(self.text, sentence[1]))
-            if before is None and parenthetical and not as_clause and content is not None \
-                    and not self._is_quote(content):
-                lead = trim(self.text, sentence[0], toks[first].start)
-                if lead[1] > lead[0] and not self._has_quote(lead):
-                    before = lead  # "The plan, the mayor said, will cost more": a short lead
-            if before is not None:
-                content = self._around_aside(before, k1, toks, sentence) if \
-                    parenthetical and not as_clause else before
-            elif nxt is not None and not parenthetical:
-                content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
-        if content is None or shapes.word_count(self.text, content) < 2 or \
-                self.text[content[0]:content[0] + 6].lower().startswith(("who ", "which ")):
-            return None
-        first_half = self.quotes.closing_before(toks[first].start)
-        if self._is_quote(content) and content[0] > toks[k0].start and first_half is not None:
-            return first_half.start, content[1]  # “A,” she said, “B.”: both halves
-        return content
 
-    def _said_after(self, toks, k1: int) -> bool:
-        """Whether "told [someone]" goes on to what was told: "that", a colon, a quote."""
-        for tok in toks[k1:k1 + 14]:
-            if tok.low in ("that", ":") or tok.text in "“\"" or \
-                    self.quotes.opening_at(tok.start) is not None:
-                return True
-            if tok.text in ".;":
-                return False
-        return False
+def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
+    """What a subject-first cue reports: the clause after it, or else the quote or
+    clause before the subject ("..., Mayer said, and ...": the part before)."""
+    content = r._after(toks, k1, sentence, toks[k0].low in r.lang.OBJECT_CUES)
+    if content is not None and first > 0 and (toks[k0].low in r.lang.OBJECT_CUES or
+                                              toks[k0].low in r.lang.ASK_CUES) and \
+            not _said_after(r, toks, k1):
+        content = None  # "“...,” Kasich told a crowd in Berea": what came before
+    as_clause = first > 0 and toks[first - 1].low == "as"  # "..., as one CEO told me"
+    parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
+                                  k1 < len(toks) and toks[k1].text == ",")
+    if parenthetical and not as_clause and content is not None and (
+            r._is_quote(content) or _leading_adverbial(r, toks, first, sentence)) \
+            and r.quotes.closing_before(toks[first].start) is None:
+        parenthetical = False  # "At the fair, Beck said, “...”": the quote is what he said
+    if content is None or parenthetical or shapes.trivial(r.lang, r.text, content) or \
+            shapes.adverbial(r.lang, r.text, content) or \
+            shapes.participle(r.lang, r.text, content):
+        subordinate = first > 0 and toks[first - 1].low in r.lang.SUBORDINATORS
+        before = None if subordinate else r._before(
+            toks[first - 1 if as_clause else first].start, sentence)
+        nxt = r.quotes.opening_at(shapes.next_char(r.text, sentence[1]))
+        if before is None and parenthetical and not as_clause and content is not None \
+                and not r._is_quote(content):
+            lead = trim(r.text, sentence[0], toks[first].start)
+            if lead[1] > lead[0] and not r._has_quote(lead):
+                before = lead  # "The plan, the mayor said, will cost more": a short lead
+        if before is not None:
+            content = _around_aside(r, before, k1, toks, sentence) if \
+                parenthetical and not as_clause else before
+        elif nxt is not None and not parenthetical:
+            content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
+    if content is None or shapes.word_count(r.text, content) < 2 or \
+            r.text[content[0]:content[0] + 6].lower().startswith(("who ", "which ")):
+        return None
+    first_half = r.quotes.closing_before(toks[first].start)
+    if r._is_quote(content) and content[0] > toks[k0].start and first_half is not None:
+        return first_half.start, content[1]  # “A,” she said, “B.”: both halves
+    return content
 
-    def _leading_adverbial(self, toks, first: int, sentence) -> bool:
-        """Whether the words before a subject's comma only say when or where ("At the
-        fair yesterday, Beck said, ...")."""
-        lead = self.text[sentence[0]:toks[first].start].split()
-        return 0 < len(lead) <= 8 and lead[0].lower() in self.lang.LEADING_PREPS
 
-    def _around_aside(self, before, comma: int, toks, sentence):
-        """"The thing he needs, aides said, is time": a cue set off by commas inside the
-        clause it reports; the content runs over it (split into segments later)."""
-        if self._is_quote(before) or comma + 1 >= len(toks) or toks[comma + 1].text in "“\"'":
-            return before
-        start = toks[comma + 1].start
-        after = self._clause(start, self._reported_end(start, sentence[1]))
-        if after is None or shapes.word_count(self.text, after) < 2 or \
-                toks[comma + 1].low in self.lang.PARTICIPLE_CUES or toks[comma + 1].low in (
-                    "and", "but", "adding", "according"):
-            return before
-        return before[0], after[1]
+def _said_after(r: Reader, toks, k1: int) -> bool:
+    """Whether "told [someone]" goes on to what was told: "that", a colon, a quote, or a
+    clause's subject just after the addressee ("told him he had never been ...")."""
+    for i, tok in enumerate(toks[k1:k1 + 14], k1):
+        if tok.low in ("that", ":") or tok.text in "“\"" or \
+                r.quotes.opening_at(tok.start) is not None:
+            return True
+        if k1 < i <= k1 + MAX_ADDRESSEE and tok.low in r.lang.SUBJECT_PRONOUNS and \
+                all(t.is_word and t.low not in r.lang.VERBISH for t in toks[k1:i]):
+            return True
+        if tok.text in ".;":
+            return False
+    return False
 
-    def _inverted(self, toks, k0, k1, cue, sentence, strong) -> Attribution | None:
-        if toks[k0].low not in self.lang.INVERTIBLE_CUES:
-            return None  # "... announced in October" is not "said Smith"
-        np = np_after(toks, k1)
-        if np is None or (np[1] < len(toks) and toks[np[1]].is_word
-                          and toks[np[1]].low not in self.lang.AFTER_INVERTED_SOURCE):
-            return None
-        words = [t.text for t in toks[np[0]:np[1]]]
-        if len(words) > 1 and (words[0].lower() in self.lang.PRONOUNS
-                               or words[0].lower() in self.lang.POSSESSIVE_PRONOUNS):
-            return None  # "..., said she encourages ...", "said his district received"
-        stype = self._typed(words, strong)
-        content = self._before(cue[0], sentence)
-        if stype is None or content is None:
-            return None
-        source = (toks[np[0]].start, toks[np[1] - 1].end)
-        kind = "quote" if self._is_quote(content) else "reported"
-        return Attribution(content, source, cue, stype, self._has_quote(content), kind)
 
-    def _appositive(self, toks, k0, k1, cue, sentence, strong) -> Attribution | None:
-        """"Maria Lopez, the city engineer, said ...": the name and its apposition."""
-        if k0 < 2 or toks[k0 - 1].text != ",":
-            return None
-        commas = [i for i in range(k0 - 2, max(-1, k0 - 40), -1) if toks[i].text == ","][:3]
-        if not commas:
-            return None
-        # "Geoff Garin, a pollster who ..., a pro-Clinton super PAC, said": the name is
-        # before the first of two or three appositions in a row
-        n, head = 0, np_before(toks, commas[0])
-        while head is not None and head[1] == commas[n] and n + 1 < len(commas) and \
-                commas[n + 1] == head[0] - 1 and not toks[head[0]].is_cap:
-            further = np_before(toks, commas[n + 1])  # the apposition was no name: go on
-            if further is None or further[1] != commas[n + 1] or not toks[further[0]].is_cap:
-                break
-            n, head = n + 1, further
-        comma = commas[n]
-        appos = (comma + 1, commas[n - 1] if n else k0 - 1)
-        if head is None or head[1] != comma or appos[1] <= appos[0] or any(
-                not t.is_word and t.text not in "’'-." for t in toks[appos[0]:appos[1]]):
-            return None
-        head_type = self._typed([t.text for t in toks[head[0]:head[1]]], strong)
-        lead = toks[head[0]]
-        if head_type is None or not (lead.is_cap or lead.low in self.lang.DETERMINERS):
-            return None  # "The label that owns her music, Big Machine, says": too tangled
-        if appos[1] - appos[0] == 1 and toks[appos[0]].low in self.lang.ASIDES:
-            stype, appos = head_type, (head[0], head[1])  # "The Taliban, however, said"
-        else:
-            stype = more_specific(head_type,
-                                  shapes.typed([t.text for t in toks[appos[0]:appos[1]]], strong))
-        content = self._subject_content(toks, head[0], k0, k1, sentence)
-        if stype is None or content is None:
-            return None
-        end = head[1] - 1 if toks[appos[0]].low in ("who", "which") else k0 - 2
-        source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
-        kind = "quote" if self._is_quote(content) else "reported"
-        return Attribution(content, source, cue, stype, self._has_quote(content), kind)
+def _leading_adverbial(r: Reader, toks, first: int, sentence) -> bool:
+    """Whether the words before a subject's comma only say when or where ("At the
+    fair yesterday, Beck said, ...")."""
+    lead = r.text[sentence[0]:toks[first].start].split()
+    return 0 < len(lead) <= 8 and lead[0].lower() in r.lang.LEADING_PREPS
+
+
+def _around_aside(r: Reader, before, comma: int, toks, sentence):
+    """"The thing he needs, aides said, is time": a cue set off by commas inside the
+    clause it reports; the content runs over it (split into segments later)."""
+    if r._is_quote(before) or comma + 1 >= len(toks) or toks[comma + 1].text in "“\"'":
+        return before
+    start = toks[comma + 1].start
+    after = r._clause(start, r._reported_end(start, sentence[1]))
+    if after is None or shapes.word_count(r.text, after) < 2 or \
+            toks[comma + 1].low in r.lang.PARTICIPLE_CUES or toks[comma + 1].low in (
+                "and", "but", "adding", "according"):
+        return before
+    return before[0], after[1]
+
+
+def _inverted(r: Reader, c: CueContext) -> Attribution | None:
+    toks, k0, k1, cue, sentence, strong = c
+    if toks[k0].low not in r.lang.INVERTIBLE_CUES:
+        return None  # "... announced in October" is not "said Smith"
+    np = np_after(toks, k1)
+    if np is None or (np[1] < len(toks) and toks[np[1]].is_word
+                      and toks[np[1]].low not in r.lang.AFTER_INVERTED_SOURCE):
+        return None
+    words = [t.text for t in toks[np[0]:np[1]]]
+    if len(words) > 1 and (words[0].lower() in r.lang.PRONOUNS
+                           or words[0].lower() in r.lang.POSSESSIVE_PRONOUNS):
+        return None  # "..., said she encourages ...", "said his district received"
+    stype = r._typed(words, strong)
+    content = r._before(cue[0], sentence)
+    if stype is None or content is None:
+        return None
+    source = (toks[np[0]].start, toks[np[1] - 1].end)
+    kind = "quote" if r._is_quote(content) else "reported"
+    return Attribution(content, source, cue, stype, r._has_quote(content), kind)
+
+
+def _appositive(r: Reader, c: CueContext) -> Attribution | None:
+    """"Maria Lopez, the city engineer, said ...": the name and its apposition."""
+    toks, k0, k1, cue, sentence, strong = c
+    if k0 < 2 or toks[k0 - 1].text != ",":
+        return None
+    commas = [i for i in range(k0 - 2, max(-1, k0 - 40), -1) if toks[i].text == ","][:3]
+    if not commas:
+        return None
+    # "Geoff Garin, a pollster who ..., a pro-Clinton super PAC, said": the name is
+    # before the first of two or three appositions in a row
+    n, head = 0, np_before(toks, commas[0])
+    while head is not None and head[1] == commas[n] and n + 1 < len(commas) and \
+            commas[n + 1] == head[0] - 1 and not toks[head[0]].is_cap:
+        further = np_before(toks, commas[n + 1])  # the apposition was no name: go on
+        if further is None or further[1] != commas[n + 1] or not toks[further[0]].is_cap:
+            break
+        n, head = n + 1, further
+    comma = commas[n]
+    appos = (comma + 1, commas[n - 1] if n else k0 - 1)
+    if head is None or head[1] != comma or appos[1] <= appos[0] or any(
+            not t.is_word and t.text not in "’'-." for t in toks[appos[0]:appos[1]]):
+        return None
+    head_type = r._typed([t.text for t in toks[head[0]:head[1]]], strong)
+    lead = toks[head[0]]
+    if head_type is None or not (lead.is_cap or lead.low in r.lang.DETERMINERS):
+        return None  # "The label that owns her music, Big Machine, says": too tangled
+    if appos[1] - appos[0] == 1 and toks[appos[0]].low in r.lang.ASIDES:
+        stype, appos = head_type, (head[0], head[1])  # "The Taliban, however, said"
+    else:
+        stype = more_specific(head_type,
+                              shapes.typed(r.lang, [t.text for t in toks[appos[0]:appos[1]]],
+                                           strong))
+    content = _subject_content(r, toks, head[0], k0, k1, sentence)
+    if stype is None or content is None:
+        return None
+    end = head[1] - 1 if toks[appos[0]].low in ("who", "which") else k0 - 2
+    source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
+    kind = "quote" if r._is_quote(content) else "reported"
+    return Attribution(content, source, cue, stype, r._has_quote(content), kind)
+
+
+def _antecedent(lang, toks: list[Tok], np: tuple[int, int]) -> tuple[int, int] | None:
+    """The phrase a "..., who" clause tells about, from the noun phrase found before its
+    comma: after the last verb in it ("heard from [Maria Lopez], who said")."""
+    first, end = np
+    verbs = [j for j in range(first, end) if not toks[j].is_cap and (
+        toks[j].low in lang.IRREGULAR_PAST or toks[j].low.endswith("ed"))]
+    if verbs:
+        first = verbs[-1] + 1
+    while first < end and toks[first].low in lang.NP_PREPS:
+        first += 1
+    return (first, end) if first < end else None
 
 
 def _reduced_relative(lang, toks: list[Tok], k0: int, k1: int) -> bool:
@@ -327,8 +396,37 @@ def _reduced_relative(lang, toks: list[Tok], k0: int, k1: int) -> bool:
     return False
 
 
+def _before_when(lang, toks: list[Tok], k: int, stop: int) -> int:
+    """The offset where an object's modifiers from token ``k`` give way to an aside (a
+    comma, a colon, a dash) or to a time ("on Tuesday", "last week", "in March"), else
+    ``stop``."""
+    i = k
+    while i < len(toks) and toks[i].start < stop:
+        low = toks[i].low
+        if low in (",", ";", ":", "—", "–", "(") and not toks[i].is_word:
+            return toks[i].start  # "backed Ben Carson, a neurosurgeon who ...": an aside
+        if i == k and low in _OCCASION:
+            return toks[i].start  # "endorsed Trump [at a news conference]": where, not what
+        if low in lang.WHEN_WORDS or (low in lang.MONTHS_AND_WHEN and i > k and
+                                      toks[i - 1].low in _BEFORE_MONTH):
+            while i > k and toks[i - 1].low in _BEFORE_MONTH:
+                i -= 1  # "on Tuesday", "in early March": the preposition goes too
+            return toks[i].start
+        i += 1
+    return stop
+
+
+_OCCASION = frozenset({"at", "during", "amid", "via", "while", "through", "after", "before"})
+_BEFORE_MONTH = frozenset({"on", "in", "since", "by", "until", "early", "late", "mid", "this",
+                           "next", "last", "earlier", "later"})
+
+
 _NOT_REPORTED = (-1, -1)  # what _object_content gives for a cue that reports nothing here
+
+
 _NP_MARKS = frozenset("“”\"'’-&$%")
+
+
 MAX_OBJECT = 25
 
 

@@ -8,23 +8,29 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from types import ModuleType
 
-from audit.sourcing.lang import en as lx
+from audit.sourcing.lang import en
 
 Span = tuple[int, int]
 
-# The words and their pattern are the language pack's (lang/en.py).
-_VOICE = re.compile(lx.VOICE_PATTERN)
+
+@lru_cache(maxsize=8)
+def voice_pattern(lang: ModuleType) -> re.Pattern:
+    """The language pack's first- and second-person words (lang.VOICE_PATTERN), compiled
+    once per pack."""
+    return re.compile(lang.VOICE_PATTERN)
 
 
-def is_voice(word: str) -> bool:
+def is_voice(word: str, lang: ModuleType = en) -> bool:
     """Whether a word is first or second person ("I", "we", "you"; not "US")."""
-    return _VOICE.fullmatch(word) is not None
+    return voice_pattern(lang).fullmatch(word) is not None
 
 
-def own_voice(text: str, covered: list[Span]) -> tuple[Span, ...]:
+def own_voice(text: str, covered: list[Span], lang: ModuleType = en) -> tuple[Span, ...]:
     """Spans of first- and second-person words not inside any of the ``covered`` spans
-    (direct quotes and attributed content)."""
+    (direct quotes and attributed content), by the language pack's words."""
     merged: list[Span] = []
     for start, end in sorted(covered):
         if merged and start <= merged[-1][1]:
@@ -33,7 +39,7 @@ def own_voice(text: str, covered: list[Span]) -> tuple[Span, ...]:
             merged.append((start, end))
     starts = [start for start, _ in merged]
     out = []
-    for match in _VOICE.finditer(text):
+    for match in voice_pattern(lang).finditer(text):
         i = bisect.bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < merged[i][1]:
             continue

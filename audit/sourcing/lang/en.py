@@ -46,7 +46,7 @@ vows pledged pledges complained complains observed observes observe remarked
 reiterated reiterates cautioned cautions countered responded replied knows know
 doubted doubts worried worries agreed agrees agree recommended recommends projected
 projects forecast forecasts accused accuses accuse tweeted tweets reveal calculated
-calculates called show find indicate quipped quips joked jokes mused muses wondered
+calculates called calls call show find indicate quipped quips joked jokes mused muses wondered
 wonders retorted lamented laments proclaimed proclaims exclaimed yelled shouted chanted
 recounted recounts pleaded boasted boasts bragged brags scoffed snapped texted emailed
 """)
@@ -64,7 +64,7 @@ PARTICIPLE_CUES = words("""
 saying adding noting warning arguing explaining claiming insisting stressing telling
 urging stating admitting acknowledging asserting describing accusing predicting
 confirming denying citing suggesting criticizing criticising praising blaming questioning
-asking promising vowing declaring announcing calling
+asking promising vowing declaring announcing calling referring
 """)
 
 # Cues that may come before their source ("..., said the minister").
@@ -78,6 +78,10 @@ yelled shouted chanted recounted pleaded boasted bragged scoffed snapped tweeted
 
 # Cues of evidence: attribution only for documents or with "that" ("the study found").
 EVIDENCE_CUES = words("found finds find showed shows show shown revealed reveals reveal")
+
+# Cues that report only with an object and what it is called ("called the plan a sham",
+# "calls it “insanity”"); "called off", "calls for" are other verbs.
+NAMING_CUES = words("called calls call")
 
 # Cues that report only with "that" after them ("Beijing has calculated that ...").
 THAT_ONLY_CUES = words("calculated calculates")
@@ -151,6 +155,8 @@ evening afternoon night last next earlier later recently
 """)
 
 PRONOUNS = words("he she they it we i him her them us")
+# Pronouns that open a clause as its subject ("said he would", "told them she was").
+SUBJECT_PRONOUNS = words("he she they we i it you")
 
 # Types in order of specificity; a source with two readings keeps the more specific.
 SPECIFICITY = ("person", "role", "organization", "outlet", "document", "unnamed", "vague",
@@ -274,6 +280,7 @@ think thinks thought believe believes believed expect expects expected fear fear
 hope hopes hoped know knows knew doubt doubts doubted worry worries worried feel feels
 felt suspect suspects suspected want wants wanted plan plans planned intend intends
 intended decided decides decide declined declines refuse refuses refused seem seems
+see sees saw view views viewed regard regards regarded
 seemed understand understands understood predicted predicts predict estimated estimates
 estimate projected projects forecast forecasts calculated calculates assume assumes
 assumed hoping believing thinking fearing expecting wanting planning
@@ -302,6 +309,7 @@ welcomed applauded applauds slammed slams blasted blasts mocked mocks echoed ech
 urged urges urge demanded demands demand predicted predicts predict described describes
 warned warns announced announces recommended recommends
 support backs favor favors favour favours
+attacked challenged disputed dismissed dismisses lambasted favored favoured
 """)
 # Intention cues that also take a clause with no "that" ("supporters hope her bid works").
 HOPE_CUES = words("hope hopes hoped")
@@ -357,6 +365,9 @@ shot back
 fired back
 spoke out against
 spoke out about
+referred to
+refers to
+referring to
 """.strip().splitlines())
 
 # Cues whose content is an intention, "to" and its verb ("pledged to cut taxes", "wants to
@@ -368,9 +379,19 @@ intends intended decided decides agreed agrees agree threatened threatens seek s
 sought offered offers vowing
 """)
 
+# Verbs of regard, which report a belief only as "X as Y" ("sees Cruz as a uniter", "views
+# itself as a leader"): "saw the car" is not one.
+AS_ONLY_CUES = words("see sees saw view views viewed regard regards regarded")
+
 # Base forms of the newer cues, which like BASE_CUES need a plural subject ("voters want").
 BASE_CUES = BASE_CUES | frozenset(
-    w for w in NP_OBJECT_CUES | INTENT_TO_CUES | ASK_CUES if not w.endswith(("s", "ed")))
+    w for w in NP_OBJECT_CUES | INTENT_TO_CUES | ASK_CUES | AS_ONLY_CUES
+    if not w.endswith(("s", "ed")))
+
+# Stance participles after their noun, a reduced relative ("a group backing Bush", "voters
+# supporting Clinton"): the noun takes the stance, singular or plural.
+STANCE_PARTICIPLES = words("supporting backing opposing endorsing")
+NP_OBJECT_CUES = NP_OBJECT_CUES | STANCE_PARTICIPLES
 
 # Heads of a quantity of people, typed vague ("Another 19 percent", "about four in 10",
 # "a majority of voters", "half").
@@ -643,6 +664,13 @@ CHECKWORTHY_HINTS = {
                "thanks to", "contributed"),
     "event": (" been ",),
 }
+# Literals of which every match of a reason's pattern contains one (tested before the
+# pattern is run: cheaper than its scan).
+CHECKWORTHY_REQUIRES = {
+    "percentage": ("%", "per"),
+    "money": ("$", "€", "£", "¥", "USD", "EUR", "dollars", "euros", "pounds", "yen", "yuan",
+              "won", "rupees", "roubles", "rubles"),
+}
 
 # Patterns of the extractor's reader (content.py, participles.py, reported.py), compiled
 # once per pack by content.reader_patterns.
@@ -651,11 +679,14 @@ DATELINE_PATTERN = r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]{1,
 # Where a reported clause ends when the writer takes over again: "He said it would be
 # provided next year, but he gave no details", "..., which it said crashed in Logar".
 CLAUSE_END_PATTERN = (
-    r",[”\"]? (?:but|although|though|which|whereas|while|who|whom|where|despite|compared"
+    r",[”\"]? (?:but(?! that\b)|although|though|which|whereas|while|who|whom|where|despite|compared"
     r"|even as|putting|leaving"
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
-    r"|accusing|describing|citing|suggesting|claiming) "
-    r"|; | and (?:who|which) "
+    r"|accusing|describing|citing|suggesting|claiming|referring) "
+    r"|, an? (?=[a-z]+ (?:that|to|of|from|for|which|who)\b)"
+    r"|; | and (?:who|which) |, and (?:he|she|they|it|we|I|both|his|her|their|its) "
+    r"|, (?:he|she|they|we|I) (?:also |later |then )?(?:said|says|say|added|noted|told"
+    r"|argued|warned|insisted) (?!,)"
     r"| and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
     r"|called|urged|argued|told|also|has|had) | and (?:they|others) have ")
 # (" and Biden have been fair": "have" after a name joins it to the subject before "and")
