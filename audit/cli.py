@@ -337,7 +337,8 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
     try:
         if out is not None:
             if grouper is not None:
-                grouper.rewrite_reports(out, _report_writer(pages, level, gzip_reports))
+                grouper.rewrite_reports(out, _report_writer(pages, level, gzip_reports),
+                                        settings.config)
                 summary.groups = grouper.groups()
             target = out / "summary.json"
             summary.write(target)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
 
 from audit.copies import Batch, Reference, compare, prepare
 
@@ -143,3 +147,25 @@ def test_views_show_passages_side_by_side():
     assert "Shared text" in page and "broaden joint manufacturing" in page
     assert "expand joint production" in page
     assert view.text_lines({"findings": []}) == [] and view.html_section({}) == ""
+
+
+@pytest.mark.parametrize("switch,reported", [((), True),
+                                             (("--disable", "ATT-LIKELY-REWRITTEN"), False)])
+def test_lean_reports_get_the_rewrite_finding_by_the_runs_switches(tmp_path, switch, reported):
+    """A lean report carries no settings: grouping asks the run's configuration whether
+    ATT-LIKELY-REWRITTEN may report, not the report's (missing) switches."""
+    from audit.cli import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_wire.txt").write_text("July 28, 2024\n\n" + WIRE, encoding="utf-8")
+    (folder / "b_spun.txt").write_text("July 30, 2024\n\nPhoto Credit: AP Photo/John Smith"
+                                       "\n\n" + SPUN, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["check", str(folder), "--out", str(out), "-q", "-j", "1",
+                                      "--report-level", "lean", *switch])
+    assert result.exit_code in (0, 1), result.output
+    spun = json.loads((out / "b_spun.txt.json").read_text())
+    assert spun["report_level"] == "lean" and spun["copies"]
+    found = {f["rule_id"] for f in spun["findings"]}
+    assert ("ATT-LIKELY-REWRITTEN" in found) is reported

@@ -35,7 +35,7 @@ def as_html(text, *, page):
             f"{body}</article></body></html>")
 
 
-def _with_reference(report, reference):
+def _with_reference(report, reference, config=None):
     import tempfile
     from pathlib import Path
 
@@ -46,7 +46,7 @@ def _with_reference(report, reference):
         index = Path(tmp, "ref.audit-index")
         Reference.build(index, [("reference", reference, None, None)])
         opened = Reference(index)
-        attach(report, opened)
+        attach(report, opened, config)
         opened.close()
     return report
 
@@ -134,7 +134,7 @@ def test_a_detector_lives_with_its_rule():
 
 
 def test_the_rewrite_finding_obeys_the_reports_rule_switches():
-    """ATT-LIKELY-REWRITTEN is added after the audit (audit.copies): it obeys the report's
+    """ATT-LIKELY-REWRITTEN is added after the audit (audit.copies): it obeys the run's
     switches as every other rule does, min-severity included."""
     from audit.config import from_mapping
 
@@ -142,8 +142,9 @@ def test_the_rewrite_finding_obeys_the_reports_rule_switches():
     text = rule.must_fire[0]
     for switch, reported in (({}, True), ({"rules.disable": "ATT"}, False),
                              ({"rules.min-severity": "high"}, rule.severity == "high")):
-        report = audit.audit_text(text, strip=False, config=from_mapping(switch))
-        report = _with_reference(report, rule.reference)
+        config = from_mapping(switch)
+        report = audit.audit_text(text, strip=False, config=config)
+        report = _with_reference(report, rule.reference, config)
         assert (rule.id in {f["rule_id"] for f in report["findings"]}) is reported, switch
 
 

@@ -144,7 +144,7 @@ def _process(job: Job, report_name: str | None, settings: Settings) -> Result:
     if settings.reference:
         from audit.copies.reference import attach
 
-        attach(report, settings.reference)
+        attach(report, settings.reference, settings.config)
     pretty = encode(report, settings.report_level) if target is not None else None
     if target is not None:
         try:

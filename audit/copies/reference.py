@@ -13,11 +13,14 @@ import os
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audit.copies.index import FORMAT, Reference
 from audit.copies.report import add_copies, copy_input, entry
 from audit.copies.text import prepare
+
+if TYPE_CHECKING:
+    from audit.config import Config
 
 SUFFIX = ".audit-index"
 _SQLITE = b"SQLite format 3\x00"
@@ -90,12 +93,14 @@ def _open(index: str) -> Reference:
     return Reference(Path(index))
 
 
-def attach(report: dict[str, Any], index: str | Reference) -> None:
+def attach(report: dict[str, Any], index: str | Reference, config: Config | None = None,
+           ) -> None:
     """Add to ``report`` the reference texts its article derives from (``index``: the
-    index file, opened once per process, or an open ``Reference``)."""
+    index file, opened once per process, or an open ``Reference``; ``config``: the run's,
+    which made the report)."""
     text, date, credits, photo = copy_input(report)
     doc = prepare(report["input"]["source"], text, date=date, credits=credits)
     reference = index if isinstance(index, Reference) else _open(index)
     matches = reference.query(doc)
     if matches:
-        add_copies(report, [entry(m, "reference", credits, photo) for m in matches])
+        add_copies(report, [entry(m, "reference", credits, photo) for m in matches], config)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.batch.files import read_report
+from audit.config import Config, default_config
 from audit.copies.align import Match
 from audit.copies.index import Batch
 from audit.copies.text import Doc, excerpt, prepare
@@ -129,9 +130,9 @@ class Grouper:
         out.sort(key=lambda g: order.index(g["members"][0]["source"]))
         return out
 
-    def rewrite_reports(self, out_dir: Path, write) -> None:
+    def rewrite_reports(self, out_dir: Path, write, config: Config | None = None) -> None:
         """Add ``copies`` to the written reports of the articles that share text; ``write``
-        writes a report back (atomically)."""
+        writes a report back (atomically); ``config`` is the batch's (its rule switches)."""
         for source, items in self.copies.items():
             name = self._names.get(source)
             if not name or source in self._kept:
@@ -139,14 +140,17 @@ class Grouper:
             path = Path(out_dir, name)
             report = json.loads(read_report(path))  # inflated when --gzip wrote it
             before = report.get("copies")
-            add_copies(report, items)
+            add_copies(report, items, config)
             if report["copies"] != before:  # an up-to-date report (--incremental) stays
                 write(path, report)
 
 
-def add_copies(report: dict[str, Any], items: list[dict[str, Any]]) -> None:
+def add_copies(report: dict[str, Any], items: list[dict[str, Any]],
+               config: Config | None = None) -> None:
     """Merge ``items`` into the report's ``copies`` (one per other text, best first), and
-    say which uncredited source the text was likely rewritten from."""
+    say which uncredited source the text was likely rewritten from, when ``config`` (the
+    run's configuration, which made the report: default when None) lets that rule report.
+    Read from the run, not from the report: a lean report does not carry its settings."""
     merged = {(c["kind"], c["other"]): c for c in report.get("copies", [])}
     for item in items:
         merged[(item["kind"], item["other"])] = item
@@ -154,7 +158,7 @@ def add_copies(report: dict[str, Any], items: list[dict[str, Any]]) -> None:
                                                               c["other"]))
     report["findings"] = [f for f in report["findings"] if f["rule_id"] != REWRITTEN]
     source = _likely_source(report)
-    if source is not None and _enabled(report, REWRITTEN):
+    if source is not None and (config or default_config()).rule_enabled(REWRITTEN):
         report["findings"].append(_finding(report, source))
 
 
@@ -172,19 +176,6 @@ def _likely_source(report: dict[str, Any]) -> dict[str, Any] | None:
                                            and item["other_date"] < own):
             return item
     return None
-
-
-_SWITCHES = ("rules.disable", "rules.enable", "rules.min-severity")
-
-
-def _enabled(report: dict[str, Any], rule_id: str) -> bool:
-    """Whether the report's own rule switches let ``rule_id`` report: the one test of
-    ``Config.rule_enabled`` (disable, enable and min-severity alike)."""
-    from audit.config import from_mapping
-
-    settings = report.get("config", {}).get("settings", {})
-    switches = {key: settings[key] for key in _SWITCHES if settings.get(key) is not None}
-    return from_mapping(switches, "report").rule_enabled(rule_id)
 
 
 def _finding(report: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
