@@ -685,7 +685,8 @@ def spark(manifest, out, master, report_level, timeout, summary_path, config_pat
     task, every HTML response record audited as check audits it. Reports go to OUT as
     gzip-compressed JSON Lines part files (OUT/run-NNNNN/, through Spark's committer),
     with an error row for every record that could not be audited; a rerun skips inputs
-    already committed; summary.json covers every committed run.
+    already committed; summary.json covers every committed run. Exit codes as for check:
+    3 when the committed output has error rows, 2 when Spark cannot start.
 
     \b
     Example:
@@ -696,9 +697,10 @@ def spark(manifest, out, master, report_level, timeout, summary_path, config_pat
 
     cfg = _load_config(config_path)
     try:
-        run(manifest, out, settings=job_settings(cfg, level=report_level, timeout=timeout),
-            master=master, summary_path=summary_path,
-            log=lambda line: click.echo(line, err=True))
+        counters = run(manifest, out,
+                       settings=job_settings(cfg, level=report_level, timeout=timeout),
+                       master=master, summary_path=summary_path,
+                       log=lambda line: click.echo(line, err=True))
     except SparkUnavailable as exc:
         raise _Unwritable(str(exc), EXIT_USAGE) from None
     except OSError as exc:  # the manifest, or summary.json
@@ -707,6 +709,9 @@ def spark(manifest, out, master, report_level, timeout, summary_path, config_pat
                                            limit=MESSAGE_LIMIT)) from None
     except ValueError as exc:  # a non-local OUT with no --summary, a manifest not UTF-8
         raise click.UsageError(displayable(str(exc), limit=MESSAGE_LIMIT)) from None
+    # As check: 3 when a record (or an input file) could not be audited; they are error
+    # rows of the committed output, counted over every committed run.
+    sys.exit(EXIT_INPUT if counters["failed"] else EXIT_OK)
 
 
 @cli.command("config", context_settings=CONTEXT)

@@ -119,9 +119,12 @@ def test_spark_job_matches_check_and_resumes(inputs, tmp_path, runner):
     for key in ("scores", "grades", "rules", "source_types"):
         assert summary[key] == ours[key], key
 
-    # a second run finds every input committed: no new run, the same summary
-    again = run(str(manifest), str(out), settings=job_settings(Config(), level="full"),
-                master="local[2]", log=logged.append)
-    assert again == counters
+    # a second run, from the command line, finds every input committed: no new run, the
+    # same counters, and exit 3 as check's for the error rows
+    again = runner.invoke(cli, ["spark", str(manifest), str(out), "--master", "local[2]",
+                                "--report-level", "full"])
+    assert again.exit_code == 3, again.output
     assert not (out / "run-00002").exists()
-    assert "4 already committed, 0 to audit" in logged[-2]
+    assert "4 already committed, 0 to audit" in again.stderr
+    assert (f"4 inputs committed, 8 records seen, 4 audited, 1 skipped (not HTML), "
+            f"{len(failed)} failed") in again.stderr
