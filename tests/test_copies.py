@@ -169,3 +169,18 @@ def test_lean_reports_get_the_rewrite_finding_by_the_runs_switches(tmp_path, swi
     assert spun["report_level"] == "lean" and spun["copies"]
     found = {f["rule_id"] for f in spun["findings"]}
     assert ("ATT-LIKELY-REWRITTEN" in found) is reported
+
+
+def test_no_copies_leaves_grouping_out(tmp_path):
+    from audit.cli import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(WIRE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["check", str(folder), "--out", str(out), "-q", "-j", "1",
+                                      "--no-copies"])
+    assert result.exit_code in (0, 1), result.output
+    assert "copies" not in json.loads((out / "a.txt.json").read_text())
+    assert not json.loads((out / "summary.json").read_text()).get("groups")
