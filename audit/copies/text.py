@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, compress, pairwise, repeat
 from operator import is_, not_
+from typing import NamedTuple
 
 from audit.sentences import split_sentences
 
@@ -36,8 +38,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     words: frozenset[int]          # content words, lowercased, hashed
@@ -60,12 +61,7 @@ class Doc:
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
-        out = []
-        for start, end in split_sentences(self.text):
-            record = sentence(self.text, start, end)
-            if record is not None:
-                out.append(record)
-        return tuple(out)
+        return cut(self.text, split_sentences(self.text))
 
     @cached_property
     def chars(self) -> int:
@@ -83,23 +79,40 @@ def _hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
-def sentence(text: str, start: int, end: int) -> Sentence | None:
-    """The record of ``text[start:end]``, or None when it has fewer than four words
-    (datelines, headings of one word, bylines carry no evidence). Each token's code is
-    read from a cache (all in C: a batch cuts the sentences of every text that meets a
-    candidate)."""
-    tokens = _WORD.findall(text, start, end)
-    if len(tokens) < 4:
-        return None
+def cut(text: str, spans: Iterable[tuple[int, int]]) -> tuple[Sentence, ...]:
+    """The records of the sentences ``spans`` cut ``text`` into, but those of fewer than
+    four words (datelines, headings of one word, bylines carry no evidence). The tokens
+    of all the sentences are coded in one pass, each code read from a cache (all in C: a
+    batch cuts the sentences of every text that meets a candidate); each sentence then
+    takes its slice."""
+    kept: list[tuple[int, int, int]] = []
+    tokens: list[str] = []
+    findall = _WORD.findall
+    for start, end in spans:
+        found = findall(text, start, end)
+        if len(found) >= 4:
+            kept.append((start, end, len(found)))
+            tokens += found
+    if not kept:
+        return ()
     codes = _codes(tokens, _TOKENS)
     forms = list(map(_QUARTER, codes))
-    words = frozenset(map(_QUARTER, compress(codes, map(_WORD_BIT, codes))))
-    # names and numbers; the first word is capitalised whatever it is
-    anchors = tuple(map(_QUARTER, compress(codes[1:], map(_ODD, codes[1:]))))
-    if tokens[0][0].isdigit() and codes[0] & 1:
-        anchors = (forms[0], *anchors)
-    bigrams = frozenset(map(_M32.__and__, map(hash, pairwise(forms))))
-    return Sentence(start, end, words, anchors, bigrams)
+    word = list(map(_WORD_BIT, codes))
+    odd = list(map(_ODD, codes))
+    # the bigrams of the whole text; a sentence takes those inside it
+    bigrams = list(map(_M32.__and__, map(hash, pairwise(forms))))
+    out = []
+    i = 0
+    for start, end, n in kept:
+        j = i + n
+        # names and numbers; the first word is capitalised whatever it is
+        anchors = tuple(compress(forms[i + 1:j], odd[i + 1:j]))
+        if odd[i] and tokens[i][0].isdigit():
+            anchors = (forms[i], *anchors)
+        out.append(Sentence(start, end, frozenset(compress(forms[i:j], word[i:j])), anchors,
+                            frozenset(bigrams[i:j - 1])))
+        i = j
+    return tuple(out)
 
 
 _M32 = 0xFFFFFFFF  # sentences' hashes are cut to 32 bits: they pack into an array("I")
@@ -151,7 +164,7 @@ def has_sentences(doc: Doc) -> bool:
 # Each token seen, once per process, is coded once (most tokens of an article were seen
 # in earlier ones): the CRC-32 of its lowercased normal form times four, plus two for a
 # content word of three letters or more or a number (a sentence's words), plus one for a
-# capitalised content word or a number (an anchor). ``sentence`` reads the codes all in C.
+# capitalised content word or a number (an anchor). ``cut`` reads the codes all in C.
 _TOKENS: dict[str, int] = {}
 _QUARTER = (2).__rrshift__  # v -> v >> 2
 _WORD_BIT = (2).__and__     # v -> v & 2
