@@ -222,23 +222,24 @@ def _learn_chunks(new: set[str], cache: dict[str, int]) -> None:
 
 def features(doc: Doc) -> set[int]:
     """What the candidate search indexes, read from the chunks of the whole text in one
-    pass (no sentences: this runs for every article): pairs of anchors next to each other
-    (capitalised words and numbers, which survive spinning) and 4-grams of content words
-    (exact copies), of a long text those whose first word's code is 0 modulo ``SAMPLE``.
-    A feature's hash
+    pass (no sentences: this runs for every article): 4-grams of content words (exact
+    copies) and, of a text under ``SAMPLE_FROM`` content words, pairs of anchors next to
+    each other (capitalised words and numbers, which survive spinning); of a long text
+    only the 4-grams whose first word's code is 0 modulo ``SAMPLE``. A feature's hash
     is Python's hash of the tuple of its words' codes (CRC-32s): the same in every process
     (hashes of integers and of tuples of them are not salted), so an index on disk stays
     valid (``index.FORMAT`` names the hash of a probe tuple: another Python's is noticed)."""
     codes = _codes(doc.text.split(), _CHUNKS)  # all in C: this runs for every text
     content = list(map(_HALF, filter(None, codes)))
-    anchors = list(compress(codes, map(_ODD, codes)))
     grams = zip(content, content[1:], content[2:], content[3:])
-    pairs = pairwise(anchors)
     if len(content) >= SAMPLE_FROM:
-        # only the n-grams whose first word's code is 0 modulo SAMPLE are made and hashed
-        grams = compress(grams, map(not_, map(_SAMPLE_MOD, content)))
-        pairs = compress(pairs, map(not_, map(_SAMPLE_MOD, anchors)))
-    return set(map(hash, chain(grams, pairs)))
+        # only the 4-grams whose first word's code is 0 modulo SAMPLE are made and hashed.
+        # A long text keeps no anchor pairs: sampled as the 4-grams are, they recover most
+        # heavily spun copies (eval_copies, spun 80%: recall 0.812 -> 0.905) but make many
+        # more candidates to align in a batch (synthetic batch: 0.46 -> 0.67 ms an article)
+        return set(map(hash, compress(grams, map(not_, map(_SAMPLE_MOD, content)))))
+    anchors = list(compress(codes, map(_ODD, codes)))
+    return set(map(hash, chain(grams, pairwise(anchors))))
 
 
 def excerpt(text: str, start: int, end: int, limit: int = 300) -> str:
