@@ -3,7 +3,8 @@
 Each indexed text keeps the features ``text.features`` samples (by their first word's
 code, so two texts keep the same ones of what they share), at most ``SKETCH`` of them;
 a query looks up its own, so a text that holds part of an indexed one (a partial copy)
-or most of its names and numbers (a rewrite) still meets it. Candidates are ranked by
+or some of its 4-grams (a rewrite; a short one: most of its names and numbers) still
+meets it. Candidates are ranked by
 features in common and only the best few are aligned (``align.compare``).
 
 ``Batch`` holds the postings in memory (grouping the articles of one run);
