@@ -3,7 +3,8 @@
 Each indexed text keeps the features ``text.features`` samples (by their first word's
 code, so two texts keep the same ones of what they share), at most ``SKETCH`` of them;
 a query looks up its own, so a text that holds part of an indexed one (a partial copy)
-or most of its names and numbers (a rewrite) still meets it. Candidates are ranked by
+or some of its 4-grams (a rewrite; a short one: most of its names and numbers) still
+meets it. Candidates are ranked by
 features in common and only the best few are aligned (``align.compare``).
 
 ``Batch`` holds the postings in memory (grouping the articles of one run);
@@ -78,15 +79,21 @@ class Batch:
         if has_sentences(doc):
             self._packed[number] = pack(doc.sentences)
         single, shared = self._single, self._shared
-        for h in sketch(feats):
-            posting = shared.get(h)
-            if posting is not None:
+        kept = sketch(feats)
+        # most features are new to the batch: they are found, and posted, by set and dict
+        # operations in C; only those held already are read one by one
+        held_once = single.keys() & kept
+        held_more = shared.keys() & kept
+        if held_once or held_more:
+            single.update(dict.fromkeys(set(kept) - held_once - held_more, number))
+            for h in held_once:
+                shared[h] = [single.pop(h), number]
+            for h in held_more:
+                posting = shared[h]
                 if len(posting) <= COMMON_FEATURE:
                     posting.append(number)
-            elif h in single:
-                shared[h] = [single.pop(h), number]
-            else:
-                single[h] = number
+        else:
+            single.update(dict.fromkeys(kept, number))
         return matches
 
     def find(self, doc: Doc) -> list[Match]:
@@ -97,10 +104,9 @@ class Batch:
         # A feature held by many texts of the batch (a name every story of the day
         # mentions) says little: weighted by 1 / its texts, a syndicated story shared by
         # many still adds up, and same-topic reports rarely reach MIN_WEIGHT.
-        weights: dict[int, float] = defaultdict(float)
-        for number in map(self._single.get, feats):
-            if number is not None:
-                weights[number] += 1.0
+        # (the texts holding one of ``feats`` alone are counted in C)
+        weights: dict[int, float] = defaultdict(float, Counter(
+            map(self._single.__getitem__, self._single.keys() & feats)))
         for posting in filter(None, map(self._shared.get, feats)):
             if len(posting) <= COMMON_FEATURE:
                 weight = 1 / len(posting)
