@@ -41,12 +41,11 @@ from typing import Any, BinaryIO
 
 from audit.batch.job import SCORE_KEYS, Settings, _record, process
 from audit.config import Config
-from audit.inputs import RECORD_SUFFIXES, WARC_SUFFIXES, Failure, Job
+from audit.inputs import WARC_SUFFIXES, Failure, Job
 from audit.inputs.base import _Guarded, read_stream
 
 CODEC = "org.apache.hadoop.io.compress.GzipCodec"
 RUN_PREFIX = "run-"
-SUFFIXES = WARC_SUFFIXES + RECORD_SUFFIXES
 
 
 class SparkUnavailable(Exception):
