@@ -271,4 +271,6 @@ def words_before(word: str, text: str) -> Iterator[str]:
 
 @lru_cache(maxsize=256)
 def _word_before_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(r"\b([A-Z][\w.’'-]*) " + re.escape(word) + r"\b")
+    # "[A-Z] not after a word character" written with the capital first (not "\b[A-Z]"):
+    # a pattern that opens with a character class lets re skip to the next capital in C.
+    return re.compile(r"([A-Z](?<!\w.)[\w.’'-]*) " + re.escape(word) + r"\b")
