@@ -256,10 +256,6 @@ signed published released issued written obtained seen filed sent prepared commi
 led run based cited quoted posted shared reviewed
 """)
 
-# Base forms: a cue only after a plural subject or a pronoun ("officials say").
-BASE_CUES = frozenset(w for w in CUE_VERBS if not w.endswith(("s", "ed"))) - {
-    "said", "told", "found", "thought", "wrote", "forecast", "according"}
-
 CAPITALS = words("""
 tokyo washington beijing moscow seoul pyongyang kyiv kiev london paris berlin brussels
 tehran ankara delhi islamabad manila canberra ottawa taipei hanoi jakarta riyadh cairo
@@ -298,8 +294,9 @@ accusing criticizing praising backing supporting opposing rejecting
 """)
 
 # Cues whose content may be their object, a noun phrase ("endorsed Trump", "called for an
-# investigation", "cited a poll"): stance, mention and request verbs, and phrasal cues.
-NP_OBJECT_CUES = words("""
+# investigation", "cited a poll"): stance, mention and request verbs, and phrasal cues
+# (NP_OBJECT_CUES, below, adds the stance participles).
+_NP_OBJECT_VERBS = words("""
 endorse endorses endorsed supports supported backed oppose opposes opposed reject
 rejects rejected criticize criticizes criticized criticise criticises criticised defend
 defends defended praise praises praised blame blames blamed condemn condemns condemned
@@ -383,15 +380,17 @@ sought offered offers vowing
 # itself as a leader"): "saw the car" is not one.
 AS_ONLY_CUES = words("see sees saw view views viewed regard regards regarded")
 
-# Base forms of the newer cues, which like BASE_CUES need a plural subject ("voters want").
-BASE_CUES = BASE_CUES | frozenset(
-    w for w in NP_OBJECT_CUES | INTENT_TO_CUES | ASK_CUES | AS_ONLY_CUES
+# Base forms: a cue only after a plural subject or a pronoun ("officials say", "voters
+# want").
+BASE_CUES = (frozenset(w for w in CUE_VERBS if not w.endswith(("s", "ed"))) - {
+    "said", "told", "found", "thought", "wrote", "forecast", "according"}) | frozenset(
+    w for w in _NP_OBJECT_VERBS | INTENT_TO_CUES | ASK_CUES | AS_ONLY_CUES
     if not w.endswith(("s", "ed")))
 
 # Stance participles after their noun, a reduced relative ("a group backing Bush", "voters
 # supporting Clinton"): the noun takes the stance, singular or plural.
 STANCE_PARTICIPLES = words("supporting backing opposing endorsing")
-NP_OBJECT_CUES = NP_OBJECT_CUES | STANCE_PARTICIPLES
+NP_OBJECT_CUES = _NP_OBJECT_VERBS | STANCE_PARTICIPLES
 
 # Heads of a quantity of people, typed vague ("Another 19 percent", "about four in 10",
 # "a majority of voters", "half").
