@@ -26,7 +26,7 @@ _WIRES = AGENCY_MENTION  # the agencies of audit.provenance, the one list
 class TitlePatterns(NamedTuple):
     """A language pack's titles and headline sources, compiled once per pack."""
 
-    titled: re.Pattern  # a title (lang.TITLES), the names after it, a qualifier before it
+    titled: re.Pattern  # a title (lang.TITLES) and the names after it
     qualified: re.Pattern  # "former", "then-": ends where the spaces before a title start
     same_title: dict[str, str]  # "Sen." -> "Senator"
     not_names: frozenset[str]  # capitalised words after a title that are not names
