@@ -6,8 +6,10 @@ and attribution, the report) reads these from the one ``Article`` instead of spl
 counting or guessing again. Two decisions live here and nowhere else:
 
 - what a word is: a ``TOKEN`` of ``audit.readability.counting`` inside a sentence of the
-  text (``count_words``): the report's ``article.word_count``, the readability counts
-  and the sourcing verdict's word threshold are the same figure;
+  text: the report's ``article.word_count``, the readability counts and the sourcing
+  verdict's word threshold are the same figure. When readability covers the article its
+  counts of each sentence (``counts``) are made here, once, and the word count is their
+  sum; otherwise only the words are counted (``count_words``);
 - which language an analysis reads the text as (``coverage``): the detected language,
   or, when none was detected, English unless most of the text is not in Latin script.
   Readability and sourcing each cover a set of languages (English for both today) and
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 
 from audit.language import detect_language
 from audit.model import Block, Extraction, Provenance
-from audit.readability.counting import MAX_CACHE, TOKEN
+from audit.readability.counting import MAX_CACHE, TOKEN, SentenceCounts, count_sentences
 from audit.sentences import split_sentences
 
 Span = tuple[int, int]
@@ -64,6 +66,9 @@ class Article:
     word_count: int
     language: str | None  # as detected (None: too short or unclear to tell)
     coverage: Coverage
+    # Readability's counts of each sentence that has a word (empty when readability does
+    # not cover the article).
+    counts: tuple[SentenceCounts, ...] = ()
 
 
 def build(extraction: Extraction, *, language: str | None = None, detect: bool = True,
@@ -74,10 +79,12 @@ def build(extraction: Extraction, *, language: str | None = None, detect: bool =
     if language is None and detect:
         language = detect_language(text)
     sentences = tuple(split_sentences(text))
+    covers = coverage(language, text)
+    counts = () if covers.readability is not None else tuple(count_sentences(text, sentences))
+    words = sum([s.words for s in counts]) if counts else count_words(text, sentences)
     return Article(text=text, blocks=extraction.blocks, title=extraction.title,
-                   provenance=extraction.provenance, sentences=sentences,
-                   word_count=count_words(text, sentences), language=language,
-                   coverage=coverage(language, text))
+                   provenance=extraction.provenance, sentences=sentences, word_count=words,
+                   language=language, coverage=covers, counts=counts)
 
 
 def from_text(text: str, *, language: str | None = None, detect: bool = True,

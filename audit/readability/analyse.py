@@ -49,10 +49,10 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 def analyse(article: Article, *, config: Config) -> StageResult:
     """Readability of the article's body text (the languages ``article.coverage`` allows;
     others are skipped, with the reason)."""
-    text, spans = article.text, list(article.sentences)
+    text = article.text
     if article.coverage.readability is not None:
         return _skipped(article, article.coverage.readability)
-    sentences = measure(text, spans)
+    sentences = list(article.counts)  # counted once, when the article was built
     counts = totals(sentences)
     formulas = formulas_from_counts(counts)
     warnings = _warnings(counts)

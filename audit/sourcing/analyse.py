@@ -106,8 +106,8 @@ def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...]
 
 def _unattributed(text: str, found: list[Attribution], sents: Sentences, lang,
                   ) -> tuple[list[Unattributed], list]:
-    worthy = claims.checkworthy(text, sents, lang)
     attributed = claims.attributed_sentences(found, sents)
+    worthy = claims.checkworthy(text, sents, lang, attributed)
     out = []
     for index, why in worthy:
         if index not in attributed:

@@ -11,7 +11,7 @@ could not find, it does not accuse.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache
 from types import ModuleType
 from typing import NamedTuple
@@ -55,18 +55,25 @@ def claim_patterns(lang: ModuleType) -> ClaimPatterns:
 
 
 def reasons(text: str, start: int, end: int, candidates: set[str] | None = None,
-            lang: ModuleType = en) -> list[str]:
+            lang: ModuleType = en, *, first: bool = False) -> list[str]:
     """Why a sentence is check-worthy (empty when it is not), by the language pack's
     patterns. ``candidates`` limits the reasons tried (those whose hints occur in the
-    sentence)."""
+    sentence); with ``first``, the search stops at the first reason found (for a
+    sentence of which only whether it is check-worthy is asked)."""
     end = min(end, start + MAX_SCAN)
     sentence = text[start:end]
     if sentence.count(" ") < MIN_WORDS - 1:
         return []
     found = claim_patterns(lang)
     names = candidates if candidates is not None else found.names
-    return [name for name, pattern in found.reasons if name in names
-            and _may_match(found.requires.get(name), sentence) and pattern.search(sentence)]
+    out = []
+    for name, pattern in found.reasons:
+        if name in names and _may_match(found.requires.get(name), sentence) and \
+                pattern.search(sentence):
+            out.append(name)
+            if first:
+                break
+    return out
 
 
 def _may_match(required: tuple[str, ...] | None, sentence: str) -> bool:
@@ -106,8 +113,11 @@ def hints(text: str, lang: ModuleType = en) -> Iterator[tuple[int, Iterable[str]
 
 
 def checkworthy(text: str, sents: Sentences, lang: ModuleType = en,
+                attributed: Container[int] = (),
                 ) -> list[tuple[int, list[str]]]:
-    """(sentence index, reasons) of every check-worthy sentence, by the language pack."""
+    """(sentence index, reasons) of every check-worthy sentence, by the language pack. Of
+    a sentence in ``attributed`` only whether it is check-worthy is asked (the report
+    counts it, and lists the reasons of the others): its first reason is given."""
     candidates: dict[int, set[str]] = {}
     spans, index = sents.spans, 0
     for pos, found in hints(text, lang):  # hints and sentences are both in text order
@@ -120,7 +130,7 @@ def checkworthy(text: str, sents: Sentences, lang: ModuleType = en,
     out = []
     for index in sorted(candidates):
         start, end = sents.spans[index]
-        why = reasons(text, start, end, candidates[index], lang)
+        why = reasons(text, start, end, candidates[index], lang, first=index in attributed)
         if why:
             out.append((index, why))
     return out

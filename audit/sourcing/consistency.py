@@ -26,12 +26,13 @@ _WIRES = AGENCY_MENTION  # the agencies of audit.provenance, the one list
 class TitlePatterns(NamedTuple):
     """A language pack's titles and headline sources, compiled once per pack."""
 
-    titled: re.Pattern  # a title (lang.TITLES), the names after it, a qualifier before it
-    qualified: re.Pattern  # "former", "then-": a match of ``titled`` that opens with one
+    titled: re.Pattern  # a title (lang.TITLES) and the names after it
+    qualified: re.Pattern  # "former", "then-": ends where the spaces before a title start
     same_title: dict[str, str]  # "Sen." -> "Senator"
     not_names: frozenset[str]  # capitalised words after a title that are not names
     title_source: re.Pattern  # "Sources: ..." opening a headline
     outlet_heads: frozenset[str]  # "media", "press": an outlet nobody can check
+    qualifier_chars: int  # the longest qualifier's length
 
 
 @lru_cache(maxsize=8)
@@ -39,15 +40,17 @@ def title_patterns(lang: ModuleType) -> TitlePatterns:
     # Offices written before a name, longest first ("Vice President" wins), standing as a
     # word ("President Lee", not "VicePresident Lee"), with the qualifier that may come
     # before one ("former President Lee": another time, not a conflict).
+    # The scan looks for the titles alone (capitalised: most offsets are skipped at once),
+    # and a match's qualifier is then looked for just before it.
     titles = sorted(lang.TITLES, key=len, reverse=True)
     qualifiers = "|".join(lang.TITLE_QUALIFIERS)
-    firsts = "".join(sorted({word[0] for word in (*lang.TITLE_QUALIFIERS, *titles)}))
+    firsts = "".join(sorted({word[0] for word in titles}))
     return TitlePatterns(
-        re.compile(rf"(?=[{firsts}])(?<![\w-])(?:(?:{qualifiers})\s*)?("
+        re.compile(rf"(?=[{firsts}])(?<![\w-])("
                    + "|".join(titles) + r")((?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3})\b"),
-        re.compile(f"(?:{qualifiers})", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{qualifiers})\Z"),
         lang.SAME_TITLE, lang.NOT_NAMES_AFTER_TITLE, re.compile(lang.TITLE_SOURCE_PATTERN),
-        lang.OUTLET_HEADS)
+        lang.OUTLET_HEADS, max(map(len, lang.TITLE_QUALIFIERS)))
 
 
 @dataclass
@@ -127,7 +130,13 @@ def _titled(text: str, lang: ModuleType = en) -> Iterator[re.Match[str]]:
     "VicePresident Lee") and has no qualifier before it ("former President Lee" is
     skipped)."""
     patterns = title_patterns(lang)
-    return (m for m in patterns.titled.finditer(text) if not patterns.qualified.match(m.group()))
+    for match in patterns.titled.finditer(text):
+        before = match.start()
+        while before and text[before - 1].isspace():
+            before -= 1
+        if not patterns.qualified.search(text, max(0, before - patterns.qualifier_chars),
+                                         before):
+            yield match
 
 
 def article_findings(f: ArticleFacts) -> list[Finding]:

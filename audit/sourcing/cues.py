@@ -83,7 +83,8 @@ def headline_cues(text: str, cues: CueSet) -> list[re.Match]:
     words, most of them capitalised."""
     lines = []
     for line in _LINE.finditer(text):
-        words = line.group().split()
+        # split no further than a headline's length: a paragraph is not read word by word
+        words = line.group().split(None, HEADLINE_WORDS[1])
         if HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] and \
                 2 * sum(w[:1].isupper() for w in words) > len(words) + 1:
             lines.append(line.span())
