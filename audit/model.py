@@ -53,7 +53,7 @@ class Block(NamedTuple):
 
     index: int
     text: str
-    role: str  # a Role (the strippers write its value)
+    role: Role
     reason: str
     line_start: int | None = None
     line_end: int | None = None

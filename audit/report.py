@@ -120,7 +120,7 @@ def block_dict(block: Block) -> dict[str, Any]:
         lines = {"start": block.line_start, "end": block.line_end or block.line_start}
     return {
         "index": block.index,
-        "role": block.role,
+        "role": block.role.value,
         "reason": block.reason,
         "text": block.text,
         "lines": lines,
