@@ -105,7 +105,7 @@ def finding_dict(finding: Finding, text: str, locator: Locator) -> dict[str, Any
         "rule_id": rule.id,
         "category": rule.category.value,
         "severity": rule.severity.value,
-        "confidence": str(finding.confidence or rule.confidence),
+        "confidence": (finding.confidence or rule.confidence).value,
         "message": finding.message or rule.message,
         "span": span,
         "line": line,
