@@ -36,13 +36,41 @@ def test_one_list_of_agencies():
         {"audit/agencies.py"}
 
 
+def _outside_lang(found: set[str]) -> set[str]:
+    return {path for path in found if not path.startswith("audit/lang/")}
+
+
 def test_one_list_of_month_names():
-    assert _modules_spelling("fevereiro", "januari", "dicembre") == {"audit/metadata.py"}
+    """Month names live in their languages' modules (audit/lang/<code>.py) alone."""
+    assert _outside_lang(_modules_spelling("fevereiro", "januari", "dicembre", "августа")) == set()
+    assert {"audit/lang/pt.py", "audit/lang/nl.py", "audit/lang/it.py"} <= \
+        _modules_spelling("fevereiro", "januari", "dicembre")
 
 
 def test_one_list_of_byline_words():
     assert _modules_spelling("by|von", "von|por", "door|av") == set()
-    assert "oleh" in "\n".join(_literals(PACKAGE / "bylines.py"))
+    assert _outside_lang(_modules_spelling("publicado por", "posted by", "reported by")) == set()
+
+
+def test_one_home_per_language():
+    """What the audit knows about a language (its detection words, byline openers, month
+    names, sourcing words) is spelled in its module in audit/lang/ and nowhere else; every
+    module there is in the registry, and every language has a name."""
+    from audit import lang
+
+    assert _outside_lang(_modules_spelling("wurde", "mereka", "worden", "için")) == set()
+    assert _outside_lang(_modules_spelling("acknowledged", "spokeswoman")) == set()
+    on_disk = {path.stem for path in (PACKAGE / "lang").glob("*.py")} - {"__init__", "patterns"}
+    assert on_disk == set(lang.LANGUAGES)
+    assert all(isinstance(m.NAME, str) and m.NAME for m in lang.MODULES)
+    for code, months in lang.MONTHS.items():
+        assert len(months) == 12, code
+    month_of: dict[str, int] = {}
+    for months in lang.MONTHS.values():
+        for number, names in enumerate(months, 1):
+            for name in names.split():
+                assert month_of.setdefault(name, number) == number, name
+    assert lang.COVERED_LANGUAGES == ("en",)
 
 
 def test_one_date_parser():

@@ -18,14 +18,14 @@ import click
 from audit import rules
 from audit.decode import displayable
 from audit.language import NAMES as LANGUAGE_NAMES
+from audit.model import NAMED_TYPES, SPECIFICITY
 from audit.render import Formatter, Options
 from audit.render import copies as copies_view
 from audit.sourcing.analyse import source_identity
 
 _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "F": "red"}
 # The source types in the order the "Cited" block lists them: named ones first.
-NAMED_TYPES = ("person", "role", "organization", "outlet", "document")
-_TYPE_ORDER = {kind: i for i, kind in enumerate((*NAMED_TYPES, "unnamed", "vague", "pronoun"))}
+_TYPE_ORDER = {kind: i for i, kind in enumerate(SPECIFICITY)}
 TOP_FINDINGS = 8  # rules, in the summary; --all lists every finding
 GROUP_EXCERPTS = 3  # where a rule fired, shown in the summary
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from audit import rules
 from audit.config import Config
+from audit.lang import en, pack
 from audit.model import (
+    NAMED_TYPES,
     Notice,
     Score,
     SourceType,
@@ -24,8 +26,6 @@ from audit.model import (
 )
 from audit.sentences import split_sentences
 from audit.sourcing import carry, claims, consistency, labels, scores, structure
-from audit.sourcing.lang import en, pack
-from audit.sourcing.lang.en import NAMED_TYPES
 from audit.sourcing.quotes import QuoteIndex, find_quotes
 from audit.sourcing.record import KINDS, Attribution, Span
 from audit.sourcing.reported import Extractor
@@ -41,7 +41,7 @@ def extract(text: str, spans: list[tuple[int, int]] | None = None, lang=en,
             ) -> tuple[list[Attribution], Sentences]:
     """Every attribution in ``text``, in text order, and the sentences they were read from
     (``spans``: ``split_sentences(text)`` when the caller has it already; ``lang``: the
-    language pack, lang/en.py)."""
+    language pack, audit/lang/en.py)."""
     found, sents, _ = _extract(text, spans, lang)
     return found, sents
 

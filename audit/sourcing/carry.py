@@ -12,7 +12,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import NamedTuple
 
-from audit.sourcing.lang import en
+from audit.lang import en
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type

@@ -15,9 +15,9 @@ from types import ModuleType
 from typing import NamedTuple
 
 from audit import rules
+from audit.lang import en
 from audit.model import CreditKind, Finding, Provenance
 from audit.provenance import AGENCY_MENTION
-from audit.sourcing.lang import en
 from audit.sourcing.sources import head_chunk, source_type
 
 _WIRES = AGENCY_MENTION  # the agencies of audit.provenance, the one list

@@ -48,7 +48,7 @@ class Reader:
     """The text an extractor reads, and the content spans it finds there."""
 
     def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex, lang) -> None:
-        self.lang = lang  # the language pack (lang/en.py): every word list read here
+        self.lang = lang  # the language pack (audit/lang/en.py): every word list read here
         self.patterns = reader_patterns(lang)  # and its patterns, compiled once
         self.text = text
         self.sents = sentences

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from types import ModuleType
 
-from audit.sourcing.lang import en
+from audit.lang import en
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
 

@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from audit.sourcing.lang import en as lx
+from audit.lang import en as lx
+from audit.model import SPECIFICITY
 from audit.sourcing.text import Tok
 
 MAX_NP = 14  # tokens; real sources are shorter, anything longer is a misreading
@@ -238,7 +239,7 @@ def more_specific(a: str | None, b: str | None) -> str | None:
     """Of two readings of one source, the one that tells an editor more."""
     if a is None or b is None:
         return a or b
-    return a if lx.SPECIFICITY.index(a) <= lx.SPECIFICITY.index(b) else b
+    return a if SPECIFICITY.index(a) <= SPECIFICITY.index(b) else b
 
 
 _NOT_FIRST_NAMES = lx.DETERMINERS | lx.LEADING_PREPS | lx.CLAUSE_WORDS | lx.NP_PREPS | \

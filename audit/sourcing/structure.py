@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from types import ModuleType
 
-from audit.sourcing.lang import en
+from audit.lang import en
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import trim
 

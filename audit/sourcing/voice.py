@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from types import ModuleType
 
-from audit.sourcing.lang import en
+from audit.lang import en
 
 Span = tuple[int, int]
 

@@ -1,23 +1,44 @@
-"""The English language pack: every word list and pattern the sourcing stage reads.
+"""What the audit knows about English: its name, the words that tell it apart, its
+bylines and month names (read by language detection, bylines and dates), and the
+sourcing pack: every word list and pattern the sourcing stage reads.
 
-Cue verbs, the head nouns that tell a source's type, and (at the end) the patterns of
-the cue scan (cues.py), of carried quotes and pronouns (carry.py), of titles and headline
-labels (consistency.py), of check-worthy claims (claims.py), of the extractor's reader
-(content.py, reported.py: datelines, clause ends) and of the author's own voice
-(voice.py). Kept as data in one place so that a reviewer can see, and extend, what the
-extractor knows without reading its logic. Word lists are lower case
-unless they match capitalised text.
+The sourcing pack holds cue verbs, the head nouns that tell a source's type, and (at the
+end) the patterns of the cue scan (cues.py), of carried quotes and pronouns (carry.py), of
+titles and headline labels (consistency.py), of check-worthy claims (claims.py), of the
+extractor's reader (content.py, reported.py: datelines, clause ends) and of the author's
+own voice (voice.py). Kept as data in one place so that a reviewer can see, and extend,
+what the extractor knows without reading its logic. Word lists are lower case
+unless they match capitalised text. A language whose module has CUE_VERBS is covered by
+the sourcing stage (audit/lang/__init__.py).
 """
 
 from __future__ import annotations
 
 from audit.agencies import AGENCIES
-from audit.sourcing.text import trie_pattern
+from audit.lang.patterns import trie_pattern
 
 
 def words(text: str) -> frozenset[str]:
     """The whitespace-separated words of a block of text, as a set."""
     return frozenset(text.split())
+
+
+NAME = "English"
+# Its most frequent function words: how language detection tells it apart.
+FUNCTION_WORDS = """
+the of and to in is that for it was on with as be by at this are from have has not but
+they which said were an will would their been who its or he she we more
+"""
+# The word before an author's name in a byline.
+BYLINE_BY = ("by",)
+# Other words and labels a byline opens with.
+BYLINE_OPENERS = ("written by", "posted by", "published by", "reported by", "words by",
+                  "text by", "author")
+# Month names, January to December; a month's spellings are space-separated.
+MONTHS = (
+    "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+    "aug august", "sep sept september", "oct october", "nov november", "dec december",
+)
 
 
 # Cue verbs that are almost always attribution whatever their subject.
@@ -157,11 +178,6 @@ evening afternoon night last next earlier later recently
 PRONOUNS = words("he she they it we i him her them us")
 # Pronouns that open a clause as its subject ("said he would", "told them she was").
 SUBJECT_PRONOUNS = words("he she they we i it you")
-
-# Types in order of specificity; a source with two readings keeps the more specific.
-SPECIFICITY = ("person", "role", "organization", "outlet", "document", "unnamed", "vague",
-               "pronoun")
-NAMED_TYPES = frozenset({"person", "role", "organization", "outlet", "document"})
 
 # The news agencies that supply text (audit.agencies, the one list): a name of five letters
 # or more is looked for anywhere in a source phrase ("Reuters", "the Associated Press's
@@ -603,10 +619,7 @@ TITLE_SOURCE_PATTERN = r"\s*([A-Z][\w.’' -]{1,40}?)\s*:\s+\S"
 
 # Check-worthy claims (claims.py): what makes a sentence worth a source, as patterns, and
 # cheap literal hints that must occur in a sentence before a reason's pattern is run.
-_MONTHS_RE = trie_pattern(words("""
-January February March April May June July August September October November December
-Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-"""))
+_MONTHS_RE = trie_pattern({name.capitalize() for names in MONTHS for name in names.split()})
 _DAYS_RE = trie_pattern({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                          "Sunday"})
 _COUNTED_RE = trie_pattern(words("""
