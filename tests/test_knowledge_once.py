@@ -73,6 +73,26 @@ def test_one_home_per_language():
     assert lang.COVERED_LANGUAGES == ("en",)
 
 
+
+def test_the_sourcing_stage_is_handed_its_pack():
+    """No sourcing module imports a language module: each reads the pack it is handed
+    (chosen once, by the article's language, through ``audit.lang.pack``), so that a
+    second language needs no change there."""
+    from audit import lang
+
+    for path in sorted((PACKAGE / "sourcing").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "audit.lang":
+                imported = {alias.name for alias in node.names}
+                assert not imported & set(lang.LANGUAGES), (path.name, imported)
+            modules = [alias.name for alias in node.names] if isinstance(
+                node, (ast.Import, ast.ImportFrom)) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                modules.append(node.module)
+            assert not any(name.startswith(tuple(f"audit.lang.{code}" for code in lang.LANGUAGES))
+                           for name in modules), (path.name, modules)
+
 def test_one_date_parser():
     """Dates are parsed by audit.metadata.parse_date alone (measured against htmldate and
     dateutil: README, Dependencies)."""

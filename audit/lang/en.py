@@ -723,3 +723,19 @@ _VOICE_FIRSTS = "".join(sorted({"I", "U", "u"} | {w[0] for w in _ANY_CASE}
                                | {w[0].upper() for w in _ANY_CASE}))
 VOICE_PATTERN = (rf"(?=[{_VOICE_FIRSTS}])\b(?:{'|'.join(_CASED.values())}"
                  rf"|(?i:{'|'.join(_ANY_CASE)}))\b")
+
+# Source phrases (sources.py): words in -ly that are not adverbs ("a family spokesman"), the
+# one-word openers skipped before a source ("Now Bloomberg says"), the words that end a
+# source's head, and the words before a surname that are not a first name ("Mr", "like").
+LY_NOUNS = words("""
+family ally assembly daily weekly monthly quarterly rally supply anomaly monopoly july
+fly
+""")
+ONE_WORD_LEADS = frozenset({"now", "meanwhile", "however", "also", "still", "then", "but",
+                            "and", "moreover", "additionally", "yesterday", "today", "later",
+                            "earlier", "so", "yet", "instead", "indeed", "separately"})
+ENDS_HEAD = frozenset({"there", "here", "who", "and", "or", "by"})
+NOT_GIVEN_NAMES = words("""
+mr ms mrs dr like unlike without even once both either neither every each all any such
+other another there here thus hence so no yes not did does do can
+""")

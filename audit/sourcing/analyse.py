@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from audit import rules
 from audit.config import Config
-from audit.lang import en, pack
+from audit.lang import pack
 from audit.model import (
     NAMED_TYPES,
     Notice,
@@ -37,12 +37,12 @@ if TYPE_CHECKING:
     from audit.article import Article
 
 
-def extract(text: str, spans: list[tuple[int, int]] | None = None, lang=en,
+def extract(text: str, spans: list[tuple[int, int]] | None = None, lang=None,
             ) -> tuple[list[Attribution], Sentences]:
     """Every attribution in ``text``, in text order, and the sentences they were read from
     (``spans``: ``split_sentences(text)`` when the caller has it already; ``lang``: the
-    language pack, audit/lang/en.py)."""
-    found, sents, _ = _extract(text, spans, lang)
+    language pack, audit/lang/en.py, when not English)."""
+    found, sents, _ = _extract(text, spans, lang or pack(None))
     return found, sents
 
 
@@ -64,8 +64,8 @@ def analyse(article: Article, *, config: Config) -> StageResult:
     text = article.text
     lang = pack(article.language)  # None without a pack: titles are then read as English
     facts = consistency.facts(article.provenance)
-    facts.conflicts = consistency.title_conflicts(text, lang or en)
-    facts.vague_headline = consistency.headline_source(article.title, lang or en)
+    facts.conflicts = consistency.title_conflicts(text, lang or pack(None))
+    facts.vague_headline = consistency.headline_source(article.title, lang or pack(None))
     whole = consistency.article_findings(facts)
     attribution_score = scores.attribution(facts, config.get)
     reason = article.coverage.sourcing
@@ -152,7 +152,7 @@ def _data(text: str, found: list[Attribution], unattributed: list[Unattributed],
 
 
 def _score_counts(text: str, words: int, found: list[Attribution], quotes: QuoteIndex,
-                  config: Config, *, opinion: bool, lang=en) -> scores.SourcingCounts:
+                  config: Config, *, opinion: bool, lang) -> scores.SourcingCounts:
     """What the sourcing score reads. An attribution nested in another's content (``nested_in``
     from the extractor) is part of that one, not a source of its own."""
     own = [a for a in found if a.nested_in is None]

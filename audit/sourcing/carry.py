@@ -12,7 +12,6 @@ from functools import lru_cache
 from types import ModuleType
 from typing import NamedTuple
 
-from audit.lang import en
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
@@ -108,7 +107,7 @@ class _Coverage:
         return i >= 0 and self.max_end[i] > start
 
 
-def resolve_pronouns(text: str, found: list[Attribution], lang: ModuleType = en,
+def resolve_pronouns(text: str, found: list[Attribution], lang: ModuleType,
                      ) -> list[Attribution]:
     """"he said" names the last person cited; "it said" the last organization or document.
 
@@ -131,7 +130,7 @@ def resolve_pronouns(text: str, found: list[Attribution], lang: ModuleType = en,
                     gender.setdefault(name, word)
                 att = att.with_(resolved_source=name, resolved_type=antecedent.effective_type())
             elif word in ("he", "she"):
-                name = _named_before(text, att.source[0], word, gender, patterns)
+                name = _named_before(lang, text, att.source[0], word, gender, patterns)
                 if name is not None:
                     gender.setdefault(name, word)
                     att = att.with_(resolved_source=name, resolved_type="person")
@@ -146,7 +145,7 @@ def resolve_pronouns(text: str, found: list[Attribution], lang: ModuleType = en,
 NAME_LOOKBACK = 1500  # characters searched back for a person a pronoun may name
 
 
-def _named_before(text: str, pos: int, word: str, gender: dict[str, str],
+def _named_before(lang: ModuleType, text: str, pos: int, word: str, gender: dict[str, str],
                   patterns: CarryPatterns) -> str | None:
     """The person a "he" or "she" with no cited antecedent names: the last full name in the
     text before it that is typed a person and not known by the other pronoun ("Taylor
@@ -155,7 +154,7 @@ def _named_before(text: str, pos: int, word: str, gender: dict[str, str],
     for match in reversed(list(patterns.full_name.finditer(text, lookback, pos))):
         name = match.group()
         if name.split()[0].lower() not in patterns.not_first_names and \
-                source_type(name.split()) == "person" and gender.get(name, word) == word:
+                source_type(lang, name.split()) == "person" and gender.get(name, word) == word:
             return name
     return None
 
@@ -173,7 +172,7 @@ def _antecedent(text: str, word: str, people: list[Attribution], gender: dict[st
 
 
 def anonymity_reasons(text: str, found: list[Attribution], sents: Sentences,
-                      lang: ModuleType = en) -> list[Attribution]:
+                      lang: ModuleType) -> list[Attribution]:
     """Unnamed sources whose sentence (or the next) says why they are not named (in the
     language pack's words)."""
     patterns = carry_patterns(lang)

@@ -62,7 +62,7 @@ class Reader:
         if stype == "person" and len(words) == 1:
             word = words[0]
             if word not in self._single:
-                self._single[word] = single_name_type(word, self.text)
+                self._single[word] = single_name_type(self.lang, word, self.text)
             stype = self._single[word]
         return stype
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from types import ModuleType
 
-from audit.lang import en
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
 
@@ -19,7 +18,7 @@ _LABEL = re.compile(
     r": ?(?P<content>[^\n]+)", re.M)
 
 
-def labels(text: str, lang: ModuleType = en) -> list[Attribution]:
+def labels(text: str, lang: ModuleType) -> list[Attribution]:
     """Attributions read from speaker and headline labels, in text order (words that open
     no label are the language pack's NOT_LABELS)."""
     out = []
@@ -34,7 +33,7 @@ def labels(text: str, lang: ModuleType = en) -> list[Attribution]:
             end -= 1
         if len(text[start:end].split()) < 3:
             continue
-        stype = _label_type(words)
+        stype = _label_type(lang, words)
         source = (match.start("label"), match.end("label"))
         content = (start + len(text[start:end]) - len(text[start:end].lstrip()), end)
         out.append(Attribution(content, source, (match.end("label"), match.end("label") + 1),
@@ -42,10 +41,10 @@ def labels(text: str, lang: ModuleType = en) -> list[Attribution]:
     return out
 
 
-def _label_type(words: list[str]) -> str:
+def _label_type(lang: ModuleType, words: list[str]) -> str:
     if len(words) == 1 and words[0] in ("Q", "A"):
         return "unnamed"  # an interview's question and answer
-    stype = source_type(words)
+    stype = source_type(lang, words)
     if stype is not None:
         return stype
     return "person" if words[0].isupper() or len(words) <= 3 else "organization"

@@ -53,7 +53,7 @@ def _agent(r: Reader, toks: list[Tok], k: int, link: str) -> tuple[int, tuple[in
         k += 1  # "was accused Wednesday of"
     agent = None
     if k < len(toks) and toks[k].low == "by":
-        agent = np_after(toks, k + 1)
+        agent = np_after(r.lang, toks, k + 1)
         if agent is not None:
             stop = next((i for i in range(*agent) if toks[i].low == link), agent[1])
             agent = (agent[0], stop) if stop > agent[0] else None
