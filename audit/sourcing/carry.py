@@ -123,13 +123,13 @@ def resolve_pronouns(text: str, found: list[Attribution], lang: ModuleType,
         if att.source_type == "pronoun" and att.source:
             word = patterns.subject_form.get(text[att.source[0]:att.source[1]].lower(),
                                              text[att.source[0]:att.source[1]].lower())
-            antecedent = _antecedent(text, word, people, gender, last_thing)
+            antecedent = _antecedent(lang, text, word, people, gender, last_thing)
             if antecedent is not None:
                 name = antecedent.source_text(text)
-                if word in ("he", "she"):
+                if word in lang.GENDERED_PRONOUNS:
                     gender.setdefault(name, word)
                 att = att.with_(resolved_source=name, resolved_type=antecedent.effective_type())
-            elif word in ("he", "she"):
+            elif word in lang.GENDERED_PRONOUNS:
                 name = _named_before(lang, text, att.source[0], word, gender, patterns)
                 if name is not None:
                     gender.setdefault(name, word)
@@ -159,11 +159,11 @@ def _named_before(lang: ModuleType, text: str, pos: int, word: str, gender: dict
     return None
 
 
-def _antecedent(text: str, word: str, people: list[Attribution], gender: dict[str, str],
-                last_thing: Attribution | None) -> Attribution | None:
+def _antecedent(lang: ModuleType, text: str, word: str, people: list[Attribution],
+                gender: dict[str, str], last_thing: Attribution | None) -> Attribution | None:
     if word == "it":
         return last_thing
-    if word not in ("he", "she"):
+    if word not in lang.GENDERED_PRONOUNS:
         return None
     for person in reversed(people[-6:]):
         if gender.get(person.source_text(text), word) == word:

@@ -103,7 +103,7 @@ class Reader:
             if rest[:1].isalnum():  # "said that “...” and that the US should not bear ..."
                 return self._clause(quote.start, self._reported_end(quote.start, sentence[1]))
             return quote.start, quote.end
-        if toks[k].low in ("whether", "if") and not after_that:
+        if toks[k].low in self.lang.IF_WORDS and not after_that:
             return None  # "did not say whether ...": nothing was reported
         return self._clause(toks[k].start, self._reported_end(toks[k].start, sentence[1]))
 

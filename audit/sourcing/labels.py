@@ -42,7 +42,7 @@ def labels(text: str, lang: ModuleType) -> list[Attribution]:
 
 
 def _label_type(lang: ModuleType, words: list[str]) -> str:
-    if len(words) == 1 and words[0] in ("Q", "A"):
+    if len(words) == 1 and words[0] in lang.INTERVIEW_LABELS:
         return "unnamed"  # an interview's question and answer
     stype = source_type(lang, words)
     if stype is not None:

@@ -55,13 +55,13 @@ def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | 
             break
         if tok.low in lang.CLAUSE_WORDS or tok.low in lang.VERBISH:
             break
-        if tok.low in ("and", "or") and not _joins_names(toks, i):
+        if tok.low in lang.NAME_JOINERS and not _joins_names(toks, i):
             break
         i -= 1
     first = _drop_leading(lang, toks, i + 1, stop)
     while stop - first > 1 and toks[stop - 1].low in lang.WHEN_WORDS:
         stop -= 1  # "Alden on Tuesday announced": the time is not the source
-        if stop - first > 1 and toks[stop - 1].low in ("on", "last", "this", "next", "early"):
+        if stop - first > 1 and toks[stop - 1].low in lang.WHEN_LEADS:
             stop -= 1
     if first >= stop or stop - first > MAX_NP or not (toks[stop - 1].is_word
                                                       or toks[stop - 1].text == ")"):
@@ -103,10 +103,9 @@ def np_after(lang: ModuleType, toks: list[Tok], begin: int) -> tuple[int, int] |
             break
         if (tok.low in lang.CLAUSE_WORDS and not tok.text.isupper()) or tok.low in lang.VERBISH:
             break  # ("WHO" is the World Health Organization)
-        if tok.low in ("and", "or") and not _joins_names(toks, i):
+        if tok.low in lang.NAME_JOINERS and not _joins_names(toks, i):
             break
-        if i > begin and tok.low in ("in", "on", "at", "during", "after", "before", "last",
-                                     "this", "earlier", "later") and i + 1 < len(toks) \
+        if i > begin and tok.low in lang.TIME_PREPS and i + 1 < len(toks) \
                 and toks[i + 1].low in lang.TIME_WORDS:
             break
         i += 1
@@ -134,7 +133,7 @@ def _is_name(lang: ModuleType, word: str) -> bool:
         low in vocab for vocab in (lang.ROLE_HEADS, lang.ORG_HEADS, lang.UNNAMED_HEADS,
                                    lang.VAGUE_HEADS, lang.DOCUMENT_HEADS, lang.OUTLET_HEADS,
                                    lang.CAPITALS, lang.DETERMINERS)
-    ) and low not in lang.COUNTRIES and low not in ("state", "defense", "foreign", "house")
+    ) and low not in lang.COUNTRIES and low not in lang.NOT_NAME_WORDS
 
 
 class _Tables(NamedTuple):
@@ -168,10 +167,10 @@ def _source_type(lang: ModuleType, words: tuple[str, ...]) -> str | None:
         return None
     low = " ".join(words).lower()
     if len(words) == 1:
-        low = re.sub(r"[’'](?:d|ll|ve|re|m|s)$", "", low)  # "I’d expect", "she’s said"
+        low = re.sub(lang.CONTRACTION_PATTERN, "", low)  # "I’d expect", "she’s said"
     if len(words) == 1 and (low in lang.PRONOUNS or low in lang.POSSESSIVE_PRONOUNS):
         return "pronoun"
-    if len(words) == 1 and low in ("you", "this", "that", "there", "here", "what", "which"):
+    if len(words) == 1 and low in lang.NOT_SOURCE_WORDS:
         return None
     if _tables(lang).outlet_name.search(low) or (
             len(words) <= 2 and words[-1].lower() in lang.OUTLET_ABBREVIATIONS):
@@ -196,7 +195,7 @@ def _by_head(lang: ModuleType, words: list[str], chunk: list[str], hlow: str,
     if hlow in lang.DEFINITE_ROLE_HEADS and len(words) > len(chunk) + 1 and \
             words[len(chunk)].lower() == "for" and words[len(chunk) + 1][:1].isupper():
         return "organization"  # "a spokesperson for Apple" speaks for Apple
-    if hlow in lang.ROLE_HEADS and not _indefinite(chunk):
+    if hlow in lang.ROLE_HEADS and not _indefinite(lang, chunk):
         if hlow in lang.DEFINITE_ROLE_HEADS and not determiner:
             return "unnamed"
         return "person" if _ends_with_name(lang, words) else "role"
@@ -225,9 +224,9 @@ def _by_head(lang: ModuleType, words: list[str], chunk: list[str], hlow: str,
     return None
 
 
-def _indefinite(chunk: list[str]) -> bool:
+def _indefinite(lang: ModuleType, chunk: list[str]) -> bool:
     """"a minister", "one official": an office, but not an identifiable one."""
-    return chunk[0].lower() in ("a", "an", "one", "another", "some", "several")
+    return chunk[0].lower() in lang.INDEFINITES
 
 
 def _ends_with_name(lang: ModuleType, words: list[str]) -> bool:
@@ -250,8 +249,7 @@ def single_name_type(lang: ModuleType, word: str, text: str) -> str:
         return "organization"
     not_first_names = _tables(lang).not_first_names
     for count, before in enumerate(words_before(word, text)):
-        if before.lower() not in not_first_names or before in (
-                "Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr."):
+        if before.lower() not in not_first_names or before in lang.HONORIFICS:
             return "person"
         if count >= 20:
             break
