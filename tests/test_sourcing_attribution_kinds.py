@@ -259,3 +259,33 @@ def test_a_relative_clause_before_the_verb_and_a_second_attribution():
                   "she is careful.")
     assert [(a["source"]["text"], a["content"]["text"]) for a in found] == [
         ("Executives", "they trust her"), ("they", "she is careful")]
+
+
+@pytest.mark.parametrize("text,segments", [
+    ("The interceptor is expected to be deployed in the mid-2030s.",
+     ["The interceptor", "to be deployed in the mid-2030s"]),
+    ("The senator isn’t expected to attend the dinner.", ["The senator", "to attend the dinner"]),
+    ("The plan seemed to stall in the committee.", ["The plan", "to stall in the committee"]),
+    ("The governor appears to favour a delay.", ["The governor", "to favour a delay"]),
+])
+def test_a_view_held_by_no_one_named_is_a_sourceless_belief(text, segments):
+    (att,) = outer(text)
+    assert (att["kind"], att["source"], att["form"]) == ("belief", None, "passive")
+    assert [s["text"] for s in att["content_segments"]] == segments
+
+
+@pytest.mark.parametrize("text", [
+    "We seem to be losing the argument on taxes.",  # the author's own voice
+    "The senator appeared on television on Sunday.",  # appeared, not "appeared to"
+    "The result was expected by most analysts.",  # no "to": read as a passive, not here
+])
+def test_seem_and_expected_without_a_view_do_not_fire(text):
+    assert [a for a in atts(text) if a["source"] is None] == []
+
+
+def test_a_sourceless_expectation_leaves_the_claim_unattributed():
+    text = ("The interceptor is expected to cost 40 billion dollars and to be deployed in "
+            "the mid-2030s, replacing the older system.")
+    result = analyse(from_text(text, language="en"), config=Config())
+    data = sourcing_dict(result.data, text)
+    assert data["attributions"] and data["unattributed"]

@@ -11,7 +11,7 @@ import re
 from audit.sourcing import shapes
 from audit.sourcing.content import Reader
 from audit.sourcing.record import Attribution
-from audit.sourcing.sources import np_after
+from audit.sourcing.sources import np_after, np_before
 from audit.sourcing.text import Tok
 
 
@@ -33,6 +33,8 @@ def passive(r: Reader, match: re.Match, toks: list[Tok], k1: int,
         content = r._clause(ss, se)  # "X is seen as Y": the whole statement
     elif form == "it":
         content = r._clause(match.end(), se)
+    elif form == "raised":
+        content = _raised(r, toks, k1, sentence)
     else:
         k, agent = _agent(r, toks, k1, "of" if form == "accused" else "that")
         if agent is not None:
@@ -81,3 +83,21 @@ def _hedged(r: Reader, toks: list[Tok], k1: int, sentence) -> tuple[int, int] | 
     if stop is not None:
         end = min(end, stop)
     return r._clause(start, end)
+
+
+def _raised(r: Reader, toks: list[Tok], k1: int, sentence) -> tuple[int, int] | None:
+    """"Sanders is expected to win", "the plan seemed to stall": a view held of the
+    subject with no one holding it; the content is the subject and what follows "to"
+    (the cue between them is split off later)."""
+    k0 = k1 - 1  # the verb: "expected", "seemed"
+    while k0 > 0 and (toks[k0 - 1].low in r.lang.AUX or toks[k0 - 1].low in r.lang.NEGATIONS
+                      or toks[k0 - 1].low in ("also", "widely", "now", "still", "generally")):
+        k0 -= 1
+    np = np_before(toks, k0)
+    if np is None and k0 > 0 and toks[k0 - 1].low in ("who", "which", "that"):
+        np = (k0 - 1, k0)  # "a group which is expected to ...": the relative pronoun
+    if np is None or k1 + 1 >= len(toks) or toks[np[0]].low in r.lang.FIRST_PERSON or \
+            toks[np[0]].low in r.lang.SECOND_PERSON:
+        return None  # "we seem to be losing": the author's own voice, not a view reported
+    start = toks[k1 + 1].start  # after "to"
+    return r._clause(toks[np[0]].start, r._reported_end(start, sentence[1]))

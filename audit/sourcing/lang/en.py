@@ -276,6 +276,7 @@ think thinks thought believe believes believed expect expects expected fear fear
 hope hopes hoped know knows knew doubt doubts doubted worry worries worried feel feels
 felt suspect suspects suspected want wants wanted plan plans planned intend intends
 intended decided decides decide declined declines refuse refuses refused seem seems
+appear appears appeared
 see sees saw view views viewed regard regards regarded
 seemed understand understands understood predicted predicts predict estimated estimates
 estimate projected projects forecast forecasts calculated calculates assume assumes
@@ -542,6 +543,9 @@ PASSIVE_PATTERN = (
     r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
     r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that)"
     r"|(?P<adverb>reportedly|allegedly|purportedly|supposedly)"
+    r"|(?P<raised>(?:(?:is|are|was|were|be|been)(?: not| also| widely| now| still| generally)?"
+    r"|isn[’']t|aren[’']t|wasn[’']t|weren[’']t) expected(?= to )"
+    r"|(?:seems?|seemed|appears?|appeared)(?= to ))"
     rf"|(?P<seen>{_BE}(?:(?:seen|regarded|viewed|perceived) as|considered to be))"
     r"|(?P<deemed>deemed)"
     rf"|(?P<accused>{_BE}accused)"
@@ -683,7 +687,7 @@ CLAUSE_END_PATTERN = (
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
     r"|accusing|describing|citing|suggesting|claiming|referring) "
     r"|, an? (?=[a-z]+ (?:that|to|of|from|for|which|who)\b)"
-    r"|; | and (?:who|which) |, and (?:he|she|they|it|we|I|both|his|her|their|its) "
+    r"|; | and (?:who|which) | and (?:also |then |later )?(?:said|says|added|told|noted) |, and (?:he|she|they|it|we|I|both|his|her|their|its) "
     r"|, (?:he|she|they|we|I) (?:also |later |then )?(?:said|says|say|added|noted|told"
     r"|argued|warned|insisted) (?!,)"
     r"| and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
