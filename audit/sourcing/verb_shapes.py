@@ -113,8 +113,10 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
     not_a_clause = k1 < len(toks) and (toks[k1].low in r.lang.NOT_A_CLAUSE or (
         toks[k1].low in r.lang.CLAIMED_THINGS and toks[k0].low.startswith("claim")))
     # "“...,” Gambill said to cheers from the crowd": what was said comes before
-    cheers = strong and k1 < len(toks) and toks[k1].low == "to" and r._before(
-        toks[np[0]].start, sentence)
+    # ("“...,” she said of the claim", "“...,” Stenberg said as she accepted her award")
+    cheers = strong and k1 < len(toks) and (toks[k1].low == "to" and r._before(
+        toks[np[0]].start, sentence) or toks[k1].low in r.lang.NOT_A_CLAUSE and r._is_quote(
+        r._before(toks[np[0]].start, sentence) or (0, 0)))
     if not_a_clause and not cheers:
         return None  # "the area China claims as its own", "claimed responsibility"
     plural_documents = stype == "vague" and \
