@@ -693,6 +693,9 @@ CLAUSE_END_PATTERN = (
     r"| and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
     r"|called|urged|argued|told|also|has|had) | and (?:they|others) have ")
 # (" and Biden have been fair": "have" after a name joins it to the subject before "and")
+# Where the last piece of a clause opens, for what a trailing "according to X" vouches for
+# (from the match's end): a relative clause, "with ...", a parenthesis, a second clause.
+LAST_PIECE_PATTERN = r", (?=who |which )|, with |, and (?=(?:he|she|they|it|the|his|her) )|\("
 # "I" or "we" just before a cue inside a quote, with a negation or an adverb between.
 FIRST_PERSON_CUE_PATTERN = (
     r"(?:^|[\s“\"])(I|[Ww]e)(?: (?:do|did|don't|don’t|didn't|didn’t|do not|did not|just|really"
