@@ -99,5 +99,5 @@ def _raised(r: Reader, toks: list[Tok], k1: int, sentence) -> tuple[int, int] | 
     if np is None or k1 + 1 >= len(toks) or toks[np[0]].low in r.lang.FIRST_PERSON or \
             toks[np[0]].low in r.lang.SECOND_PERSON:
         return None  # "we seem to be losing": the author's own voice, not a view reported
-    start = toks[k1 + 1].start  # after "to"
+    start = toks[k1 + (toks[k1].low == "to")].start  # after "to": "seemed [to] stall"
     return r._clause(toks[np[0]].start, r._reported_end(start, sentence[1]))
