@@ -324,7 +324,10 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
 
 def _appositive(r: Reader, c: CueContext) -> Attribution | None:
     """"Maria Lopez, the city engineer, said ...": the name and its apposition."""
-    toks, k0, k1, cue, sentence, strong = c
+    toks, k1, cue, sentence, strong = c.toks, c.k1, c.cue, c.sentence, c.strong
+    k0 = c.k0  # the verb, or the auxiliary before it: "Smith, the engineer, has said"
+    while k0 > 2 and (toks[k0 - 1].low in r.lang.AUX or toks[k0 - 1].low in r.lang.ASIDES):
+        k0 -= 1
     if k0 < 2 or toks[k0 - 1].text != ",":
         return None
     commas = [i for i in range(k0 - 2, max(-1, k0 - 40), -1) if toks[i].text == ","][:3]
@@ -354,7 +357,7 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
         stype = more_specific(head_type,
                               shapes.typed(r.lang, [t.text for t in toks[appos[0]:appos[1]]],
                                            strong))
-    content = _subject_content(r, toks, head[0], k0, k1, sentence)
+    content = _subject_content(r, toks, head[0], c.k0, k1, sentence)
     if stype is None or content is None:
         return None
     end = head[1] - 1 if toks[appos[0]].low in ("who", "which") else k0 - 2
