@@ -289,3 +289,40 @@ def test_a_sourceless_expectation_leaves_the_claim_unattributed():
     result = analyse(from_text(text, language="en"), config=Config())
     data = sourcing_dict(result.data, text)
     assert data["attributions"] and data["unattributed"]
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Cory James, 22, of Flint, Mich., said he had not given up hope.",
+     "Cory James, 22, of Flint, Mich.", "he had not given up hope"),
+    ("Sen. Lindsey Graham, R-S.C., a presidential candidate, said the plan would fail.",
+     "Sen. Lindsey Graham, R-S.C., a presidential candidate", "the plan would fail"),
+    ("Donald Trump, the Republican candidate, has said there should be a ban.",
+     "Donald Trump, the Republican candidate", "there should be a ban"),
+])
+def test_a_name_with_its_age_place_party_or_apposition_is_the_source(text, source, content):
+    (att,) = outer(text)
+    assert (att["source"]["text"], att["content"]["text"]) == (source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Trump, Cruz, Rubio and Kasich said nothing.",  # a list, and nothing reported
+    "Kishida, who arrives on Thursday, will also emphasize the alliance.",  # not yet said
+])
+def test_a_list_or_a_future_is_not_an_apposition_source(text):
+    assert atts(text) == []
+
+
+def test_a_quote_before_said_of_is_what_was_said():
+    (att,) = outer("“She just made it up,” he said of the claim during an interview.")
+    assert att["content"]["text"].startswith("“She just made it up")
+
+
+def test_a_trailing_according_to_vouches_for_the_last_piece():
+    (att,) = outer("He lost in areas with many Mormons, who are a majority of the population "
+                   "there, according to a 2015 survey.")
+    assert att["content"]["text"] == "who are a majority of the population there"
+
+
+def test_content_stops_at_a_second_cue_of_the_same_subject():
+    found = outer("The senator said the bill was dead and said the vote would wait until May.")
+    assert found[0]["content"]["text"] == "the bill was dead"

@@ -91,6 +91,13 @@ def analyse(article: Article, *, config: Config) -> StageResult:
                                                "attribution": attribution_score})
 
 
+def _held(att: Attribution) -> bool:
+    """Whether someone stands behind an attribution. A view held by no one named ("the
+    system is expected to be deployed in 2035", "the plan seems doomed") leaves the claim
+    unattributed, stays the author's voice and does not make a brief a sourced report."""
+    return att.source is not None or att.kind != "belief"
+
+
 def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...],
                config: Config) -> str | None:
     """Why the text is too short for a sourcing verdict, or None. A short text that neither
@@ -98,7 +105,8 @@ def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...]
     in the author's voice with nothing attributed is commentary, and is judged."""
     if words < config.get("sourcing.min-words"):
         return f"too short to judge sourcing ({words} words)"
-    if not found and not own_voice and words < config.get("sourcing.short-words"):
+    if not any(map(_held, found)) and not own_voice and \
+            words < config.get("sourcing.short-words"):
         return (f"too short to judge sourcing ({words} words, no attributions): an abstract "
                 "or brief, not a sourced report")
     return None
@@ -107,10 +115,7 @@ def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...]
 def _unattributed(text: str, found: list[Attribution], sents: Sentences, lang,
                   ) -> tuple[list[Unattributed], list]:
     worthy = claims.checkworthy(text, sents, lang)
-    # "The system is expected to be deployed in 2035": a view held by no one named leaves
-    # the claim the writer's own
-    attributed = claims.attributed_sentences(
-        [a for a in found if a.source or a.kind != "belief"], sents)
+    attributed = claims.attributed_sentences(list(filter(_held, found)), sents)
     out = []
     for index, why in worthy:
         if index not in attributed:
@@ -158,7 +163,7 @@ def _score_counts(text: str, words: int, found: list[Attribution], quotes: Quote
                   config: Config, *, opinion: bool, lang=en) -> scores.SourcingCounts:
     """What the sourcing score reads. An attribution nested in another's content (``nested_in``
     from the extractor) is part of that one, not a source of its own."""
-    own = [a for a in found if a.nested_in is None]
+    own = [a for a in found if a.nested_in is None and _held(a)]
     named = [a for a in own if a.effective_type() in NAMED_TYPES]
     weight = 0.0
     for att in named:
@@ -170,7 +175,8 @@ def _score_counts(text: str, words: int, found: list[Attribution], quotes: Quote
             first[key] = shown(att)
     # What a source is said to say is not the author's voice, unless the source is the
     # author ("I think ...", "we believe ...").
-    covered = [q for a in found if not is_voice(a.source_text(text) or "", lang)
+    # A view held by no one named ("the plan seems doomed") stays the author's voice.
+    covered = [q for a in filter(_held, found) if not is_voice(a.source_text(text) or "", lang)
                for q in _content_spans(a)]
     covered += [(q.start, q.end) for q in quotes.quotes]
     return scores.SourcingCounts(

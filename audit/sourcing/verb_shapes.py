@@ -56,7 +56,8 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
         # "executives who have worked with Lachlan Murdoch say": the phrase just before
         # the verb may end a relative clause, whose antecedent is the source
         return _subject_first(r, c, np) or _relative(r, c)
-    return _appositive(r, c) or _inverted(r, c) or _relative(r, c) or shared(r, c)
+    return _appositive(r, c) or _name_and_details(r, c) or _inverted(r, c) or _relative(r, c) \
+        or shared(r, c)
 
 
 def _relative(r: Reader, c: CueContext) -> Attribution | None:
@@ -326,7 +327,7 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
     """"Maria Lopez, the city engineer, said ...": the name and its apposition."""
     toks, k1, cue, sentence, strong = c.toks, c.k1, c.cue, c.sentence, c.strong
     k0 = c.k0  # the verb, or the auxiliary before it: "Smith, the engineer, has said"
-    while k0 > 2 and (toks[k0 - 1].low in r.lang.AUX or toks[k0 - 1].low in r.lang.ASIDES):
+    while k0 > 2 and (toks[k0 - 1].low in r.lang.PERFECT_AUX or toks[k0 - 1].low in r.lang.ASIDES):
         k0 -= 1
     if k0 < 2 or toks[k0 - 1].text != ",":
         return None
@@ -364,6 +365,61 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
     source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
     kind = "quote" if r._is_quote(content) else "reported"
     return Attribution(content, source, cue, stype, r._has_quote(content), kind)
+
+
+def _name_and_details(r: Reader, c: CueContext) -> Attribution | None:
+    """"Cory James, 22, of Flint, Mich., said ...", "Sen. Lindsey Graham, R-S.C., a
+    presidential candidate, said": a clause that opens with a name (capitalised words) set
+    off by commas from its age, place, party or apposition."""
+    toks, k1, sentence, strong = c.toks, c.k1, c.sentence, c.strong
+    k0 = c.k0
+    while k0 > 2 and (toks[k0 - 1].low in r.lang.PERFECT_AUX or toks[k0 - 1].low in r.lang.ASIDES):
+        k0 -= 1
+    if k0 < 4 or toks[k0 - 1].text != ",":
+        return None
+    ends, i = [k0 - 1], k0 - 2  # the comma closing each piece, nearest first
+    while i >= 0 and k0 - i < 40 and len(ends) <= MAX_PIECES:
+        tok = toks[i]
+        if tok.text == ",":
+            ends.append(i)
+        elif not tok.is_word and tok.text not in "’'-.()":
+            break
+        i -= 1
+    first = i + 1
+    if len(ends) < 2 or ends[-1] == first or (i >= 0 and toks[i].is_word) or \
+            toks[first].start < sentence[0]:
+        return None  # the name must open the clause (the sentence, or after a quote or dash)
+    head = (first, ends[-1])
+    pieces = [(ends[j + 1] + 1, ends[j]) for j in range(len(ends) - 1)]
+    words = [t.text for t in toks[head[0]:head[1]]]
+    if any(not (t.is_cap or t.text in "’'-.") for t in toks[head[0]:head[1]]):
+        return None
+    stype = r._typed(words, strong)
+    for a, b in pieces:
+        if b <= a:
+            return None
+        if _detail(r.lang, toks, a, b):
+            continue
+        stype = more_specific(stype, shapes.typed(r.lang, [t.text for t in toks[a:b]], strong))
+    if stype is None:
+        return None
+    content = _subject_content(r, toks, first, c.k0, k1, sentence)
+    if content is None:
+        return None
+    source = (toks[first].start, toks[k0 - 2].end)
+    kind = "quote" if r._is_quote(content) else "reported"
+    return Attribution(content, source, c.cue, stype, r._has_quote(content), kind)
+
+
+MAX_PIECES = 4  # pieces set off by commas between a name and its verb
+
+
+def _detail(lang, toks: list[Tok], a: int, b: int) -> bool:
+    """An age ("22"), a place ("of Flint", "Mich.") or a party ("R-S.C.") after a name."""
+    if b - a == 1 and (toks[a].text[:1].isdigit() or (toks[a].is_cap and (
+            "." in toks[a].text or "-" in toks[a].text))):
+        return True
+    return toks[a].low in lang.PLACE_PREPS and all(t.is_cap or t.text in ".-" for t in toks[a + 1:b])
 
 
 def _antecedent(lang, toks: list[Tok], np: tuple[int, int]) -> tuple[int, int] | None:

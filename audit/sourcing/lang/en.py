@@ -477,6 +477,11 @@ PASSIVE_BEFORE = AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
 # Words that may follow the source of an inverted cue ("said a spokesperson when asked").
 AFTER_INVERTED_SOURCE = CLAUSE_WORDS | TIME_WORDS | {
     "adding", "speaking", "citing", "referring", "explaining", "noting", "told", "via"}
+# Auxiliaries between an apposition's comma and its verb ("Smith, the engineer, has said");
+# not "will": what one will say is not yet reported.
+PERFECT_AUX = words("has have had")
+# A place after a name, set off by commas: "Cory James, 22, [of Flint], Mich., said".
+PLACE_PREPS = words("of from")
 ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover", "in", "turn"}
 CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
 NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
