@@ -326,3 +326,15 @@ def test_a_trailing_according_to_vouches_for_the_last_piece():
 def test_content_stops_at_a_second_cue_of_the_same_subject():
     found = outer("The senator said the bill was dead and said the vote would wait until May.")
     assert found[0]["content"]["text"] == "the bill was dead"
+
+
+@pytest.mark.parametrize("text,first", [
+    ("One in three said the party does not care and one in four said it was hostile.",
+     "the party does not care"),
+    ("While the director has said that he makes recommendations, his deputy said he does not.",
+     "he makes recommendations"),
+])
+def test_content_stops_where_a_clause_with_its_own_source_begins(text, first):
+    found = outer(text)
+    assert len(found) == 2 and found[0]["content"]["text"] == first
+

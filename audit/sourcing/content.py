@@ -36,6 +36,7 @@ class ReaderPatterns(NamedTuple):
     relative_what: re.Pattern  # "what I think are ...": no belief stated
     apposition_then_quote: re.Pattern  # “A,” said X, director of ..., “but B.”
     last_piece: re.Pattern  # where the last piece of a clause opens (lang.LAST_PIECE_PATTERN)
+    clause_joint: re.Pattern  # what joins a second clause (lang.CLAUSE_JOINT_PATTERN)
 
 
 @lru_cache(maxsize=8)
@@ -43,7 +44,7 @@ def reader_patterns(lang: ModuleType) -> ReaderPatterns:
     return ReaderPatterns(*map(re.compile, (
         lang.DATELINE_PATTERN, lang.CLAUSE_END_PATTERN, lang.FIRST_PERSON_CUE_PATTERN,
         lang.RELATIVE_WHAT_PATTERN, lang.APPOSITION_THEN_QUOTE_PATTERN,
-        lang.LAST_PIECE_PATTERN)))
+        lang.LAST_PIECE_PATTERN, lang.CLAUSE_JOINT_PATTERN)))
 
 
 class Reader:

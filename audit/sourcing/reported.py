@@ -70,6 +70,8 @@ class Extractor(Reader):
                 continue  # "voters say they | think": a source running over another's cue
             if att is not None:
                 att = self._joined_quote(att)
+                if found and att.source:
+                    found[-1] = self._before_next(found[-1], att)
                 found.append(att)
                 ends = [end for _, end in filter(None, (att.source, att.cue))]
                 claimed_until = max([claimed_until, *ends])
@@ -119,6 +121,23 @@ class Extractor(Reader):
         while last > first and toks[last - 1].end > end:
             last -= 1  # a token cut by the window's end is left out, as tokens() would
         return toks[first:last]
+
+    def _before_next(self, att: Attribution, nxt: Attribution) -> Attribution:
+        """"While Comey has said that he makes recommendations, [Lewandowski said ...]",
+        "one in three said X and [one in four said Y]": a content stops where a clause with
+        its own source and cue begins (after a comma, a dash or "and"), not nested in it."""
+        start = nxt.source[0]
+        if nxt.cue is None or not att.content[0] < start < att.content[1] or \
+                nxt.content[0] < nxt.cue[1] or self._inside_quote(start):
+            return att
+        lead_start = max(att.content[0], start - 8)
+        cut = self.patterns.clause_joint.search(self.text[lead_start:start].rstrip())
+        if cut is None:
+            return att
+        end = trim(self.text, att.content[0], lead_start + cut.start())[1]
+        if shapes.word_count(self.text, (att.content[0], end)) < 2:
+            return att
+        return att.with_(content=(att.content[0], end))
 
     def _joined_quote(self, att: Attribution) -> Attribution:
         """“We will win,” she said, “and soon.”: one content over both halves."""

@@ -702,6 +702,9 @@ CLAUSE_END_PATTERN = (
 # Where the last piece of a clause opens, for what a trailing "according to X" vouches for
 # (from the match's end): a relative clause, "with ...", a parenthesis, a second clause.
 LAST_PIECE_PATTERN = r", (?=who |which )|, with |, and (?=(?:he|she|they|it|the|his|her) )|\("
+# What joins a second clause to the one before it, at the end of the text before the second
+# clause's source: a comma, a semicolon, a dash, "and" or "but" ("X said A, and B said C").
+CLAUSE_JOINT_PATTERN = r"(?:[,;]|,? (?:and|but)| [—–-]{1,2})$"
 # "I" or "we" just before a cue inside a quote, with a negation or an adverb between.
 FIRST_PERSON_CUE_PATTERN = (
     r"(?:^|[\s“\"])(I|[Ww]e)(?: (?:do|did|don't|don’t|didn't|didn’t|do not|did not|just|really"
