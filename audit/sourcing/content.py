@@ -200,4 +200,4 @@ class Reader:
 
     def _has_quote(self, content: tuple[int, int]) -> bool:
         piece = self.text[content[0]:content[1]]
-        return "“" in piece or piece.count('"') >= 2 or "''" in piece
+        return "“" in piece or "”" in piece or piece.count('"') >= 2 or "''" in piece
