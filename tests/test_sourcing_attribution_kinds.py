@@ -338,3 +338,12 @@ def test_content_stops_where_a_clause_with_its_own_source_begins(text, first):
     found = outer(text)
     assert len(found) == 2 and found[0]["content"]["text"] == first
 
+
+
+@pytest.mark.parametrize("text", [
+    "“We gave millions to charities,” Trump said late last week.",
+    "“I did not come here to pander,” Trump said carefully, as the words rolled by.",
+])
+def test_a_quote_before_the_source_beats_a_time_or_manner_after_the_cue(text):
+    (att,) = outer(text)
+    assert att["content"]["text"].startswith("“") and att["content"]["text"].endswith(",”")

@@ -233,6 +233,10 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
                                               toks[k0].low in r.lang.ASK_CUES) and \
             not _said_after(r, toks, k1):
         content = None  # "“...,” Kasich told a crowd in Berea": what came before
+    if content is not None and first > 0 and not r._is_quote(content) and \
+            r.quotes.closing_before(toks[first].start) is not None and \
+            not _said_after(r, toks, k1):
+        content = None  # "“...,” Trump said late last week": the quote, not the time
     as_clause = first > 0 and toks[first - 1].low == "as"  # "..., as one CEO told me"
     parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
                                   k1 < len(toks) and toks[k1].text == ",")
