@@ -347,3 +347,16 @@ def test_content_stops_where_a_clause_with_its_own_source_begins(text, first):
 def test_a_quote_before_the_source_beats_a_time_or_manner_after_the_cue(text):
     (att,) = outer(text)
     assert att["content"]["text"].startswith("“") and att["content"]["text"].endswith(",”")
+
+
+@pytest.mark.parametrize("text,first", [
+    ("After the judge said that the students might do better at “less advanced schools,” "
+     "the senator said: “I do not like it.”", "the students might do better at “less advanced "
+     "schools,”"),
+    ("While critics argue that trading prisoners encourages kidnapping, the president "
+     "defends the trade.", "trading prisoners encourages kidnapping"),
+])
+def test_a_cue_in_a_fronted_clause_reports_up_to_its_comma(text, first):
+    found = outer(text)
+    assert found[0]["content"]["text"] == first
+    assert all("“less" not in a["content"]["text"] for a in found[1:])

@@ -83,7 +83,8 @@ def analyse(article: Article, *, config: Config) -> StageResult:
     warnings = [Notice("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
                  warnings)
-    findings = [*rules.detect("attributions", Attributed(found, unattributed, config)),
+    held = list(filter(_held, found))  # what the findings on sources read
+    findings = [*rules.detect("attributions", Attributed(held, unattributed, config)),
                 *whole]
     sourcing = scores.withheld(short) if short else scores.sourcing(counts, config.get)
     findings.sort(key=lambda f: (f.span[0] if f.span else -1, f.rule_id))
@@ -93,8 +94,9 @@ def analyse(article: Article, *, config: Config) -> StageResult:
 
 def _held(att: Attribution) -> bool:
     """Whether someone stands behind an attribution. A view held by no one named ("the
-    system is expected to be deployed in 2035", "the plan seems doomed") leaves the claim
-    unattributed, stays the author's voice and does not make a brief a sourced report."""
+    system is expected to be deployed in 2035", "the plan seems doomed") is listed but
+    leaves the claim unattributed, stays the author's voice, does not make a brief a
+    sourced report and is no vague source for the findings."""
     return att.source is not None or att.kind != "belief"
 
 

@@ -37,6 +37,7 @@ class ReaderPatterns(NamedTuple):
     apposition_then_quote: re.Pattern  # “A,” said X, director of ..., “but B.”
     last_piece: re.Pattern  # where the last piece of a clause opens (lang.LAST_PIECE_PATTERN)
     clause_joint: re.Pattern  # what joins a second clause (lang.CLAUSE_JOINT_PATTERN)
+    fronted: re.Pattern  # a sentence opening with a subordinate clause (lang.FRONTED_PATTERN)
 
 
 @lru_cache(maxsize=8)
@@ -44,7 +45,7 @@ def reader_patterns(lang: ModuleType) -> ReaderPatterns:
     return ReaderPatterns(*map(re.compile, (
         lang.DATELINE_PATTERN, lang.CLAUSE_END_PATTERN, lang.FIRST_PERSON_CUE_PATTERN,
         lang.RELATIVE_WHAT_PATTERN, lang.APPOSITION_THEN_QUOTE_PATTERN,
-        lang.LAST_PIECE_PATTERN, lang.CLAUSE_JOINT_PATTERN)))
+        lang.LAST_PIECE_PATTERN, lang.CLAUSE_JOINT_PATTERN, lang.FRONTED_PATTERN)))
 
 
 class Reader:

@@ -265,9 +265,10 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
             r.text[content[0]:content[0] + 6].lower().startswith(("who ", "which ")):
         return None
     first_half = r.quotes.closing_before(toks[first].start)
-    if first_half is not None and r.text[first_half.start:first_half.end].rstrip(
-            "”\"'» ")[-1:] in ".!?":
-        first_half = None  # “A.” She said: “B.”: the quote before ended its own sentence
+    if first_half is not None and (r.text[first_half.start:first_half.end].rstrip(
+            "”\"'» ")[-1:] in ".!?" or r._partial(first_half.start, sentence)):
+        first_half = None  # “A.” She said: “B.”: the quote before ended its own sentence, or
+        # was part of a clause ('After X said Y was “bad,” Trump said: “...”')
     if r._is_quote(content) and content[0] > toks[k0].start and first_half is not None:
         return first_half.start, content[1]  # “A,” she said, “B.”: both halves
     return content

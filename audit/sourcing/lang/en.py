@@ -705,6 +705,11 @@ LAST_PIECE_PATTERN = r", (?=who |which )|, with |, and (?=(?:he|she|they|it|the|
 # What joins a second clause to the one before it, at the end of the text before the second
 # clause's source: a comma, a semicolon, a dash, "and" or "but" ("X said A, and B said C").
 CLAUSE_JOINT_PATTERN = r"(?:[,;]|,? (?:and|but)| [—–-]{1,2})$"
+# A sentence that opens with a subordinate clause, the main clause after its comma ("After
+# Scalia said ..., Trump said", "While critics argue ..., the president", "Having announced").
+FRONTED_PATTERN = (r"\W{0,3}(?:(?:Even |Just |Only )?(?:After|While|When|Although|Though|Because"
+                   r"|Since|Before|Once|Until|Whereas|As|If|Even if|Even though)\b|Having\b)"
+                   r"(?=[^,]*$)")
 # "I" or "we" just before a cue inside a quote, with a negation or an adverb between.
 FIRST_PERSON_CUE_PATTERN = (
     r"(?:^|[\s“\"])(I|[Ww]e)(?: (?:do|did|don't|don’t|didn't|didn’t|do not|did not|just|really"
