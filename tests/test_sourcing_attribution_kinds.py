@@ -360,3 +360,23 @@ def test_a_cue_in_a_fronted_clause_reports_up_to_its_comma(text, first):
     found = outer(text)
     assert found[0]["content"]["text"] == first
     assert all("“less" not in a["content"]["text"] for a in found[1:])
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Here are some views.\n“The mayor must stop calling us gangsters.”― Carla Sanchez.\n\nMore",
+     "Carla Sanchez"),
+    ("He spoke.\n\n\"Americans are worried about the future of their kids.\"\n\n- Bernie Sanders."
+     "\n\nThe senator left.", "Bernie Sanders"),
+])
+def test_a_quote_signed_with_a_dash_and_a_name_is_a_transcript(text, source):
+    (att,) = outer(text)
+    assert (att["kind"], att["source"]["text"]) == ("transcript", source)
+    assert att["content"]["text"].strip("“”\"").startswith(("The mayor", "Americans"))
+
+
+@pytest.mark.parametrize("text", [
+    "“We will win this,” — and then he left the stage.",  # no name after the dash
+    "“We will win this,” he said — Tuesday was a good day.",  # the dash follows the cue
+])
+def test_a_dash_after_a_quote_without_a_name_signs_nothing(text):
+    assert [a for a in atts(text) if a["kind"] == "transcript"] == []

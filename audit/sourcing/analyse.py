@@ -52,6 +52,11 @@ def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
     sents = Sentences(text, split_sentences(text) if spans is None else spans)
     quotes = QuoteIndex(text, find_quotes(text))
     found = Extractor(text, sents, quotes, lang).run() + labels.labels(text, lang)
+    signed = labels.dash_tags(text, quotes, lang)
+    if signed:  # a quote signed with a name is not the next quote after someone's cue
+        spans = {a.content for a in signed}
+        found = [a for a in found if a.content not in spans or a.cue is None
+                 or a.cue[0] > a.content[0]] + signed
     found = found + carry.carried_quotes(text, found, quotes, sents)
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
     found = carry.resolve_pronouns(text, found, lang)

@@ -710,6 +710,11 @@ CLAUSE_JOINT_PATTERN = r"(?:[,;]|,? (?:and|but)| [—–-]{1,2})$"
 FRONTED_PATTERN = (r"\W{0,3}(?:(?:Even |Just |Only )?(?:After|While|When|Although|Though|Because"
                    r"|Since|Before|Once|Until|Whereas|As|If|Even if|Even though)\b|Having\b)"
                    r"(?=[^,]*$)")
+# A dash and a name signing the quote just before (labels.dash_tags): "“...” ― Carla
+# Sanchez", "“...”\n\n- Bernie Sanders.", "... — Paul Ryan (@SpeakerRyan) July 5, 2016".
+DASH_TAG_PATTERN = (r"[ \t\xa0]*\n{0,2}[ \t\xa0]*(?P<cue>―|—|–|--?)[ \t\xa0]*"
+                    r"(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4}?)"
+                    r"(?:[ \xa0]\(@\w+\))?[ \t\xa0.]*(?:\n|$|,|\()")
 # "I" or "we" just before a cue inside a quote, with a negation or an adverb between.
 FIRST_PERSON_CUE_PATTERN = (
     r"(?:^|[\s“\"])(I|[Ww]e)(?: (?:do|did|don't|don’t|didn't|didn’t|do not|did not|just|really"
