@@ -380,3 +380,9 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_a_transcript(text, source):
 ])
 def test_a_dash_after_a_quote_without_a_name_signs_nothing(text):
     assert [a for a in atts(text) if a["kind"] == "transcript"] == []
+
+
+def test_a_reported_clause_stops_at_a_trailing_apposition():
+    (att,) = outer("The director said she should face no charges, a recommendation the minister "
+                   "adopted.")
+    assert att["content"]["text"] == "she should face no charges"

@@ -692,7 +692,7 @@ CLAUSE_END_PATTERN = (
     r"|even as|putting|leaving"
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
     r"|accusing|describing|citing|suggesting|claiming|referring) "
-    r"|, an? (?=[a-z]+ (?:that|to|of|from|for|which|who)\b)"
+    r"|, an? (?=[a-z]+ )"
     r"|; | and (?:who|which) | and (?:also |then |later )?(?:said|says|added|told|noted) |, and (?:he|she|they|it|we|I|both|his|her|their|its) "
     r"|, (?:he|she|they|we|I) (?:also |later |then )?(?:said|says|say|added|noted|told"
     r"|argued|warned|insisted) (?!,)"
@@ -715,6 +715,9 @@ FRONTED_PATTERN = (r"\W{0,3}(?:(?:Even |Just |Only )?(?:After|While|When|Althoug
 DASH_TAG_PATTERN = (r"[ \t\xa0]*\n{0,2}[ \t\xa0]*(?P<cue>―|—|–|--?)[ \t\xa0]*"
                     r"(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4}?)"
                     r"(?:[ \xa0]\(@\w+\))?[ \t\xa0.]*(?:\n|$|,|\()")
+# Words opening a fronted clause inside a reported one ("said that if the talks fail, a
+# bargain is possible": the comma before "a" closes the condition, not the report).
+CONDITIONS = words("if when although though while because since unless once as after before")
 # "I" or "we" just before a cue inside a quote, with a negation or an adverb between.
 FIRST_PERSON_CUE_PATTERN = (
     r"(?:^|[\s“\"])(I|[Ww]e)(?: (?:do|did|don't|don’t|didn't|didn’t|do not|did not|just|really"
