@@ -299,8 +299,12 @@ def _leading_adverbial(r: Reader, toks, first: int, sentence) -> bool:
 def _around_aside(r: Reader, before, comma: int, toks, sentence):
     """"The thing he needs, aides said, is time": a cue set off by commas inside the
     clause it reports; the content runs over it (split into segments later)."""
-    if r._is_quote(before) or comma + 1 >= len(toks) or toks[comma + 1].text in "“\"'":
+    if r._is_quote(before) or comma + 1 >= len(toks):
         return before
+    if toks[comma + 1].text in "“\"'":  # "The sources, the lawyers said, “all agree”"
+        quote = r.quotes.opening_at(toks[comma + 1].start)
+        return (before[0], quote.end) if quote is not None and not r._has_quote(before) \
+            else before
     start = toks[comma + 1].start
     after = r._clause(start, r._reported_end(start, sentence[1]))
     if after is None or shapes.word_count(r.text, after) < 2 or \
