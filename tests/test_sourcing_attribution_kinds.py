@@ -386,3 +386,9 @@ def test_a_reported_clause_stops_at_a_trailing_apposition():
     (att,) = outer("The director said she should face no charges, a recommendation the minister "
                    "adopted.")
     assert att["content"]["text"] == "she should face no charges"
+
+
+def test_a_passive_view_is_its_subject_and_what_follows():
+    (att,) = outer("While the platform is often ignored, the drafting process is seen as a way "
+                   "to win.")
+    assert att["content"]["text"].startswith("the drafting process")

@@ -715,6 +715,11 @@ FRONTED_PATTERN = (r"\W{0,3}(?:(?:Even |Just |Only )?(?:After|While|When|Althoug
 DASH_TAG_PATTERN = (r"[ \t\xa0]*\n{0,2}[ \t\xa0]*(?P<cue>―|—|–|--?)[ \t\xa0]*"
                     r"(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4}?)"
                     r"(?:[ \xa0]\(@\w+\))?[ \t\xa0.]*(?:\n|$|,|\()")
+# A relative pronoun standing for the subject of a passive view ("a group which is
+# expected to ...", "The DNC, which is seen as ...").
+RELATIVE_PRONOUNS = words("who which that")
+# Adverbs between "is" and "expected" ("is widely expected to").
+RAISING_ADVERBS = words("also widely now still generally")
 # Words opening a fronted clause inside a reported one ("said that if the talks fail, a
 # bargain is possible": the comma before "a" closes the condition, not the report).
 CONDITIONS = words("if when although though while because since unless once as after before")
