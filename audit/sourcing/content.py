@@ -123,7 +123,8 @@ class Reader:
             cut = match.start()
             if self.text[cut + 1:cut + 2] in ("”", '"'):
                 cut += 2  # 'are “about right,” though voters ...': the quote is kept
-            if " " not in self.text[start:cut].strip() or (
+            if (match.group().startswith(" and")
+                    and " " not in self.text[start:cut].strip()) or (
                     match.group().startswith((", a ", ", an ")) and
                     self.text[start:start + 12].split(None, 1)[0].lower() in
                     self.lang.CONDITIONS):

@@ -38,7 +38,8 @@ def passive(r: Reader, match: re.Match, toks: list[Tok], k1: int,
     elif form == "it":
         content = r._clause(match.end(), se)
     elif form == "raised":
-        content = _raised(r, toks, k1, sentence)
+        content, first = _raised(r, toks, k1, sentence)
+        cue = (first, cue[1])  # "is not widely expected": the hedge, not only its verb
     else:
         k, agent = _agent(r, toks, k1, "of" if form == "accused" else "that")
         if agent is not None:
@@ -89,22 +90,25 @@ def _hedged(r: Reader, toks: list[Tok], k1: int, sentence) -> tuple[int, int] | 
     return r._clause(start, end)
 
 
-def _raised(r: Reader, toks: list[Tok], k1: int, sentence) -> tuple[int, int] | None:
+def _raised(r: Reader, toks: list[Tok], k1: int, sentence):
     """"Sanders is expected to win", "the plan seemed to stall": a view held of the
     subject with no one holding it; the content is the subject and what follows "to"
-    (the cue between them is split off later)."""
+    (the cue between them is split off later), and where the cue starts."""
     k0 = k1 - 1  # the verb: "expected", "seemed"
+    expected = toks[k0].low == "expected"
     while k0 > 0 and (toks[k0 - 1].low in r.lang.AUX or toks[k0 - 1].low in r.lang.NEGATIONS
                       or toks[k0 - 1].low in r.lang.RAISING_ADVERBS):
         k0 -= 1
+    if expected and not any(t.low in r.lang.RAISING_BE for t in toks[k0:k1 - 1]):
+        return None, 0  # "Trump had expected to win": his own expectation, a cue
     np = np_before(toks, k0)
     if np is None and k0 > 0 and toks[k0 - 1].low in r.lang.RELATIVE_PRONOUNS:
         np = (k0 - 1, k0)  # "a group which is expected to ...": the relative pronoun
     if np is None or k1 + 1 >= len(toks) or toks[np[0]].low in r.lang.FIRST_PERSON or \
             toks[np[0]].low in r.lang.SECOND_PERSON:
-        return None  # "we seem to be losing": the author's own voice, not a view reported
+        return None, 0  # "we seem to be losing": the author's own voice, not a view held
     start = toks[k1 + (toks[k1].low == "to")].start  # after "to": "seemed [to] stall"
-    return r._clause(toks[np[0]].start, r._reported_end(start, sentence[1]))
+    return r._clause(toks[np[0]].start, r._reported_end(start, sentence[1])), toks[k0].start
 
 
 def _subject_and_rest(r: Reader, toks: list[Tok], match: re.Match, k1: int, sentence):
