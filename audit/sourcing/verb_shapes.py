@@ -115,9 +115,10 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
         toks[k1].low in r.lang.CLAIMED_THINGS and toks[k0].low.startswith("claim")))
     # "“...,” Gambill said to cheers from the crowd": what was said comes before
     # ("“...,” she said of the claim", "“...,” Stenberg said as she accepted her award")
-    cheers = strong and k1 < len(toks) and (toks[k1].low == "to" and r._before(
-        toks[np[0]].start, sentence) or toks[k1].low in r.lang.NOT_A_CLAUSE and r._is_quote(
-        r._before(toks[np[0]].start, sentence) or (0, 0)))
+    cheers = strong and k1 < len(toks) and (
+        (toks[k1].low == "to" and r._before(toks[np[0]].start, sentence))
+        or (toks[k1].low in r.lang.NOT_A_CLAUSE
+            and r._is_quote(r._before(toks[np[0]].start, sentence) or (0, 0))))
     if not_a_clause and not cheers:
         return None  # "the area China claims as its own", "claimed responsibility"
     plural_documents = stype == "vague" and \
@@ -431,7 +432,8 @@ def _detail(lang, toks: list[Tok], a: int, b: int) -> bool:
     if b - a == 1 and (toks[a].text[:1].isdigit() or (toks[a].is_cap and (
             "." in toks[a].text or "-" in toks[a].text))):
         return True
-    return toks[a].low in lang.PLACE_PREPS and all(t.is_cap or t.text in ".-" for t in toks[a + 1:b])
+    return toks[a].low in lang.PLACE_PREPS and all(t.is_cap or t.text in ".-"
+                                                   for t in toks[a + 1:b])
 
 
 def _antecedent(lang, toks: list[Tok], np: tuple[int, int]) -> tuple[int, int] | None:
