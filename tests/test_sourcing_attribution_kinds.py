@@ -392,3 +392,11 @@ def test_a_passive_view_is_its_subject_and_what_follows():
     (att,) = outer("While the platform is often ignored, the drafting process is seen as a way "
                    "to win.")
     assert att["content"]["text"].startswith("the drafting process")
+
+
+def test_a_quote_goes_on_from_its_speaker_past_an_aside_in_the_cue_sentence():
+    text = ('Neither man attacks her. "You make mistakes along the trail," Johnson said, '
+            'referring to a town hall where he declined to criticize her. "If I had to do that '
+            'over again, I would have said it."\n\nNext.')
+    said = next(a for a in outer(text) if a["cue"]["text"] == "said")
+    assert [s["text"][:12] for s in said["content_segments"]] == ['"You make mi', '"If I had to']

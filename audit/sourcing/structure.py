@@ -82,8 +82,10 @@ def _merge_carried(found: list[Attribution]) -> list[Attribution]:
             out[i] = outer.with_(content=(outer.content[0], att.content[1]),
                                  segments=(*segments, att.content))
             continue
-        if att.source is not None:
-            last_by_source[att.source] = len(out)
+        previous = last_by_source.get(att.source) if att.source is not None else None
+        if att.source is not None and (att.direct or previous is None
+                                       or not out[previous].direct):
+            last_by_source[att.source] = len(out)  # a quote's speaker, not his aside's cue
         out.append(att)
     return out
 
