@@ -260,3 +260,144 @@ def test_a_relative_clause_before_the_verb_and_a_second_attribution():
                   "she is careful.")
     assert [(a["source"]["text"], a["content"]["text"]) for a in found] == [
         ("Executives", "they trust her"), ("they", "she is careful")]
+
+
+@pytest.mark.parametrize("text,segments", [
+    ("The interceptor is expected to be deployed in the mid-2030s.",
+     ["The interceptor", "to be deployed in the mid-2030s"]),
+    ("The senator isn’t expected to attend the dinner.", ["The senator", "to attend the dinner"]),
+    ("The plan seemed to stall in the committee.", ["The plan", "to stall in the committee"]),
+    ("The governor appears to favour a delay.", ["The governor", "to favour a delay"]),
+])
+def test_a_view_held_by_no_one_named_is_a_sourceless_belief(text, segments):
+    (att,) = outer(text)
+    assert (att["kind"], att["source"], att["form"]) == ("belief", None, "passive")
+    assert [s["text"] for s in att["content_segments"]] == segments
+
+
+@pytest.mark.parametrize("text", [
+    "We seem to be losing the argument on taxes.",  # the author's own voice
+    "The senator appeared on television on Sunday.",  # appeared, not "appeared to"
+    "The result was expected by most analysts.",  # no "to": read as a passive, not here
+])
+def test_seem_and_expected_without_a_view_do_not_fire(text):
+    assert [a for a in atts(text) if a["source"] is None] == []
+
+
+def test_a_sourceless_expectation_leaves_the_claim_unattributed():
+    text = ("The interceptor is expected to cost 40 billion dollars and to be deployed in "
+            "the mid-2030s, replacing the older system.")
+    result = analyse(from_text(text, language="en"), config=Config())
+    data = sourcing_dict(result.data, text)
+    assert data["attributions"] and data["unattributed"]
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Cory James, 22, of Flint, Mich., said he had not given up hope.",
+     "Cory James, 22, of Flint, Mich.", "he had not given up hope"),
+    ("Sen. Lindsey Graham, R-S.C., a presidential candidate, said the plan would fail.",
+     "Sen. Lindsey Graham, R-S.C., a presidential candidate", "the plan would fail"),
+    ("Donald Trump, the Republican candidate, has said there should be a ban.",
+     "Donald Trump, the Republican candidate", "there should be a ban"),
+])
+def test_a_name_with_its_age_place_party_or_apposition_is_the_source(text, source, content):
+    (att,) = outer(text)
+    assert (att["source"]["text"], att["content"]["text"]) == (source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Trump, Cruz, Rubio and Kasich said nothing.",  # a list, and nothing reported
+    "Kishida, who arrives on Thursday, will also emphasize the alliance.",  # not yet said
+])
+def test_a_list_or_a_future_is_not_an_apposition_source(text):
+    assert atts(text) == []
+
+
+def test_a_quote_before_said_of_is_what_was_said():
+    (att,) = outer("“She just made it up,” he said of the claim during an interview.")
+    assert att["content"]["text"].startswith("“She just made it up")
+
+
+def test_a_trailing_according_to_vouches_for_the_last_piece():
+    (att,) = outer("He lost in areas with many Mormons, who are a majority of the population "
+                   "there, according to a 2015 survey.")
+    assert att["content"]["text"] == "who are a majority of the population there"
+
+
+def test_content_stops_at_a_second_cue_of_the_same_subject():
+    found = outer("The senator said the bill was dead and said the vote would wait until May.")
+    assert found[0]["content"]["text"] == "the bill was dead"
+
+
+@pytest.mark.parametrize("text,first", [
+    ("One in three said the party does not care and one in four said it was hostile.",
+     "the party does not care"),
+    ("While the director has said that he makes recommendations, his deputy said he does not.",
+     "he makes recommendations"),
+])
+def test_content_stops_where_a_clause_with_its_own_source_begins(text, first):
+    found = outer(text)
+    assert len(found) == 2 and found[0]["content"]["text"] == first
+
+
+
+@pytest.mark.parametrize("text", [
+    "“We gave millions to charities,” Trump said late last week.",
+    "“I did not come here to pander,” Trump said carefully, as the words rolled by.",
+])
+def test_a_quote_before_the_source_beats_a_time_or_manner_after_the_cue(text):
+    (att,) = outer(text)
+    assert att["content"]["text"].startswith("“") and att["content"]["text"].endswith(",”")
+
+
+@pytest.mark.parametrize("text,first", [
+    ("After the judge said that the students might do better at “less advanced schools,” "
+     "the senator said: “I do not like it.”", "the students might do better at “less advanced "
+     "schools,”"),
+    ("While critics argue that trading prisoners encourages kidnapping, the president "
+     "defends the trade.", "trading prisoners encourages kidnapping"),
+])
+def test_a_cue_in_a_fronted_clause_reports_up_to_its_comma(text, first):
+    found = outer(text)
+    assert found[0]["content"]["text"] == first
+    assert all("“less" not in a["content"]["text"] for a in found[1:])
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Here are some views.\n“The mayor must stop calling us gangsters.”― Carla Sanchez.\n\nMore",
+     "Carla Sanchez"),
+    ("He spoke.\n\n\"Americans are worried about the future of their kids.\"\n\n- Bernie Sanders."
+     "\n\nThe senator left.", "Bernie Sanders"),
+])
+def test_a_quote_signed_with_a_dash_and_a_name_is_a_transcript(text, source):
+    (att,) = outer(text)
+    assert (att["kind"], att["source"]["text"]) == ("transcript", source)
+    assert att["content"]["text"].strip("“”\"").startswith(("The mayor", "Americans"))
+
+
+@pytest.mark.parametrize("text", [
+    "“We will win this,” — and then he left the stage.",  # no name after the dash
+    "“We will win this,” he said — Tuesday was a good day.",  # the dash follows the cue
+])
+def test_a_dash_after_a_quote_without_a_name_signs_nothing(text):
+    assert [a for a in atts(text) if a["kind"] == "transcript"] == []
+
+
+def test_a_reported_clause_stops_at_a_trailing_apposition():
+    (att,) = outer("The director said she should face no charges, a recommendation the minister "
+                   "adopted.")
+    assert att["content"]["text"] == "she should face no charges"
+
+
+def test_a_passive_view_is_its_subject_and_what_follows():
+    (att,) = outer("While the platform is often ignored, the drafting process is seen as a way "
+                   "to win.")
+    assert att["content"]["text"].startswith("the drafting process")
+
+
+def test_a_quote_goes_on_from_its_speaker_past_an_aside_in_the_cue_sentence():
+    text = ('Neither man attacks her. "You make mistakes along the trail," Johnson said, '
+            'referring to a town hall where he declined to criticize her. "If I had to do that '
+            'over again, I would have said it."\n\nNext.')
+    said = next(a for a in outer(text) if a["cue"]["text"] == "said")
+    assert [s["text"][:12] for s in said["content_segments"]] == ['"You make mi', '"If I had to']

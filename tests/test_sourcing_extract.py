@@ -283,7 +283,6 @@ def test_passive_reporting_forms(text, cue, source, content):
 
 
 @pytest.mark.parametrize("text", [
-    "The interceptor is expected to be deployed in the mid-2030s.",
     "The founder pledged his shares as collateral for the loan.",
     "The senator did not say whether she would vote for the bill next week.",
     "The new bridge is said to be the longest in the region.",

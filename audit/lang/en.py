@@ -292,6 +292,7 @@ think thinks thought believe believes believed expect expects expected fear fear
 hope hopes hoped know knows knew doubt doubts doubted worry worries worried feel feels
 felt suspect suspects suspected want wants wanted plan plans planned intend intends
 intended decided decides decide declined declines refuse refuses refused seem seems
+appear appears appeared
 see sees saw view views viewed regard regards regarded
 seemed understand understands understood predicted predicts predict estimated estimates
 estimate projected projects forecast forecasts calculated calculates assume assumes
@@ -492,6 +493,11 @@ PASSIVE_BEFORE = AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
 # Words that may follow the source of an inverted cue ("said a spokesperson when asked").
 AFTER_INVERTED_SOURCE = CLAUSE_WORDS | TIME_WORDS | {
     "adding", "speaking", "citing", "referring", "explaining", "noting", "told", "via"}
+# Auxiliaries between an apposition's comma and its verb ("Smith, the engineer, has said");
+# not "will": what one will say is not yet reported.
+PERFECT_AUX = words("has have had")
+# A place after a name, set off by commas: "Cory James, 22, [of Flint], Mich., said".
+PLACE_PREPS = words("of from")
 ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover", "in", "turn"}
 CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
 NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
@@ -552,12 +558,15 @@ _BE = (r"(?:is|are|was|were|be|been|being) "
 # reporter's question). The lookahead on the forms' first letters lets the scan skip most
 # offsets at once (three times faster than starting at "\b").
 PASSIVE_PATTERN = (
-    r"(?=[IiarpsdwbhA])\b(?:"
+    r"(?=[IiarpsdwbhAe])\b(?:"
     r"(?P<asked>Asked(?= (?:if|whether|about|why|how|what|when|where|who)\b))|"
     r"(?P<it>[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
     r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
     r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that)"
     r"|(?P<adverb>reportedly|allegedly|purportedly|supposedly)"
+    r"|(?P<raised>expected(?= to )|(?:seems?|seemed|appears?|appeared)(?= to | like | as if "
+    r"| as though )"
+    r"|(?:seems?|seemed)(?= (?!(?:on|in|at|by|for|from|with|that|of|as|and|or|but)\b)[a-z]))"
     rf"|(?P<seen>{_BE}(?:(?:seen|regarded|viewed|perceived) as|considered to be))"
     r"|(?P<deemed>deemed)"
     rf"|(?P<accused>{_BE}accused)"
@@ -695,13 +704,41 @@ CLAUSE_END_PATTERN = (
     r"|even as|putting|leaving"
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
     r"|accusing|describing|citing|suggesting|claiming|referring) "
-    r"|, an? (?=[a-z]+ (?:that|to|of|from|for|which|who)\b)"
-    r"|; | and (?:who|which) |, and (?:he|she|they|it|we|I|both|his|her|their|its) "
+    r"|, an? (?=[a-z]+ )"
+    r"|; | and (?:who|which) | and (?:also |then |later )?(?:said|says|added|told|noted) "
+    r"|, and (?:he|she|they|it|we|I|both|his|her|their|its) "
     r"|, (?:he|she|they|we|I) (?:also |later |then )?(?:said|says|say|added|noted|told"
     r"|argued|warned|insisted) (?!,)"
     r"| and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
     r"|called|urged|argued|told|also|has|had) | and (?:they|others) have ")
 # (" and Biden have been fair": "have" after a name joins it to the subject before "and")
+# Where the last piece of a clause opens, for what a trailing "according to X" vouches for
+# (from the match's end): a relative clause, "with ...", a parenthesis, a second clause.
+LAST_PIECE_PATTERN = r", (?=who |which )|, with |, and (?=(?:he|she|they|it|the|his|her) )|\("
+# What joins a second clause to the one before it, at the end of the text before the second
+# clause's source: a comma, a semicolon, a dash, "and" or "but" ("X said A, and B said C").
+CLAUSE_JOINT_PATTERN = r"(?:[,;]|,? (?:and|but)| [—–-]{1,2})$"
+# A sentence that opens with a subordinate clause, the main clause after its comma ("After
+# Scalia said ..., Trump said", "While critics argue ..., the president", "Having announced").
+FRONTED_PATTERN = (r"\W{0,3}(?:(?:Even |Just |Only )?(?:After|While|When|Although|Though|Because"
+                   r"|Since|Before|Once|Until|Whereas|As|If|Even if|Even though)\b|Having\b)"
+                   r"(?=[^,]*$)")
+# A dash and a name signing the quote just before (labels.dash_tags): "“...” ― Carla
+# Sanchez", "“...”\n\n- Bernie Sanders.", "... — Paul Ryan (@SpeakerRyan) July 5, 2016".
+DASH_TAG_PATTERN = (r"[ \t\xa0]*\n{0,2}[ \t\xa0]*(?P<cue>―|—|–|--?)[ \t\xa0]*"
+                    r"(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4}?)"
+                    r"(?:[ \xa0]\(@\w+\))?[ \t\xa0.]*(?:\n|$|,|\()")
+# A relative pronoun standing for the subject of a passive view ("a group which is
+# expected to ...", "The DNC, which is seen as ...").
+RELATIVE_PRONOUNS = words("who which that")
+# What comes before "expected to" in a view held by no one named ("is expected to").
+RAISING_BE = words("is are was were be been isn't aren't wasn't weren't isn’t aren’t wasn’t "
+                   "weren’t")
+# Adverbs between "is" and "expected" ("is widely expected to").
+RAISING_ADVERBS = words("also widely now still generally")
+# Words opening a fronted clause inside a reported one ("said that if the talks fail, a
+# bargain is possible": the comma before "a" closes the condition, not the report).
+CONDITIONS = words("if when although though while because since unless once as after before")
 # "I" or "we" just before a cue inside a quote, with a negation or an adverb between.
 FIRST_PERSON_CUE_PATTERN = (
     r"(?:^|[\s“\"])(I|[Ww]e)(?: (?:do|did|don't|don’t|didn't|didn’t|do not|did not|just|really"

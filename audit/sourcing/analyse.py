@@ -52,6 +52,11 @@ def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
     sents = Sentences(text, split_sentences(text) if spans is None else spans)
     quotes = QuoteIndex(text, find_quotes(text))
     found = Extractor(text, sents, quotes, lang).run() + labels.labels(text, lang)
+    signed = labels.dash_tags(text, quotes, lang)
+    if signed:  # a quote signed with a name is not the next quote after someone's cue
+        spans = {a.content for a in signed}
+        found = [a for a in found if a.content not in spans or a.cue is None
+                 or a.cue[0] > a.content[0]] + signed
     found = found + carry.carried_quotes(text, found, quotes, sents)
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
     found = carry.resolve_pronouns(text, found, lang)
@@ -83,12 +88,21 @@ def analyse(article: Article, *, config: Config) -> StageResult:
     warnings = [Notice("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
                  warnings)
-    findings = [*rules.detect("attributions", Attributed(found, unattributed, config)),
+    held = list(filter(_held, found))  # what the findings on sources read
+    findings = [*rules.detect("attributions", Attributed(held, unattributed, config)),
                 *whole]
     sourcing = scores.withheld(short) if short else scores.sourcing(counts, config.get)
     findings.sort(key=lambda f: (f.span[0] if f.span else -1, f.rule_id))
     return StageResult(data, tuple(findings), {"sourcing": sourcing,
                                                "attribution": attribution_score})
+
+
+def _held(att: Attribution) -> bool:
+    """Whether someone stands behind an attribution. A view held by no one named ("the
+    system is expected to be deployed in 2035", "the plan seems doomed") is listed but
+    leaves the claim unattributed, stays the author's voice, does not make a brief a
+    sourced report and is no vague source for the findings."""
+    return att.source is not None or att.kind != "belief"
 
 
 def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...],
@@ -98,7 +112,8 @@ def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...]
     in the author's voice with nothing attributed is commentary, and is judged."""
     if words < config.get("sourcing.min-words"):
         return f"too short to judge sourcing ({words} words)"
-    if not found and not own_voice and words < config.get("sourcing.short-words"):
+    if not any(map(_held, found)) and not own_voice and \
+            words < config.get("sourcing.short-words"):
         return (f"too short to judge sourcing ({words} words, no attributions): an abstract "
                 "or brief, not a sourced report")
     return None
@@ -106,7 +121,7 @@ def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...]
 
 def _unattributed(text: str, found: list[Attribution], sents: Sentences, lang,
                   ) -> tuple[list[Unattributed], list]:
-    attributed = claims.attributed_sentences(found, sents)
+    attributed = claims.attributed_sentences(list(filter(_held, found)), sents)
     worthy = claims.checkworthy(text, sents, lang, attributed)
     out = []
     for index, why in worthy:
@@ -155,7 +170,7 @@ def _score_counts(text: str, words: int, found: list[Attribution], quotes: Quote
                   config: Config, *, opinion: bool, lang) -> scores.SourcingCounts:
     """What the sourcing score reads. An attribution nested in another's content (``nested_in``
     from the extractor) is part of that one, not a source of its own."""
-    own = [a for a in found if a.nested_in is None]
+    own = [a for a in found if a.nested_in is None and _held(a)]
     named = [a for a in own if a.effective_type() in NAMED_TYPES]
     weight = 0.0
     for att in named:
@@ -167,7 +182,8 @@ def _score_counts(text: str, words: int, found: list[Attribution], quotes: Quote
             first[key] = shown(att)
     # What a source is said to say is not the author's voice, unless the source is the
     # author ("I think ...", "we believe ...").
-    covered = [q for a in found if not is_voice(a.source_text(text) or "", lang)
+    # A view held by no one named ("the plan seems doomed") stays the author's voice.
+    covered = [q for a in filter(_held, found) if not is_voice(a.source_text(text) or "", lang)
                for q in _content_spans(a)]
     covered += [(q.start, q.end) for q in quotes.quotes]
     return scores.SourcingCounts(

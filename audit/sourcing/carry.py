@@ -52,12 +52,20 @@ def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
     ordered = sorted(found, key=lambda a: a.content[0])
     carried: list[Attribution] = []
     last: Attribution | None = None
+    last_direct: Attribution | None = None
     k = 0
     for quote in quotes.quotes:
         while k < len(ordered) and ordered[k].content[0] < quote.start:
             last = ordered[k] if last is None or ordered[k].content[0] >= last.content[0] \
                 else last
+            if last.direct:
+                last_direct = last
             k += 1
+        if last is not None and not last.direct and last_direct is not None and \
+                last.cue and last_direct.cue and \
+                sents.index(last.cue[0]) == sents.index(last_direct.cue[0]):
+            last = last_direct  # "“A,” X said, referring to a town hall where he declined
+            # to ... “B.”": the quote goes on from X, not from the aside's cue
         if last is None or last.source is None or last.effective_type() == "vague":
             continue  # "Others reported ..." does not speak the next paragraph's quote
         opens_paragraph = quote.start == 0 or text[quote.start - 1] == "\n"

@@ -6,8 +6,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from types import ModuleType
 
+from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
 
@@ -39,6 +41,33 @@ def labels(text: str, lang: ModuleType) -> list[Attribution]:
         out.append(Attribution(content, source, (match.end("label"), match.end("label") + 1),
                                stype, _quoted(text[start:end]), "label", kind="transcript"))
     return out
+
+
+def dash_tags(text: str, quotes: QuoteIndex, lang: ModuleType) -> list[Attribution]:
+    """Quotes signed with a dash and a name ("“We deserve better.” ― Carla Sanchez", a
+    quoted tweet's "— Paul Ryan (@SpeakerRyan)"): the name is the source, the quote the
+    content. Read after each quote's closing mark only, so the cost is that of the quotes."""
+    tag = _dash_tag(lang)
+    out = []
+    for quote in quotes.quotes:
+        match = tag.match(text, quote.end)
+        if match is None or quote.words(text) < 3:
+            continue
+        words = match.group("name").split()
+        if words[0].lower().strip(".") in lang.NOT_LABELS:
+            continue
+        start, end = match.span("name")
+        if len(words[-1]) > 4 and words[-1].endswith("."):
+            end -= 1  # "― Carla Sanchez." ends its sentence; "Jr." keeps its point
+        out.append(Attribution((quote.start, quote.end), (start, end), match.span("cue"),
+                               _label_type(lang, words), True, "label",
+                                   kind="transcript"))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _dash_tag(lang: ModuleType) -> re.Pattern:
+    return re.compile(lang.DASH_TAG_PATTERN)
 
 
 def _label_type(lang: ModuleType, words: list[str]) -> str:

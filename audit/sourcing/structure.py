@@ -81,8 +81,10 @@ def _merge_carried(found: list[Attribution]) -> list[Attribution]:
             out[i] = outer.with_(content=(outer.content[0], att.content[1]),
                                  segments=(*segments, att.content))
             continue
-        if att.source is not None:
-            last_by_source[att.source] = len(out)
+        previous = last_by_source.get(att.source) if att.source is not None else None
+        if att.source is not None and (att.direct or previous is None
+                                       or not out[previous].direct):
+            last_by_source[att.source] = len(out)  # a quote's speaker, not his aside's cue
         out.append(att)
     return out
 
@@ -102,7 +104,8 @@ def _nest(found: list[Attribution]) -> list[Attribution]:
         j = bisect.bisect_right(starts, pos) - 1
         while j >= 0 and reach[j] > pos:
             outer = out[j]
-            if j != i and outer.nested_in is None and _holds(outer, pos) and (
+            held = outer.source is not None or outer.kind != "belief"  # not "X seems to"
+            if j != i and held and outer.nested_in is None and _holds(outer, pos) and (
                     outer.direct or _within(att, outer)) and (
                     outer.cue is None or not outer.cue[0] <= pos < outer.cue[1]):
                 out[i] = att.with_(nested_in=j)

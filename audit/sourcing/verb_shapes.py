@@ -56,7 +56,8 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
         # "executives who have worked with Lachlan Murdoch say": the phrase just before
         # the verb may end a relative clause, whose antecedent is the source
         return _subject_first(r, c, np) or _relative(r, c)
-    return _appositive(r, c) or _inverted(r, c) or _relative(r, c) or shared(r, c)
+    return _appositive(r, c) or _name_and_details(r, c) or _inverted(r, c) or _relative(r, c) \
+        or shared(r, c)
 
 
 def _relative(r: Reader, c: CueContext) -> Attribution | None:
@@ -113,8 +114,11 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
     not_a_clause = k1 < len(toks) and (toks[k1].low in r.lang.NOT_A_CLAUSE or (
         toks[k1].low in r.lang.CLAIMED_THINGS and toks[k0].low.startswith("claim")))
     # "“...,” Gambill said to cheers from the crowd": what was said comes before
-    cheers = strong and k1 < len(toks) and toks[k1].low == "to" and r._before(
-        toks[np[0]].start, sentence)
+    # ("“...,” she said of the claim", "“...,” Stenberg said as she accepted her award")
+    cheers = strong and k1 < len(toks) and (
+        (toks[k1].low == "to" and r._before(toks[np[0]].start, sentence))
+        or (toks[k1].low in r.lang.NOT_A_CLAUSE
+            and r._is_quote(r._before(toks[np[0]].start, sentence) or (0, 0))))
     if not_a_clause and not cheers:
         return None  # "the area China claims as its own", "claimed responsibility"
     plural_documents = stype == "vague" and \
@@ -230,6 +234,10 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
                                               toks[k0].low in r.lang.ASK_CUES) and \
             not _said_after(r, toks, k1):
         content = None  # "“...,” Kasich told a crowd in Berea": what came before
+    if content is not None and first > 0 and not r._is_quote(content) and \
+            r.quotes.closing_before(toks[first].start) is not None and \
+            not _said_after(r, toks, k1):
+        content = None  # "“...,” Trump said late last week": the quote, not the time
     as_clause = first > 0 and toks[first - 1].low == "as"  # "..., as one CEO told me"
     parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
                                   k1 < len(toks) and toks[k1].text == ",")
@@ -258,6 +266,10 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
             r.text[content[0]:content[0] + 6].lower().startswith(("who ", "which ")):
         return None
     first_half = r.quotes.closing_before(toks[first].start)
+    if first_half is not None and (r.text[first_half.start:first_half.end].rstrip(
+            "”\"'» ")[-1:] in ".!?" or r._partial(first_half.start, sentence)):
+        first_half = None  # “A.” She said: “B.”: the quote before ended its own sentence, or
+        # was part of a clause ('After X said Y was “bad,” Trump said: “...”')
     if r._is_quote(content) and content[0] > toks[k0].start and first_half is not None:
         return first_half.start, content[1]  # “A,” she said, “B.”: both halves
     return content
@@ -288,8 +300,12 @@ def _leading_adverbial(r: Reader, toks, first: int, sentence) -> bool:
 def _around_aside(r: Reader, before, comma: int, toks, sentence):
     """"The thing he needs, aides said, is time": a cue set off by commas inside the
     clause it reports; the content runs over it (split into segments later)."""
-    if r._is_quote(before) or comma + 1 >= len(toks) or toks[comma + 1].text in "“\"'":
+    if r._is_quote(before) or comma + 1 >= len(toks):
         return before
+    if toks[comma + 1].text in "“\"'":  # "The sources, the lawyers said, “all agree”"
+        quote = r.quotes.opening_at(toks[comma + 1].start)
+        return (before[0], quote.end) if quote is not None and not r._has_quote(before) \
+            else before
     start = toks[comma + 1].start
     after = r._clause(start, r._reported_end(start, sentence[1]))
     if after is None or shapes.word_count(r.text, after) < 2 or \
@@ -322,7 +338,10 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
 
 def _appositive(r: Reader, c: CueContext) -> Attribution | None:
     """"Maria Lopez, the city engineer, said ...": the name and its apposition."""
-    toks, k0, k1, cue, sentence, strong = c
+    toks, k1, cue, sentence, strong = c.toks, c.k1, c.cue, c.sentence, c.strong
+    k0 = c.k0  # the verb, or the auxiliary before it: "Smith, the engineer, has said"
+    while k0 > 2 and (toks[k0 - 1].low in r.lang.PERFECT_AUX or toks[k0 - 1].low in r.lang.ASIDES):
+        k0 -= 1
     if k0 < 2 or toks[k0 - 1].text != ",":
         return None
     commas = [i for i in range(k0 - 2, max(-1, k0 - 40), -1) if toks[i].text == ","][:3]
@@ -352,13 +371,69 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
         stype = more_specific(head_type,
                               shapes.typed(r.lang, [t.text for t in toks[appos[0]:appos[1]]],
                                            strong))
-    content = _subject_content(r, toks, head[0], k0, k1, sentence)
+    content = _subject_content(r, toks, head[0], c.k0, k1, sentence)
     if stype is None or content is None:
         return None
     end = head[1] - 1 if toks[appos[0]].low in ("who", "which") else k0 - 2
     source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
     kind = "quote" if r._is_quote(content) else "reported"
     return Attribution(content, source, cue, stype, r._has_quote(content), kind)
+
+
+def _name_and_details(r: Reader, c: CueContext) -> Attribution | None:
+    """"Cory James, 22, of Flint, Mich., said ...", "Sen. Lindsey Graham, R-S.C., a
+    presidential candidate, said": a clause that opens with a name (capitalised words) set
+    off by commas from its age, place, party or apposition."""
+    toks, k1, sentence, strong = c.toks, c.k1, c.sentence, c.strong
+    k0 = c.k0
+    while k0 > 2 and (toks[k0 - 1].low in r.lang.PERFECT_AUX or toks[k0 - 1].low in r.lang.ASIDES):
+        k0 -= 1
+    if k0 < 4 or toks[k0 - 1].text != ",":
+        return None
+    ends, i = [k0 - 1], k0 - 2  # the comma closing each piece, nearest first
+    while i >= 0 and k0 - i < 40 and len(ends) <= MAX_PIECES:
+        tok = toks[i]
+        if tok.text == ",":
+            ends.append(i)
+        elif not tok.is_word and tok.text not in "’'-.()":
+            break
+        i -= 1
+    first = i + 1
+    if len(ends) < 2 or ends[-1] == first or (i >= 0 and toks[i].is_word) or \
+            toks[first].start < sentence[0]:
+        return None  # the name must open the clause (the sentence, or after a quote or dash)
+    head = (first, ends[-1])
+    pieces = [(ends[j + 1] + 1, ends[j]) for j in range(len(ends) - 1)]
+    words = [t.text for t in toks[head[0]:head[1]]]
+    if any(not (t.is_cap or t.text in "’'-.") for t in toks[head[0]:head[1]]):
+        return None
+    stype = r._typed(words, strong)
+    for a, b in pieces:
+        if b <= a:
+            return None
+        if _detail(r.lang, toks, a, b):
+            continue
+        stype = more_specific(stype, shapes.typed(r.lang, [t.text for t in toks[a:b]], strong))
+    if stype is None:
+        return None
+    content = _subject_content(r, toks, first, c.k0, k1, sentence)
+    if content is None:
+        return None
+    source = (toks[first].start, toks[k0 - 2].end)
+    kind = "quote" if r._is_quote(content) else "reported"
+    return Attribution(content, source, c.cue, stype, r._has_quote(content), kind)
+
+
+MAX_PIECES = 4  # pieces set off by commas between a name and its verb
+
+
+def _detail(lang, toks: list[Tok], a: int, b: int) -> bool:
+    """An age ("22"), a place ("of Flint", "Mich.") or a party ("R-S.C.") after a name."""
+    if b - a == 1 and (toks[a].text[:1].isdigit() or (toks[a].is_cap and (
+            "." in toks[a].text or "-" in toks[a].text))):
+        return True
+    return toks[a].low in lang.PLACE_PREPS and all(t.is_cap or t.text in ".-"
+                                                   for t in toks[a + 1:b])
 
 
 def _antecedent(lang, toks: list[Tok], np: tuple[int, int]) -> tuple[int, int] | None:
