@@ -795,3 +795,5 @@ CONTRACTION_PATTERN = r"[’'](?:d|ll|ve|re|m|s)$"
 IF_WORDS = words("whether if")
 GENDERED_PRONOUNS = words("he she")
 INTERVIEW_LABELS = words("Q A")
+# Words left out of a source's identity when sources are counted ("the ministry" = "ministry").
+NOT_IDENTITY_WORDS = words("the a an one")
