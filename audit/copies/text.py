@@ -219,8 +219,16 @@ def _learn_tokens(new: set[str]) -> None:
 
 def _learn_chunks(new: set[str]) -> None:
     for chunk in new:
-        words = _WORD.findall(chunk)
-        forms = [_norm(w) for w in words]
+        # most chunks are a word, or a word and a mark ("said," "Clinton."): their one
+        # word is read without the pattern (a run of [^\W_] is a run of isalnum())
+        if chunk.isalnum():
+            words, forms = [chunk], [chunk.lower()]
+        elif chunk[:-1].isalnum() and not chunk[-1].isalnum():
+            words = [chunk[:-1]]
+            forms = [words[0].lower()]
+        else:
+            words = _WORD.findall(chunk)
+            forms = [_norm(w) for w in words]
         if not words or (len(words) == 1 and forms[0] in FUNCTION_WORDS):
             _CHUNKS[chunk] = 0
             continue
