@@ -21,13 +21,30 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from audit.copies.align import Match, compare
-from audit.copies.text import SAMPLE, SAMPLE_FROM, Doc, features, has_sentences, pack, prepare
+from audit.copies.text import (
+    SAMPLE,
+    SAMPLE_FROM,
+    Doc,
+    anchor_codes,
+    features,
+    has_sentences,
+    pack,
+    prepare,
+)
 
 SKETCH = 128            # feature hashes kept per indexed text, at most (a long one's)
 MIN_COMMON = 2          # features in common for a text to be aligned at all (Reference)
 MIN_WEIGHT = 1.0        # ... in a batch: each feature counts 1 / the texts that hold it;
 WEIGHT_PER_FEATURE = 0.02  # a short text (a lede) needs less: this much per own feature
 CANDIDATES = 8          # texts aligned per query, best first
+# A batch candidate of one feature's weight (MIN_WEIGHT or less: one 4-gram or anchor pair
+# in common, most often by chance) is aligned only when the two texts share this share of
+# the smaller one's names and numbers (its anchors: a spinner keeps them), unless one has
+# fewer than NAMES_FROM (too few to tell). Read from the chunks, this costs a tenth of
+# cutting the texts into sentences to align them. (eval_copies: the weak candidates that
+# match share 0.64 of them or more; the synthetic batch's chance ones 0.15 or less.)
+NAMES_SHARE = 0.3
+NAMES_FROM = 5
 COMMON_FEATURE = 200    # a feature in more indexed texts than this says nothing
 # The index's format: changed whenever features or sketches are computed differently, so
 # that an index written by another version is rebuilt, not misread (the hash of a probe
@@ -116,11 +133,20 @@ class Batch:
         best = heapq.nlargest(CANDIDATES, [kv for kv in weights.items() if kv[1] >= least],
                               key=lambda kv: (kv[1], -kv[0]))
         matches = []
-        for index, _weight in best:
+        for index, weight in best:
+            if weight <= MIN_WEIGHT and not self._shares_names(doc, index):
+                continue
             match = compare(doc, self._doc(index))
             if match is not None:
                 matches.append(match)
         return matches
+
+    def _shares_names(self, doc: Doc, number: int) -> bool:
+        """Whether ``doc`` shares enough names and numbers with text ``number`` to align."""
+        own = doc.names
+        other = anchor_codes(self._texts[number][1])
+        least = min(len(own), len(other))
+        return least < NAMES_FROM or len(own & other) >= NAMES_SHARE * least
 
 
 _SCHEMA = """

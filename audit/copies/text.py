@@ -63,6 +63,11 @@ class Doc:
         return cut(self.text, split_sentences(self.text))
 
     @cached_property
+    def names(self) -> frozenset[int]:
+        """The codes of its anchors (names and numbers), read from its chunks."""
+        return anchor_codes(self.text)
+
+    @cached_property
     def chars(self) -> int:
         return sum(s.end - s.start for s in self.sentences)
 
@@ -259,6 +264,15 @@ def features(doc: Doc) -> set[int]:
         return set(map(hash, compress(grams, map(_SAMPLED.__contains__, content))))
     anchors = list(filter(None, map(_CHUNK_ANCHORS.get, chunks)))
     return set(map(hash, chain(grams, pairwise(anchors))))
+
+
+def anchor_codes(text: str) -> frozenset[int]:
+    """The codes of the anchors of ``text`` (its chunks that start with a capital or a
+    digit, but function words): what a spinner leaves alone. Read as ``features`` reads
+    the text, without cutting it into sentences."""
+    chunks = text.split()
+    _coded(chunks, _CHUNKS)
+    return frozenset(filter(None, map(_CHUNK_ANCHORS.get, chunks)))
 
 
 def excerpt(text: str, start: int, end: int, limit: int = 300) -> str:
