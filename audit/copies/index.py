@@ -90,19 +90,23 @@ class Batch:
     def add(self, doc: Doc) -> list[Match]:
         """Index ``doc`` and return its matches with the texts added before it."""
         feats = features(doc)
-        matches = self._find(doc, feats)
+        single, shared = self._single, self._shared
+        # most features are new to the batch: those held already are found by set and
+        # dict operations in C, once for the search and the posting both
+        held_once = single.keys() & feats
+        held_more = shared.keys() & feats
+        matches = self._find(doc, feats, held_once, held_more)
         number = len(self._texts)
         self._texts.append((doc.key, doc.text, doc.date, doc.credits, doc.source))
         if has_sentences(doc):
             self._packed[number] = pack(doc.sentences)
-        single, shared = self._single, self._shared
-        kept = sketch(feats)
-        # most features are new to the batch: they are found, and posted, by set and dict
-        # operations in C; only those held already are read one by one
-        held_once = single.keys() & kept
-        held_more = shared.keys() & kept
+        kept = feats
+        if len(feats) > SKETCH:
+            kept = set(sketch(feats))
+            held_once &= kept
+            held_more &= kept
         if held_once or held_more:
-            single.update(dict.fromkeys(set(kept) - held_once - held_more, number))
+            single.update(dict.fromkeys(kept - held_once - held_more, number))
             for h in held_once:
                 shared[h] = [single.pop(h), number]
             for h in held_more:
@@ -115,16 +119,20 @@ class Batch:
 
     def find(self, doc: Doc) -> list[Match]:
         """The matches of ``doc`` among the texts added so far (``doc`` is not added)."""
-        return self._find(doc, features(doc))
+        feats = features(doc)
+        return self._find(doc, feats, self._single.keys() & feats,
+                          self._shared.keys() & feats)
 
-    def _find(self, doc: Doc, feats: set[int]) -> list[Match]:
+    def _find(self, doc: Doc, feats: set[int], held_once: set[int], held_more: set[int]
+              ) -> list[Match]:
         # A feature held by many texts of the batch (a name every story of the day
         # mentions) says little: weighted by 1 / its texts, a syndicated story shared by
         # many still adds up, and same-topic reports rarely reach MIN_WEIGHT.
-        # (the texts holding one of ``feats`` alone are counted in C)
+        # ``held_once``: those of ``feats`` one text holds (counted in C), ``held_more``:
+        # those several hold.
         weights: dict[int, float] = defaultdict(float, Counter(
-            map(self._single.__getitem__, self._single.keys() & feats)))
-        for posting in filter(None, map(self._shared.get, feats)):
+            map(self._single.__getitem__, held_once)))
+        for posting in map(self._shared.__getitem__, held_more):
             if len(posting) <= COMMON_FEATURE:
                 weight = 1 / len(posting)
                 for number in posting:
