@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, compress, pairwise, repeat
-from operator import and_, is_
+from operator import and_
 from typing import NamedTuple
 
 from audit.sentences import split_sentences
@@ -99,7 +99,7 @@ def cut(text: str, spans: Iterable[tuple[int, int]]) -> tuple[Sentence, ...]:
             tokens += found
     if not kept:
         return ()
-    forms = _coded(tokens, _FORMS)
+    forms = _forms(tokens)
     word = list(map(_CONTENT.__contains__, tokens))
     odd = list(map(_ANCHORS.__contains__, tokens))
     # the bigrams of the whole text; a sentence takes those inside it
@@ -170,7 +170,6 @@ def has_sentences(doc: Doc) -> bool:
 # content word or a number (an anchor) in _ANCHORS. ``cut`` reads them all in C, by
 # dictionary and set lookups (an int's bound operator, such as ``(2).__and__``, is a
 # slot wrapper, two to three times slower an item).
-_FORMS: dict[str, int] = {}
 _CONTENT: set[str] = set()
 _ANCHORS: set[str] = set()
 # ``features`` reads whitespace-separated chunks ("Clinton," "well-known"), not words: a
@@ -179,7 +178,6 @@ _ANCHORS: set[str] = set()
 # chunk whose first word is capitalised or a number (an anchor) has its anchor code
 # (twice its code, plus one) in _CHUNK_ANCHORS; the codes that start a sampled 4-gram
 # (0 modulo SAMPLE) are in _SAMPLED.
-_CHUNKS: dict[str, int] = {}
 _CHUNK_ANCHORS: dict[str, int] = {}
 _SAMPLED: set[int] = set()
 _MAX_CODES = 100_000
@@ -192,38 +190,24 @@ SAMPLE = 4
 SAMPLE_FROM = 150
 
 
-def _coded(tokens: list[str], cache: dict[str, int]) -> list[int]:
-    """``cache``'s code of each token, learning the tokens not seen yet."""
-    codes = list(map(cache.get, tokens))
-    if None in codes:
-        new = set(compress(tokens, map(is_, codes, repeat(None))))
-        if len(cache) + len(new) > _MAX_CODES:  # emptied, then filled with this text's
-            if cache is _FORMS:
-                _CONTENT.clear()
-                _ANCHORS.clear()
-            else:
-                _CHUNK_ANCHORS.clear()
-                _SAMPLED.clear()
-            cache.clear()
-            new = set(tokens)
-        (_learn_tokens if cache is _FORMS else _learn_chunks)(new)
-        codes = list(map(cache.get, tokens))
-    return codes
+class _Forms(dict):
+    """A token -> its form, learnt on first sight (with its marks in _CONTENT, _ANCHORS)."""
 
-
-def _learn_tokens(new: set[str]) -> None:
-    for token in new:
+    def __missing__(self, token: str) -> int:
         form = _norm(token) if "'" in token or "’" in token else token.lower()
-        _FORMS[token] = _hash(form) or 1
+        code = self[token] = _hash(form) or 1
         if form not in FUNCTION_WORDS:
             if len(form) > 2 or form.isdigit():
                 _CONTENT.add(token)
             if token[0].isdigit() or token[0].isupper():
                 _ANCHORS.add(token)
+        return code
 
 
-def _learn_chunks(new: set[str]) -> None:
-    for chunk in new:
+class _Chunks(dict):
+    """A chunk -> its code, learnt on first sight (with its anchor code and sample mark)."""
+
+    def __missing__(self, chunk: str) -> int:
         # most chunks are a word, or a word and a mark ("said," "Clinton."): their one
         # word is read without the pattern (a run of [^\W_] is a run of isalnum())
         if chunk.isalnum():
@@ -235,13 +219,36 @@ def _learn_chunks(new: set[str]) -> None:
             words = _WORD.findall(chunk)
             forms = [_norm(w) for w in words]
         if not words or (len(words) == 1 and forms[0] in FUNCTION_WORDS):
-            _CHUNKS[chunk] = 0
-            continue
-        code = _CHUNKS[chunk] = _hash(" ".join(forms)) or 1
+            self[chunk] = 0
+            return 0
+        code = self[chunk] = _hash(" ".join(forms)) or 1
         if words[0][0].isupper() or words[0][0].isdigit():
             _CHUNK_ANCHORS[chunk] = code * 2 + 1
         if code % SAMPLE == 0:
             _SAMPLED.add(code)
+        return code
+
+
+_FORMS = _Forms()
+_CHUNKS = _Chunks()
+
+
+def _forms(tokens: list[str]) -> list[int]:
+    """The form of each token (read in C; a token not seen yet is learnt)."""
+    if len(_FORMS) > _MAX_CODES:  # emptied between texts: a text never sees two fillings
+        _FORMS.clear()
+        _CONTENT.clear()
+        _ANCHORS.clear()
+    return list(map(_FORMS.__getitem__, tokens))
+
+
+def _chunk_codes(chunks: list[str]) -> list[int]:
+    """The code of each chunk (read in C; a chunk not seen yet is learnt)."""
+    if len(_CHUNKS) > _MAX_CODES:
+        _CHUNKS.clear()
+        _CHUNK_ANCHORS.clear()
+        _SAMPLED.clear()
+    return list(map(_CHUNKS.__getitem__, chunks))
 
 
 def features(doc: Doc) -> set[int]:
@@ -254,7 +261,7 @@ def features(doc: Doc) -> set[int]:
     (hashes of integers and of tuples of them are not salted), so an index on disk stays
     valid (``index.FORMAT`` names the hash of a probe tuple: another Python's is noticed)."""
     chunks = doc.text.split()  # all in C: this runs for every text
-    content = list(filter(None, _coded(chunks, _CHUNKS)))
+    content = list(filter(None, _chunk_codes(chunks)))
     grams = zip(content, content[1:], content[2:], content[3:])
     if len(content) >= SAMPLE_FROM:
         # only the 4-grams whose first word's code is 0 modulo SAMPLE are made and hashed.
@@ -271,7 +278,7 @@ def anchor_codes(text: str) -> frozenset[int]:
     digit, but function words): what a spinner leaves alone. Read as ``features`` reads
     the text, without cutting it into sentences."""
     chunks = text.split()
-    _coded(chunks, _CHUNKS)
+    _chunk_codes(chunks)
     return frozenset(filter(None, map(_CHUNK_ANCHORS.get, chunks)))
 
 
