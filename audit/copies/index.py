@@ -68,8 +68,7 @@ class Batch:
         self._cache: dict[int, Doc] = {}
         # Postings: a feature held by one text (most are) maps to its number, one held by
         # several to their list (COMMON_FEATURE + 1 at most: past that it says nothing).
-        self._single: dict[int, int] = {}
-        self._shared: dict[int, list[int]] = {}
+        self._postings: dict[int, int | list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._texts)
@@ -90,12 +89,11 @@ class Batch:
     def add(self, doc: Doc) -> list[Match]:
         """Index ``doc`` and return its matches with the texts added before it."""
         feats = features(doc)
-        single, shared = self._single, self._shared
-        # most features are new to the batch: those held already are found by set and
-        # dict operations in C, once for the search and the posting both
-        held_once = single.keys() & feats
-        held_more = shared.keys() & feats
-        matches = self._find(doc, feats, held_once, held_more)
+        postings = self._postings
+        # most features are new to the batch: those held already are found by one set
+        # operation in C, for the search and the posting both, and read one by one
+        held = postings.keys() & feats
+        matches = self._find(doc, feats, held)
         number = len(self._texts)
         self._texts.append((doc.key, doc.text, doc.date, doc.credits, doc.source))
         if has_sentences(doc):
@@ -103,37 +101,31 @@ class Batch:
         kept = feats
         if len(feats) > SKETCH:
             kept = set(sketch(feats))
-            held_once &= kept
-            held_more &= kept
-        if held_once or held_more:
-            single.update(dict.fromkeys(kept - held_once - held_more, number))
-            for h in held_once:
-                shared[h] = [single.pop(h), number]
-            for h in held_more:
-                posting = shared[h]
-                if len(posting) <= COMMON_FEATURE:
-                    posting.append(number)
-        else:
-            single.update(dict.fromkeys(kept, number))
+            held &= kept
+        postings.update(dict.fromkeys(kept - held if held else kept, number))
+        for h in held:
+            posting = postings[h]
+            if posting.__class__ is int:
+                postings[h] = [posting, number]
+            elif len(posting) <= COMMON_FEATURE:
+                posting.append(number)
         return matches
 
     def find(self, doc: Doc) -> list[Match]:
         """The matches of ``doc`` among the texts added so far (``doc`` is not added)."""
         feats = features(doc)
-        return self._find(doc, feats, self._single.keys() & feats,
-                          self._shared.keys() & feats)
+        return self._find(doc, feats, self._postings.keys() & feats)
 
-    def _find(self, doc: Doc, feats: set[int], held_once: set[int], held_more: set[int]
-              ) -> list[Match]:
+    def _find(self, doc: Doc, feats: set[int], held: set[int]) -> list[Match]:
         # A feature held by many texts of the batch (a name every story of the day
         # mentions) says little: weighted by 1 / its texts, a syndicated story shared by
-        # many still adds up, and same-topic reports rarely reach MIN_WEIGHT.
-        # ``held_once``: those of ``feats`` one text holds (counted in C), ``held_more``:
-        # those several hold.
-        weights: dict[int, float] = defaultdict(float, Counter(
-            map(self._single.__getitem__, held_once)))
-        for posting in map(self._shared.__getitem__, held_more):
-            if len(posting) <= COMMON_FEATURE:
+        # many still adds up, and same-topic reports rarely reach MIN_WEIGHT. ``held``:
+        # those of ``feats`` the batch holds.
+        weights: dict[int, float] = defaultdict(float)
+        for posting in map(self._postings.__getitem__, held):
+            if posting.__class__ is int:
+                weights[posting] += 1
+            elif len(posting) <= COMMON_FEATURE:
                 weight = 1 / len(posting)
                 for number in posting:
                     weights[number] += weight
