@@ -5,7 +5,8 @@ code, so two texts keep the same ones of what they share), at most ``SKETCH`` of
 a query looks up its own, so a text that holds part of an indexed one (a partial copy)
 or some of its 4-grams (a rewrite; a short one: most of its names and numbers) still
 meets it. Candidates are ranked by
-features in common and only the best few are aligned (``align.compare``).
+features in common and only the best few are aligned (``align.compare``); in a batch, one
+that shares a single feature's weight only when the two texts share their names.
 
 ``Batch`` holds the postings in memory (grouping the articles of one run);
 ``Reference`` keeps them, and the texts, in an SQLite file built once and reused.
