@@ -73,6 +73,10 @@ def outer(text: str) -> list[dict]:
      "The mayor", "the plan was sound, but that the cost was too high"),  # both reported
     ("Many voters call the plan a disaster for the city.", "speech", "Many voters",
      "the plan a disaster for the city"),  # an object and what it is called
+    ("The council called the vote on the new stadium for the city a mistake.", "speech",
+     "The council", "the vote on the new stadium for the city a mistake"),  # a long object
+    ("His aides called him ''a genius'' for the plan.", "speech", "His aides",
+     "him ''a genius'' for the plan"),  # a quote typed as two apostrophes
     ("The mayor gave money to a group backing the pipeline.", "stance", "a group",
      "the pipeline"),  # a stance participle after its noun
     ("Most voters in the state support the pipeline.", "stance", "Most voters in the state",
@@ -121,6 +125,7 @@ def test_kind_fires(text, kind, source, content):
     "Officials show visitors around the plant every Friday.",  # show, not a finding
     "The mayor saw the flooded road from the bridge on Monday.",  # saw, not "saw X as Y"
     "The mayor calls her mother every Sunday evening.",  # no name given: not a report
+    "The mayor called the police from the hall after the meeting on a phone.",  # no name
     "The truck was backing into the loading bay when the wall fell.",  # no object
     "The terrorist attacks in the capital changed the race.",  # a noun, not a stance
     "10:30: The meeting starts with a short report from the chair.",  # a time, not a label

@@ -216,14 +216,18 @@ def _cue_shape_ok(r: Reader, toks, k0: int, k1: int) -> bool:
         return nxt == "that"
     if low not in r.lang.NAMING_CUES:
         return True
-    for tok in toks[k1 + 1:k1 + 8]:
-        if tok.text in "“\"":
-            return True
+    for i, tok in enumerate(toks[k1 + 1:k1 + 12], k1 + 1):
+        if tok.text in "“\"" or (tok.text == "'" and i + 1 < len(toks)
+                                  and toks[i + 1].text == "'"):
+            return True  # a quote, also typed as two apostrophes (called him ''a genius'')
         if not tok.is_word:
             return False
         if tok.low in ("a", "an"):
-            return True
-    return False
+            before = toks[i - 1].low
+            if i < k1 + 7 or (before not in r.lang.NP_PREPS and before not in
+                              r.lang.LEADING_PREPS and before not in r.lang.NOT_A_CLAUSE):
+                return True  # the name after a long object ("the vote on ... a mistake")
+    return False  # "called the police from the hall after the meeting on a phone"
 
 
 def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
