@@ -103,6 +103,8 @@ def outer(text: str) -> list[dict]:
      "document", "the latest city survey", "The mayor leads her rival by eight points, 49% to 41%"),
     ("PENCE: We will win this state in November, and we will win it big.", "transcript",
      "PENCE", "We will win this state in November, and we will win it big."),
+    ("“PENCE: We will win this state in November, and we will win it big.", "transcript",
+     "PENCE", "We will win this state in November, and we will win it big."),  # quoted lines
     ("Poll: Voters favour the new bridge plan by two to one", "transcript", "Poll",
      "Voters favour the new bridge plan by two to one"),
 ])
@@ -128,6 +130,7 @@ def test_kind_fires(text, kind, source, content):
     "The mayor called the police from the hall after the meeting on a phone.",  # no name
     "The truck was backing into the loading bay when the wall fell.",  # no object
     "The terrorist attacks in the capital changed the race.",  # a noun, not a stance
+    "“Wait: the meeting starts with a short report from the chair.",  # not a speaker's label
     "10:30: The meeting starts with a short report from the chair.",  # a time, not a label
     # a noun and its past participle (a reduced relative, an absolute): no one reports
     "The bill came to 3 billion dollars, with Japan’s share estimated at 1 billion dollars.",

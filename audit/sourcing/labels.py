@@ -17,7 +17,7 @@ from audit.sourcing.sources import source_type
 # A capitalised label of at most seven words (initials, "Rep.", "(R-S.C.)" allowed)
 # opening a line, a colon, then the line's text.
 _LABEL = re.compile(
-    r"^(?P<label>[A-Z][\w.’'&-]*(?: (?:[A-Z(][\w.’'&()-]*|of|the|at|on|de|van|von|al|new)){0,6})"
+    r"^(?:[\"“](?=[A-Z][A-Z.’'-]+:))?(?P<label>[A-Z][\w.’'&-]*(?: (?:[A-Z(][\w.’'&()-]*|of|the|at|on|de|van|von|al|new)){0,6})"
     r": ?(?P<content>[^\n]+)", re.M)
 
 
