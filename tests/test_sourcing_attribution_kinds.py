@@ -408,3 +408,13 @@ def test_a_quote_goes_on_from_its_speaker_past_an_aside_in_the_cue_sentence():
             'over again, I would have said it."\n\nNext.')
     said = next(a for a in outer(text) if a["cue"]["text"] == "said")
     assert [s["text"][:12] for s in said["content_segments"]] == ['"You make mi', '"If I had to']
+
+
+def test_a_quote_paragraph_after_a_reported_clause_is_an_attribution_of_its_own():
+    text = ("Smith said the plan had failed the city in every way that mattered.\n\n"
+            "“It was a mess from the first day, and everyone in this room knew it.”")
+    found = outer(text)
+    assert [(a["source"]["text"], a["content"]["text"]) for a in found] == [
+        ("Smith", "the plan had failed the city in every way that mattered"),
+        ("Smith", "“It was a mess from the first day, and everyone in this room knew it.”")]
+    assert not any(a.get("content_segments") for a in found)
