@@ -341,6 +341,8 @@ def test_content_stops_at_a_second_cue_of_the_same_subject():
      "the party does not care"),
     ("While the director has said that he makes recommendations, his deputy said he does not.",
      "he makes recommendations"),
+    ("The minister refused to name a date for the vote on the new budget, adding: “We will see.”",
+     "to name a date for the vote on the new budget"),  # a participle and a colon
 ])
 def test_content_stops_where_a_clause_with_its_own_source_begins(text, first):
     found = outer(text)

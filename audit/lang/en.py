@@ -703,7 +703,7 @@ CLAUSE_END_PATTERN = (
     r",[”\"]? (?:but(?! that\b)|although|though|which|whereas|while|who|whom|where|despite|compared"
     r"|even as|putting|leaving"
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
-    r"|accusing|describing|citing|suggesting|claiming|referring) "
+    r"|accusing|describing|citing|suggesting|claiming|referring)[ :]"
     r"|, an? (?=[a-z]+ )"
     r"|; | and (?:who|which) | and (?:also |then |later )?(?:said|says|added|told|noted) "
     r"|, and (?:he|she|they|it|we|I|both|his|her|their|its) "
