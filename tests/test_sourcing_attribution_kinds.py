@@ -95,6 +95,10 @@ def outer(text: str) -> list[dict]:
      "Japan and the United States", "to build the missile together"),  # one source phrase
     ("A report by the auditor found that the agency overspent by 40 million dollars.",
      "document", "A report by the auditor", "the agency overspent by 40 million dollars"),
+    ("Exit polling showed that the mayor won every district except the port.", "document",
+     "Exit polling", "the mayor won every district except the port"),
+    ("His tax returns show that he paid no income tax for years.", "document",
+     "His tax returns", "he paid no income tax for years"),
     ("The mayor is well liked, according to a CNN/ORC poll.", "document", "a CNN/ORC poll",
      "The mayor is well liked"),
     ("Polls show the incumbent ahead by five points in the capital.", "document", "Polls",

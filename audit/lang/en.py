@@ -213,7 +213,8 @@ audit review investigation indictment complaint lawsuit affidavit transcript min
 guidelines treaty accord framework charter research findings results forecast projection
 strategy decree resolution report’s study’s statistics survey’s tests scans
 presentation slides email emails tweet tweets post posts video advertisement ad ads
-website page filings record note notes message messages
+website page filings record note notes message messages polling files numbers returns
+photos photographs images testimony receipts logs
 """)
 # Forces and offices named only by what they are: unnamed unless a name says whose.
 GENERIC_FORCES = words("authorities police authority""")
