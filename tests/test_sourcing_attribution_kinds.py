@@ -65,6 +65,8 @@ def outer(text: str) -> list[dict]:
      "The governor", "the pipeline as a threat to the river"),
     ("Republican voters see national security as their top concern.", "belief",
      "Republican voters", "national security as their top concern"),  # regard: "X as Y"
+    ("Maria Lopez, who runs the shelter, said the city had cut its funds by half.", "speech",
+     "Maria Lopez", "the city had cut its funds by half"),  # a relative clause set off
     ("The council heard from Maria Lopez, who said the bridge would reopen in May.", "speech",
      "Maria Lopez", "the bridge would reopen in May"),  # a relative clause set off by commas
     ("Clinton said families would pay more in taxes, an acknowledgment of the costs ahead.",
@@ -424,3 +426,9 @@ def test_a_quote_paragraph_after_a_reported_clause_is_an_attribution_of_its_own(
         ("Smith", "the plan had failed the city in every way that mattered"),
         ("Smith", "“It was a mess from the first day, and everyone in this room knew it.”")]
     assert not any(a.get("content_segments") for a in found)
+
+
+def test_a_clause_after_said_is_no_inverted_source_after_a_relative_clause():
+    text = ("Ana Ruiz, 59, of Ashton, Md., who watched the ceremony on a screen, said the event "
+            "brought back memories of her father.")
+    assert all(a["source"] is None or "event" not in a["source"]["text"] for a in atts(text))

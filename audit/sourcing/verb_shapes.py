@@ -64,7 +64,8 @@ def _relative(r: Reader, c: CueContext) -> Attribution | None:
     """"A spokesperson who did not wish to be named because of policy said ...":
     the source is the phrase before "who"."""
     toks, k0, k1 = c.toks, c.k0, c.k1
-    for i in range(k0 - 1, max(-1, k0 - 20), -1):
+    last = k0 - 2 if k0 > 1 and toks[k0 - 1].text == "," else k0 - 1  # "X, who ..., said"
+    for i in range(last, max(-1, k0 - 20), -1):
         if not toks[i].is_word:
             return None
         if toks[i].low == "who":
@@ -335,6 +336,8 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
     content = r._before(cue[0], sentence)
     if stype is None or content is None:
         return None
+    if not r._is_quote(content) and ", who " in r.text[content[0]:content[1]]:
+        return None  # "Rawlings, 59, who watched ..., said the event ...": her, not the event
     source = (toks[np[0]].start, toks[np[1] - 1].end)
     kind = "quote" if r._is_quote(content) else "reported"
     return Attribution(content, source, cue, stype, r._has_quote(content), kind)
