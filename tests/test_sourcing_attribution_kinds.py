@@ -67,6 +67,10 @@ def outer(text: str) -> list[dict]:
      "Republican voters", "national security as their top concern"),  # regard: "X as Y"
     ("Maria Lopez, who runs the shelter, said the city had cut its funds by half.", "speech",
      "Maria Lopez", "the city had cut its funds by half"),  # a relative clause set off
+    ("The mayor said of the council, “They have never read the plan, and it shows.”", "speech",
+     "The mayor", "“They have never read the plan, and it shows.”"),  # what it is said of
+    ("“It is late and it is over budget,” the mayor said of the plan, before the vote.",
+     "speech", "the mayor", "“It is late and it is over budget,”"),  # no quote after "of"
     ("The council heard from Maria Lopez, who said the bridge would reopen in May.", "speech",
      "Maria Lopez", "the bridge would reopen in May"),  # a relative clause set off by commas
     ("Clinton said families would pay more in taxes, an acknowledgment of the costs ahead.",

@@ -162,6 +162,9 @@ earlier later yesterday today but and also still moreover additionally now then
 # Prepositions that may continue a noun phrase ("officials from the ministry").
 NP_PREPS = words("of from in at for with on familiar close to")
 
+# What a quote may be said of before it ("says of Clinton, “...”", "said about the plan: “...”").
+TOPIC_PREPS = words("of about")
+
 # Words after a source that end it ("said the minister in a statement on Monday").
 TIME_WORDS = words("""
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight

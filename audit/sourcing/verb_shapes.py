@@ -112,6 +112,9 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
         return None
     if content is not None:
         return Attribution(content, source, cue, stype, r._has_quote(content), "reported")
+    topic = _quote_after_topic(r, toks, k1)
+    if topic is not None:
+        return Attribution(topic, source, cue, stype, True, "quote")
     not_a_clause = k1 < len(toks) and (toks[k1].low in r.lang.NOT_A_CLAUSE or (
         toks[k1].low in r.lang.CLAIMED_THINGS and toks[k0].low.startswith("claim")))
     # "“...,” Gambill said to cheers from the crowd": what was said comes before
@@ -206,6 +209,20 @@ def _asked(r: Reader, toks, k1: int, sentence):
                                               and toks[end].low != "to"):
             return None
     return r._clause(toks[start].start, r._reported_end(toks[start].start, sentence[1]))
+
+
+def _quote_after_topic(r: Reader, toks, k1: int) -> tuple[int, int] | None:
+    """The quote after what it is said of ("says of Clinton, “If she gets the chance, ...”"),
+    or None."""
+    if k1 >= len(toks) or toks[k1].low not in r.lang.TOPIC_PREPS:
+        return None
+    for j in range(k1 + 1, min(len(toks), k1 + 8)):
+        if not toks[j].is_word:
+            if toks[j].text not in ",:":
+                return None
+            quote = r.quotes.opening_at(toks[j].start)
+            return (quote.start, quote.end) if quote is not None and j > k1 + 1 else None
+    return None
 
 
 def _cue_shape_ok(r: Reader, toks, k0: int, k1: int) -> bool:
