@@ -203,8 +203,9 @@ def test_nested_attributions_are_not_counted_as_sources():
     (["Rep.", "Hank", "Johnson", "(", "D-Ga", ".", ")"], "person"),
 ])
 def test_source_types_on_real_phrases(words, stype):
+    from audit.lang import en
     from audit.sourcing.sources import source_type
-    assert source_type(words) == stype
+    assert source_type(en, words) == stype
 
 
 @pytest.mark.parametrize("text", [

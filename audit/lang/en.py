@@ -764,3 +764,40 @@ _VOICE_FIRSTS = "".join(sorted({"I", "U", "u"} | {w[0] for w in _ANY_CASE}
                                | {w[0].upper() for w in _ANY_CASE}))
 VOICE_PATTERN = (rf"(?=[{_VOICE_FIRSTS}])\b(?:{'|'.join(_CASED.values())}"
                  rf"|(?i:{'|'.join(_ANY_CASE)}))\b")
+
+# Source phrases (sources.py): words in -ly that are not adverbs ("a family spokesman"), the
+# one-word openers skipped before a source ("Now Bloomberg says"), the words that end a
+# source's head, and the words before a surname that are not a first name ("Mr", "like").
+LY_NOUNS = words("""
+family ally assembly daily weekly monthly quarterly rally supply anomaly monopoly july
+fly
+""")
+ONE_WORD_LEADS = frozenset({"now", "meanwhile", "however", "also", "still", "then", "but",
+                            "and", "moreover", "additionally", "yesterday", "today", "later",
+                            "earlier", "so", "yet", "instead", "indeed", "separately"})
+ENDS_HEAD = frozenset({"there", "here", "who", "and", "or", "by"})
+NOT_GIVEN_NAMES = words("""
+mr ms mrs dr like unlike without even once both either neither every each all any such
+other another there here thus hence so no yes not did does do can
+""")
+# More of source phrases (sources.py): the words that join two names in one source, the
+# words before a time that is not the source ("on Tuesday", "last week"), the prepositions
+# that open a time after a source, capitalised words of offices that are not names ("State
+# Department"), one-word phrases that are never a source, the words that make an office
+# indefinite ("a minister"), the titles before a surname, and the contractions cut from a
+# one-word source ("I’d expect", "she’s said").
+NAME_JOINERS = words("and or")
+WHEN_LEADS = words("on last this next early")
+TIME_PREPS = words("in on at during after before last this earlier later")
+NOT_NAME_WORDS = words("state defense foreign house")
+NOT_SOURCE_WORDS = words("you this that there here what which")
+INDEFINITES = words("a an one another some several")
+HONORIFICS = words("Mr Ms Mrs Dr Mr. Ms. Mrs. Dr.")
+CONTRACTION_PATTERN = r"[’'](?:d|ll|ve|re|m|s)$"
+# "did not say whether ...": nothing reported (content.py); the pronouns that name a person
+# of known gender (carry.py); an interview's question and answer labels (labels.py).
+IF_WORDS = words("whether if")
+GENDERED_PRONOUNS = words("he she")
+INTERVIEW_LABELS = words("Q A")
+# Words left out of a source's identity when sources are counted ("the ministry" = "ministry").
+NOT_IDENTITY_WORDS = words("the a an one")

@@ -66,7 +66,7 @@ class Reader:
         if stype == "person" and len(words) == 1:
             word = words[0]
             if word not in self._single:
-                self._single[word] = single_name_type(word, self.text)
+                self._single[word] = single_name_type(self.lang, word, self.text)
             stype = self._single[word]
         return stype
 
@@ -107,7 +107,7 @@ class Reader:
             if rest[:1].isalnum():  # "said that “...” and that the US should not bear ..."
                 return self._clause(quote.start, self._reported_end(quote.start, sentence[1]))
             return quote.start, quote.end
-        if toks[k].low in ("whether", "if") and not after_that:
+        if toks[k].low in self.lang.IF_WORDS and not after_that:
             return None  # "did not say whether ...": nothing was reported
         return self._clause(toks[k].start, self._reported_end(toks[k].start, sentence[1]))
 

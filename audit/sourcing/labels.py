@@ -9,7 +9,6 @@ import re
 from functools import lru_cache
 from types import ModuleType
 
-from audit.lang import en
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
@@ -21,7 +20,7 @@ _LABEL = re.compile(
     r": ?(?P<content>[^\n]+)", re.M)
 
 
-def labels(text: str, lang: ModuleType = en) -> list[Attribution]:
+def labels(text: str, lang: ModuleType) -> list[Attribution]:
     """Attributions read from speaker and headline labels, in text order (words that open
     no label are the language pack's NOT_LABELS)."""
     out = []
@@ -36,7 +35,7 @@ def labels(text: str, lang: ModuleType = en) -> list[Attribution]:
             end -= 1
         if len(text[start:end].split()) < 3:
             continue
-        stype = _label_type(words)
+        stype = _label_type(lang, words)
         source = (match.start("label"), match.end("label"))
         content = (start + len(text[start:end]) - len(text[start:end].lstrip()), end)
         out.append(Attribution(content, source, (match.end("label"), match.end("label") + 1),
@@ -44,7 +43,7 @@ def labels(text: str, lang: ModuleType = en) -> list[Attribution]:
     return out
 
 
-def dash_tags(text: str, quotes: QuoteIndex, lang: ModuleType = en) -> list[Attribution]:
+def dash_tags(text: str, quotes: QuoteIndex, lang: ModuleType) -> list[Attribution]:
     """Quotes signed with a dash and a name ("“We deserve better.” ― Carla Sanchez", a
     quoted tweet's "— Paul Ryan (@SpeakerRyan)"): the name is the source, the quote the
     content. Read after each quote's closing mark only, so the cost is that of the quotes."""
@@ -61,7 +60,8 @@ def dash_tags(text: str, quotes: QuoteIndex, lang: ModuleType = en) -> list[Attr
         if len(words[-1]) > 4 and words[-1].endswith("."):
             end -= 1  # "― Carla Sanchez." ends its sentence; "Jr." keeps its point
         out.append(Attribution((quote.start, quote.end), (start, end), match.span("cue"),
-                               _label_type(words), True, "label", kind="transcript"))
+                               _label_type(lang, words), True, "label",
+                                   kind="transcript"))
     return out
 
 
@@ -70,10 +70,10 @@ def _dash_tag(lang: ModuleType) -> re.Pattern:
     return re.compile(lang.DASH_TAG_PATTERN)
 
 
-def _label_type(words: list[str]) -> str:
-    if len(words) == 1 and words[0] in ("Q", "A"):
+def _label_type(lang: ModuleType, words: list[str]) -> str:
+    if len(words) == 1 and words[0] in lang.INTERVIEW_LABELS:
         return "unnamed"  # an interview's question and answer
-    stype = source_type(words)
+    stype = source_type(lang, words)
     if stype is not None:
         return stype
     return "person" if words[0].isupper() or len(words) <= 3 else "organization"

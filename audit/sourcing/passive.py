@@ -60,7 +60,7 @@ def _agent(r: Reader, toks: list[Tok], k: int, link: str) -> tuple[int, tuple[in
         k += 1  # "was accused Wednesday of"
     agent = None
     if k < len(toks) and toks[k].low == "by":
-        agent = np_after(toks, k + 1)
+        agent = np_after(r.lang, toks, k + 1)
         if agent is not None:
             stop = next((i for i in range(*agent) if toks[i].low == link), agent[1])
             agent = (agent[0], stop) if stop > agent[0] else None
@@ -101,7 +101,7 @@ def _raised(r: Reader, toks: list[Tok], k1: int, sentence):
         k0 -= 1
     if expected and not any(t.low in r.lang.RAISING_BE for t in toks[k0:k1 - 1]):
         return None, 0  # "Trump had expected to win": his own expectation, a cue
-    np = np_before(toks, k0)
+    np = np_before(r.lang, toks, k0)
     if np is None and k0 > 0 and toks[k0 - 1].low in r.lang.RELATIVE_PRONOUNS:
         np = (k0 - 1, k0)  # "a group which is expected to ...": the relative pronoun
     if np is None or k1 + 1 >= len(toks) or toks[np[0]].low in r.lang.FIRST_PERSON or \
@@ -115,7 +115,7 @@ def _subject_and_rest(r: Reader, toks: list[Tok], match: re.Match, k1: int, sent
     """"[The DNC, which] is seen as [aligned with Clinton]", "While ..., [the drafting
     process] is seen as [one way ...]": the subject of a passive view and what follows it."""
     k0 = bisect_left(toks, match.start(), key=_token_start)
-    np = np_before(toks, k0)
+    np = np_before(r.lang, toks, k0)
     if np is None and 0 < k0 < len(toks) and toks[k0 - 1].low in r.lang.RELATIVE_PRONOUNS:
         np = (k0 - 1, k0)
     if np is None or k1 >= len(toks):

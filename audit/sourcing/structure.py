@@ -9,12 +9,11 @@ from __future__ import annotations
 import bisect
 from types import ModuleType
 
-from audit.lang import en
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import trim
 
 
-def finish(text: str, found: list[Attribution], lang: ModuleType = en) -> list[Attribution]:
+def finish(text: str, found: list[Attribution], lang: ModuleType) -> list[Attribution]:
     """``found`` (in text order) with kinds (from the language pack's cue words), merged
     continuations and nesting marked."""
     found = [_split(text, _with_kind(text, att, lang)) for att in found]
@@ -27,7 +26,7 @@ def _with_kind(text: str, att: Attribution, lang: ModuleType) -> Attribution:
     return att if kind == att.kind else att.with_(kind=kind)
 
 
-def kind_of(text: str, att: Attribution, lang: ModuleType = en) -> str:
+def kind_of(text: str, att: Attribution, lang: ModuleType) -> str:
     """speech, belief, stance, document or transcript, from the form, cue and source."""
     if att.form == "label":
         return "transcript"

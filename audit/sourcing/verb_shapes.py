@@ -51,7 +51,7 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
                                     or (toks[k0].low in r.lang.INTENT_TO_CUES
                                         and toks[k1].low == "to"))):
         return None  # "did not say whether ...", "does not say much": nothing reported
-    np = np_before(toks, k0 - 1 if negated else k0)
+    np = np_before(r.lang, toks, k0 - 1 if negated else k0)
     if np is not None:
         # "executives who have worked with Lachlan Murdoch say": the phrase just before
         # the verb may end a relative clause, whose antecedent is the source
@@ -72,7 +72,7 @@ def _relative(r: Reader, c: CueContext) -> Attribution | None:
             # "A spokesperson who ... said", or "Trump, who has called ...": the
             # relative clause's antecedent is the phrase before "who" (and its comma)
             end = i - 1 if i > 0 and toks[i - 1].text == "," else i
-            np = np_before(toks, end)
+            np = np_before(r.lang, toks, end)
             if np is None or np[1] != end:
                 return None
             if end < i:
@@ -341,7 +341,7 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
     toks, k0, k1, cue, sentence, strong = c
     if toks[k0].low not in r.lang.INVERTIBLE_CUES:
         return None  # "... announced in October" is not "said Smith"
-    np = np_after(toks, k1)
+    np = np_after(r.lang, toks, k1)
     if np is None or (np[1] < len(toks) and toks[np[1]].is_word
                       and toks[np[1]].low not in r.lang.AFTER_INVERTED_SOURCE):
         return None
@@ -373,10 +373,10 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
         return None
     # "Geoff Garin, a pollster who ..., a pro-Clinton super PAC, said": the name is
     # before the first of two or three appositions in a row
-    n, head = 0, np_before(toks, commas[0])
+    n, head = 0, np_before(r.lang, toks, commas[0])
     while head is not None and head[1] == commas[n] and n + 1 < len(commas) and \
             commas[n + 1] == head[0] - 1 and not toks[head[0]].is_cap:
-        further = np_before(toks, commas[n + 1])  # the apposition was no name: go on
+        further = np_before(r.lang, toks, commas[n + 1])  # the apposition was no name: go on
         if further is None or further[1] != commas[n + 1] or not toks[further[0]].is_cap:
             break
         n, head = n + 1, further
