@@ -71,6 +71,10 @@ def outer(text: str) -> list[dict]:
      "The mayor", "“They have never read the plan, and it shows.”"),  # what it is said of
     ("“It is late and it is over budget,” the mayor said of the plan, before the vote.",
      "speech", "the mayor", "“It is late and it is over budget,”"),  # no quote after "of"
+    ("The bank just this month announced it would end the bonuses in January.", "speech",
+     "The bank", "it would end the bonuses in January"),  # a time before the verb
+    ("The mayor earlier this year said the bridge would reopen in May.", "speech",
+     "The mayor", "the bridge would reopen in May"),
     ("The council heard from Maria Lopez, who said the bridge would reopen in May.", "speech",
      "Maria Lopez", "the bridge would reopen in May"),  # a relative clause set off by commas
     ("Clinton said families would pay more in taxes, an acknowledgment of the costs ahead.",

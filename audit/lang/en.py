@@ -788,6 +788,10 @@ other another there here thus hence so no yes not did does do can
 # one-word source ("I’d expect", "she’s said").
 NAME_JOINERS = words("and or")
 WHEN_LEADS = words("on last this next early")
+# Periods said with a lead ("this month", "last week") and words before them ("earlier this
+# year", "just this month"): a time between a subject and its verb, not part of the source.
+PERIOD_WORDS = words("week weekend month year spring summer fall autumn winter")
+PERIOD_LEADS = words("earlier later just only")
 TIME_PREPS = words("in on at during after before last this earlier later")
 NOT_NAME_WORDS = words("state defense foreign house")
 NOT_SOURCE_WORDS = words("you this that there here what which")
