@@ -154,11 +154,12 @@ def test_kind_does_not_fire(text):
     assert atts(text) == []
 
 
-def test_a_question_opening_a_sentence_holds_no_attribution():
+def test_a_question_opening_a_sentence_is_the_askers_and_holds_no_attribution():
     found = atts("Asked if she believed the rival would win, the mayor said she was not going "
                  "to guess.")
-    assert [(a["source"]["text"], a["content"]["text"]) for a in found] == [
-        ("the mayor", "she was not going to guess")]
+    assert [(a["source"] and a["source"]["text"], a["content"]["text"]) for a in found] == [
+        (None, "if she believed the rival would win"),  # the question, its asker unnamed
+        ("the mayor", "she was not going to guess")]  # and not "she believed" inside it
 
 
 def test_split_quote_is_one_attribution_with_two_segments():
