@@ -167,6 +167,9 @@ def _object_content(r: Reader, c: CueContext):
         return r._clause(nxt.start, r._reported_end(nxt.start, sentence[1]))
     if intent and low in r.lang.HOPE_CUES:
         return None  # "supporters hope her attacks will work": a clause, read as usual
+    if intent and nxt.low in r.lang.SUBJECT_PRONOUNS and k1 + 1 < len(toks) and (
+            toks[k1 + 1].low in r.lang.AUX or toks[k1 + 1].low in r.lang.VERBISH):
+        return None  # "agreed it was a top-heavy plan", "promised they would": a clause
     if intent and low not in r.lang.NP_INTENT_CUES:
         return _NOT_REPORTED  # "pledged his shares as collateral"
     end = np_end(r.lang, toks, k1)
