@@ -101,6 +101,8 @@ def outer(text: str) -> list[dict]:
      "speech", "Trump", "he would bar them from entry"),  # a single dash: the writer's gloss
     ("Nearly two-thirds of primary voters said that the banks do more harm than good.",
      "speech", "Nearly two-thirds of primary voters", "the banks do more harm than good"),
+    ("To varying degrees, all agreed that the plan would raise taxes on the rich.", "stance",
+     "all", "the plan would raise taxes on the rich"),  # "all" as a source: vague
     ("Most analysts agreed it was still a plan for the rich.", "stance", "Most analysts",
      "it was still a plan for the rich"),  # an intention cue with a clause after it
     ("Japan and the United States have pledged to build the missile together.", "stance",

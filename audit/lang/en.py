@@ -229,7 +229,7 @@ attendees participants users customers fans voters investors traders consumers v
 readers patients parents students teachers doctors economists
 experts observers critics analysts commentators some many others people scientists
 researchers economists skeptics sceptics supporters opponents proponents pundits watchers
-voices rumors rumours most few everyone anyone someone somebody lots
+voices rumors rumours most few everyone anyone someone somebody lots all both
 """) | GENERIC_PLURAL_DOCUMENTS
 
 UNNAMED_HEADS = words("""
