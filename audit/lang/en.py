@@ -162,6 +162,9 @@ earlier later yesterday today but and also still moreover additionally now then
 # Prepositions that may continue a noun phrase ("officials from the ministry").
 NP_PREPS = words("of from in at for with on familiar close to")
 
+# What a quote may be said of before it ("says of Clinton, “...”", "said about the plan: “...”").
+TOPIC_PREPS = words("of about")
+
 # Words after a source that end it ("said the minister in a statement on Monday").
 TIME_WORDS = words("""
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
@@ -213,7 +216,8 @@ audit review investigation indictment complaint lawsuit affidavit transcript min
 guidelines treaty accord framework charter research findings results forecast projection
 strategy decree resolution report’s study’s statistics survey’s tests scans
 presentation slides email emails tweet tweets post posts video advertisement ad ads
-website page filings record note notes message messages
+website page filings record note notes message messages polling files numbers returns
+photos photographs images testimony receipts logs
 """)
 # Forces and offices named only by what they are: unnamed unless a name says whose.
 GENERIC_FORCES = words("authorities police authority""")
@@ -225,7 +229,7 @@ attendees participants users customers fans voters investors traders consumers v
 readers patients parents students teachers doctors economists
 experts observers critics analysts commentators some many others people scientists
 researchers economists skeptics sceptics supporters opponents proponents pundits watchers
-voices rumors rumours most few everyone anyone someone somebody lots
+voices rumors rumours most few everyone anyone someone somebody lots all both
 """) | GENERIC_PLURAL_DOCUMENTS
 
 UNNAMED_HEADS = words("""
@@ -703,7 +707,7 @@ CLAUSE_END_PATTERN = (
     r",[”\"]? (?:but(?! that\b)|although|though|which|whereas|while|who|whom|where|despite|compared"
     r"|even as|putting|leaving"
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
-    r"|accusing|describing|citing|suggesting|claiming|referring) "
+    r"|accusing|describing|citing|suggesting|claiming|referring)[ :]"
     r"|, an? (?=[a-z]+ )"
     r"|; | and (?:who|which) | and (?:also |then |later )?(?:said|says|added|told|noted) "
     r"|, and (?:he|she|they|it|we|I|both|his|her|their|its) "
@@ -784,6 +788,10 @@ other another there here thus hence so no yes not did does do can
 # one-word source ("I’d expect", "she’s said").
 NAME_JOINERS = words("and or")
 WHEN_LEADS = words("on last this next early")
+# Periods said with a lead ("this month", "last week") and words before them ("earlier this
+# year", "just this month"): a time between a subject and its verb, not part of the source.
+PERIOD_WORDS = words("week weekend month year spring summer fall autumn winter")
+PERIOD_LEADS = words("earlier later just only")
 TIME_PREPS = words("in on at during after before last this earlier later")
 NOT_NAME_WORDS = words("state defense foreign house")
 NOT_SOURCE_WORDS = words("you this that there here what which")

@@ -14,9 +14,11 @@ from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
 
 # A capitalised label of at most seven words (initials, "Rep.", "(R-S.C.)" allowed)
-# opening a line, a colon, then the line's text.
+# opening a line (an all-caps one also after a quotation mark: a quoted transcript's
+# “PENCE: ... paragraphs), a colon, then the line's text.
 _LABEL = re.compile(
-    r"^(?P<label>[A-Z][\w.’'&-]*(?: (?:[A-Z(][\w.’'&()-]*|of|the|at|on|de|van|von|al|new)){0,6})"
+    r"^(?:[\"“](?=[A-Z][A-Z.’'-]+:))?"
+    r"(?P<label>[A-Z][\w.’'&-]*(?: (?:[A-Z(][\w.’'&()-]*|of|the|at|on|de|van|von|al|new)){0,6})"
     r": ?(?P<content>[^\n]+)", re.M)
 
 

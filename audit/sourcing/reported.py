@@ -56,10 +56,15 @@ class Extractor(Reader):
             if index is None:
                 continue
             if match.re is self.cues.passive and match.lastgroup == "asked":
-                # "Asked if she believed ..., Clinton said": the reporter's question holds
-                # no attribution ("she believed" is not one); the answer's cue follows
+                # "Asked if she believed ..., Clinton said": the question is the asker's (an
+                # attribution with no source) and holds none ("she believed" is not one);
+                # the answer's cue follows
                 comma = self.text.find(",", match.end(), self.sents.spans[index][1])
                 claimed_until = max(claimed_until, comma)
+                question = self._clause(match.end(), comma) if comma > 0 else None
+                if question is not None and shapes.word_count(self.text, question) >= 3:
+                    found.append(Attribution(question, None, match.span(), "vague",
+                                             self._has_quote(question), "passive"))
                 continue
             att = self._one(match, self.sents.spans[index])
             if att is not None:

@@ -59,10 +59,19 @@ def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | 
             break
         i -= 1
     first = _drop_leading(lang, toks, i + 1, stop)
-    while stop - first > 1 and toks[stop - 1].low in lang.WHEN_WORDS:
-        stop -= 1  # "Alden on Tuesday announced": the time is not the source
-        if stop - first > 1 and toks[stop - 1].low in lang.WHEN_LEADS:
-            stop -= 1
+    while stop - first > 1:
+        low = toks[stop - 1].low
+        if low in lang.WHEN_WORDS:
+            stop -= 1  # "Alden on Tuesday announced": the time is not the source
+            if stop - first > 1 and toks[stop - 1].low in lang.WHEN_LEADS:
+                stop -= 1
+        elif low in lang.PERIOD_WORDS and stop - first > 2 and \
+                toks[stop - 2].low in lang.WHEN_LEADS:
+            stop -= 2  # "Wells Fargo this month announced", "The mayor earlier this year said"
+            while stop - first > 1 and toks[stop - 1].low in lang.PERIOD_LEADS:
+                stop -= 1
+        else:
+            break
     if first >= stop or stop - first > MAX_NP or not (toks[stop - 1].is_word
                                                       or toks[stop - 1].text == ")"):
         return None

@@ -70,11 +70,14 @@ def _split(text: str, att: Attribution) -> Attribution:
 
 def _merge_carried(found: list[Attribution]) -> list[Attribution]:
     """A carried quote ("“A,” X said. “B.”", or a follow-on paragraph) becomes a further
-    segment of the attribution it is carried from."""
+    segment of the quote it is carried from; after a reported clause ("X said the plan
+    failed.\n\n“It was a mess.”") it stays an attribution of its own, the speaker's words
+    beside the writer's account of them."""
     out: list[Attribution] = []
     last_by_source: dict[tuple[int, int], int] = {}
     for att in found:
-        if att.form == "carried" and att.source in last_by_source:
+        if att.form == "carried" and att.source in last_by_source and \
+                out[last_by_source[att.source]].direct:
             i = last_by_source[att.source]
             outer = out[i]
             segments = outer.segments or (outer.content,)

@@ -64,7 +64,8 @@ def _relative(r: Reader, c: CueContext) -> Attribution | None:
     """"A spokesperson who did not wish to be named because of policy said ...":
     the source is the phrase before "who"."""
     toks, k0, k1 = c.toks, c.k0, c.k1
-    for i in range(k0 - 1, max(-1, k0 - 20), -1):
+    last = k0 - 2 if k0 > 1 and toks[k0 - 1].text == "," else k0 - 1  # "X, who ..., said"
+    for i in range(last, max(-1, k0 - 20), -1):
         if not toks[i].is_word:
             return None
         if toks[i].low == "who":
@@ -111,6 +112,9 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
         return None
     if content is not None:
         return Attribution(content, source, cue, stype, r._has_quote(content), "reported")
+    topic = _quote_after_topic(r, toks, k1)
+    if topic is not None:
+        return Attribution(topic, source, cue, stype, True, "quote")
     not_a_clause = k1 < len(toks) and (toks[k1].low in r.lang.NOT_A_CLAUSE or (
         toks[k1].low in r.lang.CLAIMED_THINGS and toks[k0].low.startswith("claim")))
     # "“...,” Gambill said to cheers from the crowd": what was said comes before
@@ -163,6 +167,9 @@ def _object_content(r: Reader, c: CueContext):
         return r._clause(nxt.start, r._reported_end(nxt.start, sentence[1]))
     if intent and low in r.lang.HOPE_CUES:
         return None  # "supporters hope her attacks will work": a clause, read as usual
+    if intent and nxt.low in r.lang.SUBJECT_PRONOUNS and k1 + 1 < len(toks) and (
+            toks[k1 + 1].low in r.lang.AUX or toks[k1 + 1].low in r.lang.VERBISH):
+        return None  # "agreed it was a top-heavy plan", "promised they would": a clause
     if intent and low not in r.lang.NP_INTENT_CUES:
         return _NOT_REPORTED  # "pledged his shares as collateral"
     end = np_end(r.lang, toks, k1)
@@ -207,6 +214,20 @@ def _asked(r: Reader, toks, k1: int, sentence):
     return r._clause(toks[start].start, r._reported_end(toks[start].start, sentence[1]))
 
 
+def _quote_after_topic(r: Reader, toks, k1: int) -> tuple[int, int] | None:
+    """The quote after what it is said of ("says of Clinton, “If she gets the chance, ...”"),
+    or None."""
+    if k1 >= len(toks) or toks[k1].low not in r.lang.TOPIC_PREPS:
+        return None
+    for j in range(k1 + 1, min(len(toks), k1 + 8)):
+        if not toks[j].is_word:
+            if toks[j].text not in ",:":
+                return None
+            quote = r.quotes.opening_at(toks[j].start)
+            return (quote.start, quote.end) if quote is not None and j > k1 + 1 else None
+    return None
+
+
 def _cue_shape_ok(r: Reader, toks, k0: int, k1: int) -> bool:
     """Cues that report only in one shape: "calculated that ...", and "called" with an
     object and what it was called ("called the process a sham", "called it “a feat”")."""
@@ -216,14 +237,18 @@ def _cue_shape_ok(r: Reader, toks, k0: int, k1: int) -> bool:
         return nxt == "that"
     if low not in r.lang.NAMING_CUES:
         return True
-    for tok in toks[k1 + 1:k1 + 8]:
-        if tok.text in "“\"":
-            return True
+    for i, tok in enumerate(toks[k1 + 1:k1 + 12], k1 + 1):
+        if tok.text in "“\"" or (tok.text == "'" and i + 1 < len(toks)
+                                  and toks[i + 1].text == "'"):
+            return True  # a quote, also typed as two apostrophes (called him ''a genius'')
         if not tok.is_word:
             return False
         if tok.low in ("a", "an"):
-            return True
-    return False
+            before = toks[i - 1].low
+            if i < k1 + 7 or (before not in r.lang.NP_PREPS and before not in
+                              r.lang.LEADING_PREPS and before not in r.lang.NOT_A_CLAUSE):
+                return True  # the name after a long object ("the vote on ... a mistake")
+    return False  # "called the police from the hall after the meeting on a phone"
 
 
 def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
@@ -331,6 +356,8 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
     content = r._before(cue[0], sentence)
     if stype is None or content is None:
         return None
+    if not r._is_quote(content) and ", who " in r.text[content[0]:content[1]]:
+        return None  # "Rawlings, 59, who watched ..., said the event ...": her, not the event
     source = (toks[np[0]].start, toks[np[1] - 1].end)
     kind = "quote" if r._is_quote(content) else "reported"
     return Attribution(content, source, cue, stype, r._has_quote(content), kind)
