@@ -2,7 +2,7 @@
 
 Read for wire credits in the text ("(AP)"), photo and source credits (audit.provenance,
 ATT-WIRE-PHOTO-NO-CREDIT) and for typing a source as an outlet ("Reuters reported",
-audit.sourcing.lang.en). Add an agency here and every reader knows it.
+audit.lang.en). Add an agency here and every reader knows it.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from audit.lang import COVERED_LANGUAGES
 from audit.language import detect_language
 from audit.model import Block, Extraction, Provenance
 from audit.readability.counting import MAX_CACHE, TOKEN, SentenceCounts, count_sentences
@@ -28,7 +29,7 @@ from audit.sentences import split_sentences
 Span = tuple[int, int]
 
 # The languages each analysis covers (the readability formulas are calibrated on English;
-# the sourcing rules have a language pack per language, audit/sourcing/lang/).
+# the sourcing stage reads the languages whose module in audit/lang/ has a sourcing pack).
 READABILITY_LANGUAGES = ("en",)
 
 
@@ -110,8 +111,6 @@ def coverage(language: str | None, text: str) -> Coverage:
         text_is = article_is = "mostly not in Latin script"
     else:
         reading, text_is, article_is = language, repr(language), f"in {language!r}"
-    from audit.sourcing.lang import COVERED_LANGUAGES
-
     return Coverage(
         readability=None if reading in READABILITY_LANGUAGES
         else f"readability formulas are for English; text is {text_is}",

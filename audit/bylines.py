@@ -2,33 +2,22 @@
 HTML), provenance and page metadata read, and the patterns made from it.
 
 "By Jane Doe", "Von Max Muster", "Oleh Siti Rahma": a byline opener, an optional colon or
-bar, then the name. Add a language by adding its openers here.
+bar, then the name. A language's openers live in its module (audit/lang/<code>.py).
 """
 
 from __future__ import annotations
 
 import re
 
-# The word before the author's name, per language: "By Jane Doe", "Von Max Muster".
-BY: dict[str, tuple[str, ...]] = {
-    "en": ("by",), "de": ("von",), "es": ("por",), "pt": ("por",), "fr": ("par",),
-    "it": ("di",), "id": ("oleh",), "nl": ("door",), "sv": ("av",), "no": ("av",),
-    "da": ("af",),
-}
-# Every opener of a byline, per language: the word before the name, and the phrases and
-# labels a byline also opens with ("Written by", "Autor:", "Текст:").
+from audit import lang
+
+# The word before the author's name, per language ("By Jane Doe", "Von Max Muster"), and
+# every opener of a byline: that word, and the phrases and labels a byline also opens with
+# ("Written by", "Autor:", "Текст:"), from the language modules (audit/lang/).
+BY: dict[str, tuple[str, ...]] = lang.BYLINE_BY
 OPENERS: dict[str, tuple[str, ...]] = {
-    "en": ("written by", "posted by", "published by", "reported by", "words by", "text by",
-           "author"),
-    "de": ("autor", "text"),
-    "es": ("autor", "autora"),
-    "pt": ("publicado por", "autor", "autora"),
-    "fr": ("auteur",),
-    "it": ("autore",),
-    "ru": ("автор", "текст"),
-}
-for _language, _words in BY.items():
-    OPENERS[_language] = _words + OPENERS.get(_language, ())
+    code: BY.get(code, ()) + lang.BYLINE_OPENERS.get(code, ())
+    for code in lang.LANGUAGES if code in BY or code in lang.BYLINE_OPENERS}
 # The words before a name, once each.
 BY_WORDS = tuple(dict.fromkeys(w for words in BY.values() for w in words))
 # Every opener once, longest first ("written by" before "by").

@@ -15,45 +15,15 @@ import re
 import unicodedata
 from collections import Counter
 
-# The most frequent function words of each Latin-script language. Words shared by
-# several languages (e.g. "a", "de", "in") still help: the scores are compared.
-_STOPWORDS = {
-    "en": "the of and to in is that for it was on with as be by at this are from have has not but "
-    "they which said were an will would their been who its or he she we more",
-    "de": "der die und das ist nicht den von zu mit sich des auf für ein eine dem im auch es als "
-    "wird wurde bei nach sind aus oder noch wie einer über",
-    "fr": "le la les et des est une un du que dans pour pas qui sur au par plus ce il elle sont "
-    "avec ont été cette aux ses leur mais",
-    "es": "el la de que y en los las del se por un una para con no es al lo como más pero sus le "
-    "ha fue este entre cuando también",
-    "it": "il di che la le per un una del della è non sono gli con si da nel alla anche come più "
-    "ha dei delle questo ma",
-    "pt": "de que o a os as do da em um uma para com não é no na por mais dos das se como foi ao "
-    "mas ele ela também seu sua",
-    "nl": "de het een en van in is dat op te voor met niet zijn er aan ook als bij door maar om "
-    "heeft werd worden wordt",
-    "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena adalah oleh "
-    "ada mereka kami kita saat",
-    "sv": "och att det som en på är av för med till den har inte om ett var jag han men sig från "
-    "vi så kan",
-    "pl": "i w na z się nie do to że jest o jak po ale co za od przez są tak był jego przy",
-    "tr": "ve bir bu da de için ile olarak çok daha olan gibi ama en kadar sonra değil ise",
-}
-_STOP = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
+from audit import lang
 
-# Scripts told apart by the first word of the character's Unicode name.
-_SCRIPTS = {
-    "CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "CYRILLIC": "ru",
-    "ARABIC": "ar", "GREEK": "el", "HEBREW": "he", "DEVANAGARI": "hi", "THAI": "th",
-}
-# How the report names each language it can detect ("sourcing not analysed: the article
-# is in Portuguese").
-NAMES = {
-    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
-    "pt": "Portuguese", "nl": "Dutch", "id": "Indonesian", "sv": "Swedish", "pl": "Polish",
-    "tr": "Turkish", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian",
-    "ar": "Arabic", "el": "Greek", "he": "Hebrew", "hi": "Hindi", "th": "Thai",
-}
+# The most frequent function words of each Latin-script language, and the scripts that
+# tell the others, from the language modules (audit/lang/). Words shared by several
+# languages (e.g. "a", "de", "in") still help: the scores are compared.
+_STOP = lang.FUNCTION_WORDS
+_SCRIPTS = lang.SCRIPTS
+# How the report names each language ("sourcing not analysed: the article is in Portuguese").
+NAMES = lang.NAMES
 _WORD = re.compile(r"[^\W\d_]+")
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -89,8 +59,8 @@ def _hits(words: list[str]) -> dict[str, int]:
     hits = dict.fromkeys(_STOP, 0)
     counted = Counter(words)
     for word in counted.keys() & _INDEX.keys():  # each distinct function word once
-        for lang in _INDEX[word]:
-            hits[lang] += counted[word]
+        for code in _INDEX[word]:
+            hits[code] += counted[word]
     return hits
 
 

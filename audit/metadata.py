@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from audit import bylines, model
+from audit import bylines, lang, model
 from audit.decode import without_surrogates
 from audit.model import DateItem, Link, Named, OriginKind, Provenance, TitleItem
 
@@ -147,31 +147,10 @@ def _search_date(tree: Any, meta: PageMetadata) -> None:
                                            "text": "quick"}))
 
 
-# Month names of the pages' languages (their first letters suffice when unambiguous).
-_MONTH_NAMES = {
-    1: "jan january januar janvier enero gennaio janeiro januari jänner",
-    2: "feb february februar février fevrier febrero febbraio fevereiro februari",
-    3: "mar march märz maerz mars marzo março maart maret",
-    4: "apr april avril abril aprile",
-    5: "may mai mayo maggio maio mei",
-    6: "jun june juni juin junio giugno junho",
-    7: "jul july juli juillet julio luglio julho",
-    8: "aug august août aout agosto augustus agustus",
-    9: "sep sept september septembre septiembre settembre setembro",
-    10: "oct october oktober octobre octubre ottobre outubro okt",
-    11: "nov november novembre noviembre novembro",
-    12: "dec december dezember décembre decembre diciembre dicembre dezembro dez desember",
-}
-# Arabic (Egypt, Gulf) month names, 1 to 12.
-for _number, _name in enumerate(("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو",
-                                 "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"), 1):
-    _MONTH_NAMES[_number] += " " + _name
-# Russian and Ukrainian, as dates write them ("15 августа 2016", "15 серпня 2016").
-for _number, _names in enumerate(("января січня", "февраля лютого", "марта березня",
-                                  "апреля квітня", "мая травня", "июня червня", "июля липня",
-                                  "августа серпня", "сентября вересня", "октября жовтня",
-                                  "ноября листопада", "декабря грудня"), 1):
-    _MONTH_NAMES[_number] += " " + _names
+# Month names of the pages' languages, from the language modules (audit/lang/); their
+# first letters suffice when unambiguous.
+_MONTH_NAMES = {month: " ".join(months[month - 1] for months in lang.MONTHS.values())
+                for month in range(1, 13)}
 _MONTH_OF = {name: month for month, names in _MONTH_NAMES.items() for name in names.split()}
 # Every month name, longest first: the one list (stripping's date lines read it too).
 MONTH_NAMES = tuple(sorted(_MONTH_OF, key=len, reverse=True))

@@ -186,6 +186,14 @@ class SourceType(StrEnum):
     PRONOUN = "pronoun"
 
 
+# The source types as the report spells them, most specific first, and those that name who
+# is speaking (counted as named sources).
+SPECIFICITY: tuple[str, ...] = tuple(kind.value for kind in SourceType)
+NAMED_TYPES = frozenset(kind.value for kind in (SourceType.PERSON, SourceType.ROLE,
+                                               SourceType.ORGANIZATION, SourceType.OUTLET,
+                                               SourceType.DOCUMENT))
+
+
 @dataclass(frozen=True)
 class Unattributed:
     """A check-worthy sentence with no attribution, and what makes it check-worthy."""

@@ -115,7 +115,6 @@ def test_the_layout_names_files_that_exist():
     for path in paths:
         if "<" not in path:
             assert (ROOT / path).exists(), path
-    from audit import inputs, render
-    from audit.sourcing import lang
+    from audit import inputs, lang, render
 
-    assert render._FORMAT_MODULES and inputs.SOURCES and lang.PACKS
+    assert render._FORMAT_MODULES and inputs.SOURCES and lang.MODULES and lang.PACKS

@@ -184,3 +184,24 @@ def test_no_copies_leaves_grouping_out(tmp_path):
     assert result.exit_code in (0, 1), result.output
     assert "copies" not in json.loads((out / "a.txt.json").read_text())
     assert not json.loads((out / "summary.json").read_text()).get("groups")
+
+
+def test_a_chance_candidate_without_shared_names_is_not_aligned(monkeypatch):
+    """One 4-gram in common and none of the names: not aligned (NAMES_SHARE); the same
+    phrase among the story's names is."""
+    import audit.copies.index as index
+
+    aligned = []
+    real = index.compare
+    monkeypatch.setattr(index, "compare", lambda a, b: aligned.append(a.key) or real(a, b))
+    batch = Batch()
+    batch.add(prepare("wire", WIRE))
+    phrase = "interceptors to be built by defense contractors"
+    stranger = (f"Brazilian officials in Brasilia said on Friday that {phrase} Embraer and "
+                "Avibras would cost 3 billion reais. President Luiz Lula met Governor "
+                "Tarcisio Freitas in Sao Paulo.")
+    assert batch.find(prepare("stranger", stranger)) == [] and aligned == []
+    related = (f"Japan said on Tuesday that {phrase} in the United States would arrive. "
+               "Minoru Kihara met Lloyd Austin at the Pentagon about North Korea and China.")
+    batch.find(prepare("related", related))
+    assert aligned == ["related"]

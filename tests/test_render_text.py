@@ -14,6 +14,7 @@ import pytest
 
 import audit
 from audit.cli import cli
+from audit.lang import en
 from audit.render import text as summary
 from conftest import ROOT, SEEDS
 
@@ -83,7 +84,7 @@ def test_cited_block_names_sources_and_agrees_with_the_score(reports):
     for report in reports:
         if report["scores"]["sourcing"]["value"] is None:
             continue
-        rows = summary.cited(report["sourcing"])
+        rows = summary.cited(report["sourcing"], en)
         named = sum(1 for _, kind, _ in rows if kind in summary.NAMED_TYPES)
         said = re.search(r"(\d+) (?:distinct )?named sources", " ".join(
             [report["scores"]["sourcing"]["reason"]]

@@ -18,7 +18,7 @@ from html import escape
 import pytest
 
 from audit import model, rules
-from audit.sourcing.lang.en import SPECIFICITY
+from audit.model import SPECIFICITY
 from audit.sourcing.record import Attribution
 from conftest import ROOT
 

@@ -11,6 +11,7 @@ import pytest
 
 from audit.article import from_text
 from audit.config import Config, ConfigError, from_mapping
+from audit.lang import en
 from audit.model import Label, LabelItem, Origin, OriginKind, Provenance, Score
 from audit.scoring import overall
 from audit.sourcing import scores
@@ -94,7 +95,7 @@ def test_pronouns_in_names_and_titles_are_not_the_authors_voice():
     from audit.sourcing.voice import own_voice
 
     def found(text):
-        return [text[a:b] for a, b in own_voice(text, [])]
+        return [text[a:b] for a, b in own_voice(text, [], en)]
 
     assert found("The We Company said so. Their album The Captain and Me sold well.") == []
     assert found("We know. You know. He said: we can.") == ["We", "You", "we"]
@@ -148,7 +149,8 @@ def test_attribution_kinds_weigh_by_what_they_show_and_nested_ones_do_not_count(
     config = Config()
 
     def named(found):
-        return _score_counts(text, 300, found, QuoteIndex(text, []), config, opinion=False)
+        return _score_counts(text, 300, found, QuoteIndex(text, []), config, opinion=False,
+                             lang=en)
 
     speech = named([_att(0, "speech"), _att(100, "speech")])
     belief = named([_att(0, "speech"), _att(100, "belief")])

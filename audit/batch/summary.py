@@ -18,9 +18,9 @@ from audit.batch.files import atomic_file
 from audit.batch.job import SCORE_KEYS, Result
 from audit.config import Config
 from audit.decode import MESSAGE_LIMIT, displayable
+from audit.model import SPECIFICITY
 from audit.schema import SCHEMA_VERSION, validate
 from audit.scoring import histogram
-from audit.sourcing.lang.en import SPECIFICITY
 
 SUMMARY_SCHEMA = "summary.schema.json"
 

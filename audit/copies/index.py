@@ -5,7 +5,8 @@ code, so two texts keep the same ones of what they share), at most ``SKETCH`` of
 a query looks up its own, so a text that holds part of an indexed one (a partial copy)
 or some of its 4-grams (a rewrite; a short one: most of its names and numbers) still
 meets it. Candidates are ranked by
-features in common and only the best few are aligned (``align.compare``).
+features in common and only the best few are aligned (``align.compare``); in a batch, one
+that shares a single feature's weight only when the two texts share their names.
 
 ``Batch`` holds the postings in memory (grouping the articles of one run);
 ``Reference`` keeps them, and the texts, in an SQLite file built once and reused.
@@ -21,13 +22,30 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from audit.copies.align import Match, compare
-from audit.copies.text import SAMPLE, SAMPLE_FROM, Doc, features, has_sentences, pack, prepare
+from audit.copies.text import (
+    SAMPLE,
+    SAMPLE_FROM,
+    Doc,
+    anchor_codes,
+    features,
+    has_sentences,
+    pack,
+    prepare,
+)
 
 SKETCH = 128            # feature hashes kept per indexed text, at most (a long one's)
 MIN_COMMON = 2          # features in common for a text to be aligned at all (Reference)
 MIN_WEIGHT = 1.0        # ... in a batch: each feature counts 1 / the texts that hold it;
 WEIGHT_PER_FEATURE = 0.02  # a short text (a lede) needs less: this much per own feature
 CANDIDATES = 8          # texts aligned per query, best first
+# A batch candidate of one feature's weight (MIN_WEIGHT or less: one 4-gram or anchor pair
+# in common, most often by chance) is aligned only when the two texts share this share of
+# the smaller one's names and numbers (its anchors: a spinner keeps them), unless one has
+# fewer than NAMES_FROM (too few to tell). Read from the chunks, this costs a tenth of
+# cutting the texts into sentences to align them. (eval_copies: the weak candidates that
+# match share 0.64 of them or more; the synthetic batch's chance ones 0.15 or less.)
+NAMES_SHARE = 0.3
+NAMES_FROM = 5
 COMMON_FEATURE = 200    # a feature in more indexed texts than this says nothing
 # The index's format: changed whenever features or sketches are computed differently, so
 # that an index written by another version is rebuilt, not misread (the hash of a probe
@@ -51,8 +69,7 @@ class Batch:
         self._cache: dict[int, Doc] = {}
         # Postings: a feature held by one text (most are) maps to its number, one held by
         # several to their list (COMMON_FEATURE + 1 at most: past that it says nothing).
-        self._single: dict[int, int] = {}
-        self._shared: dict[int, list[int]] = {}
+        self._postings: dict[int, int | list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._texts)
@@ -73,42 +90,43 @@ class Batch:
     def add(self, doc: Doc) -> list[Match]:
         """Index ``doc`` and return its matches with the texts added before it."""
         feats = features(doc)
-        matches = self._find(doc, feats)
+        postings = self._postings
+        # most features are new to the batch: those held already are found by one set
+        # operation in C, for the search and the posting both, and read one by one
+        held = postings.keys() & feats
+        matches = self._find(doc, feats, held)
         number = len(self._texts)
         self._texts.append((doc.key, doc.text, doc.date, doc.credits, doc.source))
         if has_sentences(doc):
             self._packed[number] = pack(doc.sentences)
-        single, shared = self._single, self._shared
-        kept = sketch(feats)
-        # most features are new to the batch: they are found, and posted, by set and dict
-        # operations in C; only those held already are read one by one
-        held_once = single.keys() & kept
-        held_more = shared.keys() & kept
-        if held_once or held_more:
-            single.update(dict.fromkeys(set(kept) - held_once - held_more, number))
-            for h in held_once:
-                shared[h] = [single.pop(h), number]
-            for h in held_more:
-                posting = shared[h]
-                if len(posting) <= COMMON_FEATURE:
-                    posting.append(number)
-        else:
-            single.update(dict.fromkeys(kept, number))
+        kept = feats
+        if len(feats) > SKETCH:
+            kept = set(sketch(feats))
+            held &= kept
+        postings.update(dict.fromkeys(kept - held if held else kept, number))
+        for h in held:
+            posting = postings[h]
+            if posting.__class__ is int:
+                postings[h] = [posting, number]
+            elif len(posting) <= COMMON_FEATURE:
+                posting.append(number)
         return matches
 
     def find(self, doc: Doc) -> list[Match]:
         """The matches of ``doc`` among the texts added so far (``doc`` is not added)."""
-        return self._find(doc, features(doc))
+        feats = features(doc)
+        return self._find(doc, feats, self._postings.keys() & feats)
 
-    def _find(self, doc: Doc, feats: set[int]) -> list[Match]:
+    def _find(self, doc: Doc, feats: set[int], held: set[int]) -> list[Match]:
         # A feature held by many texts of the batch (a name every story of the day
         # mentions) says little: weighted by 1 / its texts, a syndicated story shared by
-        # many still adds up, and same-topic reports rarely reach MIN_WEIGHT.
-        # (the texts holding one of ``feats`` alone are counted in C)
-        weights: dict[int, float] = defaultdict(float, Counter(
-            map(self._single.__getitem__, self._single.keys() & feats)))
-        for posting in filter(None, map(self._shared.get, feats)):
-            if len(posting) <= COMMON_FEATURE:
+        # many still adds up, and same-topic reports rarely reach MIN_WEIGHT. ``held``:
+        # those of ``feats`` the batch holds.
+        weights: dict[int, float] = defaultdict(float)
+        for posting in map(self._postings.__getitem__, held):
+            if posting.__class__ is int:
+                weights[posting] += 1
+            elif len(posting) <= COMMON_FEATURE:
                 weight = 1 / len(posting)
                 for number in posting:
                     weights[number] += weight
@@ -116,11 +134,20 @@ class Batch:
         best = heapq.nlargest(CANDIDATES, [kv for kv in weights.items() if kv[1] >= least],
                               key=lambda kv: (kv[1], -kv[0]))
         matches = []
-        for index, _weight in best:
+        for index, weight in best:
+            if weight <= MIN_WEIGHT and not self._shares_names(doc, index):
+                continue
             match = compare(doc, self._doc(index))
             if match is not None:
                 matches.append(match)
         return matches
+
+    def _shares_names(self, doc: Doc, number: int) -> bool:
+        """Whether ``doc`` shares enough names and numbers with text ``number`` to align."""
+        own = doc.names
+        other = anchor_codes(self._texts[number][1])
+        least = min(len(own), len(other))
+        return least < NAMES_FROM or len(own & other) >= NAMES_SHARE * least
 
 
 _SCHEMA = """

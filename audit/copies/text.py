@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, compress, pairwise, repeat
-from operator import is_, not_
+from operator import and_
 from typing import NamedTuple
 
 from audit.sentences import split_sentences
@@ -35,7 +35,6 @@ mr mrs ms s t one two new like get got many much may might must us via per
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_SPACE = re.compile(r"\s+")
 
 
 class Sentence(NamedTuple):
@@ -62,6 +61,11 @@ class Doc:
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         return cut(self.text, split_sentences(self.text))
+
+    @cached_property
+    def names(self) -> frozenset[int]:
+        """The codes of its anchors (names and numbers), read from its chunks."""
+        return anchor_codes(self.text)
 
     @cached_property
     def chars(self) -> int:
@@ -95,12 +99,11 @@ def cut(text: str, spans: Iterable[tuple[int, int]]) -> tuple[Sentence, ...]:
             tokens += found
     if not kept:
         return ()
-    codes = _codes(tokens, _TOKENS)
-    forms = list(map(_QUARTER, codes))
-    word = list(map(_WORD_BIT, codes))
-    odd = list(map(_ODD, codes))
+    forms = _forms(tokens)
+    word = list(map(_CONTENT.__contains__, tokens))
+    odd = list(map(_ANCHORS.__contains__, tokens))
     # the bigrams of the whole text; a sentence takes those inside it
-    bigrams = list(map(_M32.__and__, map(hash, pairwise(forms))))
+    bigrams = list(map(and_, map(hash, pairwise(forms)), repeat(_M32)))
     out = []
     i = 0
     for start, end, n in kept:
@@ -162,19 +165,21 @@ def has_sentences(doc: Doc) -> bool:
 
 
 # Each token seen, once per process, is coded once (most tokens of an article were seen
-# in earlier ones): the CRC-32 of its lowercased normal form times four, plus two for a
-# content word of three letters or more or a number (a sentence's words), plus one for a
-# capitalised content word or a number (an anchor). ``cut`` reads the codes all in C.
-_TOKENS: dict[str, int] = {}
-_QUARTER = (2).__rrshift__  # v -> v >> 2
-_WORD_BIT = (2).__and__     # v -> v & 2
+# in earlier ones): its form is the CRC-32 of its lowercased normal form; a content word
+# of three letters or more or a number (a sentence's words) is in _CONTENT, a capitalised
+# content word or a number (an anchor) in _ANCHORS. ``cut`` reads them all in C, by
+# dictionary and set lookups (an int's bound operator, such as ``(2).__and__``, is a
+# slot wrapper, two to three times slower an item).
+_CONTENT: set[str] = set()
+_ANCHORS: set[str] = set()
 # ``features`` reads whitespace-separated chunks ("Clinton," "well-known"), not words: a
-# split is four times cheaper than the word pattern. A chunk's code is twice the CRC-32
-# of its words (their normal forms joined), plus one when the first is capitalised or a
-# number (an anchor); 0 for a function word or for punctuation alone.
-_CHUNKS: dict[str, int] = {}
-_HALF = (1).__rrshift__  # v -> v >> 1
-_ODD = (1).__and__       # v -> v & 1
+# split is four times cheaper than the word pattern. A chunk's code is the CRC-32 of its
+# words (their normal forms joined); 0 for a function word or for punctuation alone. A
+# chunk whose first word is capitalised or a number (an anchor) has its anchor code
+# (twice its code, plus one) in _CHUNK_ANCHORS; the codes that start a sampled 4-gram
+# (0 modulo SAMPLE) are in _SAMPLED.
+_CHUNK_ANCHORS: dict[str, int] = {}
+_SAMPLED: set[int] = set()
 _MAX_CODES = 100_000
 # The features kept: those whose first word's code is 0 modulo SAMPLE. The choice depends
 # on the feature alone, so two texts keep the same ones of what they share (a quarter of
@@ -183,41 +188,67 @@ _MAX_CODES = 100_000
 # keep too few to be found; a short query probes them all).
 SAMPLE = 4
 SAMPLE_FROM = 150
-_SAMPLE_MOD = SAMPLE.__rmod__  # h -> h % SAMPLE
 
 
-def _codes(tokens: list[str], cache: dict[str, int]) -> list[int]:
-    """``cache``'s code of each token, learning the tokens not seen yet."""
-    codes = list(map(cache.get, tokens))
-    if None in codes:
-        new = set(compress(tokens, map(is_, codes, repeat(None))))
-        if len(cache) + len(new) > _MAX_CODES:  # emptied, then filled with this text's
-            cache.clear()
-            new = set(tokens)
-        (_learn_tokens if cache is _TOKENS else _learn_chunks)(new, cache)
-        codes = list(map(cache.get, tokens))
-    return codes
+class _Forms(dict):
+    """A token -> its form, learnt on first sight (with its marks in _CONTENT, _ANCHORS)."""
 
-
-def _learn_tokens(new: set[str], cache: dict[str, int]) -> None:
-    for token in new:
+    def __missing__(self, token: str) -> int:
         form = _norm(token) if "'" in token or "’" in token else token.lower()
-        code = (_hash(form) or 1) * 4
+        code = self[token] = _hash(form) or 1
         if form not in FUNCTION_WORDS:
-            code += 2 * (len(form) > 2 or form.isdigit()) + (
-                token[0].isdigit() or token[0].isupper())
-        cache[token] = code
+            if len(form) > 2 or form.isdigit():
+                _CONTENT.add(token)
+            if token[0].isdigit() or token[0].isupper():
+                _ANCHORS.add(token)
+        return code
 
 
-def _learn_chunks(new: set[str], cache: dict[str, int]) -> None:
-    for chunk in new:
-        words = _WORD.findall(chunk)
-        forms = [_norm(w) for w in words]
+class _Chunks(dict):
+    """A chunk -> its code, learnt on first sight (with its anchor code and sample mark)."""
+
+    def __missing__(self, chunk: str) -> int:
+        # most chunks are a word, or a word and a mark ("said," "Clinton."): their one
+        # word is read without the pattern (a run of [^\W_] is a run of isalnum())
+        if chunk.isalnum():
+            words, forms = [chunk], [chunk.lower()]
+        elif chunk[:-1].isalnum() and not chunk[-1].isalnum():
+            words = [chunk[:-1]]
+            forms = [words[0].lower()]
+        else:
+            words = _WORD.findall(chunk)
+            forms = [_norm(w) for w in words]
         if not words or (len(words) == 1 and forms[0] in FUNCTION_WORDS):
-            cache[chunk] = 0
-            continue
-        first = words[0][0]
-        cache[chunk] = (_hash(" ".join(forms)) or 1) * 2 + (first.isupper() or first.isdigit())
+            self[chunk] = 0
+            return 0
+        code = self[chunk] = _hash(" ".join(forms)) or 1
+        if words[0][0].isupper() or words[0][0].isdigit():
+            _CHUNK_ANCHORS[chunk] = code * 2 + 1
+        if code % SAMPLE == 0:
+            _SAMPLED.add(code)
+        return code
+
+
+_FORMS = _Forms()
+_CHUNKS = _Chunks()
+
+
+def _forms(tokens: list[str]) -> list[int]:
+    """The form of each token (read in C; a token not seen yet is learnt)."""
+    if len(_FORMS) > _MAX_CODES:  # emptied between texts: a text never sees two fillings
+        _FORMS.clear()
+        _CONTENT.clear()
+        _ANCHORS.clear()
+    return list(map(_FORMS.__getitem__, tokens))
+
+
+def _chunk_codes(chunks: list[str]) -> list[int]:
+    """The code of each chunk (read in C; a chunk not seen yet is learnt)."""
+    if len(_CHUNKS) > _MAX_CODES:
+        _CHUNKS.clear()
+        _CHUNK_ANCHORS.clear()
+        _SAMPLED.clear()
+    return list(map(_CHUNKS.__getitem__, chunks))
 
 
 def features(doc: Doc) -> set[int]:
@@ -229,22 +260,32 @@ def features(doc: Doc) -> set[int]:
     is Python's hash of the tuple of its words' codes (CRC-32s): the same in every process
     (hashes of integers and of tuples of them are not salted), so an index on disk stays
     valid (``index.FORMAT`` names the hash of a probe tuple: another Python's is noticed)."""
-    codes = _codes(doc.text.split(), _CHUNKS)  # all in C: this runs for every text
-    content = list(map(_HALF, filter(None, codes)))
+    chunks = doc.text.split()  # all in C: this runs for every text
+    content = list(filter(None, _chunk_codes(chunks)))
     grams = zip(content, content[1:], content[2:], content[3:])
     if len(content) >= SAMPLE_FROM:
         # only the 4-grams whose first word's code is 0 modulo SAMPLE are made and hashed.
         # A long text keeps no anchor pairs: sampled as the 4-grams are, they recover most
         # heavily spun copies (eval_copies, spun 80%: recall 0.812 -> 0.905) but make many
         # more candidates to align in a batch (synthetic batch: 0.46 -> 0.67 ms an article)
-        return set(map(hash, compress(grams, map(not_, map(_SAMPLE_MOD, content)))))
-    anchors = list(compress(codes, map(_ODD, codes)))
+        return set(map(hash, compress(grams, map(_SAMPLED.__contains__, content))))
+    anchors = list(filter(None, map(_CHUNK_ANCHORS.get, chunks)))
     return set(map(hash, chain(grams, pairwise(anchors))))
+
+
+def anchor_codes(text: str) -> frozenset[int]:
+    """The codes of the anchors of ``text`` (its chunks that start with a capital or a
+    digit, but function words): what a spinner leaves alone. Read as ``features`` reads
+    the text, without cutting it into sentences."""
+    chunks = text.split()
+    _chunk_codes(chunks)
+    return frozenset(filter(None, map(_CHUNK_ANCHORS.get, chunks)))
 
 
 def excerpt(text: str, start: int, end: int, limit: int = 300) -> str:
     # A long span is read from its first 4 × limit characters when they make enough text
-    piece = _SPACE.sub(" ", text[start:min(end, start + 4 * limit)]).strip()
+    # (spaces made one by a split and a join: as a pattern's \s+, about twice as fast)
+    piece = " ".join(text[start:min(end, start + 4 * limit)].split())
     if len(piece) <= limit and end > start + 4 * limit:
-        piece = _SPACE.sub(" ", text[start:end]).strip()
+        piece = " ".join(text[start:end].split())
     return piece if len(piece) <= limit else piece[:limit - 1] + "…"

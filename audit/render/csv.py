@@ -20,7 +20,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _source_types() -> tuple[str, ...]:
-    from audit.sourcing.lang.en import SPECIFICITY
+    from audit.model import SPECIFICITY
 
     return SPECIFICITY
 

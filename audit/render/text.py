@@ -11,21 +11,23 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
+from types import ModuleType
 from typing import Any
 
 import click
 
 from audit import rules
 from audit.decode import displayable
+from audit.lang import pack
 from audit.language import NAMES as LANGUAGE_NAMES
+from audit.model import NAMED_TYPES, SPECIFICITY
 from audit.render import Formatter, Options
 from audit.render import copies as copies_view
 from audit.sourcing.analyse import source_identity
 
 _GRADE_COLOURS = {"A": "green", "B": "green", "C": "yellow", "D": "red", "F": "red"}
 # The source types in the order the "Cited" block lists them: named ones first.
-NAMED_TYPES = ("person", "role", "organization", "outlet", "document")
-_TYPE_ORDER = {kind: i for i, kind in enumerate((*NAMED_TYPES, "unnamed", "vague", "pronoun"))}
+_TYPE_ORDER = {kind: i for i, kind in enumerate(SPECIFICITY)}
 TOP_FINDINGS = 8  # rules, in the summary; --all lists every finding
 GROUP_EXCERPTS = 3  # where a rule fired, shown in the summary
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
@@ -126,7 +128,7 @@ def skipped_analyses(report: dict[str, Any]) -> list[tuple[list[str], str]]:
     return [(names, why) for why, names in reasons.items()]
 
 
-def cited(sourcing: dict[str, Any]) -> list[tuple[str, str, int]]:
+def cited(sourcing: dict[str, Any], lang: ModuleType) -> list[tuple[str, str, int]]:
     """(name as written, type, attributions) per source, grouped as the sourcing score counts
     them (a pronoun under whom it refers to; an attribution nested in another's quote is no
     source of its own): named types first, then unnamed, vague and unresolved pronouns;
@@ -137,7 +139,7 @@ def cited(sourcing: dict[str, Any]) -> list[tuple[str, str, int]]:
             continue  # "I think" inside someone's quote: not another source
         kind = a.get("resolved_type") or a["source_type"]
         name = a.get("resolved_source") or (a["source"] or {}).get("text") or ""
-        key = source_identity(name, kind) or "(no source given)"
+        key = source_identity(name, kind, lang) or "(no source given)"
         groups.setdefault((kind, key), []).append(name or "(no source given)")
     rows = []
     for (kind, _), names in groups.items():
@@ -147,7 +149,8 @@ def cited(sourcing: dict[str, Any]) -> list[tuple[str, str, int]]:
     return rows
 
 
-def _cited_lines(sourcing: dict[str, Any], limit: int | None) -> list[str]:
+def _cited_lines(sourcing: dict[str, Any], limit: int | None, lang: ModuleType | None,
+                 ) -> list[str]:
     if sourcing.get("skipped"):
         return []
     attributions = sourcing["attributions"]
@@ -156,7 +159,7 @@ def _cited_lines(sourcing: dict[str, Any], limit: int | None) -> list[str]:
               if unattributed else "")
     if not attributions:
         return [f"  Cited: nobody{claims}"]
-    rows = cited(sourcing)
+    rows = cited(sourcing, lang)
     named = sum(1 for _, kind, _ in rows if kind in NAMED_TYPES)
     weak = sum((a.get("resolved_type") or a["source_type"]) in ("unnamed", "vague")
                for a in attributions)  # as the score counts them: every attribution
@@ -286,7 +289,7 @@ def render(report: dict[str, Any], *, width: int = 100, limit: int | None = TOP_
             continue  # said once, below
         lines.append(_score_line(name.capitalize(), scores[name]))
     lines += [f"  {_and(names).capitalize()} not analysed: {why}" for names, why in skipped]
-    lines += _cited_lines(report["sourcing"], limit)
+    lines += _cited_lines(report["sourcing"], limit, pack(report["article"].get("language")))
     removed = _removed_line(report["article"]["blocks"])
     if removed:
         lines.append(removed)

@@ -9,7 +9,7 @@ passive forms), reported.py (the extractor that reads each cue) with its parts
 verb_shapes.py ("Abe said", "said one official"), participles.py (", saying that ..."),
 nominal.py ("according to X", "Smith’s claim that"), passive.py ("it is believed that")
 and content.py (the clause or quote a cue reports), shapes.py (tests on that clause),
-sources.py (source phrases and their types), lang/en.py (the English word lists and
+sources.py (source phrases and their types), audit/lang/en.py (the English word lists and
 patterns: the language pack handed to the extractor), labels.py ("NAME: ..." lines),
 structure.py (kinds, split contents, nesting), carry.py
 (follow-on quotes, pronouns, anonymity reasons), claims.py (check-worthy sentences with

@@ -9,11 +9,14 @@ sentences with no attribution (claims.py) -> article-level facts and findings
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from audit import rules
 from audit.config import Config
+from audit.lang import pack
 from audit.model import (
+    NAMED_TYPES,
     Notice,
     Score,
     SourceType,
@@ -24,8 +27,6 @@ from audit.model import (
 )
 from audit.sentences import split_sentences
 from audit.sourcing import carry, claims, consistency, labels, scores, structure
-from audit.sourcing.lang import en, pack
-from audit.sourcing.lang.en import NAMED_TYPES
 from audit.sourcing.quotes import QuoteIndex, find_quotes
 from audit.sourcing.record import KINDS, Attribution, Span
 from audit.sourcing.reported import Extractor
@@ -37,12 +38,12 @@ if TYPE_CHECKING:
     from audit.article import Article
 
 
-def extract(text: str, spans: list[tuple[int, int]] | None = None, lang=en,
+def extract(text: str, spans: list[tuple[int, int]] | None = None, lang=None,
             ) -> tuple[list[Attribution], Sentences]:
     """Every attribution in ``text``, in text order, and the sentences they were read from
     (``spans``: ``split_sentences(text)`` when the caller has it already; ``lang``: the
-    language pack, lang/en.py)."""
-    found, sents, _ = _extract(text, spans, lang)
+    language pack, audit/lang/en.py, when not English)."""
+    found, sents, _ = _extract(text, spans, lang or pack(None))
     return found, sents
 
 
@@ -52,6 +53,11 @@ def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
     sents = Sentences(text, split_sentences(text) if spans is None else spans)
     quotes = QuoteIndex(text, find_quotes(text))
     found = Extractor(text, sents, quotes, lang).run() + labels.labels(text, lang)
+    signed = labels.dash_tags(text, quotes, lang)
+    if signed:  # a quote signed with a name is not the next quote after someone's cue
+        spans = {a.content for a in signed}
+        found = [a for a in found if a.content not in spans or a.cue is None
+                 or a.cue[0] > a.content[0]] + signed
     found = found + carry.carried_quotes(text, found, quotes, sents)
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
     found = carry.resolve_pronouns(text, found, lang)
@@ -64,13 +70,13 @@ def analyse(article: Article, *, config: Config) -> StageResult:
     text = article.text
     lang = pack(article.language)  # None without a pack: titles are then read as English
     facts = consistency.facts(article.provenance)
-    facts.conflicts = consistency.title_conflicts(text, lang or en)
-    facts.vague_headline = consistency.headline_source(article.title, lang or en)
+    facts.conflicts = consistency.title_conflicts(text, lang or pack(None))
+    facts.vague_headline = consistency.headline_source(article.title, lang or pack(None))
     whole = consistency.article_findings(facts)
     attribution_score = scores.attribution(facts, config.get)
     reason = article.coverage.sourcing
     if reason is not None:
-        data = _data(text, [], [], (0, 0), [Notice("language", reason)], skipped=reason)
+        data = _data(text, [], [], (0, 0), [Notice("language", reason)], lang, skipped=reason)
         # Both scores are withheld, so none of their findings fires either.
         return StageResult(data, (), {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
@@ -82,13 +88,22 @@ def analyse(article: Article, *, config: Config) -> StageResult:
     short = _too_short(words, found, counts.own_voice, config)
     warnings = [Notice("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
-                 warnings)
-    findings = [*rules.detect("attributions", Attributed(found, unattributed, config)),
+                 warnings, lang)
+    held = list(filter(_held, found))  # what the findings on sources read
+    findings = [*rules.detect("attributions", Attributed(held, unattributed, config)),
                 *whole]
     sourcing = scores.withheld(short) if short else scores.sourcing(counts, config.get)
     findings.sort(key=lambda f: (f.span[0] if f.span else -1, f.rule_id))
     return StageResult(data, tuple(findings), {"sourcing": sourcing,
                                                "attribution": attribution_score})
+
+
+def _held(att: Attribution) -> bool:
+    """Whether someone stands behind an attribution. A view held by no one named ("the
+    system is expected to be deployed in 2035", "the plan seems doomed") is listed but
+    leaves the claim unattributed, stays the author's voice, does not make a brief a
+    sourced report and is no vague source for the findings."""
+    return att.source is not None or att.kind != "belief"
 
 
 def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...],
@@ -98,7 +113,8 @@ def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...]
     in the author's voice with nothing attributed is commentary, and is judged."""
     if words < config.get("sourcing.min-words"):
         return f"too short to judge sourcing ({words} words)"
-    if not found and not own_voice and words < config.get("sourcing.short-words"):
+    if not any(map(_held, found)) and not own_voice and \
+            words < config.get("sourcing.short-words"):
         return (f"too short to judge sourcing ({words} words, no attributions): an abstract "
                 "or brief, not a sourced report")
     return None
@@ -106,7 +122,7 @@ def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...]
 
 def _unattributed(text: str, found: list[Attribution], sents: Sentences, lang,
                   ) -> tuple[list[Unattributed], list]:
-    attributed = claims.attributed_sentences(found, sents)
+    attributed = claims.attributed_sentences(list(filter(_held, found)), sents)
     worthy = claims.checkworthy(text, sents, lang, attributed)
     out = []
     for index, why in worthy:
@@ -118,30 +134,30 @@ def _unattributed(text: str, found: list[Attribution], sents: Sentences, lang,
 
 
 
-def source_key(text: str, att: Attribution) -> str | None:
+def source_key(text: str, att: Attribution, lang: ModuleType) -> str | None:
     """A source's identity for counting distinct sources ("Abe" = "Prime Minister Shinzo Abe")."""
-    return source_identity(att.source_text(text), att.effective_type())
+    return source_identity(att.source_text(text), att.effective_type(), lang)
 
 
-def source_identity(name: str | None, kind: str) -> str | None:
+def source_identity(name: str | None, kind: str, lang: ModuleType) -> str | None:
     """``source_key`` from the source as written (or resolved) and its effective type, so the
     editors' views group the sources of a report exactly as the score counts them."""
     if not name:
         return None
     words = [w.strip("’'").lower() for w in name.replace("’s", "").split()]
-    words = [w for w in words if w not in ("the", "a", "an", "one")]
+    words = [w for w in words if w not in lang.NOT_IDENTITY_WORDS]
     if kind == "person" and words:
         return "person:" + words[-1]
     return " ".join(words) or None
 
 
 def _data(text: str, found: list[Attribution], unattributed: list[Unattributed],
-          worthy: tuple[int, int], warnings: list[Notice], skipped: str | None = None,
-          ) -> Sourcing:
+          worthy: tuple[int, int], warnings: list[Notice], lang: ModuleType | None,
+          skipped: str | None = None) -> Sourcing:
     by_type: dict[str, int] = {}
     for att in found:
         by_type[att.source_type] = by_type.get(att.source_type, 0) + 1
-    keys = {source_key(text, a) for a in found if a.nested_in is None} - {None}
+    keys = {source_key(text, a, lang) for a in found if a.nested_in is None} - {None}
     counts = SourcingTotals(
         attributions=len(found), direct_quotes=sum(a.direct for a in found),
         distinct_sources=len(keys),
@@ -152,22 +168,23 @@ def _data(text: str, found: list[Attribution], unattributed: list[Unattributed],
 
 
 def _score_counts(text: str, words: int, found: list[Attribution], quotes: QuoteIndex,
-                  config: Config, *, opinion: bool, lang=en) -> scores.SourcingCounts:
+                  config: Config, *, opinion: bool, lang) -> scores.SourcingCounts:
     """What the sourcing score reads. An attribution nested in another's content (``nested_in``
     from the extractor) is part of that one, not a source of its own."""
-    own = [a for a in found if a.nested_in is None]
+    own = [a for a in found if a.nested_in is None and _held(a)]
     named = [a for a in own if a.effective_type() in NAMED_TYPES]
     weight = 0.0
     for att in named:
         weight += config.get(f"sourcing.kind.{att.kind}") if att.kind in KINDS else 1.0
     first: dict[str, Span] = {}
     for att in named:
-        key = source_key(text, att)
+        key = source_key(text, att, lang)
         if key is not None and key not in first:
             first[key] = shown(att)
     # What a source is said to say is not the author's voice, unless the source is the
     # author ("I think ...", "we believe ...").
-    covered = [q for a in found if not is_voice(a.source_text(text) or "", lang)
+    # A view held by no one named ("the plan seems doomed") stays the author's voice.
+    covered = [q for a in filter(_held, found) if not is_voice(a.source_text(text) or "", lang)
                for q in _content_spans(a)]
     covered += [(q.start, q.end) for q in quotes.quotes]
     return scores.SourcingCounts(

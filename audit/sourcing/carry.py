@@ -12,7 +12,6 @@ from functools import lru_cache
 from types import ModuleType
 from typing import NamedTuple
 
-from audit.sourcing.lang import en
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
@@ -53,12 +52,20 @@ def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
     ordered = sorted(found, key=lambda a: a.content[0])
     carried: list[Attribution] = []
     last: Attribution | None = None
+    last_direct: Attribution | None = None
     k = 0
     for quote in quotes.quotes:
         while k < len(ordered) and ordered[k].content[0] < quote.start:
             last = ordered[k] if last is None or ordered[k].content[0] >= last.content[0] \
                 else last
+            if last.direct:
+                last_direct = last
             k += 1
+        if last is not None and not last.direct and last_direct is not None and \
+                last.cue and last_direct.cue and \
+                sents.index(last.cue[0]) == sents.index(last_direct.cue[0]):
+            last = last_direct  # "“A,” X said, referring to a town hall where he declined
+            # to ... “B.”": the quote goes on from X, not from the aside's cue
         if last is None or last.source is None or last.effective_type() == "vague":
             continue  # "Others reported ..." does not speak the next paragraph's quote
         opens_paragraph = quote.start == 0 or text[quote.start - 1] == "\n"
@@ -108,7 +115,7 @@ class _Coverage:
         return i >= 0 and self.max_end[i] > start
 
 
-def resolve_pronouns(text: str, found: list[Attribution], lang: ModuleType = en,
+def resolve_pronouns(text: str, found: list[Attribution], lang: ModuleType,
                      ) -> list[Attribution]:
     """"he said" names the last person cited; "it said" the last organization or document.
 
@@ -124,14 +131,14 @@ def resolve_pronouns(text: str, found: list[Attribution], lang: ModuleType = en,
         if att.source_type == "pronoun" and att.source:
             word = patterns.subject_form.get(text[att.source[0]:att.source[1]].lower(),
                                              text[att.source[0]:att.source[1]].lower())
-            antecedent = _antecedent(text, word, people, gender, last_thing)
+            antecedent = _antecedent(lang, text, word, people, gender, last_thing)
             if antecedent is not None:
                 name = antecedent.source_text(text)
-                if word in ("he", "she"):
+                if word in lang.GENDERED_PRONOUNS:
                     gender.setdefault(name, word)
                 att = att.with_(resolved_source=name, resolved_type=antecedent.effective_type())
-            elif word in ("he", "she"):
-                name = _named_before(text, att.source[0], word, gender, patterns)
+            elif word in lang.GENDERED_PRONOUNS:
+                name = _named_before(lang, text, att.source[0], word, gender, patterns)
                 if name is not None:
                     gender.setdefault(name, word)
                     att = att.with_(resolved_source=name, resolved_type="person")
@@ -146,7 +153,7 @@ def resolve_pronouns(text: str, found: list[Attribution], lang: ModuleType = en,
 NAME_LOOKBACK = 1500  # characters searched back for a person a pronoun may name
 
 
-def _named_before(text: str, pos: int, word: str, gender: dict[str, str],
+def _named_before(lang: ModuleType, text: str, pos: int, word: str, gender: dict[str, str],
                   patterns: CarryPatterns) -> str | None:
     """The person a "he" or "she" with no cited antecedent names: the last full name in the
     text before it that is typed a person and not known by the other pronoun ("Taylor
@@ -155,16 +162,16 @@ def _named_before(text: str, pos: int, word: str, gender: dict[str, str],
     for match in reversed(list(patterns.full_name.finditer(text, lookback, pos))):
         name = match.group()
         if name.split()[0].lower() not in patterns.not_first_names and \
-                source_type(name.split()) == "person" and gender.get(name, word) == word:
+                source_type(lang, name.split()) == "person" and gender.get(name, word) == word:
             return name
     return None
 
 
-def _antecedent(text: str, word: str, people: list[Attribution], gender: dict[str, str],
-                last_thing: Attribution | None) -> Attribution | None:
+def _antecedent(lang: ModuleType, text: str, word: str, people: list[Attribution],
+                gender: dict[str, str], last_thing: Attribution | None) -> Attribution | None:
     if word == "it":
         return last_thing
-    if word not in ("he", "she"):
+    if word not in lang.GENDERED_PRONOUNS:
         return None
     for person in reversed(people[-6:]):
         if gender.get(person.source_text(text), word) == word:
@@ -173,7 +180,7 @@ def _antecedent(text: str, word: str, people: list[Attribution], gender: dict[st
 
 
 def anonymity_reasons(text: str, found: list[Attribution], sents: Sentences,
-                      lang: ModuleType = en) -> list[Attribution]:
+                      lang: ModuleType) -> list[Attribution]:
     """Unnamed sources whose sentence (or the next) says why they are not named (in the
     language pack's words)."""
     patterns = carry_patterns(lang)

@@ -16,7 +16,6 @@ from functools import lru_cache
 from types import ModuleType
 from typing import NamedTuple
 
-from audit.sourcing.lang import en
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import Sentences
 
@@ -54,8 +53,8 @@ def claim_patterns(lang: ModuleType) -> ClaimPatterns:
                          lang.CHECKWORTHY_REQUIRES)
 
 
-def reasons(text: str, start: int, end: int, candidates: set[str] | None = None,
-            lang: ModuleType = en, *, first: bool = False) -> list[str]:
+def reasons(text: str, start: int, end: int, candidates: set[str] | None,
+            lang: ModuleType, *, first: bool = False) -> list[str]:
     """Why a sentence is check-worthy (empty when it is not), by the language pack's
     patterns. ``candidates`` limits the reasons tried (those whose hints occur in the
     sentence); with ``first``, the search stops at the first reason found (for a
@@ -80,7 +79,7 @@ def _may_match(required: tuple[str, ...] | None, sentence: str) -> bool:
     return required is None or any(literal in sentence for literal in required)
 
 
-def hints(text: str, lang: ModuleType = en) -> Iterator[tuple[int, Iterable[str]]]:
+def hints(text: str, lang: ModuleType) -> Iterator[tuple[int, Iterable[str]]]:
     """(offset, reasons) of each hint in ``text``, in text order: every run of digits, and
     every occurrence of every literal hint (also one inside another: "ed to" in "scheduled
     to", inside "led to", stands for another reason).
@@ -112,7 +111,7 @@ def hints(text: str, lang: ModuleType = en) -> Iterator[tuple[int, Iterable[str]
         number = next(numbers, None)
 
 
-def checkworthy(text: str, sents: Sentences, lang: ModuleType = en,
+def checkworthy(text: str, sents: Sentences, lang: ModuleType,
                 attributed: Container[int] = (),
                 ) -> list[tuple[int, list[str]]]:
     """(sentence index, reasons) of every check-worthy sentence, by the language pack. Of

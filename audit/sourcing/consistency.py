@@ -17,7 +17,6 @@ from typing import NamedTuple
 from audit import rules
 from audit.model import CreditKind, Finding, Provenance
 from audit.provenance import AGENCY_MENTION
-from audit.sourcing.lang import en
 from audit.sourcing.sources import head_chunk, source_type
 
 _WIRES = AGENCY_MENTION  # the agencies of audit.provenance, the one list
@@ -100,7 +99,7 @@ _TEXT_CREDITS = frozenset({CreditKind.WIRE, CreditKind.SOURCE, CreditKind.REPUBL
                            CreditKind.REPORTING})
 
 
-def title_conflicts(text: str, lang: ModuleType = en) -> list[tuple[tuple[int, int], str, str]]:
+def title_conflicts(text: str, lang: ModuleType) -> list[tuple[tuple[int, int], str, str]]:
     """One person given two different offices in one article ("President X", "Vice President X"):
     the span of the second mention, the first mention and the second.
 
@@ -125,7 +124,7 @@ def title_conflicts(text: str, lang: ModuleType = en) -> list[tuple[tuple[int, i
     return conflicts
 
 
-def _titled(text: str, lang: ModuleType = en) -> Iterator[re.Match[str]]:
+def _titled(text: str, lang: ModuleType) -> Iterator[re.Match[str]]:
     """Each title with its names that stands as a word ("President Lee", not
     "VicePresident Lee") and has no qualifier before it ("former President Lee" is
     skipped)."""
@@ -145,7 +144,7 @@ def article_findings(f: ArticleFacts) -> list[Finding]:
     return rules.detect("facts", f)
 
 
-def headline_source(title: str | None, lang: ModuleType = en) -> str | None:
+def headline_source(title: str | None, lang: ModuleType) -> str | None:
     """The source nobody can check that a headline opens with: "US media: ...",
     "Sources: ..."; None when it names one or has none."""
     patterns = title_patterns(lang)
@@ -153,6 +152,6 @@ def headline_source(title: str | None, lang: ModuleType = en) -> str | None:
     if match is None:
         return None
     words = match.group(1).split()
-    stype = source_type(words)
-    generic = stype == "outlet" and head_chunk(words)[-1].lower() in patterns.outlet_heads
+    stype = source_type(lang, words)
+    generic = stype == "outlet" and head_chunk(lang, words)[-1].lower() in patterns.outlet_heads
     return match.group(1) if stype in ("vague", "unnamed") or generic else None

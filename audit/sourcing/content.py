@@ -35,20 +35,24 @@ class ReaderPatterns(NamedTuple):
     first_person: re.Pattern  # "I" or "we" before a cue in a quote
     relative_what: re.Pattern  # "what I think are ...": no belief stated
     apposition_then_quote: re.Pattern  # “A,” said X, director of ..., “but B.”
+    last_piece: re.Pattern  # where the last piece of a clause opens (lang.LAST_PIECE_PATTERN)
+    clause_joint: re.Pattern  # what joins a second clause (lang.CLAUSE_JOINT_PATTERN)
+    fronted: re.Pattern  # a sentence opening with a subordinate clause (lang.FRONTED_PATTERN)
 
 
 @lru_cache(maxsize=8)
 def reader_patterns(lang: ModuleType) -> ReaderPatterns:
     return ReaderPatterns(*map(re.compile, (
         lang.DATELINE_PATTERN, lang.CLAUSE_END_PATTERN, lang.FIRST_PERSON_CUE_PATTERN,
-        lang.RELATIVE_WHAT_PATTERN, lang.APPOSITION_THEN_QUOTE_PATTERN)))
+        lang.RELATIVE_WHAT_PATTERN, lang.APPOSITION_THEN_QUOTE_PATTERN,
+        lang.LAST_PIECE_PATTERN, lang.CLAUSE_JOINT_PATTERN, lang.FRONTED_PATTERN)))
 
 
 class Reader:
     """The text an extractor reads, and the content spans it finds there."""
 
     def __init__(self, text: str, sentences: Sentences, quotes: QuoteIndex, lang) -> None:
-        self.lang = lang  # the language pack (lang/en.py): every word list read here
+        self.lang = lang  # the language pack (audit/lang/en.py): every word list read here
         self.patterns = reader_patterns(lang)  # and its patterns, compiled once
         self.text = text
         self.sents = sentences
@@ -62,7 +66,7 @@ class Reader:
         if stype == "person" and len(words) == 1:
             word = words[0]
             if word not in self._single:
-                self._single[word] = single_name_type(word, self.text)
+                self._single[word] = single_name_type(self.lang, word, self.text)
             stype = self._single[word]
         return stype
 
@@ -103,7 +107,7 @@ class Reader:
             if rest[:1].isalnum():  # "said that “...” and that the US should not bear ..."
                 return self._clause(quote.start, self._reported_end(quote.start, sentence[1]))
             return quote.start, quote.end
-        if toks[k].low in ("whether", "if") and not after_that:
+        if toks[k].low in self.lang.IF_WORDS and not after_that:
             return None  # "did not say whether ...": nothing was reported
         return self._clause(toks[k].start, self._reported_end(toks[k].start, sentence[1]))
 
@@ -119,6 +123,13 @@ class Reader:
             cut = match.start()
             if self.text[cut + 1:cut + 2] in ("”", '"'):
                 cut += 2  # 'are “about right,” though voters ...': the quote is kept
+            if (match.group().startswith(" and")
+                    and " " not in self.text[start:cut].strip()) or (
+                    match.group().startswith((", a ", ", an ")) and
+                    self.text[start:start + 12].split(None, 1)[0].lower() in
+                    self.lang.CONDITIONS):
+                pos = match.end()  # "that he and Giles had been ...": no clause ends at its
+                continue  # first word
             if not self._inside_quote(cut):
                 return self._before_dash(start, cut)
             pos = match.end()
@@ -164,12 +175,26 @@ class Reader:
             rest += 1
         after = self._clause(toks[rest].end, sentence[1]) if rest < len(toks) else None
         if before is not None and (after is None or shapes.word_count(self.text, before) >= 4):
-            return before
+            return self._last_piece(before)
         if before is None and after is not None and lead == 0:
             return after
         if after is None:
             return None
         return self._clause(max(sentence[0], toks[k0].start - MAX_CONTENT), sentence[1])
+
+    def _last_piece(self, span: tuple[int, int]) -> tuple[int, int]:
+        """What a trailing "according to X" vouches for: the clause's last piece after a
+        relative pronoun, "with", a parenthesis or a second coordinated clause ("He lost
+        in areas with many Mormons, [who are a majority there], according to a survey")."""
+        if self._has_quote(span):
+            return span
+        best = None
+        for match in self.patterns.last_piece.finditer(self.text, span[0], span[1]):
+            best = match
+        if best is None:
+            return span
+        start = best.end()
+        return (start, span[1]) if shapes.word_count(self.text, (start, span[1])) >= 3 else span
 
     def _clause(self, start: int, end: int) -> tuple[int, int] | None:
         start, end = trim(self.text, start, min(end, start + MAX_CONTENT))
@@ -180,4 +205,4 @@ class Reader:
 
     def _has_quote(self, content: tuple[int, int]) -> bool:
         piece = self.text[content[0]:content[1]]
-        return "“" in piece or piece.count('"') >= 2 or "''" in piece
+        return "“" in piece or "”" in piece or piece.count('"') >= 2 or "''" in piece

@@ -4,7 +4,7 @@
 estimated", a phrase such as "according to", a noun such as "claim that", a participle
 such as "warning") and every source-less passive form ("it is believed that",
 "allegedly", "was accused of"), in text order. The words and patterns come from the
-language pack (lang/en.py); what each match reports is read by the extractor
+language pack (audit/lang/en.py); what each match reports is read by the extractor
 (reported.py).
 """
 
@@ -15,7 +15,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import NamedTuple
 
-from audit.sourcing.text import trie_pattern
+from audit.lang.patterns import trie_pattern
 
 
 class CueSet(NamedTuple):

@@ -6,20 +6,23 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from types import ModuleType
 
-from audit.sourcing.lang import en
+from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
 
 # A capitalised label of at most seven words (initials, "Rep.", "(R-S.C.)" allowed)
-# opening a line, a colon, then the line's text.
+# opening a line (an all-caps one also after a quotation mark: a quoted transcript's
+# “PENCE: ... paragraphs), a colon, then the line's text.
 _LABEL = re.compile(
-    r"^(?P<label>[A-Z][\w.’'&-]*(?: (?:[A-Z(][\w.’'&()-]*|of|the|at|on|de|van|von|al|new)){0,6})"
+    r"^(?:[\"“](?=[A-Z][A-Z.’'-]+:))?"
+    r"(?P<label>[A-Z][\w.’'&-]*(?: (?:[A-Z(][\w.’'&()-]*|of|the|at|on|de|van|von|al|new)){0,6})"
     r": ?(?P<content>[^\n]+)", re.M)
 
 
-def labels(text: str, lang: ModuleType = en) -> list[Attribution]:
+def labels(text: str, lang: ModuleType) -> list[Attribution]:
     """Attributions read from speaker and headline labels, in text order (words that open
     no label are the language pack's NOT_LABELS)."""
     out = []
@@ -34,7 +37,7 @@ def labels(text: str, lang: ModuleType = en) -> list[Attribution]:
             end -= 1
         if len(text[start:end].split()) < 3:
             continue
-        stype = _label_type(words)
+        stype = _label_type(lang, words)
         source = (match.start("label"), match.end("label"))
         content = (start + len(text[start:end]) - len(text[start:end].lstrip()), end)
         out.append(Attribution(content, source, (match.end("label"), match.end("label") + 1),
@@ -42,10 +45,37 @@ def labels(text: str, lang: ModuleType = en) -> list[Attribution]:
     return out
 
 
-def _label_type(words: list[str]) -> str:
-    if len(words) == 1 and words[0] in ("Q", "A"):
+def dash_tags(text: str, quotes: QuoteIndex, lang: ModuleType) -> list[Attribution]:
+    """Quotes signed with a dash and a name ("“We deserve better.” ― Carla Sanchez", a
+    quoted tweet's "— Paul Ryan (@SpeakerRyan)"): the name is the source, the quote the
+    content. Read after each quote's closing mark only, so the cost is that of the quotes."""
+    tag = _dash_tag(lang)
+    out = []
+    for quote in quotes.quotes:
+        match = tag.match(text, quote.end)
+        if match is None or quote.words(text) < 3:
+            continue
+        words = match.group("name").split()
+        if words[0].lower().strip(".") in lang.NOT_LABELS:
+            continue
+        start, end = match.span("name")
+        if len(words[-1]) > 4 and words[-1].endswith("."):
+            end -= 1  # "― Carla Sanchez." ends its sentence; "Jr." keeps its point
+        out.append(Attribution((quote.start, quote.end), (start, end), match.span("cue"),
+                               _label_type(lang, words), True, "label",
+                                   kind="transcript"))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _dash_tag(lang: ModuleType) -> re.Pattern:
+    return re.compile(lang.DASH_TAG_PATTERN)
+
+
+def _label_type(lang: ModuleType, words: list[str]) -> str:
+    if len(words) == 1 and words[0] in lang.INTERVIEW_LABELS:
         return "unnamed"  # an interview's question and answer
-    stype = source_type(words)
+    stype = source_type(lang, words)
     if stype is not None:
         return stype
     return "person" if words[0].isupper() or len(words) <= 3 else "organization"

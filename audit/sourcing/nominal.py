@@ -29,7 +29,7 @@ def _figure(lang: ModuleType) -> re.Pattern:
 def prepositional(r: Reader, c: CueContext, kind: str) -> Attribution | None:
     """"according to X", "reported by X", "remarks from X": X and what it reports."""
     toks = c.toks
-    np = np_after(toks, c.k1)
+    np = np_after(r.lang, toks, c.k1)
     if np is None:
         return None
     words = [t.text for t in toks[np[0]:np[1]]]
@@ -47,7 +47,7 @@ def in_poll(r: Reader, c: CueContext) -> Attribution | None:
     """"Trump leads Clinton by 8 points in the survey": the poll, a document, reports
     the clause it closes (or opens: "In the latest poll, Trump leads ...")."""
     toks, lang = c.toks, r.lang
-    np = np_after(toks, c.k1)
+    np = np_after(r.lang, toks, c.k1)
     if np is None or not any(t.low in lang.POLL_NOUNS for t in toks[np[0]:np[1]]):
         return None
     last = max(i for i in range(np[0], np[1]) if toks[i].low in lang.POLL_NOUNS)
@@ -77,7 +77,7 @@ def possessive(r: Reader, c: CueContext) -> Attribution | None:
     if owner.low in r.lang.POSSESSIVE_PRONOUNS:
         source, stype = (owner.start, owner.end), "pronoun"
     elif owner.low.endswith(("’s", "'s")):
-        np = np_before(toks, k0)
+        np = np_before(r.lang, toks, k0)
         if np is None:
             return None
         words = [t.text for t in toks[np[0]:np[1]]]

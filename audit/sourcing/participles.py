@@ -126,6 +126,6 @@ def _document_before(lang, toks: list[Tok], k: int) -> tuple[int, int] | None:
             break
         i -= 1
     first = i if i >= 0 and toks[i].low in lang.DETERMINERS else i + 1
-    if first >= k or source_type([t.text for t in toks[first:k]]) != "document":
+    if first >= k or source_type(lang, [t.text for t in toks[first:k]]) != "document":
         return None
     return first, k

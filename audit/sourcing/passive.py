@@ -7,12 +7,16 @@ read here by plain functions of the reader (content.Reader).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from audit.sourcing import shapes
 from audit.sourcing.content import Reader
 from audit.sourcing.record import Attribution
-from audit.sourcing.sources import np_after
+from audit.sourcing.sources import np_after, np_before
 from audit.sourcing.text import Tok
+
+_token_start = attrgetter("start")
 
 
 def passive(r: Reader, match: re.Match, toks: list[Tok], k1: int,
@@ -29,10 +33,13 @@ def passive(r: Reader, match: re.Match, toks: list[Tok], k1: int,
         if k1 > 1 and toks[k1 - 2].low in r.lang.DETERMINERS:
             return None  # "their supposedly superior ancestries": an adjective hedged
         content = _hedged(r, toks, k1, sentence)
-    elif form == "seen":
-        content = r._clause(ss, se)  # "X is seen as Y": the whole statement
+    elif form == "seen":  # "X is seen as Y": X and Y, or else the whole statement
+        content = _subject_and_rest(r, toks, match, k1, sentence) or r._clause(ss, se)
     elif form == "it":
         content = r._clause(match.end(), se)
+    elif form == "raised":
+        content, first = _raised(r, toks, k1, sentence)
+        cue = (first, cue[1])  # "is not widely expected": the hedge, not only its verb
     else:
         k, agent = _agent(r, toks, k1, "of" if form == "accused" else "that")
         if agent is not None:
@@ -53,7 +60,7 @@ def _agent(r: Reader, toks: list[Tok], k: int, link: str) -> tuple[int, tuple[in
         k += 1  # "was accused Wednesday of"
     agent = None
     if k < len(toks) and toks[k].low == "by":
-        agent = np_after(toks, k + 1)
+        agent = np_after(r.lang, toks, k + 1)
         if agent is not None:
             stop = next((i for i in range(*agent) if toks[i].low == link), agent[1])
             agent = (agent[0], stop) if stop > agent[0] else None
@@ -81,3 +88,41 @@ def _hedged(r: Reader, toks: list[Tok], k1: int, sentence) -> tuple[int, int] | 
     if stop is not None:
         end = min(end, stop)
     return r._clause(start, end)
+
+
+def _raised(r: Reader, toks: list[Tok], k1: int, sentence):
+    """"Sanders is expected to win", "the plan seemed to stall": a view held of the
+    subject with no one holding it; the content is the subject and what follows "to"
+    (the cue between them is split off later), and where the cue starts."""
+    k0 = k1 - 1  # the verb: "expected", "seemed"
+    expected = toks[k0].low == "expected"
+    while k0 > 0 and (toks[k0 - 1].low in r.lang.AUX or toks[k0 - 1].low in r.lang.NEGATIONS
+                      or toks[k0 - 1].low in r.lang.RAISING_ADVERBS):
+        k0 -= 1
+    if expected and not any(t.low in r.lang.RAISING_BE for t in toks[k0:k1 - 1]):
+        return None, 0  # "Trump had expected to win": his own expectation, a cue
+    np = np_before(r.lang, toks, k0)
+    if np is None and k0 > 0 and toks[k0 - 1].low in r.lang.RELATIVE_PRONOUNS:
+        np = (k0 - 1, k0)  # "a group which is expected to ...": the relative pronoun
+    if np is None or k1 + 1 >= len(toks) or toks[np[0]].low in r.lang.FIRST_PERSON or \
+            toks[np[0]].low in r.lang.SECOND_PERSON:
+        return None, 0  # "we seem to be losing": the author's own voice, not a view held
+    start = toks[k1 + (toks[k1].low == "to")].start  # after "to": "seemed [to] stall"
+    return r._clause(toks[np[0]].start, r._reported_end(start, sentence[1])), toks[k0].start
+
+
+def _subject_and_rest(r: Reader, toks: list[Tok], match: re.Match, k1: int, sentence):
+    """"[The DNC, which] is seen as [aligned with Clinton]", "While ..., [the drafting
+    process] is seen as [one way ...]": the subject of a passive view and what follows it."""
+    k0 = bisect_left(toks, match.start(), key=_token_start)
+    np = np_before(r.lang, toks, k0)
+    if np is None and 0 < k0 < len(toks) and toks[k0 - 1].low in r.lang.RELATIVE_PRONOUNS:
+        np = (k0 - 1, k0)
+    if np is None or k1 >= len(toks):
+        return None
+    end = r._reported_end(toks[k1].start, sentence[1])
+    if np[1] - np[0] == 1 and toks[np[0]].low in r.lang.RELATIVE_PRONOUNS and \
+            np[0] > 0 and toks[np[0] - 1].text == ",":
+        close = next((t.start for t in toks[k1:] if t.text == ","), end)
+        end = min(end, close)  # "The DNC, which is seen as ..., said": the aside closes
+    return r._clause(toks[np[0]].start, end)

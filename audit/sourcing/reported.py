@@ -56,12 +56,19 @@ class Extractor(Reader):
             if index is None:
                 continue
             if match.re is self.cues.passive and match.lastgroup == "asked":
-                # "Asked if she believed ..., Clinton said": the reporter's question holds
-                # no attribution ("she believed" is not one); the answer's cue follows
+                # "Asked if she believed ..., Clinton said": the question is the asker's (an
+                # attribution with no source) and holds none ("she believed" is not one);
+                # the answer's cue follows
                 comma = self.text.find(",", match.end(), self.sents.spans[index][1])
                 claimed_until = max(claimed_until, comma)
+                question = self._clause(match.end(), comma) if comma > 0 else None
+                if question is not None and shapes.word_count(self.text, question) >= 3:
+                    found.append(Attribution(question, None, match.span(), "vague",
+                                             self._has_quote(question), "passive"))
                 continue
             att = self._one(match, self.sents.spans[index])
+            if att is not None:
+                att = self._fronted(att, self.sents.spans[index][0])
             if att is not None and found and att.source and att.source == found[-1].source \
                     and att.cue and att.cue[0] - att.source[1] <= 2:
                 continue  # "According to AP reported ...": one attribution, not two
@@ -70,6 +77,8 @@ class Extractor(Reader):
                 continue  # "voters say they | think": a source running over another's cue
             if att is not None:
                 att = self._joined_quote(att)
+                if found and att.source:
+                    found[-1] = self._before_next(found[-1], att)
                 found.append(att)
                 ends = [end for _, end in filter(None, (att.source, att.cue))]
                 claimed_until = max([claimed_until, *ends])
@@ -119,6 +128,46 @@ class Extractor(Reader):
         while last > first and toks[last - 1].end > end:
             last -= 1  # a token cut by the window's end is left out, as tokens() would
         return toks[first:last]
+
+    def _fronted(self, att: Attribution, sentence_start: int) -> Attribution:
+        """"After Scalia said [that ... schools,"] Trump said: ...", "While critics argue
+        [that ...], the president ...": a cue in a clause that opens its sentence with a
+        subordinator reports up to the comma that closes the clause."""
+        if att.cue is None or att.content[0] < att.cue[1]:
+            return att
+        lead = self.patterns.fronted.match(self.text, sentence_start, att.cue[0])
+        if lead is None:
+            return att
+        pos = att.content[0]
+        while True:
+            comma = self.text.find(",", pos, att.content[1])
+            if comma < 0:
+                return att
+            if not self._inside_quote(comma) or self.text[comma + 1:comma + 2] in "”\"'":
+                break
+            pos = comma + 1
+        end = comma + 2 if self.text[comma + 1:comma + 2] in "”\"" else comma
+        if shapes.word_count(self.text, (att.content[0], end)) < 2 or \
+                self.text[end:end + 2].strip() == "":
+            return att
+        return att.with_(content=trim(self.text, att.content[0], end))
+
+    def _before_next(self, att: Attribution, nxt: Attribution) -> Attribution:
+        """"While Comey has said that he makes recommendations, [Lewandowski said ...]",
+        "one in three said X and [one in four said Y]": a content stops where a clause with
+        its own source and cue begins (after a comma, a dash or "and"), not nested in it."""
+        start = nxt.source[0]
+        if nxt.cue is None or not att.content[0] < start < att.content[1] or \
+                nxt.content[0] < nxt.cue[1] or self._inside_quote(start):
+            return att
+        lead_start = max(att.content[0], start - 8)
+        cut = self.patterns.clause_joint.search(self.text[lead_start:start].rstrip())
+        if cut is None:
+            return att
+        end = trim(self.text, att.content[0], lead_start + cut.start())[1]
+        if shapes.word_count(self.text, (att.content[0], end)) < 2:
+            return att
+        return att.with_(content=(att.content[0], end))
 
     def _joined_quote(self, att: Attribution) -> Attribution:
         """“We will win,” she said, “and soon.”: one content over both halves."""

@@ -57,7 +57,7 @@ def trivial(lang: ModuleType, text: str, content: tuple[int, int]) -> bool:
 def plural(lang: ModuleType, words: list[str]) -> bool:
     """Whether a subject takes a base-form verb: a plural head, "and", or I/we/they/you."""
     low = [w.lower() for w in words]
-    head = head_chunk(words)[-1].lower()
+    head = head_chunk(lang, words)[-1].lower()
     return head in ("i", "we", "they", "you", "some", "many", "others", "most", "few") or \
         "and" in low or (head.endswith("s") and not head.endswith(("ss", "’s", "'s"))) or \
         head in ("people", "police", "media", "staff", "men", "women", "children", "data") or \
@@ -67,7 +67,7 @@ def plural(lang: ModuleType, words: list[str]) -> bool:
 def typed(lang: ModuleType, words: list[str], strong: bool) -> str | None:
     """The source's type; an unknown head still counts after a strong cue ("the man said",
     "health bosses said")."""
-    stype = source_type(words)
+    stype = source_type(lang, words)
     if stype is None and strong and (words[0].lower() in lang.DETERMINERS or (
             words[-1].islower() and plural(lang, words) and len(words) <= 4)):
         return "unnamed"

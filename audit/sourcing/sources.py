@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from types import ModuleType
+from typing import NamedTuple
 
-from audit.sourcing.lang import en as lx
+from audit.model import SPECIFICITY
 from audit.sourcing.text import Tok
 
 MAX_NP = 14  # tokens; real sources are shorter, anything longer is a misreading
@@ -28,23 +30,17 @@ def _joins_names(toks: list[Tok], i: int) -> bool:
     return toks[nxt].is_cap  # "Japan and the United States": one source
 
 
-_LY_NOUNS = lx.words("""
-family ally assembly daily weekly monthly quarterly rally supply anomaly monopoly july
-fly
-""")
+def _adverb(lang: ModuleType, tok: Tok) -> bool:
+    return tok.low.endswith("ly") and not tok.is_cap and tok.low not in lang.LY_NOUNS
 
 
-def _adverb(tok: Tok) -> bool:
-    return tok.low.endswith("ly") and not tok.is_cap and tok.low not in _LY_NOUNS
-
-
-def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
+def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``end`` (skipping auxiliaries).
 
     Returns (first, last+1) token indexes, or None when there is none.
     """
     i = end - 1
-    while i >= 0 and (toks[i].low in lx.AUX or _adverb(toks[i])):
+    while i >= 0 and (toks[i].low in lang.AUX or _adverb(lang, toks[i])):
         i -= 1  # "has also said", "allegedly showed"
     stop = i + 1
     while i >= 0 and stop - i <= MAX_NP:
@@ -57,50 +53,54 @@ def np_before(toks: list[Tok], end: int) -> tuple[int, int] | None:
                 continue
         if not tok.is_word and tok.text not in ".’'-&":
             break
-        if tok.low in lx.CLAUSE_WORDS or tok.low in lx.VERBISH:
+        if tok.low in lang.CLAUSE_WORDS or tok.low in lang.VERBISH:
             break
-        if tok.low in ("and", "or") and not _joins_names(toks, i):
+        if tok.low in lang.NAME_JOINERS and not _joins_names(toks, i):
             break
         i -= 1
-    first = _drop_leading(toks, i + 1, stop)
-    while stop - first > 1 and toks[stop - 1].low in lx.WHEN_WORDS:
-        stop -= 1  # "Alden on Tuesday announced": the time is not the source
-        if stop - first > 1 and toks[stop - 1].low in ("on", "last", "this", "next", "early"):
-            stop -= 1
+    first = _drop_leading(lang, toks, i + 1, stop)
+    while stop - first > 1:
+        low = toks[stop - 1].low
+        if low in lang.WHEN_WORDS:
+            stop -= 1  # "Alden on Tuesday announced": the time is not the source
+            if stop - first > 1 and toks[stop - 1].low in lang.WHEN_LEADS:
+                stop -= 1
+        elif low in lang.PERIOD_WORDS and stop - first > 2 and \
+                toks[stop - 2].low in lang.WHEN_LEADS:
+            stop -= 2  # "Wells Fargo this month announced", "The mayor earlier this year said"
+            while stop - first > 1 and toks[stop - 1].low in lang.PERIOD_LEADS:
+                stop -= 1
+        else:
+            break
     if first >= stop or stop - first > MAX_NP or not (toks[stop - 1].is_word
                                                       or toks[stop - 1].text == ")"):
         return None
-    if toks[first].low in lx.NP_PREPS:
+    if toks[first].low in lang.NP_PREPS:
         return None  # "... of agency policy said": the phrase's head lies further back
     if any(toks[k].low.endswith("ed") and not toks[k].is_cap and toks[k + 1].low in
-           lx.DETERMINERS for k in range(first, stop - 1)):
+           lang.DETERMINERS for k in range(first, stop - 1)):
         return None  # "friends wanted some say": a verb inside, not a noun phrase
     return first, stop
 
 
-_ONE_WORD_LEADS = frozenset({"now", "meanwhile", "however", "also", "still", "then", "but",
-                             "and", "moreover", "additionally", "yesterday", "today", "later",
-                             "earlier", "so", "yet", "instead", "indeed", "separately"})
-
-
-def _drop_leading(toks: list[Tok], first: int, stop: int) -> int:
+def _drop_leading(lang: ModuleType, toks: list[Tok], first: int, stop: int) -> int:
     """Skip an adverbial opening ("On Monday the ministry ...") and stray punctuation."""
     while first < stop and not toks[first].is_word:
         first += 1
-    while first < stop - 1 and toks[first].low in _ONE_WORD_LEADS:
+    while first < stop - 1 and toks[first].low in lang.ONE_WORD_LEADS:
         first += 1  # "Now Bloomberg says", "But Trump said"
-    if first < stop and toks[first].low in lx.LEADING_PREPS and stop - first > 1:
+    if first < stop and toks[first].low in lang.LEADING_PREPS and stop - first > 1:
         for k in range(first + 1, stop):
-            if toks[k].low in lx.DETERMINERS:
+            if toks[k].low in lang.DETERMINERS:
                 return k
         return first + 2 if stop - first > 2 else stop
     return first
 
 
-def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
+def np_after(lang: ModuleType, toks: list[Tok], begin: int) -> tuple[int, int] | None:
     """The noun phrase starting at token ``begin`` ("said [the minister] in a statement")."""
-    if begin < len(toks) and (toks[begin].low in lx.WHEN_WORDS or
-                              toks[begin].low in lx.NP_PREPS):
+    if begin < len(toks) and (toks[begin].low in lang.WHEN_WORDS or
+                              toks[begin].low in lang.NP_PREPS):
         return None  # "said Tuesday at the conference": a time, not a source
     i = begin
     while i < len(toks) and i - begin < MAX_NP:
@@ -110,13 +110,12 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
             i + 1 < len(toks) and toks[i + 1].is_word  # "the U.S. Census", "a CNN/ORC poll"
         if not tok.is_word and tok.text not in "’'-&" and not inner_dot:
             break
-        if (tok.low in lx.CLAUSE_WORDS and not tok.text.isupper()) or tok.low in lx.VERBISH:
+        if (tok.low in lang.CLAUSE_WORDS and not tok.text.isupper()) or tok.low in lang.VERBISH:
             break  # ("WHO" is the World Health Organization)
-        if tok.low in ("and", "or") and not _joins_names(toks, i):
+        if tok.low in lang.NAME_JOINERS and not _joins_names(toks, i):
             break
-        if i > begin and tok.low in ("in", "on", "at", "during", "after", "before", "last",
-                                     "this", "earlier", "later") and i + 1 < len(toks) \
-                and toks[i + 1].low in lx.TIME_WORDS:
+        if i > begin and tok.low in lang.TIME_PREPS and i + 1 < len(toks) \
+                and toks[i + 1].low in lang.TIME_WORDS:
             break
         i += 1
     while i > begin and not toks[i - 1].is_word:
@@ -124,43 +123,52 @@ def np_after(toks: list[Tok], begin: int) -> tuple[int, int] | None:
     return (begin, i) if i > begin else None
 
 
-def head_chunk(words: list[str]) -> list[str]:
+def head_chunk(lang: ModuleType, words: list[str]) -> list[str]:
     """The words before the first preposition: "officials [from the ministry]"."""
     for k, word in enumerate(words):
         low = word.lower()
-        if k > 0 and (low in lx.NP_PREPS or low in lx.PARTICIPLES or low in _ENDS_HEAD):
+        if k > 0 and (low in lang.NP_PREPS or low in lang.PARTICIPLES or low in lang.ENDS_HEAD):
             return words[:k]
     return words
-
-
-_ENDS_HEAD = frozenset({"there", "here", "who", "and", "or", "by"})
 
 
 def _key(words: list[str]) -> str:
     return "-".join(w.lower() for w in words)
 
 
-def _is_name(word: str) -> bool:
+def _is_name(lang: ModuleType, word: str) -> bool:
     low = word.lower().rstrip("’'s") if word.endswith(("’s", "'s")) else word.lower()
     return word[:1].isupper() and not any(
-        low in vocab for vocab in (lx.ROLE_HEADS, lx.ORG_HEADS, lx.UNNAMED_HEADS,
-                                   lx.VAGUE_HEADS, lx.DOCUMENT_HEADS, lx.OUTLET_HEADS,
-                                   lx.CAPITALS, lx.DETERMINERS)
-    ) and low not in lx.COUNTRIES and low not in ("state", "defense", "foreign", "house")
+        low in vocab for vocab in (lang.ROLE_HEADS, lang.ORG_HEADS, lang.UNNAMED_HEADS,
+                                   lang.VAGUE_HEADS, lang.DOCUMENT_HEADS, lang.OUTLET_HEADS,
+                                   lang.CAPITALS, lang.DETERMINERS)
+    ) and low not in lang.COUNTRIES and low not in lang.NOT_NAME_WORDS
 
 
-# Any outlet's name anywhere in the phrase (a substring test, as ``name in low`` per name
-# was, in one scan).
-_OUTLET_NAME = re.compile("|".join(map(re.escape, lx.OUTLET_NAMES)))
+class _Tables(NamedTuple):
+    """What this module builds from a language pack, once per pack."""
+
+    outlet_name: re.Pattern[str]  # any outlet's name anywhere in a phrase
+    not_first_names: frozenset[str]  # words before a surname that are not a first name
 
 
-def source_type(words: list[str]) -> str | None:
+@lru_cache(maxsize=8)
+def _tables(lang: ModuleType) -> _Tables:
+    # Any outlet's name anywhere in the phrase (a substring test, as ``name in low`` per
+    # name was, in one scan).
+    return _Tables(
+        re.compile("|".join(map(re.escape, lang.OUTLET_NAMES))),
+        lang.DETERMINERS | lang.LEADING_PREPS | lang.CLAUSE_WORDS | lang.NP_PREPS
+        | lang.VERBISH | lang.AUX | lang.PRONOUNS | lang.NOT_GIVEN_NAMES)
+
+
+def source_type(lang: ModuleType, words: list[str]) -> str | None:
     """The type of a source phrase, or None when its head is not a known kind of source."""
-    return _source_type(tuple(words))
+    return _source_type(lang, tuple(words))
 
 
 @lru_cache(maxsize=4096)  # the same phrases recur within and across articles
-def _source_type(words: tuple[str, ...]) -> str | None:
+def _source_type(lang: ModuleType, words: tuple[str, ...]) -> str | None:
     words = list(words)
     if "(" in words and words[-1] == ")":
         words = words[:words.index("(")]  # "Rep. Hank Johnson (D-Ga.)": typed by the name
@@ -168,95 +176,89 @@ def _source_type(words: tuple[str, ...]) -> str | None:
         return None
     low = " ".join(words).lower()
     if len(words) == 1:
-        low = re.sub(r"[’'](?:d|ll|ve|re|m|s)$", "", low)  # "I’d expect", "she’s said"
-    if len(words) == 1 and (low in lx.PRONOUNS or low in lx.POSSESSIVE_PRONOUNS):
+        low = re.sub(lang.CONTRACTION_PATTERN, "", low)  # "I’d expect", "she’s said"
+    if len(words) == 1 and (low in lang.PRONOUNS or low in lang.POSSESSIVE_PRONOUNS):
         return "pronoun"
-    if len(words) == 1 and low in ("you", "this", "that", "there", "here", "what", "which"):
+    if len(words) == 1 and low in lang.NOT_SOURCE_WORDS:
         return None
-    if _OUTLET_NAME.search(low) or (
-            len(words) <= 2 and words[-1].lower() in lx.OUTLET_ABBREVIATIONS):
+    if _tables(lang).outlet_name.search(low) or (
+            len(words) <= 2 and words[-1].lower() in lang.OUTLET_ABBREVIATIONS):
         return "outlet"
     bare = [w for w in words if w.lower() not in ("the",)]
-    if _key(bare) in lx.COUNTRIES or _key(words) in lx.COUNTRIES or low in lx.CAPITALS:
+    if _key(bare) in lang.COUNTRIES or _key(words) in lang.COUNTRIES or low in lang.CAPITALS:
         return "organization"
-    chunk = head_chunk(words)
+    chunk = head_chunk(lang, words)
     head = chunk[-1]
     hlow = head.lower()
-    determiner = chunk[0].lower() in lx.DETERMINERS or chunk[0].endswith(("’s", "'s"))
-    return _by_head(words, chunk, hlow, determiner)
+    determiner = chunk[0].lower() in lang.DETERMINERS or chunk[0].endswith(("’s", "'s"))
+    return _by_head(lang, words, chunk, hlow, determiner)
 
 
-def _by_head(words: list[str], chunk: list[str], hlow: str, determiner: bool) -> str | None:
-    if chunk[-1].istitle() and hlow in lx.NEWSPAPER_HEADS and len(chunk) >= 2 \
+def _by_head(lang: ModuleType, words: list[str], chunk: list[str], hlow: str,
+             determiner: bool) -> str | None:
+    if chunk[-1].istitle() and hlow in lang.NEWSPAPER_HEADS and len(chunk) >= 2 \
             and chunk[-2][:1].isupper():
         return "outlet"  # "the Sioux Falls Argus Leader", "The Boston Globe"
-    if hlow in lx.GENERIC_FORCES and not any(w[:1].isupper() for w in chunk[1:-1]):
+    if hlow in lang.GENERIC_FORCES and not any(w[:1].isupper() for w in chunk[1:-1]):
         return "unnamed"  # "Authorities say", "police said": no one identifiable
-    if hlow in lx.DEFINITE_ROLE_HEADS and len(words) > len(chunk) + 1 and \
+    if hlow in lang.DEFINITE_ROLE_HEADS and len(words) > len(chunk) + 1 and \
             words[len(chunk)].lower() == "for" and words[len(chunk) + 1][:1].isupper():
         return "organization"  # "a spokesperson for Apple" speaks for Apple
-    if hlow in lx.ROLE_HEADS and not _indefinite(chunk):
-        if hlow in lx.DEFINITE_ROLE_HEADS and not determiner:
+    if hlow in lang.ROLE_HEADS and not _indefinite(lang, chunk):
+        if hlow in lang.DEFINITE_ROLE_HEADS and not determiner:
             return "unnamed"
-        return "person" if _ends_with_name(words) else "role"
-    if hlow in lx.OUTLET_HEADS and hlow != "agency":
+        return "person" if _ends_with_name(lang, words) else "role"
+    if hlow in lang.OUTLET_HEADS and hlow != "agency":
         return "outlet"
-    if hlow in lx.GENERIC_PLURAL_DOCUMENTS and not determiner:
+    if hlow in lang.GENERIC_PLURAL_DOCUMENTS and not determiner:
         return "vague"
-    if hlow in lx.DOCUMENT_HEADS:
+    if hlow in lang.DOCUMENT_HEADS:
         return "document"
     if hlow in ("people",) and len(words) > len(chunk):
         return "unnamed"  # "people familiar with the matter"
-    if hlow in lx.VAGUE_HEADS and not (hlow in lx.UNNAMED_HEADS and determiner):
+    if hlow in lang.VAGUE_HEADS and not (hlow in lang.UNNAMED_HEADS and determiner):
         return "vague"
-    if hlow in lx.UNNAMED_HEADS or hlow in lx.MORE_UNNAMED_HEADS:
+    if hlow in lang.UNNAMED_HEADS or hlow in lang.MORE_UNNAMED_HEADS:
         return "unnamed"
-    if hlow in lx.ORG_HEADS or hlow in lx.CAPITALS or hlow in lx.MORE_ORG_HEADS:
+    if hlow in lang.ORG_HEADS or hlow in lang.CAPITALS or hlow in lang.MORE_ORG_HEADS:
         return "organization"
-    if hlow in lx.QUANTITY_HEADS or hlow.rstrip("%").isdigit() or (
-            "-" in hlow and hlow.rsplit("-", 1)[1] in lx.FRACTIONS):
+    if hlow in lang.QUANTITY_HEADS or hlow.rstrip("%").isdigit() or (
+            "-" in hlow and hlow.rsplit("-", 1)[1] in lang.FRACTIONS):
         return "vague"  # "Another 19 percent", "about four in 10"
     tail = [w.lower() for w in chunk[-2:]]
-    if "-".join(tail) in lx.COUNTRIES or tail[-1] in lx.COUNTRIES:
+    if "-".join(tail) in lang.COUNTRIES or tail[-1] in lang.COUNTRIES:
         return "organization"
-    if _is_name(chunk[-1]):
+    if _is_name(lang, chunk[-1]):
         return "person"
     return None
 
 
-def _indefinite(chunk: list[str]) -> bool:
+def _indefinite(lang: ModuleType, chunk: list[str]) -> bool:
     """"a minister", "one official": an office, but not an identifiable one."""
-    return chunk[0].lower() in ("a", "an", "one", "another", "some", "several")
+    return chunk[0].lower() in lang.INDEFINITES
 
 
-def _ends_with_name(words: list[str]) -> bool:
+def _ends_with_name(lang: ModuleType, words: list[str]) -> bool:
     """An office followed by a name: "Deputy Secretary of State Kurt Campbell"."""
-    return len(words) >= 2 and _is_name(words[-1]) and words[-2][:1].isupper()
+    return len(words) >= 2 and _is_name(lang, words[-1]) and words[-2][:1].isupper()
 
 
 def more_specific(a: str | None, b: str | None) -> str | None:
     """Of two readings of one source, the one that tells an editor more."""
     if a is None or b is None:
         return a or b
-    return a if lx.SPECIFICITY.index(a) <= lx.SPECIFICITY.index(b) else b
+    return a if SPECIFICITY.index(a) <= SPECIFICITY.index(b) else b
 
 
-_NOT_FIRST_NAMES = lx.DETERMINERS | lx.LEADING_PREPS | lx.CLAUSE_WORDS | lx.NP_PREPS | \
-    lx.VERBISH | lx.AUX | lx.PRONOUNS | lx.words("""
-mr ms mrs dr like unlike without even once both either neither every each all any such
-other another there here thus hence so no yes not did does do can
-""")
-
-
-def single_name_type(word: str, text: str) -> str:
+def single_name_type(lang: ModuleType, word: str, text: str) -> str:
     """A one-word name is a person when the text also gives it a first name or title
     ("Shinzo Abe", "President Trump"), else an organization ("Toyota says", "VW said").
     """
     if word.isupper() and len(word) <= 5:
         return "organization"
+    not_first_names = _tables(lang).not_first_names
     for count, before in enumerate(words_before(word, text)):
-        if before.lower() not in _NOT_FIRST_NAMES or before in (
-                "Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr."):
+        if before.lower() not in not_first_names or before in lang.HONORIFICS:
             return "person"
         if count >= 20:
             break

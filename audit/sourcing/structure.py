@@ -9,12 +9,11 @@ from __future__ import annotations
 import bisect
 from types import ModuleType
 
-from audit.sourcing.lang import en
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import trim
 
 
-def finish(text: str, found: list[Attribution], lang: ModuleType = en) -> list[Attribution]:
+def finish(text: str, found: list[Attribution], lang: ModuleType) -> list[Attribution]:
     """``found`` (in text order) with kinds (from the language pack's cue words), merged
     continuations and nesting marked."""
     found = [_split(text, _with_kind(text, att, lang)) for att in found]
@@ -27,7 +26,7 @@ def _with_kind(text: str, att: Attribution, lang: ModuleType) -> Attribution:
     return att if kind == att.kind else att.with_(kind=kind)
 
 
-def kind_of(text: str, att: Attribution, lang: ModuleType = en) -> str:
+def kind_of(text: str, att: Attribution, lang: ModuleType) -> str:
     """speech, belief, stance, document or transcript, from the form, cue and source."""
     if att.form == "label":
         return "transcript"
@@ -71,19 +70,24 @@ def _split(text: str, att: Attribution) -> Attribution:
 
 def _merge_carried(found: list[Attribution]) -> list[Attribution]:
     """A carried quote ("“A,” X said. “B.”", or a follow-on paragraph) becomes a further
-    segment of the attribution it is carried from."""
+    segment of the quote it is carried from; after a reported clause ("X said the plan
+    failed.\n\n“It was a mess.”") it stays an attribution of its own, the speaker's words
+    beside the writer's account of them."""
     out: list[Attribution] = []
     last_by_source: dict[tuple[int, int], int] = {}
     for att in found:
-        if att.form == "carried" and att.source in last_by_source:
+        if att.form == "carried" and att.source in last_by_source and \
+                out[last_by_source[att.source]].direct:
             i = last_by_source[att.source]
             outer = out[i]
             segments = outer.segments or (outer.content,)
             out[i] = outer.with_(content=(outer.content[0], att.content[1]),
                                  segments=(*segments, att.content))
             continue
-        if att.source is not None:
-            last_by_source[att.source] = len(out)
+        previous = last_by_source.get(att.source) if att.source is not None else None
+        if att.source is not None and (att.direct or previous is None
+                                       or not out[previous].direct):
+            last_by_source[att.source] = len(out)  # a quote's speaker, not his aside's cue
         out.append(att)
     return out
 
@@ -103,7 +107,8 @@ def _nest(found: list[Attribution]) -> list[Attribution]:
         j = bisect.bisect_right(starts, pos) - 1
         while j >= 0 and reach[j] > pos:
             outer = out[j]
-            if j != i and outer.nested_in is None and _holds(outer, pos) and (
+            held = outer.source is not None or outer.kind != "belief"  # not "X seems to"
+            if j != i and held and outer.nested_in is None and _holds(outer, pos) and (
                     outer.direct or _within(att, outer)) and (
                     outer.cue is None or not outer.cue[0] <= pos < outer.cue[1]):
                 out[i] = att.with_(nested_in=j)

@@ -51,26 +51,28 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
                                     or (toks[k0].low in r.lang.INTENT_TO_CUES
                                         and toks[k1].low == "to"))):
         return None  # "did not say whether ...", "does not say much": nothing reported
-    np = np_before(toks, k0 - 1 if negated else k0)
+    np = np_before(r.lang, toks, k0 - 1 if negated else k0)
     if np is not None:
         # "executives who have worked with Lachlan Murdoch say": the phrase just before
         # the verb may end a relative clause, whose antecedent is the source
         return _subject_first(r, c, np) or _relative(r, c)
-    return _appositive(r, c) or _inverted(r, c) or _relative(r, c) or shared(r, c)
+    return _appositive(r, c) or _name_and_details(r, c) or _inverted(r, c) or _relative(r, c) \
+        or shared(r, c)
 
 
 def _relative(r: Reader, c: CueContext) -> Attribution | None:
     """"A spokesperson who did not wish to be named because of policy said ...":
     the source is the phrase before "who"."""
     toks, k0, k1 = c.toks, c.k0, c.k1
-    for i in range(k0 - 1, max(-1, k0 - 20), -1):
+    last = k0 - 2 if k0 > 1 and toks[k0 - 1].text == "," else k0 - 1  # "X, who ..., said"
+    for i in range(last, max(-1, k0 - 20), -1):
         if not toks[i].is_word:
             return None
         if toks[i].low == "who":
             # "A spokesperson who ... said", or "Trump, who has called ...": the
             # relative clause's antecedent is the phrase before "who" (and its comma)
             end = i - 1 if i > 0 and toks[i - 1].text == "," else i
-            np = np_before(toks, end)
+            np = np_before(r.lang, toks, end)
             if np is None or np[1] != end:
                 return None
             if end < i:
@@ -110,11 +112,17 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
         return None
     if content is not None:
         return Attribution(content, source, cue, stype, r._has_quote(content), "reported")
+    topic = _quote_after_topic(r, toks, k1)
+    if topic is not None:
+        return Attribution(topic, source, cue, stype, True, "quote")
     not_a_clause = k1 < len(toks) and (toks[k1].low in r.lang.NOT_A_CLAUSE or (
         toks[k1].low in r.lang.CLAIMED_THINGS and toks[k0].low.startswith("claim")))
     # "“...,” Gambill said to cheers from the crowd": what was said comes before
-    cheers = strong and k1 < len(toks) and toks[k1].low == "to" and r._before(
-        toks[np[0]].start, sentence)
+    # ("“...,” she said of the claim", "“...,” Stenberg said as she accepted her award")
+    cheers = strong and k1 < len(toks) and (
+        (toks[k1].low == "to" and r._before(toks[np[0]].start, sentence))
+        or (toks[k1].low in r.lang.NOT_A_CLAUSE
+            and r._is_quote(r._before(toks[np[0]].start, sentence) or (0, 0))))
     if not_a_clause and not cheers:
         return None  # "the area China claims as its own", "claimed responsibility"
     plural_documents = stype == "vague" and \
@@ -159,6 +167,9 @@ def _object_content(r: Reader, c: CueContext):
         return r._clause(nxt.start, r._reported_end(nxt.start, sentence[1]))
     if intent and low in r.lang.HOPE_CUES:
         return None  # "supporters hope her attacks will work": a clause, read as usual
+    if intent and nxt.low in r.lang.SUBJECT_PRONOUNS and k1 + 1 < len(toks) and (
+            toks[k1 + 1].low in r.lang.AUX or toks[k1 + 1].low in r.lang.VERBISH):
+        return None  # "agreed it was a top-heavy plan", "promised they would": a clause
     if intent and low not in r.lang.NP_INTENT_CUES:
         return _NOT_REPORTED  # "pledged his shares as collateral"
     end = np_end(r.lang, toks, k1)
@@ -203,6 +214,20 @@ def _asked(r: Reader, toks, k1: int, sentence):
     return r._clause(toks[start].start, r._reported_end(toks[start].start, sentence[1]))
 
 
+def _quote_after_topic(r: Reader, toks, k1: int) -> tuple[int, int] | None:
+    """The quote after what it is said of ("says of Clinton, “If she gets the chance, ...”"),
+    or None."""
+    if k1 >= len(toks) or toks[k1].low not in r.lang.TOPIC_PREPS:
+        return None
+    for j in range(k1 + 1, min(len(toks), k1 + 8)):
+        if not toks[j].is_word:
+            if toks[j].text not in ",:":
+                return None
+            quote = r.quotes.opening_at(toks[j].start)
+            return (quote.start, quote.end) if quote is not None and j > k1 + 1 else None
+    return None
+
+
 def _cue_shape_ok(r: Reader, toks, k0: int, k1: int) -> bool:
     """Cues that report only in one shape: "calculated that ...", and "called" with an
     object and what it was called ("called the process a sham", "called it “a feat”")."""
@@ -212,14 +237,18 @@ def _cue_shape_ok(r: Reader, toks, k0: int, k1: int) -> bool:
         return nxt == "that"
     if low not in r.lang.NAMING_CUES:
         return True
-    for tok in toks[k1 + 1:k1 + 8]:
-        if tok.text in "“\"":
-            return True
+    for i, tok in enumerate(toks[k1 + 1:k1 + 12], k1 + 1):
+        if tok.text in "“\"" or (tok.text == "'" and i + 1 < len(toks)
+                                  and toks[i + 1].text == "'"):
+            return True  # a quote, also typed as two apostrophes (called him ''a genius'')
         if not tok.is_word:
             return False
         if tok.low in ("a", "an"):
-            return True
-    return False
+            before = toks[i - 1].low
+            if i < k1 + 7 or (before not in r.lang.NP_PREPS and before not in
+                              r.lang.LEADING_PREPS and before not in r.lang.NOT_A_CLAUSE):
+                return True  # the name after a long object ("the vote on ... a mistake")
+    return False  # "called the police from the hall after the meeting on a phone"
 
 
 def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
@@ -230,6 +259,10 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
                                               toks[k0].low in r.lang.ASK_CUES) and \
             not _said_after(r, toks, k1):
         content = None  # "“...,” Kasich told a crowd in Berea": what came before
+    if content is not None and first > 0 and not r._is_quote(content) and \
+            r.quotes.closing_before(toks[first].start) is not None and \
+            not _said_after(r, toks, k1):
+        content = None  # "“...,” Trump said late last week": the quote, not the time
     as_clause = first > 0 and toks[first - 1].low == "as"  # "..., as one CEO told me"
     parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
                                   k1 < len(toks) and toks[k1].text == ",")
@@ -258,6 +291,10 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
             r.text[content[0]:content[0] + 6].lower().startswith(("who ", "which ")):
         return None
     first_half = r.quotes.closing_before(toks[first].start)
+    if first_half is not None and (r.text[first_half.start:first_half.end].rstrip(
+            "”\"'» ")[-1:] in ".!?" or r._partial(first_half.start, sentence)):
+        first_half = None  # “A.” She said: “B.”: the quote before ended its own sentence, or
+        # was part of a clause ('After X said Y was “bad,” Trump said: “...”')
     if r._is_quote(content) and content[0] > toks[k0].start and first_half is not None:
         return first_half.start, content[1]  # “A,” she said, “B.”: both halves
     return content
@@ -288,8 +325,12 @@ def _leading_adverbial(r: Reader, toks, first: int, sentence) -> bool:
 def _around_aside(r: Reader, before, comma: int, toks, sentence):
     """"The thing he needs, aides said, is time": a cue set off by commas inside the
     clause it reports; the content runs over it (split into segments later)."""
-    if r._is_quote(before) or comma + 1 >= len(toks) or toks[comma + 1].text in "“\"'":
+    if r._is_quote(before) or comma + 1 >= len(toks):
         return before
+    if toks[comma + 1].text in "“\"'":  # "The sources, the lawyers said, “all agree”"
+        quote = r.quotes.opening_at(toks[comma + 1].start)
+        return (before[0], quote.end) if quote is not None and not r._has_quote(before) \
+            else before
     start = toks[comma + 1].start
     after = r._clause(start, r._reported_end(start, sentence[1]))
     if after is None or shapes.word_count(r.text, after) < 2 or \
@@ -303,7 +344,7 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
     toks, k0, k1, cue, sentence, strong = c
     if toks[k0].low not in r.lang.INVERTIBLE_CUES:
         return None  # "... announced in October" is not "said Smith"
-    np = np_after(toks, k1)
+    np = np_after(r.lang, toks, k1)
     if np is None or (np[1] < len(toks) and toks[np[1]].is_word
                       and toks[np[1]].low not in r.lang.AFTER_INVERTED_SOURCE):
         return None
@@ -315,6 +356,8 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
     content = r._before(cue[0], sentence)
     if stype is None or content is None:
         return None
+    if not r._is_quote(content) and ", who " in r.text[content[0]:content[1]]:
+        return None  # "Rawlings, 59, who watched ..., said the event ...": her, not the event
     source = (toks[np[0]].start, toks[np[1] - 1].end)
     kind = "quote" if r._is_quote(content) else "reported"
     return Attribution(content, source, cue, stype, r._has_quote(content), kind)
@@ -322,7 +365,10 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
 
 def _appositive(r: Reader, c: CueContext) -> Attribution | None:
     """"Maria Lopez, the city engineer, said ...": the name and its apposition."""
-    toks, k0, k1, cue, sentence, strong = c
+    toks, k1, cue, sentence, strong = c.toks, c.k1, c.cue, c.sentence, c.strong
+    k0 = c.k0  # the verb, or the auxiliary before it: "Smith, the engineer, has said"
+    while k0 > 2 and (toks[k0 - 1].low in r.lang.PERFECT_AUX or toks[k0 - 1].low in r.lang.ASIDES):
+        k0 -= 1
     if k0 < 2 or toks[k0 - 1].text != ",":
         return None
     commas = [i for i in range(k0 - 2, max(-1, k0 - 40), -1) if toks[i].text == ","][:3]
@@ -330,10 +376,10 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
         return None
     # "Geoff Garin, a pollster who ..., a pro-Clinton super PAC, said": the name is
     # before the first of two or three appositions in a row
-    n, head = 0, np_before(toks, commas[0])
+    n, head = 0, np_before(r.lang, toks, commas[0])
     while head is not None and head[1] == commas[n] and n + 1 < len(commas) and \
             commas[n + 1] == head[0] - 1 and not toks[head[0]].is_cap:
-        further = np_before(toks, commas[n + 1])  # the apposition was no name: go on
+        further = np_before(r.lang, toks, commas[n + 1])  # the apposition was no name: go on
         if further is None or further[1] != commas[n + 1] or not toks[further[0]].is_cap:
             break
         n, head = n + 1, further
@@ -352,13 +398,69 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
         stype = more_specific(head_type,
                               shapes.typed(r.lang, [t.text for t in toks[appos[0]:appos[1]]],
                                            strong))
-    content = _subject_content(r, toks, head[0], k0, k1, sentence)
+    content = _subject_content(r, toks, head[0], c.k0, k1, sentence)
     if stype is None or content is None:
         return None
     end = head[1] - 1 if toks[appos[0]].low in ("who", "which") else k0 - 2
     source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
     kind = "quote" if r._is_quote(content) else "reported"
     return Attribution(content, source, cue, stype, r._has_quote(content), kind)
+
+
+def _name_and_details(r: Reader, c: CueContext) -> Attribution | None:
+    """"Cory James, 22, of Flint, Mich., said ...", "Sen. Lindsey Graham, R-S.C., a
+    presidential candidate, said": a clause that opens with a name (capitalised words) set
+    off by commas from its age, place, party or apposition."""
+    toks, k1, sentence, strong = c.toks, c.k1, c.sentence, c.strong
+    k0 = c.k0
+    while k0 > 2 and (toks[k0 - 1].low in r.lang.PERFECT_AUX or toks[k0 - 1].low in r.lang.ASIDES):
+        k0 -= 1
+    if k0 < 4 or toks[k0 - 1].text != ",":
+        return None
+    ends, i = [k0 - 1], k0 - 2  # the comma closing each piece, nearest first
+    while i >= 0 and k0 - i < 40 and len(ends) <= MAX_PIECES:
+        tok = toks[i]
+        if tok.text == ",":
+            ends.append(i)
+        elif not tok.is_word and tok.text not in "’'-.()":
+            break
+        i -= 1
+    first = i + 1
+    if len(ends) < 2 or ends[-1] == first or (i >= 0 and toks[i].is_word) or \
+            toks[first].start < sentence[0]:
+        return None  # the name must open the clause (the sentence, or after a quote or dash)
+    head = (first, ends[-1])
+    pieces = [(ends[j + 1] + 1, ends[j]) for j in range(len(ends) - 1)]
+    words = [t.text for t in toks[head[0]:head[1]]]
+    if any(not (t.is_cap or t.text in "’'-.") for t in toks[head[0]:head[1]]):
+        return None
+    stype = r._typed(words, strong)
+    for a, b in pieces:
+        if b <= a:
+            return None
+        if _detail(r.lang, toks, a, b):
+            continue
+        stype = more_specific(stype, shapes.typed(r.lang, [t.text for t in toks[a:b]], strong))
+    if stype is None:
+        return None
+    content = _subject_content(r, toks, first, c.k0, k1, sentence)
+    if content is None:
+        return None
+    source = (toks[first].start, toks[k0 - 2].end)
+    kind = "quote" if r._is_quote(content) else "reported"
+    return Attribution(content, source, c.cue, stype, r._has_quote(content), kind)
+
+
+MAX_PIECES = 4  # pieces set off by commas between a name and its verb
+
+
+def _detail(lang, toks: list[Tok], a: int, b: int) -> bool:
+    """An age ("22"), a place ("of Flint", "Mich.") or a party ("R-S.C.") after a name."""
+    if b - a == 1 and (toks[a].text[:1].isdigit() or (toks[a].is_cap and (
+            "." in toks[a].text or "-" in toks[a].text))):
+        return True
+    return toks[a].low in lang.PLACE_PREPS and all(t.is_cap or t.text in ".-"
+                                                   for t in toks[a + 1:b])
 
 
 def _antecedent(lang, toks: list[Tok], np: tuple[int, int]) -> tuple[int, int] | None:

@@ -11,8 +11,6 @@ import re
 from functools import lru_cache
 from types import ModuleType
 
-from audit.sourcing.lang import en
-
 Span = tuple[int, int]
 
 
@@ -23,12 +21,12 @@ def voice_pattern(lang: ModuleType) -> re.Pattern:
     return re.compile(lang.VOICE_PATTERN)
 
 
-def is_voice(word: str, lang: ModuleType = en) -> bool:
+def is_voice(word: str, lang: ModuleType) -> bool:
     """Whether a word is first or second person ("I", "we", "you"; not "US")."""
     return voice_pattern(lang).fullmatch(word) is not None
 
 
-def own_voice(text: str, covered: list[Span], lang: ModuleType = en) -> tuple[Span, ...]:
+def own_voice(text: str, covered: list[Span], lang: ModuleType) -> tuple[Span, ...]:
     """Spans of first- and second-person words not inside any of the ``covered`` spans
     (direct quotes and attributed content), by the language pack's words."""
     merged: list[Span] = []

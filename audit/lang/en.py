@@ -1,23 +1,44 @@
-"""The English language pack: every word list and pattern the sourcing stage reads.
+"""What the audit knows about English: its name, the words that tell it apart, its
+bylines and month names (read by language detection, bylines and dates), and the
+sourcing pack: every word list and pattern the sourcing stage reads.
 
-Cue verbs, the head nouns that tell a source's type, and (at the end) the patterns of
-the cue scan (cues.py), of carried quotes and pronouns (carry.py), of titles and headline
-labels (consistency.py), of check-worthy claims (claims.py), of the extractor's reader
-(content.py, reported.py: datelines, clause ends) and of the author's own voice
-(voice.py). Kept as data in one place so that a reviewer can see, and extend, what the
-extractor knows without reading its logic. Word lists are lower case
-unless they match capitalised text.
+The sourcing pack holds cue verbs, the head nouns that tell a source's type, and (at the
+end) the patterns of the cue scan (cues.py), of carried quotes and pronouns (carry.py), of
+titles and headline labels (consistency.py), of check-worthy claims (claims.py), of the
+extractor's reader (content.py, reported.py: datelines, clause ends) and of the author's
+own voice (voice.py). Kept as data in one place so that a reviewer can see, and extend,
+what the extractor knows without reading its logic. Word lists are lower case
+unless they match capitalised text. A language whose module has CUE_VERBS is covered by
+the sourcing stage (audit/lang/__init__.py).
 """
 
 from __future__ import annotations
 
 from audit.agencies import AGENCIES
-from audit.sourcing.text import trie_pattern
+from audit.lang.patterns import trie_pattern
 
 
 def words(text: str) -> frozenset[str]:
     """The whitespace-separated words of a block of text, as a set."""
     return frozenset(text.split())
+
+
+NAME = "English"
+# Its most frequent function words: how language detection tells it apart.
+FUNCTION_WORDS = """
+the of and to in is that for it was on with as be by at this are from have has not but
+they which said were an will would their been who its or he she we more
+"""
+# The word before an author's name in a byline.
+BYLINE_BY = ("by",)
+# Other words and labels a byline opens with.
+BYLINE_OPENERS = ("written by", "posted by", "published by", "reported by", "words by",
+                  "text by", "author")
+# Month names, January to December; a month's spellings are space-separated.
+MONTHS = (
+    "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+    "aug august", "sep sept september", "oct october", "nov november", "dec december",
+)
 
 
 # Cue verbs that are almost always attribution whatever their subject.
@@ -141,6 +162,9 @@ earlier later yesterday today but and also still moreover additionally now then
 # Prepositions that may continue a noun phrase ("officials from the ministry").
 NP_PREPS = words("of from in at for with on familiar close to")
 
+# What a quote may be said of before it ("says of Clinton, “...”", "said about the plan: “...”").
+TOPIC_PREPS = words("of about")
+
 # Words after a source that end it ("said the minister in a statement on Monday").
 TIME_WORDS = words("""
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
@@ -157,11 +181,6 @@ evening afternoon night last next earlier later recently
 PRONOUNS = words("he she they it we i him her them us")
 # Pronouns that open a clause as its subject ("said he would", "told them she was").
 SUBJECT_PRONOUNS = words("he she they we i it you")
-
-# Types in order of specificity; a source with two readings keeps the more specific.
-SPECIFICITY = ("person", "role", "organization", "outlet", "document", "unnamed", "vague",
-               "pronoun")
-NAMED_TYPES = frozenset({"person", "role", "organization", "outlet", "document"})
 
 # The news agencies that supply text (audit.agencies, the one list): a name of five letters
 # or more is looked for anywhere in a source phrase ("Reuters", "the Associated Press's
@@ -197,7 +216,8 @@ audit review investigation indictment complaint lawsuit affidavit transcript min
 guidelines treaty accord framework charter research findings results forecast projection
 strategy decree resolution report’s study’s statistics survey’s tests scans
 presentation slides email emails tweet tweets post posts video advertisement ad ads
-website page filings record note notes message messages
+website page filings record note notes message messages polling files numbers returns
+photos photographs images testimony receipts logs
 """)
 # Forces and offices named only by what they are: unnamed unless a name says whose.
 GENERIC_FORCES = words("authorities police authority""")
@@ -209,7 +229,7 @@ attendees participants users customers fans voters investors traders consumers v
 readers patients parents students teachers doctors economists
 experts observers critics analysts commentators some many others people scientists
 researchers economists skeptics sceptics supporters opponents proponents pundits watchers
-voices rumors rumours most few everyone anyone someone somebody lots
+voices rumors rumours most few everyone anyone someone somebody lots all both
 """) | GENERIC_PLURAL_DOCUMENTS
 
 UNNAMED_HEADS = words("""
@@ -276,6 +296,7 @@ think thinks thought believe believes believed expect expects expected fear fear
 hope hopes hoped know knows knew doubt doubts doubted worry worries worried feel feels
 felt suspect suspects suspected want wants wanted plan plans planned intend intends
 intended decided decides decide declined declines refuse refuses refused seem seems
+appear appears appeared
 see sees saw view views viewed regard regards regarded
 seemed understand understands understood predicted predicts predict estimated estimates
 estimate projected projects forecast forecasts calculated calculates assume assumes
@@ -476,6 +497,11 @@ PASSIVE_BEFORE = AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
 # Words that may follow the source of an inverted cue ("said a spokesperson when asked").
 AFTER_INVERTED_SOURCE = CLAUSE_WORDS | TIME_WORDS | {
     "adding", "speaking", "citing", "referring", "explaining", "noting", "told", "via"}
+# Auxiliaries between an apposition's comma and its verb ("Smith, the engineer, has said");
+# not "will": what one will say is not yet reported.
+PERFECT_AUX = words("has have had")
+# A place after a name, set off by commas: "Cory James, 22, [of Flint], Mich., said".
+PLACE_PREPS = words("of from")
 ASIDES = {"however", "though", "too", "also", "meanwhile", "instead", "moreover", "in", "turn"}
 CLAIMED_THINGS = {"responsibility", "credit", "victory", "ownership", "asylum", "benefits"}
 NOT_A_CLAUSE = {"as", "by", "with", "into", "from", "up", "off", "over", "to", "of", "and",
@@ -536,12 +562,15 @@ _BE = (r"(?:is|are|was|were|be|been|being) "
 # reporter's question). The lookahead on the forms' first letters lets the scan skip most
 # offsets at once (three times faster than starting at "\b").
 PASSIVE_PATTERN = (
-    r"(?=[IiarpsdwbhA])\b(?:"
+    r"(?=[IiarpsdwbhAe])\b(?:"
     r"(?P<asked>Asked(?= (?:if|whether|about|why|how|what|when|where|who)\b))|"
     r"(?P<it>[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
     r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
     r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that)"
     r"|(?P<adverb>reportedly|allegedly|purportedly|supposedly)"
+    r"|(?P<raised>expected(?= to )|(?:seems?|seemed|appears?|appeared)(?= to | like | as if "
+    r"| as though )"
+    r"|(?:seems?|seemed)(?= (?!(?:on|in|at|by|for|from|with|that|of|as|and|or|but)\b)[a-z]))"
     rf"|(?P<seen>{_BE}(?:(?:seen|regarded|viewed|perceived) as|considered to be))"
     r"|(?P<deemed>deemed)"
     rf"|(?P<accused>{_BE}accused)"
@@ -603,10 +632,7 @@ TITLE_SOURCE_PATTERN = r"\s*([A-Z][\w.’' -]{1,40}?)\s*:\s+\S"
 
 # Check-worthy claims (claims.py): what makes a sentence worth a source, as patterns, and
 # cheap literal hints that must occur in a sentence before a reason's pattern is run.
-_MONTHS_RE = trie_pattern(words("""
-January February March April May June July August September October November December
-Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-"""))
+_MONTHS_RE = trie_pattern({name.capitalize() for names in MONTHS for name in names.split()})
 _DAYS_RE = trie_pattern({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                          "Sunday"})
 _COUNTED_RE = trie_pattern(words("""
@@ -681,14 +707,42 @@ CLAUSE_END_PATTERN = (
     r",[”\"]? (?:but(?! that\b)|although|though|which|whereas|while|who|whom|where|despite|compared"
     r"|even as|putting|leaving"
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
-    r"|accusing|describing|citing|suggesting|claiming|referring) "
-    r"|, an? (?=[a-z]+ (?:that|to|of|from|for|which|who)\b)"
-    r"|; | and (?:who|which) |, and (?:he|she|they|it|we|I|both|his|her|their|its) "
+    r"|accusing|describing|citing|suggesting|claiming|referring)[ :]"
+    r"|, an? (?=[a-z]+ )"
+    r"|; | and (?:who|which) | and (?:also |then |later )?(?:said|says|added|told|noted) "
+    r"|, and (?:he|she|they|it|we|I|both|his|her|their|its) "
     r"|, (?:he|she|they|we|I) (?:also |later |then )?(?:said|says|say|added|noted|told"
     r"|argued|warned|insisted) (?!,)"
     r"| and (?:he|she|they|others|it|[A-Z][a-z]+) (?:accused|said|says|added|noted|warned"
     r"|called|urged|argued|told|also|has|had) | and (?:they|others) have ")
 # (" and Biden have been fair": "have" after a name joins it to the subject before "and")
+# Where the last piece of a clause opens, for what a trailing "according to X" vouches for
+# (from the match's end): a relative clause, "with ...", a parenthesis, a second clause.
+LAST_PIECE_PATTERN = r", (?=who |which )|, with |, and (?=(?:he|she|they|it|the|his|her) )|\("
+# What joins a second clause to the one before it, at the end of the text before the second
+# clause's source: a comma, a semicolon, a dash, "and" or "but" ("X said A, and B said C").
+CLAUSE_JOINT_PATTERN = r"(?:[,;]|,? (?:and|but)| [—–-]{1,2})$"
+# A sentence that opens with a subordinate clause, the main clause after its comma ("After
+# Scalia said ..., Trump said", "While critics argue ..., the president", "Having announced").
+FRONTED_PATTERN = (r"\W{0,3}(?:(?:Even |Just |Only )?(?:After|While|When|Although|Though|Because"
+                   r"|Since|Before|Once|Until|Whereas|As|If|Even if|Even though)\b|Having\b)"
+                   r"(?=[^,]*$)")
+# A dash and a name signing the quote just before (labels.dash_tags): "“...” ― Carla
+# Sanchez", "“...”\n\n- Bernie Sanders.", "... — Paul Ryan (@SpeakerRyan) July 5, 2016".
+DASH_TAG_PATTERN = (r"[ \t\xa0]*\n{0,2}[ \t\xa0]*(?P<cue>―|—|–|--?)[ \t\xa0]*"
+                    r"(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4}?)"
+                    r"(?:[ \xa0]\(@\w+\))?[ \t\xa0.]*(?:\n|$|,|\()")
+# A relative pronoun standing for the subject of a passive view ("a group which is
+# expected to ...", "The DNC, which is seen as ...").
+RELATIVE_PRONOUNS = words("who which that")
+# What comes before "expected to" in a view held by no one named ("is expected to").
+RAISING_BE = words("is are was were be been isn't aren't wasn't weren't isn’t aren’t wasn’t "
+                   "weren’t")
+# Adverbs between "is" and "expected" ("is widely expected to").
+RAISING_ADVERBS = words("also widely now still generally")
+# Words opening a fronted clause inside a reported one ("said that if the talks fail, a
+# bargain is possible": the comma before "a" closes the condition, not the report).
+CONDITIONS = words("if when although though while because since unless once as after before")
 # "I" or "we" just before a cue inside a quote, with a negation or an adverb between.
 FIRST_PERSON_CUE_PATTERN = (
     r"(?:^|[\s“\"])(I|[Ww]e)(?: (?:do|did|don't|don’t|didn't|didn’t|do not|did not|just|really"
@@ -710,3 +764,44 @@ _VOICE_FIRSTS = "".join(sorted({"I", "U", "u"} | {w[0] for w in _ANY_CASE}
                                | {w[0].upper() for w in _ANY_CASE}))
 VOICE_PATTERN = (rf"(?=[{_VOICE_FIRSTS}])\b(?:{'|'.join(_CASED.values())}"
                  rf"|(?i:{'|'.join(_ANY_CASE)}))\b")
+
+# Source phrases (sources.py): words in -ly that are not adverbs ("a family spokesman"), the
+# one-word openers skipped before a source ("Now Bloomberg says"), the words that end a
+# source's head, and the words before a surname that are not a first name ("Mr", "like").
+LY_NOUNS = words("""
+family ally assembly daily weekly monthly quarterly rally supply anomaly monopoly july
+fly
+""")
+ONE_WORD_LEADS = frozenset({"now", "meanwhile", "however", "also", "still", "then", "but",
+                            "and", "moreover", "additionally", "yesterday", "today", "later",
+                            "earlier", "so", "yet", "instead", "indeed", "separately"})
+ENDS_HEAD = frozenset({"there", "here", "who", "and", "or", "by"})
+NOT_GIVEN_NAMES = words("""
+mr ms mrs dr like unlike without even once both either neither every each all any such
+other another there here thus hence so no yes not did does do can
+""")
+# More of source phrases (sources.py): the words that join two names in one source, the
+# words before a time that is not the source ("on Tuesday", "last week"), the prepositions
+# that open a time after a source, capitalised words of offices that are not names ("State
+# Department"), one-word phrases that are never a source, the words that make an office
+# indefinite ("a minister"), the titles before a surname, and the contractions cut from a
+# one-word source ("I’d expect", "she’s said").
+NAME_JOINERS = words("and or")
+WHEN_LEADS = words("on last this next early")
+# Periods said with a lead ("this month", "last week") and words before them ("earlier this
+# year", "just this month"): a time between a subject and its verb, not part of the source.
+PERIOD_WORDS = words("week weekend month year spring summer fall autumn winter")
+PERIOD_LEADS = words("earlier later just only")
+TIME_PREPS = words("in on at during after before last this earlier later")
+NOT_NAME_WORDS = words("state defense foreign house")
+NOT_SOURCE_WORDS = words("you this that there here what which")
+INDEFINITES = words("a an one another some several")
+HONORIFICS = words("Mr Ms Mrs Dr Mr. Ms. Mrs. Dr.")
+CONTRACTION_PATTERN = r"[’'](?:d|ll|ve|re|m|s)$"
+# "did not say whether ...": nothing reported (content.py); the pronouns that name a person
+# of known gender (carry.py); an interview's question and answer labels (labels.py).
+IF_WORDS = words("whether if")
+GENDERED_PRONOUNS = words("he she")
+INTERVIEW_LABELS = words("Q A")
+# Words left out of a source's identity when sources are counted ("the ministry" = "ministry").
+NOT_IDENTITY_WORDS = words("the a an one")

@@ -1,0 +1,5 @@
+"""What the audit knows about Danish (da)."""
+
+NAME = "Danish"
+# The word before an author's name in a byline.
+BYLINE_BY = ("af",)

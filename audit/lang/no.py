@@ -1,0 +1,5 @@
+"""What the audit knows about Norwegian (no)."""
+
+NAME = "Norwegian"
+# The word before an author's name in a byline.
+BYLINE_BY = ("av",)

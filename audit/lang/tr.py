@@ -1,0 +1,7 @@
+"""What the audit knows about Turkish (tr)."""
+
+NAME = "Turkish"
+# Its most frequent function words: how language detection tells it apart.
+FUNCTION_WORDS = """
+ve bir bu da de için ile olarak çok daha olan gibi ama en kadar sonra değil ise
+"""
