@@ -53,7 +53,7 @@ class Block(NamedTuple):
 
     index: int
     text: str
-    role: str  # a Role (the strippers write its value)
+    role: Role
     reason: str
     line_start: int | None = None
     line_end: int | None = None
@@ -73,6 +73,14 @@ class Extraction:
     provenance: Provenance = field(default_factory=lambda: Provenance())
 
 
+class Confidence(StrEnum):
+    """How sure a rule (or one of its findings) is (also ``audit.rules.Confidence``)."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
 @dataclass(frozen=True)
 class Finding:
     """A rule firing on a span of the article text (or on the whole article when span is None).
@@ -84,7 +92,7 @@ class Finding:
     rule_id: str
     span: tuple[int, int] | None
     message: str | None = None  # overrides the rule's message when the finding is specific
-    confidence: str | None = None  # overrides the rule's confidence
+    confidence: Confidence | None = None  # overrides the rule's confidence
 
 
 @dataclass(frozen=True)

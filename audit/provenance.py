@@ -33,6 +33,7 @@ from audit.model import (
     Origin,
     OriginKind,
     Provenance,
+    Role,
     TitleItem,
 )
 
@@ -217,10 +218,10 @@ def read(blocks: Sequence[Block], text: str, title: str | None) -> Provenance:
     # say nothing here, and are left out at once, by cheap tests before any regex.
     for block in [b for b in blocks
                   if b.role in _CREDIT_ROLES
-                  or (b.role == "other" and b.text[:1] in _COPYRIGHT_FIRST)
+                  or (b.role == Role.OTHER and b.text[:1] in _COPYRIGHT_FIRST)
                   or (b.role in KEPT_ROLES and _may_name_wire(b.text))
                   or "eporting by" in b.text[:30]]:
-        if block.role == "byline" and block.index > first + BYLINE_AFTER_START:
+        if block.role == Role.BYLINE and block.index > first + BYLINE_AFTER_START:
             continue  # bylines of related articles further down
         _read_block(prov, block)
     found = prov.title
@@ -233,13 +234,13 @@ def read(blocks: Sequence[Block], text: str, title: str | None) -> Provenance:
         modified=prov.modified, publisher=prov.publisher,
         site_names=_site_names([b for b in blocks if b.role not in KEPT_ROLES]),
         credits=tuple(prov.credits),
-        author_bio=_author_bio([b for b in blocks if b.role == "author-bio"]),
+        author_bio=_author_bio([b for b in blocks if b.role == Role.AUTHOR_BIO]),
         outbound_links=_links(text), labels=_labels(blocks, first))
 
 
 # The roles _read_block reads from whatever the text, and the first characters of a
 # copyright line (the publisher).
-_CREDIT_ROLES = frozenset({"title", "byline", "photo-credit", "source-credit"})
+_CREDIT_ROLES = frozenset({Role.TITLE, Role.BYLINE, Role.PHOTO_CREDIT, Role.SOURCE_CREDIT})
 _COPYRIGHT_FIRST = "cC©("
 
 
@@ -247,21 +248,21 @@ def _read_block(prov: _Reading, block: Block) -> None:
     """What one block says, for the blocks ``read`` picks: a credit role, a kept block that
     may name a wire (``_may_name_wire``), an 'other' block that may be a copyright line."""
     role = block.role
-    if role == "title" and prov.title is None:
+    if role == Role.TITLE and prov.title is None:
         prov.title = TitleItem(block.text, origin(block))
-    elif role == "byline":
+    elif role == Role.BYLINE:
         _read_byline(prov, block)
-    elif role == "source-credit" and block.reason == "originally-published":
+    elif role == Role.SOURCE_CREDIT and block.reason == "originally-published":
         found = _REPUBLISHED.search(block.text)
         if found:
             prov.credit(CreditKind.REPUBLISHED, found["name"].strip(), block.text, block)
     elif _REPORTING.match(block.text):
         for name in _reporters(block.text):
             prov.credit(CreditKind.REPORTING, name, block.text, block)
-    elif role in ("photo-credit", "source-credit"):
+    elif role in (Role.PHOTO_CREDIT, Role.SOURCE_CREDIT):
         tail = _CREDIT_TAIL.search(block.text)
         name = (tail.group(1) if tail else _CREDIT_PREFIX.sub("", block.text, count=1)).strip(" )]")
-        kind = (CreditKind.PHOTO if role == "photo-credit"
+        kind = (CreditKind.PHOTO if role == Role.PHOTO_CREDIT
                 else CreditKind.TRANSLATION if block.reason == "translation"
                 else CreditKind.SOURCE)
         prov.credit(kind, name, block.text, block)
@@ -270,7 +271,7 @@ def _read_block(prov: _Reading, block: Block) -> None:
         if match:
             name = AGENCY_OF[(match["a"] or match["b"] or match["c"]).casefold()]
             prov.credit(CreditKind.WIRE, name, match.group().strip(), block)
-    elif role == "other" and prov.publisher is None:
+    elif role == Role.OTHER and prov.publisher is None:
         match = _COPYRIGHT.match(block.text)  # which starts with one of _COPYRIGHT_FIRST
         if match:
             name = re.sub(r"(?i)^copyright\s+", "", match["name"]).strip(" -–|,")
@@ -367,12 +368,12 @@ def _labels(blocks: Sequence[Block], first: int) -> tuple[LabelItem, ...]:
     top = first - LABEL_WINDOW
     # Most blocks are decided without the tests below.
     for block in [b for b in blocks
-                  if top <= b.index < first or b.role == "title"
+                  if top <= b.index < first or b.role == Role.TITLE
                   or (b.text[:1] in "CcAa" and _CORRECTION.search(b.text))]:
         if len(block.text) > 300:
             continue
         near_top = block.role not in KEPT_ROLES and top <= block.index < first
-        if near_top or block.role == "title":
+        if near_top or block.role == Role.TITLE:
             if not _ANY_LABEL.search(block.text):
                 continue
             candidates = _LABELS

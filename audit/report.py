@@ -105,7 +105,7 @@ def finding_dict(finding: Finding, text: str, locator: Locator) -> dict[str, Any
         "rule_id": rule.id,
         "category": rule.category.value,
         "severity": rule.severity.value,
-        "confidence": str(finding.confidence or rule.confidence),
+        "confidence": (finding.confidence or rule.confidence).value,
         "message": finding.message or rule.message,
         "span": span,
         "line": line,
@@ -120,7 +120,7 @@ def block_dict(block: Block) -> dict[str, Any]:
         lines = {"start": block.line_start, "end": block.line_end or block.line_start}
     return {
         "index": block.index,
-        "role": block.role,
+        "role": block.role.value,
         "reason": block.reason,
         "text": block.text,
         "lines": lines,

@@ -14,7 +14,9 @@ when the detector is a function of one thing the pipeline already holds, named b
 ``"facts"``, the article-level facts of ``audit.sourcing.consistency``, run by the
 sourcing stage; or ``"sentences"``, the measured sentences of the readability stage
 (``audit.readability.rules.Measured``); or ``"attributions"``, the attributions the
-sourcing stage found (``audit.sourcing.rules.Attributed``). A few rules are fired inside
+sourcing stage found (``audit.sourcing.rules.Attributed``); or ``"copies"``, the texts
+the article shares with others of its batch or with a reference
+(``audit.copies.rules.Copied``), run once those are known. A few rules are fired inside
 the sourcing passes whose results the scores read (``audit/sourcing/rules.py`` says which)
 and are declared there with their examples.
 
@@ -30,7 +32,8 @@ from enum import StrEnum
 from functools import cache, lru_cache
 from typing import Any
 
-from audit.model import Finding
+# Confidence lives in audit.model (a Finding may carry one) and is read from here too.
+from audit.model import Confidence, Finding
 
 
 class Category(StrEnum):
@@ -49,18 +52,12 @@ class Severity(StrEnum):
     HIGH = "high"
 
 
-class Confidence(StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-
-
 # The values as plain strings, in order (for click choices and configuration checks).
 CATEGORIES = tuple(c.value for c in Category)
 SEVERITIES = tuple(s.value for s in Severity)
 CONFIDENCES = tuple(c.value for c in Confidence)
 # What a rule's detector may read (see the module's docstring).
-READS = ("extraction", "facts", "sentences", "attributions")
+READS = ("extraction", "facts", "sentences", "attributions", "copies")
 
 # The modules that declare rules (and their settings), in the order ``audit rules`` lists
 # them. A new stage with rules adds its module here; config reads its SETTINGS too.

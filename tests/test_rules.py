@@ -148,6 +148,40 @@ def test_the_rewrite_finding_obeys_the_reports_rule_switches():
         assert (rule.id in {f["rule_id"] for f in report["findings"]}) is reported, switch
 
 
+def _copy_item(**changes):
+    item = {"kind": "article", "other": "wire.txt", "other_date": "2024-05-01",
+            "other_source": None, "relation": "rewrite", "share": 0.8, "other_share": 0.7,
+            "similarity": 0.75, "sentences": 4, "credited": False,
+            "credit": "credits no one for the text",
+            "passages": [{"span": {"start": 0, "end": 40, "text": "x"},
+                          "other_span": {"start": 0, "end": 40, "text": "x"},
+                          "similarity": 0.75}]}
+    return {**item, **changes}
+
+
+@pytest.mark.parametrize("published,item,fires", [
+    ("2024-05-02", _copy_item(), True),  # rewritten from an earlier article, uncredited
+    ("2024-05-02", _copy_item(credited=True, credit="credits Wire"), False),
+    ("2024-04-30", _copy_item(), False),  # the other article is the later one
+    (None, _copy_item(kind="reference", other_date=None), True),  # a reference text
+])
+def test_the_rewrite_detector_reads_the_match_records(published, item, fires):
+    """ATT-LIKELY-REWRITTEN carries its detector like the other rules: it reads the copies
+    the article shares (the match records), not a page, so it is also tested on them."""
+    from audit.copies.rules import Copied
+    from audit.model import Confidence
+
+    rule = all_rules()["ATT-LIKELY-REWRITTEN"]
+    assert rule.reads == "copies"
+    found = rule.detect(Copied(published, (item,)))
+    assert bool(found) is fires
+    if fires:
+        [finding] = found
+        assert finding.span == (0, 40) and finding.confidence is None
+        copy = rule.detect(Copied(published, (_copy_item(**{**item, "relation": "copy"}),)))
+        assert copy[0].confidence is Confidence.HIGH
+
+
 _HEADLINE = "Ships sail at dawn after a week of storms"
 _BODY = ("<p>The fleet left the harbour on Monday morning after a week of storms kept it in "
          "port, the harbour master said.</p><p>The crews said the delay had cost them two days "

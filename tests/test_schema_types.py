@@ -13,6 +13,7 @@ import json
 import types
 import typing
 from enum import StrEnum
+from html import escape
 
 import pytest
 
@@ -155,3 +156,88 @@ def test_source_types_are_counted_in_the_language_pack_order():
     assert tuple(model.SourceType) == SPECIFICITY
     assert list(node("sourcing", "counts")["properties"]["by_type"]["properties"]) == list(
         SPECIFICITY)
+
+
+# --- the records a stage hands on hold enumerations, not their strings ---------------------
+
+def _hints(cls: type) -> dict[str, typing.Any]:
+    return typing.get_type_hints(cls, localns={"Attribution": Attribution})
+
+
+def _check_typed(value: typing.Any, hint: typing.Any, where: str) -> int:
+    """Walk ``value`` along its type ``hint``; fail where a StrEnum is expected and a plain
+    string is held. Returns how many enumeration values were checked."""
+    if value is None:
+        return 0
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        enums = [a for a in args if isinstance(a, type) and issubclass(a, StrEnum)]
+        if enums and isinstance(value, str):
+            assert isinstance(value, tuple(enums)), f"{where}: plain string {value!r}"
+            return 1
+        return _check_typed(value, args[0], where) if len(args) == 1 else 0
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        assert isinstance(value, hint), f"{where}: {value!r} is not a {hint.__name__}"
+        return 1
+    if origin in (tuple, list):
+        args = typing.get_args(hint)
+        if origin is list or (len(args) == 2 and args[1] is Ellipsis):
+            return sum(_check_typed(v, args[0], f"{where}[{i}]") for i, v in enumerate(value))
+        return sum(_check_typed(v, a, f"{where}[{i}]")
+                   for i, (v, a) in enumerate(zip(value, args)))
+    if origin is dict:
+        return sum(_check_typed(v, typing.get_args(hint)[1], f"{where}[{k!r}]")
+                   for k, v in value.items())
+    if dataclasses.is_dataclass(value) or hasattr(value, "_fields"):
+        cls = type(value)
+        names = ([f.name for f in dataclasses.fields(value)] if dataclasses.is_dataclass(value)
+                 else list(value._fields))
+        hints = _hints(cls)
+        return sum(_check_typed(getattr(value, n), hints[n], f"{where}.{n}")
+                   for n in names if n in hints)
+    return 0
+
+
+def _records_of(monkeypatch, run) -> dict[str, typing.Any]:
+    """The typed records ``audit.report.build`` is handed when ``run`` audits a page."""
+    from audit import report
+
+    seen: dict[str, typing.Any] = {}
+    build = report.build
+
+    def spy(**records):
+        seen.update(records)
+        return build(**records)
+
+    monkeypatch.setattr(report, "build", spy)
+    run()
+    return seen
+
+
+@pytest.mark.parametrize("seed", sorted((ROOT / "seeds").glob("*.txt"))[:4],
+                         ids=lambda p: p.name)
+def test_stages_hand_on_enumerations_not_strings(seed, monkeypatch):
+    """Roles, source types, confidences, origins... reach audit.report as their StrEnum
+    members (a stage writing the plain string fails here), on a text seed and as HTML."""
+    import audit
+
+    text = seed.read_text(encoding="utf-8")
+    html = ("<!DOCTYPE html><html><head><title>T</title></head><body><article>"
+            + "".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n"))
+            + "</article></body></html>")
+    hints = _hints_of_build()
+    for run in (lambda: audit.audit_text(text), lambda: audit.audit_html(html)):
+        records = _records_of(monkeypatch, run)
+        checked = sum(_check_typed(records[name], hints[name], name)
+                      for name in ("article", "readability", "sourcing", "findings", "scores"))
+        assert checked > 0
+        assert all(isinstance(b.role, model.Role) for b in records["article"].blocks)
+
+
+def _hints_of_build() -> dict[str, typing.Any]:
+    from audit import report
+    from audit.article import Article
+
+    return typing.get_type_hints(report.build, localns={"Article": Article,
+                                                        "Attribution": Attribution})

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from audit.copies.index import FORMAT, Reference
 from audit.copies.report import add_copies, copy_input, entry
 from audit.copies.text import prepare
+from audit.model import CreditKind
 
 if TYPE_CHECKING:
     from audit.config import Config
@@ -84,7 +85,7 @@ def _records(path: str) -> Iterator[tuple[str, str, str | None, str | None]]:
             continue
         prov = extraction.provenance
         date = prov.published.iso if prov.published else None
-        wires = [c.name for c in prov.credits if c.kind in ("wire", "source")]
+        wires = [c.name for c in prov.credits if c.kind in (CreditKind.WIRE, CreditKind.SOURCE)]
         yield item.source, extraction.text, date, wires[0] if wires else None
 
 

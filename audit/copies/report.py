@@ -17,7 +17,9 @@ from audit.batch.files import read_report
 from audit.config import Config, default_config
 from audit.copies.align import Match
 from audit.copies.index import Batch
+from audit.copies.rules import Copied
 from audit.copies.text import Doc, excerpt, prepare
+from audit.model import Finding
 
 TEXT_CREDITS = ("wire", "source", "republished", "translation")
 
@@ -156,46 +158,48 @@ def add_copies(report: dict[str, Any], items: list[dict[str, Any]],
         merged[(item["kind"], item["other"])] = item
     report["copies"] = sorted(merged.values(), key=lambda c: (-c["share"], c["kind"],
                                                               c["other"]))
-    report["findings"] = [f for f in report["findings"] if f["rule_id"] != REWRITTEN]
-    source = _likely_source(report)
-    if source is not None and (config or default_config()).rule_enabled(REWRITTEN):
-        report["findings"].append(_finding(report, source))
+    _detect(report, config or default_config())
 
 
-REWRITTEN = "ATT-LIKELY-REWRITTEN"
+def _detect(report: dict[str, Any], config: Config) -> None:
+    """Run the copies rules' detectors (audit.copies.rules) on the report's ``copies``
+    and put their findings, those the run lets report, in place of the earlier ones."""
+    from audit.rules import all_rules
+
+    mine = [r for r in all_rules().values() if r.reads == "copies"]
+    ids = {r.id for r in mine}
+    report["findings"] = [f for f in report["findings"] if f["rule_id"] not in ids]
+    copied = Copied((report["provenance"].get("published") or {}).get("iso"),
+                    tuple(report["copies"]))
+    for rule in mine:
+        if config.rule_enabled(rule.id):
+            report["findings"].extend(_finding_dict(report, f) for f in rule.detect(copied))
 
 
-def _likely_source(report: dict[str, Any]) -> dict[str, Any] | None:
-    """The uncredited text this article most likely derives from: a reference text, or
-    an article of the batch dated before it."""
-    own = (report["provenance"].get("published") or {}).get("iso")
-    for item in report["copies"]:  # best first
-        if item["credited"]:
-            continue
-        if item["kind"] == "reference" or (own and item["other_date"]
-                                           and item["other_date"] < own):
-            return item
-    return None
-
-
-def _finding(report: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+def _finding_dict(report: dict[str, Any], finding: Finding) -> dict[str, Any]:
+    """A copies finding as the report's JSON; its excerpt is the shared passage's."""
     from audit.rules import get
 
-    rule = get(REWRITTEN)
-    passage = item["passages"][0]["span"] if item["passages"] else None
-    what = "a copy of" if item["relation"] == "copy" else "likely rewritten from"
-    message = (f"Text {what} {item['other']}: {item['share']:.0%} of it found there, "
-               f"{item['sentences']} sentences aligned (similarity {item['similarity']:.2f}); "
-               f"the article {item['credit']}.")
+    rule = get(finding.rule_id)
+    span = finding.span
     return {
-        "rule_id": rule.id, "category": rule.category, "severity": rule.severity,
-        "confidence": "high" if item["relation"] == "copy" else rule.confidence,
-        "message": message,
-        "span": None if passage is None else {"start": passage["start"], "end": passage["end"]},
-        "line": None if passage is None else _line(report, passage["start"]),
+        "rule_id": rule.id, "category": rule.category.value, "severity": rule.severity.value,
+        "confidence": (finding.confidence or rule.confidence).value,
+        "message": finding.message or rule.message,
+        "span": None if span is None else {"start": span[0], "end": span[1]},
+        "line": None if span is None else _line(report, span[0]),
         "column": None,
-        "excerpt": None if passage is None else passage["text"],
+        "excerpt": None if span is None else _passage_text(report, span),
     }
+
+
+def _passage_text(report: dict[str, Any], span: tuple[int, int]) -> str | None:
+    """The text of the shared passage of the report's ``copies`` at ``span``."""
+    for item in report["copies"]:
+        for passage in item["passages"]:
+            if (passage["span"]["start"], passage["span"]["end"]) == span:
+                return passage["span"]["text"]
+    return None
 
 
 def _line(report: dict[str, Any], pos: int) -> int | None:

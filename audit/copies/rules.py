@@ -1,10 +1,60 @@
 """Rules about where an article's text comes from (audit.copies).
 
+Their detectors read ``"copies"``: the report's ``copies`` items (what ``audit.copies``
+matched, best first, each saying whether the article credits the other text) and the
+article's date, as a ``Copied`` record; they run once the copies are known, after the
+audit (``audit.copies.report.add_copies``, for a batch and for ``--reference``).
+
 Their examples are audited against a reference holding ``Rule.reference`` (the wire
 story the example was rewritten from), as ``audit check --reference`` does.
 """
 
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from audit.model import Confidence, Finding
 from audit.rules import Rule
+
+
+@dataclass(frozen=True)
+class Copied:
+    """What a copies rule reads: the article's publication date (ISO, None when unknown)
+    and its ``copies`` items, best first."""
+
+    published: str | None
+    copies: tuple[dict[str, Any], ...]
+
+
+def likely_source(copied: Copied) -> dict[str, Any] | None:
+    """The uncredited text this article most likely derives from: a reference text, or
+    an article of the batch dated before it."""
+    own = copied.published
+    for item in copied.copies:  # best first
+        if item["credited"]:
+            continue
+        if item["kind"] == "reference" or (own and item["other_date"]
+                                           and item["other_date"] < own):
+            return item
+    return None
+
+
+def likely_rewritten(copied: Copied) -> list[Finding]:
+    """ATT-LIKELY-REWRITTEN on the first passage shared with the likely source; high
+    confidence when the text is a copy rather than a rewrite."""
+    item = likely_source(copied)
+    if item is None:
+        return []
+    passage = item["passages"][0]["span"] if item["passages"] else None
+    what = "a copy of" if item["relation"] == "copy" else "likely rewritten from"
+    message = (f"Text {what} {item['other']}: {item['share']:.0%} of it found there, "
+               f"{item['sentences']} sentences aligned (similarity {item['similarity']:.2f}); "
+               f"the article {item['credit']}.")
+    return [Finding("ATT-LIKELY-REWRITTEN",
+                    None if passage is None else (passage["start"], passage["end"]),
+                    message=message,
+                    confidence=Confidence.HIGH if item["relation"] == "copy" else None)]
 
 _WIRE = (
     "Japan and the United States agreed on Tuesday to expand joint production of missiles, "
@@ -39,5 +89,7 @@ RULES = (
              "Japanese diplomat said."),
         ),
         reference=_WIRE,
+        reads="copies",
+        detect=likely_rewritten,
     ),
 )

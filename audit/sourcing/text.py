@@ -80,14 +80,3 @@ class Sentences:
     def paragraph(self, offset: int) -> int:
         """The 0-based paragraph number of an offset (paragraphs split on blank lines)."""
         return bisect.bisect_right(self._paras, offset)
-
-    def paragraph_span(self, offset: int) -> tuple[int, int]:
-        """The (start, end) of the paragraph holding ``offset``."""
-        i = self.paragraph(offset)
-        start = 0 if i == 0 else self._para_end(i - 1)
-        end = self._paras[i] if i < len(self._paras) else len(self.text)
-        return trim(self.text, start, end, " \t\n")
-
-    def _para_end(self, i: int) -> int:
-        match = _PARAGRAPH_BREAK.match(self.text, self._paras[i])
-        return match.end() if match else self._paras[i]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from audit import provenance
-from audit.model import Block, Extraction
+from audit.model import Block, Extraction, Role
 
 _LINE = re.compile(r"\S[^\n]*")
 
@@ -26,7 +26,7 @@ def keep_all(text: str) -> Extraction:
             end -= 1
         line += text.count("\n", counted, start)  # counted once, not from the top each time
         counted = start
-        blocks.append(Block(len(blocks), text[start:end], "body", "no-strip", line, line,
+        blocks.append(Block(len(blocks), text[start:end], Role.BODY, "no-strip", line, line,
                             start, (start, end)))
     return Extraction(text=text, blocks=tuple(blocks), title=None, provenance=provenance.empty())
 

@@ -23,6 +23,7 @@ from re import _parser
 
 from audit import bylines
 from audit.joined import lines_containing
+from audit.model import Role
 
 # A block longer than this many words is judged alone only by the few "strong" patterns.
 SHORT_WORDS = 14
@@ -32,70 +33,70 @@ MAX_CHARS = 400
 _I = re.IGNORECASE
 
 # (role, reason, pattern) for short blocks, anchored at the start, tried in order.
-_SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("photo-credit", "photo-credit", re.compile(
+_SHORT: tuple[tuple[Role, str, re.Pattern[str]], ...] = (
+    (Role.PHOTO_CREDIT, "photo-credit", re.compile(
         r"^[(\[]?(?:photo|image|picture|foto|bild|imagem|immagine|фото|写真)s?"
         r"(?:\s*(?:credit|courtesy|de|" + "|".join(bylines.BY_WORDS) + r"))?\s*[:：]\s*\S",
         _I)),
-    ("photo-credit", "photo-credit", re.compile(
+    (Role.PHOTO_CREDIT, "photo-credit", re.compile(
         r"^[(\[]?(?:photo\s+)?(?:credit|courtesy)s?\s*(?:[:：]|\.\.\.|…)\s*\S", _I)),
-    ("photo-credit", "photo-credit", re.compile(
+    (Role.PHOTO_CREDIT, "photo-credit", re.compile(
         r"^[(\[]?(?:photo|image)s?\s+(?:by|courtesy of)\s+\S", _I)),
-    ("source-credit", "source-credit", re.compile(
+    (Role.SOURCE_CREDIT, "source-credit", re.compile(
         r"^(?:source|sources|quelle|fonte|fuente|sumber|источник|来源|來源|出典|出处)\s*[:：]\s*\S",
         _I)),
-    ("source-credit", "translation", re.compile(
+    (Role.SOURCE_CREDIT, "translation", re.compile(
         r"^(?:translated(?: from [\w-]+)? by|translation(?: by)?\s*[:：]|übersetzt von|"
         r"übersetzung\s*:|tradução(?: de| por)?\s*:?|traduzione(?: di)?\s*:?|"
         r"diterjemahkan oleh|перевод\s*:?|翻訳\s*[:：]?)\s*\S", _I)),
-    ("source-credit", "originally-published", re.compile(
+    (Role.SOURCE_CREDIT, "originally-published", re.compile(
         r"^(?:this (?:article|story|post) )?(?:was )?(?:originally|first) "
         r"(?:published|appeared) (?:on|in|by|at)\b(?!\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|"
         r"sep|oct|nov|dec)[a-z]*\.?\s+\d))", _I)),
-    ("newsletter", "newsletter", re.compile(
+    (Role.NEWSLETTER, "newsletter", re.compile(
         r"^(?:sign up|subscribe|join|get|receive|enter|register|never miss)\b.*\b(?:newsletters?|"
         r"mailing list|e-?mail list|inbox|updates)\b|"
         r"^(?:newsletter abonnieren|assine (?:a|nossa) newsletter|iscriviti alla newsletter)", _I)),
-    ("newsletter", "want-more", re.compile(
+    (Role.NEWSLETTER, "want-more", re.compile(
         r"^(?:want|get) more (?:stories|news|articles|posts|of (?:this|these))\b", _I)),
-    ("newsletter", "subscribe", re.compile(
+    (Role.NEWSLETTER, "subscribe", re.compile(
         r"^(?:subscribe|sign up|abonnieren|assine|iscriviti|berlangganan|подписаться|"
         r"подпишитесь)(?:\s+(?:now|today|here|for free|(?:for|to) (?:our|free)\b.*|"
         r"to (?-i:[A-Z]).*))?\s*[!.:»›>]?$", _I)),
-    ("comments", "comments", re.compile(
+    (Role.COMMENTS, "comments", re.compile(
         r"^(?:\d+\s+)?(?:comments?|kommentare?|comentários?|commenti|komentar|"
         r"комментари[ийя]|コメント)\s*(?:\(\d+\)|\d+)?\s*[:.]?$", _I)),
-    ("comments", "comment-prompt", re.compile(
+    (Role.COMMENTS, "comment-prompt", re.compile(
         r"^(?:leave|write|post|add|submit|view|show|hide|read)\s+(?:a |your |the |all )?"
         r"(?:\d+ )?(?:comments?|reply|replies|response)\b|"
         r"^(?:lascia un commento|deixe (?:um|seu) comentário|tinggalkan komentar|"
         r"kommentar schreiben|оставить комментарий|deixe uma resposta)", _I)),
-    ("comments", "no-comments", re.compile(
+    (Role.COMMENTS, "no-comments", re.compile(
         r"^(?:no comments?(?: yet)?|be the first to comment|nessun commento|"
         r"sem comentários|keine kommentare|belum ada komentar)\b", _I)),
-    ("navigation", "prev-next", re.compile(
+    (Role.NAVIGATION, "prev-next", re.compile(
         r"^(?:[«‹<←]\s*)?(?:previous|next|older|newer|prev)\s*(?:article|post|story|"
         r"entry|page|posts|entries)?\s*[:»›>→]?$|^(?:vorheriger|nächster|artigo anterior|"
         r"próximo artigo|articolo precedente|articolo successivo|sebelumnya|selanjutnya)\b", _I)),
-    ("navigation", "skip-link", re.compile(
+    (Role.NAVIGATION, "skip-link", re.compile(
         r"^(?:skip to (?:main )?content|skip to (?:site )?navigation|back to top|"
         r"go to (?:home ?page|top)|continue reading(?: the main story)?|toggle navigation|"
         r"zum inhalt springen|ir para o conteúdo|vai al contenuto)\b", _I)),
-    ("navigation", "menu-word", re.compile(
+    (Role.NAVIGATION, "menu-word", re.compile(
         r"^(?:home|menu|search|log ?in|log ?out|sign ?in|sign ?out|register|account|"
         r"my account|close|open|more|startseite|suche|início|pesquisar|cerca|beranda|"
         r"cari|главная|поиск|ホーム|検索)\s*[:»›>]?$", _I)),
-    ("call-to-action", "share", re.compile(
+    (Role.CALL_TO_ACTION, "share", re.compile(
         r"^(?:share|tweet|pin it|email|e-mail|print|teilen|compartilhe|condividi|"
         r"bagikan|поделиться)(?: (?:this|on|via|the|article|story|post|it|with)\b.*)?$|"
         r"^(?:follow|like|find) us\b|^\d*\s*shares?$|"
         r"^(?:facebook|twitter|linkedin|pinterest|whatsapp|reddit|instagram|youtube)"
         r"(?:\s*[|/·,]\s*\w+)*$", _I)),
-    ("access", "access", re.compile(
+    (Role.ACCESS, "access", re.compile(
         r"^(?:full text|full[- ]text (?:pdf|html)|(?:download )?(?:the )?pdf|"
         r"published version|view (?:the )?(?:full text|pdf|article)|open access|"
         r"get access|purchase (?:this )?article|accepted (?:manuscript|version))\b", _I)),
-    ("related", "related", re.compile(
+    (Role.RELATED, "related", re.compile(
         r"^related\s*:?$|^related\s*:\s*\S|"
         r"^(?:related|recent|popular|trending|latest|more|top|recommended|similar)\s+"
         r"(?:articles?|posts?|stories|news|reading|videos?|coverage|content|from|in)\b|"
@@ -104,7 +105,7 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"baca juga|читайте также|関連記事|você (?:também )?(?:pode|poderá) gostar|"
         r"potrebbe(?:ro)? interessarti|das könnte (?:sie|dich) auch interessieren|"
         r"anda mungkin (?:juga )?suka|вам (?:также )?может понравиться|おすすめ記事)", _I)),
-    ("other", "advertisement", re.compile(
+    (Role.OTHER, "advertisement", re.compile(
         r"^(?:advertisement|advertising|sponsored|ad|anzeige|werbung|publicidade|"
         r"pubblicità|iklan|реклама|広告)\s*[:.]?$", _I)),
 )
@@ -113,22 +114,22 @@ _SHORT: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 # that every match of the pattern contains occurs (``needed_literals``; a plain substring
 # test is much cheaper than a regex scan).
 _FLOATING: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("comments", "comment-prompt", re.compile(
+    (Role.COMMENTS, "comment-prompt", re.compile(
         r"\b(?:register|log ?in|sign in|logged in|connesso)\b[^.]{0,30}\b(?:comment|commento|"
         r"post a comment|join the discussion)", _I)),
-    ("call-to-action", "feedback", re.compile(
+    (Role.CALL_TO_ACTION, "feedback", re.compile(
         r"\b(?:share your (?:feedback|thoughts)|schedule a call|talk to us|contact us|"
         r"tell us what you think|send us (?:a tip|your feedback)|rate this)\b", _I)),
-    ("call-to-action", "click-here", re.compile(r"\bclick here\b", _I)),
-    ("call-to-action", "share", re.compile(r"\bfollow (?:us|me) on\b", _I)),
-    ("call-to-action", "follow", re.compile(
+    (Role.CALL_TO_ACTION, "click-here", re.compile(r"\bclick here\b", _I)),
+    (Role.CALL_TO_ACTION, "share", re.compile(r"\bfollow (?:us|me) on\b", _I)),
+    (Role.CALL_TO_ACTION, "follow", re.compile(
         r"^follow\b[^.]{0,80}\bon (?:facebook|twitter|instagram|linkedin|youtube|tiktok)\b", _I)),
-    ("newsletter", "inbox", re.compile(
+    (Role.NEWSLETTER, "inbox", re.compile(
         r"\b(?:we(?:'ll| will)? send (?:you )?an? (?:e-?mail|newsletter)|"
         r"(?:delivered|straight|directly) to your inbox|in your inbox)\b", _I)),
-    ("newsletter", "newsletter", re.compile(
+    (Role.NEWSLETTER, "newsletter", re.compile(
         r"^(?:\w+\s+){0,3}newsletters?\s*[:!]?$", _I)),
-    ("other", "cookies", re.compile(
+    (Role.OTHER, "cookies", re.compile(
         r"\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|"
         r"utilizziamo i cookie|usamos cookies|verwendet cookies)\b", _I)),
 )
@@ -151,24 +152,24 @@ _APPEAL = re.compile(r"^(?:please )?(?:support|donate to|help support|help fund)
                      r"\s*[.!]?$)", _I)
 # (role, reason, pattern) anchored at the start, for blocks of any length, tried in order.
 _ANCHORED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("other", "copyright", _STRONG_START),
-    ("other", "caption", _CAPTION),
-    ("other", "gallery", _GALLERY),
-    ("call-to-action", "appeal", _APPEAL),
+    (Role.OTHER, "copyright", _STRONG_START),
+    (Role.OTHER, "caption", _CAPTION),
+    (Role.OTHER, "gallery", _GALLERY),
+    (Role.CALL_TO_ACTION, "appeal", _APPEAL),
 )
 _STRONG: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("other", "copyright", re.compile(
+    (Role.OTHER, "copyright", re.compile(
         r"\ball rights reserved\b|\btodos os direitos reservados\b|\balle rechte vorbehalten\b|"
         r"\btutti i diritti riservati\b|\bвсе права защищены\b", _I)),
-    ("newsletter", "mailing-list", re.compile(
+    (Role.NEWSLETTER, "mailing-list", re.compile(
         r"\b(?:join|sign up (?:for|to)|subscribe to) (?:our|the) (?:mailing list|newsletter)\b",
         _I)),
-    ("photo-credit", "caption-credit", re.compile(
+    (Role.PHOTO_CREDIT, "caption-credit", re.compile(
         r"\bcredit\s*(?:\.\.\.|…|:)\s*\S[^.]{0,80}$", _I)),
-    ("author-bio", "author-contact", re.compile(
+    (Role.AUTHOR_BIO, "author-contact", re.compile(
         r"\b(?:may|can) be reached at\b[^@]{0,80}@|"
         r"\bfollow (?:him|her|them) on (?:twitter|instagram|facebook|x)\b", _I)),
-    ("other", "cookies", re.compile(
+    (Role.OTHER, "cookies", re.compile(
         r"\b(?:we use cookies|this (?:site|website) uses cookies|by continuing to use this "
         r"(?:site|website))\b", _I)),
 )
@@ -311,14 +312,14 @@ _SHORT_SEARCHES = tuple(k for k in _HINT_SEARCHES if k not in _STRONG_SEARCHES)
 
 
 def _floating(entries: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...],
-              folded: str, text: str) -> tuple[str, str] | None:
+              folded: str, text: str) -> tuple[Role, str] | None:
     for role, reason, keywords, pattern in entries:
         if any(k in folded for k in keywords) and pattern.search(text):
             return role, reason
     return None
 
 
-def furniture_role(text: str) -> tuple[str, str] | None:
+def furniture_role(text: str) -> tuple[Role, str] | None:
     """(role, reason) when ``text`` alone is recognisably page furniture, else None."""
     text = text.strip()
     if not text or len(text) > MAX_CHARS:
@@ -407,7 +408,7 @@ def may_be_furniture(lowers: list[str], words: list[int], hinted: list[bool]) ->
             or (count <= SHORT_WORDS and (prefix in _JUDGED_SHORT or not prefix.isalpha()))]
 
 
-def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | None:
+def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[Role, str] | None:
     """``furniture_role`` on a stripped block whose lower-cased text and word count are
     known, and whether one of HINT_KEYWORDS occurs in it."""
     # How the block starts rules out the anchored patterns for most blocks at once.
@@ -429,5 +430,5 @@ def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[str, str] | 
         if pattern.match(text):
             return role, reason
     if words <= SOCIAL_MAX_WORDS and _share_buttons(lower):
-        return "call-to-action", "share-buttons"
+        return Role.CALL_TO_ACTION, "share-buttons"
     return _floating(_FLOATING_GATED, folded, text) if hinted else None

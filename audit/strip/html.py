@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from audit import metadata, provenance
-from audit.model import Block, Extraction, Origin, OriginKind, TitleItem
+from audit.model import KEPT_ROLES, Block, Extraction, Origin, OriginKind, Role, TitleItem
 from audit.strip.htmlmerge import attach_page_elements, choose, continuation_blocks
 from audit.strip.htmlremoved import furniture_regions, removed_blocks
 from audit.strip.htmlroles import assign_roles
@@ -59,14 +59,14 @@ def extract_html(html: str, *, url: str | None = None) -> Extraction:
                   read=len(chosen))
 
 
-def _build(raw: list[RawBlock], roles: list[tuple[str, str]],
+def _build(raw: list[RawBlock], roles: list[tuple[Role, str]],
            meta: metadata.PageMetadata, read: int | None = None) -> Extraction:
     """The Extraction of ``raw`` blocks with their ``roles``; provenance is read from the
     first ``read`` blocks (the extraction's: the page's other regions are only recorded)."""
     blocks, parts, links, pos = [], [], [], 0
     for index, (block, (role, reason)) in enumerate(zip(raw, roles, strict=True)):
         span = None
-        if role in ("body", "heading"):
+        if role in KEPT_ROLES:
             pos += 2 if parts else 0
             span = (pos, pos + len(block.text))
             pos = span[1]

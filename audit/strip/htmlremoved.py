@@ -18,25 +18,26 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from audit.model import Role
 from audit.strip.furniture import furniture_role
 from audit.strip.htmltree import RawBlock, normalise
 
 # (role, reason, what in a class or id marks it), tried in order: the first that matches.
 _MARKS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (role, reason, re.compile(pattern, re.IGNORECASE)) for role, reason, pattern in (
-        ("comments", "comments-region", r"comment|disqus|respond|discussion"),
-        ("newsletter", "newsletter-region", r"newsletter|signup|sign-up|subscribe"),
-        ("access", "paywall-region", r"paywall|piano|regwall|premium-wall"),
-        ("call-to-action", "share-region", r"share|social|follow-us"),
-        ("related", "related-region", r"related|recommend|more-stories|read-more|popular|"
+        (Role.COMMENTS, "comments-region", r"comment|disqus|respond|discussion"),
+        (Role.NEWSLETTER, "newsletter-region", r"newsletter|signup|sign-up|subscribe"),
+        (Role.ACCESS, "paywall-region", r"paywall|piano|regwall|premium-wall"),
+        (Role.CALL_TO_ACTION, "share-region", r"share|social|follow-us"),
+        (Role.RELATED, "related-region", r"related|recommend|more-stories|read-more|popular|"
                                       r"trending|teaser|most-read|outbrain|taboola"),
-        ("photo-credit", "credit-region", r"(?:^|[-_ ])credits?(?:$|[-_ ])"),
-        ("navigation", "navigation-region", r"(?:^|[-_ ])(?:nav|navbar|navigation|menu|"
+        (Role.PHOTO_CREDIT, "credit-region", r"(?:^|[-_ ])credits?(?:$|[-_ ])"),
+        (Role.NAVIGATION, "navigation-region", r"(?:^|[-_ ])(?:nav|navbar|navigation|menu|"
                                             r"breadcrumbs?)(?:$|[-_ ])"),
     ))
 # Elements that are furniture by their tag, and their (role, reason).
-_TAGS = {"nav": ("navigation", "nav-element"), "header": ("navigation", "page-header"),
-         "footer": ("other", "page-footer"), "aside": ("related", "aside-element")}
+_TAGS = {"nav": (Role.NAVIGATION, "nav-element"), "header": (Role.NAVIGATION, "page-header"),
+         "footer": (Role.OTHER, "page-footer"), "aside": (Role.RELATED, "aside-element")}
 # The words of _MARKS, for a first test of each element's class and id (literal words:
 # one search costs less than _MARKS' patterns, and most elements have none).
 _ANY_MARK = re.compile(
@@ -55,7 +56,7 @@ _NOT_REGIONS = frozenset({"html", "body", "main", "article", "script", "style", 
 @dataclass
 class Region:
     element: Any
-    role: str
+    role: Role
     reason: str
 
 
@@ -86,7 +87,7 @@ _LEAVES = frozenset({"script", "style", "svg", "noscript", "template", "p", "a",
                      "img", "input", "button", "select", "textarea", "iframe", "video"})
 
 
-def _kind(el: Any, tag: str) -> tuple[str, str] | None:
+def _kind(el: Any, tag: str) -> tuple[Role, str] | None:
     marks = f"{el.get('class') or ''} {el.get('id') or ''}"
     for role, reason, pattern in _MARKS:
         if pattern.search(marks):

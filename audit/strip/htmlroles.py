@@ -9,7 +9,7 @@ about the author among the last paragraphs, headings over nothing but furniture.
 from __future__ import annotations
 
 from audit import bylines, metadata
-from audit.model import KEPT_ROLES
+from audit.model import KEPT_ROLES, Role
 from audit.strip.furniture import furniture_role
 from audit.strip.htmltree import HEADINGS, SENTENCE_END, WORD, RawBlock, common_ancestor
 
@@ -39,22 +39,22 @@ def _role(block: RawBlock, index: int, titles: list[str], authors: list[str]) ->
     words = key.count(" ") + 1
     if index < TITLE_WINDOW and any(key == t or (words >= 4 and t.startswith(key + " "))
                                     for t in titles):
-        return "duplicate-title", "same-as-title"
+        return Role.DUPLICATE_TITLE, "same-as-title"
     if block.link_density >= MAX_BODY_LINK_DENSITY and (words <= MAX_LINK_LIST_WORDS
                                                         or len(block.links) >= 3):
-        return "related", "link-text"
+        return Role.RELATED, "link-text"
     if _label_and_link(block):
-        return "related", "label-and-link"
+        return Role.RELATED, "label-and-link"
     furniture = furniture_role(block.text)
     if furniture is not None:
         return furniture
     if block.caption:
-        return "other", "caption"
+        return Role.OTHER, "caption"
     if _is_byline(block, index, key, words, authors):
-        return "byline", "author-name"
+        return Role.BYLINE, "author-name"
     if block.element in HEADINGS:
-        return "heading", block.source
-    return "body", block.source
+        return Role.HEADING, block.source
+    return Role.BODY, block.source
 
 
 def _is_byline(block: RawBlock, index: int, key: str, words: int, authors: list[str]) -> bool:
@@ -95,7 +95,7 @@ def _before_title(blocks: list[RawBlock], roles: list[tuple[str, str]]) -> list[
     holding the title and the paragraphs after it (a sidebar's teaser of another story)
     is not the article. A lead the page places above its title stays (cnn.com)."""
     first = next((i for i, (role, _) in enumerate(roles)
-                  if role == "duplicate-title" and blocks[i].element == "h1"), None)
+                  if role == Role.DUPLICATE_TITLE and blocks[i].element == "h1"), None)
     if first is None or blocks[first].node is None:
         return roles
     after = [b.node for b in blocks[first + 1:first + 6] if b.node is not None]
@@ -107,7 +107,7 @@ def _before_title(blocks: list[RawBlock], roles: list[tuple[str, str]]) -> list[
         node = blocks[index].node
         if roles[index][0] in KEPT_ROLES and node is not None \
                 and article not in set(node.iterancestors()):
-            roles[index] = ("other", "outside-the-article")
+            roles[index] = (Role.OTHER, "outside-the-article")
     return roles
 
 
@@ -123,14 +123,14 @@ def _author_notes(blocks: list[RawBlock], roles: list[tuple[str, str]], authors:
     editor...", "Jane Doe's book ...", "Email Jane Doe at jane@..."). A paragraph merely
     naming an agency that is also the author ("..., the Associated Press reported") stays."""
     roles = list(roles)
-    body = [i for i, (role, _) in enumerate(roles) if role == "body"]
+    body = [i for i, (role, _) in enumerate(roles) if role == Role.BODY]
     for index in body[-AUTHOR_NOTE_BLOCKS:]:
         key = f" {_key(blocks[index].text)} "
         if len(key.split()) > MAX_AUTHOR_NOTE_WORDS:
             continue
         named = [a for a in authors if f" {a} " in key]
         if any(key.startswith(f" {a} ") for a in named) or (named and "@" in blocks[index].text):
-            roles[index] = ("author-bio", "names-the-author")
+            roles[index] = (Role.AUTHOR_BIO, "names-the-author")
     return roles
 
 
@@ -140,14 +140,14 @@ def _headings_of_furniture(blocks: list[RawBlock], roles: list[tuple[str, str]]
     of the article is furniture too."""
     roles = list(roles)
     for index in range(len(blocks) - 1, -1, -1):
-        if roles[index][0] != "heading":
+        if roles[index][0] != Role.HEADING:
             continue
         section = []
         for role, _ in roles[index + 1:]:
-            if role == "heading":
+            if role == Role.HEADING:
                 break
             section.append(role)
         trailing = index + 1 + len(section) == len(roles)
-        if (section or trailing) and all(r not in ("body", "heading") for r in section):
-            roles[index] = ("other", "heading-without-body")
+        if (section or trailing) and all(r not in (Role.BODY, Role.HEADING) for r in section):
+            roles[index] = (Role.OTHER, "heading-without-body")
     return roles

@@ -17,7 +17,7 @@ from dataclasses import replace
 from itertools import accumulate, groupby
 
 from audit import provenance
-from audit.model import KEPT_ROLES, Block, Extraction, Named, Provenance
+from audit.model import KEPT_ROLES, Block, Extraction, Named, Provenance, Role
 from audit.strip.textlines import Page, read_page
 from audit.strip.textroles import assign_roles, site_suffix, split_site
 
@@ -116,7 +116,7 @@ def _with_site_from_page_title(prov: Provenance, first: Block) -> Provenance:
                                      *prov.site_names))
 
 
-def _blocks(page: Page, roles: list[tuple[str, str]]) -> tuple[list[Block], list[str]]:
+def _blocks(page: Page, roles: list[tuple[Role, str]]) -> tuple[list[Block], list[str]]:
     """Every block of the page with its role, and the texts of the kept ones (run-in
     headings split); a kept block's span is where it is in the article text, the kept
     texts joined by blank lines."""

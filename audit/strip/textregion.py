@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from audit.model import Role
 from audit.strip.textlines import Page, key
 
 # A prose line scores (words - PROSE_OFFSET): 20-word teasers stay near zero.
@@ -43,7 +44,7 @@ ECHO_MAX_WORDS = 40
 # Only the first few echoes are tried (each costs a pass over the rest of the page).
 MAX_ECHOES = 5
 # Furniture headings after which a list, not the article, follows.
-LIST_HEADINGS = frozenset({"related", "comments", "newsletter"})
+LIST_HEADINGS = frozenset({Role.RELATED, Role.COMMENTS, Role.NEWSLETTER})
 LIST_MIN_BEFORE = 40
 LIST_LOOKAHEAD = 8
 LIST_MIN_PARAGRAPHS = 2

@@ -18,10 +18,11 @@ from collections import Counter
 
 from audit import bylines
 from audit.metadata import MONTH_NAMES
+from audit.model import Role
 from audit.strip.textlines import Page, key
 from audit.strip.textregion import densest_run, score_blocks
 
-Role = tuple[str, str]
+Verdict = tuple[Role, str]  # a role and the reason for it
 
 _I = re.IGNORECASE
 _BYLINE = bylines.BYLINE
@@ -74,7 +75,7 @@ _BYLINE_NAME = re.compile(r"(?i)^by\s+([^\d|,]+?)(?:\s+\w+\s*-?\d|\s*[|,]|$)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _CONTACT = re.compile(r"^(?:contact|e-?mail|reach)\b", _I)
 _PREV_NEXT = frozenset({"prev-next"})
-_FOLLOWING = frozenset({"call-to-action", "newsletter", "comments", "access"})
+_FOLLOWING = frozenset({Role.CALL_TO_ACTION, Role.NEWSLETTER, Role.COMMENTS, Role.ACCESS})
 BYLINE_MAX_WORDS = 16
 # 'By X | <date>' may have this many words.
 BYLINE_DATED_MAX_WORDS = BYLINE_MAX_WORDS + 8
@@ -95,12 +96,12 @@ PROMPT_MAX_WORDS = 30
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 40
 TITLE_LOOKBACK = 12
-_PROSE: Role = ("body", "prose")
-_HEADING_BEFORE_BODY: Role = ("heading", "short-before-body")
-_MENU_LIKE: Role = ("navigation", "menu-like")
-_SHORT_AFTER_BODY: Role = ("navigation", "short-after-body")
-_RELATED: Role = ("related", "headline-after-body")
-_OUTSIDE_ARTICLE: Role = ("other", "outside-article")
+_PROSE: Verdict = (Role.BODY, "prose")
+_HEADING_BEFORE_BODY: Verdict = (Role.HEADING, "short-before-body")
+_MENU_LIKE: Verdict = (Role.NAVIGATION, "menu-like")
+_SHORT_AFTER_BODY: Verdict = (Role.NAVIGATION, "short-after-body")
+_RELATED: Verdict = (Role.RELATED, "headline-after-body")
+_OUTSIDE_ARTICLE: Verdict = (Role.OTHER, "outside-article")
 
 
 def is_byline(page: Page, i: int) -> bool:
@@ -118,7 +119,7 @@ def is_byline(page: Page, i: int) -> bool:
     return _DATE.search(text) is not None
 
 
-def _byline_candidates(page: Page, roles: list[Role | None], start: int, end: int) -> list[int]:
+def _byline_candidates(page: Page, roles: list[Verdict | None], start: int, end: int) -> list[int]:
     """The unclaimed lines of page[start:end] that ``is_byline`` may accept: those starting
     with a byline word, and short lines with a digit that are not long sentences (a date
     line)."""
@@ -211,7 +212,7 @@ def _is_bio_line(page: Page, i: int) -> bool:
                 or page.words[i] <= 5)
 
 
-def _mark_author_box(page: Page, roles: list[Role | None], bylines: list[int], first: int,
+def _mark_author_box(page: Page, roles: list[Verdict | None], bylines: list[int], first: int,
                      last: int) -> int | None:
     """Mark the author box after the body; return where it starts (the body ends there).
     ``bylines`` are the lines with the byline role."""
@@ -224,35 +225,35 @@ def _mark_author_box(page: Page, roles: list[Role | None], bylines: list[int], f
     for i in starts:
         near_end = i >= last - AUTHOR_BOX_FROM_END
         if _is_author_box_start(page, i, names, near_end):
-            roles[i] = ("author-bio", "author-box")
+            roles[i] = (Role.AUTHOR_BIO, "author-box")
             j = i + 1
             headed = key(page.texts[i]) not in names  # 'About the author', 'About X Y'
             if headed and j < len(page) and roles[j] is None:
-                roles[j] = ("author-bio", "author-box")  # the paragraph under the heading
+                roles[j] = (Role.AUTHOR_BIO, "author-box")  # the paragraph under the heading
                 j += 1
             while j < len(page) and j - i <= 6 and _is_bio_line(page, j):
-                roles[j] = ("author-bio", "author-box")
+                roles[j] = (Role.AUTHOR_BIO, "author-box")
                 j += 1
             return i
     return None
 
 
-def assign_roles(page: Page) -> tuple[list[Role], int | None]:
+def assign_roles(page: Page) -> tuple[list[Verdict], int | None]:
     """(role, reason) for every line, and the index of the title line if any."""
     score_blocks(page)
-    roles: list[Role | None] = list(page.furniture)
+    roles: list[Verdict | None] = list(page.furniture)
     run = densest_run(page)
     if run is None:
         return [r or _without_prose(page, i) for i, r in enumerate(roles)], None
     first, last = run
     title = find_title(page, first)
     if title is not None:
-        roles[title] = ("title", "headline-before-body")
+        roles[title] = (Role.TITLE, "headline-before-body")
     bylines = [i for i in _byline_candidates(page, roles, max(0, first - BYLINE_BEFORE),
                                              min(len(page), last + BYLINE_AFTER))
                if is_byline(page, i) and (not page.prose[i] or _BYLINE.match(page.texts[i]))]
     for i in bylines:
-        roles[i] = ("byline", "byline")
+        roles[i] = (Role.BYLINE, "byline")
     bylines = sorted(bylines + _mark_byline_titles(page, roles, bylines))
     box = _mark_author_box(page, roles, bylines, first, last)
     if box is not None and box <= last:
@@ -282,7 +283,7 @@ def _list_shape(page: Page, i: int) -> str | None:
     return None
 
 
-def _mark_list_after_body(page: Page, roles: list[Role | None], last: int) -> None:
+def _mark_list_after_body(page: Page, roles: list[Verdict | None], last: int) -> None:
     """A list that goes on right after the last paragraph (tour dates, numbered items with
     their links) is part of the article: at least LIST_MIN_ITEMS items of one shape, after
     at most one short heading, none of them furniture or repeated on the page."""
@@ -302,12 +303,12 @@ def _mark_list_after_body(page: Page, roles: list[Role | None], last: int) -> No
     if len(items) - sum(page.urls[i] for i in items) < LIST_MIN_ITEMS or shapes == {"link"}:
         return
     if heading is not None:
-        roles[heading] = ("heading", "list-heading")
+        roles[heading] = (Role.HEADING, "list-heading")
     for i in items:
-        roles[i] = ("body", "list-after-body")
+        roles[i] = (Role.BODY, "list-after-body")
 
 
-def _mark_duplicate_titles(page: Page, roles: list[Role | None], title: int | None,
+def _mark_duplicate_titles(page: Page, roles: list[Verdict | None], title: int | None,
                            first: int, last: int) -> None:
     if title is None:
         return
@@ -317,22 +318,22 @@ def _mark_duplicate_titles(page: Page, roles: list[Role | None], title: int | No
     for i, (lower, role) in enumerate(zip(page.lowers[first:last + 1], roles[first:last + 1]),
                                       first):
         if role is None and word in lower and key(page.texts[i]) == headline:
-            roles[i] = ("duplicate-title", "EXT-HEADLINE-REPEATED")
+            roles[i] = (Role.DUPLICATE_TITLE, "EXT-HEADLINE-REPEATED")
 
 
-def _mark_byline_titles(page: Page, roles: list[Role | None], bylines: list[int]) -> list[int]:
+def _mark_byline_titles(page: Page, roles: list[Verdict | None], bylines: list[int]) -> list[int]:
     """The short line under a byline is the author's job title ('Opinion Columnist').
     Returns the lines marked."""
     marked = []
     for i in [i + 1 for i in bylines if i + 1 < len(page)]:
         if (roles[i] is None and page.words[i] <= JOB_TITLE_WORDS and not page.ends[i]
                 and not page.urls[i]):
-            roles[i] = ("byline", "byline-continued")
+            roles[i] = (Role.BYLINE, "byline-continued")
             marked.append(i)
     return marked
 
 
-def _mark_gallery_captions(page: Page, roles: list[Role | None], furniture: list[int]) -> None:
+def _mark_gallery_captions(page: Page, roles: list[Verdict | None], furniture: list[int]) -> None:
     """The line after a slideshow counter ('Image 2 of 5') is that picture's caption, and
     captions numbered '1 of 4 ...', '2 of 4 ...' in a row are a slideshow too. The
     counters are among the ``furniture`` lines."""
@@ -341,15 +342,15 @@ def _mark_gallery_captions(page: Page, roles: list[Role | None], furniture: list
     totals = Counter(total for _, total in numbered)
     for i, total in numbered:
         if roles[i] is None and totals[total] >= 2:
-            roles[i] = ("other", "gallery-caption")
+            roles[i] = (Role.OTHER, "gallery-caption")
     after = [i + 1 for i in furniture
              if i + 1 < len(page) and roles[i] is not None and roles[i][1] == "gallery"]
     for i in after:
         if roles[i] is None and page.words[i] <= CAPTION_MAX_WORDS:
-            roles[i] = ("other", "gallery-caption")
+            roles[i] = (Role.OTHER, "gallery-caption")
 
 
-def _mark_after_prompts(page: Page, roles: list[Role | None], furniture: list[int],
+def _mark_after_prompts(page: Page, roles: list[Verdict | None], furniture: list[int],
                         first: int, last: int) -> None:
     """Outside the article, a line right after 'Previous Article', 'Talk to us' ... belongs
     to it (and the line after that one, while they go on). The prompts are among the
@@ -359,7 +360,7 @@ def _mark_after_prompts(page: Page, roles: list[Role | None], furniture: list[in
         while (previous is not None and i < len(page) and roles[i] is None
                and not first <= i <= last):
             if previous[1] in _PREV_NEXT:
-                previous = ("navigation", "after-prev-next")
+                previous = (Role.NAVIGATION, "after-prev-next")
             elif (previous[0] in _FOLLOWING and page.words[i] <= PROMPT_MAX_WORDS
                   and not (page.prose[i] and page.ends[i])):
                 previous = (previous[0], "after-" + previous[0])
@@ -369,28 +370,28 @@ def _mark_after_prompts(page: Page, roles: list[Role | None], furniture: list[in
             i += 1
 
 
-def _without_prose(page: Page, i: int) -> Role:
+def _without_prose(page: Page, i: int) -> Verdict:
     """On a page with no prose at all (a list, notes), keep what is not menu-like."""
     if page.words[i] >= NO_PROSE_MIN_WORDS and page.repeats[i] == 1 and not page.urls[i]:
-        return ("body", "no-prose-on-page")
-    return ("other", "no-article")
+        return (Role.BODY, "no-prose-on-page")
+    return (Role.OTHER, "no-article")
 
 
-def _inside(page: Page, i: int, last: int) -> Role:
+def _inside(page: Page, i: int, last: int) -> Verdict:
     """Role of a line inside the article run that no pattern claimed and is not prose."""
     text, words, repeats = page.texts[i], page.words[i], page.repeats[i]
     following = i + 1 if i < last else None
     if (following is not None and page.prose[following] and words <= HEADING_MAX_WORDS
             and not text.endswith(".") and repeats == 1 and not page.urls[i]):
-        return ("heading", "short-before-paragraph")
+        return (Role.HEADING, "short-before-paragraph")
     if page.ends[i] and words >= 3 and repeats == 1:
-        return ("body", "short-sentence")
+        return (Role.BODY, "short-sentence")
     if words >= 2 and repeats == 1 and _LIST_MARKER.match(text):
-        return ("body", "list-item")
-    return ("other", "short-in-body")
+        return (Role.BODY, "list-item")
+    return (Role.OTHER, "short-in-body")
 
 
-def _with_outside_roles(page: Page, roles: list[Role | None], first: int) -> list[Role]:
+def _with_outside_roles(page: Page, roles: list[Verdict | None], first: int) -> list[Verdict]:
     """``roles`` with a role for each line outside the article run that none claimed: a
     short line right before the run is its heading, a menu-like line (a bullet,
     separators, a few words) navigation, a line after the run that is not prose a related
