@@ -81,15 +81,15 @@ def analyse(article: Article, *, config: Config) -> StageResult:
         return StageResult(data, (), {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
     found, sents, quotes = _extract(text, list(article.sentences), lang)
-    unattributed, worthy = _unattributed(text, found, sents, lang)
+    held = list(filter(_held, found))  # what the scores, claims and findings read
+    unattributed, worthy = _unattributed(text, held, sents, lang)
     words = article.word_count
-    counts = _score_counts(text, words, found, quotes, config,
+    counts = _score_counts(text, words, held, quotes, config,
                            opinion="opinion" in facts.labels, lang=lang)
-    short = _too_short(words, found, counts.own_voice, config)
+    short = _too_short(words, held, counts.own_voice, config)
     warnings = [Notice("short-text", short)] if short else []
     data = _data(text, found, unattributed, (len(worthy), len(worthy) - len(unattributed)),
                  warnings, lang)
-    held = list(filter(_held, found))  # what the findings on sources read
     findings = [*rules.detect("attributions", Attributed(held, unattributed, config)),
                 *whole]
     sourcing = scores.withheld(short) if short else scores.sourcing(counts, config.get)
@@ -106,23 +106,23 @@ def _held(att: Attribution) -> bool:
     return att.source is not None or att.kind != "belief"
 
 
-def _too_short(words: int, found: list[Attribution], own_voice: tuple[Span, ...],
+def _too_short(words: int, held: list[Attribution], own_voice: tuple[Span, ...],
                config: Config) -> str | None:
     """Why the text is too short for a sourcing verdict, or None. A short text that neither
     attributes anything nor speaks in the author's voice may be an abstract or a brief; one
     in the author's voice with nothing attributed is commentary, and is judged."""
     if words < config.get("sourcing.min-words"):
         return f"too short to judge sourcing ({words} words)"
-    if not any(map(_held, found)) and not own_voice and \
+    if not held and not own_voice and \
             words < config.get("sourcing.short-words"):
         return (f"too short to judge sourcing ({words} words, no attributions): an abstract "
                 "or brief, not a sourced report")
     return None
 
 
-def _unattributed(text: str, found: list[Attribution], sents: Sentences, lang,
+def _unattributed(text: str, held: list[Attribution], sents: Sentences, lang,
                   ) -> tuple[list[Unattributed], list]:
-    attributed = claims.attributed_sentences(list(filter(_held, found)), sents)
+    attributed = claims.attributed_sentences(held, sents)
     worthy = claims.checkworthy(text, sents, lang, attributed)
     out = []
     for index, why in worthy:
@@ -130,8 +130,6 @@ def _unattributed(text: str, found: list[Attribution], sents: Sentences, lang,
             start, end = sents.spans[index]
             out.append(Unattributed(start, end, text[start:end], tuple(why)))
     return out, worthy
-
-
 
 
 def source_key(text: str, att: Attribution, lang: ModuleType) -> str | None:
@@ -167,11 +165,12 @@ def _data(text: str, found: list[Attribution], unattributed: list[Unattributed],
                     warnings=tuple(warnings), skipped=skipped)
 
 
-def _score_counts(text: str, words: int, found: list[Attribution], quotes: QuoteIndex,
+def _score_counts(text: str, words: int, held: list[Attribution], quotes: QuoteIndex,
                   config: Config, *, opinion: bool, lang) -> scores.SourcingCounts:
-    """What the sourcing score reads. An attribution nested in another's content (``nested_in``
-    from the extractor) is part of that one, not a source of its own."""
-    own = [a for a in found if a.nested_in is None and _held(a)]
+    """What the sourcing score reads, from the attributions someone stands behind (``held``).
+    An attribution nested in another's content (``nested_in`` from the extractor) is part of
+    that one, not a source of its own."""
+    own = [a for a in held if a.nested_in is None]
     named = [a for a in own if a.effective_type() in NAMED_TYPES]
     weight = 0.0
     for att in named:
@@ -184,7 +183,7 @@ def _score_counts(text: str, words: int, found: list[Attribution], quotes: Quote
     # What a source is said to say is not the author's voice, unless the source is the
     # author ("I think ...", "we believe ...").
     # A view held by no one named ("the plan seems doomed") stays the author's voice.
-    covered = [q for a in filter(_held, found) if not is_voice(a.source_text(text) or "", lang)
+    covered = [q for a in held if not is_voice(a.source_text(text) or "", lang)
                for q in _content_spans(a)]
     covered += [(q.start, q.end) for q in quotes.quotes]
     return scores.SourcingCounts(
