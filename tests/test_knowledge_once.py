@@ -94,10 +94,6 @@ def test_the_sourcing_stage_is_handed_its_pack():
                            for name in modules), (path.name, modules)
 
 
-# Modules of audit/sourcing that still spell English words inline (to move to the pack).
-_WORDS_STILL_INLINE = {"content.py", "nominal.py", "participles.py", "shapes.py",
-                       "verb_shapes.py"}
-
 
 def test_sourcing_words_are_read_from_the_pack():
     """A tuple, list or set of words written out in a sourcing module is language knowledge
@@ -107,8 +103,6 @@ def test_sourcing_words_are_read_from_the_pack():
 
     names = {*map(str, SourceType), *KINDS, "analyse", "extract", "owner"}  # and a group
     for path in sorted((PACKAGE / "sourcing").glob("*.py")):
-        if path.name in _WORDS_STILL_INLINE:
-            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.Tuple, ast.List, ast.Set)) and len(node.elts) > 1:
                 values = [e.value for e in node.elts if isinstance(e, ast.Constant)]

@@ -546,6 +546,51 @@ idea notion claim claims fact suggestion suggestions view argument assertion bel
 possibility prospect theory allegation allegations report reports premise charge charges
 """)
 
+# ---- Small word sets the cue shapes test (content.py, nominal.py, participles.py,
+# shapes.py, verb_shapes.py), each named for the test it serves.
+# The word that opens a reported clause ("said that ...").
+THAT = "that"
+# What is passed over between a cue and what it reports ("said that ...", "said: ...").
+SKIP_AFTER_CUE = words("that , : — –")
+# What opens a reported clause right after a cue or its addressee ("told them that ...").
+CLAUSE_OPENERS = words("that :")
+# What opens a clause, not a noun phrase, after a cue ("announced that", "asked whether").
+CLAUSE_LEADS = words("that whether if")
+# Words after a poll's noun that keep it the poll itself ("the poll by X", "a survey of
+# voters"), unlike "in poll numbers".
+POLL_PREPS = words("by from of for")
+# What joins a second cue to the subject of the first ("He said X and added that Y").
+SHARED_SUBJECT_JOINS = words("and but")
+# Subjects that take a base-form verb though they do not end in -s ("we say", "many
+# believe", "people say", "police say").
+PLURAL_SUBJECT_HEADS = words("i we they you some many others most few")
+PLURAL_NOUNS = words("people police media staff men women children data")
+# Endings of a head in -s that is not a plural ("press", "Trump’s").
+NOT_PLURAL_ENDINGS = ("ss", "’s", "'s")
+# Particles that make another verb of a cue ("showed up", "backed off", "called off").
+PARTICLES = words("up off down away back")
+# Adverbs that may follow a cue's object and come before a verb without making the object
+# the subject of a clause ("endorsed him also").
+ADVERBS_AFTER_OBJECT = words("also then once first only long even just again further still "
+                             "recently")
+# Indefinite articles: an aside after a clause ("..., a move that ...").
+INDEFINITE_ARTICLES = words("a an")
+# What may follow the comma after a cue set off inside its clause without going on with
+# what was said ("..., aides said, and ...").
+AFTER_ASIDE_STOPS = words("and but adding according")
+# Relative pronouns that open an apposition's clause ("Smith, who ..., said").
+RELATIVE_APPOSITION = words("who which")
+# Words of an approximate figure after "at" ("estimated at about 40").
+APPROXIMATORS = words("about around roughly nearly some least")
+# Prepositions of an absolute construction ("with costs expected to rise").
+WITH_WORDS = words("with without")
+# Prepositions of an occasion after a cue's object ("endorsed Trump [at a news conference]").
+OCCASION_PREPS = words("at during amid via while through after before")
+# Words before a month or a day that go with it ("on Tuesday", "in early March").
+BEFORE_MONTH = words("on in since by until early late mid this next last earlier later")
+# Words that join a second verb, ending a noun phrase ("endorsed Trump and said ...").
+NP_COORDINATORS = words("and but or")
+
 # Patterns of the cue scan (cues.py compiles them once per pack).
 # Prepositional and nominal cues whose source follows ("according to X", "remarks by X").
 PREPS = ("according to", "According to", "reported by")

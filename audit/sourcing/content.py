@@ -22,7 +22,6 @@ from audit.sourcing.text import Sentences, Tok, trim
 
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
 
-_SKIP_AFTER = {"that", ",", ":", "—", "–"}
 MAX_ADDRESSEE = 4  # words of "told [the crowd] he ...", before the clause's subject
 _DASH = re.compile(r" [—–] | -- ")
 
@@ -81,7 +80,7 @@ class Reader:
                                                  or toks[k].low in self.lang.WHEN_WORDS))
         limit = min(len(toks), k + (24 if wide else 6))
         for i in range(k, limit):
-            if toks[i].low in ("that", ":") or (has_object and (
+            if toks[i].low in self.lang.CLAUSE_OPENERS or (has_object and (
                     toks[i].text in ",“\"")):
                 k = i
                 break
@@ -96,8 +95,8 @@ class Reader:
                     k = i  # "said Wednesday she wants ...": the day is not what was said
                 break  # "said he understands how hard that can be": the clause began
         after_that = False
-        while k < len(toks) and toks[k].low in _SKIP_AFTER:
-            after_that = after_that or toks[k].low == "that"
+        while k < len(toks) and toks[k].low in self.lang.SKIP_AFTER_CUE:
+            after_that = after_that or toks[k].low == self.lang.THAT
             k += 1
         if k >= len(toks):
             return None

@@ -51,7 +51,7 @@ def in_poll(r: Reader, c: CueContext) -> Attribution | None:
     if np is None or not any(t.low in lang.POLL_NOUNS for t in toks[np[0]:np[1]]):
         return None
     last = max(i for i in range(np[0], np[1]) if toks[i].low in lang.POLL_NOUNS)
-    if last + 1 < np[1] and toks[last + 1].low not in ("by", "from", "of", "for"):
+    if last + 1 < np[1] and toks[last + 1].low not in lang.POLL_PREPS:
         return None  # "in poll numbers": not the poll itself
     if toks[last].low.endswith("s") and not any(t.is_cap for t in toks[np[0]:last]):
         return None  # "ahead in the polls": the standing, not a poll's finding

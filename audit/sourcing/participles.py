@@ -21,7 +21,7 @@ def shared(r: Reader, c: CueContext) -> Attribution | None:
     j = k0 - 1
     while j >= 0 and toks[j].low in r.lang.AUX:
         j -= 1
-    joined = j >= 0 and (toks[j].low in ("and", "but") or (
+    joined = j >= 0 and (toks[j].low in r.lang.SHARED_SUBJECT_JOINS or (
         toks[j].text in ",—–" and toks[k0].low in r.lang.PARTICIPLE_CUES) or (
         toks[j].low == "by" and toks[k0].low in r.lang.PARTICIPLE_CUES))  # "replied by
     # saying"

@@ -58,9 +58,9 @@ def plural(lang: ModuleType, words: list[str]) -> bool:
     """Whether a subject takes a base-form verb: a plural head, "and", or I/we/they/you."""
     low = [w.lower() for w in words]
     head = head_chunk(lang, words)[-1].lower()
-    return head in ("i", "we", "they", "you", "some", "many", "others", "most", "few") or \
-        "and" in low or (head.endswith("s") and not head.endswith(("ss", "’s", "'s"))) or \
-        head in ("people", "police", "media", "staff", "men", "women", "children", "data") or \
+    return head in lang.PLURAL_SUBJECT_HEADS or \
+        "and" in low or (head.endswith("s") and not head.endswith(lang.NOT_PLURAL_ENDINGS)) or \
+        head in lang.PLURAL_NOUNS or \
         head in lang.QUANTITY_HEADS or head.rstrip("%").isdigit()  # "Six in 10 say"
 
 

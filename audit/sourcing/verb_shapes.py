@@ -33,7 +33,7 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
         return None  # passive ("is expected"), or a noun ("Swift’s claims")
     if k1 < len(toks) and toks[k1].low == "in" and toks[k0].low.startswith("believ"):
         return None  # "believes in sedans"
-    if k1 < len(toks) and toks[k1].low in ("up", "off", "down", "away", "back"):
+    if k1 < len(toks) and toks[k1].low in r.lang.PARTICLES:
         return None  # "showed up", "backed off", "called off": another verb
     if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in r.lang.INTENT_CUES and \
             toks[k0].low not in r.lang.INTENT_TO_CUES:
@@ -155,7 +155,7 @@ def _object_content(r: Reader, c: CueContext):
     nxt = toks[k1]
     if asking:
         return _asked(r, toks, k1, sentence)
-    if nxt.low in ("that", "whether", "if") or nxt.text in ":“\"" or \
+    if nxt.low in r.lang.CLAUSE_LEADS or nxt.text in ":“\"" or \
             r.quotes.opening_at(nxt.start) is not None:
         return None
     if low in r.lang.STANCE_PARTICIPLES and (
@@ -179,8 +179,7 @@ def _object_content(r: Reader, c: CueContext):
         return _NOT_REPORTED  # "saw the car", "the view from the hill"
     if end < len(toks) and not intent and (toks[end].low in r.lang.AUX
                                           or toks[end].low in r.lang.VERBISH) and \
-            toks[end].low not in ("also", "then", "once", "first", "only", "long", "even",
-                                  "just", "again", "further", "still", "recently"):
+            toks[end].low not in r.lang.ADVERBS_AFTER_OBJECT:
         return None  # "announced he would run": the subject of a clause, read as usual
     if end < len(toks) and toks[end].low == "that" and end - k1 <= 3 and \
             toks[end - 1].low in r.lang.COMPLEMENT_NOUNS:
@@ -243,7 +242,7 @@ def _cue_shape_ok(r: Reader, toks, k0: int, k1: int) -> bool:
             return True  # a quote, also typed as two apostrophes (called him ''a genius'')
         if not tok.is_word:
             return False
-        if tok.low in ("a", "an"):
+        if tok.low in r.lang.INDEFINITE_ARTICLES:
             before = toks[i - 1].low
             if i < k1 + 7 or (before not in r.lang.NP_PREPS and before not in
                               r.lang.LEADING_PREPS and before not in r.lang.NOT_A_CLAUSE):
@@ -304,7 +303,7 @@ def _said_after(r: Reader, toks, k1: int) -> bool:
     """Whether "told [someone]" goes on to what was told: "that", a colon, a quote, or a
     clause's subject just after the addressee ("told him he had never been ...")."""
     for i, tok in enumerate(toks[k1:k1 + 14], k1):
-        if tok.low in ("that", ":") or tok.text in "“\"" or \
+        if tok.low in r.lang.CLAUSE_OPENERS or tok.text in "“\"" or \
                 r.quotes.opening_at(tok.start) is not None:
             return True
         if k1 < i <= k1 + MAX_ADDRESSEE and tok.low in r.lang.SUBJECT_PRONOUNS and \
@@ -334,8 +333,8 @@ def _around_aside(r: Reader, before, comma: int, toks, sentence):
     start = toks[comma + 1].start
     after = r._clause(start, r._reported_end(start, sentence[1]))
     if after is None or shapes.word_count(r.text, after) < 2 or \
-            toks[comma + 1].low in r.lang.PARTICIPLE_CUES or toks[comma + 1].low in (
-                "and", "but", "adding", "according"):
+            toks[comma + 1].low in r.lang.PARTICIPLE_CUES or toks[comma + 1].low in \
+            r.lang.AFTER_ASIDE_STOPS:
         return before
     return before[0], after[1]
 
@@ -401,7 +400,7 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
     content = _subject_content(r, toks, head[0], c.k0, k1, sentence)
     if stype is None or content is None:
         return None
-    end = head[1] - 1 if toks[appos[0]].low in ("who", "which") else k0 - 2
+    end = head[1] - 1 if toks[appos[0]].low in r.lang.RELATIVE_APPOSITION else k0 - 2
     source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
     kind = "quote" if r._is_quote(content) else "reported"
     return Attribution(content, source, cue, stype, r._has_quote(content), kind)
@@ -486,11 +485,11 @@ def _reduced_relative(lang, toks: list[Tok], k0: int, k1: int) -> bool:
     nxt = toks[k1] if k1 < len(toks) else None
     if nxt is not None and nxt.low == "at" and k1 + 1 < len(toks) and (
             toks[k1 + 1].text[0].isdigit() or toks[k1 + 1].text[0] in "$€£¥"
-            or toks[k1 + 1].low in ("about", "around", "roughly", "nearly", "some", "least")):
+            or toks[k1 + 1].low in lang.APPROXIMATORS):
         return True  # "estimated at $1 billion", "put at about 40"
     for i in range(k0 - 1, max(-1, k0 - 7), -1):  # "with [the noun phrase] estimated ..."
         tok = toks[i]
-        if tok.low in ("with", "without"):
+        if tok.low in lang.WITH_WORDS:
             return i < k0 - 1 and not (nxt is not None and nxt.low == "that")
         if (not tok.is_word and tok.text not in "’'-") or tok.low in lang.CLAUSE_WORDS or \
                 tok.low in lang.VERBISH or tok.low in lang.AUX:
@@ -507,20 +506,15 @@ def _before_when(lang, toks: list[Tok], k: int, stop: int) -> int:
         low = toks[i].low
         if low in (",", ";", ":", "—", "–", "(") and not toks[i].is_word:
             return toks[i].start  # "backed Ben Carson, a neurosurgeon who ...": an aside
-        if i == k and low in _OCCASION:
+        if i == k and low in lang.OCCASION_PREPS:
             return toks[i].start  # "endorsed Trump [at a news conference]": where, not what
         if low in lang.WHEN_WORDS or (low in lang.MONTHS_AND_WHEN and i > k and
-                                      toks[i - 1].low in _BEFORE_MONTH):
-            while i > k and toks[i - 1].low in _BEFORE_MONTH:
+                                      toks[i - 1].low in lang.BEFORE_MONTH):
+            while i > k and toks[i - 1].low in lang.BEFORE_MONTH:
                 i -= 1  # "on Tuesday", "in early March": the preposition goes too
             return toks[i].start
         i += 1
     return stop
-
-
-_OCCASION = frozenset({"at", "during", "amid", "via", "while", "through", "after", "before"})
-_BEFORE_MONTH = frozenset({"on", "in", "since", "by", "until", "early", "late", "mid", "this",
-                           "next", "last", "earlier", "later"})
 
 
 _NOT_REPORTED = (-1, -1)  # what _object_content gives for a cue that reports nothing here
@@ -541,7 +535,7 @@ def np_end(lang, toks: list[Tok], k: int) -> int:
             break
         if tok.low in lang.NP_STOPS:
             break
-        if tok.low in ("and", "but", "or") and i + 1 < len(toks) and (
+        if tok.low in lang.NP_COORDINATORS and i + 1 < len(toks) and (
                 toks[i + 1].low in lang.VERBISH or toks[i + 1].low in lang.CUE_VERBS
                 or toks[i + 1].low in lang.AUX or toks[i + 1].low in lang.NP_OBJECT_CUES):
             break
