@@ -110,6 +110,56 @@ def test_sourcing_words_are_read_from_the_pack():
                          and v.islower() and v not in names]
                 assert not found, (path.name, node.lineno, found)
 
+
+# How an attribution was found (record.Attribution.form): names, not words of the text.
+_FORMS = {"quote", "reported", "according-to", "nominal", "passive", "carried", "label"}
+
+
+def _tested_strings(path: Path) -> list[str]:
+    """The strings a module tests text against: compared (==, in), looked for at a start or
+    an end (startswith, endswith), or gathered in a tuple, list or set (report messages,
+    which f-strings piece together, are not tested)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in ("startswith", "endswith"):
+            operands = list(node.args)
+        elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            operands = list(node.elts)
+        else:
+            continue
+        for operand in operands:
+            for item in operand.elts if isinstance(operand, (ast.Tuple, ast.Set)) else [operand]:
+                if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                    found.append(item.value)
+    return found
+
+
+def test_sourcing_modules_spell_no_english_word():
+    """No sourcing module tests text for an English word or a piece of one ("that", " and",
+    "ing", "’s"): every word it looks for is a field of the pack it is handed. Names the
+    code gives things are allowed: source types, attribution kinds and forms, page labels,
+    the named groups of the pack's own patterns, module and exported names."""
+    import re
+
+    from audit import lang, sourcing
+    from audit.model import Label, SourceType
+    from audit.sourcing.record import KINDS
+
+    groups = {name for value in vars(lang.pack("en")).values() if isinstance(value, str)
+              for name in re.findall(r"\(\?P<(\w+)>", value)}
+    modules = sorted((PACKAGE / "sourcing").glob("*.py"))
+    names = {*map(str, SourceType), *KINDS, *_FORMS, *map(str, Label), *groups,
+             *(path.stem for path in modules), *sourcing.__all__}
+    for path in modules:
+        spelled = [value for value in _tested_strings(path) if value not in names
+                   and re.fullmatch(r"[\s,;:’']*[a-z]+(?:[\s’'][a-z]+)*[\s,;:’']*", value)
+                   and re.search(r"[a-z]{2}", value)]
+        assert not spelled, (path.name, spelled)
+
+
 def test_one_date_parser():
     """Dates are parsed by audit.metadata.parse_date alone (measured against htmldate and
     dateutil: README, Dependencies)."""

@@ -550,6 +550,45 @@ possibility prospect theory allegation allegations report reports premise charge
 # shapes.py, verb_shapes.py), each named for the test it serves.
 # The word that opens a reported clause ("said that ...").
 THAT = "that"
+# The infinitive's mark ("pledged to cut taxes", "urged Congress to act").
+TO = "to"
+# What "X as Y" turns on ("described the push as ...", "sees Cruz as ...", "..., as one
+# CEO told me").
+AS = "as"
+# The relative pronoun of a person ("A spokesperson who ... said", "Smith, who ..., said"),
+# and its clause set off by commas inside a content.
+WHO = "who"
+WHO_ASIDE = ", who "
+# Relative pronouns opening a content that is a relative clause, not what was said.
+RELATIVE_OPENERS = ("who ", "which ")
+# The preposition of "replied by saying".
+BY = "by"
+# The preposition of a figure after a participle ("estimated at $1 billion").
+AT = "at"
+# A comparison before a subject ("more than [Bradley] said"): not a source.
+THAN = "than"
+# What makes a subject plural ("Smith and Jones say").
+AND = "and"
+# The first word of "according to": what comes after a closing cue is then no clause.
+ACCORDING = "according"
+# A participle that lets a determiner follow without a report ("adding jobs").
+ADDING = "adding"
+# "believes in sedans": the cue's stem and the preposition that make it another verb.
+BELIEVE_STEM = "believ"
+BELIEVE_IN = "in"
+# The stem of "claimed responsibility", "claims credit": a thing claimed, no report.
+CLAIM_STEM = "claim"
+# Word endings read by the shapes: adverbs ("gently urging"), participles ("is talking"),
+# past tenses ("estimated"), plurals ("officials") and possessives ("Swift’s claims").
+ADVERB_ENDING = "ly"
+PARTICIPLE_ENDING = "ing"
+PAST_ENDING = "ed"
+PLURAL_ENDING = "s"
+POSSESSIVE_ENDINGS = ("’s", "'s")
+# Branches of CLAUSE_END_PATTERN that do not end a clause at its first word ("that he and
+# Giles had been ...", "that if the talks fail, a bargain is possible"), by how they open.
+CLAUSE_END_AND = " and"
+CLAUSE_END_APPOSITION = (", a ", ", an ")
 # What is passed over between a cue and what it reports ("said that ...", "said: ...").
 SKIP_AFTER_CUE = words("that , : — –")
 # What opens a reported clause right after a cue or its addressee ("told them that ...").
@@ -850,3 +889,17 @@ GENDERED_PRONOUNS = words("he she")
 INTERVIEW_LABELS = words("Q A")
 # Words left out of a source's identity when sources are counted ("the ministry" = "ministry").
 NOT_IDENTITY_WORDS = words("the a an one")
+# More single words the sourcing modules test: the raising verb read apart ("is expected
+# to"), what follows "accused" ("accused [of] ..."), the pronoun of a thing (carry.py), how
+# ANONYMITY_PATTERN's branch that gives its own reason opens ("not authorized to speak"),
+# "the" between joined names ("Japan and the United States") and left out of a country's
+# name, the preposition of "a spokesperson for Apple", the outlet head that is also an
+# office ("the agency"), and "people" before what they are ("people familiar with").
+EXPECTED = "expected"
+ACCUSED_OF = "of"
+IT = "it"
+NOT_AUTHORIZED = "not authori"
+THE = "the"
+SPEAKS_FOR = "for"
+NOT_OUTLET_HEAD = "agency"
+PEOPLE = "people"

@@ -122,9 +122,9 @@ class Reader:
             cut = match.start()
             if self.text[cut + 1:cut + 2] in ("”", '"'):
                 cut += 2  # 'are “about right,” though voters ...': the quote is kept
-            if (match.group().startswith(" and")
+            if (match.group().startswith(self.lang.CLAUSE_END_AND)
                     and " " not in self.text[start:cut].strip()) or (
-                    match.group().startswith((", a ", ", an ")) and
+                    match.group().startswith(self.lang.CLAUSE_END_APPOSITION) and
                     self.text[start:start + 12].split(None, 1)[0].lower() in
                     self.lang.CONDITIONS):
                 pos = match.end()  # "that he and Giles had been ...": no clause ends at its
