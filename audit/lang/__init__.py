@@ -8,6 +8,9 @@ What a module may hold (each optional but NAME):
 - ``SCRIPTS``: the Unicode scripts it is told by (language detection, other scripts);
 - ``BYLINE_BY``, ``BYLINE_OPENERS``: the words a byline opens with (audit/bylines.py);
 - ``MONTHS``: twelve strings of month names, January first (audit/metadata.py's dates);
+- the labels of page furniture, credits and author boxes (``LABEL_FIELDS``: "Quelle:",
+  "Übersetzt von", "Leia também", "Über den Autor"), as regular-expression fragments that
+  the strip stage and provenance read through ``alternation``;
 - the sourcing pack: every word list and pattern the sourcing stage reads (en.py). A
   language is covered by the sourcing stage when its module has one (``CUE_VERBS``).
 """
@@ -70,3 +73,25 @@ COVERED_LANGUAGES = tuple(PACKS)
 def pack(language: str | None) -> ModuleType | None:
     """The sourcing pack for ``language`` (English when it is not known), or None."""
     return PACKS.get(language or "en")
+
+# The label fields a language module may hold (what each is for: the comments in en.py),
+# read through ``alternation`` by audit/strip/furniture.py (photo and source credits,
+# newsletter, comment, navigation, share, related-story and advertisement labels, cookie
+# and copyright notices), audit/strip/textroles.py (author boxes) and audit/provenance.py
+# (the label before a credited name, the heading before an author's name).
+LABEL_FIELDS = (
+    "PHOTO_WORDS", "PHOTO_CREDIT_WORDS", "SOURCE_LABELS", "TRANSLATED_BY", "TRANSLATION_LABELS",
+    "NEWSLETTER_PROMPTS", "SUBSCRIBE_WORDS", "SUBSCRIBE_TAILS", "COMMENTS_WORDS",
+    "COMMENT_PROMPTS", "NO_COMMENTS", "LOGGED_IN", "TO_COMMENT", "PREV_NEXT", "SKIP_LINKS",
+    "MENU_WORDS", "SHARE_WORDS", "RELATED_PROMPTS", "AD_LABELS", "COOKIE_NOTICES",
+    "ALL_RIGHTS_RESERVED", "COUNTER_OF", "ABOUT_AUTHOR", "ABOUT", "BIO_CUES",
+)
+
+
+def alternation(field: str) -> str:
+    """The regular-expression fragments every language module holds in ``field`` (one of
+    LABEL_FIELDS), joined as one alternation: languages in MODULES order, each fragment
+    once. Put a group around it: "(?:" + alternation("SOURCE_LABELS") + ")"."""
+    if field not in LABEL_FIELDS:
+        raise KeyError(field)
+    return "|".join(dict.fromkeys(fragment for m in MODULES for fragment in getattr(m, field, ())))

@@ -40,6 +40,67 @@ MONTHS = (
     "aug august", "sep sept september", "oct october", "nov november", "dec december",
 )
 
+# Page furniture, credits and labels (audit/strip/furniture.py, audit/strip/textroles.py,
+# audit/provenance.py): regular-expression fragments, matched case-insensitively at the
+# start of a block unless said otherwise; audit.lang.alternation joins every language's.
+# A photo ("Photo: X", "Image 3 of 5"), and the words between it and a credit's colon.
+PHOTO_WORDS = ("photo", "image", "picture")
+PHOTO_CREDIT_WORDS = ("credit", "courtesy")
+# A source credit's label ("Source: Reuters"), before a colon.
+SOURCE_LABELS = ("sources?",)
+# What opens a translator's credit ("Translated by X"), and labels that need a colon.
+TRANSLATED_BY = (r"translated(?: from [\w-]+)? by",)
+TRANSLATION_LABELS = (r"translation(?: by)?",)
+# Newsletter prompts, and the words of a bare "Subscribe" button with what may follow it.
+NEWSLETTER_PROMPTS = (
+    r"(?:sign up|subscribe|join|get|receive|enter|register|never miss)\b.*\b(?:newsletters?|"
+    r"mailing list|e-?mail list|inbox|updates)\b",)
+SUBSCRIBE_WORDS = ("subscribe", "sign up")
+SUBSCRIBE_TAILS = ("now", "today", "here", "for free", r"(?:for|to) (?:our|free)\b.*",
+                   r"to (?-i:[A-Z]).*")
+# A comments heading ("Comments (3)"), a prompt to comment, and "no comments yet".
+COMMENTS_WORDS = ("comments?",)
+COMMENT_PROMPTS = (
+    r"(?:leave|write|post|add|submit|view|show|hide|read)\s+(?:a |your |the |all )?"
+    r"(?:\d+ )?(?:comments?|reply|replies|response)\b",)
+NO_COMMENTS = (r"no comments?(?: yet)?", "be the first to comment")
+# Anywhere in a short block: "log in to comment" (being logged in, then commenting).
+LOGGED_IN = ("register", "log ?in", "sign in", "logged in")
+TO_COMMENT = ("comment", "post a comment", "join the discussion")
+# Links to the previous or next article, and skip links.
+PREV_NEXT = (r"(?:[«‹<←]\s*)?(?:previous|next|older|newer|prev)\s*(?:article|post|story|"
+             r"entry|page|posts|entries)?\s*[:»›>→]?$",)
+SKIP_LINKS = (r"skip to (?:main )?content", r"skip to (?:site )?navigation", "back to top",
+              r"go to (?:home ?page|top)", r"continue reading(?: the main story)?",
+              "toggle navigation")
+# A menu item alone on its line.
+MENU_WORDS = ("home", "menu", "search", "log ?in", "log ?out", "sign ?in", "sign ?out",
+              "register", "account", "my account", "close", "open", "more")
+# A share button alone, or with what it shares ("Share this article").
+SHARE_WORDS = ("share", "tweet", "pin it", "email", "e-mail", "print")
+# A list of related stories ("Related", "More stories", "You may also like").
+RELATED_PROMPTS = (
+    r"related\s*:?$", r"related\s*:\s*\S",
+    r"(?:related|recent|popular|trending|latest|more|top|recommended|similar)\s+"
+    r"(?:articles?|posts?|stories|news|reading|videos?|coverage|content|from|in)\b",
+    r"you (?:may|might) (?:also )?(?:like|enjoy)", r"read (?:more|next|also)", "see also",
+    "also read", "more from")
+# An advertisement's label alone on its line.
+AD_LABELS = ("advertisement", "advertising", "sponsored", "ad")
+# Anywhere in a short block: a cookie notice.
+COOKIE_NOTICES = ("we use cookies", "uses cookies", r"cookie (?:policy|settings|preferences)")
+# Anywhere in a block: a copyright notice's "all rights reserved".
+ALL_RIGHTS_RESERVED = ("all rights reserved",)
+# The word of a slideshow counter ("Image 1 of 5").
+COUNTER_OF = ("of",)
+# The heading of an author box ("About the author"), and the word of "About Jane Doe".
+ABOUT_AUTHOR = ("about the author", r"about (?:the )?writer")
+ABOUT = ("about",)
+# Anywhere in a block: what a biography says of its author ("is a staff writer").
+BIO_CUES = (r"\bmy name is\b",
+            r"\bis an? (?:\w+ ){0,3}(?:writer|journalist|reporter|editor|correspondent|"
+            r"author|contributor|columnist|blogger)\b", r"\beditor[- ]in[- ]chief\b")
+
 
 # Cue verbs that are almost always attribution whatever their subject.
 STRONG_CUES = words("""

@@ -15,3 +15,5 @@ MONTHS = (
     "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
     "octubre", "noviembre", "diciembre",
 )
+# Page furniture, credits and labels (what each field is for: audit/lang/en.py).
+SOURCE_LABELS = ("fuente",)
