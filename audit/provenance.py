@@ -43,9 +43,8 @@ _TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?", _I
 # ("April -10-2024", "Jan. 5"), so that "Jane Doe" or "May Smith" stay names.
 _DATE_MONTH = r"\b(?:" + MONTH_RE + r")\.?\s{0,3}[-,]?\s{0,3}\d"
 _NAME_END = re.compile(
-    r"\s*(?:[|,/•·@(]|\s[-–—]\s|\bon\b|\bupdated\b|\d|" + _DATE_MONTH + r"|\b(?:published|"
-    r"posted|publiziert|veröffentlicht|aktualisiert|publicado|atualizado|publié|pubblicato)\b"
-    r").*$", _I)
+    r"\s*(?:[|,/•·@(]|\s[-–—]\s|\bon\b|\d|" + _DATE_MONTH + r"|\b(?:"
+    + lang.alternation("PUBLISHED_WORDS") + r")\b).*$", _I)
 _JOB_TITLE = re.compile(
     r"(?:\s+(?:senior|staff|business|chief|contributing|political|deputy|managing|news|sports|"
     r"associate|executive|special|opinion))?\s+(?:writer|columnist|reporter|correspondent|editor|"
@@ -91,10 +90,9 @@ _COPYRIGHT = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:copyright
                         r"\d{4}(?:\s*[-–]\s*\d{4})?"
                         r"\s+(?P<name>[^.|]{2,60}?)\s*(?:\.|\||all rights|$)", _I)
 _LABELS = (
-    (Label.OPINION, re.compile(r"^(?:opinion|op-ed|editorial|commentary|column|meinung|opinião|"
-                           r"opinione|opini|мнение)\b\s*(?:[|:]|$)", _I)),
-    (Label.SPONSORED, re.compile(r"^(?:sponsored(?: content| post| by\b.*)?|paid (?:post|content)|"
-                             r"advertorial|partner content|anzeige|publieditorial)\s*$", _I)),
+    (Label.OPINION, re.compile(
+        r"^(?:" + lang.alternation("OPINION_LABELS") + r")\b\s*(?:[|:]|$)", _I)),
+    (Label.SPONSORED, re.compile(r"^(?:" + lang.alternation("SPONSORED_LABELS") + r")\s*$", _I)),
     (Label.CORRECTION, re.compile(r"^(?:correction|clarification)s?\s*[:(]|"
                               r"^an earlier version of this (?:article|story)\b", _I)),
     (Label.ANALYSIS, re.compile(r"^(?:news )?analysis\b\s*(?:[|:]|$)", _I)),

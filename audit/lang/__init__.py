@@ -77,14 +77,19 @@ def pack(language: str | None) -> ModuleType | None:
 # The label fields a language module may hold (what each is for: the comments in en.py),
 # read through ``alternation`` by audit/strip/furniture.py (photo and source credits,
 # newsletter, comment, navigation, share, related-story and advertisement labels, cookie
-# and copyright notices), audit/strip/textroles.py (author boxes) and audit/provenance.py
-# (the label before a credited name, the heading before an author's name).
+# and copyright notices), audit/strip/textroles.py (author boxes), audit/provenance.py
+# (the label before a credited name, the heading before an author's name, a page's own
+# labels, where a byline's name ends) and audit/metadata.py (the words around a byline's
+# names: its leads and labels, job titles, dates, links).
 LABEL_FIELDS = (
     "PHOTO_WORDS", "PHOTO_CREDIT_WORDS", "SOURCE_LABELS", "TRANSLATED_BY", "TRANSLATION_LABELS",
     "NEWSLETTER_PROMPTS", "SUBSCRIBE_WORDS", "SUBSCRIBE_TAILS", "COMMENTS_WORDS",
     "COMMENT_PROMPTS", "NO_COMMENTS", "LOGGED_IN", "TO_COMMENT", "PREV_NEXT", "SKIP_LINKS",
     "MENU_WORDS", "SHARE_WORDS", "RELATED_PROMPTS", "AD_LABELS", "COOKIE_NOTICES",
     "ALL_RIGHTS_RESERVED", "COUNTER_OF", "ABOUT_AUTHOR", "ABOUT", "BIO_CUES",
+    "OPINION_LABELS", "SPONSORED_LABELS", "PUBLISHED_WORDS", "DATE_ON", "UPDATED_LABELS",
+    "BYLINE_LEADS", "BYLINE_FROM", "AUTHOR_LABELS", "AUTHOR_WORDS", "JOB_TITLE_LEADS",
+    "JOB_TITLES", "JOB_TITLE_TAILS", "NOT_NAMES", "AUTHOR_LINKS", "BYLINE_CLASS_WORDS",
 )
 
 

@@ -38,3 +38,24 @@ ABOUT_AUTHOR = ("über den autor",)
 ABOUT = ("über",)
 BIO_CUES = (r"\bist (?:\w+ ){0,2}(?:journalist|journalistin|redakteur|redakteurin|autor|"
             r"autorin)\b",)
+OPINION_LABELS = ("meinung",)
+SPONSORED_LABELS = ("anzeige",)
+PUBLISHED_WORDS = ("publiziert", "veröffentlicht", "aktualisiert")
+DATE_ON = ("am",)
+UPDATED_LABELS = ("stand", "aktualisiert")
+BYLINE_LEADS = (r"ein (?:artikel|beitrag|gastbeitrag)", "verfasst", "geschrieben",
+                "veröffentlicht", "publiziert", "zeige alle beiträge", "alle beiträge", "mehr")
+BYLINE_FROM = ("vom",)
+AUTHOR_LABELS = (r"autor(?:in|en)?", "autoren", r"redakteur(?:in)?", "text", "fotos?",
+                 "redaktion")
+AUTHOR_WORDS = (r"autor(?:in)?",)
+JOB_TITLE_LEADS = ("freie[rs]?", "stellvertretende[rs]?", "leitende[rs]?")
+JOB_TITLES = (r"journalist(?:in)?", r"reporter(?:in)?", r"redakteur(?:in)?",
+              r"korrespondent(?:in)?", r"autor(?:in)?", "redaktion", r"fotograf(?:in)?",
+              r"kolumnist(?:in)?")
+JOB_TITLE_TAILS = (r"chefredakteur(?:in)?", r"redakteur(?:in)?")
+NOT_NAMES = ("vom", "über", "schließen", "autorenseite", "profil", "veröffentlicht",
+             "publiziert", "gesponserte?", "anzeige", "mehr", "folgen", "teilen", "alle",
+             "kontakt", "text", "interview", "autor", "foto", "bild", "vor")
+AUTHOR_LINKS = ("alle artikel", r"mehr (?:von|artikel)", "kontakt", "profil", "folgen")
+BYLINE_CLASS_WORDS = ("autor", "verfasser")

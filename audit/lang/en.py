@@ -100,6 +100,41 @@ ABOUT = ("about",)
 BIO_CUES = (r"\bmy name is\b",
             r"\bis an? (?:\w+ ){0,3}(?:writer|journalist|reporter|editor|correspondent|"
             r"author|contributor|columnist|blogger)\b", r"\beditor[- ]in[- ]chief\b")
+# A page's own label: an opinion piece ("Opinion |"), sponsored content ("Paid post").
+OPINION_LABELS = ("opinion", "op-ed", "editorial", "commentary", "column")
+SPONSORED_LABELS = (r"sponsored(?: content| post| by\b.*)?", r"paid (?:post|content)",
+                    "advertorial", "partner content")
+# Bylines (audit/provenance.py, audit/metadata.py): the words after a name that open its date
+# ("By X, updated May 5"), the word before a date ("on May 5") and a date's label ("Updated:").
+PUBLISHED_WORDS = ("published", "posted", "updated")
+DATE_ON = ("on",)
+UPDATED_LABELS = ("updated",)
+# Words before the "by" of a byline ("Written by", "View all posts by"), the other word
+# before a name ("From"), an author's label ("Author: X", "Text: X") and the words that
+# name an author before the name ("Author Jane Doe").
+BYLINE_LEADS = ("written", "posted", "reported", "text", "words", "interview", "story",
+                "view all posts", "all posts", "post author", "article author", "posts",
+                "articles?", "published", "more")
+BYLINE_FROM = ("from",)
+AUTHOR_LABELS = ("author", "reporter", "text", "photos?", "written")
+AUTHOR_WORDS = ("author",)
+# Job titles after a name ("Jane Doe, Senior Reporter"), the words before them, and the
+# titles cut from a name's end ("Jane Doe Staff Writer").
+JOB_TITLE_LEADS = ("senior", "staff", "chief", "contributing", "political", "deputy",
+                   "managing", "news", "sports", "associate", "executive", "special",
+                   "freelance")
+JOB_TITLES = ("writer", "journalist", "columnist", "reporter", "correspondent", "editor",
+              "contributor", "producer", "photographer", "author", "staff", "phd", r"dr\.?",
+              r"prof\.?", "md")
+JOB_TITLE_TAILS = ("staff writer", "staff", "reporter", "correspondent", "journalist", "editor")
+# Words around a byline that are never (part of) a name, and an author's links after it.
+NOT_NAMES = ("from", "about", "close", "author page", "profile", "published", "posted",
+             "sponsored", "advertisement", "more", "follow", "share", "view", "all", "contact",
+             "text", "interview", "author", "photo", "ago")
+AUTHOR_LINKS = ("all articles", r"view (?:my )?(?:complete )?profile", "more from", "contact",
+                "e-?mail", "follow")
+# Words of the HTML classes of an author's element ("author", "writer").
+BYLINE_CLASS_WORDS = ("author", "writer", "journalist")
 
 
 # Cue verbs that are almost always attribution whatever their subject.

@@ -17,3 +17,9 @@ MONTHS = (
 )
 # Page furniture, credits and labels (what each field is for: audit/lang/en.py).
 SOURCE_LABELS = ("fuente",)
+DATE_ON = ("el",)
+BYLINE_LEADS = ("escrito",)
+AUTHOR_LABELS = ("autor(?:es)?", "autora", "texto")
+AUTHOR_WORDS = ("autor", "autora")
+JOB_TITLES = ("periodista", "redactor(?:a)?")
+NOT_NAMES = ("de", "hace")

@@ -3,3 +3,5 @@
 NAME = "Norwegian"
 # The word before an author's name in a byline.
 BYLINE_BY = ("av",)
+# Page furniture, credits and labels (what each field is for: audit/lang/en.py).
+BYLINE_LEADS = ("skrevet",)

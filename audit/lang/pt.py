@@ -38,3 +38,8 @@ ABOUT_AUTHOR = ("sobre o autor",)
 ABOUT = ("sobre",)
 BIO_CUES = (r"\bé (?:também )?(?:jornalista|escritor|escritora|autor|autora|editor|editora|"
             r"coordenador)",)
+OPINION_LABELS = ("opinião",)
+SPONSORED_LABELS = ("publieditorial",)
+PUBLISHED_WORDS = ("publicado", "atualizado")
+AUTHOR_LABELS = ("autor(?:es)?", "autora", "texto")
+AUTHOR_WORDS = ("autor", "autora")
