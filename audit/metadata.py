@@ -202,10 +202,8 @@ def _date_under_heading(tree: Any) -> Item | None:
 
 
 # Words that label a date as the publication's, not as an update's ("Letzte Änderung").
-_PUBLISHED_LABEL = re.compile(
-    r"\b(?:published|publication date|posted on|written|erschienen|veröffentlicht|publiziert|"
-    r"publié|publicado|pubblicato|publisert|publicerad|gepubliceerd|opublikowano)\b",
-    re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"\b(?:" + lang.alternation("PUBLISHED_LABELS") + r")\b",
+                              re.IGNORECASE)
 
 
 def _labelled_date(tree: Any) -> Item | None:
@@ -561,7 +559,9 @@ _NAME_STOP = re.compile(
     r"\s(?:" + _PUBLISHED + r")\b|"
     r"\b(?:" + _PUBLISHED + "|" + lang.alternation("DATE_ON") + r")\b\s+\d).*$",
     re.IGNORECASE | re.DOTALL)
-_AND = re.compile(r"\s*(?:;|&|\s(?:and|und|et|y|e|i|en|og|och|ve|oraz|и)\s|,\s*(?:and|und)\s)\s*",
+# What joins two names: a semicolon, "&", "and" in any language (audit/lang: NAME_AND).
+_NAMES_AND = lang.alternation("NAME_AND")
+_AND = re.compile(r"\s*(?:;|&|\s(?:" + _NAMES_AND + r")\s|,\s*(?:" + _NAMES_AND + r")\s)\s*",
                   re.IGNORECASE)
 # Roles and credits after a name: "Jane Doe, Senior Reporter", "Max Muster, Redakteur".
 _ROLE = re.compile(

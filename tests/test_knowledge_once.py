@@ -160,6 +160,63 @@ def test_sourcing_modules_spell_no_english_word():
         assert not spelled, (path.name, spelled)
 
 
+def _lists_and_patterns(path: Path) -> str:
+    """The string literals of a module that are patterns or list words: a regular
+    expression's alternation (a literal with "|"), or a word in a tuple, list or set."""
+    found = [value for value in _literals(path) if "|" in value]  # docstrings aside
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            found.extend(e.value for e in node.elts if isinstance(e, ast.Constant)
+                         and isinstance(e.value, str) and e.value.isalpha())
+    return "\n".join(found).casefold()
+
+
+def test_labels_live_in_their_languages():
+    """The labels of page furniture, credits, author boxes and bylines (lang.LABEL_FIELDS)
+    are spelled in their language's module alone, so that adding a language is one file:
+    no pattern or word list outside audit/lang holds a word of another language's labels
+    (words English shares, "newsletter", "cookies", aside), and the modules that read
+    them join every language's through lang.alternation."""
+    import re
+
+    from audit import lang
+
+    english = (PACKAGE / "lang" / "en.py").read_text(encoding="utf-8").casefold()
+    words = {word for code, module in lang.LANGUAGES.items() if code != "en"
+             for field in lang.LABEL_FIELDS for fragment in getattr(module, field, ())
+             for word in re.findall(r"[^\W\d_]{4,}", fragment.casefold())
+             if word not in english}
+    assert {"quelle", "übersetzt", "tradução", "iscriviti", "комментари", "penulis"} <= words
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.parent.name == "lang":
+            continue
+        spelled = _lists_and_patterns(path)
+        found = sorted(w for w in words
+                       if re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", spelled))
+        assert not found, (path.relative_to(ROOT).as_posix(), found)
+    for module in lang.MODULES:
+        for field in lang.LABEL_FIELDS:
+            value = getattr(module, field, ())
+            assert isinstance(value, tuple) and all(isinstance(f, str) for f in value), \
+                (module.__name__, field)
+            for fragment in value:
+                re.compile(fragment)
+
+
+def test_a_language_module_holds_known_fields():
+    """A field a language module spells wrong would be read by no one: every field of a
+    module but English (whose sourcing pack has many more) is one the registry knows."""
+    from audit import lang
+
+    known = {"NAME", "FUNCTION_WORDS", "SCRIPTS", "BYLINE_BY", "BYLINE_OPENERS", "MONTHS",
+             *lang.LABEL_FIELDS}
+    for code, module in lang.LANGUAGES.items():
+        if code == "en":
+            continue
+        fields = {name for name in vars(module) if name.isupper()}
+        assert fields <= known, (code, fields - known)
+
+
 def test_one_date_parser():
     """Dates are parsed by audit.metadata.parse_date alone (measured against htmldate and
     dateutil: README, Dependencies)."""

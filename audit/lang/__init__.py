@@ -80,7 +80,8 @@ def pack(language: str | None) -> ModuleType | None:
 # and copyright notices), audit/strip/textroles.py (author boxes), audit/provenance.py
 # (the label before a credited name, the heading before an author's name, a page's own
 # labels, where a byline's name ends) and audit/metadata.py (the words around a byline's
-# names: its leads and labels, job titles, dates, links).
+# names: its leads and labels, job titles, dates, links, the word between two names; a
+# publication date's label) and audit/strip/textregion.py (a reader's comment).
 LABEL_FIELDS = (
     "PHOTO_WORDS", "PHOTO_CREDIT_WORDS", "SOURCE_LABELS", "TRANSLATED_BY", "TRANSLATION_LABELS",
     "NEWSLETTER_PROMPTS", "SUBSCRIBE_WORDS", "SUBSCRIBE_TAILS", "COMMENTS_WORDS",
@@ -88,6 +89,7 @@ LABEL_FIELDS = (
     "MENU_WORDS", "SHARE_WORDS", "RELATED_PROMPTS", "AD_LABELS", "COOKIE_NOTICES",
     "ALL_RIGHTS_RESERVED", "COUNTER_OF", "ABOUT_AUTHOR", "ABOUT", "BIO_CUES",
     "OPINION_LABELS", "SPONSORED_LABELS", "PUBLISHED_WORDS", "DATE_ON", "UPDATED_LABELS",
+    "PUBLISHED_LABELS", "REPLY_WORDS", "COMMENTER_SAID", "NAME_AND",
     "BYLINE_LEADS", "BYLINE_FROM", "AUTHOR_LABELS", "AUTHOR_WORDS", "JOB_TITLE_LEADS",
     "JOB_TITLES", "JOB_TITLE_TAILS", "NOT_NAMES", "AUTHOR_LINKS", "BYLINE_CLASS_WORDS",
 )

@@ -5,3 +5,4 @@ NAME = "Danish"
 BYLINE_BY = ("af",)
 # Page furniture, credits and labels (what each field is for: audit/lang/en.py).
 BYLINE_LEADS = ("skrevet",)
+NAME_AND = ("og",)

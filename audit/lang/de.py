@@ -59,3 +59,7 @@ NOT_NAMES = ("vom", "über", "schließen", "autorenseite", "profil", "veröffent
              "kontakt", "text", "interview", "autor", "foto", "bild", "vor")
 AUTHOR_LINKS = ("alle artikel", r"mehr (?:von|artikel)", "kontakt", "profil", "folgen")
 BYLINE_CLASS_WORDS = ("autor", "verfasser")
+PUBLISHED_LABELS = ("erschienen", "veröffentlicht", "publiziert")
+REPLY_WORDS = ("antworten",)
+COMMENTER_SAID = ("schrieb",)
+NAME_AND = ("und",)

@@ -109,6 +109,8 @@ SPONSORED_LABELS = (r"sponsored(?: content| post| by\b.*)?", r"paid (?:post|cont
 PUBLISHED_WORDS = ("published", "posted", "updated")
 DATE_ON = ("on",)
 UPDATED_LABELS = ("updated",)
+# The labels of a publication's date, not an update's ("Published 3 March 2020").
+PUBLISHED_LABELS = ("published", "publication date", "posted on", "written")
 # Words before the "by" of a byline ("Written by", "View all posts by"), the other word
 # before a name ("From"), an author's label ("Author: X", "Text: X") and the words that
 # name an author before the name ("Author Jane Doe").
@@ -135,6 +137,11 @@ AUTHOR_LINKS = ("all articles", r"view (?:my )?(?:complete )?profile", "more fro
                 "e-?mail", "follow")
 # Words of the HTML classes of an author's element ("author", "writer").
 BYLINE_CLASS_WORDS = ("author", "writer", "journalist")
+# A reader's comment: its reply button, and "X said:" opening it (audit/strip/textregion.py).
+REPLY_WORDS = ("reply",)
+COMMENTER_SAID = ("says", "said", "wrote")
+# The word that joins two names in a byline ("Jane Doe and John Roe"; audit/metadata.py).
+NAME_AND = ("and",)
 
 
 # Cue verbs that are almost always attribution whatever their subject.

@@ -17,3 +17,5 @@ MONTHS = (
 DATE_ON = ("op",)
 BYLINE_LEADS = ("geschreven",)
 AUTHOR_LABELS = ("tekst",)
+PUBLISHED_LABELS = ("gepubliceerd",)
+NAME_AND = ("en",)

@@ -5,3 +5,5 @@ NAME = "Norwegian"
 BYLINE_BY = ("av",)
 # Page furniture, credits and labels (what each field is for: audit/lang/en.py).
 BYLINE_LEADS = ("skrevet",)
+PUBLISHED_LABELS = ("publisert",)
+NAME_AND = ("og",)

@@ -11,3 +11,5 @@ BYLINE_BY = ("av",)
 # Page furniture, credits and labels (what each field is for: audit/lang/en.py).
 DATE_ON = ("den",)
 BYLINE_LEADS = ("skrivet",)
+PUBLISHED_LABELS = ("publicerad",)
+NAME_AND = ("och",)
