@@ -1,6 +1,8 @@
 """What the audit knows about English: its name, the words that tell it apart, its
-bylines and month names (read by language detection, bylines and dates), and the
-sourcing pack: every word list and pattern the sourcing stage reads.
+bylines and month names (read by language detection, bylines and dates), the labels of
+its pages (furniture, credits, author boxes, the words around a byline's names: the
+fields of audit.lang.LABEL_FIELDS, each with what it is for), and the sourcing pack:
+every word list, word and pattern the sourcing stage reads.
 
 The sourcing pack holds cue verbs, the head nouns that tell a source's type, and (at the
 end) the patterns of the cue scan (cues.py), of carried quotes and pronouns (carry.py), of
