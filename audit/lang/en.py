@@ -690,6 +690,8 @@ PARTICIPLE_ENDING = "ing"
 PAST_ENDING = "ed"
 PLURAL_ENDING = "s"
 POSSESSIVE_ENDINGS = ("’s", "'s")
+# The characters stripped from a possessive name's end before it is looked up ("Trump’s").
+POSSESSIVE_STRIP = "’'s"
 # Branches of CLAUSE_END_PATTERN that do not end a clause at its first word ("that he and
 # Giles had been ...", "that if the talks fail, a bargain is possible"), by how they open.
 CLAUSE_END_AND = " and"
@@ -921,6 +923,15 @@ FRONTED_PATTERN = (r"\W{0,3}(?:(?:Even |Just |Only )?(?:After|While|When|Althoug
 DASH_TAG_PATTERN = (r"[ \t\xa0]*\n{0,2}[ \t\xa0]*(?P<cue>―|—|–|--?)[ \t\xa0]*"
                     r"(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4}?)"
                     r"(?:[ \xa0]\(@\w+\))?[ \t\xa0.]*(?:\n|$|,|\()")
+# A speaker's or a headline's label (labels.py): a capitalised label of at most seven words
+# (initials, "Rep.", "(R-S.C.)" allowed, and the small words of names and offices: "Secretary
+# of State", "Beto O'Rourke", "Ursula von der Leyen") opening a line (an all-caps one also
+# after a quotation mark: a quoted transcript's “PENCE: ... paragraphs), a colon, then the
+# line's text.
+LABEL_PATTERN = (
+    r"^(?:[\"“](?=[A-Z][A-Z.’'-]+:))?"
+    r"(?P<label>[A-Z][\w.’'&-]*(?: (?:[A-Z(][\w.’'&()-]*|of|the|at|on|de|van|von|al|new)){0,6})"
+    r": ?(?P<content>[^\n]+)")
 # A relative pronoun standing for the subject of a passive view ("a group which is
 # expected to ...", "The DNC, which is seen as ...").
 RELATIVE_PRONOUNS = words("who which that")
@@ -992,8 +1003,10 @@ CONTRACTION_PATTERN = r"[’'](?:d|ll|ve|re|m|s)$"
 IF_WORDS = words("whether if")
 GENDERED_PRONOUNS = words("he she")
 INTERVIEW_LABELS = words("Q A")
-# Words left out of a source's identity when sources are counted ("the ministry" = "ministry").
+# Words left out of a source's identity when sources are counted ("the ministry" = "ministry"),
+# and the possessive ending dropped from it ("Trump’s campaign" = "Trump campaign").
 NOT_IDENTITY_WORDS = words("the a an one")
+IDENTITY_POSSESSIVE = "’s"
 # More single words the sourcing modules test: the raising verb read apart ("is expected
 # to"), what follows "accused" ("accused [of] ..."), the pronoun of a thing (carry.py), how
 # ANONYMITY_PATTERN's branch that gives its own reason opens ("not authorized to speak"),

@@ -37,6 +37,7 @@ class ReaderPatterns(NamedTuple):
     last_piece: re.Pattern  # where the last piece of a clause opens (lang.LAST_PIECE_PATTERN)
     clause_joint: re.Pattern  # what joins a second clause (lang.CLAUSE_JOINT_PATTERN)
     fronted: re.Pattern  # a sentence opening with a subordinate clause (lang.FRONTED_PATTERN)
+    that: re.Pattern  # "that" opening a clause, after spaces (lang.THAT)
 
 
 @lru_cache(maxsize=8)
@@ -44,7 +45,8 @@ def reader_patterns(lang: ModuleType) -> ReaderPatterns:
     return ReaderPatterns(*map(re.compile, (
         lang.DATELINE_PATTERN, lang.CLAUSE_END_PATTERN, lang.FIRST_PERSON_CUE_PATTERN,
         lang.RELATIVE_WHAT_PATTERN, lang.APPOSITION_THEN_QUOTE_PATTERN,
-        lang.LAST_PIECE_PATTERN, lang.CLAUSE_JOINT_PATTERN, lang.FRONTED_PATTERN)))
+        lang.LAST_PIECE_PATTERN, lang.CLAUSE_JOINT_PATTERN, lang.FRONTED_PATTERN,
+        r"\s*" + re.escape(lang.THAT) + r"\b")))
 
 
 class Reader:

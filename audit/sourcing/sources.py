@@ -137,7 +137,8 @@ def _key(words: list[str]) -> str:
 
 
 def _is_name(lang: ModuleType, word: str) -> bool:
-    low = word.lower().rstrip("’'s") if word.endswith(("’s", "'s")) else word.lower()
+    low = word.lower().rstrip(lang.POSSESSIVE_STRIP) if word.endswith(lang.POSSESSIVE_ENDINGS) \
+        else word.lower()
     return word[:1].isupper() and not any(
         low in vocab for vocab in (lang.ROLE_HEADS, lang.ORG_HEADS, lang.UNNAMED_HEADS,
                                    lang.VAGUE_HEADS, lang.DOCUMENT_HEADS, lang.OUTLET_HEADS,
@@ -190,7 +191,7 @@ def _source_type(lang: ModuleType, words: tuple[str, ...]) -> str | None:
     chunk = head_chunk(lang, words)
     head = chunk[-1]
     hlow = head.lower()
-    determiner = chunk[0].lower() in lang.DETERMINERS or chunk[0].endswith(("’s", "'s"))
+    determiner = chunk[0].lower() in lang.DETERMINERS or chunk[0].endswith(lang.POSSESSIVE_ENDINGS)
     return _by_head(lang, words, chunk, hlow, determiner)
 
 
