@@ -81,7 +81,8 @@ def pack(language: str | None) -> ModuleType | None:
 # (the label before a credited name, the heading before an author's name, a page's own
 # labels, where a byline's name ends) and audit/metadata.py (the words around a byline's
 # names: its leads and labels, job titles, dates, links, the word between two names; a
-# publication date's label) and audit/strip/textregion.py (a reader's comment).
+# publication date's label) and audit/strip/textregion.py (a reader's comment; the
+# small words of a site's name).
 LABEL_FIELDS = (
     "PHOTO_WORDS", "PHOTO_CREDIT_WORDS", "SOURCE_LABELS", "TRANSLATED_BY", "TRANSLATION_LABELS",
     "NEWSLETTER_PROMPTS", "SUBSCRIBE_WORDS", "SUBSCRIBE_TAILS", "COMMENTS_WORDS",
@@ -89,7 +90,7 @@ LABEL_FIELDS = (
     "MENU_WORDS", "SHARE_WORDS", "RELATED_PROMPTS", "AD_LABELS", "COOKIE_NOTICES",
     "ALL_RIGHTS_RESERVED", "COUNTER_OF", "ABOUT_AUTHOR", "ABOUT", "BIO_CUES",
     "OPINION_LABELS", "SPONSORED_LABELS", "PUBLISHED_WORDS", "DATE_ON", "UPDATED_LABELS",
-    "PUBLISHED_LABELS", "REPLY_WORDS", "COMMENTER_SAID", "NAME_AND",
+    "PUBLISHED_LABELS", "REPLY_WORDS", "COMMENTER_SAID", "NAME_AND", "SITE_SMALL_WORDS",
     "BYLINE_LEADS", "BYLINE_FROM", "AUTHOR_LABELS", "AUTHOR_WORDS", "JOB_TITLE_LEADS",
     "JOB_TITLES", "JOB_TITLE_TAILS", "NOT_NAMES", "AUTHOR_LINKS", "BYLINE_CLASS_WORDS",
 )
@@ -99,6 +100,12 @@ def alternation(field: str) -> str:
     """The regular-expression fragments every language module holds in ``field`` (one of
     LABEL_FIELDS), joined as one alternation: languages in MODULES order, each fragment
     once. Put a group around it: "(?:" + alternation("SOURCE_LABELS") + ")"."""
+    return "|".join(every(field))
+
+
+def every(field: str) -> tuple[str, ...]:
+    """What every language module holds in the label field ``field``, in MODULES order,
+    each entry once (plain words, for a set: lang.every("SITE_SMALL_WORDS"))."""
     if field not in LABEL_FIELDS:
         raise KeyError(field)
-    return "|".join(dict.fromkeys(fragment for m in MODULES for fragment in getattr(m, field, ())))
+    return tuple(dict.fromkeys(entry for m in MODULES for entry in getattr(m, field, ())))

@@ -42,6 +42,20 @@ MONTHS = (
     "aug august", "sep sept september", "oct october", "nov november", "dec december",
 )
 
+# Function words (and reporting verbs that every article shares) that copy detection leaves
+# out of a sentence's content words (audit/copies/text.py): they carry no evidence that one
+# text was taken from another.
+COPY_STOP_WORDS = words("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+out over own same she should so some such than that the their theirs them themselves then
+there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your yours said says say told according also
+mr mrs ms s t one two new like get got many much may might must us via per
+""")
+
 # Page furniture, credits and labels (audit/strip/furniture.py, audit/strip/textroles.py,
 # audit/provenance.py): regular-expression fragments, matched case-insensitively at the
 # start of a block unless said otherwise; audit.lang.alternation joins every language's.
@@ -137,6 +151,8 @@ NOT_NAMES = ("from", "about", "close", "author page", "profile", "published", "p
              "text", "interview", "author", "photo", "ago")
 AUTHOR_LINKS = ("all articles", r"view (?:my )?(?:complete )?profile", "more from", "contact",
                 "e-?mail", "follow")
+# Small words a site's name may hold in lower case ("The Times of India"; textroles.py).
+SITE_SMALL_WORDS = ("of", "the", "and", "for")
 # Words of the HTML classes of an author's element ("author", "writer").
 BYLINE_CLASS_WORDS = ("author", "writer", "journalist")
 # A reader's comment: its reply button, and "X said:" opening it (audit/strip/textregion.py).

@@ -36,6 +36,10 @@ MAX_CHARS = 400
 _I = re.IGNORECASE
 
 
+# English month names' first spellings (jan ... dec): "first published on May 5" is a date.
+_EN_MONTHS = "|".join(names.split()[0] for names in lang.MONTHS["en"])
+
+
 def _any(field: str) -> str:
     """Every language's fragments of a label field (audit/lang), as one group."""
     return "(?:" + lang.alternation(field) + ")"
@@ -57,8 +61,8 @@ _SHORT: tuple[tuple[Role, str, re.Pattern[str]], ...] = (
         _I)),
     (Role.SOURCE_CREDIT, "originally-published", re.compile(
         r"^(?:this (?:article|story|post) )?(?:was )?(?:originally|first) "
-        r"(?:published|appeared) (?:on|in|by|at)\b(?!\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|"
-        r"sep|oct|nov|dec)[a-z]*\.?\s+\d))", _I)),
+        r"(?:published|appeared) (?:on|in|by|at)\b"
+        r"(?!\s*(?:\d|(?:" + _EN_MONTHS + r")[a-z]*\.?\s+\d))", _I)),
     (Role.NEWSLETTER, "newsletter", re.compile("^" + _any("NEWSLETTER_PROMPTS"), _I)),
     (Role.NEWSLETTER, "want-more", re.compile(
         r"^(?:want|get) more (?:stories|news|articles|posts|of (?:this|these))\b", _I)),

@@ -54,7 +54,7 @@ _DATE = re.compile(_DATE_BY_MONTH + "|" + _DATE_BY_DIGIT, _I)
 _DIGIT = re.compile(r"\d")
 # The tail browsers show after a headline: ' - The New York Times', ' | WIRED'.
 _SITE_SUFFIX = re.compile(r"\s(?:[|–—]|-|::)\s((?:(?! - )[^|–—]){2,60})$")
-_SITE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "da", "di", "der", "la", "le"})
+_SITE_SMALL_WORDS = frozenset(lang.every("SITE_SMALL_WORDS"))
 SITE_MAX_WORDS = 6
 _LIST_MARKER = re.compile(r"(?:\d{1,3}[.)]|[•·▪►*\-–—])\s")
 _NUMBERED = re.compile(r"\d{1,3} of (\d{1,3}) ")
@@ -65,7 +65,9 @@ _BIO_CUE = re.compile(lang.alternation("BIO_CUES"), _I)
 # "About Carlos Nadalim": an author box heading when it closes the article.
 _ABOUT_NAME = re.compile(
     r"^(?:" + lang.alternation("ABOUT") + r")\s+(?-i:[A-Z]\w+(?: [A-Z]\w+){1,3})$", _I)
-_BYLINE_NAME = re.compile(r"(?i)^by\s+([^\d|,]+?)(?:\s+\w+\s*-?\d|\s*[|,]|$)")
+# "By Jane Doe | May 5": the name after a language's byline word (audit.bylines).
+_BYLINE_NAME = re.compile(r"(?i)^(?:" + "|".join(bylines.BY_WORDS) + r")\s+([^\d|,]+?)"
+                          r"(?:\s+\w+\s*-?\d|\s*[|,]|$)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _CONTACT = re.compile(r"^(?:contact|e-?mail|reach)\b", _I)
 _PREV_NEXT = frozenset({"prev-next"})
