@@ -124,14 +124,13 @@ class Grouper:
         members: dict[str, list[str]] = defaultdict(list)
         for key in self._parent:
             members[self._find(key)].append(key)
-        order = list(self._names)
+        order = {key: i for i, key in enumerate(self._names)}  # input order, looked up
         out = []
         for keys in members.values():
-            keys.sort(key=lambda k: (self._dates[k] is None, self._dates[k] or "",
-                                     order.index(k)))
+            keys.sort(key=lambda k: (self._dates[k] is None, self._dates[k] or "", order[k]))
             out.append({"members": [{"source": k, "report": self._names[k],
                                      "date": self._dates[k]} for k in keys]})
-        out.sort(key=lambda g: order.index(g["members"][0]["source"]))
+        out.sort(key=lambda g: order[g["members"][0]["source"]])
         return out
 
     def rewrite_reports(self, out_dir: Path, write, config: Config | None = None) -> None:
