@@ -19,9 +19,11 @@ from audit.copies.align import Match
 from audit.copies.index import Batch
 from audit.copies.rules import Copied
 from audit.copies.text import Doc, excerpt, prepare
-from audit.model import Finding
+from audit.model import CreditKind, Finding
 
-TEXT_CREDITS = ("wire", "source", "republished", "translation")
+# The credits that say where an article's text comes from (a photo credit is not one).
+TEXT_CREDITS = frozenset({CreditKind.WIRE, CreditKind.SOURCE, CreditKind.REPUBLISHED,
+                          CreditKind.TRANSLATION})
 
 
 def copy_input(report: dict[str, Any]) -> tuple[str, str | None, tuple[str, ...],
@@ -31,7 +33,7 @@ def copy_input(report: dict[str, Any]) -> tuple[str, str | None, tuple[str, ...]
     published = prov.get("published") or {}
     credits = prov.get("credits") or []
     text_credits = tuple(c["name"] for c in credits if c["kind"] in TEXT_CREDITS)
-    photo = tuple(c["name"] for c in credits if c["kind"] == "photo")
+    photo = tuple(c["name"] for c in credits if c["kind"] == CreditKind.PHOTO)
     return report["article"]["text"], published.get("iso"), text_credits, photo
 
 
@@ -122,14 +124,13 @@ class Grouper:
         members: dict[str, list[str]] = defaultdict(list)
         for key in self._parent:
             members[self._find(key)].append(key)
-        order = list(self._names)
+        order = {key: i for i, key in enumerate(self._names)}  # input order, looked up
         out = []
         for keys in members.values():
-            keys.sort(key=lambda k: (self._dates[k] is None, self._dates[k] or "",
-                                     order.index(k)))
+            keys.sort(key=lambda k: (self._dates[k] is None, self._dates[k] or "", order[k]))
             out.append({"members": [{"source": k, "report": self._names[k],
                                      "date": self._dates[k]} for k in keys]})
-        out.sort(key=lambda g: order.index(g["members"][0]["source"]))
+        out.sort(key=lambda g: order[g["members"][0]["source"]])
         return out
 
     def rewrite_reports(self, out_dir: Path, write, config: Config | None = None) -> None:
