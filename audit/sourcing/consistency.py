@@ -47,7 +47,7 @@ def title_patterns(lang: ModuleType) -> TitlePatterns:
     return TitlePatterns(
         re.compile(rf"(?=[{firsts}])(?<![\w-])("
                    + "|".join(titles) + r")((?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3})\b"),
-        re.compile(rf"(?<![\w-])(?:{qualifiers})\Z"),
+        re.compile(rf"(?<![\w-])(?:{qualifiers})\Z", re.IGNORECASE),  # "former", "Former"
         lang.SAME_TITLE, lang.NOT_NAMES_AFTER_TITLE, re.compile(lang.TITLE_SOURCE_PATTERN),
         lang.OUTLET_HEADS, max(map(len, lang.TITLE_QUALIFIERS)))
 
