@@ -19,11 +19,7 @@ from audit.copies.align import Match
 from audit.copies.index import Batch
 from audit.copies.rules import Copied
 from audit.copies.text import Doc, excerpt, prepare
-from audit.model import CreditKind, Finding
-
-# The credits that say where an article's text comes from (a photo credit is not one).
-TEXT_CREDITS = frozenset({CreditKind.WIRE, CreditKind.SOURCE, CreditKind.REPUBLISHED,
-                          CreditKind.TRANSLATION})
+from audit.model import TEXT_CREDITS, CreditKind, Finding
 
 
 def copy_input(report: dict[str, Any]) -> tuple[str, str | None, tuple[str, ...],
