@@ -19,7 +19,7 @@ from audit.copies.align import Match
 from audit.copies.index import Batch
 from audit.copies.rules import Copied
 from audit.copies.text import Doc, excerpt, prepare
-from audit.model import TEXT_CREDITS, CreditKind, Finding
+from audit.model import TEXT_CREDITS, CreditKind
 
 
 def copy_input(report: dict[str, Any]) -> tuple[str, str | None, tuple[str, ...],
@@ -161,6 +161,7 @@ def add_copies(report: dict[str, Any], items: list[dict[str, Any]],
 def _detect(report: dict[str, Any], config: Config) -> None:
     """Run the copies rules' detectors (audit.copies.rules) on the report's ``copies``
     and put their findings, those the run lets report, in place of the earlier ones."""
+    from audit.report import finding_dict
     from audit.rules import all_rules
 
     mine = [r for r in all_rules().values() if r.reads == "copies"]
@@ -170,33 +171,9 @@ def _detect(report: dict[str, Any], config: Config) -> None:
                     tuple(report["copies"]))
     for rule in mine:
         if config.rule_enabled(rule.id):
-            report["findings"].extend(_finding_dict(report, f) for f in rule.detect(copied))
-
-
-def _finding_dict(report: dict[str, Any], finding: Finding) -> dict[str, Any]:
-    """A copies finding as the report's JSON; its excerpt is the shared passage's."""
-    from audit.rules import get
-
-    rule = get(finding.rule_id)
-    span = finding.span
-    return {
-        "rule_id": rule.id, "category": rule.category.value, "severity": rule.severity.value,
-        "confidence": (finding.confidence or rule.confidence).value,
-        "message": finding.message or rule.message,
-        "span": None if span is None else {"start": span[0], "end": span[1]},
-        "line": None if span is None else _line(report, span[0]),
-        "column": None,
-        "excerpt": None if span is None else _passage_text(report, span),
-    }
-
-
-def _passage_text(report: dict[str, Any], span: tuple[int, int]) -> str | None:
-    """The text of the shared passage of the report's ``copies`` at ``span``."""
-    for item in report["copies"]:
-        for passage in item["passages"]:
-            if (passage["span"]["start"], passage["span"]["end"]) == span:
-                return passage["span"]["text"]
-    return None
+            report["findings"].extend(
+                finding_dict(f, report["article"]["text"], lambda pos: (_line(report, pos), None))
+                for f in rule.detect(copied))
 
 
 def _line(report: dict[str, Any], pos: int) -> int | None:
