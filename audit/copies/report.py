@@ -17,7 +17,7 @@ from audit.batch.files import read_report
 from audit.config import Config, default_config
 from audit.copies.align import Match
 from audit.copies.index import Batch
-from audit.copies.rules import Copied
+from audit.copies.rules import Copied, by_date
 from audit.copies.text import Doc, excerpt, prepare
 from audit.model import TEXT_CREDITS, CreditKind
 
@@ -116,14 +116,16 @@ class Grouper:
             self._parent[max(ra, rb)] = min(ra, rb)
 
     def groups(self) -> list[dict[str, Any]]:
-        """Each group of articles that share text, its earliest dated member first."""
+        """Each group of articles that share text, its earliest dated member first (dated as
+        the copies rule reads dates: ``audit.copies.rules.dated_before``)."""
         members: dict[str, list[str]] = defaultdict(list)
         for key in self._parent:
             members[self._find(key)].append(key)
         order = {key: i for i, key in enumerate(self._names)}  # input order, looked up
         out = []
         for keys in members.values():
-            keys.sort(key=lambda k: (self._dates[k] is None, self._dates[k] or "", order[k]))
+            keys.sort(key=lambda k: order[k])  # input order among equal dates, undated last
+            keys.sort(key=lambda k: (self._dates[k] is None, by_date(self._dates[k])))
             out.append({"members": [{"source": k, "report": self._names[k],
                                      "date": self._dates[k]} for k in keys]})
         out.sort(key=lambda g: order[g["members"][0]["source"]])
