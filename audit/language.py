@@ -29,9 +29,9 @@ _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # word -> the languages whose function words include it, for one pass over the words
 _INDEX: dict[str, tuple[str, ...]] = {}
-for _lang, _words in _STOP.items():
+for _code, _words in _STOP.items():
     for _word in _words:
-        _INDEX[_word] = _INDEX.get(_word, ()) + (_lang,)
+        _INDEX[_word] = _INDEX.get(_word, ()) + (_code,)
 SAMPLE_CHARS = 3000
 
 
@@ -81,7 +81,7 @@ def detect_language(text: str) -> str | None:
     if len(words) < 5:
         return None
     hits = _hits(words)
-    best = max(hits, key=lambda lang: (hits[lang], lang == "en"))
+    best = max(hits, key=lambda code: (hits[code], code == "en"))
     if hits[best] < max(2, 0.08 * len(words)):
         return None
     return best

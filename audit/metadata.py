@@ -147,9 +147,10 @@ def _search_date(tree: Any, meta: PageMetadata) -> None:
                                            "text": "quick"}))
 
 
-# Month names of the pages' languages, from the language modules (audit/lang/); their
-# first letters suffice when unambiguous.
-_MONTH_NAMES = {month: " ".join(months[month - 1] for months in lang.MONTHS.values())
+# Month names of the pages' languages, from the language modules (audit/lang/), each once
+# (languages share spellings: "april", "juli"); their first letters suffice when unambiguous.
+_MONTH_NAMES = {month: " ".join(dict.fromkeys(name for months in lang.MONTHS.values()
+                                              for name in months[month - 1].split()))
                 for month in range(1, 13)}
 _MONTH_OF = {name: month for month, names in _MONTH_NAMES.items() for name in names.split()}
 # Every month name, longest first: the one list (stripping's date lines read it too).

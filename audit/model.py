@@ -310,6 +310,12 @@ class CreditKind(StrEnum):
     REPORTING = "reporting"
 
 
+# The credits that say where an article's text comes from or who made it: every kind but a
+# photo's. Read by the attribution facts (a credited text) and the copies rule (a copy that
+# credits its origin).
+TEXT_CREDITS = frozenset(kind for kind in CreditKind if kind != CreditKind.PHOTO)
+
+
 @dataclass(frozen=True)
 class Credit:
     kind: CreditKind

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -93,14 +94,17 @@ def excerpt(text: str, span: tuple[int, int] | None) -> str | None:
     return piece if len(piece) <= EXCERPT_CHARS else piece[: EXCERPT_CHARS - 1] + "…"
 
 
-def finding_dict(finding: Finding, text: str, locator: Locator) -> dict[str, Any]:
+def finding_dict(finding: Finding, text: str,
+                 locate: Callable[[int], tuple[int | None, int | None]]) -> dict[str, Any]:
+    """A finding as the report's JSON (``locate``: an article offset's input line and
+    column, e.g. ``Locator.locate``)."""
     rule = rules.get(finding.rule_id)
     line = column = None
     span = None
     if finding.span is not None:
         start, end = finding.span
         span = {"start": start, "end": end}
-        line, column = locator.locate(start)
+        line, column = locate(start)
     return {
         "rule_id": rule.id,
         "category": rule.category.value,
@@ -301,7 +305,7 @@ def build(
         "provenance": provenance_dict(article.provenance),
         "readability": readability_dict(readability),
         "sourcing": sourcing_dict(sourcing, text),
-        "findings": [finding_dict(f, text, locator) for f in kept],
+        "findings": [finding_dict(f, text, locator.locate) for f in kept],
         "scores": {
             "readability": score_dict(scores.readability),
             "sourcing": score_dict(scores.sourcing),

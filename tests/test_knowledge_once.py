@@ -112,7 +112,8 @@ def test_sourcing_words_are_read_from_the_pack():
 
 
 # How an attribution was found (record.Attribution.form): names, not words of the text.
-_FORMS = {"quote", "reported", "according-to", "nominal", "passive", "carried", "label"}
+_FORMS = {"quote", "reported", "according-to", "nominal", "passive", "carried", "label",
+          "question"}
 
 
 def _tested_strings(path: Path) -> list[str]:

@@ -164,6 +164,14 @@ def _copy_item(**changes):
     ("2024-05-02", _copy_item(credited=True, credit="credits Wire"), False),
     ("2024-04-30", _copy_item(), False),  # the other article is the later one
     (None, _copy_item(kind="reference", other_date=None), True),  # a reference text
+    # dates compared at the precision both give: the same day is not "before"
+    ("2024-05-01T09:00:00", _copy_item(), False),
+    # both with a UTC offset: instants (the other's 23:30 at -05:00 is 04:30 UTC on the
+    # 2nd, after this one's 23:00 UTC on the 1st, though its date reads earlier)
+    ("2024-05-02T01:00:00+02:00", _copy_item(other_date="2024-05-01T23:30:00-05:00"), False),
+    ("2024-05-02T09:00:00+02:00", _copy_item(other_date="2024-05-01T23:30:00-05:00"), True),
+    # one with an offset and one without: the wall clock
+    ("2024-05-01T10:00:00", _copy_item(other_date="2024-05-01T09:00:00+02:00"), True),
 ])
 def test_the_rewrite_detector_reads_the_match_records(published, item, fires):
     """ATT-LIKELY-REWRITTEN carries its detector like the other rules: it reads the copies

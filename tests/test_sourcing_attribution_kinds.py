@@ -164,6 +164,15 @@ def test_a_question_opening_a_sentence_is_the_askers_and_holds_no_attribution():
     assert [(a["source"] and a["source"]["text"], a["content"]["text"]) for a in found] == [
         (None, "if she believed the rival would win"),  # the question, its asker unnamed
         ("the mayor", "she was not going to guess")]  # and not "she believed" inside it
+    assert [a["form"] for a in found] == ["question", "reported"]
+
+
+def test_a_reporters_question_is_no_vague_source_and_leaves_nothing_attributed():
+    text = ("The council met on Monday to discuss the new bridge. Asked if she believed the "
+            "rival would win, the mayor said she was not going to guess.")
+    result = analyse(from_text(text, language="en"), config=Config())
+    assert [f.rule_id for f in result.findings if f.rule_id.startswith("SRC-VAGUE")] == []
+    assert [a.held for a in result.data.attributions] == [False, True]
 
 
 def test_split_quote_is_one_attribution_with_two_segments():
@@ -446,3 +455,33 @@ def test_a_clause_after_said_is_no_inverted_source_after_a_relative_clause():
     text = ("Ana Ruiz, 59, of Ashton, Md., who watched the ceremony on a screen, said the event "
             "brought back memories of her father.")
     assert all(a["source"] is None or "event" not in a["source"]["text"] for a in atts(text))
+
+
+def test_a_raised_view_in_an_aside_ends_where_the_aside_closes():
+    (att,) = atts("The system, which is expected to be deployed in the mid-2030s, will "
+                  "transform missile defense for decades.")
+    assert att["content"]["text"] == "which is expected to be deployed in the mid-2030s"
+
+
+def test_a_name_cut_by_the_cue_window_is_not_taken_for_one_opening_the_clause():
+    text = ("After months of talks in the capital the delegation finally agreed to meet the "
+            "Greater Springfield Regional Transit Authority Board Of Directors Chairman Robert "
+            "Allan Lee Junior Esquire Of The Eastern District Planning Commission, 55, of "
+            "Flint, said the plan was dead.")
+    assert all(a["source"] is None or a["source"]["text"].startswith("Greater")
+               for a in atts(text))
+
+
+def test_a_fronted_clause_keeps_its_single_quote_closed():
+    text = ("After the judge said that the students might do better at 'less advanced "
+            "schools,' the senator said: “We will not stand for it in this state.”")
+    first = atts(text)[0]
+    assert first["content"]["text"].endswith("'less advanced schools,'")
+
+
+@pytest.mark.parametrize("name,source", [
+    ("Bob Lee.", "Bob Lee"), ("Carla Sanchez.", "Carla Sanchez"), ("Bob Lee Jr.", "Bob Lee Jr."),
+])
+def test_a_dash_signed_quote_drops_the_sentences_full_stop_not_an_abbreviations(name, source):
+    (att,) = atts(f"“We deserve a better deal than this one.” ― {name}")
+    assert att["source"]["text"] == source

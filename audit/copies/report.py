@@ -17,11 +17,9 @@ from audit.batch.files import read_report
 from audit.config import Config, default_config
 from audit.copies.align import Match
 from audit.copies.index import Batch
-from audit.copies.rules import Copied
+from audit.copies.rules import Copied, by_date
 from audit.copies.text import Doc, excerpt, prepare
-from audit.model import Finding
-
-TEXT_CREDITS = ("wire", "source", "republished", "translation")
+from audit.model import TEXT_CREDITS, CreditKind
 
 
 def copy_input(report: dict[str, Any]) -> tuple[str, str | None, tuple[str, ...],
@@ -31,7 +29,7 @@ def copy_input(report: dict[str, Any]) -> tuple[str, str | None, tuple[str, ...]
     published = prov.get("published") or {}
     credits = prov.get("credits") or []
     text_credits = tuple(c["name"] for c in credits if c["kind"] in TEXT_CREDITS)
-    photo = tuple(c["name"] for c in credits if c["kind"] == "photo")
+    photo = tuple(c["name"] for c in credits if c["kind"] == CreditKind.PHOTO)
     return report["article"]["text"], published.get("iso"), text_credits, photo
 
 
@@ -118,18 +116,19 @@ class Grouper:
             self._parent[max(ra, rb)] = min(ra, rb)
 
     def groups(self) -> list[dict[str, Any]]:
-        """Each group of articles that share text, its earliest dated member first."""
+        """Each group of articles that share text, its earliest dated member first (dated as
+        the copies rule reads dates: ``audit.copies.rules.dated_before``)."""
         members: dict[str, list[str]] = defaultdict(list)
         for key in self._parent:
             members[self._find(key)].append(key)
-        order = list(self._names)
+        order = {key: i for i, key in enumerate(self._names)}  # input order, looked up
         out = []
         for keys in members.values():
-            keys.sort(key=lambda k: (self._dates[k] is None, self._dates[k] or "",
-                                     order.index(k)))
+            keys.sort(key=lambda k: order[k])  # input order among equal dates, undated last
+            keys.sort(key=lambda k: (self._dates[k] is None, by_date(self._dates[k])))
             out.append({"members": [{"source": k, "report": self._names[k],
                                      "date": self._dates[k]} for k in keys]})
-        out.sort(key=lambda g: order.index(g["members"][0]["source"]))
+        out.sort(key=lambda g: order[g["members"][0]["source"]])
         return out
 
     def rewrite_reports(self, out_dir: Path, write, config: Config | None = None) -> None:
@@ -164,6 +163,7 @@ def add_copies(report: dict[str, Any], items: list[dict[str, Any]],
 def _detect(report: dict[str, Any], config: Config) -> None:
     """Run the copies rules' detectors (audit.copies.rules) on the report's ``copies``
     and put their findings, those the run lets report, in place of the earlier ones."""
+    from audit.report import finding_dict
     from audit.rules import all_rules
 
     mine = [r for r in all_rules().values() if r.reads == "copies"]
@@ -173,33 +173,9 @@ def _detect(report: dict[str, Any], config: Config) -> None:
                     tuple(report["copies"]))
     for rule in mine:
         if config.rule_enabled(rule.id):
-            report["findings"].extend(_finding_dict(report, f) for f in rule.detect(copied))
-
-
-def _finding_dict(report: dict[str, Any], finding: Finding) -> dict[str, Any]:
-    """A copies finding as the report's JSON; its excerpt is the shared passage's."""
-    from audit.rules import get
-
-    rule = get(finding.rule_id)
-    span = finding.span
-    return {
-        "rule_id": rule.id, "category": rule.category.value, "severity": rule.severity.value,
-        "confidence": (finding.confidence or rule.confidence).value,
-        "message": finding.message or rule.message,
-        "span": None if span is None else {"start": span[0], "end": span[1]},
-        "line": None if span is None else _line(report, span[0]),
-        "column": None,
-        "excerpt": None if span is None else _passage_text(report, span),
-    }
-
-
-def _passage_text(report: dict[str, Any], span: tuple[int, int]) -> str | None:
-    """The text of the shared passage of the report's ``copies`` at ``span``."""
-    for item in report["copies"]:
-        for passage in item["passages"]:
-            if (passage["span"]["start"], passage["span"]["end"]) == span:
-                return passage["span"]["text"]
-    return None
+            report["findings"].extend(
+                finding_dict(f, report["article"]["text"], lambda pos: (_line(report, pos), None))
+                for f in rule.detect(copied))
 
 
 def _line(report: dict[str, Any], pos: int) -> int | None:

@@ -12,6 +12,8 @@ story the example was rewritten from), as ``audit check --reference`` does.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from functools import cmp_to_key
 from typing import Any
 
 from audit.model import Confidence, Finding
@@ -27,6 +29,32 @@ class Copied:
     copies: tuple[dict[str, Any], ...]
 
 
+def dated_before(a: str | None, b: str | None) -> bool:
+    """Whether ISO date ``a`` is earlier than ``b``, at the precision both give: by day when
+    either has no time ("2024-05-01" is not before "2024-05-01T09:00"), by instant when both
+    carry a UTC offset, and by the wall clock otherwise (a page's local time). A date that
+    does not parse is compared as written."""
+    if not a or not b:
+        return False
+    try:
+        x, y = datetime.fromisoformat(a), datetime.fromisoformat(b)
+    except ValueError:
+        return a < b
+    if "T" not in a or "T" not in b:
+        return x.date() < y.date()
+    if (x.tzinfo is None) != (y.tzinfo is None):
+        x, y = x.replace(tzinfo=None), y.replace(tzinfo=None)
+    return x < y
+
+
+def _compare(a: str | None, b: str | None) -> int:
+    return -1 if dated_before(a, b) else 1 if dated_before(b, a) else 0
+
+
+# A sort key by date as ``dated_before`` reads it (dates it cannot order come out equal).
+by_date = cmp_to_key(_compare)
+
+
 def likely_source(copied: Copied) -> dict[str, Any] | None:
     """The uncredited text this article most likely derives from: a reference text, or
     an article of the batch dated before it."""
@@ -34,8 +62,7 @@ def likely_source(copied: Copied) -> dict[str, Any] | None:
     for item in copied.copies:  # best first
         if item["credited"]:
             continue
-        if item["kind"] == "reference" or (own and item["other_date"]
-                                           and item["other_date"] < own):
+        if item["kind"] == "reference" or dated_before(item["other_date"], own):
             return item
     return None
 

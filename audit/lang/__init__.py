@@ -18,6 +18,7 @@ What a module may hold (each optional but NAME):
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 from audit.lang import (
     ar,
@@ -51,18 +52,19 @@ MODULES: tuple[ModuleType, ...] = (en, de, fr, es, it, pt, nl, id, sv, pl, tr, z
 LANGUAGES: dict[str, ModuleType] = {m.__name__.rsplit(".", 1)[1]: m for m in MODULES}
 
 
-def _having(field: str) -> dict[str, object]:
+def _having(field: str) -> dict[str, Any]:
+    """``field`` of each language whose module has it, by language code."""
     return {code: getattr(m, field) for code, m in LANGUAGES.items() if hasattr(m, field)}
 
 
-NAMES: dict[str, str] = _having("NAME")  # type: ignore[assignment]
+NAMES: dict[str, str] = _having("NAME")
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     code: frozenset(words.split()) for code, words in _having("FUNCTION_WORDS").items()}
 SCRIPTS: dict[str, str] = {script: code for code, scripts in _having("SCRIPTS").items()
                            for script in scripts}
-BYLINE_BY: dict[str, tuple[str, ...]] = _having("BYLINE_BY")  # type: ignore[assignment]
-BYLINE_OPENERS: dict[str, tuple[str, ...]] = _having("BYLINE_OPENERS")  # type: ignore[assignment]
-MONTHS: dict[str, tuple[str, ...]] = _having("MONTHS")  # type: ignore[assignment]
+BYLINE_BY: dict[str, tuple[str, ...]] = _having("BYLINE_BY")
+BYLINE_OPENERS: dict[str, tuple[str, ...]] = _having("BYLINE_OPENERS")
+MONTHS: dict[str, tuple[str, ...]] = _having("MONTHS")
 
 # The languages the sourcing stage reads, each with its pack (the module itself).
 PACKS: dict[str, ModuleType] = {code: m for code, m in LANGUAGES.items()

@@ -162,7 +162,9 @@ def _cited_lines(sourcing: dict[str, Any], limit: int | None, lang: ModuleType |
     rows = cited(sourcing, lang)
     named = sum(1 for _, kind, _ in rows if kind in NAMED_TYPES)
     weak = sum((a.get("resolved_type") or a["source_type"]) in ("unnamed", "vague")
-               for a in attributions)  # as the score counts them: every attribution
+               for a in attributions)  # every attribution listed, as sourcing.counts
+    # counts them: a view held by no one ("is expected to") and a reporter's question are
+    # vague here, though the score and the findings leave them out
     lines = [f"  Cited: {plural(len(attributions), 'attribution')} to "
              f"{plural(named, 'named source')}, {weak} unnamed or vague{claims}"]
     shown = rows if limit is None else rows[:max(limit, 12)]

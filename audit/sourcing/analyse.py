@@ -42,7 +42,7 @@ def extract(text: str, spans: list[tuple[int, int]] | None = None, lang=None,
             ) -> tuple[list[Attribution], Sentences]:
     """Every attribution in ``text``, in text order, and the sentences they were read from
     (``spans``: ``split_sentences(text)`` when the caller has it already; ``lang``: the
-    language pack, audit/lang/en.py, when not English)."""
+    language pack, None for English)."""
     found, sents, _ = _extract(text, spans, lang or pack(None))
     return found, sents
 
@@ -68,10 +68,11 @@ def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
 def analyse(article: Article, *, config: Config) -> StageResult:
     """The report's ``sourcing`` data, its findings and the two scores for one article."""
     text = article.text
-    lang = pack(article.language)  # None without a pack: titles are then read as English
+    lang = pack(article.language)  # None without a pack
+    titles = lang or pack(None)  # titles and headlines are then read as English
     facts = consistency.facts(article.provenance)
-    facts.conflicts = consistency.title_conflicts(text, lang or pack(None))
-    facts.vague_headline = consistency.headline_source(article.title, lang or pack(None))
+    facts.conflicts = consistency.title_conflicts(text, titles)
+    facts.vague_headline = consistency.headline_source(article.title, titles)
     whole = consistency.article_findings(facts)
     attribution_score = scores.attribution(facts, config.get)
     reason = article.coverage.sourcing
@@ -81,7 +82,7 @@ def analyse(article: Article, *, config: Config) -> StageResult:
         return StageResult(data, (), {
             "sourcing": Score(None, reason), "attribution": Score(None, reason)})
     found, sents, quotes = _extract(text, list(article.sentences), lang)
-    held = list(filter(_held, found))  # what the scores, claims and findings read
+    held = [att for att in found if att.held]  # what the scores, claims and findings read
     unattributed, worthy = _unattributed(text, held, sents, lang)
     words = article.word_count
     counts = _score_counts(text, words, held, quotes, config,
@@ -96,14 +97,6 @@ def analyse(article: Article, *, config: Config) -> StageResult:
     findings.sort(key=lambda f: (f.span[0] if f.span else -1, f.rule_id))
     return StageResult(data, tuple(findings), {"sourcing": sourcing,
                                                "attribution": attribution_score})
-
-
-def _held(att: Attribution) -> bool:
-    """Whether someone stands behind an attribution. A view held by no one named ("the
-    system is expected to be deployed in 2035", "the plan seems doomed") is listed but
-    leaves the claim unattributed, stays the author's voice, does not make a brief a
-    sourced report and is no vague source for the findings."""
-    return att.source is not None or att.kind != "belief"
 
 
 def _too_short(words: int, held: list[Attribution], own_voice: tuple[Span, ...],

@@ -64,6 +64,7 @@ def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
             k += 1
         if last is not None and not last.direct and last_direct is not None and \
                 last.cue and last_direct.cue and \
+                sents.index(last.cue[0]) is not None and \
                 sents.index(last.cue[0]) == sents.index(last_direct.cue[0]):
             last = last_direct  # "“A,” X said, referring to a town hall where he declined
             # to ... “B.”": the quote goes on from X, not from the aside's cue

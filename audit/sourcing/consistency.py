@@ -15,7 +15,7 @@ from types import ModuleType
 from typing import NamedTuple
 
 from audit import rules
-from audit.model import CreditKind, Finding, Provenance
+from audit.model import TEXT_CREDITS, CreditKind, Finding, Provenance
 from audit.provenance import AGENCY_MENTION
 from audit.sourcing.sources import head_chunk, source_type
 
@@ -47,7 +47,7 @@ def title_patterns(lang: ModuleType) -> TitlePatterns:
     return TitlePatterns(
         re.compile(rf"(?=[{firsts}])(?<![\w-])("
                    + "|".join(titles) + r")((?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3})\b"),
-        re.compile(rf"(?<![\w-])(?:{qualifiers})\Z"),
+        re.compile(rf"(?<![\w-])(?:{qualifiers})\Z", re.IGNORECASE),  # "former", "Former"
         lang.SAME_TITLE, lang.NOT_NAMES_AFTER_TITLE, re.compile(lang.TITLE_SOURCE_PATTERN),
         lang.OUTLET_HEADS, max(map(len, lang.TITLE_QUALIFIERS)))
 
@@ -84,7 +84,7 @@ def facts(provenance: Provenance) -> ArticleFacts:
         publisher=bool(provenance.publisher or provenance.site_names),
         bio=bool(bio and (bio.bio or bio.name)),
         contact=bool(bio and bio.contact),
-        credited=[c.name for c in credits if c.kind in _TEXT_CREDITS],
+        credited=[c.name for c in credits if c.kind in TEXT_CREDITS],
         labels=sorted({item.label for item in provenance.labels}),
     )
     photo_wire = next((m.group() for c in credits if c.kind == CreditKind.PHOTO
@@ -94,9 +94,6 @@ def facts(provenance: Provenance) -> ArticleFacts:
     return out
 
 
-# Credits for the text (a photo credit is not one).
-_TEXT_CREDITS = frozenset({CreditKind.WIRE, CreditKind.SOURCE, CreditKind.REPUBLISHED,
-                           CreditKind.REPORTING})
 
 
 def title_conflicts(text: str, lang: ModuleType) -> list[tuple[tuple[int, int], str, str]]:

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from types import ModuleType
 
+from audit.sentences import MAY_END
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
@@ -57,8 +58,9 @@ def dash_tags(text: str, quotes: QuoteIndex, lang: ModuleType) -> list[Attributi
         if words[0].lower().strip(".") in lang.NOT_LABELS:
             continue
         start, end = match.span("name")
-        if len(words[-1]) > 4 and words[-1].endswith("."):
-            end -= 1  # "― Carla Sanchez." ends its sentence; "Jr." keeps its point
+        last = words[-1]
+        if last.endswith(".") and len(last) > 2 and last[:-1] not in MAY_END:
+            end -= 1  # "― Bob Lee." ends its sentence; "Jr.", "Inc." and "J." keep their point
         out.append(Attribution((quote.start, quote.end), (start, end), match.span("cue"),
                                _label_type(lang, words), True, "label",
                                    kind="transcript"))

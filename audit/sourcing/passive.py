@@ -108,7 +108,8 @@ def _raised(r: Reader, toks: list[Tok], k1: int, sentence):
             toks[np[0]].low in r.lang.SECOND_PERSON:
         return None, 0  # "we seem to be losing": the author's own voice, not a view held
     start = toks[k1 + (toks[k1].low == r.lang.TO)].start  # after "to": "seemed [to] stall"
-    return r._clause(toks[np[0]].start, r._reported_end(start, sentence[1])), toks[k0].start
+    end = _aside_end(r, toks, np, k1, r._reported_end(start, sentence[1]))
+    return r._clause(toks[np[0]].start, end), toks[k0].start
 
 
 def _subject_and_rest(r: Reader, toks: list[Tok], match: re.Match, k1: int, sentence):
@@ -120,9 +121,16 @@ def _subject_and_rest(r: Reader, toks: list[Tok], match: re.Match, k1: int, sent
         np = (k0 - 1, k0)
     if np is None or k1 >= len(toks):
         return None
-    end = r._reported_end(toks[k1].start, sentence[1])
+    end = _aside_end(r, toks, np, k1, r._reported_end(toks[k1].start, sentence[1]))
+    return r._clause(toks[np[0]].start, end)
+
+
+def _aside_end(r: Reader, toks: list[Tok], np: tuple[int, int], k1: int, end: int) -> int:
+    """Where the content ends when its subject is a relative pronoun after a comma: "The
+    DNC, which is seen as [...], said", "The system, which is expected to [...], will":
+    the aside closes at the next comma, before the main clause."""
     if np[1] - np[0] == 1 and toks[np[0]].low in r.lang.RELATIVE_PRONOUNS and \
             np[0] > 0 and toks[np[0] - 1].text == ",":
         close = next((t.start for t in toks[k1:] if t.text == ","), end)
-        end = min(end, close)  # "The DNC, which is seen as ..., said": the aside closes
-    return r._clause(toks[np[0]].start, end)
+        return min(end, close)
+    return end

@@ -17,7 +17,8 @@ class Attribution:
     """One attributed statement: what was said (content), by whom (source), linked how (cue).
 
     ``form`` names the pattern that found it: quote, reported, according-to, nominal,
-    passive, carried, label. ``kind`` says what the source did (KINDS). ``segments``
+    passive, carried, label, question (the reporter's question in "Asked if ..., X
+    said"). ``kind`` says what the source did (KINDS). ``segments``
     holds the content's pieces when it is split ("“A,” X said. “B.”"), in text order;
     ``nested_in`` the index of the attribution whose content holds this one's cue.
     """
@@ -43,6 +44,15 @@ class Attribution:
         if self.resolved_source:
             return self.resolved_source
         return text[self.source[0]:self.source[1]] if self.source else None
+
+    @property
+    def held(self) -> bool:
+        """Whether someone stands behind it. A view held by no one named ("the system is
+        expected to be deployed in 2035", "the plan seems doomed") and the reporter's question
+        ("Asked if ..., X said") are listed but leave the claim unattributed, stay the
+        author's voice, do not make a brief a sourced report, hold no attribution nested in
+        them and are no vague source for the findings."""
+        return self.source is not None or (self.kind != "belief" and self.form != "question")
 
     def effective_type(self) -> str:
         """The type that counts for scoring: a resolved pronoun counts as what it names."""

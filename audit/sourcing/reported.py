@@ -31,6 +31,9 @@ _token_start = itemgetter(1)  # Tok.start
 SENTENCE_TOKENS_MAX = 4000  # characters: a longer sentence is tokenised per cue window
 
 
+_CLOSING_MARKS = ("”", '"', "'", "’")  # a quote's closing mark
+
+
 class Extractor(Reader):
     """Finds cue-based attributions in one text (see the module docstring)."""
 
@@ -63,7 +66,7 @@ class Extractor(Reader):
                 question = self._clause(match.end(), comma) if comma > 0 else None
                 if question is not None and shapes.word_count(self.text, question) >= 3:
                     found.append(Attribution(question, None, match.span(), "vague",
-                                             self._has_quote(question), "passive"))
+                                             self._has_quote(question), "question"))
                 continue
             att = self._one(match, self.sents.spans[index])
             if att is not None:
@@ -142,10 +145,11 @@ class Extractor(Reader):
             comma = self.text.find(",", pos, att.content[1])
             if comma < 0:
                 return att
-            if not self._inside_quote(comma) or self.text[comma + 1:comma + 2] in "”\"'":
+            closes = self.text[comma + 1:comma + 2] in _CLOSING_MARKS  # "schools,'"
+            if not self._inside_quote(comma) or closes:
                 break
             pos = comma + 1
-        end = comma + 2 if self.text[comma + 1:comma + 2] in "”\"" else comma
+        end = comma + 2 if closes else comma
         if shapes.word_count(self.text, (att.content[0], end)) < 2 or \
                 self.text[end:end + 2].strip() == "":
             return att

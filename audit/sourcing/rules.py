@@ -171,7 +171,10 @@ RULES = (
         must_fire=(("Experts say the new bridge will cost far more than the council has "
                    "admitted so far."),),
         must_not_fire=(("The city engineer Maria Lopez said the new bridge will cost far more "
-                       "than the council has admitted so far."),),
+                       "than the council has admitted so far."),
+                       ("Asked if she believed the new bridge would cost far more than the "
+                        "council has admitted, the city engineer Maria Lopez said she would "
+                        "not guess.")),
         reads="attributions",
         detect=vague_sources,
     ),
@@ -224,7 +227,11 @@ RULES = (
         must_fire=(("President Joe Biden met the prime minister on Monday. Later that day Vice "
                    "President Joe Biden spoke to reporters about the talks."),),
         must_not_fire=(("President Joe Biden met the prime minister on Monday. Later that day "
-                       "President Biden spoke to reporters about the talks."),),
+                       "President Biden spoke to reporters about the talks."),
+                       ("President Lee met the prime minister on Monday. Former Senator Lee "
+                        "spoke to reporters about the talks."),
+                       ("President Lee met the prime minister on Monday. The former Senator "
+                        "Lee spoke to reporters about the talks.")),
         reads="facts",
         detect=title_conflicts,
     ),

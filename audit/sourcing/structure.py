@@ -107,8 +107,7 @@ def _nest(found: list[Attribution]) -> list[Attribution]:
         j = bisect.bisect_right(starts, pos) - 1
         while j >= 0 and reach[j] > pos:
             outer = out[j]
-            held = outer.source is not None or outer.kind != "belief"  # not "X seems to"
-            if j != i and held and outer.nested_in is None and _holds(outer, pos) and (
+            if j != i and outer.held and outer.nested_in is None and _holds(outer, pos) and (
                     outer.direct or _within(att, outer)) and (
                     outer.cue is None or not outer.cue[0] <= pos < outer.cue[1]):
                 out[i] = att.with_(nested_in=j)

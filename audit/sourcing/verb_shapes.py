@@ -427,9 +427,10 @@ def _name_and_details(r: Reader, c: CueContext) -> Attribution | None:
             break
         i -= 1
     first = i + 1
-    if len(ends) < 2 or ends[-1] == first or (i >= 0 and toks[i].is_word) or \
-            toks[first].start < sentence[0]:
-        return None  # the name must open the clause (the sentence, or after a quote or dash)
+    if len(ends) < 2 or ends[-1] == first or (i >= 0 and toks[i].is_word) or (
+            i < 0 and r.text[sentence[0]:toks[0].start].strip(" \t\n“\"'—–-")):
+        return None  # the name must open the clause (the sentence, or after a quote or dash):
+        # the start of a cue's window cut from a long sentence is not its start
     head = (first, ends[-1])
     pieces = [(ends[j + 1] + 1, ends[j]) for j in range(len(ends) - 1)]
     words = [t.text for t in toks[head[0]:head[1]]]
