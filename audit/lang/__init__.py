@@ -76,15 +76,16 @@ def pack(language: str | None) -> ModuleType | None:
     """The sourcing pack for ``language`` (English when it is not known), or None."""
     return PACKS.get(language or "en")
 
+
 # The label fields a language module may hold (what each is for: the comments in en.py),
-# read through ``alternation`` by audit/strip/furniture.py (photo and source credits,
-# newsletter, comment, navigation, share, related-story and advertisement labels, cookie
-# and copyright notices), audit/strip/textroles.py (author boxes), audit/provenance.py
-# (the label before a credited name, the heading before an author's name, a page's own
-# labels, where a byline's name ends) and audit/metadata.py (the words around a byline's
-# names: its leads and labels, job titles, dates, links, the word between two names; a
-# publication date's label) and audit/strip/textregion.py (a reader's comment; the
-# small words of a site's name).
+# read through ``alternation`` and ``every`` by audit/strip/furniture.py (photo and source
+# credits, newsletter, comment, navigation, share, related-story and advertisement labels,
+# cookie and copyright notices), audit/strip/textroles.py (author boxes, the small words of
+# a site's name), audit/strip/textregion.py (a reader's comment), audit/provenance.py (the
+# label before a credited name, the heading before an author's name, a page's own labels,
+# where a byline's name ends) and audit/metadata.py (the words around a byline's names: its
+# leads and labels, job titles, dates, links, the word between two names; a publication
+# date's label).
 LABEL_FIELDS = (
     "PHOTO_WORDS", "PHOTO_CREDIT_WORDS", "SOURCE_LABELS", "TRANSLATED_BY", "TRANSLATION_LABELS",
     "NEWSLETTER_PROMPTS", "SUBSCRIBE_WORDS", "SUBSCRIBE_TAILS", "COMMENTS_WORDS",
