@@ -203,6 +203,16 @@ def test_labels_live_in_their_languages():
         found = sorted(w for w in words
                        if re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", spelled))
         assert not found, (path.relative_to(ROOT).as_posix(), found)
+    # Nor a second copy of an English label of three words or more ("we use cookies").
+    phrases = {piece.strip() for field in lang.LABEL_FIELDS
+               for fragment in getattr(lang.LANGUAGES["en"], field, ())
+               for piece in re.split(r"\\[a-z]|[()?|\[\]*+.$^{}]", fragment)
+               if len(piece.split()) >= 3 and re.fullmatch(r"[a-z' -]+", piece.strip())}
+    assert {"we use cookies", "about the author", "all rights reserved"} <= phrases
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.parent.name != "lang":
+            spelled = _lists_and_patterns(path)
+            assert not [p for p in phrases if p in spelled], path.relative_to(ROOT).as_posix()
     for module in lang.MODULES:
         for field in lang.LABEL_FIELDS:
             value = getattr(module, field, ())

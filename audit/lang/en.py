@@ -105,6 +105,11 @@ RELATED_PROMPTS = (
 AD_LABELS = ("advertisement", "advertising", "sponsored", "ad")
 # Anywhere in a short block: a cookie notice.
 COOKIE_NOTICES = ("we use cookies", "uses cookies", r"cookie (?:policy|settings|preferences)")
+# Anywhere in a block of any length: a prompt to join a mailing list, a cookie banner.
+MAILING_LIST_PROMPTS = (
+    r"(?:join|sign up (?:for|to)|subscribe to) (?:our|the) (?:mailing list|newsletter)",)
+COOKIE_BANNERS = ("we use cookies", r"this (?:site|website) uses cookies",
+                  r"by continuing to use this (?:site|website)")
 # Anywhere in a block: a copyright notice's "all rights reserved".
 ALL_RIGHTS_RESERVED = ("all rights reserved",)
 # The word of a slideshow counter ("Image 1 of 5").

@@ -135,17 +135,13 @@ _ANCHORED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 )
 _STRONG: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (Role.OTHER, "copyright", re.compile(r"\b" + _any("ALL_RIGHTS_RESERVED") + r"\b", _I)),
-    (Role.NEWSLETTER, "mailing-list", re.compile(
-        r"\b(?:join|sign up (?:for|to)|subscribe to) (?:our|the) (?:mailing list|newsletter)\b",
-        _I)),
+    (Role.NEWSLETTER, "mailing-list", re.compile(r"\b" + _any("MAILING_LIST_PROMPTS") + r"\b", _I)),
     (Role.PHOTO_CREDIT, "caption-credit", re.compile(
         r"\bcredit\s*(?:\.\.\.|…|:)\s*\S[^.]{0,80}$", _I)),
     (Role.AUTHOR_BIO, "author-contact", re.compile(
         r"\b(?:may|can) be reached at\b[^@]{0,80}@|"
         r"\bfollow (?:him|her|them) on (?:twitter|instagram|facebook|x)\b", _I)),
-    (Role.OTHER, "cookies", re.compile(
-        r"\b(?:we use cookies|this (?:site|website) uses cookies|by continuing to use this "
-        r"(?:site|website))\b", _I)),
+    (Role.OTHER, "cookies", re.compile(r"\b" + _any("COOKIE_BANNERS") + r"\b", _I)),
 )
 
 
