@@ -203,10 +203,8 @@ def _date_under_heading(tree: Any) -> Item | None:
 
 
 # Words that label a date as the publication's, not as an update's ("Letzte Änderung").
-_PUBLISHED_LABEL = re.compile(
-    r"\b(?:published|publication date|posted on|written|erschienen|veröffentlicht|publiziert|"
-    r"publié|publicado|pubblicato|publisert|publicerad|gepubliceerd|opublikowano)\b",
-    re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"\b(?:" + lang.alternation("PUBLISHED_LABELS") + r")\b",
+                              re.IGNORECASE)
 
 
 def _labelled_date(tree: Any) -> Item | None:
@@ -542,37 +540,34 @@ def _is_site(part: str, sites: set[str], domain: str) -> bool:
 
 # --- authors ---------------------------------------------------------------------------
 
-# Words before a name in a byline or an author field, in the languages of the pages read.
+# Words before a name in a byline or an author field, in every language (audit/lang:
+# BYLINE_LEADS, BYLINE_FROM, AUTHOR_LABELS, AUTHOR_WORDS).
 _CUE = re.compile(
-    r"^\s*(?:(?:written|posted|reported|text|words|interview|story|view all posts|all posts|"
-    r"post author|article author|"
-    r"posts|articles?|ein (?:artikel|beitrag|gastbeitrag)|verfasst|geschrieben|published|"
-    r"veröffentlicht|publiziert|zeige alle beiträge|alle beiträge|mehr|more|"
-    r"publi[ée]e?|escrito|scritto|geschreven|skrevet|skrivet)\s*)?"
-    r"(?:" + "|".join(bylines.BY_WORDS) + r"|vom|from)\s*:?\s+"
-    r"|^\s*(?:autor(?:in|es|en)?|author|auteur|autore|autora|autoren|redakteur(?:in)?|"
-    r"reporter|text|texte|testo|texto|tekst|fotos?|photos?|redaktion|written)\s*[:：]\s*"
-    r"|^\s*(?:autor(?:in)?|author|auteur|autore|autora)\s+(?=\S)", re.IGNORECASE)
+    r"^\s*(?:(?:" + lang.alternation("BYLINE_LEADS") + r")\s*)?"
+    r"(?:" + "|".join(bylines.BY_WORDS) + "|" + lang.alternation("BYLINE_FROM") + r")\s*:?\s+"
+    r"|^\s*(?:" + lang.alternation("AUTHOR_LABELS") + r")\s*[:：]\s*"
+    r"|^\s*(?:" + lang.alternation("AUTHOR_WORDS") + r")\s+(?=\S)", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _EMAIL_ANY = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BRACKETS = re.compile(r"\s*[(\[][^)\]]{0,40}[)\]]")
-# Where a byline's name ends: a bar, a bullet, a date or time, "updated", a line break.
+# Where a byline's name ends: a bar, a bullet, a date or time, a label ("Updated:",
+# "Source:", "Photo:"), "published", a line break (the words: audit/lang).
+_PUBLISHED = lang.alternation("PUBLISHED_WORDS")
 _NAME_STOP = re.compile(
     r"\s*(?:[|•·»\n→]|\s[-–—]\s+(?=\d|\w+\.? \d)|\s\S*\d|\b\d{4}\b|"
-    r"\b(?:stand|quelle|source|fotos?|photos?|bild|updated|aktualisiert)\s*:|"
-    r"\s(?:publiziert|veröffentlicht|published|posted|updated|aktualisiert|publicado)\b|"
-    r"\b(?:updated|aktualisiert|publiziert|veröffentlicht|publié|publicado|pubblicato|"
-    r"mis à jour|am|on|le|el|il|den|op)\b\s+\d).*$", re.IGNORECASE | re.DOTALL)
-_AND = re.compile(r"\s*(?:;|&|\s(?:and|und|et|y|e|i|en|og|och|ve|oraz|и)\s|,\s*(?:and|und)\s)\s*",
+    r"\b(?:" + lang.alternation("UPDATED_LABELS") + "|" + lang.alternation("SOURCE_LABELS")
+    + r"|(?:" + lang.alternation("PHOTO_WORDS") + r")s?)\s*:|"
+    r"\s(?:" + _PUBLISHED + r")\b|"
+    r"\b(?:" + _PUBLISHED + "|" + lang.alternation("DATE_ON") + r")\b\s+\d).*$",
+    re.IGNORECASE | re.DOTALL)
+# What joins two names: a semicolon, "&", "and" in any language (audit/lang: NAME_AND).
+_NAMES_AND = lang.alternation("NAME_AND")
+_AND = re.compile(r"\s*(?:;|&|\s(?:" + _NAMES_AND + r")\s|,\s*(?:" + _NAMES_AND + r")\s)\s*",
                   re.IGNORECASE)
 # Roles and credits after a name: "Jane Doe, Senior Reporter", "Max Muster, Redakteur".
 _ROLE = re.compile(
-    r"^(?:(?:senior|staff|chief|contributing|political|deputy|managing|news|sports|associate|"
-    r"executive|special|freelance|freie[rs]?|stellvertretende[rs]?|leitende[rs]?)\s+)*"
-    r"(?:writer|journalist(?:in)?|columnist|reporter(?:in)?|correspondent|editor|contributor|"
-    r"producer|photographer|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|author|"
-    r"redaktion|staff|journaliste|rédact(?:eur|rice)|periodista|redactor(?:a)?|giornalista|"
-    r"redattore|fotograf(?:in)?|kolumnist(?:in)?|phd|dr\.?|prof\.?|md)\b.*$", re.IGNORECASE)
+    r"^(?:(?:" + lang.alternation("JOB_TITLE_LEADS") + r")\s+)*"
+    r"(?:" + lang.alternation("JOB_TITLES") + r")\b.*$", re.IGNORECASE)
 
 
 def split_names(text: str) -> list[str]:
@@ -602,22 +597,15 @@ def split_names(text: str) -> list[str]:
     return names
 
 
-_ROLE_TAIL = re.compile(r"\s+(?:staff writer|staff|reporter|correspondent|journalist|"
-                        r"chefredakteur(?:in)?|redakteur(?:in)?|editor)$",
-                        re.IGNORECASE)
+_ROLE_TAIL = re.compile(r"\s+(?:" + lang.alternation("JOB_TITLE_TAILS") + ")$", re.IGNORECASE)
 
 
 # Words that are never (part of) a byline's name: labels left around it.
 _NOT_NAME = re.compile(
-    r"^(?:" + "|".join(bylines.BY_WORDS) + r"|vom|de|from|über|about|schließen|close|autorenseite|"
-    r"author page|profile|profil|published|veröffentlicht|publiziert|posted|gesponserte?|"
-    r"sponsored|anzeige|advertisement|mehr|more|follow|folgen|share|teilen|view|alle|all|"
-    r"kontakt|contact|text|interview|autor|author|foto|photo|bild|vor|ago|il y a|hace)\b",
+    r"^(?:" + "|".join(bylines.BY_WORDS) + "|" + lang.alternation("NOT_NAMES") + r")\b",
     re.IGNORECASE)
 # Words after a name in a byline element: its links to the author's page.
-_NAME_TAIL = re.compile(r"\s+(?:alle artikel|all articles|view (?:my )?(?:complete )?profile|"
-                        r"mehr (?:von|artikel)|more from|kontakt|contact|e-?mail|profil|"
-                        r"folgen|follow)\b.*$", re.IGNORECASE)
+_NAME_TAIL = re.compile(r"\s+(?:" + lang.alternation("AUTHOR_LINKS") + r")\b.*$", re.IGNORECASE)
 
 
 # Month names left of a byline's date ("Dezember 10"): never a name alone.
@@ -634,9 +622,9 @@ def _plausible_name(name: str) -> bool:
 
 # Classes of elements that hold a byline, and classes of those that do not although they
 # say "author" (a comment's author, the author's picture, biography or social links).
-_BYLINE_CLASS = re.compile(r"author|byline|\bbyl\b|autor|auteur|writer|journalist|verfasser",
+_BYLINE_CLASS = re.compile(r"byline|\bbyl\b|" + lang.alternation("BYLINE_CLASS_WORDS"),
                            re.IGNORECASE)
-_MAY_BYLINE = re.compile("author|byl|autor|auteur|writer|journalist|verfasser")
+_MAY_BYLINE = re.compile("byl|" + lang.alternation("BYLINE_CLASS_WORDS"))
 _NOT_BYLINE_CLASS = re.compile(
     r"comment|avatar|image|img|photo|picture|bio|desc|social|share|follow|widget|date|time|"
     r"label|job|role|title|more|list|count|icon|form|hidden|sr-only|visually", re.IGNORECASE)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from audit import bylines
+from audit import bylines, lang
 from audit.agencies import AGENCIES
 from audit.joined import lines_containing
 from audit.metadata import MONTH_RE, is_placeholder_name, split_names, written_day
@@ -43,19 +43,20 @@ _TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?", _I
 # ("April -10-2024", "Jan. 5"), so that "Jane Doe" or "May Smith" stay names.
 _DATE_MONTH = r"\b(?:" + MONTH_RE + r")\.?\s{0,3}[-,]?\s{0,3}\d"
 _NAME_END = re.compile(
-    r"\s*(?:[|,/•·@(]|\s[-–—]\s|\bon\b|\bupdated\b|\d|" + _DATE_MONTH + r"|\b(?:published|"
-    r"posted|publiziert|veröffentlicht|aktualisiert|publicado|atualizado|publié|pubblicato)\b"
-    r").*$", _I)
+    r"\s*(?:[|,/•·@(]|\s[-–—]\s|\bon\b|\d|" + _DATE_MONTH + r"|\b(?:"
+    + lang.alternation("PUBLISHED_WORDS") + r")\b).*$", _I)
 _JOB_TITLE = re.compile(
     r"(?:\s+(?:senior|staff|business|chief|contributing|political|deputy|managing|news|sports|"
     r"associate|executive|special|opinion))?\s+(?:writer|columnist|reporter|correspondent|editor|"
     r"contributor|producer)s?\b.*$", _I)
 _UPDATED = re.compile(r"^(?:updated|last updated|modified)\b", _I)
+# The label before a credited name ("Photo: ", "Source: ", "Übersetzt von "): the photo,
+# source and translation labels of every language (audit/lang, the ones furniture reads).
 _CREDIT_PREFIX = re.compile(
-    r"^[(\[]?(?:(?:photo|image|picture|foto)s?\s*)?(?:credits?|courtesy(?: of)?|by|source|"
-    r"sources|quelle|fonte|fuente|sumber|источник|来源|出典|translated(?: from [\w-]+)? by|"
-    r"translation(?: by)?|übersetzt von|übersetzung|tradução(?: de| por)?|traduzione(?: di)?|"
-    r"diterjemahkan oleh|перевод|翻訳)?\s*(?:[:：]|\.\.\.|…)?\s*", _I)
+    r"^[(\[]?(?:(?:" + lang.alternation("PHOTO_WORDS") + r")s?\s*)?(?:credits?|courtesy(?: of)?|by|"
+    + "|".join(lang.alternation(field) for field in (
+        "SOURCE_LABELS", "TRANSLATED_BY", "TRANSLATION_LABELS"))
+    + r")?\s*(?:[:：]|\.\.\.|…)?\s*", _I)
 # A caption ending with its credit: "... He didn't get it. Credit... Doug Mills/The New York Times".
 _CREDIT_TAIL = re.compile(r"\bcredit\s*(?:\.\.\.|…|:)\s*(\S[^.]{0,80})$", _I)
 AGENCY_OF = {alias.casefold(): agency.name for agency in AGENCIES for alias in agency.aliases}
@@ -73,8 +74,10 @@ _WIRE = re.compile(r"\((?P<a>" + _WIRES + r")\)|(?:^|\s)[—–-]\s*(?P<b>" + _W
 _WIRE_NAMES = tuple(alias for agency in AGENCIES if agency.text for alias in agency.aliases)
 _WIRE_IN_PARENS = re.compile(r"\((?:" + _WIRES + r")\)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_ABOUT = re.compile(r"^(?:about the author|about|sobre o autor|sobre|über den autor|über|"
-                    r"tentang penulis|tentang|su)\s*:?\s*", _I)
+# An author box's heading before the name ("About the author: ", "Sobre "): the headings
+# first, so that "About the author" goes whole.
+_ABOUT = re.compile(r"^(?:" + lang.alternation("ABOUT_AUTHOR") + "|" + lang.alternation("ABOUT")
+                    + r")\s*:?\s*", _I)
 _MY_NAME = re.compile(r"\bmy name is ((?:[A-Z][\w'-]*\s?){1,6})")
 _SITE_NAME = (
     re.compile(r"\benjoying ([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})\s*\?"),
@@ -87,10 +90,9 @@ _COPYRIGHT = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:copyright
                         r"\d{4}(?:\s*[-–]\s*\d{4})?"
                         r"\s+(?P<name>[^.|]{2,60}?)\s*(?:\.|\||all rights|$)", _I)
 _LABELS = (
-    (Label.OPINION, re.compile(r"^(?:opinion|op-ed|editorial|commentary|column|meinung|opinião|"
-                           r"opinione|opini|мнение)\b\s*(?:[|:]|$)", _I)),
-    (Label.SPONSORED, re.compile(r"^(?:sponsored(?: content| post| by\b.*)?|paid (?:post|content)|"
-                             r"advertorial|partner content|anzeige|publieditorial)\s*$", _I)),
+    (Label.OPINION, re.compile(
+        r"^(?:" + lang.alternation("OPINION_LABELS") + r")\b\s*(?:[|:]|$)", _I)),
+    (Label.SPONSORED, re.compile(r"^(?:" + lang.alternation("SPONSORED_LABELS") + r")\s*$", _I)),
     (Label.CORRECTION, re.compile(r"^(?:correction|clarification)s?\s*[:(]|"
                               r"^an earlier version of this (?:article|story)\b", _I)),
     (Label.ANALYSIS, re.compile(r"^(?:news )?analysis\b\s*(?:[|:]|$)", _I)),

@@ -94,10 +94,6 @@ def test_the_sourcing_stage_is_handed_its_pack():
                            for name in modules), (path.name, modules)
 
 
-# Modules of audit/sourcing that still spell English words inline (to move to the pack).
-_WORDS_STILL_INLINE = {"content.py", "nominal.py", "participles.py", "shapes.py",
-                       "verb_shapes.py"}
-
 
 def test_sourcing_words_are_read_from_the_pack():
     """A tuple, list or set of words written out in a sourcing module is language knowledge
@@ -107,14 +103,138 @@ def test_sourcing_words_are_read_from_the_pack():
 
     names = {*map(str, SourceType), *KINDS, "analyse", "extract", "owner"}  # and a group
     for path in sorted((PACKAGE / "sourcing").glob("*.py")):
-        if path.name in _WORDS_STILL_INLINE:
-            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.Tuple, ast.List, ast.Set)) and len(node.elts) > 1:
                 values = [e.value for e in node.elts if isinstance(e, ast.Constant)]
                 found = [v for v in values if isinstance(v, str) and v.isalpha()
                          and v.islower() and v not in names]
                 assert not found, (path.name, node.lineno, found)
+
+
+# How an attribution was found (record.Attribution.form): names, not words of the text.
+_FORMS = {"quote", "reported", "according-to", "nominal", "passive", "carried", "label",
+          "question"}
+
+
+def _tested_strings(path: Path) -> list[str]:
+    """The strings a module tests text against: compared (==, in), looked for at a start or
+    an end (startswith, endswith), or gathered in a tuple, list or set (report messages,
+    which f-strings piece together, are not tested)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in ("startswith", "endswith"):
+            operands = list(node.args)
+        elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            operands = list(node.elts)
+        else:
+            continue
+        for operand in operands:
+            for item in operand.elts if isinstance(operand, (ast.Tuple, ast.Set)) else [operand]:
+                if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                    found.append(item.value)
+    return found
+
+
+def test_sourcing_modules_spell_no_english_word():
+    """No sourcing module tests text for an English word or a piece of one ("that", " and",
+    "ing", "’s"): every word it looks for is a field of the pack it is handed. Names the
+    code gives things are allowed: source types, attribution kinds and forms, page labels,
+    the named groups of the pack's own patterns, module and exported names."""
+    import re
+
+    from audit import lang, sourcing
+    from audit.model import Label, SourceType
+    from audit.sourcing.record import KINDS
+
+    groups = {name for value in vars(lang.pack("en")).values() if isinstance(value, str)
+              for name in re.findall(r"\(\?P<(\w+)>", value)}
+    modules = sorted((PACKAGE / "sourcing").glob("*.py"))
+    names = {*map(str, SourceType), *KINDS, *_FORMS, *map(str, Label), *groups,
+             *(path.stem for path in modules), *sourcing.__all__}
+    for path in modules:
+        spelled = [value for value in _tested_strings(path) if value not in names
+                   and re.fullmatch(r"[\s,;:’']*[a-z]+(?:[\s’'][a-z]+)*[\s,;:’']*", value)
+                   and re.search(r"[a-z]{2}|[’'][a-z]", value)]
+        assert not spelled, (path.name, spelled)
+        # A regular expression (a literal with a backslash, "(?" or "|") spells no word
+        # either, its escapes, flags and group names aside.
+        in_patterns = [word for value in _literals(path)
+                       if "\\" in value or "(?" in value or "|" in value
+                       for word in re.findall(r"[a-z]{2,}", re.sub(
+                           r"\\[a-zA-Z]|\(\?P?[<=]\w+>?|\(\?[a-zA-Z-]+[:)]", "", value))
+                       if word not in names]
+        assert not in_patterns, (path.name, in_patterns)
+
+
+def _lists_and_patterns(path: Path) -> str:
+    """The string literals of a module that are patterns or list words: a regular
+    expression's alternation (a literal with "|"), or a word in a tuple, list or set."""
+    found = [value for value in _literals(path) if "|" in value]  # docstrings aside
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            found.extend(e.value for e in node.elts if isinstance(e, ast.Constant)
+                         and isinstance(e.value, str) and e.value.isalpha())
+    return "\n".join(found).casefold()
+
+
+def test_labels_live_in_their_languages():
+    """The labels of page furniture, credits, author boxes and bylines (lang.LABEL_FIELDS)
+    are spelled in their language's module alone, so that adding a language is one file:
+    no pattern or word list outside audit/lang holds a word of another language's labels
+    (words English shares, "newsletter", "cookies", aside), and the modules that read
+    them join every language's through lang.alternation."""
+    import re
+
+    from audit import lang
+
+    english = (PACKAGE / "lang" / "en.py").read_text(encoding="utf-8").casefold()
+    words = {word for code, module in lang.LANGUAGES.items() if code != "en"
+             for field in lang.LABEL_FIELDS for fragment in getattr(module, field, ())
+             for word in re.findall(r"[^\W\d_]{4,}", fragment.casefold())
+             if word not in english}
+    assert {"quelle", "übersetzt", "tradução", "iscriviti", "комментари", "penulis"} <= words
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.parent.name == "lang":
+            continue
+        spelled = _lists_and_patterns(path)
+        found = sorted(w for w in words
+                       if re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", spelled))
+        assert not found, (path.relative_to(ROOT).as_posix(), found)
+    # Nor a second copy of an English label of three words or more ("we use cookies").
+    phrases = {piece.strip() for field in lang.LABEL_FIELDS
+               for fragment in getattr(lang.LANGUAGES["en"], field, ())
+               for piece in re.split(r"\\[a-z]|[()?|\[\]*+.$^{}]", fragment)
+               if len(piece.split()) >= 3 and re.fullmatch(r"[a-z' -]+", piece.strip())}
+    assert {"we use cookies", "about the author", "all rights reserved"} <= phrases
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.parent.name != "lang":
+            spelled = _lists_and_patterns(path)
+            assert not [p for p in phrases if p in spelled], path.relative_to(ROOT).as_posix()
+    for module in lang.MODULES:
+        for field in lang.LABEL_FIELDS:
+            value = getattr(module, field, ())
+            assert isinstance(value, tuple) and all(isinstance(f, str) for f in value), \
+                (module.__name__, field)
+            for fragment in value:
+                re.compile(fragment)
+
+
+def test_a_language_module_holds_known_fields():
+    """A field a language module spells wrong would be read by no one: every field of a
+    module but English (whose sourcing pack has many more) is one the registry knows."""
+    from audit import lang
+
+    known = {"NAME", "FUNCTION_WORDS", "SCRIPTS", "BYLINE_BY", "BYLINE_OPENERS", "MONTHS",
+             *lang.LABEL_FIELDS}
+    for code, module in lang.LANGUAGES.items():
+        if code == "en":
+            continue
+        fields = {name for name in vars(module) if name.isupper()}
+        assert fields <= known, (code, fields - known)
+
 
 def test_one_date_parser():
     """Dates are parsed by audit.metadata.parse_date alone (measured against htmldate and

@@ -18,21 +18,13 @@ from itertools import chain, compress, pairwise, repeat
 from operator import and_
 from typing import NamedTuple
 
+from audit import lang
 from audit.sentences import split_sentences
 
-# English function words (and reporting verbs that every article shares): they carry no
-# evidence that one text was taken from another, so they are left out of content words.
-_FUNCTION_WORDS = """
-a about above after again against all also am an and any are as at be because been before
-being below between both but by can could did do does doing down during each few for from
-further had has have having he her here hers herself him himself his how i if in into is it
-its itself just me more most my myself no nor not now of off on once only or other our ours
-out over own same she should so some such than that the their theirs them themselves then
-there these they this those through to too under until up very was we were what when where
-which while who whom why will with would you your yours said says say told according also
-mr mrs ms s t one two new like get got many much may might must us via per
-"""
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+# Function words (and reporting verbs that every article shares), from the English module
+# (audit/lang/en.py): they carry no evidence that one text was taken from another, so they
+# are left out of content words.
+FUNCTION_WORDS = lang.LANGUAGES["en"].COPY_STOP_WORDS
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 

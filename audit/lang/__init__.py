@@ -8,6 +8,9 @@ What a module may hold (each optional but NAME):
 - ``SCRIPTS``: the Unicode scripts it is told by (language detection, other scripts);
 - ``BYLINE_BY``, ``BYLINE_OPENERS``: the words a byline opens with (audit/bylines.py);
 - ``MONTHS``: twelve strings of month names, January first (audit/metadata.py's dates);
+- the labels of page furniture, credits and author boxes (``LABEL_FIELDS``: "Quelle:",
+  "Übersetzt von", "Leia também", "Über den Autor"), as regular-expression fragments that
+  the strip stage and provenance read through ``alternation``;
 - the sourcing pack: every word list and pattern the sourcing stage reads (en.py). A
   language is covered by the sourcing stage when its module has one (``CUE_VERBS``).
 """
@@ -72,3 +75,41 @@ COVERED_LANGUAGES = tuple(PACKS)
 def pack(language: str | None) -> ModuleType | None:
     """The sourcing pack for ``language`` (English when it is not known), or None."""
     return PACKS.get(language or "en")
+
+
+# The label fields a language module may hold (what each is for: the comments in en.py),
+# read through ``alternation`` and ``every`` by audit/strip/furniture.py (photo and source
+# credits, newsletter, comment, navigation, share, related-story and advertisement labels,
+# cookie and copyright notices), audit/strip/textroles.py (author boxes, the small words of
+# a site's name), audit/strip/textregion.py (a reader's comment), audit/provenance.py (the
+# label before a credited name, the heading before an author's name, a page's own labels,
+# where a byline's name ends) and audit/metadata.py (the words around a byline's names: its
+# leads and labels, job titles, dates, links, the word between two names; a publication
+# date's label).
+LABEL_FIELDS = (
+    "PHOTO_WORDS", "PHOTO_CREDIT_WORDS", "SOURCE_LABELS", "TRANSLATED_BY", "TRANSLATION_LABELS",
+    "NEWSLETTER_PROMPTS", "SUBSCRIBE_WORDS", "SUBSCRIBE_TAILS", "COMMENTS_WORDS",
+    "COMMENT_PROMPTS", "NO_COMMENTS", "LOGGED_IN", "TO_COMMENT", "PREV_NEXT", "SKIP_LINKS",
+    "MENU_WORDS", "SHARE_WORDS", "RELATED_PROMPTS", "AD_LABELS", "COOKIE_NOTICES",
+    "MAILING_LIST_PROMPTS", "COOKIE_BANNERS",
+    "ALL_RIGHTS_RESERVED", "COUNTER_OF", "ABOUT_AUTHOR", "ABOUT", "BIO_CUES",
+    "OPINION_LABELS", "SPONSORED_LABELS", "PUBLISHED_WORDS", "DATE_ON", "UPDATED_LABELS",
+    "PUBLISHED_LABELS", "REPLY_WORDS", "COMMENTER_SAID", "NAME_AND", "SITE_SMALL_WORDS",
+    "BYLINE_LEADS", "BYLINE_FROM", "AUTHOR_LABELS", "AUTHOR_WORDS", "JOB_TITLE_LEADS",
+    "JOB_TITLES", "JOB_TITLE_TAILS", "NOT_NAMES", "AUTHOR_LINKS", "BYLINE_CLASS_WORDS",
+)
+
+
+def alternation(field: str) -> str:
+    """The regular-expression fragments every language module holds in ``field`` (one of
+    LABEL_FIELDS), joined as one alternation: languages in MODULES order, each fragment
+    once. Put a group around it: "(?:" + alternation("SOURCE_LABELS") + ")"."""
+    return "|".join(every(field))
+
+
+def every(field: str) -> tuple[str, ...]:
+    """What every language module holds in the label field ``field``, in MODULES order,
+    each entry once (plain words, for a set: lang.every("SITE_SMALL_WORDS"))."""
+    if field not in LABEL_FIELDS:
+        raise KeyError(field)
+    return tuple(dict.fromkeys(entry for m in MODULES for entry in getattr(m, field, ())))

@@ -1,6 +1,8 @@
 """What the audit knows about English: its name, the words that tell it apart, its
-bylines and month names (read by language detection, bylines and dates), and the
-sourcing pack: every word list and pattern the sourcing stage reads.
+bylines and month names (read by language detection, bylines and dates), the labels of
+its pages (furniture, credits, author boxes, the words around a byline's names: the
+fields of audit.lang.LABEL_FIELDS, each with what it is for), and the sourcing pack:
+every word list, word and pattern the sourcing stage reads.
 
 The sourcing pack holds cue verbs, the head nouns that tell a source's type, and (at the
 end) the patterns of the cue scan (cues.py), of carried quotes and pronouns (carry.py), of
@@ -39,6 +41,130 @@ MONTHS = (
     "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
     "aug august", "sep sept september", "oct october", "nov november", "dec december",
 )
+
+# Function words (and reporting verbs that every article shares) that copy detection leaves
+# out of a sentence's content words (audit/copies/text.py): they carry no evidence that one
+# text was taken from another.
+COPY_STOP_WORDS = words("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+out over own same she should so some such than that the their theirs them themselves then
+there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your yours said says say told according also
+mr mrs ms s t one two new like get got many much may might must us via per
+""")
+
+# Page furniture, credits and labels (audit/strip/furniture.py, audit/strip/textroles.py,
+# audit/provenance.py): regular-expression fragments, matched case-insensitively at the
+# start of a block unless said otherwise; audit.lang.alternation joins every language's.
+# A photo ("Photo: X", "Image 3 of 5"), and the words between it and a credit's colon.
+PHOTO_WORDS = ("photo", "image", "picture")
+PHOTO_CREDIT_WORDS = ("credit", "courtesy")
+# A source credit's label ("Source: Reuters"), before a colon.
+SOURCE_LABELS = ("sources?",)
+# What opens a translator's credit ("Translated by X"), and labels that need a colon.
+TRANSLATED_BY = (r"translated(?: from [\w-]+)? by",)
+TRANSLATION_LABELS = (r"translation(?: by)?",)
+# Newsletter prompts, and the words of a bare "Subscribe" button with what may follow it.
+NEWSLETTER_PROMPTS = (
+    r"(?:sign up|subscribe|join|get|receive|enter|register|never miss)\b.*\b(?:newsletters?|"
+    r"mailing list|e-?mail list|inbox|updates)\b",)
+SUBSCRIBE_WORDS = ("subscribe", "sign up")
+SUBSCRIBE_TAILS = ("now", "today", "here", "for free", r"(?:for|to) (?:our|free)\b.*",
+                   r"to (?-i:[A-Z]).*")
+# A comments heading ("Comments (3)"), a prompt to comment, and "no comments yet".
+COMMENTS_WORDS = ("comments?",)
+COMMENT_PROMPTS = (
+    r"(?:leave|write|post|add|submit|view|show|hide|read)\s+(?:a |your |the |all )?"
+    r"(?:\d+ )?(?:comments?|reply|replies|response)\b",)
+NO_COMMENTS = (r"no comments?(?: yet)?", "be the first to comment")
+# Anywhere in a short block: "log in to comment" (being logged in, then commenting).
+LOGGED_IN = ("register", "log ?in", "sign in", "logged in")
+TO_COMMENT = ("comment", "post a comment", "join the discussion")
+# Links to the previous or next article, and skip links.
+PREV_NEXT = (r"(?:[«‹<←]\s*)?(?:previous|next|older|newer|prev)\s*(?:article|post|story|"
+             r"entry|page|posts|entries)?\s*[:»›>→]?$",)
+SKIP_LINKS = (r"skip to (?:main )?content", r"skip to (?:site )?navigation", "back to top",
+              r"go to (?:home ?page|top)", r"continue reading(?: the main story)?",
+              "toggle navigation")
+# A menu item alone on its line.
+MENU_WORDS = ("home", "menu", "search", "log ?in", "log ?out", "sign ?in", "sign ?out",
+              "register", "account", "my account", "close", "open", "more")
+# A share button alone, or with what it shares ("Share this article").
+SHARE_WORDS = ("share", "tweet", "pin it", "email", "e-mail", "print")
+# A list of related stories ("Related", "More stories", "You may also like").
+RELATED_PROMPTS = (
+    r"related\s*:?$", r"related\s*:\s*\S",
+    r"(?:related|recent|popular|trending|latest|more|top|recommended|similar)\s+"
+    r"(?:articles?|posts?|stories|news|reading|videos?|coverage|content|from|in)\b",
+    r"you (?:may|might) (?:also )?(?:like|enjoy)", r"read (?:more|next|also)", "see also",
+    "also read", "more from")
+# An advertisement's label alone on its line.
+AD_LABELS = ("advertisement", "advertising", "sponsored", "ad")
+# Anywhere in a short block: a cookie notice.
+COOKIE_NOTICES = ("we use cookies", "uses cookies", r"cookie (?:policy|settings|preferences)")
+# Anywhere in a block of any length: a prompt to join a mailing list, a cookie banner.
+MAILING_LIST_PROMPTS = (
+    r"(?:join|sign up (?:for|to)|subscribe to) (?:our|the) (?:mailing list|newsletter)",)
+COOKIE_BANNERS = ("we use cookies", r"this (?:site|website) uses cookies",
+                  r"by continuing to use this (?:site|website)")
+# Anywhere in a block: a copyright notice's "all rights reserved".
+ALL_RIGHTS_RESERVED = ("all rights reserved",)
+# The word of a slideshow counter ("Image 1 of 5").
+COUNTER_OF = ("of",)
+# The heading of an author box ("About the author"), and the word of "About Jane Doe".
+ABOUT_AUTHOR = ("about the author", r"about (?:the )?writer")
+ABOUT = ("about",)
+# Anywhere in a block: what a biography says of its author ("is a staff writer").
+BIO_CUES = (r"\bmy name is\b",
+            r"\bis an? (?:\w+ ){0,3}(?:writer|journalist|reporter|editor|correspondent|"
+            r"author|contributor|columnist|blogger)\b", r"\beditor[- ]in[- ]chief\b")
+# A page's own label: an opinion piece ("Opinion |"), sponsored content ("Paid post").
+OPINION_LABELS = ("opinion", "op-ed", "editorial", "commentary", "column")
+SPONSORED_LABELS = (r"sponsored(?: content| post| by\b.*)?", r"paid (?:post|content)",
+                    "advertorial", "partner content")
+# Bylines (audit/provenance.py, audit/metadata.py): the words after a name that open its date
+# ("By X, updated May 5"), the word before a date ("on May 5") and a date's label ("Updated:").
+PUBLISHED_WORDS = ("published", "posted", "updated")
+DATE_ON = ("on",)
+UPDATED_LABELS = ("updated",)
+# The labels of a publication's date, not an update's ("Published 3 March 2020").
+PUBLISHED_LABELS = ("published", "publication date", "posted on", "written")
+# Words before the "by" of a byline ("Written by", "View all posts by"), the other word
+# before a name ("From"), an author's label ("Author: X", "Text: X") and the words that
+# name an author before the name ("Author Jane Doe").
+BYLINE_LEADS = ("written", "posted", "reported", "text", "words", "interview", "story",
+                "view all posts", "all posts", "post author", "article author", "posts",
+                "articles?", "published", "more")
+BYLINE_FROM = ("from",)
+AUTHOR_LABELS = ("author", "reporter", "text", "photos?", "written")
+AUTHOR_WORDS = ("author",)
+# Job titles after a name ("Jane Doe, Senior Reporter"), the words before them, and the
+# titles cut from a name's end ("Jane Doe Staff Writer").
+JOB_TITLE_LEADS = ("senior", "staff", "chief", "contributing", "political", "deputy",
+                   "managing", "news", "sports", "associate", "executive", "special",
+                   "freelance")
+JOB_TITLES = ("writer", "journalist", "columnist", "reporter", "correspondent", "editor",
+              "contributor", "producer", "photographer", "author", "staff", "phd", r"dr\.?",
+              r"prof\.?", "md")
+JOB_TITLE_TAILS = ("staff writer", "staff", "reporter", "correspondent", "journalist", "editor")
+# Words around a byline that are never (part of) a name, and an author's links after it.
+NOT_NAMES = ("from", "about", "close", "author page", "profile", "published", "posted",
+             "sponsored", "advertisement", "more", "follow", "share", "view", "all", "contact",
+             "text", "interview", "author", "photo", "ago")
+AUTHOR_LINKS = ("all articles", r"view (?:my )?(?:complete )?profile", "more from", "contact",
+                "e-?mail", "follow")
+# Small words a site's name may hold in lower case ("The Times of India"; textroles.py).
+SITE_SMALL_WORDS = ("of", "the", "and", "for")
+# Words of the HTML classes of an author's element ("author", "writer").
+BYLINE_CLASS_WORDS = ("author", "writer", "journalist")
+# A reader's comment: its reply button, and "X said:" opening it (audit/strip/textregion.py).
+REPLY_WORDS = ("reply",)
+COMMENTER_SAID = ("says", "said", "wrote")
+# The word that joins two names in a byline ("Jane Doe and John Roe"; audit/metadata.py).
+NAME_AND = ("and",)
 
 
 # Cue verbs that are almost always attribution whatever their subject.
@@ -546,6 +672,92 @@ idea notion claim claims fact suggestion suggestions view argument assertion bel
 possibility prospect theory allegation allegations report reports premise charge charges
 """)
 
+# ---- Small word sets the cue shapes test (content.py, nominal.py, participles.py,
+# shapes.py, verb_shapes.py), each named for the test it serves.
+# The word that opens a reported clause ("said that ...").
+THAT = "that"
+# The infinitive's mark ("pledged to cut taxes", "urged Congress to act").
+TO = "to"
+# What "X as Y" turns on ("described the push as ...", "sees Cruz as ...", "..., as one
+# CEO told me").
+AS = "as"
+# The relative pronoun of a person ("A spokesperson who ... said", "Smith, who ..., said"),
+# and its clause set off by commas inside a content.
+WHO = "who"
+WHO_ASIDE = ", who "
+# Relative pronouns opening a content that is a relative clause, not what was said.
+RELATIVE_OPENERS = ("who ", "which ")
+# The preposition of "replied by saying".
+BY = "by"
+# The preposition of a figure after a participle ("estimated at $1 billion").
+AT = "at"
+# A comparison before a subject ("more than [Bradley] said"): not a source.
+THAN = "than"
+# What makes a subject plural ("Smith and Jones say").
+AND = "and"
+# The first word of "according to": what comes after a closing cue is then no clause.
+ACCORDING = "according"
+# A participle that lets a determiner follow without a report ("adding jobs").
+ADDING = "adding"
+# "believes in sedans": the cue's stem and the preposition that make it another verb.
+BELIEVE_STEM = "believ"
+BELIEVE_IN = "in"
+# The stem of "claimed responsibility", "claims credit": a thing claimed, no report.
+CLAIM_STEM = "claim"
+# Word endings read by the shapes: adverbs ("gently urging"), participles ("is talking"),
+# past tenses ("estimated"), plurals ("officials") and possessives ("Swift’s claims").
+ADVERB_ENDING = "ly"
+PARTICIPLE_ENDING = "ing"
+PAST_ENDING = "ed"
+PLURAL_ENDING = "s"
+POSSESSIVE_ENDINGS = ("’s", "'s")
+# The characters stripped from a possessive name's end before it is looked up ("Trump’s").
+POSSESSIVE_STRIP = "’'s"
+# Branches of CLAUSE_END_PATTERN that do not end a clause at its first word ("that he and
+# Giles had been ...", "that if the talks fail, a bargain is possible"), by how they open.
+CLAUSE_END_AND = " and"
+CLAUSE_END_APPOSITION = (", a ", ", an ")
+# What is passed over between a cue and what it reports ("said that ...", "said: ...").
+SKIP_AFTER_CUE = words("that , : — –")
+# What opens a reported clause right after a cue or its addressee ("told them that ...").
+CLAUSE_OPENERS = words("that :")
+# What opens a clause, not a noun phrase, after a cue ("announced that", "asked whether").
+CLAUSE_LEADS = words("that whether if")
+# Words after a poll's noun that keep it the poll itself ("the poll by X", "a survey of
+# voters"), unlike "in poll numbers".
+POLL_PREPS = words("by from of for")
+# What joins a second cue to the subject of the first ("He said X and added that Y").
+SHARED_SUBJECT_JOINS = words("and but")
+# Subjects that take a base-form verb though they do not end in -s ("we say", "many
+# believe", "people say", "police say").
+PLURAL_SUBJECT_HEADS = words("i we they you some many others most few")
+PLURAL_NOUNS = words("people police media staff men women children data")
+# Endings of a head in -s that is not a plural ("press", "Trump’s").
+NOT_PLURAL_ENDINGS = ("ss", "’s", "'s")
+# Particles that make another verb of a cue ("showed up", "backed off", "called off").
+PARTICLES = words("up off down away back")
+# Adverbs that may follow a cue's object and come before a verb without making the object
+# the subject of a clause ("endorsed him also").
+ADVERBS_AFTER_OBJECT = words("also then once first only long even just again further still "
+                             "recently")
+# Indefinite articles: an aside after a clause ("..., a move that ...").
+INDEFINITE_ARTICLES = words("a an")
+# What may follow the comma after a cue set off inside its clause without going on with
+# what was said ("..., aides said, and ...").
+AFTER_ASIDE_STOPS = words("and but adding according")
+# Relative pronouns that open an apposition's clause ("Smith, who ..., said").
+RELATIVE_APPOSITION = words("who which")
+# Words of an approximate figure after "at" ("estimated at about 40").
+APPROXIMATORS = words("about around roughly nearly some least")
+# Prepositions of an absolute construction ("with costs expected to rise").
+WITH_WORDS = words("with without")
+# Prepositions of an occasion after a cue's object ("endorsed Trump [at a news conference]").
+OCCASION_PREPS = words("at during amid via while through after before")
+# Words before a month or a day that go with it ("on Tuesday", "in early March").
+BEFORE_MONTH = words("on in since by until early late mid this next last earlier later")
+# Words that join a second verb, ending a noun phrase ("endorsed Trump and said ...").
+NP_COORDINATORS = words("and but or")
+
 # Patterns of the cue scan (cues.py compiles them once per pack).
 # Prepositional and nominal cues whose source follows ("according to X", "remarks by X").
 PREPS = ("according to", "According to", "reported by")
@@ -732,6 +944,15 @@ FRONTED_PATTERN = (r"\W{0,3}(?:(?:Even |Just |Only )?(?:After|While|When|Althoug
 DASH_TAG_PATTERN = (r"[ \t\xa0]*\n{0,2}[ \t\xa0]*(?P<cue>―|—|–|--?)[ \t\xa0]*"
                     r"(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4}?)"
                     r"(?:[ \xa0]\(@\w+\))?[ \t\xa0.]*(?:\n|$|,|\()")
+# A speaker's or a headline's label (labels.py): a capitalised label of at most seven words
+# (initials, "Rep.", "(R-S.C.)" allowed, and the small words of names and offices: "Secretary
+# of State", "Beto O'Rourke", "Ursula von der Leyen") opening a line (an all-caps one also
+# after a quotation mark: a quoted transcript's “PENCE: ... paragraphs), a colon, then the
+# line's text.
+LABEL_PATTERN = (
+    r"^(?:[\"“](?=[A-Z][A-Z.’'-]+:))?"
+    r"(?P<label>[A-Z][\w.’'&-]*(?: (?:[A-Z(][\w.’'&()-]*|of|the|at|on|de|van|von|al|new)){0,6})"
+    r": ?(?P<content>[^\n]+)")
 # A relative pronoun standing for the subject of a passive view ("a group which is
 # expected to ...", "The DNC, which is seen as ...").
 RELATIVE_PRONOUNS = words("who which that")
@@ -803,5 +1024,21 @@ CONTRACTION_PATTERN = r"[’'](?:d|ll|ve|re|m|s)$"
 IF_WORDS = words("whether if")
 GENDERED_PRONOUNS = words("he she")
 INTERVIEW_LABELS = words("Q A")
-# Words left out of a source's identity when sources are counted ("the ministry" = "ministry").
+# Words left out of a source's identity when sources are counted ("the ministry" = "ministry"),
+# and the possessive ending dropped from it ("Trump’s campaign" = "Trump campaign").
 NOT_IDENTITY_WORDS = words("the a an one")
+IDENTITY_POSSESSIVE = "’s"
+# More single words the sourcing modules test: the raising verb read apart ("is expected
+# to"), what follows "accused" ("accused [of] ..."), the pronoun of a thing (carry.py), how
+# ANONYMITY_PATTERN's branch that gives its own reason opens ("not authorized to speak"),
+# "the" between joined names ("Japan and the United States") and left out of a country's
+# name, the preposition of "a spokesperson for Apple", the outlet head that is also an
+# office ("the agency"), and "people" before what they are ("people familiar with").
+EXPECTED = "expected"
+ACCUSED_OF = "of"
+IT = "it"
+NOT_AUTHORIZED = "not authori"
+THE = "the"
+SPEAKS_FOR = "for"
+NOT_OUTLET_HEAD = "agency"
+PEOPLE = "people"

@@ -15,3 +15,14 @@ MONTHS = (
     "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
     "octubre", "noviembre", "diciembre",
 )
+# Page furniture, credits and labels (what each field is for: audit/lang/en.py).
+SOURCE_LABELS = ("fuente",)
+DATE_ON = ("el",)
+BYLINE_LEADS = ("escrito",)
+AUTHOR_LABELS = ("autor(?:es)?", "autora", "texto")
+AUTHOR_WORDS = ("autor", "autora")
+JOB_TITLES = ("periodista", "redactor(?:a)?")
+NOT_NAMES = ("de", "hace")
+PUBLISHED_LABELS = ("publicado",)
+NAME_AND = ("y",)
+SITE_SMALL_WORDS = ("de", "la")

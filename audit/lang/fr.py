@@ -15,3 +15,15 @@ MONTHS = (
     "janvier", "février fevrier", "mars", "avril", "mai", "juin", "juillet", "août aout",
     "septembre", "octobre", "novembre", "décembre decembre",
 )
+# Page furniture, credits and labels (what each field is for: audit/lang/en.py).
+PUBLISHED_WORDS = ("publié", "mis à jour")
+DATE_ON = ("le",)
+BYLINE_LEADS = ("publi[ée]e?",)
+AUTHOR_LABELS = ("auteur", "texte")
+AUTHOR_WORDS = ("auteur",)
+JOB_TITLES = ("journaliste", r"rédact(?:eur|rice)")
+NOT_NAMES = ("de", "il y a")
+BYLINE_CLASS_WORDS = ("auteur",)
+PUBLISHED_LABELS = ("publié",)
+NAME_AND = ("et",)
+SITE_SMALL_WORDS = ("de", "la", "le")

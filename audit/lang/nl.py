@@ -13,3 +13,9 @@ MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
     "oktober", "november", "december",
 )
+# Page furniture, credits and labels (what each field is for: audit/lang/en.py).
+DATE_ON = ("op",)
+BYLINE_LEADS = ("geschreven",)
+AUTHOR_LABELS = ("tekst",)
+PUBLISHED_LABELS = ("gepubliceerd",)
+NAME_AND = ("en",)

@@ -8,3 +8,8 @@ kan
 """
 # The word before an author's name in a byline.
 BYLINE_BY = ("av",)
+# Page furniture, credits and labels (what each field is for: audit/lang/en.py).
+DATE_ON = ("den",)
+BYLINE_LEADS = ("skrivet",)
+PUBLISHED_LABELS = ("publicerad",)
+NAME_AND = ("och",)

@@ -135,7 +135,7 @@ def source_identity(name: str | None, kind: str, lang: ModuleType) -> str | None
     editors' views group the sources of a report exactly as the score counts them."""
     if not name:
         return None
-    words = [w.strip("’'").lower() for w in name.replace("’s", "").split()]
+    words = [w.strip("’'").lower() for w in name.replace(lang.IDENTITY_POSSESSIVE, "").split()]
     words = [w for w in words if w not in lang.NOT_IDENTITY_WORDS]
     if kind == "person" and words:
         return "person:" + words[-1]

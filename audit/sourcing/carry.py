@@ -29,6 +29,7 @@ class CarryPatterns(NamedTuple):
     full_name: re.Pattern  # a first and last name (lang.FULL_NAME_PATTERN)
     not_first_names: frozenset[str]  # capitalised words that do not open a name
     subject_form: dict[str, str]  # "his" -> "he", "its" -> "it"
+    not_authorized: str  # how the anonymity branch that is its own reason opens
 
 
 @lru_cache(maxsize=8)
@@ -36,7 +37,7 @@ def carry_patterns(lang: ModuleType) -> CarryPatterns:
     return CarryPatterns(re.compile(lang.ANONYMITY_PATTERN), re.compile(lang.FOLLOW_UP_PATTERN),
                          re.compile(lang.ANONYMITY_REASON_PATTERN),
                          re.compile(lang.FULL_NAME_PATTERN), lang.NOT_FIRST_NAMES,
-                         lang.SUBJECT_FORM)
+                         lang.SUBJECT_FORM, lang.NOT_AUTHORIZED)
 
 
 def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
@@ -170,7 +171,7 @@ def _named_before(lang: ModuleType, text: str, pos: int, word: str, gender: dict
 
 def _antecedent(lang: ModuleType, text: str, word: str, people: list[Attribution],
                 gender: dict[str, str], last_thing: Attribution | None) -> Attribution | None:
-    if word == "it":
+    if word == lang.IT:
         return last_thing
     if word not in lang.GENDERED_PRONOUNS:
         return None
@@ -207,7 +208,7 @@ def _reason_near(text: str, pos: int, sents: Sentences, patterns: CarryPatterns)
     match = patterns.anonymity.search(text, pos, min(end, pos + 600))
     if match is None:
         return None
-    if match.group().startswith("not authori"):
+    if match.group().startswith(patterns.not_authorized):
         return match.group().strip()
     reason = patterns.reason.match(text, match.end(), min(end, match.end() + 240))
     if reason is None:

@@ -22,7 +22,6 @@ from audit.sourcing.text import Sentences, Tok, trim
 
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
 
-_SKIP_AFTER = {"that", ",", ":", "—", "–"}
 MAX_ADDRESSEE = 4  # words of "told [the crowd] he ...", before the clause's subject
 _DASH = re.compile(r" [—–] | -- ")
 
@@ -38,6 +37,7 @@ class ReaderPatterns(NamedTuple):
     last_piece: re.Pattern  # where the last piece of a clause opens (lang.LAST_PIECE_PATTERN)
     clause_joint: re.Pattern  # what joins a second clause (lang.CLAUSE_JOINT_PATTERN)
     fronted: re.Pattern  # a sentence opening with a subordinate clause (lang.FRONTED_PATTERN)
+    that: re.Pattern  # "that" opening a clause, after spaces (lang.THAT)
 
 
 @lru_cache(maxsize=8)
@@ -45,7 +45,8 @@ def reader_patterns(lang: ModuleType) -> ReaderPatterns:
     return ReaderPatterns(*map(re.compile, (
         lang.DATELINE_PATTERN, lang.CLAUSE_END_PATTERN, lang.FIRST_PERSON_CUE_PATTERN,
         lang.RELATIVE_WHAT_PATTERN, lang.APPOSITION_THEN_QUOTE_PATTERN,
-        lang.LAST_PIECE_PATTERN, lang.CLAUSE_JOINT_PATTERN, lang.FRONTED_PATTERN)))
+        lang.LAST_PIECE_PATTERN, lang.CLAUSE_JOINT_PATTERN, lang.FRONTED_PATTERN,
+        r"\s*" + re.escape(lang.THAT) + r"\b")))
 
 
 class Reader:
@@ -81,7 +82,7 @@ class Reader:
                                                  or toks[k].low in self.lang.WHEN_WORDS))
         limit = min(len(toks), k + (24 if wide else 6))
         for i in range(k, limit):
-            if toks[i].low in ("that", ":") or (has_object and (
+            if toks[i].low in self.lang.CLAUSE_OPENERS or (has_object and (
                     toks[i].text in ",“\"")):
                 k = i
                 break
@@ -96,8 +97,8 @@ class Reader:
                     k = i  # "said Wednesday she wants ...": the day is not what was said
                 break  # "said he understands how hard that can be": the clause began
         after_that = False
-        while k < len(toks) and toks[k].low in _SKIP_AFTER:
-            after_that = after_that or toks[k].low == "that"
+        while k < len(toks) and toks[k].low in self.lang.SKIP_AFTER_CUE:
+            after_that = after_that or toks[k].low == self.lang.THAT
             k += 1
         if k >= len(toks):
             return None
@@ -123,9 +124,9 @@ class Reader:
             cut = match.start()
             if self.text[cut + 1:cut + 2] in ("”", '"'):
                 cut += 2  # 'are “about right,” though voters ...': the quote is kept
-            if (match.group().startswith(" and")
+            if (match.group().startswith(self.lang.CLAUSE_END_AND)
                     and " " not in self.text[start:cut].strip()) or (
-                    match.group().startswith((", a ", ", an ")) and
+                    match.group().startswith(self.lang.CLAUSE_END_APPOSITION) and
                     self.text[start:start + 12].split(None, 1)[0].lower() in
                     self.lang.CONDITIONS):
                 pos = match.end()  # "that he and Giles had been ...": no clause ends at its

@@ -14,20 +14,18 @@ from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
 
-# A capitalised label of at most seven words (initials, "Rep.", "(R-S.C.)" allowed)
-# opening a line (an all-caps one also after a quotation mark: a quoted transcript's
-# “PENCE: ... paragraphs), a colon, then the line's text.
-_LABEL = re.compile(
-    r"^(?:[\"“](?=[A-Z][A-Z.’'-]+:))?"
-    r"(?P<label>[A-Z][\w.’'&-]*(?: (?:[A-Z(][\w.’'&()-]*|of|the|at|on|de|van|von|al|new)){0,6})"
-    r": ?(?P<content>[^\n]+)", re.M)
+
+@lru_cache(maxsize=8)
+def _label(lang: ModuleType) -> re.Pattern:
+    """A speaker's or headline's label opening a line (lang.LABEL_PATTERN), compiled once."""
+    return re.compile(lang.LABEL_PATTERN, re.M)
 
 
 def labels(text: str, lang: ModuleType) -> list[Attribution]:
     """Attributions read from speaker and headline labels, in text order (words that open
     no label are the language pack's NOT_LABELS)."""
     out = []
-    for match in _LABEL.finditer(text):
+    for match in _label(lang).finditer(text):
         label = match.group("label")
         words = label.split()
         if words[0].lower().strip(".") in lang.NOT_LABELS or label[-1] in ".-&'’" or \

@@ -51,9 +51,9 @@ def in_poll(r: Reader, c: CueContext) -> Attribution | None:
     if np is None or not any(t.low in lang.POLL_NOUNS for t in toks[np[0]:np[1]]):
         return None
     last = max(i for i in range(np[0], np[1]) if toks[i].low in lang.POLL_NOUNS)
-    if last + 1 < np[1] and toks[last + 1].low not in ("by", "from", "of", "for"):
+    if last + 1 < np[1] and toks[last + 1].low not in lang.POLL_PREPS:
         return None  # "in poll numbers": not the poll itself
-    if toks[last].low.endswith("s") and not any(t.is_cap for t in toks[np[0]:last]):
+    if toks[last].low.endswith(lang.PLURAL_ENDING) and not any(t.is_cap for t in toks[np[0]:last]):
         return None  # "ahead in the polls": the standing, not a poll's finding
     words = [t.text for t in toks[np[0]:np[1]]]
     stype = r._typed(words, True) or "document"
@@ -76,7 +76,7 @@ def possessive(r: Reader, c: CueContext) -> Attribution | None:
     owner = toks[k0 - 1]
     if owner.low in r.lang.POSSESSIVE_PRONOUNS:
         source, stype = (owner.start, owner.end), "pronoun"
-    elif owner.low.endswith(("’s", "'s")):
+    elif owner.low.endswith(r.lang.POSSESSIVE_ENDINGS):
         np = np_before(r.lang, toks, k0)
         if np is None:
             return None
@@ -89,7 +89,7 @@ def possessive(r: Reader, c: CueContext) -> Attribution | None:
     content = r._clause(cue[1], c.sentence[1])
     if stype is None or content is None or shapes.word_count(r.text, content) < 3:
         return None
-    noun_end = cue[1] - len(" that")
+    noun_end = cue[1] - len(" " + r.lang.THAT)
     return Attribution(content, source, (cue[0], noun_end), stype,
                        r._has_quote(content), "nominal")
 
@@ -103,8 +103,8 @@ def owned(r: Reader, match, toks: list[Tok], k1: int) -> Attribution | None:
     if end == k1:
         return None
     owner = match.group("owner")
-    source = (match.start("owner"), match.end("owner") - (2 if owner.endswith("s") and
-                                                         owner[-2] in "’'" else 0))
+    source = (match.start("owner"), match.end("owner") - (
+        2 if owner.endswith(r.lang.POSSESSIVE_ENDINGS) else 0))
     words = r.text[source[0]:source[1]].split()
     stype = "pronoun" if owner.lower() in r.lang.POSSESSIVE_PRONOUNS else \
         r._typed(words, False)

@@ -21,9 +21,9 @@ def shared(r: Reader, c: CueContext) -> Attribution | None:
     j = k0 - 1
     while j >= 0 and toks[j].low in r.lang.AUX:
         j -= 1
-    joined = j >= 0 and (toks[j].low in ("and", "but") or (
+    joined = j >= 0 and (toks[j].low in r.lang.SHARED_SUBJECT_JOINS or (
         toks[j].text in ",—–" and toks[k0].low in r.lang.PARTICIPLE_CUES) or (
-        toks[j].low == "by" and toks[k0].low in r.lang.PARTICIPLE_CUES))  # "replied by
+        toks[j].low == r.lang.BY and toks[k0].low in r.lang.PARTICIPLE_CUES))  # "replied by
     # saying"
     previous = r._found[-1] if r._found else None
     if previous is None or previous.source is None or \
@@ -57,14 +57,14 @@ def _subject_of_sentence(r: Reader, c: CueContext, j: int, joined: bool) -> Attr
     lang = r.lang
     if nxt is None or nxt.low in lang.OBJECT_PRONOUNS or nxt.low in lang.MONTHS_AND_WHEN \
             or not (
-            speech or nxt.low == "that" or nxt.text in "“\"" or nxt.low in r.lang.PRONOUNS or
-            (nxt.low in r.lang.DETERMINERS and toks[k0].low != "adding") or
+            speech or nxt.low == lang.THAT or nxt.text in "“\"" or nxt.low in r.lang.PRONOUNS or
+            (nxt.low in r.lang.DETERMINERS and toks[k0].low != lang.ADDING) or
             (nxt.is_cap and not participle)):
         return None  # "adding jobs", "told them of", "concludes October 10th"
     document = None
     if participle and not joined and j == k0 - 1 and toks[j].is_word:
         np = _document_before(r.lang, toks, k0)
-        if np is None or (nxt.low != "that" and nxt.text not in "“\""):
+        if np is None or (nxt.low != r.lang.THAT and nxt.text not in "“\""):
             return None
         document = np
         issued = np[0] > 0 and toks[np[0] - 1].low in r.lang.ISSUING_VERBS
@@ -92,7 +92,7 @@ def _sentence_subject(r: Reader, sentence, before: int) -> tuple[tuple[int, int]
         start = dateline.end()
     toks = tokens(r.text, start, min(before, start + WINDOW))
     i = 0
-    if toks and (toks[0].low in r.lang.LEADING_PREPS or toks[0].low.endswith("ly")):
+    if toks and (toks[0].low in r.lang.LEADING_PREPS or toks[0].low.endswith(r.lang.ADVERB_ENDING)):
         comma = next((k for k, t in enumerate(toks[:16]) if t.text == ","), None)
         i = comma + 1 if comma is not None else i
     head_end = None
@@ -102,7 +102,7 @@ def _sentence_subject(r: Reader, sentence, before: int) -> tuple[tuple[int, int]
             head_end = k  # "Rep. David McKinley, R-W.Va., visited": the name
         elif tok.is_word and not tok.is_cap and k > i and (
                 tok.low in r.lang.VERBISH or tok.low in r.lang.AUX
-                or tok.low.endswith("ed")
+                or tok.low.endswith(r.lang.PAST_ENDING)
                 or tok.low in r.lang.CUE_VERBS or tok.low in r.lang.IRREGULAR_PAST
                 or tok.low in r.lang.NP_OBJECT_CUES
                 or tok.low in r.lang.INTENT_TO_CUES):

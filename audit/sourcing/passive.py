@@ -41,7 +41,7 @@ def passive(r: Reader, match: re.Match, toks: list[Tok], k1: int,
         content, first = _raised(r, toks, k1, sentence)
         cue = (first, cue[1])  # "is not widely expected": the hedge, not only its verb
     else:
-        k, agent = _agent(r, toks, k1, "of" if form == "accused" else "that")
+        k, agent = _agent(r, toks, k1, r.lang.ACCUSED_OF if form == "accused" else r.lang.THAT)
         if agent is not None:
             source = (toks[agent[0]].start, toks[agent[1] - 1].end)
             stype = r._typed([t.text for t in toks[agent[0]:agent[1]]], True) or "vague"
@@ -59,7 +59,7 @@ def _agent(r: Reader, toks: list[Tok], k: int, link: str) -> tuple[int, tuple[in
     while k < len(toks) and toks[k].low in r.lang.WHEN_WORDS:
         k += 1  # "was accused Wednesday of"
     agent = None
-    if k < len(toks) and toks[k].low == "by":
+    if k < len(toks) and toks[k].low == r.lang.BY:
         agent = np_after(r.lang, toks, k + 1)
         if agent is not None:
             stop = next((i for i in range(*agent) if toks[i].low == link), agent[1])
@@ -74,7 +74,7 @@ def _hedged(r: Reader, toks: list[Tok], k1: int, sentence) -> tuple[int, int] | 
     """The clause an adverb such as "allegedly" hedges: "for [allegedly abusing his
     office]", "a phone call [he reportedly made to her office]"."""
     k0 = k1 - 1
-    if k1 < len(toks) and toks[k1].low.endswith("ing"):
+    if k1 < len(toks) and toks[k1].low.endswith(r.lang.PARTICIPLE_ENDING):
         start = toks[k1].start
     else:
         first = k0
@@ -95,7 +95,7 @@ def _raised(r: Reader, toks: list[Tok], k1: int, sentence):
     subject with no one holding it; the content is the subject and what follows "to"
     (the cue between them is split off later), and where the cue starts."""
     k0 = k1 - 1  # the verb: "expected", "seemed"
-    expected = toks[k0].low == "expected"
+    expected = toks[k0].low == r.lang.EXPECTED
     while k0 > 0 and (toks[k0 - 1].low in r.lang.AUX or toks[k0 - 1].low in r.lang.NEGATIONS
                       or toks[k0 - 1].low in r.lang.RAISING_ADVERBS):
         k0 -= 1
@@ -107,7 +107,7 @@ def _raised(r: Reader, toks: list[Tok], k1: int, sentence):
     if np is None or k1 + 1 >= len(toks) or toks[np[0]].low in r.lang.FIRST_PERSON or \
             toks[np[0]].low in r.lang.SECOND_PERSON:
         return None, 0  # "we seem to be losing": the author's own voice, not a view held
-    start = toks[k1 + (toks[k1].low == "to")].start  # after "to": "seemed [to] stall"
+    start = toks[k1 + (toks[k1].low == r.lang.TO)].start  # after "to": "seemed [to] stall"
     end = _aside_end(r, toks, np, k1, r._reported_end(start, sentence[1]))
     return r._clause(toks[np[0]].start, end), toks[k0].start
 

@@ -27,7 +27,6 @@ from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trim
 
-_THAT = re.compile(r"\s*that\b")
 _token_start = itemgetter(1)  # Tok.start
 SENTENCE_TOKENS_MAX = 4000  # characters: a longer sentence is tokenised per cue window
 
@@ -99,7 +98,7 @@ class Extractor(Reader):
                 self.text, max(quote.start, subject.start() - 8), subject.start() + 1):
             return None  # "what I think are ...": a relative clause, not a belief stated
         end = min(self.sents.spans[index][1], quote.end)
-        start = _skip_that(self.text, match.end(), end)
+        start = _skip_that(self.patterns.that, self.text, match.end(), end)
         first = self.text[start:start + 12].split(None, 1)[:1]
         if not first or first[0].lower() in self.lang.CLAUSE_WORDS or \
                 first[0].lower() in self.lang.VERBISH:
@@ -219,7 +218,7 @@ class Extractor(Reader):
         return verb_shapes.verb(self, context.with_(k1=k1, cue=cue))
 
 
-def _skip_that(text: str, pos: int, end: int) -> int:
+def _skip_that(that: re.Pattern, text: str, pos: int, end: int) -> int:
     """The offset after a "that" opening the clause at ``pos``, else ``pos``."""
-    match = _THAT.match(text, pos, end)
+    match = that.match(text, pos, end)
     return match.end() if match else pos

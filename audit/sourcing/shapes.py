@@ -21,7 +21,7 @@ def adverbial(lang: ModuleType, text: str, content: tuple[int, int]) -> bool:
         piece = head  # "said in a phone interview, adding that ...": the place, then more
     first = piece.split(None, 1)[0].lower() if piece.strip() else ""
     return (first in lang.ADVERBIAL_STARTS or first in lang.WHEN_WORDS) and \
-        " that " not in piece and len(piece) < 120
+        f" {lang.THAT} " not in piece and len(piece) < 120
 
 
 def participle(lang: ModuleType, text: str, content: tuple[int, int]) -> bool:
@@ -33,7 +33,8 @@ def participle(lang: ModuleType, text: str, content: tuple[int, int]) -> bool:
     # "Clinton said, drawing gasps from the crowd": an -ing word after the comma describes
     # the saying ("said raising taxes would hurt" is a clause: no comma)
     return word in lang.PARTICIPLE_CUES or (
-        word.endswith("ing") and word.isalpha() and word not in lang.NOT_PARTICIPLES
+        word.endswith(lang.PARTICIPLE_ENDING) and word.isalpha()
+        and word not in lang.NOT_PARTICIPLES
         and text[max(0, content[0] - 3):content[0]].rstrip().endswith(","))
 
 
@@ -50,7 +51,7 @@ def trivial(lang: ModuleType, text: str, content: tuple[int, int]) -> bool:
     """Words after a closing cue that are not a reported clause: "said on Monday"."""
     words = text[content[0]:content[1]].split()
     first = words[0].lower().strip(",") if words else ""
-    return len(words) <= 2 or first == "according" or (
+    return len(words) <= 2 or first == lang.ACCORDING or (
         len(words) <= 4 and first in lang.TRIVIAL_STARTS)
 
 
@@ -58,9 +59,10 @@ def plural(lang: ModuleType, words: list[str]) -> bool:
     """Whether a subject takes a base-form verb: a plural head, "and", or I/we/they/you."""
     low = [w.lower() for w in words]
     head = head_chunk(lang, words)[-1].lower()
-    return head in ("i", "we", "they", "you", "some", "many", "others", "most", "few") or \
-        "and" in low or (head.endswith("s") and not head.endswith(("ss", "’s", "'s"))) or \
-        head in ("people", "police", "media", "staff", "men", "women", "children", "data") or \
+    return head in lang.PLURAL_SUBJECT_HEADS or \
+        lang.AND in low or (head.endswith(lang.PLURAL_ENDING)
+                            and not head.endswith(lang.NOT_PLURAL_ENDINGS)) or \
+        head in lang.PLURAL_NOUNS or \
         head in lang.QUANTITY_HEADS or head.rstrip("%").isdigit()  # "Six in 10 say"
 
 

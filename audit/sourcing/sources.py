@@ -22,16 +22,16 @@ from audit.sourcing.text import Tok
 MAX_NP = 14  # tokens; real sources are shorter, anything longer is a misreading
 
 
-def _joins_names(toks: list[Tok], i: int) -> bool:
+def _joins_names(lang: ModuleType, toks: list[Tok], i: int) -> bool:
     """'and' may sit inside a source only between names ("the United States and Japan")."""
     if not 0 < i < len(toks) - 1 or not toks[i - 1].is_cap:
         return False
-    nxt = i + 2 if toks[i + 1].low == "the" and i + 2 < len(toks) else i + 1
+    nxt = i + 2 if toks[i + 1].low == lang.THE and i + 2 < len(toks) else i + 1
     return toks[nxt].is_cap  # "Japan and the United States": one source
 
 
 def _adverb(lang: ModuleType, tok: Tok) -> bool:
-    return tok.low.endswith("ly") and not tok.is_cap and tok.low not in lang.LY_NOUNS
+    return tok.low.endswith(lang.ADVERB_ENDING) and not tok.is_cap and tok.low not in lang.LY_NOUNS
 
 
 def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | None:
@@ -55,7 +55,7 @@ def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | 
             break
         if tok.low in lang.CLAUSE_WORDS or tok.low in lang.VERBISH:
             break
-        if tok.low in lang.NAME_JOINERS and not _joins_names(toks, i):
+        if tok.low in lang.NAME_JOINERS and not _joins_names(lang, toks, i):
             break
         i -= 1
     first = _drop_leading(lang, toks, i + 1, stop)
@@ -77,7 +77,7 @@ def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | 
         return None
     if toks[first].low in lang.NP_PREPS:
         return None  # "... of agency policy said": the phrase's head lies further back
-    if any(toks[k].low.endswith("ed") and not toks[k].is_cap and toks[k + 1].low in
+    if any(toks[k].low.endswith(lang.PAST_ENDING) and not toks[k].is_cap and toks[k + 1].low in
            lang.DETERMINERS for k in range(first, stop - 1)):
         return None  # "friends wanted some say": a verb inside, not a noun phrase
     return first, stop
@@ -112,7 +112,7 @@ def np_after(lang: ModuleType, toks: list[Tok], begin: int) -> tuple[int, int] |
             break
         if (tok.low in lang.CLAUSE_WORDS and not tok.text.isupper()) or tok.low in lang.VERBISH:
             break  # ("WHO" is the World Health Organization)
-        if tok.low in lang.NAME_JOINERS and not _joins_names(toks, i):
+        if tok.low in lang.NAME_JOINERS and not _joins_names(lang, toks, i):
             break
         if i > begin and tok.low in lang.TIME_PREPS and i + 1 < len(toks) \
                 and toks[i + 1].low in lang.TIME_WORDS:
@@ -137,7 +137,8 @@ def _key(words: list[str]) -> str:
 
 
 def _is_name(lang: ModuleType, word: str) -> bool:
-    low = word.lower().rstrip("’'s") if word.endswith(("’s", "'s")) else word.lower()
+    low = word.lower().rstrip(lang.POSSESSIVE_STRIP) if word.endswith(lang.POSSESSIVE_ENDINGS) \
+        else word.lower()
     return word[:1].isupper() and not any(
         low in vocab for vocab in (lang.ROLE_HEADS, lang.ORG_HEADS, lang.UNNAMED_HEADS,
                                    lang.VAGUE_HEADS, lang.DOCUMENT_HEADS, lang.OUTLET_HEADS,
@@ -184,13 +185,13 @@ def _source_type(lang: ModuleType, words: tuple[str, ...]) -> str | None:
     if _tables(lang).outlet_name.search(low) or (
             len(words) <= 2 and words[-1].lower() in lang.OUTLET_ABBREVIATIONS):
         return "outlet"
-    bare = [w for w in words if w.lower() not in ("the",)]
+    bare = [w for w in words if w.lower() != lang.THE]
     if _key(bare) in lang.COUNTRIES or _key(words) in lang.COUNTRIES or low in lang.CAPITALS:
         return "organization"
     chunk = head_chunk(lang, words)
     head = chunk[-1]
     hlow = head.lower()
-    determiner = chunk[0].lower() in lang.DETERMINERS or chunk[0].endswith(("’s", "'s"))
+    determiner = chunk[0].lower() in lang.DETERMINERS or chunk[0].endswith(lang.POSSESSIVE_ENDINGS)
     return _by_head(lang, words, chunk, hlow, determiner)
 
 
@@ -202,19 +203,19 @@ def _by_head(lang: ModuleType, words: list[str], chunk: list[str], hlow: str,
     if hlow in lang.GENERIC_FORCES and not any(w[:1].isupper() for w in chunk[1:-1]):
         return "unnamed"  # "Authorities say", "police said": no one identifiable
     if hlow in lang.DEFINITE_ROLE_HEADS and len(words) > len(chunk) + 1 and \
-            words[len(chunk)].lower() == "for" and words[len(chunk) + 1][:1].isupper():
+            words[len(chunk)].lower() == lang.SPEAKS_FOR and words[len(chunk) + 1][:1].isupper():
         return "organization"  # "a spokesperson for Apple" speaks for Apple
     if hlow in lang.ROLE_HEADS and not _indefinite(lang, chunk):
         if hlow in lang.DEFINITE_ROLE_HEADS and not determiner:
             return "unnamed"
         return "person" if _ends_with_name(lang, words) else "role"
-    if hlow in lang.OUTLET_HEADS and hlow != "agency":
+    if hlow in lang.OUTLET_HEADS and hlow != lang.NOT_OUTLET_HEAD:
         return "outlet"
     if hlow in lang.GENERIC_PLURAL_DOCUMENTS and not determiner:
         return "vague"
     if hlow in lang.DOCUMENT_HEADS:
         return "document"
-    if hlow in ("people",) and len(words) > len(chunk):
+    if hlow == lang.PEOPLE and len(words) > len(chunk):
         return "unnamed"  # "people familiar with the matter"
     if hlow in lang.VAGUE_HEADS and not (hlow in lang.UNNAMED_HEADS and determiner):
         return "vague"

@@ -22,20 +22,22 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
     """An attribution whose cue is a verb (said, argued, has estimated, believes), or None."""
     toks, k0, k1 = c.toks, c.k0, c.k1
     before = k0 - 1
-    while before > 0 and toks[before].low.endswith("ly") and not toks[before].is_cap:
+    while before > 0 and toks[before].low.endswith(r.lang.ADVERB_ENDING) and \
+            not toks[before].is_cap:
         before -= 1  # "are gently urging"
-    progressive = toks[k0].low.endswith("ing") and k0 > 0 and \
+    progressive = toks[k0].low.endswith(r.lang.PARTICIPLE_ENDING) and k0 > 0 and \
         toks[before].low in r.lang.AUX  # "is talking about", "was saying that"
-    aside = k0 > 1 and toks[k0 - 1].low == "who" and toks[k0 - 2].text == ","
+    aside = k0 > 1 and toks[k0 - 1].low == r.lang.WHO and toks[k0 - 2].text == ","
     if k0 > 0 and not progressive and not aside and (
             toks[k0 - 1].low in r.lang.PASSIVE_BEFORE
-            or toks[k0 - 1].low.endswith(("’s", "'s"))):
+            or toks[k0 - 1].low.endswith(r.lang.POSSESSIVE_ENDINGS)):
         return None  # passive ("is expected"), or a noun ("Swift’s claims")
-    if k1 < len(toks) and toks[k1].low == "in" and toks[k0].low.startswith("believ"):
+    if k1 < len(toks) and toks[k1].low == r.lang.BELIEVE_IN and \
+            toks[k0].low.startswith(r.lang.BELIEVE_STEM):
         return None  # "believes in sedans"
-    if k1 < len(toks) and toks[k1].low in ("up", "off", "down", "away", "back"):
+    if k1 < len(toks) and toks[k1].low in r.lang.PARTICLES:
         return None  # "showed up", "backed off", "called off": another verb
-    if k1 < len(toks) and toks[k1].low == "to" and toks[k0].low in r.lang.INTENT_CUES and \
+    if k1 < len(toks) and toks[k1].low == r.lang.TO and toks[k0].low in r.lang.INTENT_CUES and \
             toks[k0].low not in r.lang.INTENT_TO_CUES:
         return None  # "pledged to work together" is a commitment, not a report
     if _reduced_relative(r.lang, toks, k0, k1):
@@ -45,11 +47,11 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
     c = c.with_(strong=toks[k0].low in r.lang.FALLBACK_CUES)
     negated = k0 > 0 and toks[k0 - 1].low in r.lang.NEGATIONS
     if negated and toks[k0].low not in r.lang.BELIEF_CUES and (
-            k1 >= len(toks) or not (toks[k1].low == "that" or toks[k1].text in "“\""
+            k1 >= len(toks) or not (toks[k1].low == r.lang.THAT or toks[k1].text in "“\""
                                     or toks[k0].low in r.lang.NP_OBJECT_CUES
                                     or toks[k0].low in r.lang.NP_INTENT_CUES
                                     or (toks[k0].low in r.lang.INTENT_TO_CUES
-                                        and toks[k1].low == "to"))):
+                                        and toks[k1].low == r.lang.TO))):
         return None  # "did not say whether ...", "does not say much": nothing reported
     np = np_before(r.lang, toks, k0 - 1 if negated else k0)
     if np is not None:
@@ -68,7 +70,7 @@ def _relative(r: Reader, c: CueContext) -> Attribution | None:
     for i in range(last, max(-1, k0 - 20), -1):
         if not toks[i].is_word:
             return None
-        if toks[i].low == "who":
+        if toks[i].low == r.lang.WHO:
             # "A spokesperson who ... said", or "Trump, who has called ...": the
             # relative clause's antecedent is the phrase before "who" (and its comma)
             end = i - 1 if i > 0 and toks[i - 1].text == "," else i
@@ -102,7 +104,7 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
     base_ok = shapes.plural(r.lang, words) or toks[k0 - 1].low in r.lang.BASE_AFTER
     if stype is None or (toks[k0].low in r.lang.BASE_CUES and not base_ok):
         return None  # "the case report steroids": a noun, not "officials report"
-    if np[0] > 0 and toks[np[0] - 1].low == "than":
+    if np[0] > 0 and toks[np[0] - 1].low == r.lang.THAN:
         return None  # "more complicated than McKinley suggests": a comparison
     if cue[1] == toks[k0].end and not _cue_shape_ok(r, toks, k0, k1):
         return None
@@ -116,11 +118,11 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
     if topic is not None:
         return Attribution(topic, source, cue, stype, True, "quote")
     not_a_clause = k1 < len(toks) and (toks[k1].low in r.lang.NOT_A_CLAUSE or (
-        toks[k1].low in r.lang.CLAIMED_THINGS and toks[k0].low.startswith("claim")))
+        toks[k1].low in r.lang.CLAIMED_THINGS and toks[k0].low.startswith(r.lang.CLAIM_STEM)))
     # "“...,” Gambill said to cheers from the crowd": what was said comes before
     # ("“...,” she said of the claim", "“...,” Stenberg said as she accepted her award")
     cheers = strong and k1 < len(toks) and (
-        (toks[k1].low == "to" and r._before(toks[np[0]].start, sentence))
+        (toks[k1].low == r.lang.TO and r._before(toks[np[0]].start, sentence))
         or (toks[k1].low in r.lang.NOT_A_CLAUSE
             and r._is_quote(r._before(toks[np[0]].start, sentence) or (0, 0))))
     if not_a_clause and not cheers:
@@ -129,7 +131,7 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
         toks[np[1] - 1].low in r.lang.GENERIC_PLURAL_DOCUMENTS  # "polls show"
     if toks[k0].low in r.lang.EVIDENCE_CUES and stype not in ("document", "outlet") and \
             not plural_documents and not (
-            k1 < len(toks) and toks[k1].low == "that"):
+            k1 < len(toks) and toks[k1].low == r.lang.THAT):
         return None  # "a friend found the car" is not a finding reported
     content = _subject_content(r, toks, np[0], k0, k1, sentence)
     if content is None:
@@ -155,13 +157,13 @@ def _object_content(r: Reader, c: CueContext):
     nxt = toks[k1]
     if asking:
         return _asked(r, toks, k1, sentence)
-    if nxt.low in ("that", "whether", "if") or nxt.text in ":“\"" or \
+    if nxt.low in r.lang.CLAUSE_LEADS or nxt.text in ":“\"" or \
             r.quotes.opening_at(nxt.start) is not None:
         return None
     if low in r.lang.STANCE_PARTICIPLES and (
             nxt.low in r.lang.NOT_A_CLAUSE or nxt.low in r.lang.NP_PREPS):
         return _NOT_REPORTED  # "was backing into the bay": a movement, not a stance
-    if nxt.low == "to":
+    if nxt.low == r.lang.TO:
         if not intent:
             return None
         return r._clause(nxt.start, r._reported_end(nxt.start, sentence[1]))
@@ -175,26 +177,25 @@ def _object_content(r: Reader, c: CueContext):
     end = np_end(r.lang, toks, k1)
     if end == k1:
         return None
-    if regard and not (end + 1 < len(toks) and toks[end].low == "as"):
+    if regard and not (end + 1 < len(toks) and toks[end].low == r.lang.AS):
         return _NOT_REPORTED  # "saw the car", "the view from the hill"
     if end < len(toks) and not intent and (toks[end].low in r.lang.AUX
                                           or toks[end].low in r.lang.VERBISH) and \
-            toks[end].low not in ("also", "then", "once", "first", "only", "long", "even",
-                                  "just", "again", "further", "still", "recently"):
+            toks[end].low not in r.lang.ADVERBS_AFTER_OBJECT:
         return None  # "announced he would run": the subject of a clause, read as usual
-    if end < len(toks) and toks[end].low == "that" and end - k1 <= 3 and \
+    if end < len(toks) and toks[end].low == r.lang.THAT and end - k1 <= 3 and \
             toks[end - 1].low in r.lang.COMPLEMENT_NOUNS:
         # "questioned the idea that ...": the idea and what it holds
         return r._clause(nxt.start, r._reported_end(nxt.start, sentence[1]))
-    if end + 1 < len(toks) and toks[end].low == "as" and (
+    if end + 1 < len(toks) and toks[end].low == r.lang.AS and (
             toks[end + 1].is_word or toks[end + 1].text in "“\""):
         # "described the push as nearly impossible": the object and what it was called
         return r._clause(nxt.start, r._reported_end(nxt.start, sentence[1]))
     if intent or low in r.lang.TO_AFTER_OBJECT:
         # "want all immigrants in the country illegally to be deported"
         to = next((i for i in range(end, min(len(toks), end + 8))
-                   if toks[i].low == "to" or not toks[i].is_word), None)
-        if to is not None and toks[to].low == "to":
+                   if toks[i].low == r.lang.TO or not toks[i].is_word), None)
+        if to is not None and toks[to].low == r.lang.TO:
             return r._clause(nxt.start, r._reported_end(nxt.start, sentence[1]))
     # The object runs over its modifiers ("endorsed Donald J. Trump for president",
     # "announced new measures that make it less attractive to ...") up to the clause's
@@ -206,10 +207,10 @@ def _object_content(r: Reader, c: CueContext):
 def _asked(r: Reader, toks, k1: int, sentence):
     """"asked whether ...", "asked Congress to act": the question or the request."""
     start = k1
-    if toks[k1].low not in r.lang.WH_WORDS and toks[k1].low != "to":
+    if toks[k1].low not in r.lang.WH_WORDS and toks[k1].low != r.lang.TO:
         end = np_end(r.lang, toks, k1)
         if end == k1 or end >= len(toks) or (toks[end].low not in r.lang.WH_WORDS
-                                              and toks[end].low != "to"):
+                                              and toks[end].low != r.lang.TO):
             return None
     return r._clause(toks[start].start, r._reported_end(toks[start].start, sentence[1]))
 
@@ -234,7 +235,7 @@ def _cue_shape_ok(r: Reader, toks, k0: int, k1: int) -> bool:
     low = toks[k0].low
     nxt = toks[k1].low if k1 < len(toks) else ""
     if low in r.lang.THAT_ONLY_CUES:
-        return nxt == "that"
+        return nxt == r.lang.THAT
     if low not in r.lang.NAMING_CUES:
         return True
     for i, tok in enumerate(toks[k1 + 1:k1 + 12], k1 + 1):
@@ -243,7 +244,7 @@ def _cue_shape_ok(r: Reader, toks, k0: int, k1: int) -> bool:
             return True  # a quote, also typed as two apostrophes (called him ''a genius'')
         if not tok.is_word:
             return False
-        if tok.low in ("a", "an"):
+        if tok.low in r.lang.INDEFINITE_ARTICLES:
             before = toks[i - 1].low
             if i < k1 + 7 or (before not in r.lang.NP_PREPS and before not in
                               r.lang.LEADING_PREPS and before not in r.lang.NOT_A_CLAUSE):
@@ -263,7 +264,7 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
             r.quotes.closing_before(toks[first].start) is not None and \
             not _said_after(r, toks, k1):
         content = None  # "“...,” Trump said late last week": the quote, not the time
-    as_clause = first > 0 and toks[first - 1].low == "as"  # "..., as one CEO told me"
+    as_clause = first > 0 and toks[first - 1].low == r.lang.AS  # "..., as one CEO told me"
     parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
                                   k1 < len(toks) and toks[k1].text == ",")
     if parenthetical and not as_clause and content is not None and (
@@ -288,7 +289,7 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
         elif nxt is not None and not parenthetical:
             content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
     if content is None or shapes.word_count(r.text, content) < 2 or \
-            r.text[content[0]:content[0] + 6].lower().startswith(("who ", "which ")):
+            r.text[content[0]:content[0] + 6].lower().startswith(r.lang.RELATIVE_OPENERS):
         return None
     first_half = r.quotes.closing_before(toks[first].start)
     if first_half is not None and (r.text[first_half.start:first_half.end].rstrip(
@@ -304,7 +305,7 @@ def _said_after(r: Reader, toks, k1: int) -> bool:
     """Whether "told [someone]" goes on to what was told: "that", a colon, a quote, or a
     clause's subject just after the addressee ("told him he had never been ...")."""
     for i, tok in enumerate(toks[k1:k1 + 14], k1):
-        if tok.low in ("that", ":") or tok.text in "“\"" or \
+        if tok.low in r.lang.CLAUSE_OPENERS or tok.text in "“\"" or \
                 r.quotes.opening_at(tok.start) is not None:
             return True
         if k1 < i <= k1 + MAX_ADDRESSEE and tok.low in r.lang.SUBJECT_PRONOUNS and \
@@ -334,8 +335,8 @@ def _around_aside(r: Reader, before, comma: int, toks, sentence):
     start = toks[comma + 1].start
     after = r._clause(start, r._reported_end(start, sentence[1]))
     if after is None or shapes.word_count(r.text, after) < 2 or \
-            toks[comma + 1].low in r.lang.PARTICIPLE_CUES or toks[comma + 1].low in (
-                "and", "but", "adding", "according"):
+            toks[comma + 1].low in r.lang.PARTICIPLE_CUES or toks[comma + 1].low in \
+            r.lang.AFTER_ASIDE_STOPS:
         return before
     return before[0], after[1]
 
@@ -356,7 +357,7 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
     content = r._before(cue[0], sentence)
     if stype is None or content is None:
         return None
-    if not r._is_quote(content) and ", who " in r.text[content[0]:content[1]]:
+    if not r._is_quote(content) and r.lang.WHO_ASIDE in r.text[content[0]:content[1]]:
         return None  # "Rawlings, 59, who watched ..., said the event ...": her, not the event
     source = (toks[np[0]].start, toks[np[1] - 1].end)
     kind = "quote" if r._is_quote(content) else "reported"
@@ -401,7 +402,7 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
     content = _subject_content(r, toks, head[0], c.k0, k1, sentence)
     if stype is None or content is None:
         return None
-    end = head[1] - 1 if toks[appos[0]].low in ("who", "which") else k0 - 2
+    end = head[1] - 1 if toks[appos[0]].low in r.lang.RELATIVE_APPOSITION else k0 - 2
     source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
     kind = "quote" if r._is_quote(content) else "reported"
     return Attribution(content, source, cue, stype, r._has_quote(content), kind)
@@ -469,7 +470,7 @@ def _antecedent(lang, toks: list[Tok], np: tuple[int, int]) -> tuple[int, int] |
     comma: after the last verb in it ("heard from [Maria Lopez], who said")."""
     first, end = np
     verbs = [j for j in range(first, end) if not toks[j].is_cap and (
-        toks[j].low in lang.IRREGULAR_PAST or toks[j].low.endswith("ed"))]
+        toks[j].low in lang.IRREGULAR_PAST or toks[j].low.endswith(lang.PAST_ENDING))]
     if verbs:
         first = verbs[-1] + 1
     while first < end and toks[first].low in lang.NP_PREPS:
@@ -482,17 +483,17 @@ def _reduced_relative(lang, toks: list[Tok], k0: int, k1: int) -> bool:
     absolute construction, not a cue: "[with] Japan’s share estimated at $1 billion",
     "costs projected at 5 million", "with costs expected to rise"."""
     cue = toks[k0]
-    if not cue.low.endswith("ed") or k0 == 0 or toks[k0 - 1].low in lang.AUX:
+    if not cue.low.endswith(lang.PAST_ENDING) or k0 == 0 or toks[k0 - 1].low in lang.AUX:
         return False
     nxt = toks[k1] if k1 < len(toks) else None
-    if nxt is not None and nxt.low == "at" and k1 + 1 < len(toks) and (
+    if nxt is not None and nxt.low == lang.AT and k1 + 1 < len(toks) and (
             toks[k1 + 1].text[0].isdigit() or toks[k1 + 1].text[0] in "$€£¥"
-            or toks[k1 + 1].low in ("about", "around", "roughly", "nearly", "some", "least")):
+            or toks[k1 + 1].low in lang.APPROXIMATORS):
         return True  # "estimated at $1 billion", "put at about 40"
     for i in range(k0 - 1, max(-1, k0 - 7), -1):  # "with [the noun phrase] estimated ..."
         tok = toks[i]
-        if tok.low in ("with", "without"):
-            return i < k0 - 1 and not (nxt is not None and nxt.low == "that")
+        if tok.low in lang.WITH_WORDS:
+            return i < k0 - 1 and not (nxt is not None and nxt.low == lang.THAT)
         if (not tok.is_word and tok.text not in "’'-") or tok.low in lang.CLAUSE_WORDS or \
                 tok.low in lang.VERBISH or tok.low in lang.AUX:
             return False
@@ -508,20 +509,15 @@ def _before_when(lang, toks: list[Tok], k: int, stop: int) -> int:
         low = toks[i].low
         if low in (",", ";", ":", "—", "–", "(") and not toks[i].is_word:
             return toks[i].start  # "backed Ben Carson, a neurosurgeon who ...": an aside
-        if i == k and low in _OCCASION:
+        if i == k and low in lang.OCCASION_PREPS:
             return toks[i].start  # "endorsed Trump [at a news conference]": where, not what
         if low in lang.WHEN_WORDS or (low in lang.MONTHS_AND_WHEN and i > k and
-                                      toks[i - 1].low in _BEFORE_MONTH):
-            while i > k and toks[i - 1].low in _BEFORE_MONTH:
+                                      toks[i - 1].low in lang.BEFORE_MONTH):
+            while i > k and toks[i - 1].low in lang.BEFORE_MONTH:
                 i -= 1  # "on Tuesday", "in early March": the preposition goes too
             return toks[i].start
         i += 1
     return stop
-
-
-_OCCASION = frozenset({"at", "during", "amid", "via", "while", "through", "after", "before"})
-_BEFORE_MONTH = frozenset({"on", "in", "since", "by", "until", "early", "late", "mid", "this",
-                           "next", "last", "earlier", "later"})
 
 
 _NOT_REPORTED = (-1, -1)  # what _object_content gives for a cue that reports nothing here
@@ -542,7 +538,7 @@ def np_end(lang, toks: list[Tok], k: int) -> int:
             break
         if tok.low in lang.NP_STOPS:
             break
-        if tok.low in ("and", "but", "or") and i + 1 < len(toks) and (
+        if tok.low in lang.NP_COORDINATORS and i + 1 < len(toks) and (
                 toks[i + 1].low in lang.VERBISH or toks[i + 1].low in lang.CUE_VERBS
                 or toks[i + 1].low in lang.AUX or toks[i + 1].low in lang.NP_OBJECT_CUES):
             break

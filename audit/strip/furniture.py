@@ -6,9 +6,12 @@ source credit, ...) and returns (role, reason), else None. Text mode uses it amo
 other, context-aware rules; HTML mode uses it to remove what the extractor lets through.
 
 Every pattern is anchored and matched only against short blocks (a real paragraph that
-happens to mention a newsletter must stay body), and returns None when unsure. The
-patterns carry the commonest words of the benchmark's other languages too (de, pt, it,
-id, ru, ja), but structure, not vocabulary, is what text mode mostly relies on.
+happens to mention a newsletter must stay body), and returns None when unsure. A kind of
+furniture labelled in several languages (credits, newsletter, comment, navigation, share,
+related-story and advertisement labels, cookie and copyright notices) takes its words from
+the language modules (audit/lang/<code>.py, ``lang.LABEL_FIELDS``), joined once here at
+import; the kinds written only in English so far keep their words in their pattern below.
+Structure, not vocabulary, is what text mode mostly relies on.
 
 Text mode calls ``judge`` itself, with what it computed once for the whole page: the
 lower-cased text, the word count and whether a keyword of the floating patterns occurs
@@ -21,7 +24,7 @@ import re
 from re import _constants as _c
 from re import _parser
 
-from audit import bylines
+from audit import bylines, lang
 from audit.joined import lines_containing
 from audit.model import Role
 
@@ -32,63 +35,49 @@ MAX_CHARS = 400
 
 _I = re.IGNORECASE
 
+
+# English month names' first spellings (jan ... dec): "first published on May 5" is a date.
+_EN_MONTHS = "|".join(names.split()[0] for names in lang.MONTHS["en"])
+
+
+def _any(field: str) -> str:
+    """Every language's fragments of a label field (audit/lang), as one group."""
+    return "(?:" + lang.alternation(field) + ")"
+
+
 # (role, reason, pattern) for short blocks, anchored at the start, tried in order.
 _SHORT: tuple[tuple[Role, str, re.Pattern[str]], ...] = (
     (Role.PHOTO_CREDIT, "photo-credit", re.compile(
-        r"^[(\[]?(?:photo|image|picture|foto|bild|imagem|immagine|фото|写真)s?"
-        r"(?:\s*(?:credit|courtesy|de|" + "|".join(bylines.BY_WORDS) + r"))?\s*[:：]\s*\S",
-        _I)),
+        r"^[(\[]?" + _any("PHOTO_WORDS") + r"s?(?:\s*(?:" + lang.alternation("PHOTO_CREDIT_WORDS")
+        + "|" + "|".join(bylines.BY_WORDS) + r"))?\s*[:：]\s*\S", _I)),
     (Role.PHOTO_CREDIT, "photo-credit", re.compile(
         r"^[(\[]?(?:photo\s+)?(?:credit|courtesy)s?\s*(?:[:：]|\.\.\.|…)\s*\S", _I)),
     (Role.PHOTO_CREDIT, "photo-credit", re.compile(
         r"^[(\[]?(?:photo|image)s?\s+(?:by|courtesy of)\s+\S", _I)),
     (Role.SOURCE_CREDIT, "source-credit", re.compile(
-        r"^(?:source|sources|quelle|fonte|fuente|sumber|источник|来源|來源|出典|出处)\s*[:：]\s*\S",
-        _I)),
+        r"^" + _any("SOURCE_LABELS") + r"\s*[:：]\s*\S", _I)),
     (Role.SOURCE_CREDIT, "translation", re.compile(
-        r"^(?:translated(?: from [\w-]+)? by|translation(?: by)?\s*[:：]|übersetzt von|"
-        r"übersetzung\s*:|tradução(?: de| por)?\s*:?|traduzione(?: di)?\s*:?|"
-        r"diterjemahkan oleh|перевод\s*:?|翻訳\s*[:：]?)\s*\S", _I)),
+        r"^(?:" + _any("TRANSLATED_BY") + "|" + _any("TRANSLATION_LABELS") + r"\s*[:：])\s*\S",
+        _I)),
     (Role.SOURCE_CREDIT, "originally-published", re.compile(
         r"^(?:this (?:article|story|post) )?(?:was )?(?:originally|first) "
-        r"(?:published|appeared) (?:on|in|by|at)\b(?!\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|"
-        r"sep|oct|nov|dec)[a-z]*\.?\s+\d))", _I)),
-    (Role.NEWSLETTER, "newsletter", re.compile(
-        r"^(?:sign up|subscribe|join|get|receive|enter|register|never miss)\b.*\b(?:newsletters?|"
-        r"mailing list|e-?mail list|inbox|updates)\b|"
-        r"^(?:newsletter abonnieren|assine (?:a|nossa) newsletter|iscriviti alla newsletter)", _I)),
+        r"(?:published|appeared) (?:on|in|by|at)\b"
+        r"(?!\s*(?:\d|(?:" + _EN_MONTHS + r")[a-z]*\.?\s+\d))", _I)),
+    (Role.NEWSLETTER, "newsletter", re.compile("^" + _any("NEWSLETTER_PROMPTS"), _I)),
     (Role.NEWSLETTER, "want-more", re.compile(
         r"^(?:want|get) more (?:stories|news|articles|posts|of (?:this|these))\b", _I)),
     (Role.NEWSLETTER, "subscribe", re.compile(
-        r"^(?:subscribe|sign up|abonnieren|assine|iscriviti|berlangganan|подписаться|"
-        r"подпишитесь)(?:\s+(?:now|today|here|for free|(?:for|to) (?:our|free)\b.*|"
-        r"to (?-i:[A-Z]).*))?\s*[!.:»›>]?$", _I)),
+        "^" + _any("SUBSCRIBE_WORDS") + r"(?:\s+" + _any("SUBSCRIBE_TAILS") + r")?\s*[!.:»›>]?$",
+        _I)),
     (Role.COMMENTS, "comments", re.compile(
-        r"^(?:\d+\s+)?(?:comments?|kommentare?|comentários?|commenti|komentar|"
-        r"комментари[ийя]|コメント)\s*(?:\(\d+\)|\d+)?\s*[:.]?$", _I)),
-    (Role.COMMENTS, "comment-prompt", re.compile(
-        r"^(?:leave|write|post|add|submit|view|show|hide|read)\s+(?:a |your |the |all )?"
-        r"(?:\d+ )?(?:comments?|reply|replies|response)\b|"
-        r"^(?:lascia un commento|deixe (?:um|seu) comentário|tinggalkan komentar|"
-        r"kommentar schreiben|оставить комментарий|deixe uma resposta)", _I)),
-    (Role.COMMENTS, "no-comments", re.compile(
-        r"^(?:no comments?(?: yet)?|be the first to comment|nessun commento|"
-        r"sem comentários|keine kommentare|belum ada komentar)\b", _I)),
-    (Role.NAVIGATION, "prev-next", re.compile(
-        r"^(?:[«‹<←]\s*)?(?:previous|next|older|newer|prev)\s*(?:article|post|story|"
-        r"entry|page|posts|entries)?\s*[:»›>→]?$|^(?:vorheriger|nächster|artigo anterior|"
-        r"próximo artigo|articolo precedente|articolo successivo|sebelumnya|selanjutnya)\b", _I)),
-    (Role.NAVIGATION, "skip-link", re.compile(
-        r"^(?:skip to (?:main )?content|skip to (?:site )?navigation|back to top|"
-        r"go to (?:home ?page|top)|continue reading(?: the main story)?|toggle navigation|"
-        r"zum inhalt springen|ir para o conteúdo|vai al contenuto)\b", _I)),
-    (Role.NAVIGATION, "menu-word", re.compile(
-        r"^(?:home|menu|search|log ?in|log ?out|sign ?in|sign ?out|register|account|"
-        r"my account|close|open|more|startseite|suche|início|pesquisar|cerca|beranda|"
-        r"cari|главная|поиск|ホーム|検索)\s*[:»›>]?$", _I)),
+        r"^(?:\d+\s+)?" + _any("COMMENTS_WORDS") + r"\s*(?:\(\d+\)|\d+)?\s*[:.]?$", _I)),
+    (Role.COMMENTS, "comment-prompt", re.compile("^" + _any("COMMENT_PROMPTS"), _I)),
+    (Role.COMMENTS, "no-comments", re.compile("^" + _any("NO_COMMENTS") + r"\b", _I)),
+    (Role.NAVIGATION, "prev-next", re.compile("^" + _any("PREV_NEXT"), _I)),
+    (Role.NAVIGATION, "skip-link", re.compile("^" + _any("SKIP_LINKS") + r"\b", _I)),
+    (Role.NAVIGATION, "menu-word", re.compile("^" + _any("MENU_WORDS") + r"\s*[:»›>]?$", _I)),
     (Role.CALL_TO_ACTION, "share", re.compile(
-        r"^(?:share|tweet|pin it|email|e-mail|print|teilen|compartilhe|condividi|"
-        r"bagikan|поделиться)(?: (?:this|on|via|the|article|story|post|it|with)\b.*)?$|"
+        "^" + _any("SHARE_WORDS") + r"(?: (?:this|on|via|the|article|story|post|it|with)\b.*)?$|"
         r"^(?:follow|like|find) us\b|^\d*\s*shares?$|"
         r"^(?:facebook|twitter|linkedin|pinterest|whatsapp|reddit|instagram|youtube)"
         r"(?:\s*[|/·,]\s*\w+)*$", _I)),
@@ -96,18 +85,8 @@ _SHORT: tuple[tuple[Role, str, re.Pattern[str]], ...] = (
         r"^(?:full text|full[- ]text (?:pdf|html)|(?:download )?(?:the )?pdf|"
         r"published version|view (?:the )?(?:full text|pdf|article)|open access|"
         r"get access|purchase (?:this )?article|accepted (?:manuscript|version))\b", _I)),
-    (Role.RELATED, "related", re.compile(
-        r"^related\s*:?$|^related\s*:\s*\S|"
-        r"^(?:related|recent|popular|trending|latest|more|top|recommended|similar)\s+"
-        r"(?:articles?|posts?|stories|news|reading|videos?|coverage|content|from|in)\b|"
-        r"^(?:you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next|also)|see also|"
-        r"also read|more from|mehr zum thema|leia (?:também|mais)|leggi anche|"
-        r"baca juga|читайте также|関連記事|você (?:também )?(?:pode|poderá) gostar|"
-        r"potrebbe(?:ro)? interessarti|das könnte (?:sie|dich) auch interessieren|"
-        r"anda mungkin (?:juga )?suka|вам (?:также )?может понравиться|おすすめ記事)", _I)),
-    (Role.OTHER, "advertisement", re.compile(
-        r"^(?:advertisement|advertising|sponsored|ad|anzeige|werbung|publicidade|"
-        r"pubblicità|iklan|реклама|広告)\s*[:.]?$", _I)),
+    (Role.RELATED, "related", re.compile("^" + _any("RELATED_PROMPTS"), _I)),
+    (Role.OTHER, "advertisement", re.compile("^" + _any("AD_LABELS") + r"\s*[:.]?$", _I)),
 )
 
 # Patterns that may match anywhere in a short block: tried only when one of the literals
@@ -115,8 +94,7 @@ _SHORT: tuple[tuple[Role, str, re.Pattern[str]], ...] = (
 # test is much cheaper than a regex scan).
 _FLOATING: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (Role.COMMENTS, "comment-prompt", re.compile(
-        r"\b(?:register|log ?in|sign in|logged in|connesso)\b[^.]{0,30}\b(?:comment|commento|"
-        r"post a comment|join the discussion)", _I)),
+        r"\b" + _any("LOGGED_IN") + r"\b[^.]{0,30}\b" + _any("TO_COMMENT"), _I)),
     (Role.CALL_TO_ACTION, "feedback", re.compile(
         r"\b(?:share your (?:feedback|thoughts)|schedule a call|talk to us|contact us|"
         r"tell us what you think|send us (?:a tip|your feedback)|rate this)\b", _I)),
@@ -129,9 +107,7 @@ _FLOATING: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"(?:delivered|straight|directly) to your inbox|in your inbox)\b", _I)),
     (Role.NEWSLETTER, "newsletter", re.compile(
         r"^(?:\w+\s+){0,3}newsletters?\s*[:!]?$", _I)),
-    (Role.OTHER, "cookies", re.compile(
-        r"\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences)|"
-        r"utilizziamo i cookie|usamos cookies|verwendet cookies)\b", _I)),
+    (Role.OTHER, "cookies", re.compile(r"\b" + _any("COOKIE_NOTICES") + r"\b", _I)),
 )
 
 # Patterns that mark furniture whatever the length (up to MAX_CHARS).
@@ -143,8 +119,8 @@ _CAPTION = re.compile(r"^(?:file\s*[-–—:]\s*)?in this (?:(?:[\w.,'’]+ ){0,
 # Slideshow counters: "Image 1 of 5", "1 of 4 Grass Valley's ...".
 # A bare "1 of 3" starts sentences too ("1 of 3 Americans say ..."), so without a picture
 # word the counter must be the whole block; text mode also reads numbered sequences.
-_GALLERY = re.compile(r"^(?:image|photo|picture|slide|foto|bild|imagem|immagine)s?\s*"
-                      r"\d{1,3}\s*(?:of|/|von|de|di|из)\s*/?\s*\d{1,3}\b|"
+_GALLERY = re.compile(r"^(?:" + lang.alternation("PHOTO_WORDS") + r"|slide)s?\s*"
+                      r"\d{1,3}\s*(?:" + lang.alternation("COUNTER_OF") + r"|/)\s*/?\s*\d{1,3}\b|"
                       r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$", _I)
 # Donation appeals: "Support Snopes and make a difference", "Support The Guardian".
 _APPEAL = re.compile(r"^(?:please )?(?:support|donate to|help support|help fund)\s+"
@@ -158,20 +134,14 @@ _ANCHORED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (Role.CALL_TO_ACTION, "appeal", _APPEAL),
 )
 _STRONG: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    (Role.OTHER, "copyright", re.compile(
-        r"\ball rights reserved\b|\btodos os direitos reservados\b|\balle rechte vorbehalten\b|"
-        r"\btutti i diritti riservati\b|\bвсе права защищены\b", _I)),
-    (Role.NEWSLETTER, "mailing-list", re.compile(
-        r"\b(?:join|sign up (?:for|to)|subscribe to) (?:our|the) (?:mailing list|newsletter)\b",
-        _I)),
+    (Role.OTHER, "copyright", re.compile(r"\b" + _any("ALL_RIGHTS_RESERVED") + r"\b", _I)),
+    (Role.NEWSLETTER, "mailing-list", re.compile(r"\b" + _any("MAILING_LIST_PROMPTS") + r"\b", _I)),
     (Role.PHOTO_CREDIT, "caption-credit", re.compile(
         r"\bcredit\s*(?:\.\.\.|…|:)\s*\S[^.]{0,80}$", _I)),
     (Role.AUTHOR_BIO, "author-contact", re.compile(
         r"\b(?:may|can) be reached at\b[^@]{0,80}@|"
         r"\bfollow (?:him|her|them) on (?:twitter|instagram|facebook|x)\b", _I)),
-    (Role.OTHER, "cookies", re.compile(
-        r"\b(?:we use cookies|this (?:site|website) uses cookies|by continuing to use this "
-        r"(?:site|website))\b", _I)),
+    (Role.OTHER, "cookies", re.compile(r"\b" + _any("COOKIE_BANNERS") + r"\b", _I)),
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from audit import lang
 from audit.model import Role
 from audit.strip.textlines import Page, key
 
@@ -55,8 +56,8 @@ BRIDGE_LINES = 2
 COMMENT_MARKERS = 2
 COMMENT_MARKER = re.compile(
     r"\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|"
-    r"\b\d{1,2}:\d{2}\s*(?:am|pm)\b|^(?:reply|responder|responda|antworten|rispondi|balas|"
-    r"ответить|返信)\b|\b(?:says|said|wrote|disse|schrieb|scrive)\s*:\s*$", re.IGNORECASE)
+    r"\b\d{1,2}:\d{2}\s*(?:am|pm)\b|^(?:" + lang.alternation("REPLY_WORDS") + r")\b|"
+    r"\b(?:" + lang.alternation("COMMENTER_SAID") + r")\s*:\s*$", re.IGNORECASE)
 
 
 def score_blocks(page: Page) -> None:

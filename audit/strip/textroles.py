@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from audit import bylines
+from audit import bylines, lang
 from audit.metadata import MONTH_NAMES
 from audit.model import Role
 from audit.strip.textlines import Page, key
@@ -54,24 +54,20 @@ _DATE = re.compile(_DATE_BY_MONTH + "|" + _DATE_BY_DIGIT, _I)
 _DIGIT = re.compile(r"\d")
 # The tail browsers show after a headline: ' - The New York Times', ' | WIRED'.
 _SITE_SUFFIX = re.compile(r"\s(?:[|–—]|-|::)\s((?:(?! - )[^|–—]){2,60})$")
-_SITE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "da", "di", "der", "la", "le"})
+_SITE_SMALL_WORDS = frozenset(lang.every("SITE_SMALL_WORDS"))
 SITE_MAX_WORDS = 6
 _LIST_MARKER = re.compile(r"(?:\d{1,3}[.)]|[•·▪►*\-–—])\s")
 _NUMBERED = re.compile(r"\d{1,3} of (\d{1,3}) ")
-_AUTHOR_BOX = re.compile(
-    r"^(?:about the author|about (?:the )?writer|über den autor|sobre o autor|"
-    r"l'autore|tentang penulis|об авторе)\b", _I)
-_BIO_CUE = re.compile(
-    r"\bmy name is\b|\bis an? (?:\w+ ){0,3}(?:writer|journalist|reporter|editor|correspondent|"
-    r"author|contributor|columnist|blogger)\b|\beditor[- ]in[- ]chief\b|"
-    r"\bé (?:também )?(?:jornalista|escritor|escritora|autor|autora|editor|editora|coordenador)|"
-    r"\bist (?:\w+ ){0,2}(?:journalist|journalistin|redakteur|redakteurin|autor|autorin)\b|"
-    r"\bè (?:un |una )?(?:giornalista|scrittore|scrittrice|autore|autrice)\b|"
-    r"\badalah (?:seorang )?(?:penulis|wartawan|jurnalis)\b", _I)
+# An author box's heading, and what a biography says of its author, in every language
+# (audit/lang: ABOUT_AUTHOR, BIO_CUES).
+_AUTHOR_BOX = re.compile(r"^(?:" + lang.alternation("ABOUT_AUTHOR") + r")\b", _I)
+_BIO_CUE = re.compile(lang.alternation("BIO_CUES"), _I)
 # "About Carlos Nadalim": an author box heading when it closes the article.
-_ABOUT_NAME = re.compile(r"^(?:about|sobre|über|tentang|su)\s+(?-i:[A-Z]\w+(?: [A-Z]\w+){1,3})$",
-                         _I)
-_BYLINE_NAME = re.compile(r"(?i)^by\s+([^\d|,]+?)(?:\s+\w+\s*-?\d|\s*[|,]|$)")
+_ABOUT_NAME = re.compile(
+    r"^(?:" + lang.alternation("ABOUT") + r")\s+(?-i:[A-Z]\w+(?: [A-Z]\w+){1,3})$", _I)
+# "By Jane Doe | May 5": the name after a language's byline word (audit.bylines).
+_BYLINE_NAME = re.compile(r"(?i)^(?:" + "|".join(bylines.BY_WORDS) + r")\s+([^\d|,]+?)"
+                          r"(?:\s+\w+\s*-?\d|\s*[|,]|$)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _CONTACT = re.compile(r"^(?:contact|e-?mail|reach)\b", _I)
 _PREV_NEXT = frozenset({"prev-next"})
