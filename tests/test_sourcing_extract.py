@@ -28,7 +28,7 @@ from audit.model import (
 from audit.report import sourcing_dict
 from audit.sourcing import analyse, cues
 from audit.sourcing.quotes import find_quotes
-from audit.sourcing.sources import source_type
+from audit.sourcing.sources import source_type, words_before
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = ROOT.parent / "shared" / "bench" / "extraction" / "truth"  # may be absent: then
@@ -151,6 +151,20 @@ def test_one_cue_scan_finds_what_each_pattern_finds_alone():
                   for noun, owner in cues.owned(text, nouns, cue_set)]
         alone += [m.span() for m in cues.headline_cues(text, cue_set)]
         assert sorted(m.span() for m in cues.matches(text, cue_set)) == sorted(alone)
+
+
+@pytest.mark.parametrize("text,word,found", [
+    ("Prime Minister Shinzo Abe said. Later Abe left.", "Abe", ["Shinzo", "Later"]),
+    ("Shinzo Abe Abe Abe", "Abe", ["Shinzo", "Abe"]),  # a match takes its word along
+    ("(Shinzo Abe)", "Abe", ["Shinzo"]),
+    ("xShinzo Abe", "Abe", []),  # the capital opens a word
+    ("Mr.Shinzo Abe", "Abe", ["Mr.Shinzo"]),
+    ("Shinzo Aberdeen", "Abe", []),
+    ("President Trump’s plan, Donald Trump said", "Trump", ["President", "Donald"]),
+])
+def test_words_before_a_one_word_name(text, word, found):
+    """What ``([A-Z](?<!\\w.)[\\w.’'-]*) <word>\\b`` finds, match after match."""
+    assert list(words_before(word, text)) == found
 
 
 def test_many_quote_marks_stay_fast():
