@@ -126,7 +126,7 @@ def test_record_has_the_schema_fields(record, schema):
 def test_attribution_has_the_schema_fields():
     """Attribution is the extractor's record: its report form renames two fields."""
     renamed = {"segments": "content_segments"}
-    names = {renamed.get(f.name, f.name) for f in dataclasses.fields(Attribution)}
+    names = {renamed.get(name, name) for name in Attribution._fields}
     assert names == set(node("attribution")["properties"])
 
 

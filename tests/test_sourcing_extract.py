@@ -26,11 +26,13 @@ from audit.model import (
     Provenance,
 )
 from audit.report import sourcing_dict
-from audit.sourcing import analyse
+from audit.sourcing import analyse, cues
 from audit.sourcing.quotes import find_quotes
-from audit.sourcing.sources import source_type
+from audit.sourcing.sources import source_type, words_before
 
 ROOT = Path(__file__).resolve().parent.parent
+TRUTH = ROOT.parent / "shared" / "bench" / "extraction" / "truth"  # may be absent: then
+# the cue scan test reads its own text only
 SCHEMA = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator({"$ref": "#/$defs/sourcing", "$defs": SCHEMA["$defs"]})
 
@@ -121,6 +123,48 @@ def test_quote_after_quoted_speaker_in_paragraph_is_carried():
     (att,) = atts(text)
     assert att["source"]["text"] == "Anna Berg"
     assert [seg["text"][:12] for seg in att["content_segments"]] == ["“We are read", "“Nobody will"]
+
+
+CUE_SCAN_TEXT = (
+    "Officials said the plan would fail. It is widely believed that the bridge was told "
+    "nothing; the mayor was told by aides that she has been advised to wait. Allegedly, "
+    "the firm was accused of fraud, according to a report. Her criticism of the plan "
+    "was seen as harsh, as was his view of the deal. Clinton leads by 8 points in the "
+    "latest poll, which seemed to surprise analysts. Asked whether he agreed, Smith said "
+    "no.\n\n"
+    "Mayor Lopez Slams Council’s Plan for the Old Bridge\n")
+
+
+def test_one_cue_scan_finds_what_each_pattern_finds_alone():
+    """cues.matches scans the text once for the word starts where any cue pattern
+    matches; each pattern matched there must give what a scan of its own gives, overlaps
+    included ("was told" is a passive form and holds the cue "told"; "his view of" is an
+    owned stance noun where the cue "view" starts too)."""
+    cue_set = cues.cue_set(en)
+    texts = [CUE_SCAN_TEXT] + [p.read_text(encoding="utf-8")
+                               for p in sorted(TRUTH.glob("*.txt"))[:40]]
+    for text in texts:
+        alone = [m.span() for pattern in (cue_set.cue, cue_set.passive, cue_set.in_poll)
+                 for m in pattern.finditer(text)]
+        nouns = list(cue_set.owned_noun.finditer(text))
+        alone += [(owner.start("owner"), noun[1])  # an owned noun's match opens at its owner
+                  for noun, owner in cues.owned(text, nouns, cue_set)]
+        alone += [m.span() for m in cues.headline_cues(text, cue_set)]
+        assert sorted(m.span() for m in cues.matches(text, cue_set)) == sorted(alone)
+
+
+@pytest.mark.parametrize("text,word,found", [
+    ("Prime Minister Shinzo Abe said. Later Abe left.", "Abe", ["Shinzo", "Later"]),
+    ("Shinzo Abe Abe Abe", "Abe", ["Shinzo", "Abe"]),  # a match takes its word along
+    ("(Shinzo Abe)", "Abe", ["Shinzo"]),
+    ("xShinzo Abe", "Abe", []),  # the capital opens a word
+    ("Mr.Shinzo Abe", "Abe", ["Mr.Shinzo"]),
+    ("Shinzo Aberdeen", "Abe", []),
+    ("President Trump’s plan, Donald Trump said", "Trump", ["President", "Donald"]),
+])
+def test_words_before_a_one_word_name(text, word, found):
+    """What ``([A-Z](?<!\\w.)[\\w.’'-]*) <word>\\b`` finds, match after match."""
+    assert list(words_before(word, text)) == found
 
 
 def test_many_quote_marks_stay_fast():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from types import ModuleType
 from typing import NamedTuple
 
@@ -139,10 +140,9 @@ class Reader:
     def _before_dash(self, start: int, end: int) -> int:
         """A single dash in a reported clause starts the writer's gloss on it ("he wants to
         bar them — a proposal he has raised before"); a pair sets off an aside."""
-        piece = self.text[start:end]
-        dashes = [m.start() for m in _DASH.finditer(piece)]
-        if len(dashes) == 1 and not self._inside_quote(start + dashes[0]):
-            return start + dashes[0]
+        dashes = list(islice(_DASH.finditer(self.text, start, end), 2))  # one, or more
+        if len(dashes) == 1 and not self._inside_quote(dashes[0].start()):
+            return dashes[0].start()
         return end
 
     def _before(self, pos: int, sentence) -> tuple[int, int] | None:

@@ -6,6 +6,11 @@ such as "warning") and every source-less passive form ("it is believed that",
 "allegedly", "was accused of"), in text order. The words and patterns come from the
 language pack (audit/lang/en.py); what each match reports is read by the extractor
 (reported.py).
+
+Why one scan: a scan's cost is mostly that of trying the pattern at each offset of the
+text, whatever the pattern. Each of the four patterns (cues, passive forms, owned stance
+nouns, poll cues) opens a word, so one scan finds the word starts where any of them
+matches and each is matched there alone (``matches``), instead of four scans.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ class CueSet(NamedTuple):
     noun_that: tuple[str, ...]  # "claim that", "warning that"
     preps: tuple[str, ...]  # "according to", "reported by"
     nominals: tuple[str, ...]  # "remarks by", "testimony from"
+    starts: re.Pattern  # a word start where cue, passive, owned_noun or in_poll matches
 
 
 @lru_cache(maxsize=8)
@@ -45,16 +51,19 @@ def cue_set(lang: ModuleType) -> CueSet:
     owned_noun = re.compile(
         r"(?=[" + "".join(sorted({p[0] for p in lang.OWNED_STANCES})) + r"])\b(?:"
         + trie_pattern(lang.OWNED_STANCES) + r")\b")
-    return CueSet(cue, re.compile(lang.PASSIVE_PATTERN), owned_noun,
-                  re.compile(lang.OWNER_PATTERN), re.compile(lang.IN_POLL_PATTERN), noun_that,
-                  lang.PREPS, lang.NOMINALS)
+    scans = (cue, re.compile(lang.PASSIVE_PATTERN), owned_noun, re.compile(lang.IN_POLL_PATTERN))
+    # Each pattern opens a word (the pack's passive and poll patterns too): "(?<!\w)"
+    # lets the one scan fail at once inside words.
+    starts = re.compile(r"(?<!\w)(?=" + "|".join(p.pattern for p in scans) + ")")
+    return CueSet(cue, scans[1], owned_noun, re.compile(lang.OWNER_PATTERN), scans[3],
+                  noun_that, lang.PREPS, lang.NOMINALS, starts)
 
 
-def owned(text: str, cues: CueSet) -> list[tuple[tuple[int, int], re.Match]]:
-    """Each owned stance noun: its span and the match of its owner (the nouns are found
-    first, as they are rare, then the owner just before them)."""
+def owned(text: str, nouns: list[re.Match], cues: CueSet,
+          ) -> list[tuple[tuple[int, int], re.Match]]:
+    """Each owned stance noun: its span and the match of its owner just before it."""
     out = []
-    for match in cues.owned_noun.finditer(text):
+    for match in nouns:
         owner = cues.owner.search(text, max(0, match.start() - 48), match.start())
         if owner is not None:
             out.append((match.span(), owner))
@@ -62,14 +71,27 @@ def owned(text: str, cues: CueSet) -> list[tuple[tuple[int, int], re.Match]]:
 
 
 def matches(text: str, cues: CueSet) -> list:
-    """Cue matches, passive forms, owned stance nouns and poll cues, in text order."""
-    found = list(cues.cue.finditer(text))
-    extra = list(cues.passive.finditer(text)) + \
-        [_Owned(cues.owned_noun, *pair) for pair in owned(text, cues)] + \
-        list(cues.in_poll.finditer(text)) + headline_cues(text, cues)
+    """Cue matches, passive forms, owned stance nouns and poll cues, in text order.
+
+    Each pattern is matched at the word starts the one scan finds, from the end of its
+    own previous match on, so each gives what a scan of its own would: the passive "was
+    told" and the cue "told" in it both."""
+    scans = (cues.cue, cues.passive, cues.owned_noun, cues.in_poll)
+    found: list[list[re.Match]] = [[] for _ in scans]
+    free = [0] * len(scans)  # where each pattern's next match may start
+    for start in cues.starts.finditer(text):
+        pos = start.start()
+        for i, pattern in enumerate(scans):
+            match = pattern.match(text, pos) if pos >= free[i] else None
+            if match is not None:
+                found[i].append(match)
+                free[i] = match.end()
+    cue, passive, owned_nouns, in_poll = found
+    extra = passive + [_Owned(cues.owned_noun, *pair) for pair in owned(text, owned_nouns, cues)] \
+        + in_poll + headline_cues(text, cues)
     if extra:
-        found = sorted(found + extra, key=lambda m: m.start())
-    return found
+        cue = sorted(cue + extra, key=lambda m: m.start())
+    return cue
 
 
 _LINE = re.compile(r"[^\n]+")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 Span = tuple[int, int]
 
@@ -12,8 +11,7 @@ Span = tuple[int, int]
 KINDS = ("speech", "belief", "stance", "document", "transcript")
 
 
-@dataclass(frozen=True)
-class Attribution:
+class Attribution(NamedTuple):
     """One attributed statement: what was said (content), by whom (source), linked how (cue).
 
     ``form`` names the pattern that found it: quote, reported, according-to, nominal,
@@ -21,6 +19,9 @@ class Attribution:
     said"). ``kind`` says what the source did (KINDS). ``segments``
     holds the content's pieces when it is split ("“A,” X said. “B.”"), in text order;
     ``nested_in`` the index of the attribution whose content holds this one's cue.
+
+    A named tuple, as it is made and amended (``with_``) dozens of times per article: a
+    frozen dataclass costs several times more to make and to copy.
     """
 
     content: Span
@@ -37,7 +38,7 @@ class Attribution:
     nested_in: int | None = None
 
     def with_(self, **changes: Any) -> Attribution:
-        return replace(self, **changes)
+        return self._replace(**changes)
 
     def source_text(self, text: str) -> str | None:
         """The source as written, or the one it resolves to (pronouns, carried quotes)."""

@@ -196,26 +196,26 @@ class Extractor(Reader):
         if k0 == len(toks):
             return None
         k1 = bisect_left(toks, match.end(), k0, key=_token_start)
-        cue = (match.start(), match.end())
         if match.re is self.cues.passive:
             return passive.passive(self, match, toks, k1, sentence)
         if match.re is self.cues.owned_noun:
             return nominal.owned(self, match, toks, k1)
-        context = CueContext(toks, k0, k1, cue, sentence)
+        context = CueContext(toks, k0, k1, match.span(), sentence)
         if match.re is self.cues.in_poll:
             return nominal.in_poll(self, context)
         if toks[k0].start != match.start():
             return None  # inside a hyphenated word: "so-called", "well-known"
-        if match.group() in self.cues.noun_that:
+        words = match.group()
+        if words in self.cues.noun_that:
             att = nominal.possessive(self, context)
             if att is not None or toks[k0].low not in self.lang.PARTICIPLE_CUES:
                 return att
-            k1, cue = k0 + 1, (toks[k0].start, toks[k0].end)  # "a statement warning that"
-        if match.group().startswith(self.cues.preps) or \
-                match.group().startswith(self.cues.nominals):
-            kind = "according-to" if match.group().startswith(self.cues.preps) else "nominal"
-            return nominal.prepositional(self, context.with_(k1=k1, cue=cue), kind)
-        return verb_shapes.verb(self, context.with_(k1=k1, cue=cue))
+            # "a statement warning that": the participle is the cue
+            context = context.with_(k1=k0 + 1, cue=(toks[k0].start, toks[k0].end))
+        if words.startswith(self.cues.preps) or words.startswith(self.cues.nominals):
+            kind = "according-to" if words.startswith(self.cues.preps) else "nominal"
+            return nominal.prepositional(self, context, kind)
+        return verb_shapes.verb(self, context)
 
 
 def _skip_that(that: re.Pattern, text: str, pos: int, end: int) -> int:

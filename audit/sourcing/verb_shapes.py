@@ -101,8 +101,8 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
     words = [t.text for t in toks[np[0]:np[1]]]
     stype = r._typed(words, strong) or (
         "unnamed" if words[0].lower() in r.lang.NP_LEADS and len(words) <= 6 else None)
-    base_ok = shapes.plural(r.lang, words) or toks[k0 - 1].low in r.lang.BASE_AFTER
-    if stype is None or (toks[k0].low in r.lang.BASE_CUES and not base_ok):
+    if stype is None or (toks[k0].low in r.lang.BASE_CUES and not (
+            shapes.plural(r.lang, words) or toks[k0 - 1].low in r.lang.BASE_AFTER)):
         return None  # "the case report steroids": a noun, not "officials report"
     if np[0] > 0 and toks[np[0] - 1].low == r.lang.THAN:
         return None  # "more complicated than McKinley suggests": a comparison
