@@ -11,8 +11,8 @@ could not find, it does not accuse.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Container, Iterable
+from functools import lru_cache, partial
 from types import ModuleType
 from typing import NamedTuple
 
@@ -21,8 +21,7 @@ from audit.sourcing.text import Sentences
 
 MIN_WORDS = 6  # shorter lines are headings and captions, not claims
 MAX_SCAN = 2000  # characters of a sentence scanned for reasons
-_NUMBER = re.compile(r"\d+")
-_CHUNK = 1 << 16  # characters of text searched for hints at a time
+_DIGIT = re.compile(r"\d")
 
 
 class ClaimPatterns(NamedTuple):
@@ -32,7 +31,7 @@ class ClaimPatterns(NamedTuple):
     names: frozenset[str]
     # Cheap literal hints that must occur in a sentence before a reason's pattern is run
     # there: most sentences have none, and the patterns then run on a few sentences only.
-    digits: tuple[str, ...]  # the reasons a run of digits hints at
+    digits: tuple[str, ...]  # the reasons a digit hints at
     hint_reasons: dict[str, set[str]]  # literal hint -> the reasons it hints at
     literals: list[str]
     # Literals of which every match of a reason's pattern contains one: a sentence has
@@ -79,36 +78,37 @@ def _may_match(required: tuple[str, ...] | None, sentence: str) -> bool:
     return required is None or any(literal in sentence for literal in required)
 
 
-def hints(text: str, lang: ModuleType) -> Iterator[tuple[int, Iterable[str]]]:
-    """(offset, reasons) of each hint in ``text``, in text order: every run of digits, and
-    every occurrence of every literal hint (also one inside another: "ed to" in "scheduled
-    to", inside "led to", stands for another reason).
+def hinted(text: str, sents: Sentences, lang: ModuleType) -> dict[int, set[str]]:
+    """Sentence index -> the reasons hinted at in that sentence: by a digit, or by a
+    literal hint starting in it (also one inside another: "ed to" in "scheduled to",
+    inside "led to", stands for another reason).
 
     Why not one regex alternation: it is tried at nearly every offset, since the hints
-    start with common letters; ``str.find`` per hint is several times faster. The text is
-    read in chunks so that a hostile text full of hints ("$$$...") keeps memory bounded.
+    start with common letters; ``str.find`` per hint is several times faster. A hint
+    found in a sentence is looked for again from that sentence's end, so that a hostile
+    text full of hints ("$$$...") costs one search a sentence.
     """
     patterns = claim_patterns(lang)
-    digits, hint_reasons = patterns.digits, patterns.hint_reasons
-    numbers = _NUMBER.finditer(text)
-    number = next(numbers, None)
-    for chunk in range(0, len(text), _CHUNK):
-        chunk_end = chunk + _CHUNK
-        found = []
-        for hint in patterns.literals:  # occurrences starting in this chunk
-            pos = text.find(hint, chunk, chunk_end + len(hint) - 1)
-            while pos != -1:
-                found.append((pos, hint))
-                pos = text.find(hint, pos + 1, chunk_end + len(hint) - 1)
-        found.sort()  # by offset
-        for pos, hint in found:
-            while number is not None and number.start() < pos:  # hints hold no digits
-                yield number.start(), digits
-                number = next(numbers, None)
-            yield pos, hint_reasons[hint]
-    while number is not None:
-        yield number.start(), digits
-        number = next(numbers, None)
+    found: dict[int, set[str]] = {}
+
+    def mark(first_at: Callable[[int], int], reasons: Iterable[str]) -> None:
+        pos = first_at(0)
+        while pos != -1:
+            index = sents.index(pos)
+            if index is None:  # between sentences
+                pos = first_at(pos + 1)
+            else:
+                found.setdefault(index, set()).update(reasons)
+                pos = first_at(sents.spans[index][1])
+
+    def digit_at(pos: int) -> int:
+        match = _DIGIT.search(text, pos)
+        return -1 if match is None else match.start()
+
+    mark(digit_at, patterns.digits)
+    for hint in patterns.literals:
+        mark(partial(text.find, hint), patterns.hint_reasons[hint])
+    return found
 
 
 def checkworthy(text: str, sents: Sentences, lang: ModuleType,
@@ -117,15 +117,7 @@ def checkworthy(text: str, sents: Sentences, lang: ModuleType,
     """(sentence index, reasons) of every check-worthy sentence, by the language pack. Of
     a sentence in ``attributed`` only whether it is check-worthy is asked (the report
     counts it, and lists the reasons of the others): its first reason is given."""
-    candidates: dict[int, set[str]] = {}
-    spans, index = sents.spans, 0
-    for pos, found in hints(text, lang):  # hints and sentences are both in text order
-        while index < len(spans) and spans[index][1] <= pos:
-            index += 1
-        if index == len(spans):
-            break
-        if spans[index][0] <= pos:
-            candidates.setdefault(index, set()).update(found)
+    candidates = hinted(text, sents, lang)
     out = []
     for index in sorted(candidates):
         start, end = sents.spans[index]
