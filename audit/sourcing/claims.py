@@ -33,7 +33,6 @@ class ClaimPatterns(NamedTuple):
     # there: most sentences have none, and the patterns then run on a few sentences only.
     digits: tuple[str, ...]  # the reasons a digit hints at
     hint_reasons: dict[str, set[str]]  # literal hint -> the reasons it hints at
-    literals: list[str]
     # Literals of which every match of a reason's pattern contains one: a sentence has
     # digits far more often than a percentage or money, and a substring test costs less
     # than the pattern's scan (lang.CHECKWORTHY_REQUIRES).
@@ -48,8 +47,7 @@ def claim_patterns(lang: ModuleType) -> ClaimPatterns:
             hint_reasons.setdefault(hint, set()).add(reason)
     compiled = tuple((name, re.compile(pattern)) for name, pattern in lang.CHECKWORTHY_PATTERNS)
     return ClaimPatterns(compiled, frozenset(name for name, _ in compiled),
-                         lang.CHECKWORTHY_DIGITS, hint_reasons, sorted(hint_reasons),
-                         lang.CHECKWORTHY_REQUIRES)
+                         lang.CHECKWORTHY_DIGITS, hint_reasons, lang.CHECKWORTHY_REQUIRES)
 
 
 def reasons(text: str, start: int, end: int, candidates: set[str] | None,
@@ -91,14 +89,14 @@ def hinted(text: str, sents: Sentences, lang: ModuleType) -> dict[int, set[str]]
     patterns = claim_patterns(lang)
     found: dict[int, set[str]] = {}
 
-    def mark(first_at: Callable[[int], int], reasons: Iterable[str]) -> None:
+    def mark(first_at: Callable[[int], int], why: Iterable[str]) -> None:
         pos = first_at(0)
         while pos != -1:
             index = sents.index(pos)
             if index is None:  # between sentences
                 pos = first_at(pos + 1)
             else:
-                found.setdefault(index, set()).update(reasons)
+                found.setdefault(index, set()).update(why)
                 pos = first_at(sents.spans[index][1])
 
     def digit_at(pos: int) -> int:
@@ -106,8 +104,8 @@ def hinted(text: str, sents: Sentences, lang: ModuleType) -> dict[int, set[str]]
         return -1 if match is None else match.start()
 
     mark(digit_at, patterns.digits)
-    for hint in patterns.literals:
-        mark(partial(text.find, hint), patterns.hint_reasons[hint])
+    for hint, why in patterns.hint_reasons.items():
+        mark(partial(text.find, hint), why)
     return found
 
 
