@@ -375,6 +375,66 @@ def test_the_hints_only_save_time():
             assert found.get(index, []) == reasons(text, start, end, None, en), (path.name, index)
 
 
+# What a match of a check-worthy pattern is made of, read from the parsed pattern: the
+# literal characters it must hold, with a placeholder for any other character (which no
+# hint holds) and one for a decimal digit.
+_OTHER, _DIGIT = "\0", "\1"
+
+
+def _skeletons(items, caseless: bool = False) -> set[str]:
+    """Every shape a match of the parsed ``items`` can take: its literal characters, with
+    ``_DIGIT`` for a digit and ``_OTHER`` for anything else (a longer repeat included)."""
+    out = {""}
+    for op, arg in items:
+        out = {a + b for a in out for b in _item_skeletons(op, arg, caseless)}
+        assert len(out) < 100_000, "the pattern has too many shapes to check"
+    return out
+
+
+def _item_skeletons(op, arg, caseless: bool) -> set[str]:
+    from re import _constants as c
+
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {""}
+    if op is c.LITERAL:
+        return {_OTHER if caseless else chr(arg)}
+    if op is c.IN and not caseless and all(kind is c.LITERAL for kind, _ in arg):
+        return {chr(code) for _, code in arg}
+    if op is c.IN and arg == [(c.CATEGORY, c.CATEGORY_DIGIT)]:
+        return {_DIGIT}
+    if op in (c.IN, c.ANY, c.NOT_LITERAL):
+        return {_OTHER}
+    if op is c.SUBPATTERN:
+        return _skeletons(arg[-1], caseless or bool(arg[1] & c.SRE_FLAG_IGNORECASE))
+    if op is c.BRANCH:
+        return set().union(*(_skeletons(branch, caseless) for branch in arg[1]))
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, sub = arg
+        shapes = {""} if low == 0 else set()
+        once = _skeletons(sub, caseless)
+        least = {""}
+        for _ in range(max(low, 1)):
+            least = {a + b for a in least for b in once}
+        return shapes | ({s + _OTHER for s in least} if high > max(low, 1) else least)
+    raise AssertionError(f"no skeleton for {op}")
+
+
+@pytest.mark.parametrize("name, pattern", en.CHECKWORTHY_PATTERNS,
+                         ids=[name for name, _ in en.CHECKWORTHY_PATTERNS])
+def test_every_match_of_a_claim_pattern_holds_one_of_its_hints(name, pattern):
+    """The literal hints (and the required literals) are a gate kept beside the patterns:
+    read from each pattern, every shape of its matches holds one of them, so the gate can
+    never keep a pattern from a sentence it would match."""
+    from re import _parser
+
+    hints = en.CHECKWORTHY_HINTS.get(name, ())
+    required = en.CHECKWORTHY_REQUIRES.get(name)
+    for shape in _skeletons(_parser.parse(pattern)):
+        assert (name in en.CHECKWORTHY_DIGITS and _DIGIT in shape) or \
+            any(hint in shape for hint in hints), (name, shape)
+        assert required is None or any(literal in shape for literal in required), (name, shape)
+
+
 def test_claim_after_attributed_sentence_in_paragraph_is_carried():
     text = ("The ministry said the budget would grow next year. It will rise by 3 percent to "
             "40 billion euros.")
