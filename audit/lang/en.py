@@ -632,9 +632,11 @@ TITLE_SOURCE_PATTERN = r"\s*([A-Z][\w.’' -]{1,40}?)\s*:\s+\S"
 
 # Check-worthy claims (claims.py): what makes a sentence worth a source, as patterns, and
 # cheap literal hints that must occur in a sentence before a reason's pattern is run. Every
-# match of a pattern holds one of its hints; a hint that no match can hold ("First":
-# the patterns are in lower case) or that holds another hint of its reason ("poised to"
-# holds "ed to") is left out, as each costs a search of the whole text.
+# match of a pattern holds one of its hints or, for the reasons in CHECKWORTHY_DIGITS, a
+# digit (a test reads this from the patterns); a hint that no match can hold ("First": the
+# patterns are in lower case), that holds another hint of its reason ("poised to" holds "ed
+# to") or that comes with a digit anyway ("$") is left out, as each costs a search of the
+# whole text.
 _MONTHS_RE = trie_pattern({name.capitalize() for names in MONTHS for name in names.split()})
 _DAYS_RE = trie_pattern({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                          "Sunday"})
@@ -680,15 +682,14 @@ CHECKWORTHY_PATTERNS: tuple[tuple[str, str], ...] = (
 
 CHECKWORTHY_DIGITS = ("percentage", "money", "number", "date")
 CHECKWORTHY_HINTS = {
-    "money": ("$", "€", "£", "¥"),
     "number": ("illion", "thousands of", "hundreds of", "dozens of"),
     "date": ("day", "week", "month", "year"),
     "prediction": ("ed to", "set to", "likely to", "due to", "forecast to", "will likely",
                    "will probably", "will soon"),
     "superlative": ("first", "most", "least", "only", "last", "record", "unprecedented",
                     "historic", "est", "worst"),
-    "causal": ("because", "due to", "result", "led to", "leads to", "caus", "blame",
-               "thanks to", "contributed"),
+    "causal": ("due to", "result", "led to", "leads to", "caus", "blame", "thanks to",
+               "contributed"),
     "event": (" been ",),
 }
 # Literals of which every match of a reason's pattern contains one (tested before the
