@@ -360,8 +360,9 @@ def test_claim_reasons_found_through_the_literal_hints(sentence, reason):
 
 
 def test_the_hints_only_save_time():
-    """Check-worthiness through the literal hints is exactly what running every reason's
-    pattern on every sentence gives, on the seeds and the benchmark's article bodies."""
+    """Check-worthiness through the gates read from the patterns is exactly what running
+    every reason's pattern on every sentence gives, on the seeds and the benchmark's article
+    bodies."""
     from audit.sentences import split_sentences
     from audit.sourcing.claims import checkworthy, reasons
     from audit.sourcing.text import Sentences
@@ -375,64 +376,54 @@ def test_the_hints_only_save_time():
             assert found.get(index, []) == reasons(text, start, end, None, en), (path.name, index)
 
 
-# What a match of a check-worthy pattern is made of, read from the parsed pattern: the
-# literal characters it must hold, with a placeholder for any other character (which no
-# hint holds) and one for a decimal digit.
-_OTHER, _DIGIT = "\0", "\1"
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bwill (?:likely|soon)\b", {"will likely", "will soon"}),
+    (r"\d{1,3}(?:,\d{3})+", {"\1\0,\1\1\1\0"}),  # a digit; any more; a comma; three digits
+    (r"[$€]\s?\d", {"$\0\1", "€\0\1"}),  # an optional space stands for anything
+    (r"(?i)per ?cent", {"\0\0\0\0\0\0\0\0"}),  # any case: no literal
+])
+def test_the_shapes_of_a_pattern_s_matches(pattern, expected):
+    from audit.sourcing.claims import shapes
+
+    assert shapes(pattern) == expected
 
 
-def _skeletons(items, caseless: bool = False) -> set[str]:
-    """Every shape a match of the parsed ``items`` can take: its literal characters, with
-    ``_DIGIT`` for a digit and ``_OTHER`` for anything else (a longer repeat included)."""
-    out = {""}
-    for op, arg in items:
-        out = {a + b for a in out for b in _item_skeletons(op, arg, caseless)}
-        assert len(out) < 100_000, "the pattern has too many shapes to check"
-    return out
+def test_a_gate_is_read_from_the_pattern():
+    from audit.sourcing.claims import gate, shapes
+
+    common = frozenset(["the", "has", "have", "been", "to"])
+    # the literal the most shapes hold (the longest of those), then the next
+    assert gate(shapes(r"\b(?:expected|projected|set) to\b"), common) == ("ected to", "set to")
+    assert gate(shapes(r"\b(?:largest|biggest|fastest|record)\b"), common) == ("est", "record")
+    # common words are not looked for alone, two of them are
+    assert gate(shapes(r"\bhas been (?:given|sent|granted|denied)\b"), common) == ("has been",)
+    assert gate(shapes(r"\bthe \w+"), common) is None  # nothing worth looking for
 
 
-def _item_skeletons(op, arg, caseless: bool) -> set[str]:
-    from re import _constants as c
+def test_a_claim_pattern_with_nothing_to_look_for_is_refused():
+    import types
 
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return {""}
-    if op is c.LITERAL:
-        return {_OTHER if caseless else chr(arg)}
-    if op is c.IN and not caseless and all(kind is c.LITERAL for kind, _ in arg):
-        return {chr(code) for _, code in arg}
-    if op is c.IN and arg == [(c.CATEGORY, c.CATEGORY_DIGIT)]:
-        return {_DIGIT}
-    if op in (c.IN, c.ANY, c.NOT_LITERAL):
-        return {_OTHER}
-    if op is c.SUBPATTERN:
-        return _skeletons(arg[-1], caseless or bool(arg[1] & c.SRE_FLAG_IGNORECASE))
-    if op is c.BRANCH:
-        return set().union(*(_skeletons(branch, caseless) for branch in arg[1]))
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-        low, high, sub = arg
-        shapes = {""} if low == 0 else set()
-        once = _skeletons(sub, caseless)
-        least = {""}
-        for _ in range(max(low, 1)):
-            least = {a + b for a in least for b in once}
-        return shapes | ({s + _OTHER for s in least} if high > max(low, 1) else least)
-    raise AssertionError(f"no skeleton for {op}")
+    from audit.sourcing.claims import claim_patterns
+
+    lang = types.ModuleType("xx")
+    lang.FUNCTION_WORDS = "the of"
+    lang.CHECKWORTHY_PATTERNS = (("vague", r"\bthe \w+"),)
+    with pytest.raises(ValueError, match="vague"):
+        claim_patterns(lang)
 
 
-@pytest.mark.parametrize("name, pattern", en.CHECKWORTHY_PATTERNS,
-                         ids=[name for name, _ in en.CHECKWORTHY_PATTERNS])
-def test_every_match_of_a_claim_pattern_holds_one_of_its_hints(name, pattern):
-    """The literal hints (and the required literals) are a gate kept beside the patterns:
-    read from each pattern, every shape of its matches holds one of them, so the gate can
-    never keep a pattern from a sentence it would match."""
-    from re import _parser
+def test_english_claim_gates():
+    """What the English reasons are gated by (read from en.CHECKWORTHY_PATTERNS): a digit
+    for the four that count, literals for the others, none of them a common word."""
+    from audit.sourcing.claims import claim_patterns
 
-    hints = en.CHECKWORTHY_HINTS.get(name, ())
-    required = en.CHECKWORTHY_REQUIRES.get(name)
-    for shape in _skeletons(_parser.parse(pattern)):
-        assert (name in en.CHECKWORTHY_DIGITS and _DIGIT in shape) or \
-            any(hint in shape for hint in hints), (name, shape)
-        assert required is None or any(literal in shape for literal in required), (name, shape)
+    gates = claim_patterns(en)
+    assert set(gates.digits) == {"percentage", "money", "number", "date"}
+    assert set(gates.requires) == {"percentage", "money"}
+    assert {"$", "dollars", "EUR"} <= set(gates.requires["money"])
+    hinted = {reason for reasons in gates.hint_reasons.values() for reason in reasons}
+    assert hinted == {"number", "date", "prediction", "superlative", "causal", "event"}
+    assert not set(gates.hint_reasons) & set(en.FUNCTION_WORDS.split())
 
 
 def test_claim_after_attributed_sentence_in_paragraph_is_carried():
