@@ -404,8 +404,9 @@ def test_claim_reasons_found_through_the_literal_hints(sentence, reason):
 
 
 def test_the_hints_only_save_time():
-    """Check-worthiness through the literal hints is exactly what running every reason's
-    pattern on every sentence gives, on the seeds and the benchmark's article bodies."""
+    """Check-worthiness through the gates read from the patterns is exactly what running
+    every reason's pattern on every sentence gives, on the seeds and the benchmark's article
+    bodies."""
     from audit.sentences import split_sentences
     from audit.sourcing.claims import checkworthy, reasons
     from audit.sourcing.text import Sentences
@@ -417,6 +418,56 @@ def test_the_hints_only_save_time():
         found = dict(checkworthy(text, sents, en))
         for index, (start, end) in enumerate(sents.spans):
             assert found.get(index, []) == reasons(text, start, end, None, en), (path.name, index)
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bwill (?:likely|soon)\b", {"will likely", "will soon"}),
+    (r"\d{1,3}(?:,\d{3})+", {"\1\0,\1\1\1\0"}),  # a digit; any more; a comma; three digits
+    (r"[$€]\s?\d", {"$\0\1", "€\0\1"}),  # an optional space stands for anything
+    (r"(?i)per ?cent", {"\0\0\0\0\0\0\0\0"}),  # any case: no literal
+])
+def test_the_shapes_of_a_pattern_s_matches(pattern, expected):
+    from audit.sourcing.claims import shapes
+
+    assert shapes(pattern) == expected
+
+
+def test_a_gate_is_read_from_the_pattern():
+    from audit.sourcing.claims import gate, shapes
+
+    common = frozenset(["the", "has", "have", "been", "to"])
+    # the literal the most shapes hold (the longest of those), then the next
+    assert gate(shapes(r"\b(?:expected|projected|set) to\b"), common) == ("ected to", "set to")
+    assert gate(shapes(r"\b(?:largest|biggest|fastest|record)\b"), common) == ("est", "record")
+    # common words are not looked for alone, two of them are
+    assert gate(shapes(r"\bhas been (?:given|sent|granted|denied)\b"), common) == ("has been",)
+    assert gate(shapes(r"\bthe \w+"), common) is None  # nothing worth looking for
+
+
+def test_a_claim_pattern_with_nothing_to_look_for_is_refused():
+    import types
+
+    from audit.sourcing.claims import claim_patterns
+
+    lang = types.ModuleType("xx")
+    lang.FUNCTION_WORDS = "the of"
+    lang.CHECKWORTHY_PATTERNS = (("vague", r"\bthe \w+"),)
+    with pytest.raises(ValueError, match="vague"):
+        claim_patterns(lang)
+
+
+def test_english_claim_gates():
+    """What the English reasons are gated by (read from en.CHECKWORTHY_PATTERNS): a digit
+    for the four that count, literals for the others, none of them a common word."""
+    from audit.sourcing.claims import claim_patterns
+
+    gates = claim_patterns(en)
+    assert set(gates.digits) == {"percentage", "money", "number", "date"}
+    assert set(gates.requires) == {"percentage", "money"}
+    assert {"$", "dollars", "EUR"} <= set(gates.requires["money"])
+    hinted = {reason for reasons in gates.hint_reasons.values() for reason in reasons}
+    assert hinted == {"number", "date", "prediction", "superlative", "causal", "event"}
+    assert not set(gates.hint_reasons) & set(en.FUNCTION_WORDS.split())
 
 
 def test_claim_after_attributed_sentence_in_paragraph_is_carried():

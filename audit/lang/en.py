@@ -842,8 +842,8 @@ NOT_NAMES_AFTER_TITLE = {"Of", "The", "And", "In", "On", "For", "To", "At", "Wil
 # A headline's "Source: claim" label.
 TITLE_SOURCE_PATTERN = r"\s*([A-Z][\w.’' -]{1,40}?)\s*:\s+\S"
 
-# Check-worthy claims (claims.py): what makes a sentence worth a source, as patterns, and
-# cheap literal hints that must occur in a sentence before a reason's pattern is run.
+# Check-worthy claims (claims.py): what makes a sentence worth a source, as patterns. The
+# literals a sentence must hold before a pattern is run there are read from the patterns.
 _MONTHS_RE = trie_pattern({name.capitalize() for names in MONTHS for name in names.split()})
 _DAYS_RE = trie_pattern({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                          "Sunday"})
@@ -886,28 +886,6 @@ CHECKWORTHY_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|killed|injured|banned|fined|sanctioned|deployed|sent|ordered|allowed|denied"
         r"|authori[sz]ed)\b")),
 )
-
-CHECKWORTHY_DIGITS = ("percentage", "money", "number", "date")
-CHECKWORTHY_HINTS = {
-    "money": ("$", "€", "£", "¥"),
-    "number": ("illion", "thousands of", "hundreds of", "dozens of"),
-    "date": ("day", "week", "month", "year"),
-    "prediction": ("ed to", "set to", "likely to", "due to", "poised to", "forecast to",
-                   "will likely", "will probably", "will soon"),
-    "superlative": ("first", "First", "most", "least", "only", "last", "record", "Record",
-                    "unprecedented", "Unprecedented", "historic", "est", "worst", "Worst"),
-    "causal": ("because", "Because", "due to", "Due to", "result", "led to", "leads to", "caus",
-               "blame",
-               "thanks to", "contributed"),
-    "event": (" been ",),
-}
-# Literals of which every match of a reason's pattern contains one (tested before the
-# pattern is run: cheaper than its scan).
-CHECKWORTHY_REQUIRES = {
-    "percentage": ("%", "per"),
-    "money": ("$", "€", "£", "¥", "USD", "EUR", "dollars", "euros", "pounds", "yen", "yuan",
-              "won", "rupees", "roubles", "rubles"),
-}
 
 # Patterns of the extractor's reader (content.py, participles.py, reported.py), compiled
 # once per pack by content.reader_patterns.

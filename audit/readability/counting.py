@@ -147,20 +147,20 @@ def count_sentences(text: str, spans: list[tuple[int, int]]) -> list[SentenceCou
         found = list(map(FEATURES.__getitem__, text[start:end].split()))
         if not found:
             continue
-        columns = list(zip(*found))
-        words = columns[0]
+        (words, syllables, letters, polysyllables, complex_words, difficult_words, numerals,
+         _, _, first_words, capitalised) = zip(*found)
         if not any(words):
             continue
-        names.update(compress(columns[9][1:], columns[10][1:]))
+        names.update(compress(first_words[1:], capitalised[1:]))
         # a sentence nearly always opens with a word: no scan then
         at = 0 if words[0] else next(i for i, count in enumerate(words) if count)
         first = found[at]
         if (first.complex_if_first or first.difficult_if_first) and not _looks_like_name(
                 first, found[at + 1] if at + 1 < len(found) else None):
             firsts.append((len(counted), first))
-        counted.append(SentenceCounts(start, end, sum(words), sum(columns[1]), sum(columns[2]),
-                                      sum(columns[3]), sum(columns[4]), sum(columns[5]),
-                                      sum(columns[6])))
+        counted.append(SentenceCounts(start, end, sum(words), sum(syllables), sum(letters),
+                                      sum(polysyllables), sum(complex_words),
+                                      sum(difficult_words), sum(numerals)))
     for index, first in firsts:
         if first.first_word not in names:
             s = counted[index]

@@ -11,8 +11,12 @@ could not find, it does not accuse.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator
-from functools import lru_cache
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Container, Iterable
+from functools import lru_cache, partial
+from re import _constants as _c
+from re import _parser
 from types import ModuleType
 from typing import NamedTuple
 
@@ -21,36 +25,142 @@ from audit.sourcing.text import Sentences
 
 MIN_WORDS = 6  # shorter lines are headings and captions, not claims
 MAX_SCAN = 2000  # characters of a sentence scanned for reasons
-_NUMBER = re.compile(r"\d+")
-_CHUNK = 1 << 16  # characters of text searched for hints at a time
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
+# In a shape (``shapes``): any character, or none, that a match may hold there (an optional
+# or repeated part, a class of characters); and a decimal digit every such match holds.
+OTHER, DIGIT = "\0", "\1"
+_NOT_LITERAL = re.compile(f"[{OTHER}{DIGIT}]")
 
 
 class ClaimPatterns(NamedTuple):
-    """A language pack's check-worthy reasons, compiled once per pack."""
+    """A language pack's check-worthy reasons, compiled once per pack, with the gates read
+    from their patterns (``gate``): cheap tests that a sentence passes before a reason's
+    pattern is run there. Most sentences pass none, and the patterns then run on a few
+    sentences only."""
 
     reasons: tuple[tuple[str, re.Pattern], ...]  # (name, pattern), lang.CHECKWORTHY_PATTERNS
     names: frozenset[str]
-    # Cheap literal hints that must occur in a sentence before a reason's pattern is run
-    # there: most sentences have none, and the patterns then run on a few sentences only.
-    digits: tuple[str, ...]  # the reasons a run of digits hints at
+    digits: tuple[str, ...]  # the reasons a digit hints at (some of their matches hold one)
     hint_reasons: dict[str, set[str]]  # literal hint -> the reasons it hints at
-    literals: list[str]
-    # Literals of which every match of a reason's pattern contains one: a sentence has
-    # digits far more often than a percentage or money, and a substring test costs less
-    # than the pattern's scan (lang.CHECKWORTHY_REQUIRES).
+    # Literals of which every match of a reason's pattern contains one, for the reasons a
+    # digit hints at: a sentence has digits far more often than a percentage or money, and
+    # a substring test costs less than the pattern's scan.
     requires: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=8)
 def claim_patterns(lang: ModuleType) -> ClaimPatterns:
-    hint_reasons: dict[str, set[str]] = {}
-    for reason, hints_of in lang.CHECKWORTHY_HINTS.items():
-        for hint in hints_of:
-            hint_reasons.setdefault(hint, set()).add(reason)
+    """The pack's reasons (lang.CHECKWORTHY_PATTERNS) with their gates: a reason some of
+    whose matches hold a digit is hinted at by a digit, its other matches by literals read
+    from them (``gate``), and it requires the literals every match holds, if any; its
+    common words (lang.FUNCTION_WORDS) are never looked for alone. A reason whose matches
+    hold no literal worth looking for is refused."""
+    common = frozenset(lang.FUNCTION_WORDS.split())
     compiled = tuple((name, re.compile(pattern)) for name, pattern in lang.CHECKWORTHY_PATTERNS)
-    return ClaimPatterns(compiled, frozenset(name for name, _ in compiled),
-                         lang.CHECKWORTHY_DIGITS, hint_reasons, sorted(hint_reasons),
-                         lang.CHECKWORTHY_REQUIRES)
+    digits, hint_reasons, requires = [], {}, {}
+    for name, pattern in lang.CHECKWORTHY_PATTERNS:
+        every = shapes(pattern)
+        if any(DIGIT in shape for shape in every):
+            digits.append(name)
+            required = gate(every, common)
+            if required:
+                requires[name] = required
+        hints = gate([shape for shape in every if DIGIT not in shape], common)
+        if hints is None:
+            raise ValueError(f"no literal in every match of {name!r}: {pattern!r}")
+        for hint in hints:
+            hint_reasons.setdefault(hint, set()).add(name)
+    return ClaimPatterns(compiled, frozenset(name for name, _ in compiled), tuple(digits),
+                         hint_reasons, requires)
+
+
+def shapes(pattern: str) -> set[str]:
+    """Every shape a match of ``pattern`` can take, read from the parsed pattern: the
+    literal characters it holds in order, with ``DIGIT`` for a digit it holds and ``OTHER``
+    wherever it may hold anything else or nothing (an optional or repeated part, a class).
+    A string found in a shape is found in every match of that shape."""
+    parsed = _parser.parse(pattern)
+    return _shapes(parsed, caseless=bool(parsed.state.flags & _c.SRE_FLAG_IGNORECASE))
+
+
+def _shapes(items: Iterable, caseless: bool) -> set[str]:
+    out = {""}
+    for op, arg in items:
+        out = {a + b for a in out for b in _item_shapes(op, arg, caseless)}
+        if len(out) > 10_000:
+            raise ValueError("a check-worthy pattern with too many shapes to read")
+    return out
+
+
+def _item_shapes(op, arg, caseless: bool) -> set[str]:
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {""}
+    if op is _c.LITERAL:
+        return {OTHER if caseless else chr(arg)}
+    if op is _c.IN and not caseless and all(kind is _c.LITERAL for kind, _ in arg):
+        return {chr(code) for _, code in arg}
+    if op is _c.IN and arg == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]:
+        return {DIGIT}
+    if op in (_c.IN, _c.ANY, _c.NOT_LITERAL):
+        return {OTHER}
+    if op is _c.SUBPATTERN:
+        return _shapes(arg[-1], caseless or bool(arg[1] & _c.SRE_FLAG_IGNORECASE))
+    if op is _c.ATOMIC_GROUP:
+        return _shapes(arg, caseless)
+    if op is _c.BRANCH:
+        return set().union(*(_shapes(branch, caseless) for branch in arg[1]))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, high, sub = arg
+        if low == 0:
+            return {OTHER}
+        once = _shapes(sub, caseless)
+        out = {""}
+        for _ in range(low):
+            out = {a + b for a in out for b in once}
+        return {shape + OTHER for shape in out} if high > low else out
+    raise ValueError(f"a check-worthy pattern with a part that cannot be read: {op}")
+
+
+def gate(every: Iterable[str], common: frozenset[str]) -> tuple[str, ...] | None:
+    """Literals one of which every shape holds (``_literals``), taken one at a time: the one
+    the most shapes left hold, the longer on a tie; None when a shape holds none."""
+    left = {shape: _literals(shape, common) for shape in every}
+    if not all(left.values()):
+        return None
+    held = Counter(literal for literals in left.values() for literal in literals)
+    chosen: list[str] = []
+    while left:
+        best = max(held, key=lambda literal: (held[literal], len(literal), literal))
+        chosen.append(best)
+        for shape in [shape for shape in left if best in shape]:
+            held.subtract(left.pop(shape))
+    return tuple(sorted(chosen))
+
+
+def _literals(shape: str, common: frozenset[str]) -> frozenset[str]:
+    """The pieces of a shape's literal runs worth looking for (``_run_literals``)."""
+    return frozenset().union(*(_run_literals(run, common)
+                               for run in _NOT_LITERAL.split(shape)))
+
+
+@lru_cache(maxsize=4096)
+def _run_literals(run: str, common: frozenset[str]) -> frozenset[str]:
+    """The pieces of a run of literal characters worth looking for: a symbol ("$", "%"),
+    a word of three letters or more that is not a common one, its beginnings and ends of
+    three letters or more ("result" of "resulted", "est" of "largest"), and such a word or
+    end followed by the words after it ("ted to" of "expected to"), or two whole words
+    ("has been"); not "to", "s of" or "the l", which occur in nearly every text."""
+    out = {char for char in run if char == "%" or unicodedata.category(char)[0] == "S"}
+    words = [(match.start(), match.end()) for match in _WORD.finditer(run)]
+    for a, (start, end) in enumerate(words):
+        rare = end - start >= 3 and run[start:end].lower() not in common
+        if rare:
+            out.update(run[start:cut] for cut in range(start + 3, end))  # beginnings
+        for begin in range(start, end - 2 if rare else start + 1):  # the word, or an end
+            for _, last in words[a + (not rare):]:
+                out.add(run[begin:last])
+    return frozenset(out)
 
 
 def reasons(text: str, start: int, end: int, candidates: set[str] | None,
@@ -79,36 +189,37 @@ def _may_match(required: tuple[str, ...] | None, sentence: str) -> bool:
     return required is None or any(literal in sentence for literal in required)
 
 
-def hints(text: str, lang: ModuleType) -> Iterator[tuple[int, Iterable[str]]]:
-    """(offset, reasons) of each hint in ``text``, in text order: every run of digits, and
-    every occurrence of every literal hint (also one inside another: "ed to" in "scheduled
-    to", inside "led to", stands for another reason).
+def hinted(text: str, sents: Sentences, lang: ModuleType) -> dict[int, set[str]]:
+    """Sentence index -> the reasons hinted at in that sentence: by a digit, or by a
+    literal hint starting in it (also one inside another: "ed to" in "scheduled to",
+    inside "led to", stands for another reason).
 
     Why not one regex alternation: it is tried at nearly every offset, since the hints
-    start with common letters; ``str.find`` per hint is several times faster. The text is
-    read in chunks so that a hostile text full of hints ("$$$...") keeps memory bounded.
+    start with common letters; ``str.find`` per hint is several times faster. A hint
+    found in a sentence is looked for again from that sentence's end, so that a hostile
+    text full of hints ("$$$...") costs one search a sentence.
     """
     patterns = claim_patterns(lang)
-    digits, hint_reasons = patterns.digits, patterns.hint_reasons
-    numbers = _NUMBER.finditer(text)
-    number = next(numbers, None)
-    for chunk in range(0, len(text), _CHUNK):
-        chunk_end = chunk + _CHUNK
-        found = []
-        for hint in patterns.literals:  # occurrences starting in this chunk
-            pos = text.find(hint, chunk, chunk_end + len(hint) - 1)
-            while pos != -1:
-                found.append((pos, hint))
-                pos = text.find(hint, pos + 1, chunk_end + len(hint) - 1)
-        found.sort()  # by offset
-        for pos, hint in found:
-            while number is not None and number.start() < pos:  # hints hold no digits
-                yield number.start(), digits
-                number = next(numbers, None)
-            yield pos, hint_reasons[hint]
-    while number is not None:
-        yield number.start(), digits
-        number = next(numbers, None)
+    found: dict[int, set[str]] = {}
+
+    def mark(first_at: Callable[[int], int], why: Iterable[str]) -> None:
+        pos = first_at(0)
+        while pos != -1:
+            index = sents.index(pos)
+            if index is None:  # between sentences
+                pos = first_at(pos + 1)
+            else:
+                found.setdefault(index, set()).update(why)
+                pos = first_at(sents.spans[index][1])
+
+    def digit_at(pos: int) -> int:
+        match = _DIGIT.search(text, pos)
+        return -1 if match is None else match.start()
+
+    mark(digit_at, patterns.digits)
+    for hint, why in patterns.hint_reasons.items():
+        mark(partial(text.find, hint), why)
+    return found
 
 
 def checkworthy(text: str, sents: Sentences, lang: ModuleType,
@@ -117,15 +228,7 @@ def checkworthy(text: str, sents: Sentences, lang: ModuleType,
     """(sentence index, reasons) of every check-worthy sentence, by the language pack. Of
     a sentence in ``attributed`` only whether it is check-worthy is asked (the report
     counts it, and lists the reasons of the others): its first reason is given."""
-    candidates: dict[int, set[str]] = {}
-    spans, index = sents.spans, 0
-    for pos, found in hints(text, lang):  # hints and sentences are both in text order
-        while index < len(spans) and spans[index][1] <= pos:
-            index += 1
-        if index == len(spans):
-            break
-        if spans[index][0] <= pos:
-            candidates.setdefault(index, set()).update(found)
+    candidates = hinted(text, sents, lang)
     out = []
     for index in sorted(candidates):
         start, end = sents.spans[index]
