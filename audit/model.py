@@ -186,6 +186,30 @@ class SourceType(StrEnum):
     PRONOUN = "pronoun"
 
 
+class Kind(StrEnum):
+    """What a source did: spoke or wrote, believed or intended, took a stance, a
+    document's finding, a transcript or headline label."""
+
+    SPEECH = "speech"
+    BELIEF = "belief"
+    STANCE = "stance"
+    DOCUMENT = "document"
+    TRANSCRIPT = "transcript"
+
+
+class Form(StrEnum):
+    """Which shape found an attribution."""
+
+    QUOTE = "quote"
+    REPORTED = "reported"
+    ACCORDING_TO = "according-to"
+    NOMINAL = "nominal"
+    PASSIVE = "passive"
+    CARRIED = "carried"
+    LABEL = "label"
+    QUESTION = "question"  # the reporter's question in "Asked if ..., X said"
+
+
 # The source types as the report spells them, most specific first, and those that name who
 # is speaking (counted as named sources).
 SPECIFICITY: tuple[str, ...] = tuple(kind.value for kind in SourceType)

@@ -228,8 +228,8 @@ def attribution_dict(att: Attribution, text: str) -> dict[str, Any]:
         "cue": _span(text, att.cue) if att.cue else None,
         "source_type": att.source_type,
         "direct": att.direct,
-        "kind": att.kind,
-        "form": att.form,
+        "kind": att.kind.value,
+        "form": att.form.value,
         "nested_in": att.nested_in,
     }
     if len(att.segments) > 1:

@@ -98,10 +98,9 @@ def test_the_sourcing_stage_is_handed_its_pack():
 def test_sourcing_words_are_read_from_the_pack():
     """A tuple, list or set of words written out in a sourcing module is language knowledge
     outside its pack (the names of source types and attribution kinds aside)."""
-    from audit.model import SourceType
-    from audit.sourcing.record import KINDS
+    from audit.model import Kind, SourceType
 
-    names = {*map(str, SourceType), *KINDS, "analyse", "extract", "owner"}  # and a group
+    names = {*map(str, SourceType), *map(str, Kind), "analyse", "extract", "owner"}  # a group
     for path in sorted((PACKAGE / "sourcing").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.Tuple, ast.List, ast.Set)) and len(node.elts) > 1:
@@ -109,11 +108,6 @@ def test_sourcing_words_are_read_from_the_pack():
                 found = [v for v in values if isinstance(v, str) and v.isalpha()
                          and v.islower() and v not in names]
                 assert not found, (path.name, node.lineno, found)
-
-
-# How an attribution was found (record.Attribution.form): names, not words of the text.
-_FORMS = {"quote", "reported", "according-to", "nominal", "passive", "carried", "label",
-          "question"}
 
 
 def _tested_strings(path: Path) -> list[str]:
@@ -146,13 +140,12 @@ def test_sourcing_modules_spell_no_english_word():
     import re
 
     from audit import lang, sourcing
-    from audit.model import Label, SourceType
-    from audit.sourcing.record import KINDS
+    from audit.model import Form, Kind, Label, SourceType
 
     groups = {name for value in vars(lang.pack("en")).values() if isinstance(value, str)
               for name in re.findall(r"\(\?P<(\w+)>", value)}
     modules = sorted((PACKAGE / "sourcing").glob("*.py"))
-    names = {*map(str, SourceType), *KINDS, *_FORMS, *map(str, Label), *groups,
+    names = {*map(str, SourceType), *map(str, Kind), *map(str, Form), *map(str, Label), *groups,
              *(path.stem for path in modules), *sourcing.__all__}
     for path in modules:
         spelled = [value for value in _tested_strings(path) if value not in names

@@ -144,6 +144,8 @@ def test_block_has_the_schema_fields():
     (model.OriginKind, node("origin")["properties"]["kind"]["enum"]),
     (model.CreditKind, node("provenance", "credits", "items")["properties"]["kind"]["enum"]),
     (model.Label, node("provenance", "labels", "items")["properties"]["label"]["enum"]),
+    (model.Kind, node("sourcing", "attributions", "items")["properties"]["kind"]["enum"]),
+    (model.Form, node("sourcing", "attributions", "items")["properties"]["form"]["enum"]),
     (rules.Category, node("finding")["properties"]["category"]["enum"]),
     (rules.Severity, node("finding")["properties"]["severity"]["enum"]),
     (rules.Confidence, node("finding")["properties"]["confidence"]["enum"]),

@@ -11,7 +11,7 @@ import pytest
 from audit.article import from_text
 from audit.config import Config, ConfigError, from_mapping
 from audit.lang import en
-from audit.model import Label, LabelItem, Origin, OriginKind, Provenance, Score
+from audit.model import Form, Kind, Label, LabelItem, Origin, OriginKind, Provenance, Score
 from audit.scoring import overall
 from audit.sourcing import scores
 from audit.sourcing.analyse import _score_counts, analyse
@@ -131,16 +131,10 @@ def test_terms_saturate():
 
 
 def _att(start: int, kind: str, nested_in: int | None = None) -> Attribution:
-    """An attribution with the fields of #15 (``form`` the pattern, ``kind`` the statement's
-    kind, ``nested_in``), on the record before it too (where ``kind`` was the pattern)."""
-    names = set(Attribution._fields)
-    pattern = {"form": "reported"} if "form" in names else {}
-    att = Attribution(content=(start + 10, start + 20), source=(start, start + 5), cue=None,
-                      source_type="person", direct=False, kind=kind, **pattern)
-    if "nested_in" in names:
-        return att.with_(nested_in=nested_in)
-    object.__setattr__(att, "nested_in", nested_in)
-    return att
+    """A reported attribution of ``kind`` (a Kind's value), nested in ``nested_in``."""
+    return Attribution(content=(start + 10, start + 20), source=(start, start + 5), cue=None,
+                       source_type="person", direct=False, form=Form.REPORTED, kind=Kind(kind),
+                       nested_in=nested_in)
 
 
 def test_attribution_kinds_weigh_by_what_they_show_and_nested_ones_do_not_count():
@@ -157,9 +151,6 @@ def test_attribution_kinds_weigh_by_what_they_show_and_nested_ones_do_not_count(
     assert speech.named_weight == 2 and belief.named_weight == 1.5
     assert nested.named_weight == 1 and len(nested.named) == 1
     assert scores.sourcing(belief, config.get).value < scores.sourcing(speech, config.get).value
-    if "form" not in Attribution._fields:  # before #15: patterns as kinds
-        older = named([_att(0, "reported"), _att(100, "quote")])
-        assert older.named_weight == 2
 
 
 def test_an_opinion_label_is_a_signal_not_a_silent_mark_down():

@@ -415,7 +415,7 @@ vietnam indonesia thailand the-united-states united-states us u.s the-us the-u.s
 north-korea south-korea the-philippines the-uk uk u.k
 """)
 
-# What an attribution's cue says the source did, beyond speaking or writing (record.KINDS):
+# What an attribution's cue says the source did, beyond speaking or writing (model.Kind):
 # held a belief or an intention, or took a stance.
 BELIEF_KIND = words("""
 think thinks thought believe believes believed expect expects expected fear fears feared

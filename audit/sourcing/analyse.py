@@ -28,7 +28,7 @@ from audit.model import (
 from audit.sentences import split_sentences
 from audit.sourcing import carry, claims, consistency, labels, scores, structure
 from audit.sourcing.quotes import QuoteIndex, find_quotes
-from audit.sourcing.record import KINDS, Attribution, Span
+from audit.sourcing.record import Attribution, Span
 from audit.sourcing.reported import Extractor
 from audit.sourcing.rules import Attributed, shown
 from audit.sourcing.text import Sentences
@@ -167,7 +167,7 @@ def _score_counts(text: str, words: int, held: list[Attribution], quotes: QuoteI
     named = [a for a in own if a.effective_type() in NAMED_TYPES]
     weight = 0.0
     for att in named:
-        weight += config.get(f"sourcing.kind.{att.kind}") if att.kind in KINDS else 1.0
+        weight += config.get(f"sourcing.kind.{att.kind}")
     first: dict[str, Span] = {}
     for att in named:
         key = source_key(text, att, lang)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import NamedTuple
 
+from audit.model import Form
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
@@ -85,9 +86,9 @@ def _carry(text: str, speaker: Attribution, start: int, end: int) -> Attribution
     """The carried attribution. Its source span is the mention it is carried from; a
     pronoun stays a pronoun, for resolve_pronouns to name."""
     if speaker.source_type == "pronoun" or speaker.source is None:
-        return Attribution((start, end), speaker.source, None, "pronoun", True, "carried")
+        return Attribution((start, end), speaker.source, None, "pronoun", True, Form.CARRIED)
     name = text[speaker.source[0]:speaker.source[1]]
-    return Attribution((start, end), speaker.source, None, speaker.source_type, True, "carried",
+    return Attribution((start, end), speaker.source, None, speaker.source_type, True, Form.CARRIED,
                        resolved_source=name, resolved_type=speaker.source_type)
 
 

@@ -20,6 +20,7 @@ from re import _parser
 from types import ModuleType
 from typing import NamedTuple
 
+from audit.model import Kind
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import Sentences
 
@@ -244,7 +245,7 @@ def attributed_sentences(found: list[Attribution], sents: Sentences) -> set[int]
     touched: set[int] = set()
     own: set[int] = set()
     for att in found:
-        if att.kind in ("stance", "belief"):
+        if att.kind in (Kind.STANCE, Kind.BELIEF):
             where = [att.content[0], *(att.cue[:1] if att.cue else ())]
             own.update(i for i in map(sents.index, where) if i is not None)
             continue

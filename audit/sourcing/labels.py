@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from types import ModuleType
 
+from audit.model import Form, Kind
 from audit.sentences import MAY_END
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
@@ -40,7 +41,7 @@ def labels(text: str, lang: ModuleType) -> list[Attribution]:
         source = (match.start("label"), match.end("label"))
         content = (start + len(text[start:end]) - len(text[start:end].lstrip()), end)
         out.append(Attribution(content, source, (match.end("label"), match.end("label") + 1),
-                               stype, _quoted(text[start:end]), "label", kind="transcript"))
+                               stype, _quoted(text[start:end]), Form.LABEL, kind=Kind.TRANSCRIPT))
     return out
 
 
@@ -62,8 +63,8 @@ def dash_tags(text: str, quotes: QuoteIndex, lang: ModuleType) -> list[Attributi
         if last.endswith(".") and len(last) > 2 and last[:-1] not in MAY_END:
             end -= 1  # "― Bob Lee." ends its sentence; "Jr.", "Inc." and "J." keep their point
         out.append(Attribution((quote.start, quote.end), (start, end), match.span("cue"),
-                               _label_type(lang, words), True, "label",
-                                   kind="transcript"))
+                               _label_type(lang, words), True, Form.LABEL,
+                                   kind=Kind.TRANSCRIPT))
     return out
 
 

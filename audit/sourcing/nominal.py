@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from types import ModuleType
 
+from audit.model import Form, Kind
 from audit.sourcing import shapes
 from audit.sourcing.content import Reader
 from audit.sourcing.context import CueContext
@@ -26,7 +27,7 @@ def _figure(lang: ModuleType) -> re.Pattern:
     return re.compile(lang.POLL_FIGURE_PATTERN)
 
 
-def prepositional(r: Reader, c: CueContext, kind: str) -> Attribution | None:
+def prepositional(r: Reader, c: CueContext, form: Form) -> Attribution | None:
     """"according to X", "reported by X", "remarks from X": X and what it reports."""
     toks = c.toks
     np = np_after(r.lang, toks, c.k1)
@@ -40,7 +41,7 @@ def prepositional(r: Reader, c: CueContext, kind: str) -> Attribution | None:
     content = r._around(toks, c.k0, np[1], c.sentence)
     if content is None:
         return None
-    return Attribution(content, source, c.cue, stype, r._has_quote(content), kind)
+    return Attribution(content, source, c.cue, stype, r._has_quote(content), form)
 
 
 def in_poll(r: Reader, c: CueContext) -> Attribution | None:
@@ -65,7 +66,7 @@ def in_poll(r: Reader, c: CueContext) -> Attribution | None:
             r.text, content[0], content[1]):
         return None  # "Trump's leading rival in the poll": a finding has figures
     return Attribution(content, source, c.cue, stype, r._has_quote(content),
-                       "according-to", kind="document")
+                       Form.ACCORDING_TO, kind=Kind.DOCUMENT)
 
 
 def possessive(r: Reader, c: CueContext) -> Attribution | None:
@@ -91,7 +92,7 @@ def possessive(r: Reader, c: CueContext) -> Attribution | None:
         return None
     noun_end = cue[1] - len(" " + r.lang.THAT)
     return Attribution(content, source, (cue[0], noun_end), stype,
-                       r._has_quote(content), "nominal")
+                       r._has_quote(content), Form.NOMINAL)
 
 
 def owned(r: Reader, match, toks: list[Tok], k1: int) -> Attribution | None:
@@ -112,4 +113,4 @@ def owned(r: Reader, match, toks: list[Tok], k1: int) -> Attribution | None:
         return None
     content = (toks[k1].start, toks[end - 1].end)
     return Attribution(content, source, match.span("noun"), stype, r._has_quote(content),
-                       "nominal", kind="stance")
+                       Form.NOMINAL, kind=Kind.STANCE)

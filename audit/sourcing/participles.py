@@ -6,6 +6,7 @@ Plain functions of the reader (content.Reader) and of one cue (context.CueContex
 
 from __future__ import annotations
 
+from audit.model import Form
 from audit.sourcing import shapes
 from audit.sourcing.content import Reader
 from audit.sourcing.context import CueContext
@@ -38,8 +39,8 @@ def shared(r: Reader, c: CueContext) -> Attribution | None:
         end = trim(r.text, previous.content[0], toks[j].start)[1]
         r._found[-1] = previous.with_(content=(previous.content[0], end))
     direct = r._has_quote(content)
-    kind = "quote" if r._is_quote(content) else "reported"
-    return Attribution(content, previous.source, cue, previous.source_type, direct, kind,
+    form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
+    return Attribution(content, previous.source, cue, previous.source_type, direct, form,
                        resolved_source=previous.resolved_source,
                        resolved_type=previous.resolved_type)
 
@@ -79,8 +80,8 @@ def _subject_of_sentence(r: Reader, c: CueContext, j: int, joined: bool) -> Attr
     content = r._after(toks, k1, sentence, toks[k0].low in r.lang.OBJECT_CUES)
     if content is None or shapes.word_count(r.text, content) < 3:
         return None
-    kind = "quote" if r._is_quote(content) else "reported"
-    return Attribution(content, subject[0], cue, subject[1], r._has_quote(content), kind)
+    form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
+    return Attribution(content, subject[0], cue, subject[1], r._has_quote(content), form)
 
 
 def _sentence_subject(r: Reader, sentence, before: int) -> tuple[tuple[int, int], str] | None:

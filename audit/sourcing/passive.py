@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
+from audit.model import Form
 from audit.sourcing import shapes
 from audit.sourcing.content import Reader
 from audit.sourcing.record import Attribution
@@ -50,7 +51,7 @@ def passive(r: Reader, match: re.Match, toks: list[Tok], k1: int,
         content = r._clause(toks[k].start, r._reported_end(toks[k].start, se))
     if content is None or shapes.word_count(r.text, content) < 2:
         return None
-    return Attribution(content, source, cue, stype, r._has_quote(content), "passive")
+    return Attribution(content, source, cue, stype, r._has_quote(content), Form.PASSIVE)
 
 
 def _agent(r: Reader, toks: list[Tok], k: int, link: str) -> tuple[int, tuple[int, int] | None]:

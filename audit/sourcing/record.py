@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-Span = tuple[int, int]
+from audit.model import Form, Kind
 
-# What a source did: spoke or wrote, believed or intended, took a stance, a document's
-# finding, a transcript or headline label.
-KINDS = ("speech", "belief", "stance", "document", "transcript")
+Span = tuple[int, int]
 
 
 class Attribution(NamedTuple):
     """One attributed statement: what was said (content), by whom (source), linked how (cue).
 
-    ``form`` names the pattern that found it: quote, reported, according-to, nominal,
-    passive, carried, label, question (the reporter's question in "Asked if ..., X
-    said"). ``kind`` says what the source did (KINDS). ``segments``
+    ``form`` names the shape that found it (Form), ``kind`` what the source did (Kind).
+    ``segments``
     holds the content's pieces when it is split ("“A,” X said. “B.”"), in text order;
     ``nested_in`` the index of the attribution whose content holds this one's cue.
 
@@ -29,11 +26,11 @@ class Attribution(NamedTuple):
     cue: Span | None
     source_type: str
     direct: bool
-    form: str
+    form: Form
     resolved_source: str | None = None
     resolved_type: str | None = None
     anonymity_reason: str | None = None
-    kind: str = "speech"
+    kind: Kind = Kind.SPEECH
     segments: tuple[Span, ...] = ()
     nested_in: int | None = None
 
@@ -53,7 +50,7 @@ class Attribution(NamedTuple):
         ("Asked if ..., X said") are listed but leave the claim unattributed, stay the
         author's voice, do not make a brief a sourced report, hold no attribution nested in
         them and are no vague source for the findings."""
-        return self.source is not None or (self.kind != "belief" and self.form != "question")
+        return self.source is not None or (self.kind != Kind.BELIEF and self.form != Form.QUESTION)
 
     def effective_type(self) -> str:
         """The type that counts for scoring: a resolved pronoun counts as what it names."""

@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left
 from operator import itemgetter
 
+from audit.model import Form
 from audit.sourcing import cues, nominal, passive, shapes, verb_shapes
 from audit.sourcing.content import Reader
 from audit.sourcing.context import CueContext
@@ -66,7 +67,7 @@ class Extractor(Reader):
                 question = self._clause(match.end(), comma) if comma > 0 else None
                 if question is not None and shapes.word_count(self.text, question) >= 3:
                     found.append(Attribution(question, None, match.span(), "vague",
-                                             self._has_quote(question), "question"))
+                                             self._has_quote(question), Form.QUESTION))
                 continue
             att = self._one(match, self.sents.spans[index])
             if att is not None:
@@ -110,7 +111,7 @@ class Extractor(Reader):
         if shapes.word_count(self.text, content) < 3:
             return None
         return Attribution(content, subject.span(1), (match.start(), match.end()), "pronoun",
-                           True, "reported")
+                           True, Form.REPORTED)
 
     def _window(self, match: re.Match, sentence: tuple[int, int]) -> list[Tok]:
         """The tokens within WINDOW of a cue. A sentence of ordinary length is tokenised
@@ -213,8 +214,8 @@ class Extractor(Reader):
             # "a statement warning that": the participle is the cue
             context = context.with_(k1=k0 + 1, cue=(toks[k0].start, toks[k0].end))
         if words.startswith(self.cues.preps) or words.startswith(self.cues.nominals):
-            kind = "according-to" if words.startswith(self.cues.preps) else "nominal"
-            return nominal.prepositional(self, context, kind)
+            form = Form.ACCORDING_TO if words.startswith(self.cues.preps) else Form.NOMINAL
+            return nominal.prepositional(self, context, form)
         return verb_shapes.verb(self, context)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from audit.model import Finding, SourceType, Unattributed
+from audit.model import Finding, Form, SourceType, Unattributed
 from audit.rules import Rule
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ class Attributed(NamedTuple):
 def shown(att: Attribution) -> Span:
     """The span that shows an attribution: its source, else its cue, else its content (a
     carried quote has only its content)."""
-    if att.form == "carried":
+    if att.form == Form.CARRIED:
         return att.content
     return att.source or att.cue or att.content
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from types import ModuleType
 
+from audit.model import Form, Kind
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import trim
 
@@ -26,22 +27,22 @@ def _with_kind(text: str, att: Attribution, lang: ModuleType) -> Attribution:
     return att if kind == att.kind else att.with_(kind=kind)
 
 
-def kind_of(text: str, att: Attribution, lang: ModuleType) -> str:
+def kind_of(text: str, att: Attribution, lang: ModuleType) -> Kind:
     """speech, belief, stance, document or transcript, from the form, cue and source."""
-    if att.form == "label":
-        return "transcript"
-    if att.kind != "speech":
+    if att.form == Form.LABEL:
+        return Kind.TRANSCRIPT
+    if att.kind != Kind.SPEECH:
         return att.kind  # set by the shape that found it ("his criticism of", "is expected to")
     cue = text[att.cue[0]:att.cue[1]].lower().split() if att.cue else []
-    word = cue[-1] if att.form == "passive" and cue else (cue[0] if cue else "")
+    word = cue[-1] if att.form == Form.PASSIVE and cue else (cue[0] if cue else "")
     if word in lang.BELIEF_KIND:
-        return "belief"
+        return Kind.BELIEF
     if word in lang.STANCE_KIND:
-        return "stance"
+        return Kind.STANCE
     if att.effective_type() in ("document", "outlet") or (
             word in lang.EVIDENCE_CUES and att.effective_type() == "vague"):
-        return "document"  # "a report found", "polls show"
-    return "speech"
+        return Kind.DOCUMENT  # "a report found", "polls show"
+    return Kind.SPEECH
 
 
 def _split(text: str, att: Attribution) -> Attribution:
@@ -76,7 +77,7 @@ def _merge_carried(found: list[Attribution]) -> list[Attribution]:
     out: list[Attribution] = []
     last_by_source: dict[tuple[int, int], int] = {}
     for att in found:
-        if att.form == "carried" and att.source in last_by_source and \
+        if att.form == Form.CARRIED and att.source in last_by_source and \
                 out[last_by_source[att.source]].direct:
             i = last_by_source[att.source]
             outer = out[i]

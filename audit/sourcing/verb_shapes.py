@@ -9,6 +9,7 @@ from ``verb`` down: which shape the verb stands in, then its source, then its co
 
 from __future__ import annotations
 
+from audit.model import Form
 from audit.sourcing import shapes
 from audit.sourcing.content import MAX_ADDRESSEE, Reader
 from audit.sourcing.context import CueContext
@@ -113,10 +114,10 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
     if content is _NOT_REPORTED:
         return None
     if content is not None:
-        return Attribution(content, source, cue, stype, r._has_quote(content), "reported")
+        return Attribution(content, source, cue, stype, r._has_quote(content), Form.REPORTED)
     topic = _quote_after_topic(r, toks, k1)
     if topic is not None:
-        return Attribution(topic, source, cue, stype, True, "quote")
+        return Attribution(topic, source, cue, stype, True, Form.QUOTE)
     not_a_clause = k1 < len(toks) and (toks[k1].low in r.lang.NOT_A_CLAUSE or (
         toks[k1].low in r.lang.CLAIMED_THINGS and toks[k0].low.startswith(r.lang.CLAIM_STEM)))
     # "“...,” Gambill said to cheers from the crowd": what was said comes before
@@ -137,8 +138,8 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
     if content is None:
         return None
     direct = r._is_quote(content) or r._has_quote(content)
-    return Attribution(content, source, cue, stype, direct, "quote" if r._is_quote(
-        content) else "reported")
+    return Attribution(content, source, cue, stype, direct, Form.QUOTE if r._is_quote(
+        content) else Form.REPORTED)
 
 
 def _object_content(r: Reader, c: CueContext):
@@ -360,8 +361,8 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
     if not r._is_quote(content) and r.lang.WHO_ASIDE in r.text[content[0]:content[1]]:
         return None  # "Rawlings, 59, who watched ..., said the event ...": her, not the event
     source = (toks[np[0]].start, toks[np[1] - 1].end)
-    kind = "quote" if r._is_quote(content) else "reported"
-    return Attribution(content, source, cue, stype, r._has_quote(content), kind)
+    form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
+    return Attribution(content, source, cue, stype, r._has_quote(content), form)
 
 
 def _appositive(r: Reader, c: CueContext) -> Attribution | None:
@@ -404,8 +405,8 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
         return None
     end = head[1] - 1 if toks[appos[0]].low in r.lang.RELATIVE_APPOSITION else k0 - 2
     source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
-    kind = "quote" if r._is_quote(content) else "reported"
-    return Attribution(content, source, cue, stype, r._has_quote(content), kind)
+    form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
+    return Attribution(content, source, cue, stype, r._has_quote(content), form)
 
 
 def _name_and_details(r: Reader, c: CueContext) -> Attribution | None:
@@ -449,8 +450,8 @@ def _name_and_details(r: Reader, c: CueContext) -> Attribution | None:
     if content is None:
         return None
     source = (toks[first].start, toks[k0 - 2].end)
-    kind = "quote" if r._is_quote(content) else "reported"
-    return Attribution(content, source, c.cue, stype, r._has_quote(content), kind)
+    form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
+    return Attribution(content, source, c.cue, stype, r._has_quote(content), form)
 
 
 MAX_PIECES = 4  # pieces set off by commas between a name and its verb
