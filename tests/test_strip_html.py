@@ -392,3 +392,43 @@ def test_tag_soup_never_crashes() -> None:
                 assert result.text[block.span[0]:block.span[1]] == block.text
 
     check()
+
+
+# The page is parsed as trafilatura.utils.load_html parses a string, with lxml's element
+# lookup in C instead of lxml.html's Python one: the same tree, of the same HtmlElements.
+LOADED_AS_TRAFILATURA = [
+    article_page("".join(f"<p>{p}</p>" for p in PARAGRAPHS)),
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared.</p><p>Two.</p></body></html>',
+    ("<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN' 'x.dtd'/>\n"
+     "<html><body><p>A</p></body></html>"),
+    "<html/>\n<body><p>Self-closed root.</p></body>",
+    "<html><body><p>A control \x01 character and \ufffe a non-character.</p></body></html>",
+    "<div><p>A fragment.</p><p>Two paragraphs.</p></div>",
+    "<p>One paragraph alone</p>",
+    "plain words, no markup",
+]
+
+
+@pytest.mark.parametrize("page", LOADED_AS_TRAFILATURA)
+def test_pages_parse_as_trafilatura_loads_them(page: str) -> None:
+    import lxml.html
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from audit.strip.htmltree import _load, _parser
+
+    ours, theirs = _load(page, _parser(huge=False)), load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)
+        assert all(isinstance(el, lxml.html.HtmlElement) for el in ours.iter(etree.Element))
+
+
+@pytest.mark.skipif(not BENCH.exists(), reason="extraction benchmark not present")
+def test_benchmark_pages_parse_as_trafilatura_loads_them() -> None:
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    for path in sorted((BENCH / "html").glob("*.html.gz"))[:5]:
+        page = gzip.decompress(path.read_bytes()).decode("utf-8")
+        assert etree.tostring(parse(page)) == etree.tostring(load_html(page)), path.name

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 _SPACE = re.compile(r"\s+")
@@ -211,19 +212,58 @@ def parse_page(html: str) -> tuple[Any, bool]:
     whether it nests deeper than trafilatura's parser goes (255 levels).
     A bare fragment is wrapped in a document first (the parser rejects fragments).
     Raises InputError when the page nests deeper than MAX_DEPTH."""
-    from trafilatura.utils import HTML_PARSER, load_html
-
     _refuse_many_attributes(html)
     for candidate in (html, f"<html><body>{html}</body></html>"):
-        try:
-            tree = load_html(candidate)
-        except (ValueError, TypeError):
-            tree = None
-        if _cut_by_depth(HTML_PARSER):
+        parser = _parser(huge=False)
+        tree = _load(candidate, parser)
+        if _cut_by_depth(parser):
             return _parse_deep(candidate), True
         if tree is not None:
             return tree, False
     return None, False
+
+
+@cache
+def _parser(*, huge: bool) -> Any:
+    """trafilatura's HTML parser (its settings in trafilatura.utils.HTML_PARSER), with the
+    page's elements made lxml.html's HtmlElement by a lookup in lxml's C code: lxml.html's
+    own lookup is a Python method called for every element each time a walk (ours or
+    trafilatura's) reaches it, about 5% of an HTML audit. Its special classes for forms
+    and their fields are used by neither. ``huge`` lifts libxml2's depth limit of 255
+    to MAX_DEPTH."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                  remove_comments=True, remove_pis=True, huge_tree=huge)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
+    return parser
+
+
+def _load(html: str, parser: Any) -> Any:
+    """``html`` parsed as trafilatura.utils.load_html parses a string, with ``parser``:
+    repaired for libxml2, as bytes when lxml refuses the string (an encoding declaration
+    in it), and None for something that is not HTML (no "html" near the start, and
+    fewer than two elements under the root)."""
+    from lxml.html import fromstring
+    from trafilatura.utils import repair_faulty_html
+
+    beginning = html[:50].lower()
+    html = repair_faulty_html(html, beginning)
+    try:
+        tree = fromstring(html, parser=parser)
+    except Exception:  # a str with an encoding declaration is refused; an empty document
+        tree = None
+    if tree is None or len(tree) < 1:
+        try:
+            tree = fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+        except Exception:
+            tree = None
+    if tree is not None and "html" not in beginning and len(tree) < 2:
+        return None
+    return tree
 
 
 # Two shapes on which trafilatura's time grows faster than the page; such pages are read
@@ -271,8 +311,7 @@ def _parse_deep(html: str) -> Any:
 
     from audit.decode import InputError
 
-    parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
-                                  remove_comments=True, remove_pis=True, huge_tree=True)
+    parser = _parser(huge=True)
     repaired = repair_faulty_html(html, html[:50].lower())
     tree = lxml.html.fromstring(repaired.encode("utf-8", "surrogatepass"), parser=parser)
     if _cut_by_depth(parser):
