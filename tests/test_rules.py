@@ -176,17 +176,18 @@ def _copy_item(**changes):
 def test_the_rewrite_detector_reads_the_match_records(published, item, fires):
     """ATT-LIKELY-REWRITTEN carries its detector like the other rules: it reads the copies
     the article shares (the match records), not a page, so it is also tested on them."""
-    from audit.copies.rules import Copied
+    from audit.copies.rules import Copied, CopyItem
     from audit.model import Confidence
 
     rule = all_rules()["ATT-LIKELY-REWRITTEN"]
     assert rule.reads == "copies"
-    found = rule.detect(Copied(published, (item,)))
+    found = rule.detect(Copied(published, (CopyItem.from_json(item),)))
     assert bool(found) is fires
     if fires:
         [finding] = found
         assert finding.span == (0, 40) and finding.confidence is None
-        copy = rule.detect(Copied(published, (_copy_item(**{**item, "relation": "copy"}),)))
+        copy = rule.detect(Copied(published, (
+            CopyItem.from_json(_copy_item(**{**item, "relation": "copy"})),)))
         assert copy[0].confidence is Confidence.HIGH
 
 

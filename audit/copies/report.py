@@ -17,7 +17,7 @@ from audit.batch.files import read_report
 from audit.config import Config, default_config
 from audit.copies.align import Match
 from audit.copies.index import Batch
-from audit.copies.rules import Copied, by_date
+from audit.copies.rules import Copied, CopyItem, by_date
 from audit.copies.text import Doc, excerpt, prepare
 from audit.model import TEXT_CREDITS, CreditKind
 
@@ -170,7 +170,7 @@ def _detect(report: dict[str, Any], config: Config) -> None:
     ids = {r.id for r in mine}
     report["findings"] = [f for f in report["findings"] if f["rule_id"] not in ids]
     copied = Copied((report["provenance"].get("published") or {}).get("iso"),
-                    tuple(report["copies"]))
+                    tuple(map(CopyItem.from_json, report["copies"])))
     for rule in mine:
         if config.rule_enabled(rule.id):
             report["findings"].extend(

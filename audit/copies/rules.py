@@ -1,8 +1,9 @@
 """Rules about where an article's text comes from (audit.copies).
 
 Their detectors read ``"copies"``: the report's ``copies`` items (what ``audit.copies``
-matched, best first, each saying whether the article credits the other text) and the
-article's date, as a ``Copied`` record; they run once the copies are known, after the
+matched, best first, each saying whether the article credits the other text) as typed
+``CopyItem`` records read from the JSON at the edge, and the article's date, as a
+``Copied`` record; they run once the copies are known, after the
 audit (``audit.copies.report.add_copies``, for a batch and for ``--reference``).
 
 Their examples are audited against a reference holding ``Rule.reference`` (the wire
@@ -21,12 +22,38 @@ from audit.rules import Rule
 
 
 @dataclass(frozen=True)
+class CopyItem:
+    """One of the report's ``copies`` items as the copies rules read it: the other text,
+    how much of this article it holds, whether the article credits it, and the first
+    shared passage (article offsets)."""
+
+    kind: str  # "article" (of the batch) or "reference"
+    other: str
+    other_date: str | None
+    relation: str  # "copy" or "rewrite"
+    share: float
+    sentences: int
+    similarity: float
+    credited: bool
+    credit: str  # what the article credits, in words ("credits no one for the text")
+    passage: tuple[int, int] | None
+
+    @classmethod
+    def from_json(cls, item: dict[str, Any]) -> CopyItem:
+        """The item from the report's JSON (the copies are read back from written reports)."""
+        first = item["passages"][0]["span"] if item["passages"] else None
+        return cls(item["kind"], item["other"], item["other_date"], item["relation"],
+                   item["share"], item["sentences"], item["similarity"], item["credited"],
+                   item["credit"], None if first is None else (first["start"], first["end"]))
+
+
+@dataclass(frozen=True)
 class Copied:
     """What a copies rule reads: the article's publication date (ISO, None when unknown)
-    and its ``copies`` items, best first."""
+    and its copies, best first."""
 
     published: str | None
-    copies: tuple[dict[str, Any], ...]
+    copies: tuple[CopyItem, ...]
 
 
 def dated_before(a: str | None, b: str | None) -> bool:
@@ -55,14 +82,13 @@ def _compare(a: str | None, b: str | None) -> int:
 by_date = cmp_to_key(_compare)
 
 
-def likely_source(copied: Copied) -> dict[str, Any] | None:
+def likely_source(copied: Copied) -> CopyItem | None:
     """The uncredited text this article most likely derives from: a reference text, or
     an article of the batch dated before it."""
-    own = copied.published
     for item in copied.copies:  # best first
-        if item["credited"]:
+        if item.credited:
             continue
-        if item["kind"] == "reference" or dated_before(item["other_date"], own):
+        if item.kind == "reference" or dated_before(item.other_date, copied.published):
             return item
     return None
 
@@ -73,15 +99,12 @@ def likely_rewritten(copied: Copied) -> list[Finding]:
     item = likely_source(copied)
     if item is None:
         return []
-    passage = item["passages"][0]["span"] if item["passages"] else None
-    what = "a copy of" if item["relation"] == "copy" else "likely rewritten from"
-    message = (f"Text {what} {item['other']}: {item['share']:.0%} of it found there, "
-               f"{item['sentences']} sentences aligned (similarity {item['similarity']:.2f}); "
-               f"the article {item['credit']}.")
-    return [Finding("ATT-LIKELY-REWRITTEN",
-                    None if passage is None else (passage["start"], passage["end"]),
-                    message=message,
-                    confidence=Confidence.HIGH if item["relation"] == "copy" else None)]
+    what = "a copy of" if item.relation == "copy" else "likely rewritten from"
+    message = (f"Text {what} {item.other}: {item.share:.0%} of it found there, "
+               f"{item.sentences} sentences aligned (similarity {item.similarity:.2f}); "
+               f"the article {item.credit}.")
+    return [Finding("ATT-LIKELY-REWRITTEN", item.passage, message=message,
+                    confidence=Confidence.HIGH if item.relation == "copy" else None)]
 
 _WIRE = (
     "Japan and the United States agreed on Tuesday to expand joint production of missiles, "
