@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from audit.lang import COVERED_LANGUAGES
+from audit.lang import COVERED_LANGUAGES, NAMES
 from audit.language import detect_language
 from audit.model import Block, Extraction, Provenance
 from audit.readability.counting import MAX_CACHE, TOKEN, SentenceCounts, count_sentences
@@ -113,9 +113,14 @@ def coverage(language: str | None, text: str) -> Coverage:
         reading, text_is, article_is = language, repr(language), f"in {language!r}"
     return Coverage(
         readability=None if reading in READABILITY_LANGUAGES
-        else f"readability formulas are for English; text is {text_is}",
+        else f"readability formulas are for {_named(READABILITY_LANGUAGES)}; text is {text_is}",
         sourcing=None if reading in COVERED_LANGUAGES
-        else f"sourcing rules cover English only; the article is {article_is}")
+        else f"sourcing rules cover {_named(COVERED_LANGUAGES)} only; the article is {article_is}")
+
+
+def _named(codes) -> str:
+    """The languages' names as the reports give them ("English", "English and German")."""
+    return " and ".join(NAMES[code] for code in codes)
 
 
 def _mostly_non_latin(text: str) -> bool:

@@ -73,9 +73,9 @@ def detect_language(text: str) -> str | None:
         return None
     script, top = max(counts.items(), key=lambda item: item[1])
     if script != "LATIN":
-        if (script == "CJK"
-                and counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) > 0.05 * letters):
-            return "ja"
+        for code, own, share in lang.WITHIN_SCRIPT.get(script, ()):
+            if sum(counts.get(s, 0) for s in own) > share * letters:
+                return code  # kana among kanji: Japanese
         return _SCRIPTS.get(script) if top >= 0.5 * letters else None
     words = _WORD.findall(sample.lower())
     if len(words) < 5:

@@ -220,8 +220,8 @@ def test_a_language_module_holds_known_fields():
     module but English (whose sourcing pack has many more) is one the registry knows."""
     from audit import lang
 
-    known = {"NAME", "FUNCTION_WORDS", "SCRIPTS", "BYLINE_BY", "BYLINE_OPENERS", "MONTHS",
-             *lang.LABEL_FIELDS}
+    known = {"NAME", "FUNCTION_WORDS", "SCRIPTS", "WITHIN_SCRIPT", "BYLINE_BY",
+             "BYLINE_OPENERS", "MONTHS", *lang.LABEL_FIELDS}
     for code, module in lang.LANGUAGES.items():
         if code == "en":
             continue

@@ -6,6 +6,8 @@ What a module may hold (each optional but NAME):
 - ``NAME``: how reports name the language ("the article is in Portuguese");
 - ``FUNCTION_WORDS``: its most frequent function words (language detection, Latin script);
 - ``SCRIPTS``: the Unicode scripts it is told by (language detection, other scripts);
+- ``WITHIN_SCRIPT``: (a script it shares, a share): a text mostly in that script is in this
+  language when its own scripts' letters pass that share (Japanese kana among kanji);
 - ``BYLINE_BY``, ``BYLINE_OPENERS``: the words a byline opens with (audit/bylines.py);
 - ``MONTHS``: twelve strings of month names, January first (audit/metadata.py's dates);
 - the labels of page furniture, credits and author boxes (``LABEL_FIELDS``: "Quelle:",
@@ -62,6 +64,10 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     code: frozenset(words.split()) for code, words in _having("FUNCTION_WORDS").items()}
 SCRIPTS: dict[str, str] = {script: code for code, scripts in _having("SCRIPTS").items()
                            for script in scripts}
+# shared script -> (language, its own scripts, the share of letters that tells it)
+WITHIN_SCRIPT: dict[str, list[tuple[str, tuple[str, ...], float]]] = {}
+for _code, (_shared, _share) in _having("WITHIN_SCRIPT").items():
+    WITHIN_SCRIPT.setdefault(_shared, []).append((_code, LANGUAGES[_code].SCRIPTS, _share))
 BYLINE_BY: dict[str, tuple[str, ...]] = _having("BYLINE_BY")
 BYLINE_OPENERS: dict[str, tuple[str, ...]] = _having("BYLINE_OPENERS")
 MONTHS: dict[str, tuple[str, ...]] = _having("MONTHS")
