@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 
+from audit import lang
+
 # Bullets end a sentence and start the next one, like a newline.
 _BULLETS = "•●▪◦‣"
 _SEGMENT = re.compile(f"[^\\n{_BULLETS}]+")
@@ -52,9 +54,10 @@ NEVER_END = frozenset((
     "Cpl", "Pvt", "Brig", "Rev", "Hon", "Pres", "Supt", "Det", "Insp", "Atty", "Amb", "Fr",
     "Sra", "Mme", "Mlle", "e.g", "i.e", "cf", "vs", "viz", "approx", "Approx", "ca",
 ))
-MONTHS = frozenset((
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-))
+# Month abbreviations ("Nov. 18"): the English month spellings of audit/lang/en.py but the
+# full name, which each month lists last.
+MONTHS = frozenset(name.capitalize() for spellings in lang.MONTHS["en"]
+                   for name in spellings.split()[:-1])
 # Abbreviations that precede a number: ``No. 5``, ``Vol. 3``, ``Nov. 18``.
 BEFORE_NUMBER = frozenset((
     "No", "Nos", "no", "nos", "Vol", "Vols", "vol", "Art", "Fig", "fig", "Figs", "pp", "Ch",

@@ -92,7 +92,7 @@ _SHORT: tuple[tuple[Role, str, re.Pattern[str]], ...] = (
 # Patterns that may match anywhere in a short block: tried only when one of the literals
 # that every match of the pattern contains occurs (``needed_literals``; a plain substring
 # test is much cheaper than a regex scan).
-_FLOATING: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+_FLOATING: tuple[tuple[Role, str, re.Pattern[str]], ...] = (
     (Role.COMMENTS, "comment-prompt", re.compile(
         r"\b" + _any("LOGGED_IN") + r"\b[^.]{0,30}\b" + _any("TO_COMMENT"), _I)),
     (Role.CALL_TO_ACTION, "feedback", re.compile(
@@ -127,13 +127,13 @@ _APPEAL = re.compile(r"^(?:please )?(?:support|donate to|help support|help fund)
                      r"(?-i:[A-Z])[\w.]*(?: (?-i:[A-Z])[\w.]*)*(?:\s+(?:and|so|by|today|now)\b|"
                      r"\s*[.!]?$)", _I)
 # (role, reason, pattern) anchored at the start, for blocks of any length, tried in order.
-_ANCHORED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+_ANCHORED: tuple[tuple[Role, str, re.Pattern[str]], ...] = (
     (Role.OTHER, "copyright", _STRONG_START),
     (Role.OTHER, "caption", _CAPTION),
     (Role.OTHER, "gallery", _GALLERY),
     (Role.CALL_TO_ACTION, "appeal", _APPEAL),
 )
-_STRONG: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+_STRONG: tuple[tuple[Role, str, re.Pattern[str]], ...] = (
     (Role.OTHER, "copyright", re.compile(r"\b" + _any("ALL_RIGHTS_RESERVED") + r"\b", _I)),
     (Role.NEWSLETTER, "mailing-list", re.compile(r"\b" + _any("MAILING_LIST_PROMPTS") + r"\b", _I)),
     (Role.PHOTO_CREDIT, "caption-credit", re.compile(
@@ -281,7 +281,7 @@ _STRONG_SEARCHES = _searches(tuple(sorted({k for _, _, keys, _ in _STRONG_GATED
 _SHORT_SEARCHES = tuple(k for k in _HINT_SEARCHES if k not in _STRONG_SEARCHES)
 
 
-def _floating(entries: tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...],
+def _floating(entries: tuple[tuple[Role, str, tuple[str, ...], re.Pattern[str]], ...],
               folded: str, text: str) -> tuple[Role, str] | None:
     for role, reason, keywords, pattern in entries:
         if any(k in folded for k in keywords) and pattern.search(text):

@@ -23,7 +23,7 @@ from audit.strip.furniture import furniture_role
 from audit.strip.htmltree import RawBlock, normalise
 
 # (role, reason, what in a class or id marks it), tried in order: the first that matches.
-_MARKS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+_MARKS: tuple[tuple[Role, str, re.Pattern[str]], ...] = tuple(
     (role, reason, re.compile(pattern, re.IGNORECASE)) for role, reason, pattern in (
         (Role.COMMENTS, "comments-region", r"comment|disqus|respond|discussion"),
         (Role.NEWSLETTER, "newsletter-region", r"newsletter|signup|sign-up|subscribe"),

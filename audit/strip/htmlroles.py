@@ -33,7 +33,7 @@ def _key(text: str) -> str:
     return " ".join(_tokens(text))
 
 
-def _role(block: RawBlock, index: int, titles: list[str], authors: list[str]) -> tuple[str, str]:
+def _role(block: RawBlock, index: int, titles: list[str], authors: list[str]) -> tuple[Role, str]:
     """The role of one block, judged with the page's metadata but without its neighbours."""
     key = _key(block.text)
     words = key.count(" ") + 1
@@ -79,7 +79,7 @@ def _label_and_link(block: RawBlock) -> bool:
             and rest.strip() == block.links[-1][1])
 
 
-def assign_roles(blocks: list[RawBlock], meta: metadata.PageMetadata) -> list[tuple[str, str]]:
+def assign_roles(blocks: list[RawBlock], meta: metadata.PageMetadata) -> list[tuple[Role, str]]:
     """(role, reason) of every block: each judged alone first, with the page's metadata,
     then by position (above the <h1> title, the last paragraphs, headings over furniture)."""
     titles = [k for k in (_key(t.value) for t in meta.titles) if k]
@@ -90,7 +90,7 @@ def assign_roles(blocks: list[RawBlock], meta: metadata.PageMetadata) -> list[tu
     return _headings_of_furniture(blocks, roles)
 
 
-def _before_title(blocks: list[RawBlock], roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _before_title(blocks: list[RawBlock], roles: list[tuple[Role, str]]) -> list[tuple[Role, str]]:
     """What the extractor kept above the article's <h1> title and outside the element
     holding the title and the paragraphs after it (a sidebar's teaser of another story)
     is not the article. A lead the page places above its title stays (cnn.com)."""
@@ -116,8 +116,8 @@ AUTHOR_NOTE_BLOCKS = 3
 MAX_AUTHOR_NOTE_WORDS = 80
 
 
-def _author_notes(blocks: list[RawBlock], roles: list[tuple[str, str]], authors: list[str]
-                  ) -> list[tuple[str, str]]:
+def _author_notes(blocks: list[RawBlock], roles: list[tuple[Role, str]], authors: list[str]
+                  ) -> list[tuple[Role, str]]:
     """A paragraph among the last few that starts with the article's own author, or names
     the author next to an address or handle, is about the author ("Jane Doe is a senior
     editor...", "Jane Doe's book ...", "Email Jane Doe at jane@..."). A paragraph merely
@@ -134,8 +134,8 @@ def _author_notes(blocks: list[RawBlock], roles: list[tuple[str, str]], authors:
     return roles
 
 
-def _headings_of_furniture(blocks: list[RawBlock], roles: list[tuple[str, str]]
-                           ) -> list[tuple[str, str]]:
+def _headings_of_furniture(blocks: list[RawBlock], roles: list[tuple[Role, str]]
+                           ) -> list[tuple[Role, str]]:
     """A heading over furniture only ("Most read", "About us") or over nothing at the end
     of the article is furniture too."""
     roles = list(roles)
