@@ -40,9 +40,15 @@ _HAS_BULLET = re.compile(f"[{_BULLETS}]")
 # List markers at the start of a line or bullet item: not part of the sentence.
 _MARKER = re.compile(r"\s*(?:[-*–—]|\d{1,2}[.)])\s+")
 _MAY_START_MARKER = frozenset(" \t\xa0-*–—0123456789")
+# What ends a sentence, the one definition the strippers read too: a terminal mark (the
+# full-width ones of scripts written without spaces end a block, not a sentence here, as
+# they need no space after them), with any closing quotes or brackets after it.
+END_MARKS = ".!?…"
+FULL_WIDTH_END_MARKS = "。！？"
+CLOSING_MARKS = "\"'”’)]»"
 # Terminal punctuation with any closing quotes or brackets, and the whitespace after it.
 # (Written without a leading "+" loop: that form is several times slower in ``re``.)
-_CANDIDATE = re.compile(r"[.!?…][.!?…\"'”’)\]»]*\s+")
+_CANDIDATE = re.compile(f"[{END_MARKS}][{re.escape(END_MARKS + CLOSING_MARKS)}]*\\s+")
 _WORD_END = re.compile(r"\S*")
 _OPENERS = "\"'“‘([«"
 _INITIALISM = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}|[A-Z]")

@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from audit.sentences import CLOSING_MARKS, END_MARKS, FULL_WIDTH_END_MARKS
+
 _SPACE = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 WORD = re.compile(r"\w+")
-SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+SENTENCE_END = re.compile(  # a block that ends as a sentence does (audit.sentences)
+    f"[{END_MARKS}{FULL_WIDTH_END_MARKS}][{re.escape(CLOSING_MARKS)}]*\\s*$")
 _CAPTION_CLASS = re.compile(r"caption|credit", re.IGNORECASE)
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate, pairwise
 
+from audit.sentences import CLOSING_MARKS, END_MARKS, FULL_WIDTH_END_MARKS
 from audit.strip.furniture import (
     MAX_CHARS,
     fold,
@@ -32,8 +33,11 @@ from audit.strip.furniture import (
 _WORD = re.compile(r"\w+")
 # Han, kana and Hangul: scripts written without spaces, where one \w+ run is a phrase.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_END_TRAIL = "\"'”’»)]*"
-_SENTENCE_END = frozenset(".!?。！？…:;~")
+_END_TRAIL = CLOSING_MARKS + "*"
+# A line ends as prose when it ends as a sentence does (audit.sentences), or runs on into
+# the next line (":", ";", "~"): a plain-text page's lines, unlike HTML blocks, are often
+# cut there ("He said:", a list's lead-in), and such a line is not a menu item.
+_SENTENCE_END = frozenset(END_MARKS + FULL_WIDTH_END_MARKS + ":;~")
 # A line ending in '...' is a truncated teaser, unless a full stop comes before the dots.
 _TRUNCATED = ("...", "…")
 _NOT_TRUNCATED = (". ...", "....")
