@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from audit.model import Kind
 from audit.sourcing.record import Attribution
-from audit.sourcing.text import Sentences
+from audit.sourcing.text import Sentences, word_count
 
 MIN_WORDS = 6  # shorter lines are headings and captions, not claims
 MAX_SCAN = 2000  # characters of a sentence scanned for reasons
@@ -172,7 +172,7 @@ def reasons(text: str, start: int, end: int, candidates: set[str] | None,
     sentence of which only whether it is check-worthy is asked)."""
     end = min(end, start + MAX_SCAN)
     sentence = text[start:end]
-    if sentence.count(" ") < MIN_WORDS - 1:
+    if word_count(text, (start, end)) < MIN_WORDS:
         return []
     found = claim_patterns(lang)
     names = candidates if candidates is not None else found.names

@@ -19,7 +19,7 @@ from audit.sourcing import shapes
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import single_name_type
-from audit.sourcing.text import Sentences, Tok, trim
+from audit.sourcing.text import Sentences, Tok, trim, word_count
 
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
 
@@ -164,18 +164,18 @@ class Reader:
     def _partial(self, quote_start: int, sentence) -> bool:
         """A quote ending a clause begun in the writer's words ("are aligning “like ...”")."""
         lead = (max(sentence[0], quote_start - 40), quote_start)
-        return quote_start > sentence[0] and shapes.word_count(self.text, lead) >= 2
+        return quote_start > sentence[0] and word_count(self.text, lead) >= 2
 
     def _around(self, toks, k0: int, np_end: int, sentence) -> tuple[int, int] | None:
         """Content of "according to X": before it, after it, or the whole sentence."""
-        lead = shapes.word_count(self.text, trim(self.text, max(sentence[0], toks[k0].start - 40),
+        lead = word_count(self.text, trim(self.text, max(sentence[0], toks[k0].start - 40),
                                       toks[k0].start))
         before = self._before(toks[k0].start, sentence)
         rest = np_end
         while rest < len(toks) and toks[rest].text != ",":
             rest += 1
         after = self._clause(toks[rest].end, sentence[1]) if rest < len(toks) else None
-        if before is not None and (after is None or shapes.word_count(self.text, before) >= 4):
+        if before is not None and (after is None or word_count(self.text, before) >= 4):
             return self._last_piece(before)
         if before is None and after is not None and lead == 0:
             return after
@@ -195,7 +195,7 @@ class Reader:
         if best is None:
             return span
         start = best.end()
-        return (start, span[1]) if shapes.word_count(self.text, (start, span[1])) >= 3 else span
+        return (start, span[1]) if word_count(self.text, (start, span[1])) >= 3 else span
 
     def _clause(self, start: int, end: int) -> tuple[int, int] | None:
         start, end = trim(self.text, start, min(end, start + MAX_CONTENT))

@@ -14,6 +14,7 @@ from audit.sentences import MAY_END
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
+from audit.sourcing.text import word_count
 
 
 @lru_cache(maxsize=8)
@@ -35,7 +36,7 @@ def labels(text: str, lang: ModuleType) -> list[Attribution]:
         start, end = match.span("content")
         while end > start and text[end - 1] in " \t":
             end -= 1
-        if len(text[start:end].split()) < 3:
+        if word_count(text, (start, end)) < 3:
             continue
         stype = _label_type(lang, words)
         source = (match.start("label"), match.end("label"))

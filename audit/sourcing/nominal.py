@@ -12,12 +12,11 @@ from functools import lru_cache
 from types import ModuleType
 
 from audit.model import Form, Kind
-from audit.sourcing import shapes
 from audit.sourcing.content import Reader
 from audit.sourcing.context import CueContext
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import np_after, np_before
-from audit.sourcing.text import Tok
+from audit.sourcing.text import Tok, word_count
 from audit.sourcing.verb_shapes import np_end
 
 
@@ -62,7 +61,7 @@ def in_poll(r: Reader, c: CueContext) -> Attribution | None:
         return None
     source = (toks[np[0]].start, toks[np[1] - 1].end)
     content = r._around(toks, c.k0, np[1], c.sentence)
-    if content is None or shapes.word_count(r.text, content) < 4 or not _figure(lang).search(
+    if content is None or word_count(r.text, content) < 4 or not _figure(lang).search(
             r.text, content[0], content[1]):
         return None  # "Trump's leading rival in the poll": a finding has figures
     return Attribution(content, source, c.cue, stype, r._has_quote(content),
@@ -88,7 +87,7 @@ def possessive(r: Reader, c: CueContext) -> Attribution | None:
     else:
         return None
     content = r._clause(cue[1], c.sentence[1])
-    if stype is None or content is None or shapes.word_count(r.text, content) < 3:
+    if stype is None or content is None or word_count(r.text, content) < 3:
         return None
     noun_end = cue[1] - len(" " + r.lang.THAT)
     return Attribution(content, source, (cue[0], noun_end), stype,

@@ -7,12 +7,11 @@ Plain functions of the reader (content.Reader) and of one cue (context.CueContex
 from __future__ import annotations
 
 from audit.model import Form
-from audit.sourcing import shapes
 from audit.sourcing.content import Reader
 from audit.sourcing.context import CueContext
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
-from audit.sourcing.text import WINDOW, Tok, tokens, trim
+from audit.sourcing.text import WINDOW, Tok, tokens, trim, word_count
 
 
 def shared(r: Reader, c: CueContext) -> Attribution | None:
@@ -33,7 +32,7 @@ def shared(r: Reader, c: CueContext) -> Attribution | None:
     if not joined:
         return None
     content = r._after(toks, k1, sentence, toks[k0].low in r.lang.OBJECT_CUES)
-    if content is None or shapes.word_count(r.text, content) < 2:
+    if content is None or word_count(r.text, content) < 2:
         return None
     if previous.content[0] < toks[j].start < previous.content[1]:
         end = trim(r.text, previous.content[0], toks[j].start)[1]
@@ -78,7 +77,7 @@ def _subject_of_sentence(r: Reader, c: CueContext, j: int, joined: bool) -> Attr
     if subject is None:
         return None
     content = r._after(toks, k1, sentence, toks[k0].low in r.lang.OBJECT_CUES)
-    if content is None or shapes.word_count(r.text, content) < 3:
+    if content is None or word_count(r.text, content) < 3:
         return None
     form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
     return Attribution(content, subject[0], cue, subject[1], r._has_quote(content), form)

@@ -11,11 +11,10 @@ from bisect import bisect_left
 from operator import attrgetter
 
 from audit.model import Form
-from audit.sourcing import shapes
 from audit.sourcing.content import Reader
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import np_after, np_before
-from audit.sourcing.text import Tok
+from audit.sourcing.text import Tok, word_count
 
 _token_start = attrgetter("start")
 
@@ -49,7 +48,7 @@ def passive(r: Reader, match: re.Match, toks: list[Tok], k1: int,
         if k >= len(toks):
             return None
         content = r._clause(toks[k].start, r._reported_end(toks[k].start, se))
-    if content is None or shapes.word_count(r.text, content) < 2:
+    if content is None or word_count(r.text, content) < 2:
         return None
     return Attribution(content, source, cue, stype, r._has_quote(content), Form.PASSIVE)
 

@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from audit.sourcing.text import word_count
+
 # Two apostrophes stand for a straight double quote in some archives (''Yes,'' he said).
 # Each mark is its own alternative: when every alternative opens with a literal character,
 # re skips in C to the next of those characters (with the class it tried every offset).
@@ -28,7 +30,7 @@ class Quote:
     end: int  # just after the closing mark
 
     def words(self, text: str) -> int:
-        return len(text[self.start:self.end].split())
+        return word_count(text, (self.start, self.end))
 
 
 def _paragraph_start(text: str, pos: int) -> bool:

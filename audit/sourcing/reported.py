@@ -21,12 +21,12 @@ from bisect import bisect_left
 from operator import itemgetter
 
 from audit.model import Form
-from audit.sourcing import cues, nominal, passive, shapes, verb_shapes
+from audit.sourcing import cues, nominal, passive, verb_shapes
 from audit.sourcing.content import Reader
 from audit.sourcing.context import CueContext
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
-from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trim
+from audit.sourcing.text import WINDOW, Sentences, Tok, tokens, trim, word_count
 
 _token_start = itemgetter(1)  # Tok.start
 SENTENCE_TOKENS_MAX = 4000  # characters: a longer sentence is tokenised per cue window
@@ -65,7 +65,7 @@ class Extractor(Reader):
                 comma = self.text.find(",", match.end(), self.sents.spans[index][1])
                 claimed_until = max(claimed_until, comma)
                 question = self._clause(match.end(), comma) if comma > 0 else None
-                if question is not None and shapes.word_count(self.text, question) >= 3:
+                if question is not None and word_count(self.text, question) >= 3:
                     found.append(Attribution(question, None, match.span(), "vague",
                                              self._has_quote(question), Form.QUESTION))
                 continue
@@ -108,7 +108,7 @@ class Extractor(Reader):
         if content is None:
             return None
         content = trim(self.text, *content, chars=" \t\n,;:.”\"")
-        if shapes.word_count(self.text, content) < 3:
+        if word_count(self.text, content) < 3:
             return None
         return Attribution(content, subject.span(1), (match.start(), match.end()), "pronoun",
                            True, Form.REPORTED)
@@ -151,7 +151,7 @@ class Extractor(Reader):
                 break
             pos = comma + 1
         end = comma + 2 if closes else comma
-        if shapes.word_count(self.text, (att.content[0], end)) < 2 or \
+        if word_count(self.text, (att.content[0], end)) < 2 or \
                 self.text[end:end + 2].strip() == "":
             return att
         return att.with_(content=trim(self.text, att.content[0], end))
@@ -169,7 +169,7 @@ class Extractor(Reader):
         if cut is None:
             return att
         end = trim(self.text, att.content[0], lead_start + cut.start())[1]
-        if shapes.word_count(self.text, (att.content[0], end)) < 2:
+        if word_count(self.text, (att.content[0], end)) < 2:
             return att
         return att.with_(content=(att.content[0], end))
 

@@ -75,6 +75,3 @@ def typed(lang: ModuleType, words: list[str], strong: bool) -> str | None:
         return "unnamed"
     return stype
 
-
-def word_count(text: str, content: tuple[int, int]) -> int:
-    return len(text[content[0]:content[1]].split())

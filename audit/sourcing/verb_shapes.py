@@ -16,7 +16,7 @@ from audit.sourcing.context import CueContext
 from audit.sourcing.participles import shared
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import more_specific, np_after, np_before
-from audit.sourcing.text import Tok, trim
+from audit.sourcing.text import Tok, trim, word_count
 
 
 def verb(r: Reader, c: CueContext) -> Attribution | None:
@@ -289,7 +289,7 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
                 parenthetical and not as_clause else before
         elif nxt is not None and not parenthetical:
             content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
-    if content is None or shapes.word_count(r.text, content) < 2 or \
+    if content is None or word_count(r.text, content) < 2 or \
             r.text[content[0]:content[0] + 6].lower().startswith(r.lang.RELATIVE_OPENERS):
         return None
     first_half = r.quotes.closing_before(toks[first].start)
@@ -335,7 +335,7 @@ def _around_aside(r: Reader, before, comma: int, toks, sentence):
             else before
     start = toks[comma + 1].start
     after = r._clause(start, r._reported_end(start, sentence[1]))
-    if after is None or shapes.word_count(r.text, after) < 2 or \
+    if after is None or word_count(r.text, after) < 2 or \
             toks[comma + 1].low in r.lang.PARTICIPLE_CUES or toks[comma + 1].low in \
             r.lang.AFTER_ASIDE_STOPS:
         return before
