@@ -485,3 +485,25 @@ def test_a_fronted_clause_keeps_its_single_quote_closed():
 def test_a_dash_signed_quote_drops_the_sentences_full_stop_not_an_abbreviations(name, source):
     (att,) = atts(f"“We deserve a better deal than this one.” ― {name}")
     assert att["source"]["text"] == source
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The mayor defended the budget, recalling that the city had cut taxes twice.",
+     "the city had cut taxes twice"),
+    ("The mayor defended the budget, emphasizing that the schools would get more money.",
+     "the schools would get more money"),
+    ("The minister closed the meeting, reiterating that the tax would not rise.",
+     "the tax would not rise"),
+])
+def test_a_reporting_participle_after_a_comma_reports_for_the_subject(text, content):
+    speech = [a for a in atts(text) if a["kind"] == "speech"]
+    assert [a["content"]["text"] for a in speech] == [content]
+    assert speech[0]["source"]["text"] in ("The mayor", "The minister")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor spent the morning recalling old friends at the school reunion.",
+    "Recalling the storm, the town rebuilt the harbor wall.",
+])
+def test_a_reporting_participle_without_a_report_does_not_fire(text):
+    assert atts(text) == []

@@ -211,7 +211,8 @@ PARTICIPLE_CUES = words("""
 saying adding noting warning arguing explaining claiming insisting stressing telling
 urging stating admitting acknowledging asserting describing accusing predicting
 confirming denying citing suggesting criticizing criticising praising blaming questioning
-asking promising vowing declaring announcing calling referring
+asking promising vowing declaring announcing calling referring recalling emphasizing
+emphasising reiterating cautioning conceding
 """)
 
 # Cues that may come before their source ("..., said the minister").
