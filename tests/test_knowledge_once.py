@@ -260,7 +260,7 @@ def test_sourcing_counts_words_one_way():
 
 def test_strip_counts_words_one_way():
     """The strippers count a block's or a label's words with audit.sentences.whitespace_words
-    (textlines' single-spaced shortcut aside, which equals it): no len(x.split()) of their own.
+    (textlines' shortcut for single-spaced ASCII lines aside): no len(x.split()) of their own.
     htmlroles' count of a block's tokens (the words of its key) is another measure."""
     import re
 
