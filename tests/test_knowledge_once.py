@@ -245,14 +245,27 @@ def test_one_registrable_domain():
 
 def test_sourcing_counts_words_one_way():
     """The extractor's thresholds ("at least 3 words of content") count a span's words with
-    audit.sourcing.text.word_count alone: a module splitting and counting its own way would
-    make a second definition of a word."""
+    audit.sourcing.text.word_count (audit.sentences.whitespace_words) alone: a module
+    splitting and counting its own way would make a second definition of a word."""
     import re
 
     own = re.compile(r"len\([^()]*\.split\(\)\)|\.count\(\" \"\)")
     for path in sorted((PACKAGE / "sourcing").glob("*.py")):
         if path.name == "text.py":
             continue
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+                 if own.search(line)]
+        assert not lines, (path.name, lines)
+
+
+def test_strip_counts_words_one_way():
+    """The strippers count a block's or a label's words with audit.sentences.whitespace_words
+    (textlines' shortcut for single-spaced ASCII lines aside): no len(x.split()) of their own.
+    htmlroles' count of a block's tokens (the words of its key) is another measure."""
+    import re
+
+    own = re.compile(r"len\([^()]*\.split\(\)\)")
+    for path in sorted((PACKAGE / "strip").glob("*.py")):
         lines = [line for line in path.read_text(encoding="utf-8").splitlines()
                  if own.search(line)]
         assert not lines, (path.name, lines)

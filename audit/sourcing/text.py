@@ -13,13 +13,15 @@ from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
 
+from audit.sentences import whitespace_words
+
 
 def word_count(text: str, span: tuple[int, int]) -> int:
     """The words of a short span as the extractor's thresholds count them ("at least 3
     words of content"): its whitespace-separated pieces. The article's word count
     (audit.article.count_words: readability's tokens, a lone dash is none) is the other
     measure; these thresholds were set with this one, and both are written once."""
-    return len(text[span[0]:span[1]].split())
+    return whitespace_words(text[span[0]:span[1]])
 
 # A word (with inner apostrophes, hyphens, dots and ampersands: "Wednesday’s", "U.S",
 # "Self-Defense", "AT&T") or one non-space character. Each repetition needs a separator

@@ -27,6 +27,7 @@ from re import _parser
 from audit import bylines, lang
 from audit.joined import lines_containing
 from audit.model import Role
+from audit.sentences import whitespace_words
 
 # A block longer than this many words is judged alone only by the few "strong" patterns.
 SHORT_WORDS = 14
@@ -295,7 +296,7 @@ def furniture_role(text: str) -> tuple[Role, str] | None:
     if not text or len(text) > MAX_CHARS:
         return None
     lower = text.lower()
-    return judge(text, lower, len(text.split()), _HINTS.search(fold(lower)) is not None)
+    return judge(text, lower, whitespace_words(text), _HINTS.search(fold(lower)) is not None)
 
 
 def hint_offsets(folded_page: str) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from audit import bylines, metadata
 from audit.model import KEPT_ROLES, Role
+from audit.sentences import whitespace_words
 from audit.strip.furniture import furniture_role
 from audit.strip.htmltree import HEADINGS, SENTENCE_END, WORD, RawBlock, common_ancestor
 
@@ -75,7 +76,7 @@ def _label_and_link(block: RawBlock) -> bool:
     """"Related: <a>Other story</a>", "SEE MORE: <a>...</a>" in any language: a label of a
     few words ending in a colon, then nothing but a link."""
     label, colon, rest = block.text.partition(":")
-    return (bool(colon and block.links) and 0 < len(label.split()) <= 3
+    return (bool(colon and block.links) and 0 < whitespace_words(label) <= 3
             and rest.strip() == block.links[-1][1])
 
 
@@ -126,7 +127,7 @@ def _author_notes(blocks: list[RawBlock], roles: list[tuple[Role, str]], authors
     body = [i for i, (role, _) in enumerate(roles) if role == Role.BODY]
     for index in body[-AUTHOR_NOTE_BLOCKS:]:
         key = f" {_key(blocks[index].text)} "
-        if len(key.split()) > MAX_AUTHOR_NOTE_WORDS:
+        if whitespace_words(key) > MAX_AUTHOR_NOTE_WORDS:
             continue
         named = [a for a in authors if f" {a} " in key]
         if any(key.startswith(f" {a} ") for a in named) or (named and "@" in blocks[index].text):

@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate, pairwise
 
-from audit.sentences import CLOSING_MARKS, END_MARKS, FULL_WIDTH_END_MARKS
+from audit.sentences import CLOSING_MARKS, END_MARKS, FULL_WIDTH_END_MARKS, whitespace_words
 from audit.strip.furniture import (
     MAX_CHARS,
     fold,
@@ -113,13 +113,14 @@ def _word_counts(texts: list[str]) -> list[int]:
     if any(map(_CJK.search, [block for block in texts if not block.isascii()])):
         return [_word_count(text, _split_count(text)) for text in texts]
     return [block.count(" ") + 1 if block.isascii() and "  " not in block and "\t" not in block
-            else len(block.split()) for block in texts]
+            else whitespace_words(block) for block in texts]
 
 
 def _split_count(text: str) -> int:
-    """len(text.split()) without building the list, for the usual single-spaced text."""
+    """sentences.whitespace_words without building the list, for the usual single-spaced
+    text."""
     if "  " in text or "\t" in text or "\n" in text or "\xa0" in text or not text.isascii():
-        return len(text.split())
+        return whitespace_words(text)
     return text.count(" ") + 1
 
 
