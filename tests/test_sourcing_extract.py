@@ -425,6 +425,8 @@ def test_the_hints_only_save_time():
     (r"\d{1,3}(?:,\d{3})+", {"\1\0,\1\1\1\0"}),  # a digit; any more; a comma; three digits
     (r"[$€]\s?\d", {"$\0\1", "€\0\1"}),  # an optional space stands for anything
     (r"(?i)per ?cent", {"\0\0\0\0\0\0\0\0"}),  # any case: no literal
+    (r"(?i)x(?-i:worst)", {"\0worst"}),  # case kept again inside (?-i:...)
+    (r"(worst)\1", {"worst\0"}),  # a group's text again: anything
 ])
 def test_the_shapes_of_a_pattern_s_matches(pattern, expected):
     from audit.sourcing.claims import shapes
@@ -456,6 +458,27 @@ def test_a_claim_pattern_with_nothing_to_look_for_is_refused():
         claim_patterns(lang)
 
 
+def test_a_claim_pattern_that_cannot_be_read_is_tried_on_every_sentence():
+    """A part of a pattern the shapes reader does not know (here a conditional group; a newer
+    Python's parser may bring others) leaves its reason without a gate, tried on every
+    sentence: neither a wrong gate that would lose its matches nor a failed audit."""
+    import types
+
+    from audit.sourcing.claims import Unreadable, checkworthy, claim_patterns, shapes
+    from audit.sourcing.text import Sentences
+
+    with pytest.raises(Unreadable):
+        shapes(r"(x)?(?(1)y|zz)z")
+    lang = types.ModuleType("xx")
+    lang.FUNCTION_WORDS = "the of"
+    lang.CHECKWORTHY_PATTERNS = (("odd", r"(x)?(?(1)y|zz)z"), ("worst", r"\bworst\b"))
+    gates = claim_patterns(lang)
+    assert gates.ungated == ("odd",) and set(gates.hint_reasons) == {"worst"}
+    text = "The plan has a zzz shape in it. The worst plan of all is the one in the drawer."
+    sents = Sentences(text, [(0, 31), (32, len(text))])
+    assert checkworthy(text, sents, lang) == [(0, ["odd"]), (1, ["worst"])]
+
+
 def test_english_claim_gates():
     """What the English reasons are gated by (read from en.CHECKWORTHY_PATTERNS): a digit
     for the four that count, literals for the others, none of them a common word."""
@@ -468,6 +491,7 @@ def test_english_claim_gates():
     hinted = {reason for reasons in gates.hint_reasons.values() for reason in reasons}
     assert hinted == {"number", "date", "prediction", "superlative", "causal", "event"}
     assert not set(gates.hint_reasons) & set(en.FUNCTION_WORDS.split())
+    assert gates.ungated == ()  # every English reason is gated
 
 
 def test_claim_after_attributed_sentence_in_paragraph_is_carried():
