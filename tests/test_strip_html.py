@@ -406,6 +406,18 @@ LOADED_AS_TRAFILATURA = [
     "<div><p>A fragment.</p><p>Two paragraphs.</p></div>",
     "<p>One paragraph alone</p>",
     "plain words, no markup",
+    # what the review of the mirror added (2026-12-04): the same tree, or None, for each
+    "", " \n\t",  # nothing to parse
+    "\ufeff<html><body><p>After a byte-order mark.</p></body></html>", "\ufeff<p>BOM</p>",
+    # an encoding declared in a string: parsed as UTF-8 bytes, whatever it declares
+    '<?xml version="1.0" encoding="iso-8859-1"?><html><body><p>é</p><p>ü</p></body></html>',
+    '<?xml version="1.0" encoding="utf-8"?>',
+    ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+     "</head><body><p>é “quoted”</p></body></html>"),
+    "<p>a lone \ud800 surrogate</p><p>and more</p>",
+    " " * 60 + "<html><body><p>'html' past the first 50 characters</p></body></html>",
+    "<?xml version='1.0'?><rss><channel><item>not a page</item></channel></rss>",
+    '{"json": "not html"}',
 ]
 
 
