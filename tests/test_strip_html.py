@@ -323,6 +323,17 @@ def test_html_nested_deeper_than_the_parser_goes_is_refused() -> None:
         extract_html(html)
 
 
+@pytest.mark.parametrize("where", ["<script>var data = '{}';</script>", "<img src='data:{}'>",
+                                   "<!--{}-->"])
+def test_a_page_with_over_10_mb_in_one_text_is_read_whole(where: str) -> None:
+    """libxml2 stops at a text, script, comment or attribute value over 10 MB without its huge
+    option, and trafilatura's parser kept nothing after it: the article came out empty. Such
+    a page (its data in one script, an inline image) is parsed again with the huge option."""
+    blob = where.format("a" * 10_500_000)
+    result = extract_html(article_page(blob + paragraphs(PARAGRAPHS)))
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+
+
 @pytest.mark.parametrize("html", ["", "   ", "<p>Just a fragment.</p>", "plain words",
                                   "<html></html>", "<" * 100_000, '"' * 100_000])
 def test_degenerate_input(html: str) -> None:
