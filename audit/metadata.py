@@ -26,6 +26,7 @@ from urllib.parse import urljoin, urlsplit
 from audit import bylines, lang, model
 from audit.decode import without_surrogates
 from audit.model import DateItem, Link, Named, OriginKind, Provenance, TitleItem
+from audit.sentences import whitespace_words
 
 Origin = dict[str, Any]  # as read; audit.model.Origin in the provenance (``_origin``)
 
@@ -582,8 +583,8 @@ def split_names(text: str) -> list[str]:
         text = _CUE.sub("", text, count=1)
     text = _NAME_TAIL.sub("", _NAME_STOP.sub("", text)).strip(" ,;:-–—")
     last, comma, first = text.partition(",")
-    if (comma and "," not in first and len(last.split()) == 1
-            and 0 < len(first.split()) <= 2 and not _ROLE.match(first.strip())):
+    if (comma and "," not in first and whitespace_words(last) == 1
+            and 0 < whitespace_words(first) <= 2 and not _ROLE.match(first.strip())):
         text = f"{first.strip()} {last.strip()}"  # "Doe, Amy"
     names: list[str] = []
     pieces = [piece for part in _AND.split(text) for piece in part.split(",")]
@@ -613,7 +614,7 @@ _MONTH_WORD = re.compile(r"(?:" + MONTH_RE + r")\.?", re.IGNORECASE)
 
 
 def _plausible_name(name: str) -> bool:
-    if (len(name) < (2 if name.isupper() else 3) or len(name.split()) > 6 or _is_url(name)
+    if (len(name) < (2 if name.isupper() else 3) or whitespace_words(name) > 6 or _is_url(name)
             or _NOT_NAME.match(name) or _MONTH_WORD.fullmatch(name)):
         return False
     digits = sum(c.isdigit() for c in name)
@@ -942,7 +943,8 @@ def _person(text: str) -> str | None:
     None for URLs (article:author often is one)."""
     name = _clean(bylines.OPENER.sub("", text.split("|")[0]))
     last, comma, first = name.partition(",")
-    if comma and "," not in first and 0 < len(last.split()) <= 2 and 0 < len(first.split()) <= 3:
+    if comma and "," not in first and 0 < whitespace_words(last) <= 2 \
+            and 0 < whitespace_words(first) <= 3:
         name = f"{first.strip()} {last.strip()}"
     return name if name and not _is_url(name) else None
 

@@ -36,6 +36,7 @@ from audit.model import (
     Role,
     TitleItem,
 )
+from audit.sentences import whitespace_words
 
 _I = re.IGNORECASE
 _TIME = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?", _I)
@@ -179,7 +180,7 @@ def byline_authors(text: str) -> list[str]:
     rest = _JOB_TITLE.sub("", rest).strip()
     names = [n.strip() for n in re.split(r"\s+(?:and|&)\s+", rest) if n.strip()]
     return [n.title() if n.isupper() else n for n in names
-            if len(n.split()) <= 5 and n[0].isupper() and not is_placeholder_name(n)]
+            if whitespace_words(n) <= 5 and n[0].isupper() and not is_placeholder_name(n)]
 
 
 # "by" and its kin inside a byline line, after a date or a label.
@@ -299,7 +300,7 @@ def _reporters(text: str) -> list[str]:
     names = []
     for part in re.split(r"\s*,\s*|\s+and\s+", rest):
         name = _REPORTING_PLACE.sub("", part.strip())
-        if name and name[0].isupper() and len(name.split()) <= 4:
+        if name and name[0].isupper() and whitespace_words(name) <= 4:
             names.append(name)
     return names
 
@@ -331,12 +332,12 @@ def _author_bio(box: list[Block]) -> AuthorBio | None:
         return None
     bio = max(box, key=lambda b: len(b.text))
     named = _MY_NAME.search(bio.text)
-    short = [b.text for b in box if len(b.text.split()) <= 5 and not _EMAIL.search(b.text)]
+    short = [b.text for b in box if whitespace_words(b.text) <= 5 and not _EMAIL.search(b.text)]
     name = named.group(1).strip() if named else (short[0] if short else None)
     if name and not named:
         name = _ABOUT.sub("", name).strip() or None
     email = next((m.group() for b in box for m in [_EMAIL.search(b.text)] if m), None)
-    return AuthorBio(name=name, bio=bio.text if len(bio.text.split()) > 5 else None,
+    return AuthorBio(name=name, bio=bio.text if whitespace_words(bio.text) > 5 else None,
                      contact=email, origin=origin(box[0]))
 
 

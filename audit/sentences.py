@@ -101,7 +101,8 @@ STARTERS = frozenset((
 def whitespace_words(text: str) -> int:
     """The words of a short piece of text (a span, a block, a label) as the thresholds of the
     strip and sourcing stages count them: its whitespace-separated pieces. The one place this
-    measure is written (audit.sourcing.text.word_count and the strippers read it); the
+    measure is written (audit.sourcing.text.word_count, the strippers and the metadata and
+    provenance readers, for a name's or an author box's words, read it); the
     article's word count (audit.article.count_words, readability's tokens) is the other,
     kept apart because the thresholds were set with this one."""
     return len(text.split())

@@ -259,13 +259,19 @@ def test_sourcing_counts_words_one_way():
 
 
 def test_strip_counts_words_one_way():
-    """The strippers count a block's or a label's words with audit.sentences.whitespace_words
-    (textlines' shortcut for single-spaced ASCII lines aside): no len(x.split()) of their own.
-    htmlroles' count of a block's tokens (the words of its key) is another measure."""
+    """The strippers, and the metadata and provenance readers (the words of a name, a label,
+    an author box), count a short text's words with audit.sentences.whitespace_words
+    (textlines' shortcut for single-spaced ASCII lines aside): no len(x.split()) or
+    x.count(" ") + 1 of their own. htmlroles counts a block's tokens as the whitespace
+    pieces of its key (the tokens joined by single spaces)."""
     import re
 
-    own = re.compile(r"len\([^()]*\.split\(\)\)")
-    for path in sorted((PACKAGE / "strip").glob("*.py")):
+    own = re.compile(r"len\([^()]*\.split\(\)\)|\.count\(\" \"\) *\+ *1")
+    paths = [*sorted((PACKAGE / "strip").glob("*.py")), PACKAGE / "metadata.py",
+             PACKAGE / "provenance.py"]
+    for path in paths:
+        if path.name == "textlines.py":
+            continue  # its shortcut for single-spaced ASCII lines (see its docstring)
         lines = [line for line in path.read_text(encoding="utf-8").splitlines()
                  if own.search(line)]
         assert not lines, (path.name, lines)

@@ -153,6 +153,65 @@ def test_one_cue_scan_finds_what_each_pattern_finds_alone():
         assert sorted(m.span() for m in cues.matches(text, cue_set)) == sorted(alone)
 
 
+def _scans_alone(text: str, cue_set) -> list:
+    """What cues.matches gave before the one scan: each pattern's own scan, in text order
+    (the cues first on a tie, then passive forms, owned nouns, poll cues, headline cues)."""
+    found = list(cue_set.cue.finditer(text))
+    nouns = list(cue_set.owned_noun.finditer(text))
+    extra = [*cue_set.passive.finditer(text),
+             *(cues._Owned(cue_set.owned_noun, *pair) for pair in cues.owned(text, nouns, cue_set)),
+             *cue_set.in_poll.finditer(text), *cues.headline_cues(text, cue_set)]
+    return sorted(found + extra, key=lambda m: m.start())
+
+
+def test_one_cue_scan_on_random_texts():
+    """The one scan against each pattern's own scan on texts built at random from cues,
+    passive forms, poll words and owners, joined by what may end or continue a word
+    (hyphens, apostrophes, underscores, digits, other scripts, quote marks, a combining
+    accent, a zero-width space) and cut mid-word: the same matches, same order, same
+    pattern (the one scan only finds what opens a word, which every pattern does)."""
+    import random
+
+    cue_set = cues.cue_set(en)
+    pieces = [*sorted(en.CUE_VERBS)[:80], *en.PHRASAL_CUES[:40], *en.PREPS, *en.NOMINALS,
+              *en.OWNED_STANCES[:20], "it is believed that", "It was widely expected that",
+              "was told", "have been told", "were informed", "seemed to", "seems like",
+              "reportedly", "Asked if", "is seen as", "was accused", "deemed", "expected to ",
+              "In", "in the latest poll", "in national polls", "his", "Trump’s", "so-called",
+              "well_said", "x said", "said", "told", "view of", "the", "Smith", "Slams", "Says"]
+    joins = [" "] * 12 + list("-_'’“”\"19éж中.,\n()/&") + ["\u0301", "\u200b", "\n\n"]
+    rng = random.Random(7)
+
+    def key(m):
+        return (m.re.pattern, m.span())
+
+    for _ in range(1500):
+        words = []
+        for _ in range(rng.randint(1, 30)):
+            word = rng.choice(pieces)
+            if rng.random() < 0.1:
+                cut = rng.randrange(len(word))
+                word = word[cut:] if rng.random() < 0.5 else word[:cut]
+            words += [word.title() if rng.random() < 0.1 else word, rng.choice(joins)]
+        text = "".join(words)
+        assert [key(m) for m in cues.matches(text, cue_set)] == \
+            [key(m) for m in _scans_alone(text, cue_set)], text
+
+
+def test_every_cue_opens_a_word():
+    """The one cue scan looks only where a word opens ("(?<!\\w)"): a cue or owned stance
+    opening with a mark ("’s view") would be missed there (the pack's passive and poll
+    patterns: test_one_cue_scan_on_random_texts)."""
+    import re
+
+    from audit.lang import PACKS
+
+    for lang in PACKS.values():
+        words = [*lang.CUE_VERBS, *lang.PARTICIPLE_CUES, *lang.PHRASAL_CUES, *lang.PREPS,
+                 *lang.NOMINALS, *lang.MORE_PHRASES, *lang.NOMINAL_CUES, *lang.OWNED_STANCES]
+        assert [word for word in words if not re.match(r"\w", word)] == []
+
+
 @pytest.mark.parametrize("text,word,found", [
     ("Prime Minister Shinzo Abe said. Later Abe left.", "Abe", ["Shinzo", "Later"]),
     ("Shinzo Abe Abe Abe", "Abe", ["Shinzo", "Abe"]),  # a match takes its word along
@@ -425,6 +484,8 @@ def test_the_hints_only_save_time():
     (r"\d{1,3}(?:,\d{3})+", {"\1\0,\1\1\1\0"}),  # a digit; any more; a comma; three digits
     (r"[$€]\s?\d", {"$\0\1", "€\0\1"}),  # an optional space stands for anything
     (r"(?i)per ?cent", {"\0\0\0\0\0\0\0\0"}),  # any case: no literal
+    (r"(?i)x(?-i:worst)", {"\0worst"}),  # case kept again inside (?-i:...)
+    (r"(worst)\1", {"worst\0"}),  # a group's text again: anything
 ])
 def test_the_shapes_of_a_pattern_s_matches(pattern, expected):
     from audit.sourcing.claims import shapes
@@ -456,6 +517,27 @@ def test_a_claim_pattern_with_nothing_to_look_for_is_refused():
         claim_patterns(lang)
 
 
+def test_a_claim_pattern_that_cannot_be_read_is_tried_on_every_sentence():
+    """A part of a pattern the shapes reader does not know (here a conditional group; a newer
+    Python's parser may bring others) leaves its reason without a gate, tried on every
+    sentence: neither a wrong gate that would lose its matches nor a failed audit."""
+    import types
+
+    from audit.sourcing.claims import Unreadable, checkworthy, claim_patterns, shapes
+    from audit.sourcing.text import Sentences
+
+    with pytest.raises(Unreadable):
+        shapes(r"(x)?(?(1)y|zz)z")
+    lang = types.ModuleType("xx")
+    lang.FUNCTION_WORDS = "the of"
+    lang.CHECKWORTHY_PATTERNS = (("odd", r"(x)?(?(1)y|zz)z"), ("worst", r"\bworst\b"))
+    gates = claim_patterns(lang)
+    assert gates.ungated == ("odd",) and set(gates.hint_reasons) == {"worst"}
+    text = "The plan has a zzz shape in it. The worst plan of all is the one in the drawer."
+    sents = Sentences(text, [(0, 31), (32, len(text))])
+    assert checkworthy(text, sents, lang) == [(0, ["odd"]), (1, ["worst"])]
+
+
 def test_english_claim_gates():
     """What the English reasons are gated by (read from en.CHECKWORTHY_PATTERNS): a digit
     for the four that count, literals for the others, none of them a common word."""
@@ -468,6 +550,7 @@ def test_english_claim_gates():
     hinted = {reason for reasons in gates.hint_reasons.values() for reason in reasons}
     assert hinted == {"number", "date", "prediction", "superlative", "causal", "event"}
     assert not set(gates.hint_reasons) & set(en.FUNCTION_WORDS.split())
+    assert gates.ungated == ()  # every English reason is gated
 
 
 def test_claim_after_attributed_sentence_in_paragraph_is_carried():

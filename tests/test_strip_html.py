@@ -323,6 +323,17 @@ def test_html_nested_deeper_than_the_parser_goes_is_refused() -> None:
         extract_html(html)
 
 
+@pytest.mark.parametrize("where", ["<script>var data = '{}';</script>", "<img src='data:{}'>",
+                                   "<!--{}-->"])
+def test_a_page_with_over_10_mb_in_one_text_is_read_whole(where: str) -> None:
+    """libxml2 stops at a text, script, comment or attribute value over 10 MB without its huge
+    option, and trafilatura's parser kept nothing after it: the article came out empty. Such
+    a page (its data in one script, an inline image) is parsed again with the huge option."""
+    blob = where.format("a" * 10_500_000)
+    result = extract_html(article_page(blob + paragraphs(PARAGRAPHS)))
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+
+
 @pytest.mark.parametrize("html", ["", "   ", "<p>Just a fragment.</p>", "plain words",
                                   "<html></html>", "<" * 100_000, '"' * 100_000])
 def test_degenerate_input(html: str) -> None:
@@ -406,6 +417,18 @@ LOADED_AS_TRAFILATURA = [
     "<div><p>A fragment.</p><p>Two paragraphs.</p></div>",
     "<p>One paragraph alone</p>",
     "plain words, no markup",
+    # what the review of the mirror added (2026-12-04): the same tree, or None, for each
+    "", " \n\t",  # nothing to parse
+    "\ufeff<html><body><p>After a byte-order mark.</p></body></html>", "\ufeff<p>BOM</p>",
+    # an encoding declared in a string: parsed as UTF-8 bytes, whatever it declares
+    '<?xml version="1.0" encoding="iso-8859-1"?><html><body><p>é</p><p>ü</p></body></html>',
+    '<?xml version="1.0" encoding="utf-8"?>',
+    ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+     "</head><body><p>é “quoted”</p></body></html>"),
+    "<p>a lone \ud800 surrogate</p><p>and more</p>",
+    " " * 60 + "<html><body><p>'html' past the first 50 characters</p></body></html>",
+    "<?xml version='1.0'?><rss><channel><item>not a page</item></channel></rss>",
+    '{"json": "not html"}',
 ]
 
 

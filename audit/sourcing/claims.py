@@ -15,14 +15,18 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Container, Iterable
 from functools import lru_cache, partial
-from re import _constants as _c
-from re import _parser
 from types import ModuleType
 from typing import NamedTuple
 
 from audit.model import Kind
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import Sentences, word_count
+
+try:  # the parser of Python's re (3.11 on), read for the gates; without it no reason is gated
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # pragma: no cover - a Python whose re keeps its parser elsewhere
+    _c = _parser = None
 
 MIN_WORDS = 6  # shorter lines are headings and captions, not claims
 MAX_SCAN = 2000  # characters of a sentence scanned for reasons
@@ -48,6 +52,9 @@ class ClaimPatterns(NamedTuple):
     # digit hints at: a sentence has digits far more often than a percentage or money, and
     # a substring test costs less than the pattern's scan.
     requires: dict[str, tuple[str, ...]]
+    # Reasons whose patterns the gates cannot be read from (a part ``shapes`` does not know,
+    # too many shapes): tried on every sentence, as a wrong gate would lose their matches.
+    ungated: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -56,12 +63,17 @@ def claim_patterns(lang: ModuleType) -> ClaimPatterns:
     whose matches hold a digit is hinted at by a digit, its other matches by literals read
     from them (``gate``), and it requires the literals every match holds, if any; its
     common words (lang.FUNCTION_WORDS) are never looked for alone. A reason whose matches
-    hold no literal worth looking for is refused."""
+    hold no literal worth looking for is refused. A reason whose pattern cannot be read is
+    not gated (``Unreadable``): it is tried on every sentence."""
     common = frozenset(lang.FUNCTION_WORDS.split())
     compiled = tuple((name, re.compile(pattern)) for name, pattern in lang.CHECKWORTHY_PATTERNS)
-    digits, hint_reasons, requires = [], {}, {}
+    digits, hint_reasons, requires, ungated = [], {}, {}, []
     for name, pattern in lang.CHECKWORTHY_PATTERNS:
-        every = shapes(pattern)
+        try:
+            every = shapes(pattern)
+        except Unreadable:
+            ungated.append(name)
+            continue
         if any(DIGIT in shape for shape in every):
             digits.append(name)
             required = gate(every, common)
@@ -73,14 +85,22 @@ def claim_patterns(lang: ModuleType) -> ClaimPatterns:
         for hint in hints:
             hint_reasons.setdefault(hint, set()).add(name)
     return ClaimPatterns(compiled, frozenset(name for name, _ in compiled), tuple(digits),
-                         hint_reasons, requires)
+                         hint_reasons, requires, tuple(ungated))
+
+
+class Unreadable(ValueError):
+    """A pattern whose shapes cannot be read: a part the reader does not know (a newer
+    Python's parser may add some), too many shapes, or no parser of re at all."""
 
 
 def shapes(pattern: str) -> set[str]:
     """Every shape a match of ``pattern`` can take, read from the parsed pattern: the
     literal characters it holds in order, with ``DIGIT`` for a digit it holds and ``OTHER``
     wherever it may hold anything else or nothing (an optional or repeated part, a class).
-    A string found in a shape is found in every match of that shape."""
+    A string found in a shape is found in every match of that shape. Raises ``Unreadable``
+    when a part of the pattern is not one it knows."""
+    if _parser is None:
+        raise Unreadable("no parser of regular expressions to read")
     parsed = _parser.parse(pattern)
     return _shapes(parsed, caseless=bool(parsed.state.flags & _c.SRE_FLAG_IGNORECASE))
 
@@ -90,7 +110,7 @@ def _shapes(items: Iterable, caseless: bool) -> set[str]:
     for op, arg in items:
         out = {a + b for a in out for b in _item_shapes(op, arg, caseless)}
         if len(out) > 10_000:
-            raise ValueError("a check-worthy pattern with too many shapes to read")
+            raise Unreadable("a check-worthy pattern with too many shapes to read")
     return out
 
 
@@ -105,8 +125,12 @@ def _item_shapes(op, arg, caseless: bool) -> set[str]:
         return {DIGIT}
     if op in (_c.IN, _c.ANY, _c.NOT_LITERAL):
         return {OTHER}
-    if op is _c.SUBPATTERN:
-        return _shapes(arg[-1], caseless or bool(arg[1] & _c.SRE_FLAG_IGNORECASE))
+    if op is _c.SUBPATTERN:  # (group, flags added, flags removed, pattern)
+        if arg[1] & _c.SRE_FLAG_IGNORECASE:
+            caseless = True
+        elif arg[2] & _c.SRE_FLAG_IGNORECASE:
+            caseless = False
+        return _shapes(arg[-1], caseless)
     if op is _c.ATOMIC_GROUP:
         return _shapes(arg, caseless)
     if op is _c.BRANCH:
@@ -120,7 +144,9 @@ def _item_shapes(op, arg, caseless: bool) -> set[str]:
         for _ in range(low):
             out = {a + b for a in out for b in once}
         return {shape + OTHER for shape in out} if high > low else out
-    raise ValueError(f"a check-worthy pattern with a part that cannot be read: {op}")
+    if op is _c.GROUPREF:  # a group's text again: anything
+        return {OTHER}
+    raise Unreadable(f"a check-worthy pattern with a part that cannot be read: {op}")
 
 
 def gate(every: Iterable[str], common: frozenset[str]) -> tuple[str, ...] | None:
@@ -220,6 +246,9 @@ def hinted(text: str, sents: Sentences, lang: ModuleType) -> dict[int, set[str]]
     mark(digit_at, patterns.digits)
     for hint, why in patterns.hint_reasons.items():
         mark(partial(text.find, hint), why)
+    if patterns.ungated:
+        for index in range(len(sents.spans)):
+            found.setdefault(index, set()).update(patterns.ungated)
     return found
 
 

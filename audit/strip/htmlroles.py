@@ -37,7 +37,7 @@ def _key(text: str) -> str:
 def _role(block: RawBlock, index: int, titles: list[str], authors: list[str]) -> tuple[Role, str]:
     """The role of one block, judged with the page's metadata but without its neighbours."""
     key = _key(block.text)
-    words = key.count(" ") + 1
+    words = whitespace_words(key)  # its tokens (the key joins them with single spaces)
     if index < TITLE_WINDOW and any(key == t or (words >= 4 and t.startswith(key + " "))
                                     for t in titles):
         return Role.DUPLICATE_TITLE, "same-as-title"

@@ -214,13 +214,16 @@ def parse_page(html: str) -> tuple[Any, bool]:
     """The page as an lxml tree (trafilatura's parser), or None when nothing parses, and
     whether it nests deeper than trafilatura's parser goes (255 levels).
     A bare fragment is wrapped in a document first (the parser rejects fragments).
+    A page that parser stops in (deeper than 255 levels, or a text, script, comment or
+    attribute value over libxml2's 10 MB, such as a page's data in one script: nothing
+    after the cut would be kept) is parsed again with libxml2's huge option.
     Raises InputError when the page nests deeper than MAX_DEPTH."""
     _refuse_many_attributes(html)
     for candidate in (html, f"<html><body>{html}</body></html>"):
         parser = _parser(huge=False)
         tree = _load(candidate, parser)
-        if _cut_by_depth(parser):
-            return _parse_deep(candidate), True
+        if _cut_short(parser):
+            return _parse_huge(candidate), _cut_short(parser, "depth")
         if tree is not None:
             return tree, False
     return None, False
@@ -300,15 +303,16 @@ def _refuse_many_attributes(html: str) -> None:
                          "square")
 
 
-def _cut_by_depth(parser: Any) -> bool:
-    """Whether the parser's last document stopped at its depth limit."""
-    return any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message
+def _cut_short(parser: Any, limit: str = "") -> bool:
+    """Whether the parser's last document stopped at one of libxml2's limits (``limit`` in
+    its message: "depth" for its depth limit)."""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" and limit in e.message
                for e in parser.error_log)
 
 
-def _parse_deep(html: str) -> Any:
-    """A page nested deeper than 255 levels (trafilatura's parser stops there and keeps
-    nothing of the article): parsed again with libxml2's huge option, up to MAX_DEPTH."""
+def _parse_huge(html: str) -> Any:
+    """A page trafilatura's parser stops in (``parse_page``: it keeps nothing after the cut),
+    parsed again with libxml2's huge option: up to MAX_DEPTH levels, 1 GB a text."""
     import lxml.html
     from trafilatura.utils import repair_faulty_html
 
@@ -317,7 +321,7 @@ def _parse_deep(html: str) -> Any:
     parser = _parser(huge=True)
     repaired = repair_faulty_html(html, html[:50].lower())
     tree = lxml.html.fromstring(repaired.encode("utf-8", "surrogatepass"), parser=parser)
-    if _cut_by_depth(parser):
+    if _cut_short(parser, "depth"):
         raise InputError(f"HTML nested more than {MAX_DEPTH:,} elements deep: the parser "
                          "stops there and the article would be lost")
     return tree
