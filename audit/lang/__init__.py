@@ -9,7 +9,7 @@ What a module may hold (each optional but NAME):
 - ``WITHIN_SCRIPT``: (a script it shares, a share): a text mostly in that script is in this
   language when its own scripts' letters pass that share (Japanese kana among kanji);
 - ``BYLINE_BY``, ``BYLINE_OPENERS``: the words a byline opens with (audit/bylines.py);
-- ``MONTHS``: twelve strings of month names, January first (audit/metadata.py's dates);
+- ``MONTHS``: twelve strings of month names, January first (audit/metadata/dates.py);
 - the labels of page furniture, credits and author boxes (``LABEL_FIELDS``: "Quelle:",
   "Übersetzt von", "Leia também", "Über den Autor"), as regular-expression fragments that
   the strip stage and provenance read through ``alternation``;
@@ -89,7 +89,7 @@ def pack(language: str | None) -> ModuleType | None:
 # cookie and copyright notices), audit/strip/textroles.py (author boxes, the small words of
 # a site's name), audit/strip/textregion.py (a reader's comment), audit/provenance.py (the
 # label before a credited name, the heading before an author's name, a page's own labels,
-# where a byline's name ends) and audit/metadata.py (the words around a byline's names: its
+# where a byline's name ends) and audit/metadata/authors.py (the words around a byline's names: its
 # leads and labels, job titles, dates, links, the word between two names; a publication
 # date's label).
 LABEL_FIELDS = (

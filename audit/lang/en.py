@@ -125,8 +125,9 @@ BIO_CUES = (r"\bmy name is\b",
 OPINION_LABELS = ("opinion", "op-ed", "editorial", "commentary", "column")
 SPONSORED_LABELS = (r"sponsored(?: content| post| by\b.*)?", r"paid (?:post|content)",
                     "advertorial", "partner content")
-# Bylines (audit/provenance.py, audit/metadata.py): the words after a name that open its date
-# ("By X, updated May 5"), the word before a date ("on May 5") and a date's label ("Updated:").
+# Bylines (audit/provenance.py, audit/metadata/authors.py): the words after a name that open
+# its date ("By X, updated May 5"), the word before a date ("on May 5") and a date's label
+# ("Updated:").
 PUBLISHED_WORDS = ("published", "posted", "updated")
 DATE_ON = ("on",)
 UPDATED_LABELS = ("updated",)
@@ -163,7 +164,7 @@ BYLINE_CLASS_WORDS = ("author", "writer", "journalist")
 # A reader's comment: its reply button, and "X said:" opening it (audit/strip/textregion.py).
 REPLY_WORDS = ("reply",)
 COMMENTER_SAID = ("says", "said", "wrote")
-# The word that joins two names in a byline ("Jane Doe and John Roe"; audit/metadata.py).
+# The word that joins two names in a byline ("Jane Doe and John Roe"; audit/metadata/authors.py).
 NAME_AND = ("and",)
 
 

@@ -1,0 +1,67 @@
+"""Titles: the headline and the site's name split out of "Headline | Site".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from audit.metadata.records import Item, PageMetadata
+from audit.metadata.sites import links_home, scheme_and_host, site_key
+from audit.metadata.text import folded_key
+
+# What separates a headline from the site's name in a title: "Headline | Site".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|·•»«›‹:~/]|//|::|[-–—])\s+")
+
+
+def split_site_names(meta: PageMetadata, tree: Any) -> None:
+    """Titles without the site's name: "Headline | Site" -> "Headline", when the page's
+    other metadata (og:site_name, publisher, the domain) or its <h1> confirms which part
+    is the site. The part taken off is added to ``site_names``, with the title's origin."""
+    sites = {folded_key(i.value) for i in [*meta.site_names, *meta.publishers]} - {""}
+    host = scheme_and_host(meta.page_url or "")[1]
+    domain = site_key(host) if host else ""
+    heading = next((folded_key(h.text_content()) for h in tree.iterfind(".//h1")
+                    if not links_home(h)), "")
+    named = {folded_key(i.value) for i in meta.site_names}
+    cleaned = []
+    for item in meta.titles:
+        headline, site = _headline(item.value, sites, domain, heading)
+        if site and folded_key(site) not in named:
+            meta.site_names.append(Item(site, item.origin))
+            named.add(folded_key(site))
+        cleaned.append(Item(headline, item.origin))
+    meta.titles = cleaned
+
+
+def _headline(title: str, sites: set[str], domain: str, heading: str) -> tuple[str, str | None]:
+    """(headline, site name taken off or None) for one title."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title, None
+    spans = list(_TITLE_SEPARATOR.finditer(title))
+    for keep_first in (True, False):
+        # The site's part: after the last separator, or before the first one.
+        cut = spans[-1] if keep_first else spans[0]
+        headline = title[:cut.start()] if keep_first else title[cut.end():]
+        site = title[cut.end():] if keep_first else title[:cut.start()]
+        if (_is_site(site, sites, domain) and headline.strip()
+                and not _is_site(headline, sites, domain)):
+            return _headline(headline.strip(), sites, domain, heading)[0], site.strip()
+    if heading:
+        for cut in spans:  # the <h1> says where the headline ends
+            if folded_key(title[:cut.start()]) == heading:
+                return title[:cut.start()].strip(), None
+            if folded_key(title[cut.end():]) == heading:
+                return title[cut.end():].strip(), None
+    return title, None
+
+
+def _is_site(part: str, sites: set[str], domain: str) -> bool:
+    key = folded_key(part)
+    if not key or len(part) > 80:
+        return False
+    if key in sites or any(len(s) >= 3 and (s in key or key in s) for s in sites):
+        return True
+    label = folded_key(domain.split(".")[0]) if domain else ""
+    return bool(label) and len(label) >= 3 and (label in key or key in folded_key(domain))
