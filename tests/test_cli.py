@@ -125,7 +125,7 @@ def test_check_reads_piped_standard_input_when_no_input_is_named(runner):
 
 
 def test_usage_error_exits_2(runner, monkeypatch):
-    monkeypatch.setattr("audit.cli._stdin_piped", lambda: False)  # a terminal: nothing piped
+    monkeypatch.setattr("audit.cli.check.stdin_piped", lambda: False)  # a terminal: nothing piped
     assert runner.invoke(cli, ["check"]).exit_code == 2
     assert runner.invoke(cli, ["check", SEED, "--format", "xml"]).exit_code == 2
     assert runner.invoke(cli, ["check", SEED, "--fail-under", "120"]).exit_code == 2
@@ -253,11 +253,13 @@ def test_summary_lists_each_rule_once_with_every_place_it_fired():
 def test_no_colour_unless_a_terminal(runner, monkeypatch):
     result = runner.invoke(cli, ["check", SEED], color=False)
     assert "\x1b[" not in result.output
-    from audit import cli as cli_mod
+    import sys
 
-    monkeypatch.setattr(cli_mod.sys.stdout, "isatty", lambda: True, raising=False)
+    from audit.cli.base import use_colour
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
-    assert cli_mod._use_colour() is False
+    assert use_colour() is False
 
 
 def click_unstyle(text):
