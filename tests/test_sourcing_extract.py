@@ -488,13 +488,14 @@ def test_the_hints_only_save_time():
     (r"(worst)\1", {"worst\0"}),  # a group's text again: anything
 ])
 def test_the_shapes_of_a_pattern_s_matches(pattern, expected):
-    from audit.sourcing.claims import shapes
+    from audit.regexes import shapes
 
     assert shapes(pattern) == expected
 
 
 def test_a_gate_is_read_from_the_pattern():
-    from audit.sourcing.claims import gate, shapes
+    from audit.regexes import shapes
+    from audit.sourcing.claims import gate
 
     common = frozenset(["the", "has", "have", "been", "to"])
     # the literal the most shapes hold (the longest of those), then the next
@@ -523,7 +524,8 @@ def test_a_claim_pattern_that_cannot_be_read_is_tried_on_every_sentence():
     sentence: neither a wrong gate that would lose its matches nor a failed audit."""
     import types
 
-    from audit.sourcing.claims import Unreadable, checkworthy, claim_patterns, shapes
+    from audit.regexes import Unreadable, shapes
+    from audit.sourcing.claims import checkworthy, claim_patterns
     from audit.sourcing.text import Sentences
 
     with pytest.raises(Unreadable):

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from audit import regexes
 from audit.strip import furniture
 from audit.strip.text import split_all_run_ins, split_run_ins
 from audit.strip.textlines import read_page
@@ -93,7 +94,7 @@ def test_a_gate_lets_through_what_its_pattern_matches():
 
 def test_every_floating_pattern_has_a_gate_derived_from_it():
     for _, reason, keywords, pattern in (*furniture._FLOATING_GATED, *furniture._STRONG_GATED):
-        assert keywords == tuple(sorted(furniture.needed_literals(pattern))), reason
+        assert keywords == tuple(sorted(regexes.needed_literals(pattern))), reason
         assert keywords and all(keywords), reason
 
 
@@ -123,7 +124,7 @@ def test_fold_covers_every_character_that_ignorecase_matches_to_a_keyword_letter
             continue
         for letter in letters:
             if re.fullmatch(re.escape(letter), ch, re.IGNORECASE):
-                assert letter in furniture.fold(ch.lower()), (hex(code), letter)
+                assert letter in regexes.fold(ch.lower()), (hex(code), letter)
 
 
 @pytest.mark.parametrize(("line", "found"), [
@@ -142,10 +143,10 @@ def test_anchored_patterns_pass_their_derived_start_gates(line, found):
 
 
 def test_start_gates_are_derived_from_the_anchored_patterns():
-    starts = {reason: furniture.leading_strings(pattern)
+    starts = {reason: regexes.leading_strings(pattern)
               for _, reason, pattern in furniture._ANCHORED}
     assert starts["copyright"] == {"cop", "©", "(c)"}
     assert starts["caption"] == {"fil", "in "}
-    assert furniture.DIGIT in starts["gallery"] and "ima" in starts["gallery"]
+    assert regexes.DIGIT_START in starts["gallery"] and "ima" in starts["gallery"]
     with pytest.raises(ValueError):
-        furniture.leading_strings(re.compile(r"^\w+ newsletter"))
+        regexes.leading_strings(re.compile(r"^\w+ newsletter"))

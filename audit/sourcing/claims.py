@@ -19,22 +19,14 @@ from types import ModuleType
 from typing import NamedTuple
 
 from audit.model import Kind
+from audit.regexes import DIGIT, OTHER, Unreadable, shapes
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import Sentences, word_count
-
-try:  # the parser of Python's re (3.11 on), read for the gates; without it no reason is gated
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover - a Python whose re keeps its parser elsewhere
-    _c = _parser = None
 
 MIN_WORDS = 6  # shorter lines are headings and captions, not claims
 MAX_SCAN = 2000  # characters of a sentence scanned for reasons
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
-# In a shape (``shapes``): any character, or none, that a match may hold there (an optional
-# or repeated part, a class of characters); and a decimal digit every such match holds.
-OTHER, DIGIT = "\0", "\1"
 _NOT_LITERAL = re.compile(f"[{OTHER}{DIGIT}]")
 
 
@@ -86,67 +78,6 @@ def claim_patterns(lang: ModuleType) -> ClaimPatterns:
             hint_reasons.setdefault(hint, set()).add(name)
     return ClaimPatterns(compiled, frozenset(name for name, _ in compiled), tuple(digits),
                          hint_reasons, requires, tuple(ungated))
-
-
-class Unreadable(ValueError):
-    """A pattern whose shapes cannot be read: a part the reader does not know (a newer
-    Python's parser may add some), too many shapes, or no parser of re at all."""
-
-
-def shapes(pattern: str) -> set[str]:
-    """Every shape a match of ``pattern`` can take, read from the parsed pattern: the
-    literal characters it holds in order, with ``DIGIT`` for a digit it holds and ``OTHER``
-    wherever it may hold anything else or nothing (an optional or repeated part, a class).
-    A string found in a shape is found in every match of that shape. Raises ``Unreadable``
-    when a part of the pattern is not one it knows."""
-    if _parser is None:
-        raise Unreadable("no parser of regular expressions to read")
-    parsed = _parser.parse(pattern)
-    return _shapes(parsed, caseless=bool(parsed.state.flags & _c.SRE_FLAG_IGNORECASE))
-
-
-def _shapes(items: Iterable, caseless: bool) -> set[str]:
-    out = {""}
-    for op, arg in items:
-        out = {a + b for a in out for b in _item_shapes(op, arg, caseless)}
-        if len(out) > 10_000:
-            raise Unreadable("a check-worthy pattern with too many shapes to read")
-    return out
-
-
-def _item_shapes(op, arg, caseless: bool) -> set[str]:
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return {""}
-    if op is _c.LITERAL:
-        return {OTHER if caseless else chr(arg)}
-    if op is _c.IN and not caseless and all(kind is _c.LITERAL for kind, _ in arg):
-        return {chr(code) for _, code in arg}
-    if op is _c.IN and arg == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]:
-        return {DIGIT}
-    if op in (_c.IN, _c.ANY, _c.NOT_LITERAL):
-        return {OTHER}
-    if op is _c.SUBPATTERN:  # (group, flags added, flags removed, pattern)
-        if arg[1] & _c.SRE_FLAG_IGNORECASE:
-            caseless = True
-        elif arg[2] & _c.SRE_FLAG_IGNORECASE:
-            caseless = False
-        return _shapes(arg[-1], caseless)
-    if op is _c.ATOMIC_GROUP:
-        return _shapes(arg, caseless)
-    if op is _c.BRANCH:
-        return set().union(*(_shapes(branch, caseless) for branch in arg[1]))
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        low, high, sub = arg
-        if low == 0:
-            return {OTHER}
-        once = _shapes(sub, caseless)
-        out = {""}
-        for _ in range(low):
-            out = {a + b for a in out for b in once}
-        return {shape + OTHER for shape in out} if high > low else out
-    if op is _c.GROUPREF:  # a group's text again: anything
-        return {OTHER}
-    raise Unreadable(f"a check-worthy pattern with a part that cannot be read: {op}")
 
 
 def gate(every: Iterable[str], common: frozenset[str]) -> tuple[str, ...] | None:

@@ -21,12 +21,11 @@ lower-cased text, the word count and whether a keyword of the floating patterns 
 from __future__ import annotations
 
 import re
-from re import _constants as _c
-from re import _parser
 
 from audit import bylines, lang
 from audit.joined import lines_containing
 from audit.model import Role
+from audit.regexes import DIGIT_START, fold, leading_strings, needed_literals
 from audit.sentences import whitespace_words
 
 # A block longer than this many words is judged alone only by the few "strong" patterns.
@@ -155,108 +154,6 @@ for _index, (_, _, _pattern) in enumerate(_SHORT):
 _ALL = tuple(range(len(_SHORT)))
 _FIRST_LETTERS = re.compile(r"[^\W\d_]+|\d")
 
-# Characters that IGNORECASE matches to a keyword's letter that their lower case is not
-# ("ı" and "ſ" match "i" and "s", two old Cyrillic forms "в" and "с"), and the combining
-# dot that "İ" lower-cases to beside its "i". A test checks that no other character needs
-# folding for the letters of the keywords.
-_FOLDS = {"ı": "i", "ſ": "s", "ᲀ": "в", "ᲃ": "с", "\u0307": ""}
-
-
-def fold(lower: str) -> str:
-    """Lower-cased text as the keywords are looked for in it (see ``_FOLDS``)."""
-    for odd, letter in _FOLDS.items():
-        if odd in lower:  # rare: no copy otherwise
-            lower = lower.replace(odd, letter)
-    return lower
-
-
-def needed_literals(pattern: re.Pattern[str]) -> frozenset[str]:
-    """Lower-cased strings one of which occurs in the folded lower case of every text that
-    ``pattern`` finds something in: a keyword gate derived from the pattern itself, so that
-    it can never miss what its pattern matches (``_needed``). Raises ValueError for a
-    pattern that needs no literal at all."""
-    found = _needed(_parser.parse(pattern.pattern, pattern.flags))
-    if not found:
-        raise ValueError(f"no literal in every match of {pattern.pattern!r}")
-    return found
-
-
-def _needed(items) -> frozenset[str] | None:
-    """The most selective set of strings one of which every match of the parsed sequence
-    ``items`` contains (the one whose shortest string is longest), or None.
-
-    A run of literal characters is one such set; so is a group's or a required repeat's
-    own set, a character class of literals, and the union of the sets of every branch of
-    an alternation (when each branch has one). Zero-width items (``^``, ``\\b``) do not
-    break a run; everything else does."""
-    candidates: list[frozenset[str]] = []
-    run = ""
-    for op, arg in items:
-        if op is _c.LITERAL:
-            run += fold(chr(arg).lower())
-            continue
-        if op is _c.AT:
-            continue
-        if run:
-            candidates.append(frozenset((run,)))
-            run = ""
-        found = None
-        if op is _c.SUBPATTERN:
-            found = _needed(arg[-1])
-        elif op is _c.BRANCH:
-            branches = [_needed(branch) for branch in arg[1]]
-            found = None if None in branches else frozenset().union(*branches)
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            found = _needed(arg[2])
-        elif op is _c.IN and all(kind is _c.LITERAL for kind, _ in arg):
-            found = frozenset(fold(chr(code).lower()) for _, code in arg)
-        if found:
-            candidates.append(found)
-    if run:
-        candidates.append(frozenset((run,)))
-    return max(candidates, key=lambda strings: (min(map(len, strings)), -len(strings)),
-               default=None)
-
-
-DIGIT = "0"  # in leading_strings: any decimal digit
-
-
-def leading_strings(pattern: re.Pattern[str], size: int = 3) -> frozenset[str]:
-    """The lower-cased first ``size`` characters (all, when fewer) that every text
-    ``pattern`` matches at its start begins with, read from the parsed pattern: a start
-    gate derived from the pattern itself. ``DIGIT`` alone stands for a start with any
-    decimal digit; where a match may go on otherwise than by literals, the strings stop
-    there. Raises ValueError for a pattern whose match may start with anything else.
-    Blocks are compared by their plain lower case, as for ``_DISPATCH``: a start that
-    IGNORECASE finds spelled with "ſ" or "ı" is not seen."""
-    return frozenset(_leading(list(_parser.parse(pattern.pattern, pattern.flags)), "", size))
-
-
-def _leading(items: list, prefix: str, size: int) -> set[str]:
-    if len(prefix) >= size or not items:
-        return {prefix[:size]}
-    (op, arg), rest = items[0], items[1:]
-    if op is _c.AT:
-        return _leading(rest, prefix, size)
-    if op is _c.LITERAL:
-        return _leading(rest, prefix + chr(arg).lower(), size)
-    if op is _c.IN and all(kind is _c.LITERAL for kind, _ in arg):
-        return {s for _, code in arg for s in _leading(rest, prefix + chr(code).lower(), size)}
-    if op is _c.SUBPATTERN:
-        return _leading([*arg[-1], *rest], prefix, size)
-    if op is _c.BRANCH:
-        return {s for branch in arg[1] for s in _leading([*branch, *rest], prefix, size)}
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and arg[1] <= size:
-        low, high, sub = arg
-        return {s for times in range(low, high + 1)
-                for s in _leading([*list(sub) * times, *rest], prefix, size)}
-    if prefix:
-        return {prefix}  # what follows is not spelled out: the start so far
-    if op is _c.IN and arg == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]:
-        return {DIGIT}
-    raise ValueError(f"a match of {items!r} may start with anything")
-
-
 # (role, reason, keywords, pattern): the floating and strong patterns with their gates.
 _FLOATING_GATED = tuple((role, reason, tuple(sorted(needed_literals(pattern))), pattern)
                         for role, reason, pattern in _FLOATING)
@@ -349,8 +246,9 @@ _SOCIAL_PREFIXES = frozenset(name[:3] for name in _SOCIAL)
 # pattern or of a share button, or with no letter.
 _STARTS = frozenset(start for _, _, pattern in _ANCHORED for start in leading_strings(pattern))
 _STARTS_OF_THREE = frozenset(start for start in _STARTS if len(start) == 3)
-_FIRSTS_OF_SHORTER = frozenset(start[0] for start in _STARTS if len(start) < 3 and start != DIGIT)
-_DIGIT_START = DIGIT in _STARTS
+_FIRSTS_OF_SHORTER = frozenset(start[0] for start in _STARTS
+                               if len(start) < 3 and start != DIGIT_START)
+_DIGIT_START = DIGIT_START in _STARTS
 _JUDGED_SHORT = frozenset(_DISPATCH) | _SOCIAL_PREFIXES
 
 

@@ -20,10 +20,10 @@ from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate, pairwise
 
+from audit.regexes import fold
 from audit.sentences import CLOSING_MARKS, END_MARKS, FULL_WIDTH_END_MARKS, whitespace_words
 from audit.strip.furniture import (
     MAX_CHARS,
-    fold,
     hint_offsets,
     judge,
     line_hints,
