@@ -302,6 +302,17 @@ def test_possessive_nominal_cue():
     assert att["content"]["text"].startswith("prices would fall")
 
 
+@pytest.mark.parametrize("text,source", [
+    ("Maria Lopez and Tom Hale have both argued that the workers lost their jobs.",
+     "Maria Lopez and Tom Hale"),  # the quantifier floats off the subject
+    ("The two unions have all urged the council to delay the vote.", "The two unions"),
+    ("Both said they would vote for the bill next week.", "Both"),  # nothing before it
+])
+def test_floating_quantifier_is_not_the_source(text, source):
+    (att,) = atts(text)
+    assert att["source"]["text"] == source
+
+
 def test_participle_subject_is_not_read_past_an_apposition():
     text = "Rep. David McKinley, R-W.Va., visited the plant, saying that the jobs would return."
     (att,) = [a for a in atts(text) if a["cue"]["text"] == "saying"]

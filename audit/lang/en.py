@@ -1021,3 +1021,7 @@ THE = "the"
 SPEAKS_FOR = "for"
 NOT_OUTLET_HEAD = "agency"
 PEOPLE = "people"
+
+# Quantifiers that float off a subject ("Cruz and Rubio have both urged", "they all said"):
+# the source is the phrase before them (sources.np_before).
+FLOATING_QUANTIFIERS = words("both all each")
