@@ -535,3 +535,25 @@ def test_a_reporting_participle_after_a_comma_reports_for_the_subject(text, cont
 ])
 def test_a_reporting_participle_without_a_report_does_not_fire(text):
     assert atts(text) == []
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Cruz reboots his attacks on Trump in New Hampshire.", "Cruz"),
+    ("Maria Lopez on Thursday ratcheted up her attacks on the mayor and the council.",
+     "Maria Lopez"),
+    ("The senator has toned down his criticism of the trade deal.", "The senator"),
+])
+def test_owned_noun_renewed_by_its_subject_is_the_subjects(text, source):
+    """"X reboots his attacks on": the pronoun only repeats the verb's subject."""
+    (att,) = [a for a in outer(text) if a["form"] == "nominal"]
+    assert att["source"]["text"] == source and att["source_type"] != "pronoun"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Voters welcomed his criticism of the deal with Iran.", "his"),  # not theirs
+    ("His attacks on billionaire financiers have elevated money in politics.", "His"),
+    ("She has been merciless in her attacks on the mayor and the council.", "her"),
+])
+def test_owned_noun_keeps_its_pronoun(text, source):
+    (att,) = [a for a in atts(text) if a["form"] == "nominal"]
+    assert att["source"]["text"] == source and att["source_type"] == "pronoun"
