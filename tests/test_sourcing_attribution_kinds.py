@@ -542,6 +542,7 @@ def test_a_reporting_participle_without_a_report_does_not_fire(text):
     ("Maria Lopez on Thursday ratcheted up her attacks on the mayor and the council.",
      "Maria Lopez"),
     ("The senator has toned down his criticism of the trade deal.", "The senator"),
+    ("The campaign on Monday doubled down on its attacks on the mayor.", "The campaign"),
 ])
 def test_owned_noun_renewed_by_its_subject_is_the_subjects(text, source):
     """"X reboots his attacks on": the pronoun only repeats the verb's subject."""
@@ -553,6 +554,7 @@ def test_owned_noun_renewed_by_its_subject_is_the_subjects(text, source):
     ("Voters welcomed his criticism of the deal with Iran.", "his"),  # not theirs
     ("His attacks on billionaire financiers have elevated money in politics.", "His"),
     ("She has been merciless in her attacks on the mayor and the council.", "her"),
+    ("The committee voted on his proposal to cut taxes for small firms.", "his"),
 ])
 def test_owned_noun_keeps_its_pronoun(text, source):
     (att,) = [a for a in atts(text) if a["form"] == "nominal"]

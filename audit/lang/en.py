@@ -1036,5 +1036,6 @@ ratchet ratchets ratcheted step steps stepped ramp ramps ramped tone tones toned
 softened sharpen sharpens sharpened temper tempers tempered expand expands expanded broaden
 broadens broadened share shares shared voice voices voiced air airs aired launch launches
 launched continue continues continued press presses pressed rescind rescinds rescinded
-withdraw withdraws withdrew withdrawn
+withdraw withdraws withdrew withdrawn double doubles doubled stiffen stiffens stiffened
 """)
+OWN_NOUN_LINKS = words("on upon")  # "expanded upon his calls", "doubled down on its attacks"

@@ -106,6 +106,8 @@ def _doer(r: Reader, toks: list[Tok], k: int) -> tuple[tuple[int, int], str] | N
     "Voters welcomed his criticism" keep the pronoun. The subject's span and type, or None."""
     lang = r.lang
     v = k - 1
+    if v > 0 and toks[v].low in lang.OWN_NOUN_LINKS:
+        v -= 1  # "expanded upon his calls", "doubled down on its attacks"
     while v > 0 and toks[v].low in lang.PARTICLES:
         v -= 1  # "ratcheted up his attacks"
     if v < 1 or v == k or toks[v].low not in lang.OWN_NOUN_VERBS:
