@@ -265,6 +265,8 @@ def test_relative_clause_content_ends_where_the_aside_closes():
      "Maria Lopez"),
     ("Officials who have openly opposed the plan warned that it would fail.", "Officials"),
     ("It was Mr. Manafort who had argued for a new name for the movement.", "Mr. Manafort"),
+    ("Senator Ted Cruz, who last year threatened to shut down the government, spoke on Monday.",
+     "Senator Ted Cruz"),
 ])
 def test_relative_pronoun_is_the_cue_subject_it_names(text, name):
     """"X, who said ...": the source as written is "who", resolved to X (PolNeAR marks

@@ -171,19 +171,24 @@ def relative_subjects(text: str, found: list[Attribution], lang: ModuleType,
     return out
 
 
+MAX_RELATIVE_GAP = 5  # words from the comma to the cue: ", who last year had threatened"
+
+
 def _relative_before(lang: ModuleType, text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of "who" in ``text[start:end]`` when the gap is "[,] who [has] [openly]"."""
     gap = text[start:end]
     words = gap.split()
-    if not words or len(words) > 4:
+    if not words or len(words) > MAX_RELATIVE_GAP:
         return None
     if words[0] == ",":
         words = words[1:]
     elif words[0].startswith(","):
         words[0] = words[0][1:]
     if not words or words[0] != lang.WHO or not all(
-            w in lang.AUX or (w.endswith(lang.ADVERB_ENDING) and w.islower()) for w in words[1:]):
-        return None
+            w in lang.AUX or w.lower() in lang.WHEN_WORDS or w in lang.WHEN_LEADS
+            or w in lang.PERIOD_WORDS or (w.endswith(lang.ADVERB_ENDING) and w.islower())
+            for w in words[1:]):
+        return None  # "who has openly opposed", "who on Tuesday endorsed", "who last year"
     at = start + gap.index(lang.WHO)
     return at, at + len(lang.WHO)
 
