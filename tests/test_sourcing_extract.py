@@ -313,6 +313,17 @@ def test_floating_quantifier_is_not_the_source(text, source):
     assert att["source"]["text"] == source
 
 
+@pytest.mark.parametrize("text,source", [
+    ("The mayor has in recent days argued that the plan is sound.", "The mayor"),
+    ("The union had on Monday said that the strike would go on.", "The union"),
+    ("Officials in Detroit said that the strike would go on.", "Officials in Detroit"),  # no aux
+    ("Members of the union have said that the strike would go on.", "Members of the union"),
+])
+def test_time_between_auxiliary_and_cue_is_not_the_source(text, source):
+    (att,) = atts(text)
+    assert att["source"]["text"] == source
+
+
 def test_participle_subject_is_not_read_past_an_apposition():
     text = "Rep. David McKinley, R-W.Va., visited the plant, saying that the jobs would return."
     (att,) = [a for a in atts(text) if a["cue"]["text"] == "saying"]

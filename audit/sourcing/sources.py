@@ -59,6 +59,11 @@ def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | 
             break
         i -= 1
     first = _drop_leading(lang, toks, i + 1, stop)
+    if i >= 1 and toks[i].low in lang.AUX and i + 1 < first and \
+            toks[i + 1].low in lang.LEADING_PREPS:
+        # "friends have [in the past] said": a time between the auxiliary and its verb; the
+        # subject is before the auxiliary
+        return np_before(lang, toks, i + 1)
     while stop - first > 1:
         low = toks[stop - 1].low
         if low in lang.WHEN_WORDS:
