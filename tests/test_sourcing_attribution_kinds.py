@@ -129,7 +129,7 @@ def outer(text: str) -> list[dict]:
 def test_kind_fires(text, kind, source, content):
     (att,) = outer(text)
     assert att["kind"] == kind
-    assert att["source"]["text"] == source
+    assert (att.get("resolved_source") or att["source"]["text"]) == source  # "who" names Lopez
     assert att["content"]["text"] == content
 
 
@@ -253,8 +253,38 @@ def test_pronoun_is_not_resolved_to_a_place():
 def test_relative_clause_content_ends_where_the_aside_closes():
     found = outer("Lopez, who estimated a third of the workers were members, said she voted.")
     assert [(a["source"]["text"], a["cue"]["text"], a["content"]["text"]) for a in found] == [
-        ("Lopez", "estimated", "a third of the workers were members"),
+        ("who", "estimated", "a third of the workers were members"),
         ("Lopez", "said", "she voted")]
+    assert found[0]["resolved_source"] == "Lopez"
+    assert found[0]["resolved_type"] == found[1]["source_type"]  # typed as Lopez is
+
+
+@pytest.mark.parametrize("text,name", [
+    ("“We show anger,” said Harvey Stone, who acknowledged the vote was close.", "Harvey Stone"),
+    ("Maria Lopez, who said the plan was flawed in 1998, voted against it on Monday.",
+     "Maria Lopez"),
+    ("Officials who have openly opposed the plan warned that it would fail.", "Officials"),
+    ("It was Mr. Manafort who had argued for a new name for the movement.", "Mr. Manafort"),
+    ("Senator Ted Cruz, who last year threatened to shut down the government, spoke on Monday.",
+     "Senator Ted Cruz"),
+])
+def test_relative_pronoun_is_the_cue_subject_it_names(text, name):
+    """"X, who said ...": the source as written is "who", resolved to X (PolNeAR marks
+    "who"); the type stays X's."""
+    (att,) = [a for a in outer(text) if a["source"] and a["source"]["text"] == "who"]
+    assert att["resolved_source"] == name and att["resolved_type"] == att["source_type"]
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesperson who did not wish to be named said the company would appeal the ruling.",
+    "Ms. Broaddrick, who lives in Arkansas, said the senator lied about the meeting.",
+    "The mayor said the bridge, which cost $2 million, would reopen in May.",
+])
+def test_relative_clause_without_the_cue_keeps_its_antecedent(text):
+    """The cue is the main clause's verb, not the relative clause's: the antecedent is its
+    source as written."""
+    assert all(a["source"]["text"] != "who" and not a.get("resolved_source")
+               for a in outer(text))
 
 
 def test_short_quote_after_the_cue_is_a_further_segment():
@@ -507,3 +537,27 @@ def test_a_reporting_participle_after_a_comma_reports_for_the_subject(text, cont
 ])
 def test_a_reporting_participle_without_a_report_does_not_fire(text):
     assert atts(text) == []
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Cruz reboots his attacks on Trump in New Hampshire.", "Cruz"),
+    ("Maria Lopez on Thursday ratcheted up her attacks on the mayor and the council.",
+     "Maria Lopez"),
+    ("The senator has toned down his criticism of the trade deal.", "The senator"),
+    ("The campaign on Monday doubled down on its attacks on the mayor.", "The campaign"),
+])
+def test_owned_noun_renewed_by_its_subject_is_the_subjects(text, source):
+    """"X reboots his attacks on": the pronoun only repeats the verb's subject."""
+    (att,) = [a for a in outer(text) if a["form"] == "nominal"]
+    assert att["source"]["text"] == source and att["source_type"] != "pronoun"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Voters welcomed his criticism of the deal with Iran.", "his"),  # not theirs
+    ("His attacks on billionaire financiers have elevated money in politics.", "His"),
+    ("She has been merciless in her attacks on the mayor and the council.", "her"),
+    ("The committee voted on his proposal to cut taxes for small firms.", "his"),
+])
+def test_owned_noun_keeps_its_pronoun(text, source):
+    (att,) = [a for a in atts(text) if a["form"] == "nominal"]
+    assert att["source"]["text"] == source and att["source_type"] == "pronoun"

@@ -302,6 +302,49 @@ def test_possessive_nominal_cue():
     assert att["content"]["text"].startswith("prices would fall")
 
 
+@pytest.mark.parametrize("text,source", [
+    ("Maria Lopez and Tom Hale have both argued that the workers lost their jobs.",
+     "Maria Lopez and Tom Hale"),  # the quantifier floats off the subject
+    ("The two unions have all urged the council to delay the vote.", "The two unions"),
+    ("Both said they would vote for the bill next week.", "Both"),  # nothing before it
+])
+def test_floating_quantifier_is_not_the_source(text, source):
+    (att,) = atts(text)
+    assert att["source"]["text"] == source
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The mayor has in recent days argued that the plan is sound.", "The mayor"),
+    ("The union had on Monday said that the strike would go on.", "The union"),
+    ("Officials in Detroit said that the strike would go on.", "Officials in Detroit"),  # no aux
+    ("Members of the union have said that the strike would go on.", "Members of the union"),
+])
+def test_time_between_auxiliary_and_cue_is_not_the_source(text, source):
+    (att,) = atts(text)
+    assert att["source"]["text"] == source
+
+
+def test_participle_subject_is_not_read_past_an_apposition():
+    text = "Rep. David McKinley, R-W.Va., visited the plant, saying that the jobs would return."
+    (att,) = [a for a in atts(text) if a["cue"]["text"] == "saying"]
+    assert att["source"]["text"] == "Rep. David McKinley"
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("its legs kicking while someone says", None),  # a clause, not a noun phrase
+    ("Hours later", None),  # a time, though "has later said" skips "later"
+    ("the council pushed back", "the council"),
+])
+def test_subject_opening_after_a_comma(text, subject):
+    from audit.sourcing.content import Reader
+    from audit.sourcing.participles import _subject_at
+    from audit.sourcing.quotes import QuoteIndex
+    from audit.sourcing.text import Sentences, tokens
+    reader = Reader(text, Sentences(text, [(0, len(text))]), QuoteIndex(text, []), en)
+    found = _subject_at(reader, tokens(text, 0, len(text)), 0)
+    assert (text[found[0][0]:found[0][1]] if found else None) == subject
+
+
 def test_passive_attribution_has_no_source():
     att = only("It is expected that the number of staff will rise to about 100 in 2023.")
     assert att["source"] is None and att["source_type"] == "vague"
@@ -333,6 +376,14 @@ def test_passive_attribution_has_no_source():
      "he", "think", "raising the elections", "pronoun"),
     ("He said it would be provided next year, but he gave no details.", "He", "said",
      "it would be provided next year", "pronoun"),
+    # after an opening phrase, its commas passed: the noun phrase a verb follows at once
+    ("Hours later, Maria Lopez returned the compliment, telling reporters that the plan was "
+     "sound.", "Maria Lopez", "telling", "the plan was sound", "person"),
+    ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to explain, saying "
+     "that the country should lead.", "Mrs. Clinton", "saying", "the country should lead",
+     "person"),
+    ("When the mayor finally spoke, the council pushed back, saying that the vote was "
+     "rigged.", "the council", "saying", "the vote was rigged", "organization"),
 ])
 def test_more_cue_shapes(text, source, cue, content_start, kind):
     found = [a for a in atts(text) if a["cue"]["text"] == cue]

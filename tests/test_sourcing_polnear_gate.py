@@ -18,8 +18,9 @@ DEVDATA = Path(os.environ.get("AUDIT_DEVDATA") or ROOT.parent / "devdata")
 DEV = DEVDATA / "polnear" / "dev.jsonl"
 SCORER = ROOT.parent / "shared" / "tools" / "score_attribution.py"
 # PolNeAR dev when the floor was set (issue 15): content P 0.844 R 0.530 F1 0.651,
-# content+source F1 0.615, quoted contents F1 0.832.
-REACHED = {"content": 0.651, "content_source": 0.615, "direct": 0.832}
+# content+source F1 0.619 (0.615 before "X, who said" read "who" as the source and the
+# participle subjects past an opening phrase, ...), quoted contents F1 0.832.
+REACHED = {"content": 0.651, "content_source": 0.619, "direct": 0.832}
 SLACK = 0.02
 
 

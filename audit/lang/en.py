@@ -1022,3 +1022,21 @@ THE = "the"
 SPEAKS_FOR = "for"
 NOT_OUTLET_HEAD = "agency"
 PEOPLE = "people"
+
+# Quantifiers that float off a subject ("Cruz and Rubio have both urged", "they all said"):
+# the source is the phrase before them (sources.np_before).
+FLOATING_QUANTIFIERS = words("both all each")
+
+# Verbs that renew, voice or temper one's own words: "Cruz reboots his attacks on",
+# "she escalated her attacks on", "he reiterated his claim that" make the subject the
+# source of the owned noun, not the pronoun (nominal.py).
+OWN_NOUN_VERBS = words("""
+reiterate reiterates reiterated repeat repeats repeated renew renews renewed restate restates
+restated escalate escalates escalated intensify intensifies intensified reboot reboots rebooted
+ratchet ratchets ratcheted step steps stepped ramp ramps ramped tone tones toned soften softens
+softened sharpen sharpens sharpened temper tempers tempered expand expands expanded broaden
+broadens broadened share shares shared voice voices voiced air airs aired launch launches
+launched continue continues continued press presses pressed rescind rescinds rescinded
+withdraw withdraws withdrew withdrawn double doubles doubled stiffen stiffens stiffened
+""")
+OWN_NOUN_LINKS = words("on upon")  # "expanded upon his calls", "doubled down on its attacks"

@@ -62,6 +62,7 @@ def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
     found = carry.resolve_pronouns(text, found, lang)
     found = structure.finish(text, carry.anonymity_reasons(text, found, sents, lang), lang)
+    found = carry.relative_subjects(text, found, lang)
     return found, sents, quotes
 
 

@@ -87,7 +87,7 @@ def _carry(text: str, speaker: Attribution, start: int, end: int) -> Attribution
     pronoun stays a pronoun, for resolve_pronouns to name."""
     if speaker.source_type == "pronoun" or speaker.source is None:
         return Attribution((start, end), speaker.source, None, "pronoun", True, Form.CARRIED)
-    name = text[speaker.source[0]:speaker.source[1]]
+    name = speaker.source_text(text)  # "Harvey, who said": the name "who" stands for
     return Attribution((start, end), speaker.source, None, speaker.source_type, True, Form.CARRIED,
                        resolved_source=name, resolved_type=speaker.source_type)
 
@@ -151,6 +151,46 @@ def resolve_pronouns(text: str, found: list[Attribution], lang: ModuleType,
             last_thing = att
         out.append(att)
     return out
+
+
+def relative_subjects(text: str, found: list[Attribution], lang: ModuleType,
+                      ) -> list[Attribution]:
+    """"Harvey, who acknowledged Trump was ...": the cue's own subject is "who", the source
+    as written, which names its antecedent as "he" names a person (``resolved_source``;
+    the type stays the antecedent's). Read last, so that the stages before key on the
+    antecedent's span."""
+    out = []
+    for att in found:
+        if att.source is not None and att.cue is not None and att.source[1] <= att.cue[0] and \
+                not att.resolved_source:
+            who = _relative_before(lang, text, att.source[1], att.cue[0])
+            if who is not None:
+                att = att.with_(source=who, resolved_source=att.source_text(text),
+                                resolved_type=att.source_type)
+        out.append(att)
+    return out
+
+
+MAX_RELATIVE_GAP = 5  # words from the comma to the cue: ", who last year had threatened"
+
+
+def _relative_before(lang: ModuleType, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of "who" in ``text[start:end]`` when the gap is "[,] who [has] [openly]"."""
+    gap = text[start:end]
+    words = gap.split()
+    if not words or len(words) > MAX_RELATIVE_GAP:
+        return None
+    if words[0] == ",":
+        words = words[1:]
+    elif words[0].startswith(","):
+        words[0] = words[0][1:]
+    if not words or words[0] != lang.WHO or not all(
+            w in lang.AUX or w.lower() in lang.WHEN_WORDS or w in lang.WHEN_LEADS
+            or w in lang.PERIOD_WORDS or (w.endswith(lang.ADVERB_ENDING) and w.islower())
+            for w in words[1:]):
+        return None  # "who has openly opposed", "who on Tuesday endorsed", "who last year"
+    at = start + gap.index(lang.WHO)
+    return at, at + len(lang.WHO)
 
 
 NAME_LOOKBACK = 1500  # characters searched back for a person a pronoun may name

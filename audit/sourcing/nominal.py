@@ -8,7 +8,9 @@ language pack) and of one cue (context.CueContext).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 from types import ModuleType
 
 from audit.model import Form, Kind
@@ -18,6 +20,8 @@ from audit.sourcing.record import Attribution
 from audit.sourcing.sources import np_after, np_before
 from audit.sourcing.text import Tok, word_count
 from audit.sourcing.verb_shapes import np_end
+
+_token_start = attrgetter("start")
 
 
 @lru_cache(maxsize=8)
@@ -75,7 +79,7 @@ def possessive(r: Reader, c: CueContext) -> Attribution | None:
         return None
     owner = toks[k0 - 1]
     if owner.low in r.lang.POSSESSIVE_PRONOUNS:
-        source, stype = (owner.start, owner.end), "pronoun"
+        source, stype = _doer(r, toks, k0 - 1) or ((owner.start, owner.end), "pronoun")
     elif owner.low.endswith(r.lang.POSSESSIVE_ENDINGS):
         np = np_before(r.lang, toks, k0)
         if np is None:
@@ -94,6 +98,29 @@ def possessive(r: Reader, c: CueContext) -> Attribution | None:
                        r._has_quote(content), Form.NOMINAL)
 
 
+def _doer(r: Reader, toks: list[Tok], k: int) -> tuple[tuple[int, int], str] | None:
+    """"Cruz reboots [his] attacks on", "she escalated [her] attacks on", "he reiterated
+    [his] claim that": when a verb that renews or voices one's own words (the pack's
+    OWN_NOUN_VERBS) takes the noun owned by the pronoun at token ``k``, the verb's subject
+    is the source (the pronoun only repeats it); "in his attacks on", "His attacks on" and
+    "Voters welcomed his criticism" keep the pronoun. The subject's span and type, or None."""
+    lang = r.lang
+    v = k - 1
+    if v > 0 and toks[v].low in lang.OWN_NOUN_LINKS:
+        v -= 1  # "expanded upon his calls", "doubled down on its attacks"
+    while v > 0 and toks[v].low in lang.PARTICLES:
+        v -= 1  # "ratcheted up his attacks"
+    if v < 1 or v == k or toks[v].low not in lang.OWN_NOUN_VERBS:
+        return None  # "Voters welcomed his criticism": the criticism is not theirs
+    np = np_before(lang, toks, v)
+    if np is None:
+        return None
+    stype = r._typed([t.text for t in toks[np[0]:np[1]]], False)
+    if stype is None:
+        return None
+    return (toks[np[0]].start, toks[np[1] - 1].end), stype
+
+
 def owned(r: Reader, match, toks: list[Tok], k1: int) -> Attribution | None:
     """"his criticism of [the deal]", "Trump’s attacks on [Cruz]": the owner is the
     source, the noun the cue, the noun phrase after the preposition the content."""
@@ -108,6 +135,10 @@ def owned(r: Reader, match, toks: list[Tok], k1: int) -> Attribution | None:
     words = r.text[source[0]:source[1]].split()
     stype = "pronoun" if owner.lower() in r.lang.POSSESSIVE_PRONOUNS else \
         r._typed(words, False)
+    if stype == "pronoun":
+        k = bisect_left(toks, source[0], key=_token_start)
+        if k < len(toks) and toks[k].start == source[0]:
+            source, stype = _doer(r, toks, k) or (source, stype)
     if stype is None:
         return None
     content = (toks[k1].start, toks[end - 1].end)

@@ -91,6 +91,14 @@ def _sentence_subject(r: Reader, sentence, before: int) -> tuple[tuple[int, int]
     if dateline:
         start = dateline.end()
     toks = tokens(r.text, start, min(before, start + WINDOW))
+    if _opening_phrase(r.lang, toks):
+        for comma in (k for k, t in enumerate(toks[:MAX_OPENER]) if t.text == ","):
+            # "Hours later, Trump returned", "At an event in Ames, Iowa, on Sunday, Mrs.
+            # Clinton tried", "When Rubio did take Trump on, he did it sideways": after the
+            # opening phrase, the first noun phrase that a verb follows at once
+            subject = _subject_at(r, toks, comma + 1)
+            if subject is not None:
+                return subject
     i = 0
     if toks and (toks[0].low in r.lang.LEADING_PREPS or toks[0].low.endswith(r.lang.ADVERB_ENDING)):
         comma = next((k for k, t in enumerate(toks[:16]) if t.text == ","), None)
@@ -115,6 +123,51 @@ def _sentence_subject(r: Reader, sentence, before: int) -> tuple[tuple[int, int]
                 return None
             return (toks[i].start, toks[end - 1].end), stype
     return None
+
+
+MAX_OPENER = 24  # tokens: the commas of an opening phrase lie within them
+
+
+def _opening_phrase(lang, toks: list[Tok]) -> bool:
+    """Whether the sentence opens with a phrase before its subject: a preposition or an
+    adverb ("At an event in Ames, ..."), a condition ("When ..."), a participle ("Speaking
+    to reporters, ...") or a time ("Hours later, ...")."""
+    if not toks:
+        return False
+    first = toks[0].low
+    return first in lang.LEADING_PREPS or first in lang.CONDITIONS or \
+        first.endswith(lang.ADVERB_ENDING) or \
+        (first.endswith(lang.PARTICIPLE_ENDING) and first not in lang.NOT_PARTICIPLES) or \
+        (len(toks) > 1 and (toks[1].low in lang.WHEN_WORDS or toks[1].low in lang.PERIOD_LEADS))
+
+
+def _subject_at(r: Reader, toks: list[Tok], i: int) -> tuple[tuple[int, int], str] | None:
+    """The subject when a noun phrase opens at token ``i`` and a verb follows it at once
+    (no comma between: no apposition is read here), with its type; else None."""
+    lang = r.lang
+    if i >= len(toks) or not toks[i].is_word or toks[i].low in lang.LEADING_PREPS or \
+            toks[i].low in lang.NP_PREPS or toks[i].low in lang.CONDITIONS or \
+            toks[i].low in lang.CLAUSE_WORDS:
+        return None
+    for k in range(i + 1, min(len(toks), i + 9)):
+        tok = toks[k]
+        if (not tok.is_word and tok.text not in ".’'-&") or tok.low in lang.CONDITIONS or \
+                tok.low in lang.CLAUSE_WORDS:
+            return None  # "its legs kicking while someone says": a clause, not a phrase
+        if _verb_like(lang, tok):
+            stype = r._typed([t.text for t in toks[i:k]], False)
+            return ((toks[i].start, toks[k - 1].end), stype) if stype is not None else None
+    return None
+
+
+def _verb_like(lang, tok: Tok) -> bool:
+    """A word that may be a clause's first verb (not a capitalised one: a name)."""
+    if tok.low in lang.WHEN_WORDS or tok.low in lang.PERIOD_LEADS:
+        return False  # "Hours later, Trump returned": a time, though "has later said"
+    return tok.is_word and not tok.is_cap and (
+        tok.low in lang.VERBISH or tok.low in lang.AUX or tok.low.endswith(lang.PAST_ENDING)
+        or tok.low in lang.CUE_VERBS or tok.low in lang.IRREGULAR_PAST
+        or tok.low in lang.NP_OBJECT_CUES or tok.low in lang.INTENT_TO_CUES)
 
 
 def _document_before(lang, toks: list[Tok], k: int) -> tuple[int, int] | None:

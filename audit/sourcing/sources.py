@@ -59,6 +59,11 @@ def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | 
             break
         i -= 1
     first = _drop_leading(lang, toks, i + 1, stop)
+    if i >= 1 and toks[i].low in lang.AUX and i + 1 < first and \
+            toks[i + 1].low in lang.LEADING_PREPS:
+        # "friends have [in the past] said": a time between the auxiliary and its verb; the
+        # subject is before the auxiliary
+        return np_before(lang, toks, i + 1)
     while stop - first > 1:
         low = toks[stop - 1].low
         if low in lang.WHEN_WORDS:
@@ -77,6 +82,9 @@ def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | 
         return None
     if toks[first].low in lang.NP_PREPS:
         return None  # "... of agency policy said": the phrase's head lies further back
+    if stop - first == 1 and toks[first].low in lang.FLOATING_QUANTIFIERS and first > 0:
+        # "Cruz and Rubio have both urged": the quantifier floats off the subject before it
+        return np_before(lang, toks, first) or (first, stop)
     if any(toks[k].low.endswith(lang.PAST_ENDING) and not toks[k].is_cap and toks[k + 1].low in
            lang.DETERMINERS for k in range(first, stop - 1)):
         return None  # "friends wanted some say": a verb inside, not a noun phrase
