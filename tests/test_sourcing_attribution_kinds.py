@@ -507,3 +507,24 @@ def test_a_reporting_participle_after_a_comma_reports_for_the_subject(text, cont
 ])
 def test_a_reporting_participle_without_a_report_does_not_fire(text):
     assert atts(text) == []
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("“The bridge will open in May,” the mayor continued. “The crews have done well.”",
+     "the mayor", "“The bridge will open in May,”"),
+    ("The mayor continued, “The crews have done well and the bridge will open.”",
+     "The mayor", "“The crews have done well and the bridge will open.”"),
+])
+def test_continued_reports_the_quote_it_closes_or_opens(text, source, content):
+    att = outer(text)[0]
+    first = (att.get("content_segments") or [att["content"]])[0]
+    assert (att["source"]["text"], first["text"]) == (source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Prices continued to rise through the winter as the harbor stayed closed.",
+    "The mayor continued the tradition of a spring parade through the old town.",
+    "The strike continued, and the harbor stayed closed for most of the winter.",
+])
+def test_continued_without_a_quote_does_not_fire(text):
+    assert atts(text) == []

@@ -193,7 +193,7 @@ vows pledged pledges complained complains observed observes observe remarked
 reiterated reiterates cautioned cautions countered responded replied knows know
 doubted doubts worried worries agreed agrees agree recommended recommends projected
 projects forecast forecasts accused accuses accuse tweeted tweets reveal calculated
-calculates called calls call show find indicate quipped quips joked jokes mused muses wondered
+calculates called calls call continued continues show find indicate quipped quips joked jokes mused muses wondered
 wonders retorted lamented laments proclaimed proclaims exclaimed yelled shouted chanted
 recounted recounts pleaded boasted boasts bragged brags scoffed snapped texted emailed
 """)
@@ -230,6 +230,10 @@ EVIDENCE_CUES = words("found finds find showed shows show shown revealed reveals
 # Cues that report only with an object and what it is called ("called the plan a sham",
 # "calls it “insanity”"); "called off", "calls for" are other verbs.
 NAMING_CUES = words("called calls call")
+
+# Cues that report only a quote they close or open ("“A,” she continued.", "He continued,
+# “B.”"): "continued to rise" reports nothing.
+QUOTE_ONLY_CUES = words("continued continues")
 
 # Cues that report only with "that" after them ("Beijing has calculated that ...").
 THAT_ONLY_CUES = words("calculated calculates")
