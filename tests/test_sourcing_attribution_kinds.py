@@ -528,3 +528,22 @@ def test_continued_reports_the_quote_it_closes_or_opens(text, source, content):
 ])
 def test_continued_without_a_quote_does_not_fire(text):
     assert atts(text) == []
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The council voted on Monday, with the mayor calling the plan “a disgrace to the city.”",
+     "the mayor", "the plan “a disgrace to the city.”"),
+    ("The mayor went after the governor, calling him “a total failure on the budget.”",
+     "The mayor", "him “a total failure on the budget.”"),
+])
+def test_calling_an_object_a_name_reports_for_its_subject(text, source, content):
+    (att,) = [a for a in outer(text) if a["cue"]["text"] == "calling"]
+    assert (att["source"]["text"], att["content"]["text"]) == (source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents calling the hotline on Monday waited for most of the afternoon.",
+    "The mayor left the hall early, calling him back from the car after the meeting.",
+])
+def test_calling_without_a_name_given_does_not_fire(text):
+    assert [a for a in atts(text) if a["cue"]["text"] == "calling"] == []

@@ -193,8 +193,8 @@ vows pledged pledges complained complains observed observes observe remarked
 reiterated reiterates cautioned cautions countered responded replied knows know
 doubted doubts worried worries agreed agrees agree recommended recommends projected
 projects forecast forecasts accused accuses accuse tweeted tweets reveal calculated
-calculates called calls call continued continues show find indicate quipped quips joked jokes mused muses wondered
-wonders retorted lamented laments proclaimed proclaims exclaimed yelled shouted chanted
+calculates called calls call continued continues show find indicate quipped quips joked
+jokes mused muses wondered wonders retorted lamented laments proclaimed proclaims exclaimed yelled shouted chanted
 recounted recounts pleaded boasted boasts bragged brags scoffed snapped texted emailed
 """)
 
@@ -229,7 +229,7 @@ EVIDENCE_CUES = words("found finds find showed shows show shown revealed reveals
 
 # Cues that report only with an object and what it is called ("called the plan a sham",
 # "calls it “insanity”"); "called off", "calls for" are other verbs.
-NAMING_CUES = words("called calls call")
+NAMING_CUES = words("called calls call calling")
 
 # Cues that report only a quote they close or open ("“A,” she continued.", "He continued,
 # “B.”"): "continued to rise" reports nothing.

@@ -55,7 +55,8 @@ def _subject_of_sentence(r: Reader, c: CueContext, j: int, joined: bool) -> Attr
     speech = toks[k0].low in r.lang.SPEECH_CUES and nxt is not None and (
         nxt.is_word or nxt.text in ",:")  # "saying such techniques", "saying, “...”"
     lang = r.lang
-    if nxt is None or nxt.low in lang.OBJECT_PRONOUNS or nxt.low in lang.MONTHS_AND_WHEN \
+    if nxt is None or (nxt.low in lang.OBJECT_PRONOUNS and toks[k0].low not in lang.NAMING_CUES) \
+            or nxt.low in lang.MONTHS_AND_WHEN \
             or not (
             speech or nxt.low == lang.THAT or nxt.text in "“\"" or nxt.low in r.lang.PRONOUNS or
             (nxt.low in r.lang.DETERMINERS and toks[k0].low != lang.ADDING) or

@@ -58,6 +58,13 @@ def _verb(r: Reader, c: CueContext) -> Attribution | None:
     if _reduced_relative(r.lang, toks, k0, k1):
         return None  # "with Japan’s share estimated at $1 billion": no one reports
     if toks[k0].low in r.lang.PARTICIPLE_CUES and not progressive:
+        if toks[k0].low in r.lang.NAMING_CUES and c.cue[1] == toks[k0].end:
+            # "calling him “a total stiff”", "with McCain calling it a “Chinese menu”": only
+            # an object and its name; the participle's own subject, or the sentence's
+            if not _cue_shape_ok(r, toks, k0, k1):
+                return None
+            np = np_before(r.lang, toks, k0)
+            return (_subject_first(r, c, np) if np is not None else None) or shared(r, c)
         return shared(r, c)
     c = c.with_(strong=toks[k0].low in r.lang.FALLBACK_CUES)
     negated = k0 > 0 and toks[k0 - 1].low in r.lang.NEGATIONS
