@@ -195,7 +195,8 @@ doubted doubts worried worries agreed agrees agree recommended recommends projec
 projects forecast forecasts accused accuses accuse tweeted tweets reveal calculated
 calculates called calls call continued continues show find indicate quipped quips joked
 jokes mused muses wondered wonders retorted lamented laments proclaimed proclaims exclaimed
-yelled shouted chanted recounted recounts pleaded boasted boasts bragged brags scoffed snapped texted emailed
+yelled shouted chanted recounted recounts pleaded boasted boasts bragged brags scoffed snapped
+texted emailed
 """)
 
 # Nouns that attribute what follows "that" to their owner ("Smith’s claim that ...").
