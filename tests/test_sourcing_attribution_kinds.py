@@ -547,3 +547,44 @@ def test_calling_an_object_a_name_reports_for_its_subject(text, source, content)
 ])
 def test_calling_without_a_name_given_does_not_fire(text):
     assert [a for a in atts(text) if a["cue"]["text"] == "calling"] == []
+
+
+@pytest.mark.parametrize("text,question", [
+    ("Asked on Monday whether the bridge would open in May, the mayor said it would.",
+     "whether the bridge would open in May"),
+    ("When asked about the cost of the new bridge, the mayor said it was fair.",
+     "about the cost of the new bridge"),
+    ("“It was a fair price,” the mayor said when asked about the cost of the bridge.",
+     "about the cost of the bridge"),
+])
+def test_a_reporters_question_after_when_or_an_adverbial_is_the_askers(text, question):
+    questions = [a for a in atts(text) if a["form"] == "question"]
+    assert [(a["source"], a["content"]["text"]) for a in questions] == [(None, question)]
+
+
+@pytest.mark.parametrize("text", [
+    "When asked, the mayor declined to give a date for the opening of the bridge.",
+    "The questions asked at the meeting were short and the answers were shorter.",
+])
+def test_asked_without_a_question_is_no_reporters_question(text):
+    assert [a for a in atts(text) if a["form"] == "question"] == []
+
+
+def test_asked_someone_whether_is_the_question_without_the_addressee():
+    (att,) = atts("The mayor asked the council whether the bridge would open in May.")
+    assert att["content"]["text"] == "whether the bridge would open in May"
+
+
+def test_a_fronted_clause_after_a_short_lead_reports_up_to_its_comma():
+    text = ("Last month, when the mayor asked the council whether the bridge would open, the "
+            "engineers looked away and said nothing.")
+    (att,) = [a for a in atts(text) if a["cue"]["text"] == "asked"]
+    assert att["content"]["text"] == "whether the bridge would open"
+
+
+def test_a_reporters_question_in_an_aside_leaves_the_source_before_it():
+    text = ("The mayor, when asked whether the bridge would open in May, said the crews "
+            "were ahead of schedule.")
+    found = [(a["source"] and a["source"]["text"], a["content"]["text"]) for a in atts(text)]
+    assert found == [(None, "whether the bridge would open in May"),
+                     ("The mayor", "the crews were ahead of schedule")]

@@ -751,8 +751,9 @@ INDEFINITE_ARTICLES = words("a an")
 # What may follow the comma after a cue set off inside its clause without going on with
 # what was said ("..., aides said, and ...").
 AFTER_ASIDE_STOPS = words("and but adding according")
-# Relative pronouns that open an apposition's clause ("Smith, who ..., said").
-RELATIVE_APPOSITION = words("who which")
+# Words that open an aside's clause after the source, not a further name ("Smith, who ...,
+# said", "Smith, when asked ..., said").
+RELATIVE_APPOSITION = words("who which when")
 # Words of an approximate figure after "at" ("estimated at about 40").
 APPROXIMATORS = words("about around roughly nearly some least")
 # Prepositions of an absolute construction ("with costs expected to rise").
@@ -777,11 +778,14 @@ MORE_PHRASES = ("pointed out", "points out", "point out",
 _BE = (r"(?:is|are|was|were|be|been|being) "
        r"(?:also |widely |generally |now |still |often |repeatedly )?")
 # Passive and hedged forms, one named group each (read in passive.py; "asked" opens a
-# reporter's question). The lookahead on the forms' first letters lets the scan skip most
+# reporter's question: "Asked on Monday whether ...", "when asked about ...", its content
+# from the group asked_what on). The lookahead on the forms' first letters lets the scan skip most
 # offsets at once (three times faster than starting at "\b").
 PASSIVE_PATTERN = (
     r"(?=[IiarpsdwbhAe])\b(?:"
-    r"(?P<asked>Asked(?= (?:if|whether|about|why|how|what|when|where|who)\b))|"
+    r"(?P<asked>(?:Asked|(?<=[Ww]hen )asked|(?<=[Ii]f )asked|(?<=being )asked)"
+    r"(?= (?:[\w’'.-]+ ){0,5}?(?P<asked_what>if|whether|about|why|how|what|when|where|who"
+    r"|which|whom|to)\b))|"
     r"(?P<it>[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
     r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
     r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that)"
@@ -920,8 +924,12 @@ LAST_PIECE_PATTERN = r", (?=who |which )|, with |, and (?=(?:he|she|they|it|the|
 CLAUSE_JOINT_PATTERN = r"(?:[,;]|,? (?:and|but)| [—–-]{1,2})$"
 # A sentence that opens with a subordinate clause, the main clause after its comma ("After
 # Scalia said ..., Trump said", "While critics argue ..., the president", "Having announced").
-FRONTED_PATTERN = (r"\W{0,3}(?:(?:Even |Just |Only )?(?:After|While|When|Although|Though|Because"
-                   r"|Since|Before|Once|Until|Whereas|As|If|Even if|Even though)\b|Having\b)"
+# Also after a short lead of when or a conjunction ("Last month, when I asked ...", "But
+# when ...").
+FRONTED_PATTERN = (r"\W{0,3}(?:(?:(?:In|On|At|Last|Earlier|Later|Then|During|But|And|Yet|So)"
+                   r"\b[^,]{0,30}?,? )?(?:[Ee]ven |[Jj]ust |[Oo]nly )?(?:[Aa]fter|[Ww]hile|[Ww]hen"
+                   r"|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Bb]efore|[Oo]nce|[Uu]ntil|[Ww]hereas"
+                   r"|[Aa]s|[Ii]f|[Ee]ven if|[Ee]ven though)\b|Having\b)"
                    r"(?=[^,]*$)")
 # A dash and a name signing the quote just before (labels.dash_tags): "“...” ― Carla
 # Sanchez", "“...”\n\n- Bernie Sanders.", "... — Paul Ryan (@SpeakerRyan) July 5, 2016".

@@ -33,6 +33,7 @@ SENTENCE_TOKENS_MAX = 4000  # characters: a longer sentence is tokenised per cue
 
 
 _CLOSING_MARKS = ("”", '"', "'", "’")  # a quote's closing mark
+_QUESTION_END = re.compile(r"[,;—–]| -- ")  # where a reporter's question ends
 
 
 class Extractor(Reader):
@@ -48,8 +49,9 @@ class Extractor(Reader):
         self._found = found
         nested: list[Attribution] = []
         claimed_until = -1
+        question_until = -1  # a reporter's question holds no cue; a source may come before it
         for match in cues.matches(self.text, self.cues):
-            if match.start() < claimed_until:
+            if match.start() < max(claimed_until, question_until):
                 continue
             quote = self.quotes.enclosing(match.start())
             if quote is not None:
@@ -62,9 +64,14 @@ class Extractor(Reader):
                 # "Asked if she believed ..., Clinton said": the question is the asker's (an
                 # attribution with no source) and holds none ("she believed" is not one);
                 # the answer's cue follows
-                comma = self.text.find(",", match.end(), self.sents.spans[index][1])
-                claimed_until = max(claimed_until, comma)
-                question = self._clause(match.end(), comma) if comma > 0 else None
+                end = self.sents.spans[index][1]
+                stop = _QUESTION_END.search(self.text, match.end(), end)
+                comma = stop.start() if stop else -1
+                if comma < 0 and not match.group()[0].isupper():
+                    comma = end  # "..., he said when asked about it."
+                question_until = max(question_until, comma)
+                question = self._clause(match.start("asked_what"), comma) if comma > 0 \
+                    else None
                 if question is not None and word_count(self.text, question) >= 3:
                     found.append(Attribution(question, None, match.span(), "vague",
                                              self._has_quote(question), Form.QUESTION))

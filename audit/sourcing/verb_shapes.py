@@ -227,13 +227,16 @@ def _object_content(r: Reader, c: CueContext):
 
 
 def _asked(r: Reader, toks, k1: int, sentence):
-    """"asked whether ...", "asked Congress to act": the question or the request."""
+    """"asked whether ...", "asked Congress to act": the question (without its addressee)
+    or the request."""
     start = k1
     if toks[k1].low not in r.lang.WH_WORDS and toks[k1].low != r.lang.TO:
         end = np_end(r.lang, toks, k1)
         if end == k1 or end >= len(toks) or (toks[end].low not in r.lang.WH_WORDS
                                               and toks[end].low != r.lang.TO):
             return None
+        if toks[end].low in r.lang.WH_WORDS:
+            start = end  # "asked Sanders [if he would ...]": the question, not who was asked
     return r._clause(toks[start].start, r._reported_end(toks[start].start, sentence[1]))
 
 
