@@ -588,3 +588,17 @@ def test_a_reporters_question_in_an_aside_leaves_the_source_before_it():
     found = [(a["source"] and a["source"]["text"], a["content"]["text"]) for a in atts(text)]
     assert found == [(None, "whether the bridge would open in May"),
                      ("The mayor", "the crews were ahead of schedule")]
+
+
+def test_a_poll_released_on_a_day_reports_the_finding_it_opens():
+    (att,) = atts("In a Gallup poll released Monday, 52 percent of voters chose the new bridge.")
+    assert (att["source"]["text"], att["content"]["text"], att["kind"]) == (
+        "a Gallup poll released Monday", "52 percent of voters chose the new bridge", "document")
+
+
+@pytest.mark.parametrize("text", [
+    "Volunteers who worked in the poll taken by the club knocked on doors all weekend.",
+    "In poll numbers released Monday, the mayor found little comfort for her campaign.",
+])
+def test_a_poll_without_a_finding_reports_nothing(text):
+    assert [a for a in atts(text) if a["kind"] == "document"] == []

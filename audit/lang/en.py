@@ -732,6 +732,8 @@ CLAUSE_LEADS = words("that whether if")
 # Words after a poll's noun that keep it the poll itself ("the poll by X", "a survey of
 # voters"), unlike "in poll numbers".
 POLL_PREPS = words("by from of for")
+# Words after a poll's noun that still tell of the poll ("a poll released Monday").
+POLL_AFTER = words("released conducted published taken")
 # What joins a second cue to the subject of the first ("He said X and added that Y").
 SHARED_SUBJECT_JOINS = words("and but")
 # Subjects that take a base-form verb though they do not end in -s ("we say", "many

@@ -51,8 +51,9 @@ def in_poll(r: Reader, c: CueContext) -> Attribution | None:
     if np is None or not any(t.low in lang.POLL_NOUNS for t in toks[np[0]:np[1]]):
         return None
     last = max(i for i in range(np[0], np[1]) if toks[i].low in lang.POLL_NOUNS)
-    if last + 1 < np[1] and toks[last + 1].low not in lang.POLL_PREPS:
-        return None  # "in poll numbers": not the poll itself
+    if last + 1 < np[1] and toks[last + 1].low not in lang.POLL_PREPS and \
+            toks[last + 1].low not in lang.POLL_AFTER and toks[last + 1].low not in lang.WHEN_WORDS:
+        return None  # "in poll numbers": not the poll itself ("a poll released Monday" is)
     if toks[last].low.endswith(lang.PLURAL_ENDING) and not any(t.is_cap for t in toks[np[0]:last]):
         return None  # "ahead in the polls": the standing, not a poll's finding
     words = [t.text for t in toks[np[0]:np[1]]]
