@@ -556,6 +556,10 @@ def test_calling_without_a_name_given_does_not_fire(text):
      "about the cost of the new bridge"),
     ("“It was a fair price,” the mayor said when asked about the cost of the bridge.",
      "about the cost of the bridge"),
+    ("At the hearing, the mayor was asked whether the bridge would open in May.",
+     "whether the bridge would open in May"),
+    ("The mayor was asked, “Will the bridge open in May?” She said it would.",
+     "“Will the bridge open in May?”"),
 ])
 def test_a_reporters_question_after_when_or_an_adverbial_is_the_askers(text, question):
     questions = [a for a in atts(text) if a["form"] == "question"]
@@ -565,6 +569,7 @@ def test_a_reporters_question_after_when_or_an_adverbial_is_the_askers(text, que
 @pytest.mark.parametrize("text", [
     "When asked, the mayor declined to give a date for the opening of the bridge.",
     "The questions asked at the meeting were short and the answers were shorter.",
+    "The mayor was asked back for a second term by a wide margin of the voters.",
 ])
 def test_asked_without_a_question_is_no_reporters_question(text):
     assert [a for a in atts(text) if a["form"] == "question"] == []

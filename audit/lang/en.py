@@ -780,14 +780,15 @@ MORE_PHRASES = ("pointed out", "points out", "point out",
 _BE = (r"(?:is|are|was|were|be|been|being) "
        r"(?:also |widely |generally |now |still |often |repeatedly )?")
 # Passive and hedged forms, one named group each (read in passive.py; "asked" opens a
-# reporter's question: "Asked on Monday whether ...", "when asked about ...", its content
-# from the group asked_what on). The lookahead on the forms' first letters lets the scan skip most
+# reporter's question: "Asked on Monday whether ...", "when asked about ...", "Trump was
+# asked, “...”", its content from the group asked_what or asked_quote on). The lookahead on the forms' first letters lets the scan skip most
 # offsets at once (three times faster than starting at "\b").
 PASSIVE_PATTERN = (
     r"(?=[IiarpsdwbhAe])\b(?:"
-    r"(?P<asked>(?:Asked|(?<=[Ww]hen )asked|(?<=[Ii]f )asked|(?<=being )asked)"
+    r"(?P<asked>(?:Asked|(?<=[Ww]hen )asked|(?<=[Ii]f )asked|(?<=being )asked"
+    r"|(?<=was )asked|(?<=were )asked|(?<=been )asked|(?<=is )asked|(?<=are )asked)"
     r"(?= (?:[\w’'.-]+ ){0,5}?(?P<asked_what>if|whether|about|why|how|what|when|where|who"
-    r"|which|whom|to)\b))|"
+    r"|which|whom|to)\b|[,:]? (?P<asked_quote>[“\"])))|"
     r"(?P<it>[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
     r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
     r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that)"

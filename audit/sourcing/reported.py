@@ -65,13 +65,20 @@ class Extractor(Reader):
                 # attribution with no source) and holds none ("she believed" is not one);
                 # the answer's cue follows
                 end = self.sents.spans[index][1]
-                stop = _QUESTION_END.search(self.text, match.end(), end)
-                comma = stop.start() if stop else -1
-                if comma < 0 and not match.group()[0].isupper():
-                    comma = end  # "..., he said when asked about it."
-                question_until = max(question_until, comma)
-                question = self._clause(match.start("asked_what"), comma) if comma > 0 \
+                start = match.start("asked_what")
+                quote = self.quotes.opening_at(match.start("asked_quote")) if start < 0 \
                     else None
+                if quote is not None:  # "Trump was asked, “What ...?”": the quote
+                    comma = quote.end
+                    question = (quote.start, quote.end)
+                else:
+                    stop = _QUESTION_END.search(self.text, max(start, match.end()), end)
+                    comma = stop.start() if stop else -1
+                    if comma < 0 and not match.group()[0].isupper():
+                        comma = end  # "..., he said when asked about it."
+                    question = self._clause(start, comma) if comma > 0 and start >= 0 \
+                        else None
+                question_until = max(question_until, comma)
                 if question is not None and word_count(self.text, question) >= 3:
                     found.append(Attribution(question, None, match.span(), "vague",
                                              self._has_quote(question), Form.QUESTION))
