@@ -781,8 +781,9 @@ _BE = (r"(?:is|are|was|were|be|been|being) "
        r"(?:also |widely |generally |now |still |often |repeatedly )?")
 # Passive and hedged forms, one named group each (read in passive.py; "asked" opens a
 # reporter's question: "Asked on Monday whether ...", "when asked about ...", "Trump was
-# asked, “...”", its content from the group asked_what or asked_quote on). The lookahead on the forms' first letters lets the scan skip most
-# offsets at once (three times faster than starting at "\b").
+# asked, “...”", its content from the group asked_what or asked_quote on). The lookahead on
+# the forms' first letters lets the scan skip most offsets at once (three times faster than
+# starting at "\b").
 PASSIVE_PATTERN = (
     r"(?=[IiarpsdwbhAe])\b(?:"
     r"(?P<asked>(?:Asked|(?<=[Ww]hen )asked|(?<=[Ii]f )asked|(?<=being )asked"
