@@ -607,3 +607,15 @@ def test_a_poll_released_on_a_day_reports_the_finding_it_opens():
 ])
 def test_a_poll_without_a_finding_reports_nothing(text):
     assert [a for a in atts(text) if a["kind"] == "document"] == []
+
+
+def test_more_than_a_figure_is_a_quantity_that_reports():
+    text = ("Most voters said they were worried about the economy, and more than 4 in 10 said "
+            "the mayor would handle it best.")
+    assert [(a["source"]["text"], a["content"]["text"]) for a in atts(text)] == [
+        ("Most voters", "they were worried about the economy"),
+        ("more than 4 in 10", "the mayor would handle it best")]
+
+
+def test_a_comparison_with_than_is_no_source():
+    assert atts("The plan is more complicated than 3 engineers said in their report.") == []

@@ -553,6 +553,9 @@ share fraction
 proportion handful dozens hundreds thousands millions number numbers two three four five
 six seven eight nine ten 10 dozen
 """)
+# What opens a quantity with "than" ("more than 4 in 10 said"), read as a source, not as
+# a comparison.
+MORE_OR_FEWER = words("more fewer less")
 # Fractions written with a hyphen ("two-thirds", "three-quarters"), typed like QUANTITY_HEADS.
 FRACTIONS = words("half third thirds quarter quarters fifth fifths tenths")
 # Nouns of polls: "in [the latest Quinnipiac poll]" attributes the finding it ends.

@@ -120,6 +120,9 @@ def _relative(r: Reader, c: CueContext) -> Attribution | None:
 
 def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution | None:
     toks, k0, k1, cue, sentence, strong = c
+    if np[0] > 1 and toks[np[0] - 1].low == r.lang.THAN and \
+            toks[np[0] - 2].low in r.lang.MORE_OR_FEWER and toks[np[0]].text[:1].isdigit():
+        np = (np[0] - 2, np[1])  # "more than 4 in 10 said": a quantity, not a comparison
     words = [t.text for t in toks[np[0]:np[1]]]
     stype = r._typed(words, strong) or (
         "unnamed" if words[0].lower() in r.lang.NP_LEADS and len(words) <= 6 else None)
