@@ -619,3 +619,26 @@ def test_more_than_a_figure_is_a_quantity_that_reports():
 
 def test_a_comparison_with_than_is_no_source():
     assert atts("The plan is more complicated than 3 engineers said in their report.") == []
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Pollsters agree - Carl Bialik: “Keep on contacting voters as late as you can.”",
+     "Carl Bialik"),
+    ("The turnout surprised few. More from Jones: “The partisanship of the state is a start.”",
+     "Jones"),
+])
+def test_a_name_and_a_colon_before_a_quote_inside_a_line_is_its_speaker(text, source):
+    (att,) = atts(text)
+    assert (att["source"]["text"], att["kind"], att["direct"]) == (source, "transcript", True)
+    assert att["content"]["text"].startswith("“")
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The mayor told the Daily Herald: “The bridge will open in May this year.”", "The mayor"),
+    ("The police screamed at Keith Scott: “Drop the gun right now, drop it!”", None),
+    ("The group took its name from a verse of the Quran: “To save a life is to save all.”",
+     None),
+])
+def test_a_name_before_a_colon_that_is_no_speaker_is_not_taken(text, source):
+    assert [a["source"]["text"] for a in atts(text) if a["source"]] == \
+        ([source] if source else [])

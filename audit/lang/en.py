@@ -588,8 +588,11 @@ images credit credits correction corrections warning source sources also bottom 
 subscribe advertisement ad click follow sign share listen contact email tags tag topics
 filed published posted last see more story stories here this that these those it the a
 an and but or so what why how when where who which there sponsored caption graphic
-chart map audio transcript disclosure clarification ps p.s story:
+chart map audio transcript disclosure clarification ps p.s story: adding translation exhibit
 """)
+# Words before a name and a colon that make the name an object, not the quote's speaker
+# ("screamed at Keith Scott: “...”", "his view of Lester Holt: “...”").
+NOT_BEFORE_COLON_NAMES = words("at of")
 
 # Irregular past tenses, so that a sentence's first verb is found ("The senator [took] a
 # heckler in stride, saying ...").
@@ -943,6 +946,10 @@ FRONTED_PATTERN = (r"\W{0,3}(?:(?:(?:In|On|At|Last|Earlier|Later|Then|During|But
 DASH_TAG_PATTERN = (r"[ \t\xa0]*\n{0,2}[ \t\xa0]*(?P<cue>―|—|–|--?)[ \t\xa0]*"
                     r"(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4}?)"
                     r"(?:[ \xa0]\(@\w+\))?[ \t\xa0.]*(?:\n|$|,|\()")
+# A name and a colon just before a quote, inside a line (labels.colon_quotes): "Pollsters
+# agree - Carl Bialik: “...”", "More from Jones: “...”".
+COLON_QUOTE_PATTERN = (r"(?<![\w.’'&-])(?P<name>[A-Z][\w.’'&-]*"
+                       r"(?:[ \xa0](?:[A-Z][\w.’'&-]*|and)){0,4})[ \t\xa0]?(?P<cue>:)[ \t\xa0]*$")
 # A speaker's or a headline's label (labels.py): a capitalised label of at most seven words
 # (initials, "Rep.", "(R-S.C.)" allowed, and the small words of names and offices: "Secretary
 # of State", "Beto O'Rourke", "Ursula von der Leyen") opening a line (an all-caps one also
