@@ -792,8 +792,8 @@ _BE = (r"(?:is|are|was|were|be|been|being) "
 # starting at "\b").
 PASSIVE_PATTERN = (
     r"(?=[IiarpsdwbhAe])\b(?:"
-    r"(?P<asked>(?:Asked|(?<=[Ww]hen )asked|(?<=[Ii]f )asked|(?<=being )asked"
-    r"|(?<=was )asked|(?<=were )asked|(?<=been )asked|(?<=is )asked|(?<=are )asked)"
+    r"(?P<asked>(?:Asked|asked(?:(?<=[Ww]hen asked)|(?<=[Ii]f asked)|(?<=being asked)"
+    r"|(?<=was asked)|(?<=were asked)|(?<=been asked)|(?<=is asked)|(?<=are asked)))"
     r"(?= (?:[\w’'.-]+ ){0,5}?(?P<asked_what>if|whether|about|why|how|what|when|where|who"
     r"|which|whom|to)\b|[,:]? (?P<asked_quote>[“\"])))|"
     r"(?P<it>[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"

@@ -79,10 +79,9 @@ def colon_quotes(text: str, quotes: QuoteIndex, found: list[Attribution],
     pattern = _colon_quote(lang)
     out = []
     for quote in quotes.quotes:
-        lead = text[max(0, quote.start - COLON_LOOKBACK):quote.start]
-        if ":" not in lead[-3:] or quote.words(text) < 3:
+        if text.find(":", max(0, quote.start - 3), quote.start) < 0 or quote.words(text) < 3:
             continue
-        match = pattern.search(text, quote.start - len(lead), quote.start)
+        match = pattern.search(text, max(0, quote.start - COLON_LOOKBACK), quote.start)
         if match is None:
             continue
         start, end = match.span("name")

@@ -230,6 +230,8 @@ class Extractor(Reader):
         if words.startswith(self.cues.preps) or words.startswith(self.cues.nominals):
             form = Form.ACCORDING_TO if words.startswith(self.cues.preps) else Form.NOMINAL
             return nominal.prepositional(self, context, form)
+        if toks[k0].low in self.lang.QUOTE_ONLY_CUES:
+            return verb_shapes.quote_only(self, context)
         return verb_shapes.verb(self, context)
 
 

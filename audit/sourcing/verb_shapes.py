@@ -19,22 +19,20 @@ from audit.sourcing.sources import more_specific, np_after, np_before
 from audit.sourcing.text import Tok, trim, word_count
 
 
-def verb(r: Reader, c: CueContext) -> Attribution | None:
-    """An attribution whose cue is a verb (said, argued, has estimated, believes), or None."""
-    toks, k0, k1 = c.toks, c.k0, c.k1
-    if toks[k0].low in r.lang.QUOTE_ONLY_CUES:
-        # "“A,” she continued.", "He continued, “B.”": only a quote; "continued to rise" no
-        if k1 < len(toks) and toks[k1].text not in _QUOTE_ONLY_NEXT:
-            return None
-        att = _verb(r, c)
-        return att if att is not None and att.direct else None
-    return _verb(r, c)
+def quote_only(r: Reader, c: CueContext) -> Attribution | None:
+    """A cue that reports only a quote it closes or opens (lang.QUOTE_ONLY_CUES: "“A,” she
+    continued.", "He continued, “B.”"); "continued to rise" reports nothing."""
+    if c.k1 < len(c.toks) and c.toks[c.k1].text not in _QUOTE_ONLY_NEXT:
+        return None
+    att = verb(r, c)
+    return att if att is not None and att.direct else None
 
 
 _QUOTE_ONLY_NEXT = frozenset(",.:;“\"'‘")
 
 
-def _verb(r: Reader, c: CueContext) -> Attribution | None:
+def verb(r: Reader, c: CueContext) -> Attribution | None:
+    """An attribution whose cue is a verb (said, argued, has estimated, believes), or None."""
     toks, k0, k1 = c.toks, c.k0, c.k1
     before = k0 - 1
     while before > 0 and toks[before].low.endswith(r.lang.ADVERB_ENDING) and \
