@@ -514,6 +514,8 @@ def test_a_reporting_participle_without_a_report_does_not_fire(text):
      "the mayor", "“The bridge will open in May,”"),
     ("The mayor continued, “The crews have done well and the bridge will open.”",
      "The mayor", "“The crews have done well and the bridge will open.”"),
+    ("“In May, if the weather holds,” the mayor answered.", "the mayor",
+     "“In May, if the weather holds,”"),
 ])
 def test_continued_reports_the_quote_it_closes_or_opens(text, source, content):
     att = outer(text)[0]
@@ -525,6 +527,7 @@ def test_continued_reports_the_quote_it_closes_or_opens(text, source, content):
     "Prices continued to rise through the winter as the harbor stayed closed.",
     "The mayor continued the tradition of a spring parade through the old town.",
     "The strike continued, and the harbor stayed closed for most of the winter.",
+    "The mayor answered questions from the crowd for most of the long afternoon.",
 ])
 def test_continued_without_a_quote_does_not_fire(text):
     assert atts(text) == []

@@ -193,10 +193,10 @@ vows pledged pledges complained complains observed observes observe remarked
 reiterated reiterates cautioned cautions countered responded replied knows know
 doubted doubts worried worries agreed agrees agree recommended recommends projected
 projects forecast forecasts accused accuses accuse tweeted tweets reveal calculated
-calculates called calls call continued continues show find indicate quipped quips joked
-jokes mused muses wondered wonders retorted lamented laments proclaimed proclaims exclaimed
-yelled shouted chanted recounted recounts pleaded boasted boasts bragged brags scoffed snapped
-texted emailed
+calculates called calls call continued continues answered answers show find indicate quipped
+quips joked jokes mused muses wondered wonders retorted lamented laments proclaimed proclaims
+exclaimed yelled shouted chanted recounted recounts pleaded boasted boasts bragged brags scoffed
+snapped texted emailed
 """)
 
 # Nouns that attribute what follows "that" to their owner ("Smith’s claim that ...").
@@ -234,7 +234,7 @@ NAMING_CUES = words("called calls call calling")
 
 # Cues that report only a quote they close or open ("“A,” she continued.", "He continued,
 # “B.”"): "continued to rise" reports nothing.
-QUOTE_ONLY_CUES = words("continued continues")
+QUOTE_ONLY_CUES = words("continued continues answered answers")
 
 # Cues that report only with "that" after them ("Beijing has calculated that ...").
 THAT_ONLY_CUES = words("calculated calculates")
