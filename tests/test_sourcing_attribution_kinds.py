@@ -645,3 +645,20 @@ def test_a_name_and_a_colon_before_a_quote_inside_a_line_is_its_speaker(text, so
 def test_a_name_before_a_colon_that_is_no_speaker_is_not_taken(text, source):
     assert [a["source"]["text"] for a in atts(text) if a["source"]] == \
         ([source] if source else [])
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The poll found the mayor ahead, with 52 percent of voters saying she should stay.",
+     "52 percent of voters", "she should stay"),
+    ("Many stayed home, three in 10 saying the race did not matter to them.",
+     "three in 10", "the race did not matter to them"),
+    ("The governor trailed, with 22 percent saying they would not back him, the mayor at 20.",
+     "22 percent", "they would not back him"),
+])
+def test_a_share_of_people_saying_reports_for_that_share(text, source, content):
+    (att,) = [a for a in atts(text) if a["cue"]["text"] == "saying"]
+    assert (att["source"]["text"], att["content"]["text"]) == (source, content)
+
+
+def test_people_saying_prayers_report_nothing():
+    assert atts("Two boys saying their prayers knelt by the old bridge in the rain.") == []

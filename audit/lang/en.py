@@ -553,6 +553,10 @@ share fraction
 proportion handful dozens hundreds thousands millions number numbers two three four five
 six seven eight nine ten 10 dozen
 """)
+# Heads of a share of people that takes a participle ("62 percent of voters saying ...",
+# "a majority saying ...").
+SHARE_HEADS = words("percent per majority minority plurality half third thirds quarter quarters")
+IN = "in"
 # What opens a quantity with "than" ("more than 4 in 10 said"), read as a source, not as
 # a comparison.
 MORE_OR_FEWER = words("more fewer less")

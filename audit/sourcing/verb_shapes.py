@@ -9,6 +9,8 @@ from ``verb`` down: which shape the verb stands in, then its source, then its co
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from audit.model import Form
 from audit.sourcing import shapes
 from audit.sourcing.content import MAX_ADDRESSEE, Reader
@@ -56,13 +58,22 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
     if _reduced_relative(r.lang, toks, k0, k1):
         return None  # "with Japan’s share estimated at $1 billion": no one reports
     if toks[k0].low in r.lang.PARTICIPLE_CUES and not progressive:
-        if toks[k0].low in r.lang.NAMING_CUES and c.cue[1] == toks[k0].end:
-            # "calling him “a total stiff”", "with McCain calling it a “Chinese menu”": only
-            # an object and its name; the participle's own subject, or the sentence's
-            if not _cue_shape_ok(r, toks, k0, k1):
-                return None
-            np = np_before(r.lang, toks, k0)
-            return (_subject_first(r, c, np) if np is not None else None) or shared(r, c)
+        naming = toks[k0].low in r.lang.NAMING_CUES and c.cue[1] == toks[k0].end
+        if naming and not _cue_shape_ok(r, toks, k0, k1):
+            return None  # "calling him back": only an object and its name
+        np = np_before(r.lang, toks, k0)
+        np = np and _absolute(r.lang, toks, np, naming)
+        if np is not None:
+            # "with McCain calling it a “Chinese menu”", "with 50 percent saying she is
+            # prepared": the participle's own subject; else the sentence's
+            att = _subject_first(r, c, np)
+            if att is None:
+                return shared(r, c)
+            comma = r.text.find(", ", att.content[0], att.content[1])
+            if naming or comma < 0 or r._inside_quote(comma):
+                return att
+            return att.with_(content=(att.content[0], comma))  # "..., with 22 percent saying
+            # they would not support him, Pataki at 20 percent": the list goes on
         return shared(r, c)
     c = c.with_(strong=toks[k0].low in r.lang.FALLBACK_CUES)
     negated = k0 > 0 and toks[k0 - 1].low in r.lang.NEGATIONS
@@ -80,6 +91,26 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
         return _subject_first(r, c, np) or _relative(r, c)
     return _appositive(r, c) or _name_and_details(r, c) or _inverted(r, c) or _relative(r, c) \
         or shared(r, c)
+
+
+def _absolute(lang, toks: list[Tok], np: tuple[int, int], naming: bool,
+              ) -> tuple[int, int] | None:
+    """The participle's own subject, from the noun phrase before it: after "with" ("with
+    Fox News and NBC News calling", "with 50 percent saying": np_before drops "with" and
+    the word after it), a share of people ("62 percent of voters saying"), or any phrase
+    before "calling" (``naming``); else None."""
+    first = np[0]
+    for j in range(np[0] - 1, max(-1, np[0] - 4), -1):
+        if toks[j].low in lang.WITH_WORDS:
+            return j + 1, np[1]
+        if not (toks[j].is_word or toks[j].text in "%.,"):
+            break
+    while first > 0 and toks[first - 1].text[:1].isdigit():
+        first -= 1  # "62 percent": the figure too
+    words = [t.low for t in toks[first:np[1]]]
+    share = any(w in lang.SHARE_HEADS or w.endswith("%") for w in words[:3]) or any(
+        w == lang.IN and n[:1].isdigit() for w, n in pairwise(words))  # "3 in 10"
+    return (first, np[1]) if naming or share else None
 
 
 def _relative(r: Reader, c: CueContext) -> Attribution | None:
