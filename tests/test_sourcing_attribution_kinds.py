@@ -662,3 +662,22 @@ def test_a_share_of_people_saying_reports_for_that_share(text, source, content):
 
 def test_people_saying_prayers_report_nothing():
     assert atts("Two boys saying their prayers knelt by the old bridge in the rain.") == []
+
+
+@pytest.mark.parametrize("text,source,stype", [
+    ("She was leading in the north, according to campaign arithmetic.",
+     "campaign arithmetic", "vague"),
+    ("The mayor trails by 4 points, according to HuffPost Pollster’s polling average.",
+     "HuffPost Pollster’s polling average", "document"),
+])
+def test_whatever_according_to_names_is_a_source(text, source, stype):
+    (att,) = atts(text)
+    assert (att["source"]["text"], att["source_type"]) == (source, stype)
+
+
+@pytest.mark.parametrize("text", [
+    "The repairs to the old bridge went ahead according to plan.",
+    "She was leading in the north, according to complete but unofficial returns.",
+])
+def test_according_to_no_whole_noun_phrase_names_no_source(text):
+    assert atts(text) == []

@@ -34,6 +34,13 @@ def prepositional(r: Reader, c: CueContext, form: Form) -> Attribution | None:
         return None
     words = [t.text for t in toks[np[0]:np[1]]]
     stype = r._typed(words, True)
+    if stype is None and form == Form.ACCORDING_TO and \
+            words[-1].lower() not in r.lang.NOT_ACCORDING_SOURCES and \
+            (np[1] == len(toks) or not toks[np[1]].is_word):
+        # "according to unofficial returns", "according to HuffPost Pollster’s polling
+        # average": whatever "according to" names is a source (a whole phrase: not
+        # "complete" cut from "complete but unofficial returns")
+        stype = "document" if any(w[:1].isupper() for w in words) else "vague"
     if stype is None:
         return None
     source = (toks[np[0]].start, toks[np[1] - 1].end)
