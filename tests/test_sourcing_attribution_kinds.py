@@ -681,3 +681,16 @@ def test_whatever_according_to_names_is_a_source(text, source, stype):
 ])
 def test_according_to_no_whole_noun_phrase_names_no_source(text):
     assert atts(text) == []
+
+
+def test_says_if_reports_a_condition_and_what_follows_it():
+    (att,) = atts("The mayor says if the money comes through, the bridge will open in May.")
+    assert att["content"]["text"] == "if the money comes through, the bridge will open in May"
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor would not say if the bridge would open in May or in June.",
+    "The mayor did not say whether the bridge would open in May or in June.",
+])
+def test_not_saying_if_or_whether_reports_nothing(text):
+    assert atts(text) == []

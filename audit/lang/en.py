@@ -557,6 +557,7 @@ six seven eight nine ten 10 dozen
 # "a majority saying ...").
 SHARE_HEADS = words("percent per majority minority plurality half third thirds quarter quarters")
 IN = "in"
+IF = "if"
 # What "according to" names that is no source ("according to plan").
 NOT_ACCORDING_SOURCES = words("plan plans schedule tradition custom form script design")
 # What opens a quantity with "than" ("more than 4 in 10 said"), read as a source, not as
