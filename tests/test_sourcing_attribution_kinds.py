@@ -694,3 +694,10 @@ def test_says_if_reports_a_condition_and_what_follows_it():
 ])
 def test_not_saying_if_or_whether_reports_nothing(text):
     assert atts(text) == []
+
+
+def test_told_after_a_question_quote_reports_the_quote_not_the_addressee():
+    text = "“Who would ever build it there, who knows?” Lopez told the Daily Herald on Monday."
+    (att,) = atts(text)
+    assert (att["source"]["text"], att["content"]["text"]) == (
+        "Lopez", "“Who would ever build it there, who knows?”")
