@@ -701,3 +701,13 @@ def test_told_after_a_question_quote_reports_the_quote_not_the_addressee():
     (att,) = atts(text)
     assert (att["source"]["text"], att["content"]["text"]) == (
         "Lopez", "“Who would ever build it there, who knows?”")
+
+
+def test_a_source_with_an_aside_between_dashes():
+    (att,) = atts("Maria Lopez — a teacher from the old town — says she will vote for the bridge.")
+    assert (att["source"]["text"], att["content"]["text"]) == (
+        "Maria Lopez — a teacher from the old town", "she will vote for the bridge")
+
+
+def test_a_phrase_inside_a_clause_before_dashes_is_no_source():
+    assert atts("After the vote — held late on Monday — said the count was wrong.") == []

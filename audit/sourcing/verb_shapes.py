@@ -89,8 +89,8 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
         # "executives who have worked with Lachlan Murdoch say": the phrase just before
         # the verb may end a relative clause, whose antecedent is the source
         return _subject_first(r, c, np) or _relative(r, c)
-    return _appositive(r, c) or _name_and_details(r, c) or _inverted(r, c) or _relative(r, c) \
-        or shared(r, c)
+    return _appositive(r, c) or _name_and_details(r, c) or _dashed_aside(r, c) or \
+        _inverted(r, c) or _relative(r, c) or shared(r, c)
 
 
 def _absolute(lang, toks: list[Tok], np: tuple[int, int], naming: bool,
@@ -464,6 +464,32 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
     source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
     form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
     return Attribution(content, source, cue, stype, r._has_quote(content), form)
+
+
+def _dashed_aside(r: Reader, c: CueContext) -> Attribution | None:
+    """"Jason Sims — a teacher from Mount Pleasant — says ...": a source and an aside set
+    off by a pair of dashes before the verb."""
+    toks, k0 = c.toks, c.k0
+    if k0 < 4 or toks[k0 - 1].text not in _DASHES:
+        return None
+    opening = next((i for i in range(k0 - 2, max(0, k0 - 20), -1)
+                    if toks[i].text in _DASHES), None)
+    if opening is None or opening == k0 - 2:
+        return None
+    head = np_before(r.lang, toks, opening)
+    if head is None or head[1] != opening or (head[0] > 0 and toks[head[0] - 1].is_word) or (
+            head[0] == 0 and toks[0].start > c.sentence[0] + 2):
+        return None  # the source opens its clause: not "After [the vote] — ... — said"
+    stype = r._typed([t.text for t in toks[head[0]:head[1]]], c.strong)
+    content = _subject_content(r, toks, head[0], k0, c.k1, c.sentence)
+    if stype is None or content is None:
+        return None
+    source = (toks[head[0]].start, toks[k0 - 2].end)
+    form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
+    return Attribution(content, source, c.cue, stype, r._has_quote(content), form)
+
+
+_DASHES = ("—", "–")
 
 
 def _name_and_details(r: Reader, c: CueContext) -> Attribution | None:
