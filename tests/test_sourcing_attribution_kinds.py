@@ -711,3 +711,14 @@ def test_a_source_with_an_aside_between_dashes():
 
 def test_a_phrase_inside_a_clause_before_dashes_is_no_source():
     assert atts("After the vote — held late on Monday — said the count was wrong.") == []
+
+
+def test_and_told_them_that_reports_for_the_sentences_subject():
+    (att,) = atts("The mayor greeted the crowd at the harbor and told them that the bridge "
+                  "would open in May.")
+    assert (att["source"]["text"], att["content"]["text"]) == (
+        "The mayor", "the bridge would open in May")
+
+
+def test_and_told_them_of_reports_nothing():
+    assert atts("The mayor greeted the crowd and told them of her plans for the bridge.") == []
