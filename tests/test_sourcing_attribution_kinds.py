@@ -722,3 +722,16 @@ def test_and_told_them_that_reports_for_the_sentences_subject():
 
 def test_and_told_them_of_reports_nothing():
     assert atts("The mayor greeted the crowd and told them of her plans for the bridge.") == []
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The mayor said at least 40 people were hurt in the storm.",
+     "at least 40 people were hurt in the storm"),
+    ("The mayor said about 40 people were hurt in the storm.",
+     "about 40 people were hurt in the storm"),
+    ("“We will rebuild the whole harbor,” the mayor said about the storm on Monday.",
+     "“We will rebuild the whole harbor,”"),  # what it was said of, not what was said
+])
+def test_a_figure_after_the_cue_is_what_was_said_not_where(text, content):
+    (att,) = atts(text)
+    assert att["content"]["text"] == content

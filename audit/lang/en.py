@@ -679,6 +679,8 @@ january february march april may june july august september october november dec
 HEDGE_STOPS = NP_PREPS | {"by", "about", "over", "and", "or", "was", "were", "is", "are"}
 
 # Words that open an adverbial phrase after a cue ("said at a rally last week").
+# Words that open a figure, not a place or time, though their first is a preposition.
+QUANTITY_STARTS = ("at least ", "at most ", "about ", "more than ", "fewer than ")
 ADVERBIAL_STARTS = {"at", "in", "on", "during", "after", "before", "last", "this", "earlier",
                     "later", "while", "when", "recently", "yesterday", "today", "repeatedly",
                     "aboard", "onstage", "backstage", "without", "of", "about", "amid", "with",
