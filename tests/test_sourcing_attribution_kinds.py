@@ -735,3 +735,17 @@ def test_and_told_them_of_reports_nothing():
 def test_a_figure_after_the_cue_is_what_was_said_not_where(text, content):
     (att,) = atts(text)
     assert att["content"]["text"] == content
+
+
+def test_wrote_to_an_addressee_that_reports_the_clause():
+    (att,) = atts("The council wrote to the mayor’s office that the bridge would not open.")
+    assert (att["source"]["text"], att["content"]["text"]) == (
+        "The council", "the bridge would not open")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor wrote to the council on Monday about the harbor.",
+    "The mayor listened to the council that met on Monday.",
+])
+def test_to_without_that_reports_nothing(text):
+    assert atts(text) == []

@@ -180,7 +180,10 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
         or (toks[k1].low in r.lang.NOT_A_CLAUSE
             and r._is_quote(r._before(toks[np[0]].start, sentence) or (0, 0))))
     if not_a_clause and not cheers:
-        return None  # "the area China claims as its own", "claimed responsibility"
+        content = _to_addressee_that(r, toks, k1, sentence)
+        if content is None:
+            return None  # "the area China claims as its own", "claimed responsibility"
+        return Attribution(content, source, cue, stype, r._has_quote(content), Form.REPORTED)
     plural_documents = stype == "vague" and \
         toks[np[1] - 1].low in r.lang.GENERIC_PLURAL_DOCUMENTS  # "polls show"
     if toks[k0].low in r.lang.EVIDENCE_CUES and stype not in ("document", "outlet") and \
@@ -270,6 +273,20 @@ def _asked(r: Reader, toks, k1: int, sentence):
         if toks[end].low in r.lang.WH_WORDS:
             start = end  # "asked Sanders [if he would ...]": the question, not who was asked
     return r._clause(toks[start].start, r._reported_end(toks[start].start, sentence[1]))
+
+
+def _to_addressee_that(r: Reader, toks, k1: int, sentence) -> tuple[int, int] | None:
+    """"wrote to Sanders’ Senate office that it did not have permission": the clause after
+    "to", a short addressee and "that", or None."""
+    if toks[k1].low != r.lang.TO:
+        return None
+    for j in range(k1 + 2, min(len(toks) - 1, k1 + 3 + MAX_ADDRESSEE)):
+        if toks[j].low == r.lang.THAT:
+            start = toks[j + 1].start
+            return r._clause(start, r._reported_end(start, sentence[1]))
+        if not (toks[j].is_word or toks[j].text in "’'."):
+            return None
+    return None
 
 
 def _quote_after_topic(r: Reader, toks, k1: int) -> tuple[int, int] | None:
