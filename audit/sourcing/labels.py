@@ -79,7 +79,8 @@ def colon_quotes(text: str, quotes: QuoteIndex, found: list[Attribution],
     pattern = _colon_quote(lang)
     out = []
     for quote in quotes.quotes:
-        if text.find(":", max(0, quote.start - 3), quote.start) < 0 or quote.words(text) < 3:
+        if quote.start < 3 or text.find(":", quote.start - 3, quote.start) < 0 or \
+                quote.words(text) < 3:
             continue
         match = pattern.search(text, max(0, quote.start - COLON_LOOKBACK), quote.start)
         if match is None:

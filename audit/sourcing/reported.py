@@ -51,7 +51,8 @@ class Extractor(Reader):
         claimed_until = -1
         question_until = -1  # a reporter's question holds no cue; a source may come before it
         for match in cues.matches(self.text, self.cues):
-            if match.start() < max(claimed_until, question_until):
+            pos = match.start()
+            if pos < claimed_until or pos < question_until:
                 continue
             quote = self.quotes.enclosing(match.start())
             if quote is not None:

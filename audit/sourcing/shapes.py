@@ -20,10 +20,10 @@ def adverbial(lang: ModuleType, text: str, content: tuple[int, int]) -> bool:
             lang.PARTICIPLE_CUES:
         piece = head  # "said in a phone interview, adding that ...": the place, then more
     first = piece.split(None, 1)[0].lower() if piece.strip() else ""
-    if piece.lower().startswith(lang.QUANTITY_STARTS):
-        return False  # "reported at least six planes filled the skies": a figure, not where
     return (first in lang.ADVERBIAL_STARTS or first in lang.WHEN_WORDS) and \
-        f" {lang.THAT} " not in piece and len(piece) < 120
+        f" {lang.THAT} " not in piece and len(piece) < 120 and \
+        not piece.lower().startswith(lang.QUANTITY_STARTS)  # "said at least 40 people were
+    # hurt": a figure, not where
 
 
 def participle(lang: ModuleType, text: str, content: tuple[int, int]) -> bool:
