@@ -749,3 +749,9 @@ def test_wrote_to_an_addressee_that_reports_the_clause():
 ])
 def test_to_without_that_reports_nothing(text):
     assert atts(text) == []
+
+
+def test_a_reported_clause_stops_at_however():
+    (att,) = atts("Last year 47 percent said they would vote for the mayor, however this year "
+                  "that number has dropped to 35 percent.")
+    assert att["content"]["text"] == "they would vote for the mayor"

@@ -923,7 +923,8 @@ DATELINE_PATTERN = r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]{1,
 # Where a reported clause ends when the writer takes over again: "He said it would be
 # provided next year, but he gave no details", "..., which it said crashed in Logar".
 CLAUSE_END_PATTERN = (
-    r",[”\"]? (?:but(?! that\b)|although|though|which|whereas|while|who|whom|where|despite|compared"
+    r",[”\"]? (?:but(?! that\b)|although|though|however|which|whereas|while|who|whom|where"
+    r"|despite|compared"
     r"|even as|putting|leaving"
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
     r"|accusing|describing|citing|suggesting|claiming|referring)[ :]"
