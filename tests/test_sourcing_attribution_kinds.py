@@ -561,3 +561,251 @@ def test_owned_noun_renewed_by_its_subject_is_the_subjects(text, source):
 def test_owned_noun_keeps_its_pronoun(text, source):
     (att,) = [a for a in atts(text) if a["form"] == "nominal"]
     assert att["source"]["text"] == source and att["source_type"] == "pronoun"
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("“The bridge will open in May,” the mayor continued. “The crews have done well.”",
+     "the mayor", "“The bridge will open in May,”"),
+    ("The mayor continued, “The crews have done well and the bridge will open.”",
+     "The mayor", "“The crews have done well and the bridge will open.”"),
+    ("“In May, if the weather holds,” the mayor answered.", "the mayor",
+     "“In May, if the weather holds,”"),
+])
+def test_continued_reports_the_quote_it_closes_or_opens(text, source, content):
+    att = outer(text)[0]
+    first = (att.get("content_segments") or [att["content"]])[0]
+    assert (att["source"]["text"], first["text"]) == (source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Prices continued to rise through the winter as the harbor stayed closed.",
+    "The mayor continued the tradition of a spring parade through the old town.",
+    "The strike continued, and the harbor stayed closed for most of the winter.",
+    "The mayor answered questions from the crowd for most of the long afternoon.",
+])
+def test_continued_without_a_quote_does_not_fire(text):
+    assert atts(text) == []
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The council voted on Monday, with the mayor calling the plan “a disgrace to the city.”",
+     "the mayor", "the plan “a disgrace to the city.”"),
+    ("The mayor went after the governor, calling him “a total failure on the budget.”",
+     "The mayor", "him “a total failure on the budget.”"),
+])
+def test_calling_an_object_a_name_reports_for_its_subject(text, source, content):
+    (att,) = [a for a in outer(text) if a["cue"]["text"] == "calling"]
+    assert (att["source"]["text"], att["content"]["text"]) == (source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents calling the hotline on Monday waited for most of the afternoon.",
+    "The mayor left the hall early, calling him back from the car after the meeting.",
+])
+def test_calling_without_a_name_given_does_not_fire(text):
+    assert [a for a in atts(text) if a["cue"]["text"] == "calling"] == []
+
+
+@pytest.mark.parametrize("text,question", [
+    ("Asked on Monday whether the bridge would open in May, the mayor said it would.",
+     "whether the bridge would open in May"),
+    ("When asked about the cost of the new bridge, the mayor said it was fair.",
+     "about the cost of the new bridge"),
+    ("“It was a fair price,” the mayor said when asked about the cost of the bridge.",
+     "about the cost of the bridge"),
+    ("At the hearing, the mayor was asked whether the bridge would open in May.",
+     "whether the bridge would open in May"),
+    ("The mayor was asked, “Will the bridge open in May?” She said it would.",
+     "“Will the bridge open in May?”"),
+])
+def test_a_reporters_question_after_when_or_an_adverbial_is_the_askers(text, question):
+    questions = [a for a in atts(text) if a["form"] == "question"]
+    assert [(a["source"], a["content"]["text"]) for a in questions] == [(None, question)]
+
+
+@pytest.mark.parametrize("text", [
+    "When asked, the mayor declined to give a date for the opening of the bridge.",
+    "The questions asked at the meeting were short and the answers were shorter.",
+    "The mayor was asked back for a second term by a wide margin of the voters.",
+])
+def test_asked_without_a_question_is_no_reporters_question(text):
+    assert [a for a in atts(text) if a["form"] == "question"] == []
+
+
+def test_asked_someone_whether_is_the_question_without_the_addressee():
+    (att,) = atts("The mayor asked the council whether the bridge would open in May.")
+    assert att["content"]["text"] == "whether the bridge would open in May"
+
+
+def test_a_fronted_clause_after_a_short_lead_reports_up_to_its_comma():
+    text = ("Last month, when the mayor asked the council whether the bridge would open, the "
+            "engineers looked away and said nothing.")
+    (att,) = [a for a in atts(text) if a["cue"]["text"] == "asked"]
+    assert att["content"]["text"] == "whether the bridge would open"
+
+
+def test_a_reporters_question_in_an_aside_leaves_the_source_before_it():
+    text = ("The mayor, when asked whether the bridge would open in May, said the crews "
+            "were ahead of schedule.")
+    found = [(a["source"] and a["source"]["text"], a["content"]["text"]) for a in atts(text)]
+    assert found == [(None, "whether the bridge would open in May"),
+                     ("The mayor", "the crews were ahead of schedule")]
+
+
+def test_a_poll_released_on_a_day_reports_the_finding_it_opens():
+    (att,) = atts("In a Gallup poll released Monday, 52 percent of voters chose the new bridge.")
+    assert (att["source"]["text"], att["content"]["text"], att["kind"]) == (
+        "a Gallup poll released Monday", "52 percent of voters chose the new bridge", "document")
+
+
+@pytest.mark.parametrize("text", [
+    "Volunteers who worked in the poll taken by the club knocked on doors all weekend.",
+    "In poll numbers released Monday, the mayor found little comfort for her campaign.",
+])
+def test_a_poll_without_a_finding_reports_nothing(text):
+    assert [a for a in atts(text) if a["kind"] == "document"] == []
+
+
+def test_more_than_a_figure_is_a_quantity_that_reports():
+    text = ("Most voters said they were worried about the economy, and more than 4 in 10 said "
+            "the mayor would handle it best.")
+    assert [(a["source"]["text"], a["content"]["text"]) for a in atts(text)] == [
+        ("Most voters", "they were worried about the economy"),
+        ("more than 4 in 10", "the mayor would handle it best")]
+
+
+def test_a_comparison_with_than_is_no_source():
+    assert atts("The plan is more complicated than 3 engineers said in their report.") == []
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Pollsters agree - Carl Bialik: “Keep on contacting voters as late as you can.”",
+     "Carl Bialik"),
+    ("The turnout surprised few. More from Jones: “The partisanship of the state is a start.”",
+     "Jones"),
+])
+def test_a_name_and_a_colon_before_a_quote_inside_a_line_is_its_speaker(text, source):
+    (att,) = atts(text)
+    assert (att["source"]["text"], att["kind"], att["direct"]) == (source, "transcript", True)
+    assert att["content"]["text"].startswith("“")
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The mayor told the Daily Herald: “The bridge will open in May this year.”", "The mayor"),
+    ("The police screamed at Keith Scott: “Drop the gun right now, drop it!”", None),
+    ("The group took its name from a verse of the Quran: “To save a life is to save all.”",
+     None),
+])
+def test_a_name_before_a_colon_that_is_no_speaker_is_not_taken(text, source):
+    assert [a["source"]["text"] for a in atts(text) if a["source"]] == \
+        ([source] if source else [])
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The poll found the mayor ahead, with 52 percent of voters saying she should stay.",
+     "52 percent of voters", "she should stay"),
+    ("Many stayed home, three in 10 saying the race did not matter to them.",
+     "three in 10", "the race did not matter to them"),
+    ("The governor trailed, with 22 percent saying they would not back him, the mayor at 20.",
+     "22 percent", "they would not back him"),
+])
+def test_a_share_of_people_saying_reports_for_that_share(text, source, content):
+    (att,) = [a for a in atts(text) if a["cue"]["text"] == "saying"]
+    assert (att["source"]["text"], att["content"]["text"]) == (source, content)
+
+
+def test_people_saying_prayers_report_nothing():
+    assert atts("Two boys saying their prayers knelt by the old bridge in the rain.") == []
+
+
+@pytest.mark.parametrize("text,source,stype", [
+    ("She was leading in the north, according to campaign arithmetic.",
+     "campaign arithmetic", "vague"),
+    ("The mayor trails by 4 points, according to HuffPost Pollster’s polling average.",
+     "HuffPost Pollster’s polling average", "document"),
+])
+def test_whatever_according_to_names_is_a_source(text, source, stype):
+    (att,) = atts(text)
+    assert (att["source"]["text"], att["source_type"]) == (source, stype)
+
+
+@pytest.mark.parametrize("text", [
+    "The repairs to the old bridge went ahead according to plan.",
+    "She was leading in the north, according to complete but unofficial returns.",
+])
+def test_according_to_no_whole_noun_phrase_names_no_source(text):
+    assert atts(text) == []
+
+
+def test_says_if_reports_a_condition_and_what_follows_it():
+    (att,) = atts("The mayor says if the money comes through, the bridge will open in May.")
+    assert att["content"]["text"] == "if the money comes through, the bridge will open in May"
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor would not say if the bridge would open in May or in June.",
+    "The mayor did not say whether the bridge would open in May or in June.",
+])
+def test_not_saying_if_or_whether_reports_nothing(text):
+    assert atts(text) == []
+
+
+def test_told_after_a_question_quote_reports_the_quote_not_the_addressee():
+    text = "“Who would ever build it there, who knows?” Lopez told the Daily Herald on Monday."
+    (att,) = atts(text)
+    assert (att["source"]["text"], att["content"]["text"]) == (
+        "Lopez", "“Who would ever build it there, who knows?”")
+
+
+def test_a_source_with_an_aside_between_dashes():
+    (att,) = atts("Maria Lopez — a teacher from the old town — says she will vote for the bridge.")
+    assert (att["source"]["text"], att["content"]["text"]) == (
+        "Maria Lopez — a teacher from the old town", "she will vote for the bridge")
+
+
+def test_a_phrase_inside_a_clause_before_dashes_is_no_source():
+    assert atts("After the vote — held late on Monday — said the count was wrong.") == []
+
+
+def test_and_told_them_that_reports_for_the_sentences_subject():
+    (att,) = atts("The mayor greeted the crowd at the harbor and told them that the bridge "
+                  "would open in May.")
+    assert (att["source"]["text"], att["content"]["text"]) == (
+        "The mayor", "the bridge would open in May")
+
+
+def test_and_told_them_of_reports_nothing():
+    assert atts("The mayor greeted the crowd and told them of her plans for the bridge.") == []
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The mayor said at least 40 people were hurt in the storm.",
+     "at least 40 people were hurt in the storm"),
+    ("The mayor said about 40 people were hurt in the storm.",
+     "about 40 people were hurt in the storm"),
+    ("“We will rebuild the whole harbor,” the mayor said about the storm on Monday.",
+     "“We will rebuild the whole harbor,”"),  # what it was said of, not what was said
+])
+def test_a_figure_after_the_cue_is_what_was_said_not_where(text, content):
+    (att,) = atts(text)
+    assert att["content"]["text"] == content
+
+
+def test_wrote_to_an_addressee_that_reports_the_clause():
+    (att,) = atts("The council wrote to the mayor’s office that the bridge would not open.")
+    assert (att["source"]["text"], att["content"]["text"]) == (
+        "The council", "the bridge would not open")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor wrote to the council on Monday about the harbor.",
+    "The mayor listened to the council that met on Monday.",
+])
+def test_to_without_that_reports_nothing(text):
+    assert atts(text) == []
+
+
+def test_a_reported_clause_stops_at_however():
+    (att,) = atts("Last year 47 percent said they would vote for the mayor, however this year "
+                  "that number has dropped to 35 percent.")
+    assert att["content"]["text"] == "they would vote for the mayor"

@@ -194,9 +194,10 @@ vows pledged pledges complained complains observed observes observe remarked
 reiterated reiterates cautioned cautions countered responded replied knows know
 doubted doubts worried worries agreed agrees agree recommended recommends projected
 projects forecast forecasts accused accuses accuse tweeted tweets reveal calculated
-calculates called calls call show find indicate quipped quips joked jokes mused muses wondered
-wonders retorted lamented laments proclaimed proclaims exclaimed yelled shouted chanted
-recounted recounts pleaded boasted boasts bragged brags scoffed snapped texted emailed
+calculates called calls call continued continues answered answers show find indicate quipped
+quips joked jokes mused muses wondered wonders retorted lamented laments proclaimed proclaims
+exclaimed yelled shouted chanted recounted recounts pleaded boasted boasts bragged brags scoffed
+snapped texted emailed
 """)
 
 # Nouns that attribute what follows "that" to their owner ("Smith’s claim that ...").
@@ -230,7 +231,11 @@ EVIDENCE_CUES = words("found finds find showed shows show shown revealed reveals
 
 # Cues that report only with an object and what it is called ("called the plan a sham",
 # "calls it “insanity”"); "called off", "calls for" are other verbs.
-NAMING_CUES = words("called calls call")
+NAMING_CUES = words("called calls call calling")
+
+# Cues that report only a quote they close or open ("“A,” she continued.", "He continued,
+# “B.”"): "continued to rise" reports nothing.
+QUOTE_ONLY_CUES = words("continued continues answered answers")
 
 # Cues that report only with "that" after them ("Beijing has calculated that ...").
 THAT_ONLY_CUES = words("calculated calculates")
@@ -549,6 +554,16 @@ share fraction
 proportion handful dozens hundreds thousands millions number numbers two three four five
 six seven eight nine ten 10 dozen
 """)
+# Heads of a share of people that takes a participle ("62 percent of voters saying ...",
+# "a majority saying ...").
+SHARE_HEADS = words("percent per majority minority plurality half third thirds quarter quarters")
+IN = "in"
+IF = "if"
+# What "according to" names that is no source ("according to plan").
+NOT_ACCORDING_SOURCES = words("plan plans schedule tradition custom form script design")
+# What opens a quantity with "than" ("more than 4 in 10 said"), read as a source, not as
+# a comparison.
+MORE_OR_FEWER = words("more fewer less")
 # Fractions written with a hyphen ("two-thirds", "three-quarters"), typed like QUANTITY_HEADS.
 FRACTIONS = words("half third thirds quarter quarters fifth fifths tenths")
 # Nouns of polls: "in [the latest Quinnipiac poll]" attributes the finding it ends.
@@ -581,8 +596,11 @@ images credit credits correction corrections warning source sources also bottom 
 subscribe advertisement ad click follow sign share listen contact email tags tag topics
 filed published posted last see more story stories here this that these those it the a
 an and but or so what why how when where who which there sponsored caption graphic
-chart map audio transcript disclosure clarification ps p.s story:
+chart map audio transcript disclosure clarification ps p.s story: adding translation exhibit
 """)
+# Words before a name and a colon that make the name an object, not the quote's speaker
+# ("screamed at Keith Scott: “...”", "his view of Lester Holt: “...”").
+NOT_BEFORE_COLON_NAMES = words("at of")
 
 # Irregular past tenses, so that a sentence's first verb is found ("The senator [took] a
 # heckler in stride, saying ...").
@@ -662,6 +680,8 @@ january february march april may june july august september october november dec
 HEDGE_STOPS = NP_PREPS | {"by", "about", "over", "and", "or", "was", "were", "is", "are"}
 
 # Words that open an adverbial phrase after a cue ("said at a rally last week").
+# Words that open a figure, not a place or time, though their first is a preposition.
+QUANTITY_STARTS = ("at least ", "at most ", "about ", "more than ", "fewer than ")
 ADVERBIAL_STARTS = {"at", "in", "on", "during", "after", "before", "last", "this", "earlier",
                     "later", "while", "when", "recently", "yesterday", "today", "repeatedly",
                     "aboard", "onstage", "backstage", "without", "of", "about", "amid", "with",
@@ -728,6 +748,8 @@ CLAUSE_LEADS = words("that whether if")
 # Words after a poll's noun that keep it the poll itself ("the poll by X", "a survey of
 # voters"), unlike "in poll numbers".
 POLL_PREPS = words("by from of for")
+# Words after a poll's noun that still tell of the poll ("a poll released Monday").
+POLL_AFTER = words("released conducted published taken")
 # What joins a second cue to the subject of the first ("He said X and added that Y").
 SHARED_SUBJECT_JOINS = words("and but")
 # Subjects that take a base-form verb though they do not end in -s ("we say", "many
@@ -747,8 +769,9 @@ INDEFINITE_ARTICLES = words("a an")
 # What may follow the comma after a cue set off inside its clause without going on with
 # what was said ("..., aides said, and ...").
 AFTER_ASIDE_STOPS = words("and but adding according")
-# Relative pronouns that open an apposition's clause ("Smith, who ..., said").
-RELATIVE_APPOSITION = words("who which")
+# Words that open an aside's clause after the source, not a further name ("Smith, who ...,
+# said", "Smith, when asked ..., said").
+RELATIVE_APPOSITION = words("who which when")
 # Words of an approximate figure after "at" ("estimated at about 40").
 APPROXIMATORS = words("about around roughly nearly some least")
 # Prepositions of an absolute construction ("with costs expected to rise").
@@ -773,11 +796,16 @@ MORE_PHRASES = ("pointed out", "points out", "point out",
 _BE = (r"(?:is|are|was|were|be|been|being) "
        r"(?:also |widely |generally |now |still |often |repeatedly )?")
 # Passive and hedged forms, one named group each (read in passive.py; "asked" opens a
-# reporter's question). The lookahead on the forms' first letters lets the scan skip most
-# offsets at once (three times faster than starting at "\b").
+# reporter's question: "Asked on Monday whether ...", "when asked about ...", "Trump was
+# asked, “...”", its content from the group asked_what or asked_quote on). The lookahead on
+# the forms' first letters lets the scan skip most offsets at once (three times faster than
+# starting at "\b").
 PASSIVE_PATTERN = (
     r"(?=[IiarpsdwbhAe])\b(?:"
-    r"(?P<asked>Asked(?= (?:if|whether|about|why|how|what|when|where|who)\b))|"
+    r"(?P<asked>(?:Asked|asked(?:(?<=[Ww]hen asked)|(?<=[Ii]f asked)|(?<=being asked)"
+    r"|(?<=was asked)|(?<=were asked)|(?<=been asked)|(?<=is asked)|(?<=are asked)))"
+    r"(?= (?:[\w’'.-]+ ){0,5}?(?P<asked_what>if|whether|about|why|how|what|when|where|who"
+    r"|which|whom|to)\b|[,:]? (?P<asked_quote>[“\"])))|"
     r"(?P<it>[Ii]t (?:is|was|has been|had been) (?:widely |generally |now |also )?"
     r"(?:expected|believed|thought|estimated|reported|said|understood|feared|hoped|known"
     r"|claimed|rumou?red|alleged|anticipated|projected|predicted) that)"
@@ -896,7 +924,8 @@ DATELINE_PATTERN = r"[A-Z][A-Z .,'’-]{1,40}(?:\([\w .]{1,30}\))? ?[—–-]{1,
 # Where a reported clause ends when the writer takes over again: "He said it would be
 # provided next year, but he gave no details", "..., which it said crashed in Logar".
 CLAUSE_END_PATTERN = (
-    r",[”\"]? (?:but(?! that\b)|although|though|which|whereas|while|who|whom|where|despite|compared"
+    r",[”\"]? (?:but(?! that\b)|although|though|however|which|whereas|while|who|whom|where"
+    r"|despite|compared"
     r"|even as|putting|leaving"
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
     r"|accusing|describing|citing|suggesting|claiming|referring)[ :]"
@@ -916,14 +945,22 @@ LAST_PIECE_PATTERN = r", (?=who |which )|, with |, and (?=(?:he|she|they|it|the|
 CLAUSE_JOINT_PATTERN = r"(?:[,;]|,? (?:and|but)| [—–-]{1,2})$"
 # A sentence that opens with a subordinate clause, the main clause after its comma ("After
 # Scalia said ..., Trump said", "While critics argue ..., the president", "Having announced").
-FRONTED_PATTERN = (r"\W{0,3}(?:(?:Even |Just |Only )?(?:After|While|When|Although|Though|Because"
-                   r"|Since|Before|Once|Until|Whereas|As|If|Even if|Even though)\b|Having\b)"
+# Also after a short lead of when or a conjunction ("Last month, when I asked ...", "But
+# when ...").
+FRONTED_PATTERN = (r"\W{0,3}(?:(?:(?:In|On|At|Last|Earlier|Later|Then|During|But|And|Yet|So)"
+                   r"\b[^,]{0,30}?,? )?(?:[Ee]ven |[Jj]ust |[Oo]nly )?(?:[Aa]fter|[Ww]hile|[Ww]hen"
+                   r"|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Bb]efore|[Oo]nce|[Uu]ntil|[Ww]hereas"
+                   r"|[Aa]s|[Ii]f|[Ee]ven if|[Ee]ven though)\b|Having\b)"
                    r"(?=[^,]*$)")
 # A dash and a name signing the quote just before (labels.dash_tags): "“...” ― Carla
 # Sanchez", "“...”\n\n- Bernie Sanders.", "... — Paul Ryan (@SpeakerRyan) July 5, 2016".
 DASH_TAG_PATTERN = (r"[ \t\xa0]*\n{0,2}[ \t\xa0]*(?P<cue>―|—|–|--?)[ \t\xa0]*"
                     r"(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4}?)"
                     r"(?:[ \xa0]\(@\w+\))?[ \t\xa0.]*(?:\n|$|,|\()")
+# A name and a colon just before a quote, inside a line (labels.colon_quotes): "Pollsters
+# agree - Carl Bialik: “...”", "More from Jones: “...”".
+COLON_QUOTE_PATTERN = (r"(?<![\w.’'&-])(?P<name>[A-Z][\w.’'&-]*"
+                       r"(?:[ \xa0](?:[A-Z][\w.’'&-]*|and)){0,4})[ \t\xa0]?(?P<cue>:)[ \t\xa0]*$")
 # A speaker's or a headline's label (labels.py): a capitalised label of at most seven words
 # (initials, "Rep.", "(R-S.C.)" allowed, and the small words of names and offices: "Secretary
 # of State", "Beto O'Rourke", "Ursula von der Leyen") opening a line (an all-caps one also

@@ -58,6 +58,7 @@ def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
         spans = {a.content for a in signed}
         found = [a for a in found if a.content not in spans or a.cue is None
                  or a.cue[0] > a.content[0]] + signed
+    found = found + labels.colon_quotes(text, quotes, found, lang)
     found = found + carry.carried_quotes(text, found, quotes, sents)
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
     found = carry.resolve_pronouns(text, found, lang)

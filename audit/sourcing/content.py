@@ -109,8 +109,11 @@ class Reader:
             if rest[:1].isalnum():  # "said that “...” and that the US should not bear ..."
                 return self._clause(quote.start, self._reported_end(quote.start, sentence[1]))
             return quote.start, quote.end
-        if toks[k].low in self.lang.IF_WORDS and not after_that:
-            return None  # "did not say whether ...": nothing was reported
+        if toks[k].low in self.lang.IF_WORDS and not after_that and not (
+                toks[k].low == self.lang.IF and k > 0 and toks[k - 1].low in self.lang.SPEECH_CUES
+                and not (k > 1 and toks[k - 2].low in self.lang.NEGATIONS)):
+            return None  # "did not say whether ...": nothing was reported; but "says if he
+            # wins, he will ...": a condition and what follows it
         return self._clause(toks[k].start, self._reported_end(toks[k].start, sentence[1]))
 
     def _reported_end(self, start: int, end: int) -> int:

@@ -69,6 +69,48 @@ def dash_tags(text: str, quotes: QuoteIndex, lang: ModuleType) -> list[Attributi
     return out
 
 
+def colon_quotes(text: str, quotes: QuoteIndex, found: list[Attribution],
+                 lang: ModuleType) -> list[Attribution]:
+    """Quotes after a name and a colon inside a line ("Pollsters agree - Carl Bialik:
+    “...”", "More from Jones: “...”"): the name is the source, the quote the content. A
+    quote that is already some attribution's content ("he told the Post: “...”") or that
+    opens its line (a label, read by ``labels``) is left alone. Read before each quote's
+    opening mark only, so the cost is that of the quotes."""
+    pattern = _colon_quote(lang)
+    out = []
+    for quote in quotes.quotes:
+        if quote.start < 3 or text.find(":", quote.start - 3, quote.start) < 0 or \
+                quote.words(text) < 3:
+            continue
+        match = pattern.search(text, max(0, quote.start - COLON_LOOKBACK), quote.start)
+        if match is None:
+            continue
+        start, end = match.span("name")
+        if start == 0 or text[start - 1] == "\n":
+            continue  # a line's own label
+        words = match.group("name").split()
+        before = [w.lower() for w in text[max(0, start - 24):start].split()[-2:]]
+        if before and before[-1] in lang.DETERMINERS:
+            before.pop()  # "a verse of the Quran: “...”"
+        if words[0].lower().strip(".") in lang.NOT_LABELS or words[-1] == lang.AND or (
+                before and before[-1] in lang.NOT_BEFORE_COLON_NAMES):
+            continue
+        if any(a.content[0] < quote.end and a.content[1] > quote.start for a in found):
+            continue
+        out.append(Attribution((quote.start, quote.end), (start, end), match.span("cue"),
+                               _label_type(lang, words), True, Form.LABEL,
+                               kind=Kind.TRANSCRIPT))
+    return out
+
+
+COLON_LOOKBACK = 80  # characters before a quote where its name and colon may stand
+
+
+@lru_cache(maxsize=8)
+def _colon_quote(lang: ModuleType) -> re.Pattern:
+    return re.compile(lang.COLON_QUOTE_PATTERN)
+
+
 @lru_cache(maxsize=8)
 def _dash_tag(lang: ModuleType) -> re.Pattern:
     return re.compile(lang.DASH_TAG_PATTERN)

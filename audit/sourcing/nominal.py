@@ -38,6 +38,13 @@ def prepositional(r: Reader, c: CueContext, form: Form) -> Attribution | None:
         return None
     words = [t.text for t in toks[np[0]:np[1]]]
     stype = r._typed(words, True)
+    if stype is None and form == Form.ACCORDING_TO and \
+            words[-1].lower() not in r.lang.NOT_ACCORDING_SOURCES and \
+            (np[1] == len(toks) or not toks[np[1]].is_word):
+        # "according to unofficial returns", "according to HuffPost Pollster’s polling
+        # average": whatever "according to" names is a source (a whole phrase: not
+        # "complete" cut from "complete but unofficial returns")
+        stype = "document" if any(w[:1].isupper() for w in words) else "vague"
     if stype is None:
         return None
     source = (toks[np[0]].start, toks[np[1] - 1].end)
@@ -55,8 +62,9 @@ def in_poll(r: Reader, c: CueContext) -> Attribution | None:
     if np is None or not any(t.low in lang.POLL_NOUNS for t in toks[np[0]:np[1]]):
         return None
     last = max(i for i in range(np[0], np[1]) if toks[i].low in lang.POLL_NOUNS)
-    if last + 1 < np[1] and toks[last + 1].low not in lang.POLL_PREPS:
-        return None  # "in poll numbers": not the poll itself
+    if last + 1 < np[1] and toks[last + 1].low not in lang.POLL_PREPS and \
+            toks[last + 1].low not in lang.POLL_AFTER and toks[last + 1].low not in lang.WHEN_WORDS:
+        return None  # "in poll numbers": not the poll itself ("a poll released Monday" is)
     if toks[last].low.endswith(lang.PLURAL_ENDING) and not any(t.is_cap for t in toks[np[0]:last]):
         return None  # "ahead in the polls": the standing, not a poll's finding
     words = [t.text for t in toks[np[0]:np[1]]]

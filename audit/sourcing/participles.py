@@ -55,7 +55,11 @@ def _subject_of_sentence(r: Reader, c: CueContext, j: int, joined: bool) -> Attr
     speech = toks[k0].low in r.lang.SPEECH_CUES and nxt is not None and (
         nxt.is_word or nxt.text in ",:")  # "saying such techniques", "saying, “...”"
     lang = r.lang
-    if nxt is None or nxt.low in lang.OBJECT_PRONOUNS or nxt.low in lang.MONTHS_AND_WHEN \
+    told = toks[k0].low in lang.OBJECT_CUES and k1 + 1 < len(toks) and (
+        toks[k1 + 1].low in lang.CLAUSE_OPENERS or toks[k1 + 1].text in "“\"")  # "told them that"
+    if nxt is None or (nxt.low in lang.OBJECT_PRONOUNS and toks[k0].low not in lang.NAMING_CUES
+                       and not told) \
+            or nxt.low in lang.MONTHS_AND_WHEN \
             or not (
             speech or nxt.low == lang.THAT or nxt.text in "“\"" or nxt.low in r.lang.PRONOUNS or
             (nxt.low in r.lang.DETERMINERS and toks[k0].low != lang.ADDING) or

@@ -33,6 +33,7 @@ SENTENCE_TOKENS_MAX = 4000  # characters: a longer sentence is tokenised per cue
 
 
 _CLOSING_MARKS = ("”", '"', "'", "’")  # a quote's closing mark
+_QUESTION_END = re.compile(r"[,;—–]| -- ")  # where a reporter's question ends
 
 
 class Extractor(Reader):
@@ -48,8 +49,10 @@ class Extractor(Reader):
         self._found = found
         nested: list[Attribution] = []
         claimed_until = -1
+        question_until = -1  # a reporter's question holds no cue; a source may come before it
         for match in cues.matches(self.text, self.cues):
-            if match.start() < claimed_until:
+            pos = match.start()
+            if pos < claimed_until or pos < question_until:
                 continue
             quote = self.quotes.enclosing(match.start())
             if quote is not None:
@@ -62,9 +65,21 @@ class Extractor(Reader):
                 # "Asked if she believed ..., Clinton said": the question is the asker's (an
                 # attribution with no source) and holds none ("she believed" is not one);
                 # the answer's cue follows
-                comma = self.text.find(",", match.end(), self.sents.spans[index][1])
-                claimed_until = max(claimed_until, comma)
-                question = self._clause(match.end(), comma) if comma > 0 else None
+                end = self.sents.spans[index][1]
+                start = match.start("asked_what")
+                quote = self.quotes.opening_at(match.start("asked_quote")) if start < 0 \
+                    else None
+                if quote is not None:  # "Trump was asked, “What ...?”": the quote
+                    comma = quote.end
+                    question = (quote.start, quote.end)
+                else:
+                    stop = _QUESTION_END.search(self.text, max(start, match.end()), end)
+                    comma = stop.start() if stop else -1
+                    if comma < 0 and not match.group()[0].isupper():
+                        comma = end  # "..., he said when asked about it."
+                    question = self._clause(start, comma) if comma > 0 and start >= 0 \
+                        else None
+                question_until = max(question_until, comma)
                 if question is not None and word_count(self.text, question) >= 3:
                     found.append(Attribution(question, None, match.span(), "vague",
                                              self._has_quote(question), Form.QUESTION))
@@ -216,6 +231,8 @@ class Extractor(Reader):
         if words.startswith(self.cues.preps) or words.startswith(self.cues.nominals):
             form = Form.ACCORDING_TO if words.startswith(self.cues.preps) else Form.NOMINAL
             return nominal.prepositional(self, context, form)
+        if toks[k0].low in self.lang.QUOTE_ONLY_CUES:
+            return verb_shapes.quote_only(self, context)
         return verb_shapes.verb(self, context)
 
 

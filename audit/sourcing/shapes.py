@@ -21,7 +21,9 @@ def adverbial(lang: ModuleType, text: str, content: tuple[int, int]) -> bool:
         piece = head  # "said in a phone interview, adding that ...": the place, then more
     first = piece.split(None, 1)[0].lower() if piece.strip() else ""
     return (first in lang.ADVERBIAL_STARTS or first in lang.WHEN_WORDS) and \
-        f" {lang.THAT} " not in piece and len(piece) < 120
+        f" {lang.THAT} " not in piece and len(piece) < 120 and \
+        not piece.lower().startswith(lang.QUANTITY_STARTS)  # "said at least 40 people were
+    # hurt": a figure, not where
 
 
 def participle(lang: ModuleType, text: str, content: tuple[int, int]) -> bool:

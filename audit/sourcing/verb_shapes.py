@@ -9,6 +9,8 @@ from ``verb`` down: which shape the verb stands in, then its source, then its co
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from audit.model import Form
 from audit.sourcing import shapes
 from audit.sourcing.content import MAX_ADDRESSEE, Reader
@@ -17,6 +19,18 @@ from audit.sourcing.participles import shared
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import more_specific, np_after, np_before
 from audit.sourcing.text import Tok, trim, word_count
+
+
+def quote_only(r: Reader, c: CueContext) -> Attribution | None:
+    """A cue that reports only a quote it closes or opens (lang.QUOTE_ONLY_CUES: "“A,” she
+    continued.", "He continued, “B.”"); "continued to rise" reports nothing."""
+    if c.k1 < len(c.toks) and c.toks[c.k1].text not in _QUOTE_ONLY_NEXT:
+        return None
+    att = verb(r, c)
+    return att if att is not None and att.direct else None
+
+
+_QUOTE_ONLY_NEXT = frozenset(",.:;“\"'‘")
 
 
 def verb(r: Reader, c: CueContext) -> Attribution | None:
@@ -44,6 +58,22 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
     if _reduced_relative(r.lang, toks, k0, k1):
         return None  # "with Japan’s share estimated at $1 billion": no one reports
     if toks[k0].low in r.lang.PARTICIPLE_CUES and not progressive:
+        naming = toks[k0].low in r.lang.NAMING_CUES and c.cue[1] == toks[k0].end
+        if naming and not _cue_shape_ok(r, toks, k0, k1):
+            return None  # "calling him back": only an object and its name
+        np = np_before(r.lang, toks, k0)
+        np = np and _absolute(r.lang, toks, np, naming)
+        if np is not None:
+            # "with McCain calling it a “Chinese menu”", "with 50 percent saying she is
+            # prepared": the participle's own subject; else the sentence's
+            att = _subject_first(r, c, np)
+            if att is None:
+                return shared(r, c)
+            comma = r.text.find(", ", att.content[0], att.content[1])
+            if naming or comma < 0 or r._inside_quote(comma):
+                return att
+            return att.with_(content=(att.content[0], comma))  # "..., with 22 percent saying
+            # they would not support him, Pataki at 20 percent": the list goes on
         return shared(r, c)
     c = c.with_(strong=toks[k0].low in r.lang.FALLBACK_CUES)
     negated = k0 > 0 and toks[k0 - 1].low in r.lang.NEGATIONS
@@ -59,8 +89,28 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
         # "executives who have worked with Lachlan Murdoch say": the phrase just before
         # the verb may end a relative clause, whose antecedent is the source
         return _subject_first(r, c, np) or _relative(r, c)
-    return _appositive(r, c) or _name_and_details(r, c) or _inverted(r, c) or _relative(r, c) \
-        or shared(r, c)
+    return _appositive(r, c) or _name_and_details(r, c) or _dashed_aside(r, c) or \
+        _inverted(r, c) or _relative(r, c) or shared(r, c)
+
+
+def _absolute(lang, toks: list[Tok], np: tuple[int, int], naming: bool,
+              ) -> tuple[int, int] | None:
+    """The participle's own subject, from the noun phrase before it: after "with" ("with
+    Fox News and NBC News calling", "with 50 percent saying": np_before drops "with" and
+    the word after it), a share of people ("62 percent of voters saying"), or any phrase
+    before "calling" (``naming``); else None."""
+    first = np[0]
+    for j in range(np[0] - 1, max(-1, np[0] - 4), -1):
+        if toks[j].low in lang.WITH_WORDS:
+            return j + 1, np[1]
+        if not (toks[j].is_word or toks[j].text in "%.,"):
+            break
+    while first > 0 and toks[first - 1].text[:1].isdigit():
+        first -= 1  # "62 percent": the figure too
+    words = [t.low for t in toks[first:np[1]]]
+    share = any(w in lang.SHARE_HEADS or w.endswith("%") for w in words[:3]) or any(
+        w == lang.IN and n[:1].isdigit() for w, n in pairwise(words))  # "3 in 10"
+    return (first, np[1]) if naming or share else None
 
 
 def _relative(r: Reader, c: CueContext) -> Attribution | None:
@@ -99,6 +149,9 @@ def _relative(r: Reader, c: CueContext) -> Attribution | None:
 
 def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution | None:
     toks, k0, k1, cue, sentence, strong = c
+    if np[0] > 1 and toks[np[0] - 1].low == r.lang.THAN and \
+            toks[np[0] - 2].low in r.lang.MORE_OR_FEWER and toks[np[0]].text[:1].isdigit():
+        np = (np[0] - 2, np[1])  # "more than 4 in 10 said": a quantity, not a comparison
     words = [t.text for t in toks[np[0]:np[1]]]
     stype = r._typed(words, strong) or (
         "unnamed" if words[0].lower() in r.lang.NP_LEADS and len(words) <= 6 else None)
@@ -127,7 +180,10 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
         or (toks[k1].low in r.lang.NOT_A_CLAUSE
             and r._is_quote(r._before(toks[np[0]].start, sentence) or (0, 0))))
     if not_a_clause and not cheers:
-        return None  # "the area China claims as its own", "claimed responsibility"
+        content = _to_addressee_that(r, toks, k1, sentence)
+        if content is None:
+            return None  # "the area China claims as its own", "claimed responsibility"
+        return Attribution(content, source, cue, stype, r._has_quote(content), Form.REPORTED)
     plural_documents = stype == "vague" and \
         toks[np[1] - 1].low in r.lang.GENERIC_PLURAL_DOCUMENTS  # "polls show"
     if toks[k0].low in r.lang.EVIDENCE_CUES and stype not in ("document", "outlet") and \
@@ -206,14 +262,31 @@ def _object_content(r: Reader, c: CueContext):
 
 
 def _asked(r: Reader, toks, k1: int, sentence):
-    """"asked whether ...", "asked Congress to act": the question or the request."""
+    """"asked whether ...", "asked Congress to act": the question (without its addressee)
+    or the request."""
     start = k1
     if toks[k1].low not in r.lang.WH_WORDS and toks[k1].low != r.lang.TO:
         end = np_end(r.lang, toks, k1)
         if end == k1 or end >= len(toks) or (toks[end].low not in r.lang.WH_WORDS
                                               and toks[end].low != r.lang.TO):
             return None
+        if toks[end].low in r.lang.WH_WORDS:
+            start = end  # "asked Sanders [if he would ...]": the question, not who was asked
     return r._clause(toks[start].start, r._reported_end(toks[start].start, sentence[1]))
+
+
+def _to_addressee_that(r: Reader, toks, k1: int, sentence) -> tuple[int, int] | None:
+    """"wrote to Sanders’ Senate office that it did not have permission": the clause after
+    "to", a short addressee and "that", or None."""
+    if toks[k1].low != r.lang.TO:
+        return None
+    for j in range(k1 + 2, min(len(toks) - 1, k1 + 3 + MAX_ADDRESSEE)):
+        if toks[j].low == r.lang.THAT:
+            start = toks[j + 1].start
+            return r._clause(start, r._reported_end(start, sentence[1]))
+        if not (toks[j].is_word or toks[j].text in "’'."):
+            return None
+    return None
 
 
 def _quote_after_topic(r: Reader, toks, k1: int) -> tuple[int, int] | None:
@@ -257,10 +330,11 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
     """What a subject-first cue reports: the clause after it, or else the quote or
     clause before the subject ("..., Mayer said, and ...": the part before)."""
     content = r._after(toks, k1, sentence, toks[k0].low in r.lang.OBJECT_CUES)
-    if content is not None and first > 0 and (toks[k0].low in r.lang.OBJECT_CUES or
-                                              toks[k0].low in r.lang.ASK_CUES) and \
+    if content is not None and (first > 0 or r.quotes.closing_before(toks[first].start)) and (
+            toks[k0].low in r.lang.OBJECT_CUES or toks[k0].low in r.lang.ASK_CUES) and \
             not _said_after(r, toks, k1):
-        content = None  # "“...,” Kasich told a crowd in Berea": what came before
+        content = None  # "“...,” Kasich told a crowd in Berea": what came before (also
+        # "“... who knows?” Trump told ITV", the quote ending the sentence before)
     if content is not None and first > 0 and not r._is_quote(content) and \
             r.quotes.closing_before(toks[first].start) is not None and \
             not _said_after(r, toks, k1):
@@ -407,6 +481,32 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
     source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
     form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
     return Attribution(content, source, cue, stype, r._has_quote(content), form)
+
+
+def _dashed_aside(r: Reader, c: CueContext) -> Attribution | None:
+    """"Jason Sims — a teacher from Mount Pleasant — says ...": a source and an aside set
+    off by a pair of dashes before the verb."""
+    toks, k0 = c.toks, c.k0
+    if k0 < 4 or toks[k0 - 1].text not in _DASHES:
+        return None
+    opening = next((i for i in range(k0 - 2, max(0, k0 - 20), -1)
+                    if toks[i].text in _DASHES), None)
+    if opening is None or opening == k0 - 2:
+        return None
+    head = np_before(r.lang, toks, opening)
+    if head is None or head[1] != opening or (head[0] > 0 and toks[head[0] - 1].is_word) or (
+            head[0] == 0 and toks[0].start > c.sentence[0] + 2):
+        return None  # the source opens its clause: not "After [the vote] — ... — said"
+    stype = r._typed([t.text for t in toks[head[0]:head[1]]], c.strong)
+    content = _subject_content(r, toks, head[0], k0, c.k1, c.sentence)
+    if stype is None or content is None:
+        return None
+    source = (toks[head[0]].start, toks[k0 - 2].end)
+    form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
+    return Attribution(content, source, c.cue, stype, r._has_quote(content), form)
+
+
+_DASHES = ("—", "–")
 
 
 def _name_and_details(r: Reader, c: CueContext) -> Attribution | None:
