@@ -45,6 +45,18 @@ def outer(text: str) -> list[dict]:
      "The union", "Donald J. Trump for president of the United States"),
     ("The council backed Ben Carson, a surgeon who has never held office.", "stance",
      "The council", "Ben Carson"),
+    # a list of objects goes on over its commas; an aside, a participle or a second verb
+    # after a comma does not
+    ("The senator questioned the mayor's tactics, his judgment, his staff and his record.",
+     "stance", "The senator", "the mayor's tactics, his judgment, his staff and his record"),
+    ("The union supports workers in New York, Los Angeles and Seattle who demanded a raise.",
+     "stance", "The union", "workers in New York, Los Angeles and Seattle who demanded a raise"),
+    ("The governor supported European unity, pushing for common trade and budget rules.",
+     "stance", "The governor", "European unity"),
+    ("The senator criticized the plan, the budget, and walked out of the hearing.", "stance",
+     "The senator", "the plan"),
+    ("The senator criticized the plan, and there were no questions about it.", "stance",
+     "The senator", "the plan"),
     ("The governor endorsed Lopez at a news conference in the capital.", "stance",
      "The governor", "Lopez"),  # where, not what
     ("The mayor said the bridge would reopen in May, and she thanked the crews for it.",

@@ -758,6 +758,10 @@ OCCASION_PREPS = words("at during amid via while through after before")
 BEFORE_MONTH = words("on in since by until early late mid this next last earlier later")
 # Words that join a second verb, ending a noun phrase ("endorsed Trump and said ...").
 NP_COORDINATORS = words("and but or")
+# Words that close a list of objects after its commas ("cites A, B and C").
+SERIES_ENDS = words("and or")
+# Participles that open a list rather than a clause ("focused on pay, including A and B").
+SERIES_LEADS = words("including")
 
 # Patterns of the cue scan (cues.py compiles them once per pack).
 # Prepositional and nominal cues whose source follows ("according to X", "remarks by X").
