@@ -203,6 +203,23 @@ def test_cue_set_off_inside_its_clause_splits_the_content():
     assert att["source"]["text"] == "the mayor"
 
 
+@pytest.mark.parametrize("text,segments", [
+    # what was said goes on after "and" or "but" past the cue set off by commas
+    ("The bridge will reopen in May, the mayor said, and the ferry will stop running then.",
+     ["The bridge will reopen in May", "and the ferry will stop running then"]),
+    ("He had no known political affiliations, the airline added, and had passed all checks.",
+     ["He had no known political affiliations", "and had passed all checks"]),
+    # "according to" after the aside vouches for the whole: not more of what was said
+    ("The bridge will reopen in May, the mayor said, according to the minutes.", None),
+])
+def test_what_goes_on_after_a_cue_set_off_by_commas(text, segments):
+    said = next(a for a in atts(text) if a["cue"]["text"] in ("said", "added"))
+    if segments is None:
+        assert said["content"]["text"] == "The bridge will reopen in May"
+    else:
+        assert [s["text"] for s in said["content_segments"]] == segments
+
+
 def test_belief_inside_a_quote_is_nested_and_not_a_new_source():
     text = "“I think we will win the vote next week,” Smith said on Monday."
     found = atts(text)

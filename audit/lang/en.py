@@ -744,8 +744,9 @@ ADVERBS_AFTER_OBJECT = words("also then once first only long even just again fur
 # Indefinite articles: an aside after a clause ("..., a move that ...").
 INDEFINITE_ARTICLES = words("a an")
 # What may follow the comma after a cue set off inside its clause without going on with
-# what was said ("..., aides said, and ...").
-AFTER_ASIDE_STOPS = words("and but adding according")
+# what was said ("..., aides said, adding ..."); "and" and "but" go on with it ("He had no
+# known affiliations, the airline added, and had passed all checks").
+AFTER_ASIDE_STOPS = words("adding according")
 # Relative pronouns that open an apposition's clause ("Smith, who ..., said").
 RELATIVE_APPOSITION = words("who which")
 # Words of an approximate figure after "at" ("estimated at about 40").
