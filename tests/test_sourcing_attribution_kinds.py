@@ -220,6 +220,24 @@ def test_what_goes_on_after_a_cue_set_off_by_commas(text, segments):
         assert [s["text"] for s in said["content_segments"]] == segments
 
 
+@pytest.mark.parametrize("text,segments", [
+    # the clause goes on past "according to X" with its verb: both sides are vouched for,
+    # and the rest of the source's phrase is not
+    ("Among the precedents at risk, according to Ms. Epstein, are 16 cases on unions.",
+     ["Among the precedents at risk", "are 16 cases on unions"]),
+    ("Notably absent from the talks, according to members who spoke to reporters, was any "
+     "mention of the budget.", ["Notably absent from the talks", "was any mention of the budget"]),
+    # a participle or a second clause after the aside is the writer's
+    ("Prices rose by 3 percent, according to the agency, leaving many families worse off.",
+     ["Prices rose by 3 percent"]),
+    ("The plan will cost 5 million, according to the report, and the council will vote.",
+     ["The plan will cost 5 million"]),
+])
+def test_what_according_to_vouches_for_around_it(text, segments):
+    (att,) = atts(text)
+    assert [s["text"] for s in att.get("content_segments") or [att["content"]]] == segments
+
+
 def test_belief_inside_a_quote_is_nested_and_not_a_new_source():
     text = "“I think we will win the vote next week,” Smith said on Monday."
     found = atts(text)

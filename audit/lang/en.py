@@ -759,6 +759,9 @@ OCCASION_PREPS = words("at during amid via while through after before")
 BEFORE_MONTH = words("on in since by until early late mid this next last earlier later")
 # Words that join a second verb, ending a noun phrase ("endorsed Trump and said ...").
 NP_COORDINATORS = words("and but or")
+# Verbs that go on with a clause past a cue set off by commas ("Among the precedents at
+# risk, according to Ms. Epstein, are 16 ...", "One decision, a source said, is to ...").
+AUX_VERBS = words("is are was were has have had will would can could may might must should")
 # Words that close a list of objects after its commas ("cites A, B and C").
 SERIES_ENDS = words("and or")
 # Participles that open a list rather than a clause ("focused on pay, including A and B").

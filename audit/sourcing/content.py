@@ -175,6 +175,11 @@ class Reader:
         while rest < len(toks) and toks[rest].text != ",":
             rest += 1
         after = self._clause(toks[rest].end, sentence[1]) if rest < len(toks) else None
+        if before is not None and after is not None and rest + 1 < len(toks) and \
+                self._goes_on(toks[rest + 1]):
+            # "Among the precedents at risk, according to Ms. Epstein, are 16 ...": the
+            # clause goes on past the aside, and the whole of it is what is vouched for
+            return before[0], after[1]
         if before is not None and (after is None or word_count(self.text, before) >= 4):
             return self._last_piece(before)
         if before is None and after is not None and lead == 0:
@@ -182,6 +187,11 @@ class Reader:
         if after is None:
             return None
         return self._clause(max(sentence[0], toks[k0].start - MAX_CONTENT), sentence[1])
+
+    def _goes_on(self, tok: Tok) -> bool:
+        """Whether the word after a cue set off by commas goes on with the clause the cue
+        interrupts, as its verb ("..., according to Ms. Epstein, are 16 ...")."""
+        return not tok.is_cap and tok.low in self.lang.AUX_VERBS
 
     def _last_piece(self, span: tuple[int, int]) -> tuple[int, int]:
         """What a trailing "according to X" vouches for: the clause's last piece after a
