@@ -69,6 +69,11 @@ def outer(text: str) -> list[dict]:
      "raising taxes would hurt the city"),  # no comma: a gerund subject
     ("The mayor said Wednesday she wants an inquiry into the fire.", "speech", "The mayor",
      "she wants an inquiry into the fire"),
+    ("The governor said Thursday during a town hall in Buffalo, New York, that the state is "
+     "wrong to ban fracking.", "speech", "The governor",
+     "the state is wrong to ban fracking"),  # when and where, over their commas
+    ("The mayor said on Tuesday, after the vote, that the bridge would reopen in May.",
+     "speech", "The mayor", "the bridge would reopen in May"),
     ("Most residents say the plan is “about right,” though fewer say so than last year.",
      "speech", "Most residents", "the plan is “about right,”"),  # the writer takes over
     ("The mayor announced she would run for a second term.", "speech", "The mayor",

@@ -329,6 +329,9 @@ def test_passive_attribution_has_no_source():
      "the impeachment process a sham", "organization"),
     ("Beijing has calculated that bloody suppression should be avoided.", "Beijing",
      "calculated", "bloody suppression", "organization"),
+    # after a time and a comma, a participle's "that" is its own clause, not the verb's
+    ("“We will rebuild the bridge,” the mayor said Tuesday, adding that work starts soon.",
+     "the mayor", "said", "“We will rebuild the bridge,”", "role"),
     ("Volker said that he does not think that raising the elections served the strategy.",
      "he", "think", "raising the elections", "pronoun"),
     ("He said it would be provided next year, but he gave no details.", "He", "said",

@@ -79,14 +79,22 @@ class Reader:
         """The reported clause after the cue (or the quote it opens)."""
         if k < len(toks) and toks[k].text in ".!?":
             return None  # the sentence ends at the cue even if the splitter went on
-        wide = has_object or (k < len(toks) and (toks[k].low in self.lang.ADVERBIAL_STARTS
-                                                 or toks[k].low in self.lang.WHEN_WORDS))
+        aside = k < len(toks) and (toks[k].low in self.lang.ADVERBIAL_STARTS
+                                   or toks[k].low in self.lang.WHEN_WORDS)
+        wide = has_object or aside
         limit = min(len(toks), k + (24 if wide else 6))
+        commas = 0
         for i in range(k, limit):
             if toks[i].low in self.lang.CLAUSE_OPENERS or (has_object and (
                     toks[i].text in ",“\"")):
                 k = i
                 break
+            if aside and toks[i].text == ",":
+                commas += 1  # "said Sunday in Madison, Wisconsin, that ...": when and where
+                continue
+            if commas and (toks[i].low.endswith(self.lang.PARTICIPLE_ENDING)
+                           or toks[i].low in self.lang.CUE_VERBS):
+                break  # "said Tuesday, adding that ...": another cue's clause
             if has_object and k < i <= k + MAX_ADDRESSEE and \
                     toks[i].low in self.lang.SUBJECT_PRONOUNS:
                 k = i  # "told reporters he would run": the addressee is not what was told
