@@ -356,6 +356,14 @@ def test_a_relative_clause_before_the_verb_and_a_second_attribution():
     ("The senator isn’t expected to attend the dinner.", ["The senator", "to attend the dinner"]),
     ("The plan seemed to stall in the committee.", ["The plan", "to stall in the committee"]),
     ("The governor appears to favour a delay.", ["The governor", "to favour a delay"]),
+    # the view ends at its clause's first pause, not in the writer's words after it
+    ("The council is expected to sign the measure, potentially ending the strike.",
+     ["The council", "to sign the measure"]),
+    ("The mayor seemed to overstay his welcome, testing the voters' patience.",
+     ["The mayor", "to overstay his welcome"]),
+    # a comma in a number is not a pause
+    ("The candidate is expected to pass the 1,237 delegates needed.",
+     ["The candidate", "to pass the 1,237 delegates needed"]),
 ])
 def test_a_view_held_by_no_one_named_is_a_sourceless_belief(text, segments):
     (att,) = outer(text)
@@ -559,3 +567,8 @@ def test_a_reporting_participle_after_a_comma_reports_for_the_subject(text, cont
 ])
 def test_a_reporting_participle_without_a_report_does_not_fire(text):
     assert atts(text) == []
+
+
+def test_a_comma_inside_a_quote_does_not_end_a_raised_view():
+    (att,) = outer("The senator is expected to vote for the “bold, and costly” bill on Monday.")
+    assert att["content"]["text"].endswith("bill on Monday")
