@@ -908,7 +908,7 @@ CLAUSE_END_PATTERN = (
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
     r"|accusing|describing|citing|suggesting|claiming|referring)[ :]"
     r"|, an? (?=[a-z]+ )"
-    r"|; | and (?:who|which) | and (?:also |then |later )?(?:said|says|added|told|noted) "
+    r"|; | and (?:who|which) | and (?:also |then |later )?(?:said|says|added|told|noted)[ ,:]"
     r"|, and (?:he|she|they|it|we|I|both|his|her|their|its) "
     r"|, (?:he|she|they|we|I) (?:also |later |then )?(?:said|says|say|added|noted|told"
     r"|argued|warned|insisted) (?!,)"
