@@ -65,6 +65,10 @@ def outer(text: str) -> list[dict]:
      "the mayor", "“We will rebuild the bridge,”"),  # the -ing phrase describes the saying
     ("“We will rebuild the bridge,” the mayor said aboard the ferry on Monday.", "speech",
      "the mayor", "“We will rebuild the bridge,”"),
+    ("“My work speaks for itself,” the actress said as she accepted her award.", "speech",
+     "the actress", "“My work speaks for itself,”"),  # when, not what
+    ("“We will rebuild the bridge,” the mayor told reporters she would run again.", "speech",
+     "the mayor", "she would run again"),  # after the addressee, what was told
     ("The mayor said raising taxes would hurt the city.", "speech", "The mayor",
      "raising taxes would hurt the city"),  # no comma: a gerund subject
     ("The mayor said Wednesday she wants an inquiry into the fire.", "speech", "The mayor",

@@ -558,6 +558,9 @@ POLL_FIGURE_PATTERN = (r"\d|\b(?:percent|points?|majority|half|third|quarter|mos
 # Words opening a clause whose cue does not report the words before it ("about double what
 # Bradley said", "drew boos when he told").
 SUBORDINATORS = words("what when which where because after before while until since whom than")
+# What opens a clause saying when or why something was said, not what ("“...,” she said as
+# she accepted her award").
+OCCASION_CLAUSES = words("as while when after before because since though although")
 # Words in -ing that are not participles ("said, nothing more").
 NOT_PARTICIPLES = words("nothing something everything anything king spring morning evening "
                         "thing things")

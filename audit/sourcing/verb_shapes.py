@@ -305,6 +305,8 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
 def _said_after(r: Reader, toks, k1: int) -> bool:
     """Whether "told [someone]" goes on to what was told: "that", a colon, a quote, or a
     clause's subject just after the addressee ("told him he had never been ...")."""
+    if k1 < len(toks) and toks[k1].low in r.lang.OCCASION_CLAUSES:
+        return False  # "“...,” Stenberg said as she accepted her award": when, not what
     for i, tok in enumerate(toks[k1:k1 + 14], k1):
         if tok.low in r.lang.CLAUSE_OPENERS or tok.text in "“\"" or \
                 r.quotes.opening_at(tok.start) is not None:
