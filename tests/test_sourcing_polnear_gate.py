@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVDATA = Path(os.environ.get("AUDIT_DEVDATA") or ROOT.parent / "devdata")
 DEV = DEVDATA / "polnear" / "dev.jsonl"
 SCORER = ROOT.parent / "shared" / "tools" / "score_attribution.py"
-# PolNeAR dev when the floor was set (issue 15): content P 0.846 R 0.530 F1 0.652,
-# content+source F1 0.616, quoted contents F1 0.832.
-REACHED = {"content": 0.652, "content_source": 0.616, "direct": 0.832}
+# PolNeAR dev when the floor was set (issue 15): content P 0.846 R 0.531 F1 0.652,
+# content+source F1 0.617, quoted contents F1 0.833.
+REACHED = {"content": 0.652, "content_source": 0.617, "direct": 0.833}
 SLACK = 0.02
 
 
