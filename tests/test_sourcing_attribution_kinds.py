@@ -45,6 +45,18 @@ def outer(text: str) -> list[dict]:
      "The union", "Donald J. Trump for president of the United States"),
     ("The council backed Ben Carson, a surgeon who has never held office.", "stance",
      "The council", "Ben Carson"),
+    # a list of objects goes on over its commas; an aside, a participle or a second verb
+    # after a comma does not
+    ("The senator questioned the mayor's tactics, his judgment, his staff and his record.",
+     "stance", "The senator", "the mayor's tactics, his judgment, his staff and his record"),
+    ("The union supports workers in New York, Los Angeles and Seattle who demanded a raise.",
+     "stance", "The union", "workers in New York, Los Angeles and Seattle who demanded a raise"),
+    ("The governor supported European unity, pushing for common trade and budget rules.",
+     "stance", "The governor", "European unity"),
+    ("The senator criticized the plan, the budget, and walked out of the hearing.", "stance",
+     "The senator", "the plan"),
+    ("The senator criticized the plan, and there were no questions about it.", "stance",
+     "The senator", "the plan"),
     ("The governor endorsed Lopez at a news conference in the capital.", "stance",
      "The governor", "Lopez"),  # where, not what
     ("The mayor said the bridge would reopen in May, and she thanked the crews for it.",
@@ -53,10 +65,19 @@ def outer(text: str) -> list[dict]:
      "the mayor", "“We will rebuild the bridge,”"),  # the -ing phrase describes the saying
     ("“We will rebuild the bridge,” the mayor said aboard the ferry on Monday.", "speech",
      "the mayor", "“We will rebuild the bridge,”"),
+    ("“My work speaks for itself,” the actress said as she accepted her award.", "speech",
+     "the actress", "“My work speaks for itself,”"),  # when, not what
+    ("“We will rebuild the bridge,” the mayor told reporters she would run again.", "speech",
+     "the mayor", "she would run again"),  # after the addressee, what was told
     ("The mayor said raising taxes would hurt the city.", "speech", "The mayor",
      "raising taxes would hurt the city"),  # no comma: a gerund subject
     ("The mayor said Wednesday she wants an inquiry into the fire.", "speech", "The mayor",
      "she wants an inquiry into the fire"),
+    ("The governor said Thursday during a town hall in Buffalo, New York, that the state is "
+     "wrong to ban fracking.", "speech", "The governor",
+     "the state is wrong to ban fracking"),  # when and where, over their commas
+    ("The mayor said on Tuesday, after the vote, that the bridge would reopen in May.",
+     "speech", "The mayor", "the bridge would reopen in May"),
     ("Most residents say the plan is “about right,” though fewer say so than last year.",
      "speech", "Most residents", "the plan is “about right,”"),  # the writer takes over
     ("The mayor announced she would run for a second term.", "speech", "The mayor",
@@ -189,6 +210,41 @@ def test_cue_set_off_inside_its_clause_splits_the_content():
     assert [s["text"] for s in att["content_segments"]] == [
         "The plan", "will cost far more than the council expected"]
     assert att["source"]["text"] == "the mayor"
+
+
+@pytest.mark.parametrize("text,segments", [
+    # what was said goes on after "and" or "but" past the cue set off by commas
+    ("The bridge will reopen in May, the mayor said, and the ferry will stop running then.",
+     ["The bridge will reopen in May", "and the ferry will stop running then"]),
+    ("He had no known political affiliations, the airline added, and had passed all checks.",
+     ["He had no known political affiliations", "and had passed all checks"]),
+    # "according to" after the aside vouches for the whole: not more of what was said
+    ("The bridge will reopen in May, the mayor said, according to the minutes.", None),
+])
+def test_what_goes_on_after_a_cue_set_off_by_commas(text, segments):
+    said = next(a for a in atts(text) if a["cue"]["text"] in ("said", "added"))
+    if segments is None:
+        assert said["content"]["text"] == "The bridge will reopen in May"
+    else:
+        assert [s["text"] for s in said["content_segments"]] == segments
+
+
+@pytest.mark.parametrize("text,segments", [
+    # the clause goes on past "according to X" with its verb: both sides are vouched for,
+    # and the rest of the source's phrase is not
+    ("Among the precedents at risk, according to Ms. Epstein, are 16 cases on unions.",
+     ["Among the precedents at risk", "are 16 cases on unions"]),
+    ("Notably absent from the talks, according to members who spoke to reporters, was any "
+     "mention of the budget.", ["Notably absent from the talks", "was any mention of the budget"]),
+    # a participle or a second clause after the aside is the writer's
+    ("Prices rose by 3 percent, according to the agency, leaving many families worse off.",
+     ["Prices rose by 3 percent"]),
+    ("The plan will cost 5 million, according to the report, and the council will vote.",
+     ["The plan will cost 5 million"]),
+])
+def test_what_according_to_vouches_for_around_it(text, segments):
+    (att,) = atts(text)
+    assert [s["text"] for s in att.get("content_segments") or [att["content"]]] == segments
 
 
 def test_belief_inside_a_quote_is_nested_and_not_a_new_source():
@@ -334,6 +390,14 @@ def test_a_relative_clause_before_the_verb_and_a_second_attribution():
     ("The senator isn’t expected to attend the dinner.", ["The senator", "to attend the dinner"]),
     ("The plan seemed to stall in the committee.", ["The plan", "to stall in the committee"]),
     ("The governor appears to favour a delay.", ["The governor", "to favour a delay"]),
+    # the view ends at its clause's first pause, not in the writer's words after it
+    ("The council is expected to sign the measure, potentially ending the strike.",
+     ["The council", "to sign the measure"]),
+    ("The mayor seemed to overstay his welcome, testing the voters' patience.",
+     ["The mayor", "to overstay his welcome"]),
+    # a comma in a number is not a pause
+    ("The candidate is expected to pass the 1,237 delegates needed.",
+     ["The candidate", "to pass the 1,237 delegates needed"]),
 ])
 def test_a_view_held_by_no_one_named_is_a_sourceless_belief(text, segments):
     (att,) = outer(text)
@@ -809,3 +873,8 @@ def test_a_reported_clause_stops_at_however():
     (att,) = atts("Last year 47 percent said they would vote for the mayor, however this year "
                   "that number has dropped to 35 percent.")
     assert att["content"]["text"] == "they would vote for the mayor"
+
+
+def test_a_comma_inside_a_quote_does_not_end_a_raised_view():
+    (att,) = outer("The senator is expected to vote for the “bold, and costly” bill on Monday.")
+    assert att["content"]["text"].endswith("bill on Monday")

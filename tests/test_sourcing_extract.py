@@ -372,6 +372,14 @@ def test_passive_attribution_has_no_source():
      "the impeachment process a sham", "organization"),
     ("Beijing has calculated that bloody suppression should be avoided.", "Beijing",
      "calculated", "bloody suppression", "organization"),
+    # a second cue after "and" ends the first one's clause, also before a comma or colon
+    ("Mr. Guzman said he welcomed the ruling and added, “I will plead guilty.”", "Mr. Guzman",
+     "said", "he welcomed the ruling", "person"),
+    ("Mr. Guzman said he welcomed the ruling and added: “I will plead guilty.”", "Mr. Guzman",
+     "said", "he welcomed the ruling", "person"),
+    # after a time and a comma, a participle's "that" is its own clause, not the verb's
+    ("“We will rebuild the bridge,” the mayor said Tuesday, adding that work starts soon.",
+     "the mayor", "said", "“We will rebuild the bridge,”", "role"),
     ("Volker said that he does not think that raising the elections served the strategy.",
      "he", "think", "raising the elections", "pronoun"),
     ("He said it would be provided next year, but he gave no details.", "He", "said",
@@ -391,7 +399,7 @@ def test_more_cue_shapes(text, source, cue, content_start, kind):
     att = found[0]
     assert att["source"]["text"] == source and att["source_type"] == kind
     assert att["content"]["text"].startswith(content_start)
-    assert ", but" not in att["content"]["text"]
+    assert ", but" not in att["content"]["text"] and "added" not in att["content"]["text"]
 
 
 def test_belief_inside_a_quote_is_its_own_attribution():

@@ -574,6 +574,9 @@ POLL_FIGURE_PATTERN = (r"\d|\b(?:percent|points?|majority|half|third|quarter|mos
 # Words opening a clause whose cue does not report the words before it ("about double what
 # Bradley said", "drew boos when he told").
 SUBORDINATORS = words("what when which where because after before while until since whom than")
+# What opens a clause saying when or why something was said, not what ("“...,” she said as
+# she accepted her award").
+OCCASION_CLAUSES = words("as while when after before because since though although")
 # Words in -ing that are not participles ("said, nothing more").
 NOT_PARTICIPLES = words("nothing something everything anything king spring morning evening "
                         "thing things")
@@ -767,8 +770,9 @@ ADVERBS_AFTER_OBJECT = words("also then once first only long even just again fur
 # Indefinite articles: an aside after a clause ("..., a move that ...").
 INDEFINITE_ARTICLES = words("a an")
 # What may follow the comma after a cue set off inside its clause without going on with
-# what was said ("..., aides said, and ...").
-AFTER_ASIDE_STOPS = words("and but adding according")
+# what was said ("..., aides said, adding ..."); "and" and "but" go on with it ("He had no
+# known affiliations, the airline added, and had passed all checks").
+AFTER_ASIDE_STOPS = words("adding according")
 # Words that open an aside's clause after the source, not a further name ("Smith, who ...,
 # said", "Smith, when asked ..., said").
 RELATIVE_APPOSITION = words("who which when")
@@ -782,6 +786,13 @@ OCCASION_PREPS = words("at during amid via while through after before")
 BEFORE_MONTH = words("on in since by until early late mid this next last earlier later")
 # Words that join a second verb, ending a noun phrase ("endorsed Trump and said ...").
 NP_COORDINATORS = words("and but or")
+# Verbs that go on with a clause past a cue set off by commas ("Among the precedents at
+# risk, according to Ms. Epstein, are 16 ...", "One decision, a source said, is to ...").
+AUX_VERBS = words("is are was were has have had will would can could may might must should")
+# Words that close a list of objects after its commas ("cites A, B and C").
+SERIES_ENDS = words("and or")
+# Participles that open a list rather than a clause ("focused on pay, including A and B").
+SERIES_LEADS = words("including")
 
 # Patterns of the cue scan (cues.py compiles them once per pack).
 # Prepositional and nominal cues whose source follows ("according to X", "remarks by X").
@@ -930,7 +941,7 @@ CLAUSE_END_PATTERN = (
     r"|adding|noting|saying|arguing|explaining|insisting|stressing|warning|telling|calling"
     r"|accusing|describing|citing|suggesting|claiming|referring)[ :]"
     r"|, an? (?=[a-z]+ )"
-    r"|; | and (?:who|which) | and (?:also |then |later )?(?:said|says|added|told|noted) "
+    r"|; | and (?:who|which) | and (?:also |then |later )?(?:said|says|added|told|noted)[ ,:]"
     r"|, and (?:he|she|they|it|we|I|both|his|her|their|its) "
     r"|, (?:he|she|they|we|I) (?:also |later |then )?(?:said|says|say|added|noted|told"
     r"|argued|warned|insisted) (?!,)"

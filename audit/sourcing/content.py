@@ -79,14 +79,22 @@ class Reader:
         """The reported clause after the cue (or the quote it opens)."""
         if k < len(toks) and toks[k].text in ".!?":
             return None  # the sentence ends at the cue even if the splitter went on
-        wide = has_object or (k < len(toks) and (toks[k].low in self.lang.ADVERBIAL_STARTS
-                                                 or toks[k].low in self.lang.WHEN_WORDS))
+        aside = k < len(toks) and (toks[k].low in self.lang.ADVERBIAL_STARTS
+                                   or toks[k].low in self.lang.WHEN_WORDS)
+        wide = has_object or aside
         limit = min(len(toks), k + (24 if wide else 6))
+        commas = 0
         for i in range(k, limit):
             if toks[i].low in self.lang.CLAUSE_OPENERS or (has_object and (
                     toks[i].text in ",“\"")):
                 k = i
                 break
+            if aside and toks[i].text == ",":
+                commas += 1  # "said Sunday in Madison, Wisconsin, that ...": when and where
+                continue
+            if commas and (toks[i].low.endswith(self.lang.PARTICIPLE_ENDING)
+                           or toks[i].low in self.lang.CUE_VERBS):
+                break  # "said Tuesday, adding that ...": another cue's clause
             if has_object and k < i <= k + MAX_ADDRESSEE and \
                     toks[i].low in self.lang.SUBJECT_PRONOUNS:
                 k = i  # "told reporters he would run": the addressee is not what was told
@@ -178,6 +186,11 @@ class Reader:
         while rest < len(toks) and toks[rest].text != ",":
             rest += 1
         after = self._clause(toks[rest].end, sentence[1]) if rest < len(toks) else None
+        if before is not None and after is not None and rest + 1 < len(toks) and \
+                self._goes_on(toks[rest + 1]):
+            # "Among the precedents at risk, according to Ms. Epstein, are 16 ...": the
+            # clause goes on past the aside, and the whole of it is what is vouched for
+            return before[0], after[1]
         if before is not None and (after is None or word_count(self.text, before) >= 4):
             return self._last_piece(before)
         if before is None and after is not None and lead == 0:
@@ -185,6 +198,11 @@ class Reader:
         if after is None:
             return None
         return self._clause(max(sentence[0], toks[k0].start - MAX_CONTENT), sentence[1])
+
+    def _goes_on(self, tok: Tok) -> bool:
+        """Whether the word after a cue set off by commas goes on with the clause the cue
+        interrupts, as its verb ("..., according to Ms. Epstein, are 16 ...")."""
+        return not tok.is_cap and tok.low in self.lang.AUX_VERBS
 
     def _last_piece(self, span: tuple[int, int]) -> tuple[int, int]:
         """What a trailing "according to X" vouches for: the clause's last piece after a

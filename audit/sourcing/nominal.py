@@ -18,7 +18,7 @@ from audit.sourcing.content import Reader
 from audit.sourcing.context import CueContext
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import np_after, np_before
-from audit.sourcing.text import Tok, word_count
+from audit.sourcing.text import Tok, trim, word_count
 from audit.sourcing.verb_shapes import np_end
 
 _token_start = attrgetter("start")
@@ -51,7 +51,19 @@ def prepositional(r: Reader, c: CueContext, form: Form) -> Attribution | None:
     content = r._around(toks, c.k0, np[1], c.sentence)
     if content is None:
         return None
-    return Attribution(content, source, c.cue, stype, r._has_quote(content), form)
+    att = Attribution(content, source, c.cue, stype, r._has_quote(content), form)
+    comma = r.text.find(",", source[1], content[1]) if content[0] < c.cue[0] else -1
+    if comma < 0 or content[1] <= source[1]:
+        return att
+    # "Notably absent, according to members who spoke with reporters, was ...": the
+    # clause on both sides of the aside, not the rest of the source's phrase
+    left, right = trim(r.text, content[0], c.cue[0], _SEGMENT_EDGES), \
+        trim(r.text, comma + 1, content[1], _SEGMENT_EDGES)
+    return att.with_(segments=(left, right)) if left[1] > left[0] and right[1] > right[0] \
+        else att
+
+
+_SEGMENT_EDGES = " \t\n,;:—–"
 
 
 def in_poll(r: Reader, c: CueContext) -> Attribution | None:

@@ -109,7 +109,20 @@ def _raised(r: Reader, toks: list[Tok], k1: int, sentence):
         return None, 0  # "we seem to be losing": the author's own voice, not a view held
     start = toks[k1 + (toks[k1].low == r.lang.TO)].start  # after "to": "seemed [to] stall"
     end = _aside_end(r, toks, np, k1, r._reported_end(start, sentence[1]))
-    return r._clause(toks[np[0]].start, end), toks[k0].start
+    return r._clause(toks[np[0]].start, _first_pause(r, start, end)), toks[k0].start
+
+
+def _first_pause(r: Reader, start: int, end: int) -> int:
+    """Where a raised view ends: at its clause's first comma, semicolon, colon or
+    parenthesis outside quotes and numbers ("Mr. Trump seemed [to overstay his welcome],
+    revealing ...", "is expected [to sign the measure], potentially teeing up ...")."""
+    match = _PAUSE.search(r.text, start, end)
+    while match is not None and r._inside_quote(match.start()):
+        match = _PAUSE.search(r.text, match.end(), end)
+    return match.start() if match is not None else end
+
+
+_PAUSE = re.compile(r"(?<!\d),|,(?!\d)|[;:(]")
 
 
 def _subject_and_rest(r: Reader, toks: list[Tok], match: re.Match, k1: int, sentence):

@@ -258,7 +258,7 @@ def _object_content(r: Reader, c: CueContext):
     # "announced new measures that make it less attractive to ...") up to the clause's
     # end, and stops where the writer says when ("... for mayor on Tuesday").
     stop = r._reported_end(nxt.start, sentence[1])
-    return r._clause(nxt.start, _before_when(r.lang, toks, end, stop))
+    return r._clause(nxt.start, _before_when(r.lang, toks, end, stop, k1))
 
 
 def _asked(r: Reader, toks, k1: int, sentence):
@@ -379,6 +379,8 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
 def _said_after(r: Reader, toks, k1: int) -> bool:
     """Whether "told [someone]" goes on to what was told: "that", a colon, a quote, or a
     clause's subject just after the addressee ("told him he had never been ...")."""
+    if k1 < len(toks) and toks[k1].low in r.lang.OCCASION_CLAUSES:
+        return False  # "“...,” Stenberg said as she accepted her award": when, not what
     for i, tok in enumerate(toks[k1:k1 + 14], k1):
         if tok.low in r.lang.CLAUSE_OPENERS or tok.text in "“\"" or \
                 r.quotes.opening_at(tok.start) is not None:
@@ -601,13 +603,17 @@ def _reduced_relative(lang, toks: list[Tok], k0: int, k1: int) -> bool:
     return False
 
 
-def _before_when(lang, toks: list[Tok], k: int, stop: int) -> int:
+def _before_when(lang, toks: list[Tok], k: int, stop: int, first: int) -> int:
     """The offset where an object's modifiers from token ``k`` give way to an aside (a
     comma, a colon, a dash) or to a time ("on Tuesday", "last week", "in March"), else
-    ``stop``."""
+    ``stop``. The object opens at token ``first``; a list of objects goes on over its commas."""
     i = k
     while i < len(toks) and toks[i].start < stop:
         low = toks[i].low
+        last = _series(lang, toks, first, i, stop) if low == "," else None
+        if last is not None:
+            i = last  # "supported eliminating caucuses, limiting ... and binding ...": a list
+            continue
         if low in (",", ";", ":", "—", "–", "(") and not toks[i].is_word:
             return toks[i].start  # "backed Ben Carson, a neurosurgeon who ...": an aside
         if i == k and low in lang.OCCASION_PREPS:
@@ -619,6 +625,48 @@ def _before_when(lang, toks: list[Tok], k: int, stop: int) -> int:
             return toks[i].start
         i += 1
     return stop
+
+
+def _series(lang, toks: list[Tok], k: int, comma: int, stop: int) -> int | None:
+    """Where the last item of a list of objects (from token ``k``) begins when the comma at
+    ``comma`` goes on the list ("recommended Ping, Shreve and Miller", "cites A, B, and C"),
+    else None: "and" or "or" after a further item, before any verb, clause word or other
+    punctuation, and no verb opening the last item ("backed Cruz, R-Texas, and opposed
+    Trump" joins a second verb)."""
+    end = len(toks)
+    items = 0
+    for j in range(comma + 1, end):
+        tok = toks[j]
+        if tok.start >= stop:
+            return None
+        if tok.low in lang.SERIES_ENDS:
+            if j == comma + 1 and not items:
+                return None  # ", and there were none": a second clause
+            break
+        if tok.text == ",":
+            items += 1
+            continue
+        if not tok.is_word or tok.low in lang.CLAUSE_WORDS or tok.low in lang.VERBISH or \
+                tok.low in lang.AUX:
+            return None
+        if j == comma + 1 and tok.low.endswith(lang.PARTICIPLE_ENDING) and \
+                tok.low not in lang.SERIES_LEADS and \
+                not toks[k].low.endswith(lang.PARTICIPLE_ENDING):
+            return None  # "supported unity, pushing for ...": a participle clause
+    else:
+        return None
+    head = j + 1
+    while head < end and toks[head].low.endswith(lang.ADVERB_ENDING):
+        head += 1
+    if head < end and toks[head].low.endswith(lang.PAST_ENDING) and not toks[head].is_cap:
+        return None  # "criticized the plan, the budget, and (virulently) opposed the bill"
+    for last in range(j + 1, end):  # the last item: words up to the end or a punctuation
+        tok = toks[last]
+        if tok.start >= stop or not tok.is_word or tok.low in lang.CLAUSE_WORDS:
+            break  # "... and Seattle who demanded ...": a relative clause may follow
+        if tok.low in lang.VERBISH or tok.low in lang.AUX:
+            return None
+    return j + 1 if j + 1 < end else None
 
 
 _NOT_REPORTED = (-1, -1)  # what _object_content gives for a cue that reports nothing here
