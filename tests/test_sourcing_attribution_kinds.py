@@ -257,6 +257,35 @@ def test_belief_inside_a_quote_is_nested_and_not_a_new_source():
     assert belief["source"]["text"] == "I"
 
 
+@pytest.mark.parametrize("text,outer_source,inner_source", [
+    ('When asked about the new levy, Grant said: "There will be some relief," the Gazette '
+     'reported.', "the Gazette", "Grant"),
+    ('Later, the mayor told reporters: "We are not closing the port," the Chronicle reported '
+     'on Monday.', "the Chronicle", "the mayor"),
+])
+def test_a_quote_running_into_the_report_around_it_is_the_nested_one(text, outer_source,
+                                                                      inner_source):
+    """Must fire: a quote's content that runs past its closing mark into the cue of the
+    report holding it does not make that report nested; the quote is."""
+    found = atts(text)
+    (top,) = [a for a in found if a["nested_in"] is None]
+    assert top["source"]["text"] == outer_source
+    inner = [a for a in found if a["source"] and a["source"]["text"] == inner_source]
+    assert inner and all(a["nested_in"] is not None for a in inner)
+
+
+@pytest.mark.parametrize("text,outer_source", [
+    ("“I think he will win the seat,” said Marta Kohl, a nurse from Leeds.", "Marta Kohl"),
+    ("The mayor said the council believes the plan will work, the paper reported.",
+     "the paper"),
+])
+def test_a_belief_inside_a_report_stays_nested(text, outer_source):
+    """Must not fire: an inner attribution that ends before the outer cue stays nested."""
+    found = atts(text)
+    assert found[0]["nested_in"] is None or found[0]["source"]["text"] != outer_source
+    assert any(a["nested_in"] is not None for a in found)
+
+
 def test_nested_attributions_are_not_counted_as_sources():
     text = ("Analysts at the bank said on Monday that the minister believes that growth will "
             "pick up, and the report was welcomed by traders across the region. " * 3)
