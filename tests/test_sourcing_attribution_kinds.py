@@ -286,6 +286,33 @@ def test_a_belief_inside_a_report_stays_nested(text, outer_source):
     assert any(a["nested_in"] is not None for a in found)
 
 
+@pytest.mark.parametrize("text,source,content", [
+    ("Kohl said that while she opposed the plan, she was backing the mayor on the budget.",
+     "Kohl", "while she opposed the plan, she was backing the mayor on the budget"),
+    ("The paper reported that despite the storm, officials plan to reopen the port next week.",
+     "The paper", "despite the storm, officials plan to reopen the port next week"),
+])
+def test_a_fronted_clause_in_what_was_said_does_not_end_it(text, source, content):
+    """Must fire: a subordinate clause or phrase opening the reported clause, set off by a
+    comma, is followed by that clause's main clause, not by a second report."""
+    (top,) = outer(text)
+    assert top["source"]["text"] == source and top["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("Kohl said the plan had failed badly, the mayor argued that the budget was sound.",
+     "the plan had failed badly", "the budget was sound"),
+    ("Kohl said that during the storm the port closed, and the mayor argued that the budget "
+     "was sound.", "during the storm the port closed", "the budget was sound"),
+    ("Kohl said the vote was close, she believes the count was fair.", "the vote was close",
+     "the count was fair"),
+])
+def test_a_second_report_after_a_comma_still_ends_the_first(text, first, second):
+    """Must not fire: a clause that does not open with a subordinator ends at the comma
+    before a second source and cue, or at ", and" even when it does."""
+    assert [a["content"]["text"] for a in outer(text)] == [first, second]
+
+
 def test_nested_attributions_are_not_counted_as_sources():
     text = ("Analysts at the bank said on Monday that the minister believes that growth will "
             "pick up, and the report was welcomed by traders across the region. " * 3)
