@@ -313,6 +313,37 @@ def test_a_second_report_after_a_comma_still_ends_the_first(text, first, second)
     assert [a["content"]["text"] for a in outer(text)] == [first, second]
 
 
+@pytest.mark.parametrize("text,content", [
+    ("Osuna said the group is not a lobby and supports candidates on both sides.",
+     "the group is not a lobby and supports candidates on both sides"),
+    ("Kohl says she would sit the mayor down and tell him the plan is over.",
+     "she would sit the mayor down and tell him the plan is over"),
+])
+def test_a_verb_whose_tense_is_not_the_reports_stays_in_what_was_said(text, content):
+    """Must fire: a verb joined by "and" that cannot share the report's subject (a base
+    form or a present tense after "said") goes on with the reported clause."""
+    (top,) = outer(text)
+    assert top["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text,second_cue,second", [
+    ("Kohl said the plan had failed and warned that the mayor was to blame.", "warned",
+     "the mayor was to blame"),
+    ("Kohl says the plan has failed and warns that the mayor is to blame.", "warns",
+     "the mayor is to blame"),
+    ("Kohl said the plan had failed and is urging the council to resign.", "urging",
+     "the council to resign"),
+])
+def test_a_second_report_of_the_same_source_still_ends_the_first(text, second_cue, second):
+    """Must not fire: a verb in the report's own tense (or after an auxiliary) is the
+    source's second report."""
+    first, nxt = outer(text)
+    assert first["content"]["text"] == "the plan had failed" or \
+        first["content"]["text"] == "the plan has failed"
+    assert nxt["cue"]["text"] == second_cue and nxt["content"]["text"] == second
+    assert nxt["source"]["text"] == "Kohl"
+
+
 def test_nested_attributions_are_not_counted_as_sources():
     text = ("Analysts at the bank said on Monday that the minister believes that growth will "
             "pick up, and the report was welcomed by traders across the region. " * 3)
