@@ -257,6 +257,93 @@ def test_belief_inside_a_quote_is_nested_and_not_a_new_source():
     assert belief["source"]["text"] == "I"
 
 
+@pytest.mark.parametrize("text,outer_source,inner_source", [
+    ('When asked about the new levy, Grant said: "There will be some relief," the Gazette '
+     'reported.', "the Gazette", "Grant"),
+    ('Later, the mayor told reporters: "We are not closing the port," the Chronicle reported '
+     'on Monday.', "the Chronicle", "the mayor"),
+])
+def test_a_quote_running_into_the_report_around_it_is_the_nested_one(text, outer_source,
+                                                                      inner_source):
+    """Must fire: a quote's content that runs past its closing mark into the cue of the
+    report holding it does not make that report nested; the quote is."""
+    found = atts(text)
+    (top,) = [a for a in found if a["nested_in"] is None]
+    assert top["source"]["text"] == outer_source
+    inner = [a for a in found if a["source"] and a["source"]["text"] == inner_source]
+    assert inner and all(a["nested_in"] is not None for a in inner)
+
+
+@pytest.mark.parametrize("text,outer_source", [
+    ("“I think he will win the seat,” said Marta Kohl, a nurse from Leeds.", "Marta Kohl"),
+    ("The mayor said the council believes the plan will work, the paper reported.",
+     "the paper"),
+])
+def test_a_belief_inside_a_report_stays_nested(text, outer_source):
+    """Must not fire: an inner attribution that ends before the outer cue stays nested."""
+    found = atts(text)
+    assert found[0]["nested_in"] is None or found[0]["source"]["text"] != outer_source
+    assert any(a["nested_in"] is not None for a in found)
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Kohl said that while she opposed the plan, she was backing the mayor on the budget.",
+     "Kohl", "while she opposed the plan, she was backing the mayor on the budget"),
+    ("The paper reported that despite the storm, officials plan to reopen the port next week.",
+     "The paper", "despite the storm, officials plan to reopen the port next week"),
+])
+def test_a_fronted_clause_in_what_was_said_does_not_end_it(text, source, content):
+    """Must fire: a subordinate clause or phrase opening the reported clause, set off by a
+    comma, is followed by that clause's main clause, not by a second report."""
+    (top,) = outer(text)
+    assert top["source"]["text"] == source and top["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("Kohl said the plan had failed badly, the mayor argued that the budget was sound.",
+     "the plan had failed badly", "the budget was sound"),
+    ("Kohl said that during the storm the port closed, and the mayor argued that the budget "
+     "was sound.", "during the storm the port closed", "the budget was sound"),
+    ("Kohl said the vote was close, she believes the count was fair.", "the vote was close",
+     "the count was fair"),
+])
+def test_a_second_report_after_a_comma_still_ends_the_first(text, first, second):
+    """Must not fire: a clause that does not open with a subordinator ends at the comma
+    before a second source and cue, or at ", and" even when it does."""
+    assert [a["content"]["text"] for a in outer(text)] == [first, second]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Osuna said the group is not a lobby and supports candidates on both sides.",
+     "the group is not a lobby and supports candidates on both sides"),
+    ("Kohl says she would sit the mayor down and tell him the plan is over.",
+     "she would sit the mayor down and tell him the plan is over"),
+])
+def test_a_verb_whose_tense_is_not_the_reports_stays_in_what_was_said(text, content):
+    """Must fire: a verb joined by "and" that cannot share the report's subject (a base
+    form or a present tense after "said") goes on with the reported clause."""
+    (top,) = outer(text)
+    assert top["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text,second_cue,second", [
+    ("Kohl said the plan had failed and warned that the mayor was to blame.", "warned",
+     "the mayor was to blame"),
+    ("Kohl says the plan has failed and warns that the mayor is to blame.", "warns",
+     "the mayor is to blame"),
+    ("Kohl said the plan had failed and is urging the council to resign.", "urging",
+     "the council to resign"),
+])
+def test_a_second_report_of_the_same_source_still_ends_the_first(text, second_cue, second):
+    """Must not fire: a verb in the report's own tense (or after an auxiliary) is the
+    source's second report."""
+    first, nxt = outer(text)
+    assert first["content"]["text"] == "the plan had failed" or \
+        first["content"]["text"] == "the plan has failed"
+    assert nxt["cue"]["text"] == second_cue and nxt["content"]["text"] == second
+    assert nxt["source"]["text"] == "Kohl"
+
+
 def test_nested_attributions_are_not_counted_as_sources():
     text = ("Analysts at the bank said on Monday that the minister believes that growth will "
             "pick up, and the report was welcomed by traders across the region. " * 3)

@@ -963,6 +963,9 @@ FRONTED_PATTERN = (r"\W{0,3}(?:(?:(?:In|On|At|Last|Earlier|Later|Then|During|But
                    r"|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Bb]efore|[Oo]nce|[Uu]ntil|[Ww]hereas"
                    r"|[Aa]s|[Ii]f|[Ee]ven if|[Ee]ven though)\b|Having\b)"
                    r"(?=[^,]*$)")
+# Prepositions opening a phrase set off before a reported clause's subject ("said that
+# [despite the excitement], he ...", "reported that [during the visit], Erdogan ...").
+FRONTED_PREPS = words("despite during given amid")
 # A dash and a name signing the quote just before (labels.dash_tags): "“...” ― Carla
 # Sanchez", "“...”\n\n- Bernie Sanders.", "... — Paul Ryan (@SpeakerRyan) July 5, 2016".
 DASH_TAG_PATTERN = (r"[ \t\xa0]*\n{0,2}[ \t\xa0]*(?P<cue>―|—|–|--?)[ \t\xa0]*"

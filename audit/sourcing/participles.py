@@ -31,6 +31,10 @@ def shared(r: Reader, c: CueContext) -> Attribution | None:
         return _subject_of_sentence(r, c, j, joined)
     if not joined:
         return None
+    if j == k0 - 1 and previous.content[0] < toks[j].start < previous.content[1] and \
+            _disagrees(r.lang, r.text[previous.cue[0]:previous.cue[1]], toks[k0].low):
+        return None  # "said the group ... and supports candidates", "says he'd sit Putin
+        # down and tell him": the verb's tense is not the report's; its subject is inside
     content = r._after(toks, k1, sentence, toks[k0].low in r.lang.OBJECT_CUES)
     if content is None or word_count(r.text, content) < 2:
         return None
@@ -42,6 +46,28 @@ def shared(r: Reader, c: CueContext) -> Attribution | None:
     return Attribution(content, previous.source, cue, previous.source_type, direct, form,
                        resolved_source=previous.resolved_source,
                        resolved_type=previous.resolved_type)
+
+
+_PARTICIPLE, _PAST, _PRESENT, _BASE = range(4)  # a verb's form, from its ending
+
+
+def _tense(lang, word: str) -> int:
+    if word.endswith(lang.PARTICIPLE_ENDING):
+        return _PARTICIPLE
+    if word.endswith(lang.PAST_ENDING) or word in lang.IRREGULAR_PAST:
+        return _PAST
+    return _PRESENT if word.endswith(lang.PLURAL_ENDING) else _BASE
+
+
+def _disagrees(lang, first_cue: str, word: str) -> bool:
+    """Whether a second verb cannot share the subject of the first cue (a plain verb
+    joined by "and" or "but"): a base form after a past or present-tense report ("said
+    ... and support"), a present tense after a past one ("said ... and supports")."""
+    words = first_cue.lower().split()
+    first = _tense(lang, words[0]) if words else _BASE
+    second = _tense(lang, word)
+    return (second == _BASE and first in (_PAST, _PRESENT)) or (
+        second == _PRESENT and first == _PAST)
 
 
 def _subject_of_sentence(r: Reader, c: CueContext, j: int, joined: bool) -> Attribution | None:

@@ -183,10 +183,22 @@ class Extractor(Reader):
         cut = self.patterns.clause_joint.search(self.text[lead_start:start].rstrip())
         if cut is None:
             return att
-        end = trim(self.text, att.content[0], lead_start + cut.start())[1]
+        joint = lead_start + cut.start()
+        if cut.group() == "," and self._opens_fronted(att.content[0], joint):
+            return att  # "said that while he opposed Trump, [he] was supporting Cruz": the
+            # clause after the comma is the main clause of what was said
+        end = trim(self.text, att.content[0], joint)[1]
         if word_count(self.text, (att.content[0], end)) < 2:
             return att
         return att.with_(content=(att.content[0], end))
+
+    def _opens_fronted(self, start: int, comma: int) -> bool:
+        """Whether the text from ``start`` to ``comma`` is a subordinate clause or phrase
+        opening a clause ("while he opposed Trump", "despite the excitement")."""
+        first = self.text[start:min(comma, start + 20)].split(None, 1)
+        return bool(first) and (
+            first[0].lower() in self.lang.FRONTED_PREPS or
+            self.patterns.fronted.match(self.text, start, comma) is not None)
 
     def _joined_quote(self, att: Attribution) -> Attribution:
         """“We will win,” she said, “and soon.”: one content over both halves."""

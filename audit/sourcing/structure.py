@@ -109,8 +109,9 @@ def _nest(found: list[Attribution]) -> list[Attribution]:
         while j >= 0 and reach[j] > pos:
             outer = out[j]
             if j != i and outer.held and outer.nested_in is None and _holds(outer, pos) and (
-                    outer.direct or _within(att, outer)) and (
-                    outer.cue is None or not outer.cue[0] <= pos < outer.cue[1]):
+                    outer.direct or _within(att, outer) or _runs_into(att, outer)) and (
+                    outer.cue is None or not outer.cue[0] <= pos < outer.cue[1]) and \
+                    not _runs_into(outer, att):
                 out[i] = att.with_(nested_in=j)
                 break
             j -= 1
@@ -122,6 +123,22 @@ def _within(inner: Attribution, outer: Attribution) -> bool:
     ("Tokyo declared that [it intends to build ...]")."""
     spans = [s for s in (inner.source, inner.cue, inner.content) if s]
     return all(outer.content[0] <= a and b <= outer.content[1] for a, b in spans)
+
+
+_TAIL = 24  # characters a content may run past the outer report's cue: "on Monday"
+
+
+def _runs_into(att: Attribution, other: Attribution) -> bool:
+    """Whether ``att``'s content runs on into ``other``'s cue and ends there (a few words
+    at most past it: "the Chronicle reported on Monday"), while ``other``'s content holds
+    ``att``'s cue and goes on further past it: ``other`` is the outer report ("Trump said:
+    “There will always be exceptions,” [the Times reported]"), ``att``'s content wrongly
+    reaching into it."""
+    if other.cue is None or att.cue is None or not (
+            _holds(att, other.cue[0]) and _holds(other, att.cue[0])):
+        return False
+    tail = att.content[1] - other.cue[1]
+    return tail <= _TAIL and tail < other.content[1] - att.cue[1]
 
 
 def _holds(att: Attribution, pos: int) -> bool:
