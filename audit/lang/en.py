@@ -1000,6 +1000,15 @@ FIRST_PERSON_CUE_PATTERN = (
 RELATIVE_WHAT_PATTERN = r"\b(?:[Ww]hat|[Ww]hich|[Hh]ow)\s"
 # "“A,” said Raffaello Pantucci, director of ..., “but B.”": an apposition, then the quote.
 APPOSITION_THEN_QUOTE_PATTERN = r",[^.!?;:\n“”\"]{3,160}?,\s*(?=[“\"])"
+# "“A,” one aide said late last month, “but B.”": words after the cue, then the quote.
+OCCASION_THEN_QUOTE_PATTERN = r"\s[^,.!?;:\n“”\"]{1,80},\s*(?=[“\"]|'')"
+# "“A,” he said, but “B.”": the quote goes on past a conjunction.
+CONJUNCTION_THEN_QUOTE_PATTERN = r",\s+(?:but|and)\s+(?=[“\"]|'')"
+# "“A,” Corker said in an interview, pointing out that B", "the governor said, before
+# clarifying that B": after a cue that closes a quote, a participle's clause for the same
+# source (a participle the cue scan knows is read as a cue of its own).
+TRAILING_THAT_PATTERN = (r"[^,.;:!?“”\"\n]{0,60},\s+(?:(?:before|after|while|instead)\s+)?"
+                         r"(?P<cue>[a-z]+ing(?:\s+out)?)\b(?:\s+[\w'’-]+){0,4}?\s+that\s")
 
 # The author's own voice (voice.py): first and second person words.
 FIRST_PERSON = words("i me my mine myself we us our ours ourselves")

@@ -35,6 +35,8 @@ def shared(r: Reader, c: CueContext) -> Attribution | None:
     if content is None or word_count(r.text, content) < 2:
         return None
     if previous.content[0] < toks[j].start < previous.content[1]:
+        if previous.direct and previous.content[0] < previous.cue[0] < toks[j].start:
+            return None  # “A,” X said, referring to Y, “B.”: an aside in a joined quote
         end = trim(r.text, previous.content[0], toks[j].start)[1]
         r._found[-1] = previous.with_(content=(previous.content[0], end))
     direct = r._has_quote(content)
