@@ -81,3 +81,18 @@ def test_a_participle_the_cue_list_holds_is_read_once():
                  "campaign would go on to Ohio.")
     assert len(by_cue(atts, "adding")) == 1
     assert contents(by_cue(atts, "said")[0])[0].startswith("“We will win")
+
+
+def test_went_on_reports_the_quote_it_closes_or_opens():
+    for text in ("Obama spoke on Monday, Obama said.\n\n“It is a pretty expensive business "
+                 "model for all of them,” she went on.",
+                 "Obama spoke on Monday, Obama said.\n\nShe went on: “It is a pretty expensive "
+                 "business model for all of them.”"):
+        quote = [a for a in outer(text) if a["content"]["text"].startswith("“It is")]
+        assert len(quote) == 1 and quote[0]["cue"]["text"] == "went on", text
+        assert quote[0]["source"]["text"].lower() == "she"
+
+
+def test_went_on_is_no_cue_without_a_quote():
+    atts = outer("The meeting went on for hours, and the council went on to approve the budget.")
+    assert not [a for a in atts if a["cue"] and a["cue"]["text"] == "went on"]

@@ -235,7 +235,7 @@ NAMING_CUES = words("called calls call calling")
 
 # Cues that report only a quote they close or open ("“A,” she continued.", "He continued,
 # “B.”"): "continued to rise" reports nothing.
-QUOTE_ONLY_CUES = words("continued continues answered answers")
+QUOTE_ONLY_CUES = words("continued continues answered answers went goes")  # "went on"
 
 # Cues that report only with "that" after them ("Beijing has calculated that ...").
 THAT_ONLY_CUES = words("calculated calculates")
@@ -801,7 +801,7 @@ NOMINALS = tuple(f"{w} {p}" for w in ("remarks", "Remarks", "comments", "Comment
                                        "testimony", "Testimony") for p in ("from", "by")
                  if f"{w} {p}".lower() != "comments from")
 # Phrases scanned as cues besides PHRASAL_CUES ("pointed out", "referred to it as").
-MORE_PHRASES = ("pointed out", "points out", "point out",
+MORE_PHRASES = ("pointed out", "points out", "point out", "went on", "goes on",
                 *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
                   for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
 _BE = (r"(?:is|are|was|were|be|been|being) "
