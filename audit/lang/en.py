@@ -262,6 +262,9 @@ expect threatened claims claimed claim
 OBJECT_CUES = words("told tells tell telling")
 
 # Words between a subject and its cue that are not part of the subject.
+# Finite auxiliaries: "plans to widen the road were shelved" has a verb of its own after
+# the infinitive, so "plans" is a noun there.
+FINITE_AUX = words("is are was were has have had will would may might could should can must")
 AUX = words("""
 has have had will would also recently previously repeatedly later earlier publicly
 privately already once often again further still even just first then

@@ -64,6 +64,9 @@ def _subject_of_sentence(r: Reader, c: CueContext, j: int, joined: bool) -> Attr
             or nxt.low in lang.MONTHS_AND_WHEN \
             or not (
             speech or nxt.low == lang.THAT or nxt.text in "“\"" or nxt.low in r.lang.PRONOUNS or
+            (nxt.low == lang.TO and toks[k0].low in lang.INTENT_TO_CUES
+             and not _finite_after(lang, toks, k1)) or  # "but plans to", not "plans to
+            # widen the road were shelved"
             (nxt.low in r.lang.DETERMINERS and toks[k0].low != lang.ADDING) or
             (nxt.is_cap and not participle)):
         return None  # "adding jobs", "told them of", "concludes October 10th"
@@ -87,6 +90,16 @@ def _subject_of_sentence(r: Reader, c: CueContext, j: int, joined: bool) -> Attr
         return None
     form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
     return Attribution(content, subject[0], cue, subject[1], r._has_quote(content), form)
+
+
+def _finite_after(lang, toks: list[Tok], k: int) -> bool:
+    """Whether a finite auxiliary follows token ``k`` before the next comma."""
+    for tok in toks[k + 1:k + 16]:
+        if not tok.is_word and tok.text in ",;:":
+            return False
+        if tok.low in lang.FINITE_AUX:
+            return True
+    return False
 
 
 def _sentence_subject(r: Reader, sentence, before: int) -> tuple[tuple[int, int], str] | None:
