@@ -96,3 +96,15 @@ def test_went_on_reports_the_quote_it_closes_or_opens():
 def test_went_on_is_no_cue_without_a_quote():
     atts = outer("The meeting went on for hours, and the council went on to approve the budget.")
     assert not [a for a in atts if a["cue"] and a["cue"]["text"] == "went on"]
+
+
+def test_a_document_reads_the_quote_it_closes_or_opens():
+    atts = outer("“Friend, let me be blunt. I can beat her in November,” the email read.")
+    assert len(atts) == 1 and atts[0]["cue"]["text"] == "read"
+    assert atts[0]["source"]["text"] == "the email" and atts[0]["kind"] == "document"
+    atts = outer("The letter reads: “We are gravely concerned about the removals.”")
+    assert len(atts) == 1 and atts[0]["cue"]["text"] == "reads"
+
+
+def test_read_is_no_cue_without_a_quote():
+    assert outer("He read the report on the train and went home to his family.") == []

@@ -235,7 +235,8 @@ NAMING_CUES = words("called calls call calling")
 
 # Cues that report only a quote they close or open ("“A,” she continued.", "He continued,
 # “B.”"): "continued to rise" reports nothing.
-QUOTE_ONLY_CUES = words("continued continues answered answers went goes")  # "went on"
+QUOTE_ONLY_CUES = words("continued continues answered answers went goes read reads")
+# ("went on" with the phrase in MORE_PHRASES; "“A,” the statement read.")
 
 # Cues that report only with "that" after them ("Beijing has calculated that ...").
 THAT_ONLY_CUES = words("calculated calculates")
