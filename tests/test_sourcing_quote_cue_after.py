@@ -108,3 +108,14 @@ def test_a_document_reads_the_quote_it_closes_or_opens():
 
 def test_read_is_no_cue_without_a_quote():
     assert outer("He read the report on the train and went home to his family.") == []
+
+
+def test_more_speech_verbs_after_a_quote():
+    for verb in ("elaborated", "surmised", "fumed"):
+        atts = outer(f"“People are afraid of wasting their votes this year,” Toomey {verb}.")
+        assert len(atts) == 1 and atts[0]["cue"]["text"] == verb
+        assert atts[0]["source"]["text"] == "Toomey"
+
+
+def test_a_thing_that_fumes_reports_nothing():
+    assert outer("The old engine fumed and sputtered all the way home from the fair.") == []

@@ -197,7 +197,7 @@ projects forecast forecasts accused accuses accuse tweeted tweets reveal calcula
 calculates called calls call continued continues answered answers show find indicate quipped
 quips joked jokes mused muses wondered wonders retorted lamented laments proclaimed proclaims
 exclaimed yelled shouted chanted recounted recounts pleaded boasted boasts bragged brags scoffed
-snapped texted emailed
+snapped texted emailed elaborated elaborates surmised fumed
 """)
 
 # Nouns that attribute what follows "that" to their owner ("Smith’s claim that ...").
@@ -224,6 +224,7 @@ replied responded countered argued argues insisted insists warned warns stated o
 concluded acknowledged conceded admitted remarked asked continued cautioned claimed
 declared according quipped joked mused wondered retorted lamented proclaimed exclaimed
 yelled shouted chanted recounted pleaded boasted bragged scoffed snapped tweeted
+elaborated surmised fumed
 """)
 
 # Cues of evidence: attribution only for documents or with "that" ("the study found").
