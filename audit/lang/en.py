@@ -197,7 +197,7 @@ projects forecast forecasts accused accuses accuse tweeted tweets reveal calcula
 calculates called calls call continued continues answered answers show find indicate quipped
 quips joked jokes mused muses wondered wonders retorted lamented laments proclaimed proclaims
 exclaimed yelled shouted chanted recounted recounts pleaded boasted boasts bragged brags scoffed
-snapped texted emailed
+snapped texted emailed elaborated elaborates surmised fumed
 """)
 
 # Nouns that attribute what follows "that" to their owner ("Smith’s claim that ...").
@@ -224,6 +224,7 @@ replied responded countered argued argues insisted insists warned warns stated o
 concluded acknowledged conceded admitted remarked asked continued cautioned claimed
 declared according quipped joked mused wondered retorted lamented proclaimed exclaimed
 yelled shouted chanted recounted pleaded boasted bragged scoffed snapped tweeted
+elaborated surmised fumed
 """)
 
 # Cues of evidence: attribution only for documents or with "that" ("the study found").
@@ -235,7 +236,8 @@ NAMING_CUES = words("called calls call calling")
 
 # Cues that report only a quote they close or open ("“A,” she continued.", "He continued,
 # “B.”"): "continued to rise" reports nothing.
-QUOTE_ONLY_CUES = words("continued continues answered answers")
+QUOTE_ONLY_CUES = words("continued continues answered answers went goes read reads")
+# ("went on" with the phrase in MORE_PHRASES; "“A,” the statement read.")
 
 # Cues that report only with "that" after them ("Beijing has calculated that ...").
 THAT_ONLY_CUES = words("calculated calculates")
@@ -262,6 +264,9 @@ expect threatened claims claimed claim
 OBJECT_CUES = words("told tells tell telling")
 
 # Words between a subject and its cue that are not part of the subject.
+# Finite auxiliaries: "plans to widen the road were shelved" has a verb of its own after
+# the infinitive, so "plans" is a noun there.
+FINITE_AUX = words("is are was were has have had will would may might could should can must")
 AUX = words("""
 has have had will would also recently previously repeatedly later earlier publicly
 privately already once often again further still even just first then
@@ -801,7 +806,7 @@ NOMINALS = tuple(f"{w} {p}" for w in ("remarks", "Remarks", "comments", "Comment
                                        "testimony", "Testimony") for p in ("from", "by")
                  if f"{w} {p}".lower() != "comments from")
 # Phrases scanned as cues besides PHRASAL_CUES ("pointed out", "referred to it as").
-MORE_PHRASES = ("pointed out", "points out", "point out",
+MORE_PHRASES = ("pointed out", "points out", "point out", "went on", "goes on",
                 *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
                   for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
 _BE = (r"(?:is|are|was|were|be|been|being) "
@@ -1003,6 +1008,15 @@ FIRST_PERSON_CUE_PATTERN = (
 RELATIVE_WHAT_PATTERN = r"\b(?:[Ww]hat|[Ww]hich|[Hh]ow)\s"
 # "“A,” said Raffaello Pantucci, director of ..., “but B.”": an apposition, then the quote.
 APPOSITION_THEN_QUOTE_PATTERN = r",[^.!?;:\n“”\"]{3,160}?,\s*(?=[“\"])"
+# "“A,” one aide said late last month, “but B.”": words after the cue, then the quote.
+OCCASION_THEN_QUOTE_PATTERN = r"\s[^,.!?;:\n“”\"]{1,80},\s*(?=[“\"]|'')"
+# "“A,” he said, but “B.”": the quote goes on past a conjunction.
+CONJUNCTION_THEN_QUOTE_PATTERN = r",\s+(?:but|and)\s+(?=[“\"]|'')"
+# "“A,” Corker said in an interview, pointing out that B", "the governor said, before
+# clarifying that B": after a cue that closes a quote, a participle's clause for the same
+# source (a participle the cue scan knows is read as a cue of its own).
+TRAILING_THAT_PATTERN = (r"[^,.;:!?“”\"\n]{0,60},\s+(?:(?:before|after|while|instead)\s+)?"
+                         r"(?P<cue>[a-z]+ing(?:\s+out)?)\b(?:\s+[\w'’-]+){0,4}?\s+that\s")
 
 # The author's own voice (voice.py): first and second person words.
 FIRST_PERSON = words("i me my mine myself we us our ours ourselves")

@@ -39,6 +39,9 @@ class ReaderPatterns(NamedTuple):
     clause_joint: re.Pattern  # what joins a second clause (lang.CLAUSE_JOINT_PATTERN)
     fronted: re.Pattern  # a sentence opening with a subordinate clause (lang.FRONTED_PATTERN)
     that: re.Pattern  # "that" opening a clause, after spaces (lang.THAT)
+    trailing_that: re.Pattern  # ", pointing out that" after a quote's cue
+    occasion_then_quote: re.Pattern  # “A,” X said last month, “but B.”
+    conjunction_then_quote: re.Pattern  # “A,” he said, but “B.”
 
 
 @lru_cache(maxsize=8)
@@ -47,7 +50,8 @@ def reader_patterns(lang: ModuleType) -> ReaderPatterns:
         lang.DATELINE_PATTERN, lang.CLAUSE_END_PATTERN, lang.FIRST_PERSON_CUE_PATTERN,
         lang.RELATIVE_WHAT_PATTERN, lang.APPOSITION_THEN_QUOTE_PATTERN,
         lang.LAST_PIECE_PATTERN, lang.CLAUSE_JOINT_PATTERN, lang.FRONTED_PATTERN,
-        r"\s*" + re.escape(lang.THAT) + r"\b")))
+        r"\s*" + re.escape(lang.THAT) + r"\b", lang.TRAILING_THAT_PATTERN,
+        lang.OCCASION_THEN_QUOTE_PATTERN, lang.CONJUNCTION_THEN_QUOTE_PATTERN)))
 
 
 class Reader:

@@ -42,7 +42,7 @@ def cue_set(lang: ModuleType) -> CueSet:
     noun_that = tuple(f"{noun} {lang.THAT}" for noun in lang.NOMINAL_CUES)
     phrases = (*lang.PREPS, *lang.NOMINALS, *lang.MORE_PHRASES, *lang.PHRASAL_CUES)
     verbs = (lang.CUE_VERBS | lang.NP_OBJECT_CUES | lang.INTENT_TO_CUES | lang.ASK_CUES
-             | lang.AS_ONLY_CUES) - \
+             | lang.AS_ONLY_CUES | lang.QUOTE_ONLY_CUES) - \
         {lang.ACCORDING}
     every = set(phrases) | set(noun_that) | lang.PARTICIPLE_CUES | verbs
     # The lookahead on the cues' first letters lets the scan skip most offsets at once.

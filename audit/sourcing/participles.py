@@ -39,6 +39,8 @@ def shared(r: Reader, c: CueContext) -> Attribution | None:
     if content is None or word_count(r.text, content) < 2:
         return None
     if previous.content[0] < toks[j].start < previous.content[1]:
+        if previous.direct and previous.content[0] < previous.cue[0] < toks[j].start:
+            return None  # “A,” X said, referring to Y, “B.”: an aside in a joined quote
         end = trim(r.text, previous.content[0], toks[j].start)[1]
         r._found[-1] = previous.with_(content=(previous.content[0], end))
     direct = r._has_quote(content)
@@ -88,6 +90,9 @@ def _subject_of_sentence(r: Reader, c: CueContext, j: int, joined: bool) -> Attr
             or nxt.low in lang.MONTHS_AND_WHEN \
             or not (
             speech or nxt.low == lang.THAT or nxt.text in "“\"" or nxt.low in r.lang.PRONOUNS or
+            (nxt.low == lang.TO and toks[k0].low in lang.INTENT_TO_CUES
+             and not _finite_after(lang, toks, k1)) or  # "but plans to", not "plans to
+            # widen the road were shelved"
             (nxt.low in r.lang.DETERMINERS and toks[k0].low != lang.ADDING) or
             (nxt.is_cap and not participle)):
         return None  # "adding jobs", "told them of", "concludes October 10th"
@@ -111,6 +116,16 @@ def _subject_of_sentence(r: Reader, c: CueContext, j: int, joined: bool) -> Attr
         return None
     form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
     return Attribution(content, subject[0], cue, subject[1], r._has_quote(content), form)
+
+
+def _finite_after(lang, toks: list[Tok], k: int) -> bool:
+    """Whether a finite auxiliary follows token ``k`` before the next comma."""
+    for tok in toks[k + 1:k + 16]:
+        if not tok.is_word and tok.text in ",;:":
+            return False
+        if tok.low in lang.FINITE_AUX:
+            return True
+    return False
 
 
 def _sentence_subject(r: Reader, sentence, before: int) -> tuple[tuple[int, int], str] | None:

@@ -98,6 +98,10 @@ class Extractor(Reader):
                 if found and att.source:
                     found[-1] = self._before_next(found[-1], att)
                 found.append(att)
+                trailing = self._trailing(att, self.sents.spans[index])
+                if trailing is not None:
+                    found.append(trailing)
+                    att = trailing
                 ends = [end for _, end in filter(None, (att.source, att.cue))]
                 claimed_until = max([claimed_until, *ends])
         return found + nested
@@ -200,18 +204,47 @@ class Extractor(Reader):
             first[0].lower() in self.lang.FRONTED_PREPS or
             self.patterns.fronted.match(self.text, start, comma) is not None)
 
+    def _cue_opens(self, start: int, end: int) -> bool:
+        """Whether a cue of its own opens the quote at ``end`` (", adding, “B.”"), rather
+        than an aside holding a cue ("said, referring to the excuse, “B.”")."""
+        cue = self.cues.cue.search(self.text, start, end)
+        return cue is not None and self.text[cue.end():end].strip(" ,:") == ""
+
+    def _trailing(self, att: Attribution, sentence: tuple[int, int]) -> Attribution | None:
+        """“A,” Corker said Wednesday, pointing out that B: after a cue that closes what it
+        reports, the clause of a participle no cue list holds, for the same source."""
+        if att.cue is None or att.source is None or att.content[1] > att.cue[0]:
+            return None
+        match = self.patterns.trailing_that.match(self.text, max(att.cue[1], att.source[1]),
+                                                  sentence[1])
+        if match is None or match.group("cue").split()[0] in self.lang.PARTICIPLE_CUES:
+            return None
+        content = self._clause(match.end(), self._reported_end(match.end(), sentence[1]))
+        if content is None or word_count(self.text, content) < 3:
+            return None
+        return Attribution(content, att.source, match.span("cue"), att.source_type,
+                           self._has_quote(content), Form.REPORTED,
+                           resolved_source=att.resolved_source, resolved_type=att.resolved_type)
+
     def _joined_quote(self, att: Attribution) -> Attribution:
         """“We will win,” she said, “and soon.”: one content over both halves."""
         if not (att.direct and att.source and att.cue) or att.content[1] > att.cue[0]:
             return att
         tail = max(att.source[1], att.cue[1])
         if self.text[tail:tail + 1] != ",":
-            return att
+            # “A,” one aide said late last month, “but B.” (no cue in between)
+            aside = self.patterns.occasion_then_quote.match(self.text, tail)
+            if aside is None or self._cue_opens(tail, aside.end()):
+                return att
+            tail = aside.end() - 1
         second = self.quotes.opening_at(tail)
         if second is None:
             # "“A,” said Raffaello Pantucci, director of ..., “but B.”": past an apposition
-            aside = self.patterns.apposition_then_quote.match(self.text, tail)
-            second = self.quotes.opening_at(aside.end()) if aside else None
+            # (not "“A,” she said, adding, “B.”": a cue of its own reports B)
+            aside = self.patterns.apposition_then_quote.match(self.text, tail) or \
+                self.patterns.conjunction_then_quote.match(self.text, tail)
+            second = self.quotes.opening_at(aside.end()) if aside and \
+                not self._cue_opens(tail, aside.end()) else None
         if second is None:
             return att
         return att.with_(content=(att.content[0], second.end))

@@ -335,10 +335,12 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
             not _said_after(r, toks, k1):
         content = None  # "“...,” Kasich told a crowd in Berea": what came before (also
         # "“... who knows?” Trump told ITV", the quote ending the sentence before)
-    if content is not None and first > 0 and not r._is_quote(content) and \
-            r.quotes.closing_before(toks[first].start) is not None and \
-            not _said_after(r, toks, k1):
-        content = None  # "“...,” Trump said late last week": the quote, not the time
+    lead_quote = r.quotes.closing_before(toks[first].start) if first > 0 else None
+    if content is not None and lead_quote is not None and not r._is_quote(content) and (
+            not _said_after(r, toks, k1) or (_comma_closed(r, lead_quote, sentence)
+                                             and _aside_after(r, toks[k1 - 1].end, content))):
+        content = None  # "“...,” Trump said late last week": the quote, not the time; and
+        # "“...,” the governor said, before clarifying that ...": the quote, not the aside
     as_clause = first > 0 and toks[first - 1].low == r.lang.AS  # "..., as one CEO told me"
     parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
                                   k1 < len(toks) and toks[k1].text == ",")
@@ -374,6 +376,23 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
     if r._is_quote(content) and content[0] > toks[k0].start and first_half is not None:
         return first_half.start, content[1]  # “A,” she said, “B.”: both halves
     return content
+
+
+def _comma_closed(r: Reader, quote, sentence) -> bool:
+    """Whether a quote opening its clause closes on a comma (“A,” X said): the quote is
+    what the cue after it reports, whatever follows the cue."""
+    return r.text[quote.start:quote.end].rstrip("”\"'’» ")[-1:] == "," and \
+        not r._partial(quote.start, sentence)
+
+
+def _aside_after(r: Reader, cue_end: int, content: tuple[int, int]) -> bool:
+    """Whether what follows a cue is not its object clause ("told reporters she would
+    run", "said that"): an aside, an occasion or a participle's clause (", before
+    clarifying that", "in an interview Wednesday, pointing out that")."""
+    first = r.text[content[0]:content[0] + 24].split(None, 1)[:1]
+    word = first[0].lower() if first else ""
+    return "," in r.text[cue_end:content[0]] or not (
+        word in r.lang.SUBJECT_PRONOUNS or word in r.lang.CLAUSE_OPENERS)
 
 
 def _said_after(r: Reader, toks, k1: int) -> bool:
