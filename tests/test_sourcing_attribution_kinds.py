@@ -965,3 +965,32 @@ def test_a_reported_clause_stops_at_however():
 def test_a_comma_inside_a_quote_does_not_end_a_raised_view():
     (att,) = outer("The senator is expected to vote for the “bold, and costly” bill on Monday.")
     assert att["content"]["text"].endswith("bill on Monday")
+
+
+@pytest.mark.parametrize("text,segments", [
+    # a quote in two-apostrophe marks goes on after the cue's sentence ends on one
+    ("''We will win the vote,'' Smith said on ''This Week.'' ''Nobody in this room doubts "
+     "it, and nobody should.''",
+     ["''We will win the vote,''", "''Nobody in this room doubts it, and nobody should.''"]),
+    # a sentence led into its quote by a few words and a comma goes on with the quote
+    ("“We will win the vote,” Smith said. Unless the others quit, “it is very hard to see how "
+     "we lose it.”",
+     ["“We will win the vote,”", "Unless the others quit, “it is very hard to see how we lose "
+      "it.”"]),
+])
+def test_quote_goes_on_in_the_next_sentence(text, segments):
+    said = next(a for a in outer(text) if a["cue"] and a["cue"]["text"] == "said")
+    assert [s["text"] for s in said["content_segments"]] == segments
+
+
+@pytest.mark.parametrize("text", [
+    # the next sentence's lead has no comma: the writer's words around a phrase quoted
+    "“We will win the vote,” Smith said. The plan makes her “a trustworthy and reliable person "
+    "in every way.”",
+    # the lead is long: the writer's account, not a quote going on
+    "“We will win the vote,” Smith said. After the meeting ended and the doors closed on the "
+    "last of the reporters and aides, “the room was quiet.”",
+])
+def test_writer_sentence_with_a_quote_is_not_carried(text):
+    said = next(a for a in outer(text) if a["cue"] and a["cue"]["text"] == "said")
+    assert not said.get("content_segments") or len(said["content_segments"]) == 1
