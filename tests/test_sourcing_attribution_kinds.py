@@ -994,3 +994,19 @@ def test_quote_goes_on_in_the_next_sentence(text, segments):
 def test_writer_sentence_with_a_quote_is_not_carried(text):
     said = next(a for a in outer(text) if a["cue"] and a["cue"]["text"] == "said")
     assert not said.get("content_segments") or len(said["content_segments"]) == 1
+
+
+
+def test_quote_on_the_next_line_goes_on_from_the_quote_before():
+    text = ("“We will win the vote,” Smith said.\n“Nobody in this room doubts it, and nobody "
+            "should.”")
+    said = next(a for a in outer(text) if a["cue"] and a["cue"]["text"] == "said")
+    assert [s["text"] for s in said["content_segments"]] == [
+        "“We will win the vote,”", "“Nobody in this room doubts it, and nobody should.”"]
+
+
+def test_quote_on_the_next_line_after_a_reported_clause_is_not_carried():
+    text = "Smith said the vote would pass.\n“Nobody in this room doubts it, and nobody should.”"
+    said = next(a for a in outer(text) if a["cue"] and a["cue"]["text"] == "said")
+    assert said["content"]["text"] == "the vote would pass"
+    assert not said.get("content_segments")

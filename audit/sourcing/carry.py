@@ -98,8 +98,8 @@ def _carry(text: str, speaker: Attribution, start: int, end: int) -> Attribution
 def _speaker_carries(text: str, last: Attribution, start: int, sents: Sentences) -> bool:
     """Whether the attribution ``last`` carries over to a quote opening at ``start``."""
     para, before = sents.paragraph(start), sents.paragraph(last.content[0])
-    if start == 0 or text[start - 1] == "\n":
-        return before == para - 1
+    if (start == 0 or text[start - 1] == "\n") and before == para - 1:
+        return True
     previous = text[max(0, start - 3):start].rstrip()
     return before == para and last.direct and (
         previous[-1:] in (".", "!", "?", "”", '"') or previous.endswith("''"))
