@@ -1010,3 +1010,20 @@ def test_quote_on_the_next_line_after_a_reported_clause_is_not_carried():
     said = next(a for a in outer(text) if a["cue"] and a["cue"]["text"] == "said")
     assert said["content"]["text"] == "the vote would pass"
     assert not said.get("content_segments")
+
+
+@pytest.mark.parametrize("text,segments", [
+    # the clause goes on past an inverted source and its apposition with its verb
+    ("Any reading of the ruling, said Michael Kofman, an expert on Russia at the center, "
+     "would see it as a public admission of defeat.",
+     ["Any reading of the ruling", "would see it as a public admission of defeat"]),
+    ("Any reading of the ruling, said Smith, would be badly wrong.",
+     ["Any reading of the ruling", "would be badly wrong"]),
+    # a relative clause after the source is the writer's, about the source
+    ("The bill passed easily, said Smith, a Democrat, who had voted for it.",
+     ["The bill passed easily"]),
+    ("The bill passed easily, said Smith, who had voted for it.", ["The bill passed easily"]),
+])
+def test_clause_goes_on_past_an_inverted_source(text, segments):
+    said = next(a for a in outer(text) if a["cue"]["text"] == "said")
+    assert [s["text"] for s in said.get("content_segments") or [said["content"]]] == segments

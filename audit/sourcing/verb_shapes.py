@@ -457,7 +457,35 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
         return None  # "Rawlings, 59, who watched ..., said the event ...": her, not the event
     source = (toks[np[0]].start, toks[np[1] - 1].end)
     form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
+    after = None if r._is_quote(content) else _inverted_goes_on(r, toks, np[1], sentence)
+    if after is not None:
+        # "Any reading of his actions, said Kofman, an expert, would read this as ...": the
+        # clause before the cue goes on past the source (and its apposition) with its verb
+        return Attribution((content[0], after[1]), source, cue, stype,
+                           r._has_quote(content) or r._has_quote(after), form,
+                           segments=(content, after))
     return Attribution(content, source, cue, stype, r._has_quote(content), form)
+
+
+MAX_APPOSITION = 16  # tokens of an apposition after an inverted source ("an expert on ...")
+
+
+def _inverted_goes_on(r: Reader, toks, j: int, sentence) -> tuple[int, int] | None:
+    """The rest of the clause an inverted cue interrupts, when after the source (and an
+    apposition set off by commas) it goes on with an auxiliary verb; else None."""
+    if j >= len(toks) or toks[j].text != ",":
+        return None
+    k = j + 1
+    if k < len(toks) and not r._goes_on(toks[k]):
+        k = next((i for i in range(j + 1, min(len(toks), j + 1 + MAX_APPOSITION))
+                  if toks[i].text in ",.;:\"“”()"), len(toks))
+        if k >= len(toks) or toks[k].text != ",":
+            return None
+        k += 1
+    if k >= len(toks) or not r._goes_on(toks[k]):
+        return None
+    after = r._clause(toks[k].start, r._reported_end(toks[k].start, sentence[1]))
+    return after if after is not None and word_count(r.text, after) >= 3 else None
 
 
 def _appositive(r: Reader, c: CueContext) -> Attribution | None:
