@@ -1027,3 +1027,28 @@ def test_quote_on_the_next_line_after_a_reported_clause_is_not_carried():
 def test_clause_goes_on_past_an_inverted_source(text, segments):
     said = next(a for a in outer(text) if a["cue"]["text"] == "said")
     assert [s["text"] for s in said.get("content_segments") or [said["content"]]] == segments
+
+
+@pytest.mark.parametrize("text,first,last", [
+    # the clause goes on past a cue set off by commas with its occasion
+    ("The plan, the mayor said on Monday, will cost far more than expected.", "The plan",
+     "will cost far more than expected"),
+    ("The tool was built for crises, a spokeswoman said on Saturday, and it has been used five "
+     "times.", "The tool was built for crises", "and it has been used five times"),
+])
+def test_clause_goes_on_past_a_cue_and_its_occasion(text, first, last):
+    (att,) = outer(text)
+    segments = [s["text"] for s in att["content_segments"]]
+    assert segments[0] == first and segments[-1].endswith(last)
+
+
+@pytest.mark.parametrize("text", [
+    # a clause of its own after the occasion: the aside does not close on the comma
+    "The plan failed, the mayor said in a statement that he released, and he resigned.",
+    "The plan failed, the mayor said in March.",
+    # an occasion clause after the comma says when, not more of what was said
+    "The plan failed, the mayor said on Tuesday, as the council met to discuss the budget.",
+])
+def test_cue_and_occasion_closing_the_sentence_report_what_came_before(text):
+    (att,) = outer(text)
+    assert att["content"]["text"] == "The plan failed" and not att.get("content_segments")
