@@ -1052,3 +1052,17 @@ def test_clause_goes_on_past_a_cue_and_its_occasion(text, first, last):
 def test_cue_and_occasion_closing_the_sentence_report_what_came_before(text):
     (att,) = outer(text)
     assert att["content"]["text"] == "The plan failed" and not att.get("content_segments")
+
+
+@pytest.mark.parametrize("text,segments", [
+    # a clause around its cue keeps all of its second half, not only a phrase quoted in it
+    ("Loyalty, he noted, has long been a core tenet of the party and keeps its “old guard” "
+     "engaged.", ["Loyalty", "has long been a core tenet of the party and keeps its “old guard” "
+                  "engaged"]),
+    # after a quote's first half, the second half is the quote the words lead into
+    ("“We will win the vote,” said Smith, the party's leader, “and nobody doubts it.”",
+     ["“We will win the vote,”", "“and nobody doubts it.”"]),
+])
+def test_second_half_opens_a_quote_only_after_a_quote(text, segments):
+    (att,) = outer(text)
+    assert [s["text"] for s in att["content_segments"]] == segments
