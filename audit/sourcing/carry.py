@@ -16,7 +16,7 @@ from audit.model import Form
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
-from audit.sourcing.text import Sentences, trim
+from audit.sourcing.text import Sentences, trim, word_count
 
 MIN_CARRIED_WORDS = 5  # shorter quotes opening a paragraph are titles or scare quotes
 
@@ -117,7 +117,7 @@ def _led_in(text: str, last: Attribution, start: int, end: int,
         return None
     s0, s1 = sents.spans[i]
     lead = text[s0:start].rstrip()
-    if not lead.endswith(",") or len(lead.split()) > MAX_LEAD_WORDS or \
+    if not lead.endswith(",") or word_count(text, (s0, start)) > MAX_LEAD_WORDS or \
             text[end:s1].strip(" .!?\n") or sents.paragraph(s0) != sents.paragraph(start) or \
             sents.paragraph(last.cue[0]) != sents.paragraph(start):
         return None
