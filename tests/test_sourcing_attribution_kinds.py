@@ -1066,3 +1066,15 @@ def test_cue_and_occasion_closing_the_sentence_report_what_came_before(text):
 def test_second_half_opens_a_quote_only_after_a_quote(text, segments):
     (att,) = outer(text)
     assert [s["text"] for s in att["content_segments"]] == segments
+
+
+def test_quote_goes_on_with_a_that_clause_after_its_cue():
+    text = "“It is our bad luck,” he said, that both men had ties to this little mosque."
+    (att,) = outer(text)
+    assert [s["text"] for s in att["content_segments"]] == [
+        "“It is our bad luck,”", "that both men had ties to this little mosque"]
+
+
+def test_that_as_a_subject_after_the_cue_is_not_more_of_the_quote():
+    (att,) = outer("“We will win the vote,” she said, that is all there is to it.")
+    assert att["content"]["text"] == "“We will win the vote,”"
