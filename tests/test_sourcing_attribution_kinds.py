@@ -965,3 +965,116 @@ def test_a_reported_clause_stops_at_however():
 def test_a_comma_inside_a_quote_does_not_end_a_raised_view():
     (att,) = outer("The senator is expected to vote for the “bold, and costly” bill on Monday.")
     assert att["content"]["text"].endswith("bill on Monday")
+
+
+@pytest.mark.parametrize("text,segments", [
+    # a quote in two-apostrophe marks goes on after the cue's sentence ends on one
+    ("''We will win the vote,'' Smith said on ''This Week.'' ''Nobody in this room doubts "
+     "it, and nobody should.''",
+     ["''We will win the vote,''", "''Nobody in this room doubts it, and nobody should.''"]),
+    # a sentence led into its quote by a few words and a comma goes on with the quote
+    ("“We will win the vote,” Smith said. Unless the others quit, “it is very hard to see how "
+     "we lose it.”",
+     ["“We will win the vote,”", "Unless the others quit, “it is very hard to see how we lose "
+      "it.”"]),
+])
+def test_quote_goes_on_in_the_next_sentence(text, segments):
+    said = next(a for a in outer(text) if a["cue"] and a["cue"]["text"] == "said")
+    assert [s["text"] for s in said["content_segments"]] == segments
+
+
+@pytest.mark.parametrize("text", [
+    # the next sentence's lead has no comma: the writer's words around a phrase quoted
+    "“We will win the vote,” Smith said. The plan makes her “a trustworthy and reliable person "
+    "in every way.”",
+    # the lead is long: the writer's account, not a quote going on
+    "“We will win the vote,” Smith said. After the meeting ended and the doors closed on the "
+    "last of the reporters and aides, “the room was quiet.”",
+])
+def test_writer_sentence_with_a_quote_is_not_carried(text):
+    said = next(a for a in outer(text) if a["cue"] and a["cue"]["text"] == "said")
+    assert not said.get("content_segments") or len(said["content_segments"]) == 1
+
+
+
+def test_quote_on_the_next_line_goes_on_from_the_quote_before():
+    text = ("“We will win the vote,” Smith said.\n“Nobody in this room doubts it, and nobody "
+            "should.”")
+    said = next(a for a in outer(text) if a["cue"] and a["cue"]["text"] == "said")
+    assert [s["text"] for s in said["content_segments"]] == [
+        "“We will win the vote,”", "“Nobody in this room doubts it, and nobody should.”"]
+
+
+def test_quote_on_the_next_line_after_a_reported_clause_is_not_carried():
+    text = "Smith said the vote would pass.\n“Nobody in this room doubts it, and nobody should.”"
+    said = next(a for a in outer(text) if a["cue"] and a["cue"]["text"] == "said")
+    assert said["content"]["text"] == "the vote would pass"
+    assert not said.get("content_segments")
+
+
+@pytest.mark.parametrize("text,segments", [
+    # the clause goes on past an inverted source and its apposition with its verb
+    ("Any reading of the ruling, said Michael Kofman, an expert on Russia at the center, "
+     "would see it as a public admission of defeat.",
+     ["Any reading of the ruling", "would see it as a public admission of defeat"]),
+    ("Any reading of the ruling, said Smith, would be badly wrong.",
+     ["Any reading of the ruling", "would be badly wrong"]),
+    # a relative clause after the source is the writer's, about the source
+    ("The bill passed easily, said Smith, a Democrat, who had voted for it.",
+     ["The bill passed easily"]),
+    ("The bill passed easily, said Smith, who had voted for it.", ["The bill passed easily"]),
+])
+def test_clause_goes_on_past_an_inverted_source(text, segments):
+    said = next(a for a in outer(text) if a["cue"]["text"] == "said")
+    assert [s["text"] for s in said.get("content_segments") or [said["content"]]] == segments
+
+
+@pytest.mark.parametrize("text,first,last", [
+    # the clause goes on past a cue set off by commas with its occasion
+    ("The plan, the mayor said on Monday, will cost far more than expected.", "The plan",
+     "will cost far more than expected"),
+    ("The tool was built for crises, a spokeswoman said on Saturday, and it has been used five "
+     "times.", "The tool was built for crises", "and it has been used five times"),
+])
+def test_clause_goes_on_past_a_cue_and_its_occasion(text, first, last):
+    (att,) = outer(text)
+    segments = [s["text"] for s in att["content_segments"]]
+    assert segments[0] == first and segments[-1].endswith(last)
+
+
+@pytest.mark.parametrize("text", [
+    # a clause of its own after the occasion: the aside does not close on the comma
+    "The plan failed, the mayor said in a statement that he released, and he resigned.",
+    "The plan failed, the mayor said in March.",
+    # an occasion clause after the comma says when, not more of what was said
+    "The plan failed, the mayor said on Tuesday, as the council met to discuss the budget.",
+])
+def test_cue_and_occasion_closing_the_sentence_report_what_came_before(text):
+    (att,) = outer(text)
+    assert att["content"]["text"] == "The plan failed" and not att.get("content_segments")
+
+
+@pytest.mark.parametrize("text,segments", [
+    # a clause around its cue keeps all of its second half, not only a phrase quoted in it
+    ("Loyalty, he noted, has long been a core tenet of the party and keeps its “old guard” "
+     "engaged.", ["Loyalty", "has long been a core tenet of the party and keeps its “old guard” "
+                  "engaged"]),
+    # after a quote's first half, the second half is the quote the words lead into
+    ("“We will win the vote,” said Smith, the party's leader, “and nobody doubts it.”",
+     ["“We will win the vote,”", "“and nobody doubts it.”"]),
+])
+def test_second_half_opens_a_quote_only_after_a_quote(text, segments):
+    (att,) = outer(text)
+    assert [s["text"] for s in att["content_segments"]] == segments
+
+
+def test_quote_goes_on_with_a_that_clause_after_its_cue():
+    text = "“It is our bad luck,” he said, that both men had ties to this little mosque."
+    (att,) = outer(text)
+    assert [s["text"] for s in att["content_segments"]] == [
+        "“It is our bad luck,”", "that both men had ties to this little mosque"]
+
+
+def test_that_as_a_subject_after_the_cue_is_not_more_of_the_quote():
+    (att,) = outer("“We will win the vote,” she said, that is all there is to it.")
+    assert att["content"]["text"] == "“We will win the vote,”"

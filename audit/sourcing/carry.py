@@ -16,7 +16,7 @@ from audit.model import Form
 from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import source_type
-from audit.sourcing.text import Sentences, trim
+from audit.sourcing.text import Sentences, trim, word_count
 
 MIN_CARRIED_WORDS = 5  # shorter quotes opening a paragraph are titles or scare quotes
 
@@ -75,9 +75,12 @@ def carried_quotes(text: str, found: list[Attribution], quotes: QuoteIndex,
         if quote.words(text) < (MIN_CARRIED_WORDS if opens_paragraph else 2) or \
                 covered.overlaps(quote.start, quote.end):
             continue  # a short quote opening a paragraph is a title; after “A,” she said, not
+        start = quote.start
         if not _speaker_carries(text, last, quote.start, sents):
-            continue
-        last = _carry(text, last, quote.start, quote.end)
+            start = _led_in(text, last, quote.start, quote.end, sents)
+            if start is None or covered.overlaps(start, quote.end):
+                continue
+        last = _carry(text, last, start, quote.end)
         carried.append(last)
     return carried
 
@@ -95,10 +98,30 @@ def _carry(text: str, speaker: Attribution, start: int, end: int) -> Attribution
 def _speaker_carries(text: str, last: Attribution, start: int, sents: Sentences) -> bool:
     """Whether the attribution ``last`` carries over to a quote opening at ``start``."""
     para, before = sents.paragraph(start), sents.paragraph(last.content[0])
-    if start == 0 or text[start - 1] == "\n":
-        return before == para - 1
+    if (start == 0 or text[start - 1] == "\n") and before == para - 1:
+        return True
     previous = text[max(0, start - 3):start].rstrip()
-    return before == para and last.direct and previous[-1:] in (".", "!", "?", "”", '"')
+    return before == para and last.direct and (
+        previous[-1:] in (".", "!", "?", "”", '"') or previous.endswith("''"))
+
+
+MAX_LEAD_WORDS = 12
+
+
+def _led_in(text: str, last: Attribution, start: int, end: int,
+            sents: Sentences) -> int | None:
+    """“A,” X said. Unless they quit, “B.”: a sentence right after a quote's that ends on a
+    quote led in by a few words and a comma goes on with the quote; returns where it opens."""
+    i = sents.index(start)
+    if i is None or not last.direct or last.cue is None or sents.index(last.cue[0]) != i - 1:
+        return None
+    s0, s1 = sents.spans[i]
+    lead = text[s0:start].rstrip()
+    if not lead.endswith(",") or word_count(text, (s0, start)) > MAX_LEAD_WORDS or \
+            text[end:s1].strip(" .!?\n") or sents.paragraph(s0) != sents.paragraph(start) or \
+            sents.paragraph(last.cue[0]) != sents.paragraph(start):
+        return None
+    return s0
 
 
 class _Coverage:

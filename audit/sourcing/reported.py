@@ -246,8 +246,22 @@ class Extractor(Reader):
             second = self.quotes.opening_at(aside.end()) if aside and \
                 not self._cue_opens(tail, aside.end()) else None
         if second is None:
-            return att
+            return self._clause_goes_on(att, tail)
         return att.with_(content=(att.content[0], second.end))
+
+    def _clause_goes_on(self, att: Attribution, comma: int) -> Attribution:
+        """“It's our bad luck,” he said, that both men ...: the sentence the quote opens
+        goes on after the cue with a "that" clause, unquoted."""
+        first = self.text[comma + 1:comma + 40].split(None, 2)[:2]
+        index = self.sents.index(comma)
+        if len(first) < 2 or first[0].lower() != self.lang.THAT or index is None or \
+                first[1].lower() in self.lang.AUX_VERBS:
+            return att  # not "“A,” she said, that is all": "that" the subject
+        start = self.text.index(first[0], comma + 1)
+        rest = self._clause(start, self._reported_end(start, self.sents.spans[index][1]))
+        if rest is None or word_count(self.text, rest) < 3:
+            return att
+        return att.with_(content=(att.content[0], rest[1]))
 
     def _one(self, match: re.Match, sentence: tuple[int, int]) -> Attribution | None:
         toks = self._window(match, sentence)

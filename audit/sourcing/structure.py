@@ -57,9 +57,11 @@ def _split(text: str, att: Attribution) -> Attribution:
         return att
     left = trim(text, att.content[0], cut0, " \t\n,;:—–")
     rest = cut1
-    while rest < att.content[1] and rest - cut1 < 200 and text[rest] not in "“\".!?" and \
-            text[rest:rest + 2] != "''":
-        rest += 1  # "“A,” she said, the manager, “B.”": the second half opens a quote
+    quoted = text[left[1] - 1:left[1]] in ("”", '"', "'")
+    while quoted and rest < att.content[1] and rest - cut1 < 200 and \
+            text[rest] not in "“\".!?" and text[rest:rest + 2] != "''":
+        rest += 1  # "“A,” she said, the manager, “B.”": after a quote, the second half
+        # opens one too (not "Loyalty, he noted, has long been a “core” tenet")
     if rest - cut1 >= 200 or rest >= att.content[1] or not att.direct or \
             text[rest] in ".!?":
         rest = cut1

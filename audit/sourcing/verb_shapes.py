@@ -342,8 +342,10 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
         content = None  # "“...,” Trump said late last week": the quote, not the time; and
         # "“...,” the governor said, before clarifying that ...": the quote, not the aside
     as_clause = first > 0 and toks[first - 1].low == r.lang.AS  # "..., as one CEO told me"
+    aside_end = _occasion_comma(r, toks, k1) if first > 0 and toks[first - 1].text == "," \
+        else k1  # "The plan, the mayor said on Monday, will cost more"
     parenthetical = as_clause or (first > 0 and toks[first - 1].text == "," and
-                                  k1 < len(toks) and toks[k1].text == ",")
+                                  aside_end < len(toks) and toks[aside_end].text == ",")
     if parenthetical and not as_clause and content is not None and (
             r._is_quote(content) or _leading_adverbial(r, toks, first, sentence)) \
             and r.quotes.closing_before(toks[first].start) is None:
@@ -361,7 +363,7 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
             if lead[1] > lead[0] and not r._has_quote(lead):
                 before = lead  # "The plan, the mayor said, will cost more": a short lead
         if before is not None:
-            content = _around_aside(r, before, k1, toks, sentence) if \
+            content = _around_aside(r, before, aside_end, toks, sentence) if \
                 parenthetical and not as_clause else before
         elif nxt is not None and not parenthetical:
             content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
@@ -376,6 +378,26 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
     if r._is_quote(content) and content[0] > toks[k0].start and first_half is not None:
         return first_half.start, content[1]  # “A,” she said, “B.”: both halves
     return content
+
+
+MAX_OCCASION = 6  # words of an occasion between a cue and its comma ("on Monday")
+
+
+def _occasion_comma(r: Reader, toks, k1: int) -> int:
+    """The comma closing a cue's aside when a short occasion follows the cue ("said on
+    Monday," "said Friday,"), else ``k1``."""
+    if k1 >= len(toks) or toks[k1].low not in r.lang.TIME_WORDS:
+        return k1
+    for i in range(k1, min(len(toks), k1 + MAX_OCCASION + 1)):
+        tok = toks[i]
+        if tok.text == ",":
+            nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+            return i if i > k1 and nxt not in r.lang.OCCASION_CLAUSES else k1  # "said
+            # Tuesday, as the lead narrowed": when, not more of what was said
+        if not tok.is_word or tok.low in r.lang.CLAUSE_LEADS or \
+                tok.low in r.lang.SUBJECT_PRONOUNS:
+            return k1
+    return k1
 
 
 def _comma_closed(r: Reader, quote, sentence) -> bool:
@@ -457,7 +479,35 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
         return None  # "Rawlings, 59, who watched ..., said the event ...": her, not the event
     source = (toks[np[0]].start, toks[np[1] - 1].end)
     form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
+    after = None if r._is_quote(content) else _inverted_goes_on(r, toks, np[1], sentence)
+    if after is not None:
+        # "Any reading of his actions, said Kofman, an expert, would read this as ...": the
+        # clause before the cue goes on past the source (and its apposition) with its verb
+        return Attribution((content[0], after[1]), source, cue, stype,
+                           r._has_quote(content) or r._has_quote(after), form,
+                           segments=(content, after))
     return Attribution(content, source, cue, stype, r._has_quote(content), form)
+
+
+MAX_APPOSITION = 16  # tokens of an apposition after an inverted source ("an expert on ...")
+
+
+def _inverted_goes_on(r: Reader, toks, j: int, sentence) -> tuple[int, int] | None:
+    """The rest of the clause an inverted cue interrupts, when after the source (and an
+    apposition set off by commas) it goes on with an auxiliary verb; else None."""
+    if j >= len(toks) or toks[j].text != ",":
+        return None
+    k = j + 1
+    if k < len(toks) and not r._goes_on(toks[k]):
+        k = next((i for i in range(j + 1, min(len(toks), j + 1 + MAX_APPOSITION))
+                  if toks[i].text in ",.;:\"“”()"), len(toks))
+        if k >= len(toks) or toks[k].text != ",":
+            return None
+        k += 1
+    if k >= len(toks) or not r._goes_on(toks[k]):
+        return None
+    after = r._clause(toks[k].start, r._reported_end(toks[k].start, sentence[1]))
+    return after if after is not None and word_count(r.text, after) >= 3 else None
 
 
 def _appositive(r: Reader, c: CueContext) -> Attribution | None:
