@@ -450,6 +450,7 @@ defends defend blamed blames blame denounced denounces denounce favor favors fav
 favour favours favoured applauded applauds slammed slams blasted blasts lambasted
 questioned questions challenged challenges disputed disputes dismissed dismisses
 accusing criticizing praising backing supporting opposing rejecting
+decried decries decry assailed assails assail
 """)
 
 # Cues whose content may be their object, a noun phrase ("endorsed Trump", "called for an
@@ -466,6 +467,7 @@ urged urges urge demanded demands demand predicted predicts predict described de
 warned warns announced announces recommended recommends
 support backs favor favors favour favours
 attacked challenged disputed dismissed dismisses lambasted favored favoured
+decried decries decry assailed assails assail
 """)
 # Intention cues that also take a clause with no "that" ("supporters hope her bid works").
 HOPE_CUES = words("hope hopes hoped")

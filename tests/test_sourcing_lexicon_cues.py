@@ -1,0 +1,44 @@
+"""Cue words added to the English pack from the PolNeAR train misses (issue 15): for each
+group, sentences it must and must not read as attributions."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.article import from_text
+from audit.config import Config
+from audit.report import sourcing_dict
+from audit.sourcing import analyse
+
+
+def atts(text: str) -> list[dict]:
+    result = analyse(from_text(text, language="en"), config=Config())
+    return sourcing_dict(result.data, text)["attributions"]
+
+
+def found(text: str, cue: str) -> list[dict]:
+    return [a for a in atts(text) if a["cue"] and a["cue"]["text"] == cue]
+
+
+@pytest.mark.parametrize("text,cue,kind,content", [
+    # stance verbs whose content is their object
+    ("The senator decried the plan to close the hospital.", "decried", "stance",
+     "the plan to close the hospital"),
+    ("The mayor decries the violence in the city.", "decries", "stance",
+     "the violence in the city"),
+    ("Clinton assailed the Republican budget as cruel.", "assailed", "stance",
+     "the Republican budget as cruel"),
+])
+def test_added_cue_fires(text, cue, kind, content):
+    hits = found(text, cue)
+    assert hits, atts(text)
+    assert hits[0]["kind"] == kind
+    assert hits[0]["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("The report was decried.", "decried"),
+    ("The fort was assailed by storms all winter.", "assailed"),
+])
+def test_added_cue_does_not_fire(text, cue):
+    assert not found(text, cue), atts(text)
