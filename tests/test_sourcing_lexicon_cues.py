@@ -28,6 +28,11 @@ def found(text: str, cue: str) -> list[dict]:
      "the violence in the city"),
     ("Clinton assailed the Republican budget as cruel.", "assailed", "stance",
      "the Republican budget as cruel"),
+    # participles that report for the subject of their sentence
+    ("The mayor spoke for an hour, denouncing the budget cuts.", "denouncing", "speech",
+     "the budget cuts"),
+    ("The union walked out, threatening a strike next month.", "threatening", "speech",
+     "a strike next month"),
 ])
 def test_added_cue_fires(text, cue, kind, content):
     hits = found(text, cue)
@@ -39,6 +44,8 @@ def test_added_cue_fires(text, cue, kind, content):
 @pytest.mark.parametrize("text,cue", [
     ("The report was decried.", "decried"),
     ("The fort was assailed by storms all winter.", "assailed"),
+    ("Fearing the worst, we left early.", "Fearing"),
+    ("The refusing driver was fined.", "refusing"),
 ])
 def test_added_cue_does_not_fire(text, cue):
     assert not found(text, cue), atts(text)

@@ -214,7 +214,8 @@ saying adding noting warning arguing explaining claiming insisting stressing tel
 urging stating admitting acknowledging asserting describing accusing predicting
 confirming denying citing suggesting criticizing criticising praising blaming questioning
 asking promising vowing declaring announcing calling referring recalling emphasizing
-emphasising reiterating cautioning conceding
+emphasising reiterating cautioning conceding hoping expecting fearing believing denouncing
+mentioning threatening pledging proposing refusing
 """)
 
 # Cues that may come before their source ("..., said the minister").
