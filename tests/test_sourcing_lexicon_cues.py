@@ -33,6 +33,12 @@ def found(text: str, cue: str) -> list[dict]:
      "the budget cuts"),
     ("The union walked out, threatening a strike next month.", "threatening", "speech",
      "a strike next month"),
+    # a preference, as an intention; phrasal stances whose object is their content
+    ("Voters prefer to back a winner.", "prefer", "belief", "to back a winner"),
+    ("The senator pushed back against the plan to cut jobs.", "pushed back against", "speech",
+     "the plan to cut jobs"),
+    ("The group lobbied for a higher minimum wage.", "lobbied for", "speech",
+     "a higher minimum wage"),
 ])
 def test_added_cue_fires(text, cue, kind, content):
     hits = found(text, cue)
@@ -46,6 +52,8 @@ def test_added_cue_fires(text, cue, kind, content):
     ("The fort was assailed by storms all winter.", "assailed"),
     ("Fearing the worst, we left early.", "Fearing"),
     ("The refusing driver was fined.", "refusing"),
+    ("The preferred route runs north.", "preferred"),
+    ("The game was pushed back on Sunday.", "pushed back on"),
 ])
 def test_added_cue_does_not_fire(text, cue):
     assert not found(text, cue), atts(text)

@@ -439,7 +439,7 @@ appear appears appeared
 see sees saw view views viewed regard regards regarded
 seemed understand understands understood predicted predicts predict estimated estimates
 estimate projected projects forecast forecasts calculated calculates assume assumes
-assumed hoping believing thinking fearing expecting wanting planning
+assumed hoping believing thinking fearing expecting wanting planning prefer prefers preferred
 """)
 STANCE_KIND = words("""
 support supports supported endorse endorses endorsed back backs backed oppose opposes
@@ -520,6 +520,14 @@ bragged about
 joked about
 lashed out at
 hit back at
+pushed back against
+pushed back on
+pushes back against
+pushes back on
+lobbied for
+lobbies for
+lobby for
+lobbying for
 shot back
 fired back
 spoke out against
@@ -535,7 +543,7 @@ INTENT_TO_CUES = words("""
 want wants wanted plan plans planned pledged pledges pledge vowed vows vow promised
 promises promise declined declines refused refuses refuse hope hopes hoped intend
 intends intended decided decides agreed agrees agree threatened threatens seek seeks
-sought offered offers vowing
+sought offered offers vowing prefer prefers preferred
 """)
 
 # Verbs of regard, which report a belief only as "X as Y" ("sees Cruz as a uniter", "views
