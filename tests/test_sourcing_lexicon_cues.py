@@ -39,6 +39,14 @@ def found(text: str, cue: str) -> list[dict]:
      "the plan to cut jobs"),
     ("The group lobbied for a higher minimum wage.", "lobbied for", "speech",
      "a higher minimum wage"),
+    # base forms after a plural subject, a clause implied, a regard read as "X as Y"
+    ("Officials acknowledge that the plan failed.", "acknowledge", "speech", "the plan failed"),
+    ("The senator implied that the mayor had lied.", "implied", "speech",
+     "the mayor had lied"),
+    ("Republicans considered him as a possible nominee.", "considered", "speech",
+     "him as a possible nominee"),
+    ("The senator apologized, writing that the figures were wrong.", "writing", "speech",
+     "the figures were wrong"),
 ])
 def test_added_cue_fires(text, cue, kind, content):
     hits = found(text, cue)
@@ -54,6 +62,10 @@ def test_added_cue_fires(text, cue, kind, content):
     ("The refusing driver was fined.", "refusing"),
     ("The preferred route runs north.", "preferred"),
     ("The game was pushed back on Sunday.", "pushed back on"),
+    ("We considered the offer for a week.", "considered"),
+    ("The bank is offering loans.", "offering"),
+    # "announce" stays out: "..., and they will announce this" is no report of what precedes
+    ("The astronaut will fly to the moon, and they will announce this.", "announce"),
 ])
 def test_added_cue_does_not_fire(text, cue):
     assert not found(text, cue), atts(text)

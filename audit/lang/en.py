@@ -197,7 +197,8 @@ projects forecast forecasts accused accuses accuse tweeted tweets reveal calcula
 calculates called calls call continued continues answered answers show find indicate quipped
 quips joked jokes mused muses wondered wonders retorted lamented laments proclaimed proclaims
 exclaimed yelled shouted chanted recounted recounts pleaded boasted boasts bragged brags scoffed
-snapped texted emailed elaborated elaborates surmised fumed
+snapped texted emailed elaborated elaborates surmised fumed acknowledge implied implies
+imply
 """)
 
 # Nouns that attribute what follows "that" to their owner ("Smith’s claim that ...").
@@ -215,7 +216,7 @@ urging stating admitting acknowledging asserting describing accusing predicting
 confirming denying citing suggesting criticizing criticising praising blaming questioning
 asking promising vowing declaring announcing calling referring recalling emphasizing
 emphasising reiterating cautioning conceding hoping expecting fearing believing denouncing
-mentioning threatening pledging proposing refusing
+mentioning threatening pledging proposing refusing offering tweeting writing
 """)
 
 # Cues that may come before their source ("..., said the minister").
@@ -547,8 +548,9 @@ sought offered offers vowing prefer prefers preferred
 """)
 
 # Verbs of regard, which report a belief only as "X as Y" ("sees Cruz as a uniter", "views
-# itself as a leader"): "saw the car" is not one.
-AS_ONLY_CUES = words("see sees saw view views viewed regard regards regarded")
+# itself as a leader", "considers him as a rival"): "saw the car" is not one.
+AS_ONLY_CUES = words("see sees saw view views viewed regard regards regarded consider "
+                     "considers considered")
 
 # Base forms: a cue only after a plural subject or a pronoun ("officials say", "voters
 # want").
