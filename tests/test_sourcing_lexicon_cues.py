@@ -47,6 +47,13 @@ def found(text: str, cue: str) -> list[dict]:
      "him as a possible nominee"),
     ("The senator apologized, writing that the figures were wrong.", "writing", "speech",
      "the figures were wrong"),
+    # "made (it) clear", "left no doubt" report a clause; "railed against" its object
+    ("The senator made it clear that she would not run.", "made it clear", "speech",
+     "she would not run"),
+    ("Trump made clear he would veto the bill.", "made clear", "speech",
+     "he would veto the bill"),
+    ("The senator railed against the trade deal.", "railed against", "speech",
+     "the trade deal"),
 ])
 def test_added_cue_fires(text, cue, kind, content):
     hits = found(text, cue)
@@ -66,6 +73,7 @@ def test_added_cue_fires(text, cue, kind, content):
     ("The bank is offering loans.", "offering"),
     # "announce" stays out: "..., and they will announce this" is no report of what precedes
     ("The astronaut will fly to the moon, and they will announce this.", "announce"),
+    ("The new paint made the room clear and bright.", "made"),
 ])
 def test_added_cue_does_not_fire(text, cue):
     assert not found(text, cue), atts(text)

@@ -520,6 +520,9 @@ boasted about
 bragged about
 joked about
 lashed out at
+railed against
+rails against
+railing against
 hit back at
 pushed back against
 pushed back on
@@ -818,8 +821,11 @@ PREPS = ("according to", "According to", "reported by")
 NOMINALS = tuple(f"{w} {p}" for w in ("remarks", "Remarks", "comments", "Comments",
                                        "testimony", "Testimony") for p in ("from", "by")
                  if f"{w} {p}".lower() != "comments from")
-# Phrases scanned as cues besides PHRASAL_CUES ("pointed out", "referred to it as").
+# Phrases scanned as cues besides PHRASAL_CUES ("pointed out", "made it clear", "referred to
+# it as").
 MORE_PHRASES = ("pointed out", "points out", "point out", "went on", "goes on",
+                *(f"{v} {o}clear" for v in ("made", "makes", "make") for o in ("", "it ")),
+                "left no doubt", "leaves no doubt",
                 *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
                   for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
 _BE = (r"(?:is|are|was|were|be|been|being) "
