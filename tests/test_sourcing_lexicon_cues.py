@@ -54,6 +54,8 @@ def found(text: str, cue: str) -> list[dict]:
      "he would veto the bill"),
     ("The senator railed against the trade deal.", "railed against", "speech",
      "the trade deal"),
+    ("The governor encouraged voters to turn out early.", "encouraged", "speech",
+     "voters to turn out early"),
 ])
 def test_added_cue_fires(text, cue, kind, content):
     hits = found(text, cue)
@@ -74,6 +76,7 @@ def test_added_cue_fires(text, cue, kind, content):
     # "announce" stays out: "..., and they will announce this" is no report of what precedes
     ("The astronaut will fly to the moon, and they will announce this.", "announce"),
     ("The new paint made the room clear and bright.", "made"),
+    ("Sunny weather encouraged the crowds.", "encouraged"),
 ])
 def test_added_cue_does_not_fire(text, cue):
     assert not found(text, cue), atts(text)

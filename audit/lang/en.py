@@ -469,7 +469,7 @@ urged urges urge demanded demands demand predicted predicts predict described de
 warned warns announced announces recommended recommends
 support backs favor favors favour favours
 attacked challenged disputed dismissed dismisses lambasted favored favoured
-decried decries decry assailed assails assail
+decried decries decry assailed assails assail encouraged encourages encourage
 """)
 # Intention cues that also take a clause with no "that" ("supporters hope her bid works").
 HOPE_CUES = words("hope hopes hoped")
