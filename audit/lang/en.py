@@ -197,7 +197,8 @@ projects forecast forecasts accused accuses accuse tweeted tweets reveal calcula
 calculates called calls call continued continues answered answers show find indicate quipped
 quips joked jokes mused muses wondered wonders retorted lamented laments proclaimed proclaims
 exclaimed yelled shouted chanted recounted recounts pleaded boasted boasts bragged brags scoffed
-snapped texted emailed elaborated elaborates surmised fumed
+snapped texted emailed elaborated elaborates surmised fumed acknowledge implied implies
+imply
 """)
 
 # Nouns that attribute what follows "that" to their owner ("Smith’s claim that ...").
@@ -214,7 +215,8 @@ saying adding noting warning arguing explaining claiming insisting stressing tel
 urging stating admitting acknowledging asserting describing accusing predicting
 confirming denying citing suggesting criticizing criticising praising blaming questioning
 asking promising vowing declaring announcing calling referring recalling emphasizing
-emphasising reiterating cautioning conceding
+emphasising reiterating cautioning conceding hoping expecting fearing believing denouncing
+mentioning threatening pledging proposing refusing offering tweeting writing
 """)
 
 # Cues that may come before their source ("..., said the minister").
@@ -438,7 +440,7 @@ appear appears appeared
 see sees saw view views viewed regard regards regarded
 seemed understand understands understood predicted predicts predict estimated estimates
 estimate projected projects forecast forecasts calculated calculates assume assumes
-assumed hoping believing thinking fearing expecting wanting planning
+assumed hoping believing thinking fearing expecting wanting planning prefer prefers preferred
 """)
 STANCE_KIND = words("""
 support supports supported endorse endorses endorsed back backs backed oppose opposes
@@ -450,6 +452,7 @@ defends defend blamed blames blame denounced denounces denounce favor favors fav
 favour favours favoured applauded applauds slammed slams blasted blasts lambasted
 questioned questions challenged challenges disputed disputes dismissed dismisses
 accusing criticizing praising backing supporting opposing rejecting
+decried decries decry assailed assails assail
 """)
 
 # Cues whose content may be their object, a noun phrase ("endorsed Trump", "called for an
@@ -466,6 +469,7 @@ urged urges urge demanded demands demand predicted predicts predict described de
 warned warns announced announces recommended recommends
 support backs favor favors favour favours
 attacked challenged disputed dismissed dismisses lambasted favored favoured
+decried decries decry assailed assails assail encouraged encourages encourage
 """)
 # Intention cues that also take a clause with no "that" ("supporters hope her bid works").
 HOPE_CUES = words("hope hopes hoped")
@@ -516,7 +520,18 @@ boasted about
 bragged about
 joked about
 lashed out at
+railed against
+rails against
+railing against
 hit back at
+pushed back against
+pushed back on
+pushes back against
+pushes back on
+lobbied for
+lobbies for
+lobby for
+lobbying for
 shot back
 fired back
 spoke out against
@@ -532,12 +547,13 @@ INTENT_TO_CUES = words("""
 want wants wanted plan plans planned pledged pledges pledge vowed vows vow promised
 promises promise declined declines refused refuses refuse hope hopes hoped intend
 intends intended decided decides agreed agrees agree threatened threatens seek seeks
-sought offered offers vowing
+sought offered offers vowing prefer prefers preferred
 """)
 
 # Verbs of regard, which report a belief only as "X as Y" ("sees Cruz as a uniter", "views
-# itself as a leader"): "saw the car" is not one.
-AS_ONLY_CUES = words("see sees saw view views viewed regard regards regarded")
+# itself as a leader", "considers him as a rival"): "saw the car" is not one.
+AS_ONLY_CUES = words("see sees saw view views viewed regard regards regarded consider "
+                     "considers considered")
 
 # Base forms: a cue only after a plural subject or a pronoun ("officials say", "voters
 # want").
@@ -805,8 +821,11 @@ PREPS = ("according to", "According to", "reported by")
 NOMINALS = tuple(f"{w} {p}" for w in ("remarks", "Remarks", "comments", "Comments",
                                        "testimony", "Testimony") for p in ("from", "by")
                  if f"{w} {p}".lower() != "comments from")
-# Phrases scanned as cues besides PHRASAL_CUES ("pointed out", "referred to it as").
+# Phrases scanned as cues besides PHRASAL_CUES ("pointed out", "made it clear", "referred to
+# it as").
 MORE_PHRASES = ("pointed out", "points out", "point out", "went on", "goes on",
+                *(f"{v} {o}clear" for v in ("made", "makes", "make") for o in ("", "it ")),
+                "left no doubt", "leaves no doubt",
                 *(f"{v} to {o}as" for v in ("referred", "refers", "refer")
                   for o in ("", "it ", "them ", "him ", "her ", "this ", "that ")))
 _BE = (r"(?:is|are|was|were|be|been|being) "
