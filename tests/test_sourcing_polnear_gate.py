@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVDATA = Path(os.environ.get("AUDIT_DEVDATA") or ROOT.parent / "devdata")
 DEV = DEVDATA / "polnear" / "dev.jsonl"
 SCORER = ROOT.parent / "shared" / "tools" / "score_attribution.py"
-# PolNeAR dev when the floor was set (issue 15): content P 0.857 R 0.536 F1 0.660,
-# content+source F1 0.628, quoted contents F1 0.843.
-REACHED = {"content": 0.660, "content_source": 0.628, "direct": 0.843}
+# PolNeAR dev when the floor was set (issue 15): content P 0.858 R 0.542 F1 0.664,
+# content+source F1 0.632, quoted contents F1 0.847.
+REACHED = {"content": 0.664, "content_source": 0.632, "direct": 0.847}
 SLACK = 0.02
 
 
