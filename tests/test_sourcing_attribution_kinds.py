@@ -965,3 +965,15 @@ def test_a_reported_clause_stops_at_however():
 def test_a_comma_inside_a_quote_does_not_end_a_raised_view():
     (att,) = outer("The senator is expected to vote for the “bold, and costly” bill on Monday.")
     assert att["content"]["text"].endswith("bill on Monday")
+
+
+@pytest.mark.parametrize("text,said", [
+    ("The mayor was asked if the bridge would open in May and said it would open in June.",
+     "it would open in June"),
+    ("The mayor was asked whether the bridge would open and told reporters that it would open in June.",
+     "it would open in June"),
+])
+def test_an_answer_after_a_question_with_no_comma_is_still_read(text, said):
+    # review s6-rev2: a lowercase "asked" with no comma after its question took the rest of
+    # the sentence as the question and dropped the answer's cue
+    assert said in [a["content"]["text"] for a in atts(text) if a["form"] != "question"]
