@@ -970,7 +970,8 @@ def test_a_comma_inside_a_quote_does_not_end_a_raised_view():
 @pytest.mark.parametrize("text,said", [
     ("The mayor was asked if the bridge would open in May and said it would open in June.",
      "it would open in June"),
-    ("The mayor was asked whether the bridge would open and told reporters that it would open in June.",
+    ("The mayor was asked whether the bridge would open and told reporters that it would "
+     "open in June.",
      "it would open in June"),
 ])
 def test_an_answer_after_a_question_with_no_comma_is_still_read(text, said):
