@@ -846,6 +846,7 @@ def test_a_name_and_a_colon_before_a_quote_inside_a_line_is_its_speaker(text, so
     ("The police screamed at Keith Scott: “Drop the gun right now, drop it!”", None),
     ("The group took its name from a verse of the Quran: “To save a life is to save all.”",
      None),
+    ("The sign went up on the bridge on Monday: “No entry for anyone after dark.”", None),
 ])
 def test_a_name_before_a_colon_that_is_no_speaker_is_not_taken(text, source):
     assert [a["source"]["text"] for a in atts(text) if a["source"]] == \
