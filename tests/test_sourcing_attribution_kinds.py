@@ -846,6 +846,7 @@ def test_a_name_and_a_colon_before_a_quote_inside_a_line_is_its_speaker(text, so
     ("The police screamed at Keith Scott: “Drop the gun right now, drop it!”", None),
     ("The group took its name from a verse of the Quran: “To save a life is to save all.”",
      None),
+    ("The sign went up on the bridge on Monday: “No entry for anyone after dark.”", None),
 ])
 def test_a_name_before_a_colon_that_is_no_speaker_is_not_taken(text, source):
     assert [a["source"]["text"] for a in atts(text) if a["source"]] == \
@@ -1078,3 +1079,16 @@ def test_quote_goes_on_with_a_that_clause_after_its_cue():
 def test_that_as_a_subject_after_the_cue_is_not_more_of_the_quote():
     (att,) = outer("“We will win the vote,” she said, that is all there is to it.")
     assert att["content"]["text"] == "“We will win the vote,”"
+
+
+@pytest.mark.parametrize("text,said", [
+    ("The mayor was asked if the bridge would open in May and said it would open in June.",
+     "it would open in June"),
+    ("The mayor was asked whether the bridge would open and told reporters that it would "
+     "open in June.",
+     "it would open in June"),
+])
+def test_an_answer_after_a_question_with_no_comma_is_still_read(text, said):
+    # review s6-rev2: a lowercase "asked" with no comma after its question took the rest of
+    # the sentence as the question and dropped the answer's cue
+    assert said in [a["content"]["text"] for a in atts(text) if a["form"] != "question"]

@@ -233,6 +233,15 @@ def test_many_quote_marks_stay_fast():
     assert time.perf_counter() - start < 2
 
 
+def test_a_long_run_of_spaces_after_a_quote_stays_fast():
+    # review s6-rev2: lang.DASH_TAG_PATTERN had two runs of spaces around an optional
+    # newline, quadratic on the spaces after a closing mark (40 KB took 14 s)
+    text = "The mayor said “We will open the bridge in May.”" + " " * 60_000 + "Then more."
+    start = time.perf_counter()
+    run(text)
+    assert time.perf_counter() - start < 5
+
+
 def test_one_long_line_stays_fast():
     sentence = "the minister said that the budget would grow by 3 percent next year and "
     text = sentence * (2_000_000 // len(sentence))

@@ -992,7 +992,7 @@ FRONTED_PATTERN = (r"\W{0,3}(?:(?:(?:In|On|At|Last|Earlier|Later|Then|During|But
 FRONTED_PREPS = words("despite during given amid")
 # A dash and a name signing the quote just before (labels.dash_tags): "“...” ― Carla
 # Sanchez", "“...”\n\n- Bernie Sanders.", "... — Paul Ryan (@SpeakerRyan) July 5, 2016".
-DASH_TAG_PATTERN = (r"[ \t\xa0]*\n{0,2}[ \t\xa0]*(?P<cue>―|—|–|--?)[ \t\xa0]*"
+DASH_TAG_PATTERN = (r"[ \t\xa0]*(?:\n{1,2}[ \t\xa0]*)?(?P<cue>―|—|–|--?)[ \t\xa0]*"
                     r"(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,4}?)"
                     r"(?:[ \xa0]\(@\w+\))?[ \t\xa0.]*(?:\n|$|,|\()")
 # A name and a colon just before a quote, inside a line (labels.colon_quotes): "Pollsters

@@ -93,8 +93,9 @@ def colon_quotes(text: str, quotes: QuoteIndex, found: list[Attribution],
         if before and before[-1] in lang.DETERMINERS:
             before.pop()  # "a verse of the Quran: “...”"
         if words[0].lower().strip(".") in lang.NOT_LABELS or words[-1] == lang.AND or (
-                before and before[-1] in lang.NOT_BEFORE_COLON_NAMES):
-            continue
+                before and before[-1] in lang.NOT_BEFORE_COLON_NAMES) or \
+                words[-1].lower() in lang.MONTHS_AND_WHEN:
+            continue  # ("posted on Monday: “...”": a day, no speaker)
         if any(a.content[0] < quote.end and a.content[1] > quote.start for a in found):
             continue
         out.append(Attribution((quote.start, quote.end), (start, end), match.span("cue"),

@@ -79,6 +79,11 @@ class Extractor(Reader):
                         comma = end  # "..., he said when asked about it."
                     question = self._clause(start, comma) if comma > 0 and start >= 0 \
                         else None
+                    answer = self.cues.cue.search(self.text, match.end(), comma) \
+                        if comma > 0 and not match.group()[0].isupper() else None
+                    if answer is not None and self._joins_answer(match.end(), answer.start()):
+                        comma = answer.start()  # "was asked if he would run and said he
+                        # would not": the answer's cue is read, though inside the question
                 question_until = max(question_until, comma)
                 if question is not None and word_count(self.text, question) >= 3:
                     found.append(Attribution(question, None, match.span(), "vague",
@@ -195,6 +200,14 @@ class Extractor(Reader):
         if word_count(self.text, (att.content[0], end)) < 2:
             return att
         return att.with_(content=(att.content[0], end))
+
+    def _joins_answer(self, start: int, cue: int) -> bool:
+        """Whether the cue at ``cue`` answers the question opening at ``start``: "and" or
+        "but", and perhaps a pronoun, just before it ("was asked if ... and [he] said")."""
+        words = self.text[start:cue].lower().split()[-2:]
+        joins = self.lang.SHARED_SUBJECT_JOINS
+        return bool(words) and (words[-1] in joins or (
+            len(words) == 2 and words[0] in joins and words[1] in self.lang.SUBJECT_PRONOUNS))
 
     def _opens_fronted(self, start: int, comma: int) -> bool:
         """Whether the text from ``start`` to ``comma`` is a subordinate clause or phrase
