@@ -266,9 +266,6 @@ expect threatened claims claimed claim
 OBJECT_CUES = words("told tells tell telling")
 
 # Words between a subject and its cue that are not part of the subject.
-# Finite auxiliaries: "plans to widen the road were shelved" has a verb of its own after
-# the infinitive, so "plans" is a noun there.
-FINITE_AUX = words("is are was were has have had will would may might could should can must")
 AUX = words("""
 has have had will would also recently previously repeatedly later earlier publicly
 privately already once often again further still even just first then
@@ -807,8 +804,10 @@ OCCASION_PREPS = words("at during amid via while through after before")
 BEFORE_MONTH = words("on in since by until early late mid this next last earlier later")
 # Words that join a second verb, ending a noun phrase ("endorsed Trump and said ...").
 NP_COORDINATORS = words("and but or")
-# Verbs that go on with a clause past a cue set off by commas ("Among the precedents at
-# risk, according to Ms. Epstein, are 16 ...", "One decision, a source said, is to ...").
+# Finite auxiliaries: verbs that go on with a clause past a cue set off by commas ("Among
+# the precedents at risk, according to Ms. Epstein, are 16 ...", "One decision, a source
+# said, is to ..."), and a noun's own verb after an infinitive ("plans to widen the road
+# were shelved": "plans" is a noun there, participles.py).
 AUX_VERBS = words("is are was were has have had will would can could may might must should")
 # Words that close a list of objects after its commas ("cites A, B and C").
 SERIES_ENDS = words("and or")

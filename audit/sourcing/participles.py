@@ -123,7 +123,7 @@ def _finite_after(lang, toks: list[Tok], k: int) -> bool:
     for tok in toks[k + 1:k + 16]:
         if not tok.is_word and tok.text in ",;:":
             return False
-        if tok.low in lang.FINITE_AUX:
+        if tok.low in lang.AUX_VERBS:
             return True
     return False
 
