@@ -130,7 +130,7 @@ def _doer(r: Reader, toks: list[Tok], k: int) -> tuple[tuple[int, int], str] | N
         v -= 1  # "expanded upon his calls", "doubled down on its attacks"
     while v > 0 and toks[v].low in lang.PARTICLES:
         v -= 1  # "ratcheted up his attacks"
-    if v < 1 or v == k or toks[v].low not in lang.OWN_NOUN_VERBS:
+    if v < 1 or toks[v].low not in lang.OWN_NOUN_VERBS:
         return None  # "Voters welcomed his criticism": the criticism is not theirs
     np = np_before(lang, toks, v)
     if np is None:
