@@ -330,7 +330,8 @@ def _subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
     """What a subject-first cue reports: the clause after it, or else the quote or
     clause before the subject ("..., Mayer said, and ...": the part before)."""
     content = r._after(toks, k1, sentence, toks[k0].low in r.lang.OBJECT_CUES)
-    if content is not None and (first > 0 or r.quotes.closing_before(toks[first].start)) and (
+    if content is not None and (
+            first > 0 or r.quotes.closing_before(toks[first].start) is not None) and (
             toks[k0].low in r.lang.OBJECT_CUES or toks[k0].low in r.lang.ASK_CUES) and \
             not _said_after(r, toks, k1):
         content = None  # "“...,” Kasich told a crowd in Berea": what came before (also
