@@ -118,8 +118,8 @@ def _led_in(text: str, last: Attribution, start: int, end: int,
     s0, s1 = sents.spans[i]
     lead = text[s0:start].rstrip()
     if not lead.endswith(",") or word_count(text, (s0, start)) > MAX_LEAD_WORDS or \
-            text[end:s1].strip(" .!?\n") or sents.paragraph(s0) != sents.paragraph(start) or \
-            sents.paragraph(last.cue[0]) != sents.paragraph(start):
+            text[end:s1].strip(" .!?\n") or \
+            sents.paragraph(last.cue[0]) != sents.paragraph(start):  # a sentence is in one line
         return None
     return s0
 
