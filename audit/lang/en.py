@@ -655,8 +655,8 @@ defense of
 """.strip().splitlines())
 
 
-# ---- Words the cue shapes test around a cue (verb_shapes.py, participles.py, passive.py,
-# shapes.py).
+# ---- Words the cue shapes test around a cue (verb_shapes.py, verb_content.py, participles.py,
+# passive.py, shapes.py).
 
 PASSIVE_BEFORE = AUX & {"is", "are", "was", "were", "be", "been", "being"} | {
     "to", "who", "which", "the", "a", "an", "that", "its", "his", "her", "their", "our",

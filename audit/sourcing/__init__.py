@@ -6,7 +6,8 @@ and ``scores["attribution"]``. ``extract(text)`` gives the attributions alone.
 
 Where things are: quotes.py (pairing quote marks), cues.py (finding cue words and
 passive forms), reported.py (the extractor that reads each cue) with its parts
-verb_shapes.py ("Abe said", "said one official"), participles.py (", saying that ..."),
+verb_shapes.py ("Abe said", "said one official") with verb_content.py (what the verb
+reports: "endorsed [Trump]", "“[...],” X said"), participles.py (", saying that ..."),
 nominal.py ("according to X", "Smith’s claim that"), passive.py ("it is believed that")
 and content.py (the clause or quote a cue reports), shapes.py (tests on that clause),
 sources.py (source phrases and their types), audit/lang/en.py (the English word lists and

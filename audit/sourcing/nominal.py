@@ -19,7 +19,7 @@ from audit.sourcing.context import CueContext
 from audit.sourcing.record import Attribution
 from audit.sourcing.sources import np_after, np_before
 from audit.sourcing.text import Tok, trim, word_count
-from audit.sourcing.verb_shapes import np_end
+from audit.sourcing.verb_content import np_end
 
 _token_start = attrgetter("start")
 

@@ -8,8 +8,9 @@ closes the sentence. A cue whose source is not a recognisable kind of source is 
 editors prefer a missed attribution to a garbage one.
 
 Where the parts are: cues.py (finding cues), verb_shapes.py (a verb and its source),
-participles.py (cues sharing a subject), nominal.py ("according to X", "Smith’s claim
-that"), passive.py ("it is believed that", "allegedly"), content.py (what a cue reports).
+verb_content.py (what the verb reports), participles.py (cues sharing a subject),
+nominal.py ("according to X", "Smith’s claim that"), passive.py ("it is believed that",
+"allegedly"), content.py (the reader's clause and quote bounds).
 The extractor is the reader (content.Reader) those plain functions are handed, with one
 cue context (context.CueContext) per cue.
 """
@@ -62,32 +63,9 @@ class Extractor(Reader):
             if index is None:
                 continue
             if match.re is self.cues.passive and match.lastgroup == "asked":
-                # "Asked if she believed ..., Clinton said": the question is the asker's (an
-                # attribution with no source) and holds none ("she believed" is not one);
-                # the answer's cue follows
-                end = self.sents.spans[index][1]
-                start = match.start("asked_what")
-                quote = self.quotes.opening_at(match.start("asked_quote")) if start < 0 \
-                    else None
-                if quote is not None:  # "Trump was asked, “What ...?”": the quote
-                    comma = quote.end
-                    question = (quote.start, quote.end)
-                else:
-                    stop = _QUESTION_END.search(self.text, max(start, match.end()), end)
-                    comma = stop.start() if stop else -1
-                    if comma < 0 and not match.group()[0].isupper():
-                        comma = end  # "..., he said when asked about it."
-                    question = self._clause(start, comma) if comma > 0 and start >= 0 \
-                        else None
-                    answer = self.cues.cue.search(self.text, match.end(), comma) \
-                        if comma > 0 and not match.group()[0].isupper() else None
-                    if answer is not None and self._joins_answer(match.end(), answer.start()):
-                        comma = answer.start()  # "was asked if he would run and said he
-                        # would not": the answer's cue is read, though inside the question
-                question_until = max(question_until, comma)
-                if question is not None and word_count(self.text, question) >= 3:
-                    found.append(Attribution(question, None, match.span(), "vague",
-                                             self._has_quote(question), Form.QUESTION))
+                question, until = self._question(match, self.sents.spans[index][1])
+                found += filter(None, [question])
+                question_until = max(question_until, until)
                 continue
             att = self._one(match, self.sents.spans[index])
             if att is not None:
@@ -110,6 +88,34 @@ class Extractor(Reader):
                 ends = [end for _, end in filter(None, (att.source, att.cue))]
                 claimed_until = max([claimed_until, *ends])
         return found + nested
+
+    def _question(self, match: re.Match, end: int) -> tuple[Attribution | None, int]:
+        """A reporter's question ("Asked if she believed ..., Clinton said", "was asked,
+        “What ...?”") in a sentence ending at ``end``: the question as the asker's
+        attribution with no source (None under three words), and where the question
+        ends. It holds no cue ("she believed" is not one); the answer's cue follows."""
+        start = match.start("asked_what")
+        quote = self.quotes.opening_at(match.start("asked_quote")) if start < 0 \
+            else None
+        if quote is not None:  # "Trump was asked, “What ...?”": the quote
+            comma = quote.end
+            question = (quote.start, quote.end)
+        else:
+            stop = _QUESTION_END.search(self.text, max(start, match.end()), end)
+            comma = stop.start() if stop else -1
+            if comma < 0 and not match.group()[0].isupper():
+                comma = end  # "..., he said when asked about it."
+            question = self._clause(start, comma) if comma > 0 and start >= 0 \
+                else None
+            answer = self.cues.cue.search(self.text, match.end(), comma) \
+                if comma > 0 and not match.group()[0].isupper() else None
+            if answer is not None and self._joins_answer(match.end(), answer.start()):
+                comma = answer.start()  # "was asked if he would run and said he
+                # would not": the answer's cue is read, though inside the question
+        if question is None or word_count(self.text, question) < 3:
+            return None, comma
+        return Attribution(question, None, match.span(), "vague", self._has_quote(question),
+                           Form.QUESTION), comma
 
     def _nested(self, match: re.Match, quote) -> Attribution | None:
         """A speaker's own belief inside their quote: “I think we played well,” or “We
