@@ -111,6 +111,51 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         audit check https://example.org/story.html --format json
         audit check story.html --format html > report.html
     """
+    paths = _usage(paths, from_file, incremental, out_dir, gzip_reports)
+    cfg = load_config(config_path, fail_under, select or None, disable, min_severity,
+                       report_level)
+    level = cfg.get("report-level")
+    out = _prepare_out(out_dir)
+    pages = _prepare_out(html_dir, "--html-dir")
+    fmt, jsonl_path = _stdout_format(fmt, jsonl_path)
+    printed = not (quiet and fmt == "text")
+    selection = inputs.Selection(tuple(include), tuple(exclude))
+    items = inputs.iter_items(paths, selection=selection, timeout=timeout)
+    if from_file:
+        items = itertools.chain(items, inputs.iter_list(from_file, selection=selection,
+                                                        timeout=timeout))
+    jsonl = _JsonlSink(jsonl_path) if jsonl_path else None
+    settings = batch.Settings(
+        config=cfg, strip=not no_strip, input_format=input_format,
+        out_dir=str(out) if out else None, incremental=incremental,
+        want_json=jsonl is not None, output=fmt if printed else None,
+        render=render.Options(width=terminal_width(), limit=None if show_all else limit,
+                              level=level),
+        report_level=level, gzip=gzip_reports,
+        html_dir=str(pages) if pages else None, timeout=timeout, max_memory=max_memory or None,
+        copies=out is not None and not no_copies, reference=_reference_index(reference))
+    run = _Run(settings, jsonl,
+               Progress(None if quiet or from_file else inputs.count_files(paths, selection),
+                        enabled=not quiet),
+               _Printer(fmt, printed, single=inputs.names_one_article(paths) and not from_file))
+    run.take_all(batch.run(items, settings, jobs=jobs or os.cpu_count() or 1), out, pages)
+    summary = run.summary
+    if summary.total == 0:  # nothing was even tried: a mistake, not a clean run
+        summary.close()
+        raise click.UsageError(_nothing_found(paths, from_file, include, exclude))
+    code = (EXIT_INTERNAL if summary.internal else EXIT_INPUT if summary.failures
+            else EXIT_BELOW if summary.below else EXIT_OK)
+    run.write_summary(out, pages, _report_writer(pages, level, gzip_reports), code)
+    if summary.total > 1 and not quiet and fmt == "text":
+        click.echo(f"\n{summary.audited} audited ({summary.skipped} up to date), "
+                   f"{summary.failures} failed, {summary.below} below --fail-under")
+    sys.exit(code)
+
+
+def _usage(paths: tuple[str, ...], from_file: str | None, incremental: bool,
+           out_dir: str | None, gzip_reports: bool) -> tuple[str, ...]:
+    """The inputs to audit (- when none is named and standard input is piped), after the
+    usage errors that need nothing read yet."""
     if not paths and not from_file:
         if not stdin_piped():
             raise click.UsageError("give at least one PATH, or --from-file LIST")
@@ -121,99 +166,94 @@ def check(paths, out_dir, fmt, fail_under, no_strip, input_format, config_path, 
         raise click.UsageError("standard input is closed: nothing to read for -")
     if gzip_reports and not out_dir:
         raise click.UsageError("--gzip needs --out DIR")
-    cfg = load_config(config_path, fail_under, select or None, disable, min_severity,
-                       report_level)
-    level = cfg.get("report-level")
-    out = _prepare_out(out_dir)
-    pages = _prepare_out(html_dir, "--html-dir")
-    if jsonl_path == "-":  # standard output carries one format: JSON Lines
+    return paths
+
+
+def _stdout_format(fmt: str | None, jsonl_path: str | None) -> tuple[str, str | None]:
+    """What standard output carries (text by default) and the --jsonl file, if any:
+    ``--jsonl -`` is ``--format jsonl``, as standard output carries one format."""
+    if jsonl_path == "-":
         if fmt not in (None, "jsonl"):
             raise click.UsageError(f"--jsonl - and --format {fmt} would both write to "
                                    "standard output")
-        fmt, jsonl_path = "jsonl", None
-    fmt = fmt or "text"
-    printed = not (quiet and fmt == "text")
-    selection = inputs.Selection(tuple(include), tuple(exclude))
-    items = inputs.iter_items(paths, selection=selection, timeout=timeout)
-    if from_file:
-        items = itertools.chain(items, inputs.iter_list(from_file, selection=selection,
-                                                        timeout=timeout))
-    jsonl_sink = _JsonlSink(jsonl_path) if jsonl_path else None
-    settings = batch.Settings(
-        config=cfg, strip=not no_strip, input_format=input_format,
-        out_dir=str(out) if out else None, incremental=incremental,
-        want_json=jsonl_sink is not None, output=fmt if printed else None,
-        render=render.Options(width=terminal_width(), limit=None if show_all else limit,
-                              level=level),
-        report_level=level, gzip=gzip_reports,
-        html_dir=str(pages) if pages else None, timeout=timeout, max_memory=max_memory or None,
-        copies=out is not None and not no_copies, reference=_reference_index(reference))
-    total = None if quiet or from_file else inputs.count_files(paths, selection)
-    progress = Progress(total, enabled=not quiet)
-    printer = _Printer(fmt, printed, single=inputs.names_one_article(paths) and not from_file)
-    summary = batch.Summary(cfg, cfg.fail_under)
-    index_rows, not_audited = [], []
-    grouper = _grouper(settings)
-    results = batch.run(items, settings, jobs=jobs or os.cpu_count() or 1)
-    try:
-        for result in results:
-            summary.add(result)
-            if grouper is not None and result.copy_input is not None:
-                grouper.add(result.source, result.report_name, result.copy_input,
-                            keep=result.status == "skipped")
-            if result.index_row is not None:
-                index_rows.append(result.index_row)
-            progress.update(result.status == "failed")
-            if result.status == "failed":
-                progress.clear()
-                source = displayable(result.source, limit=MESSAGE_LIMIT)
-                reason = displayable(result.error or "failed", limit=MESSAGE_LIMIT)
-                click.echo(f"audit: {source}: {reason}", err=True)
-                not_audited.append((source, reason))
-                continue
-            if printer.to_terminal:
-                progress.clear()  # the summary and the progress line share the screen
-            printer.emit(result)
-            if jsonl_sink is not None:
-                jsonl_sink.write(result.report_json)
-        progress.finish()
-        printer.close()
-        if jsonl_sink is not None:
-            jsonl_sink.close()
-    except BaseException as exc:
-        results.close()  # the workers leave the work queued to them undone
-        if jsonl_sink is not None:
-            jsonl_sink.discard()  # a --jsonl file is whole or not there
-        if isinstance(exc, KeyboardInterrupt):  # Ctrl-C, SIGTERM, SIGHUP
-            _keep_what_finished(out, pages, summary, index_rows)
-        raise
-    if summary.total == 0:  # nothing was even tried: a mistake, not a clean run
-        summary.close()
-        raise click.UsageError(_nothing_found(paths, from_file, include, exclude))
-    code = (EXIT_INTERNAL if summary.internal else EXIT_INPUT if summary.failures
-            else EXIT_BELOW if summary.below else EXIT_OK)
-    target = None
-    try:
-        if out is not None:
-            if grouper is not None:
-                grouper.rewrite_reports(out, _report_writer(pages, level, gzip_reports),
-                                        settings.config)
-                summary.groups = grouper.groups()
-            target = out / "summary.json"
-            summary.write(target)
-        if pages is not None:
-            from audit.render.html import render_index
+        return "jsonl", None
+    return fmt or "text", jsonl_path
 
-            target = pages / "index.html"
-            batch.write_atomic(target, render_index(index_rows, not_audited))
-    except OSError as exc:  # a full disk, a directory removed or made read-only meanwhile
-        raise Unwritable(f"cannot write {target}: {exc.strerror or exc}", code) from None
-    finally:
-        summary.close()
-    if summary.total > 1 and not quiet and fmt == "text":
-        click.echo(f"\n{summary.audited} audited ({summary.skipped} up to date), "
-                   f"{summary.failures} failed, {summary.below} below --fail-under")
-    sys.exit(code)
+
+class _Run:
+    """One ``audit check`` run's results as they come: the summary's tally, the printed
+    output, the --jsonl stream, progress, the grouping of copies and the HTML index rows."""
+
+    def __init__(self, settings: batch.Settings, jsonl: _JsonlSink | None,
+                 progress: Progress, printer: _Printer) -> None:
+        self.settings, self.jsonl, self.progress, self.printer = \
+            settings, jsonl, progress, printer
+        self.summary = batch.Summary(settings.config, settings.config.fail_under)
+        self.grouper = _grouper(settings)
+        self.index_rows: list = []
+        self.not_audited: list[tuple[str, str]] = []
+
+    def take_all(self, results, out: Path | None, pages: Path | None) -> None:
+        """Every result of the batch; on an interruption (Ctrl-C, SIGTERM, SIGHUP) or an
+        error, the workers stop, the --jsonl file is dropped (it is whole or not there)
+        and, when interrupted, what finished is kept."""
+        try:
+            for result in results:
+                self.take(result)
+            self.progress.finish()
+            self.printer.close()
+            if self.jsonl is not None:
+                self.jsonl.close()
+        except BaseException as exc:
+            results.close()  # the workers leave the work queued to them undone
+            if self.jsonl is not None:
+                self.jsonl.discard()
+            if isinstance(exc, KeyboardInterrupt):
+                _keep_what_finished(out, pages, self.summary, self.index_rows)
+            raise
+
+    def take(self, result: batch.Result) -> None:
+        self.summary.add(result)
+        if self.grouper is not None and result.copy_input is not None:
+            self.grouper.add(result.source, result.report_name, result.copy_input,
+                             keep=result.status == "skipped")
+        if result.index_row is not None:
+            self.index_rows.append(result.index_row)
+        self.progress.update(result.status == "failed")
+        if result.status == "failed":
+            self.progress.clear()
+            source = displayable(result.source, limit=MESSAGE_LIMIT)
+            reason = displayable(result.error or "failed", limit=MESSAGE_LIMIT)
+            click.echo(f"audit: {source}: {reason}", err=True)
+            self.not_audited.append((source, reason))
+            return
+        if self.printer.to_terminal:
+            self.progress.clear()  # the summary and the progress line share the screen
+        self.printer.emit(result)
+        if self.jsonl is not None:
+            self.jsonl.write(result.report_json)
+
+    def write_summary(self, out: Path | None, pages: Path | None, rewrite, code: int) -> None:
+        """summary.json (with --out, after the reports of copies are written again with
+        their groups) and the HTML index (with --html-dir); exit ``code`` kept when a
+        write fails."""
+        target = None
+        try:
+            if out is not None:
+                if self.grouper is not None:
+                    self.grouper.rewrite_reports(out, rewrite, self.settings.config)
+                    self.summary.groups = self.grouper.groups()
+                target = out / "summary.json"
+                self.summary.write(target)
+            if pages is not None:
+                from audit.render.html import render_index
+
+                target = pages / "index.html"
+                batch.write_atomic(target, render_index(self.index_rows, self.not_audited))
+        except OSError as exc:  # a full disk, a directory removed or made read-only meanwhile
+            raise Unwritable(f"cannot write {target}: {exc.strerror or exc}", code) from None
+        finally:
+            self.summary.close()
 
 
 def _reference_index(path: str | None) -> str | None:
