@@ -356,7 +356,6 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
     at a time too, so the failure is named."""
     from concurrent.futures.process import BrokenProcessPool
 
-    window = jobs * 3
     tasks = _tasks(named)
     pending: deque[_Task] = deque()
     pool = _Pool(jobs, settings, work)
@@ -364,15 +363,7 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
     try:
         while True:
             if not any(t.alone for t in pending):  # no new work while suspects wait
-                held = sum(t.size for t in pending)
-                while len(pending) < window and (held < IN_FLIGHT_BYTES or len(pending) < jobs):
-                    task = next(tasks, None)
-                    if task is None:
-                        break
-                    if task.failure is None:
-                        pool.submit(task)
-                        held += task.size
-                    pending.append(task)
+                _fill(pending, tasks, pool, jobs)
             if not pending:
                 break
             task = pending.popleft()
@@ -410,6 +401,20 @@ def _run_parallel(named: Iterator[tuple[Item, str | None]], settings: Settings,
         finished = True
     finally:
         pool.close(early=not finished)
+
+
+def _fill(pending: deque[_Task], tasks: Iterator[_Task], pool: _Pool, jobs: int) -> None:
+    """New tasks submitted and queued until three chunks a worker are pending or
+    IN_FLIGHT_BYTES of input are held, but always one chunk a worker."""
+    held = sum(t.size for t in pending)
+    while len(pending) < jobs * 3 and (held < IN_FLIGHT_BYTES or len(pending) < jobs):
+        task = next(tasks, None)
+        if task is None:
+            return
+        if task.failure is None:
+            pool.submit(task)
+            held += task.size
+        pending.append(task)
 
 
 def _unfinished(task: _Task) -> bool:
