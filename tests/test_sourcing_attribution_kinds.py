@@ -860,6 +860,8 @@ def test_a_name_before_a_colon_that_is_no_speaker_is_not_taken(text, source):
      "three in 10", "the race did not matter to them"),
     ("The governor trailed, with 22 percent saying they would not back him, the mayor at 20.",
      "22 percent", "they would not back him"),
+    ("Many stayed home, a fifth of them saying the race did not matter to them.",
+     "a fifth of them", "the race did not matter to them"),
 ])
 def test_a_share_of_people_saying_reports_for_that_share(text, source, content):
     (att,) = [a for a in atts(text) if a["cue"]["text"] == "saying"]

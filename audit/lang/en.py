@@ -572,9 +572,6 @@ share fraction
 proportion handful dozens hundreds thousands millions number numbers two three four five
 six seven eight nine ten 10 dozen
 """)
-# Heads of a share of people that takes a participle ("62 percent of voters saying ...",
-# "a majority saying ...").
-SHARE_HEADS = words("percent per majority minority plurality half third thirds quarter quarters")
 IN = "in"
 IF = "if"
 # What "according to" names that is no source ("according to plan").
@@ -584,6 +581,9 @@ NOT_ACCORDING_SOURCES = words("plan plans schedule tradition custom form script 
 MORE_OR_FEWER = words("more fewer less")
 # Fractions written with a hyphen ("two-thirds", "three-quarters"), typed like QUANTITY_HEADS.
 FRACTIONS = words("half third thirds quarter quarters fifth fifths tenths")
+# Heads of a share of people, whose participle is theirs ("with 62 percent saying", "a
+# majority calling", "a fifth of voters saying").
+SHARE_HEADS = words("percent per majority minority plurality") | FRACTIONS
 # Nouns of polls: "in [the latest Quinnipiac poll]" attributes the finding it ends.
 POLL_NOUNS = words("poll polls survey surveys")
 # What a poll's finding holds: a figure or a standing ("leads by 8 points in the survey").
