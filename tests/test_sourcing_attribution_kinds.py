@@ -354,6 +354,19 @@ def test_nested_attributions_are_not_counted_as_sources():
     assert data["counts"]["distinct_sources"] == 1
 
 
+def test_a_source_named_with_an_apposition_is_the_person_named():
+    """"Mayer, the company's chairman, said" and "executive Kevin Mayer said" are one
+    source: the apposition after the comma is not part of who it is."""
+    text = ("The streaming service failed on its first day, company executive Kevin Mayer "
+            "said on Tuesday in a long interview with reporters at the conference. "
+            "“We had some issues with the service that did not make me feel good at all,” "
+            "Mayer, the company’s chairman of streaming and international, said later.")
+    result = analyse(from_text(text, language="en"), config=Config())
+    data = sourcing_dict(result.data, text)
+    assert len(data["attributions"]) == 2
+    assert data["counts"]["distinct_sources"] == 1
+
+
 @pytest.mark.parametrize("words,stype", [
     (["Authorities"], "unnamed"), (["Police"], "unnamed"), (["the", "police"], "unnamed"),
     (["officials"], "unnamed"), (["a", "spokesperson"], "unnamed"),

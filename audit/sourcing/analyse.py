@@ -137,6 +137,7 @@ def source_identity(name: str | None, kind: str, lang: ModuleType) -> str | None
     editors' views group the sources of a report exactly as the score counts them."""
     if not name:
         return None
+    name = name.split(",", 1)[0]  # "Mayer, Disney’s chairman", "Cory James, 22, of Flint"
     words = [w.strip("’'").lower() for w in name.replace(lang.IDENTITY_POSSESSIVE, "").split()]
     words = [w for w in words if w not in lang.NOT_IDENTITY_WORDS]
     if kind == "person" and words:
