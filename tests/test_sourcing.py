@@ -197,3 +197,15 @@ def test_seed_scores_are_explained(results):
                 continue
             total = sum(s.delta for s in score.signals)
             assert score.value == pytest.approx(max(0.0, min(100.0, total)), abs=0.11), name
+
+
+def test_a_passive_form_is_reported_as_attributed_to_no_one():
+    """A vague finding with no source at all shows the passive form, and says it names no
+    one; one with a vague source keeps the rule's message."""
+    text = ("It is believed that the new bridge will cost far more than the council admits. "
+            "Experts say the bridge will also take two more years to finish than planned.")
+    result = analyse(from_text(text, language="en"), config=Config())
+    vague = {text[f.span[0]:f.span[1]]: f.message for f in result.findings
+             if f.rule_id == "SRC-VAGUE-SOURCE"}
+    assert vague["It is believed that"].startswith("Attributed to no one")
+    assert vague["Experts"] is None

@@ -41,8 +41,11 @@ def unnamed_sources(a: Attributed) -> list[Finding]:
 
 
 def vague_sources(a: Attributed) -> list[Finding]:
-    return [Finding("SRC-VAGUE-SOURCE", shown(att)) for att in a.found
-            if att.effective_type() == SourceType.VAGUE]
+    """Attributions to vague sources; one with no source at all (a passive or hedged form:
+    "is viewed as", "allegedly") says so, as its excerpt is the form, not a source."""
+    return [Finding("SRC-VAGUE-SOURCE", shown(att), message=None if att.source else (
+        "Attributed to no one: a passive or hedged form (\"it is believed\", \"allegedly\") "
+        "names no source.")) for att in a.found if att.effective_type() == SourceType.VAGUE]
 
 
 _WEAK = frozenset({SourceType.UNNAMED, SourceType.VAGUE})
