@@ -615,6 +615,16 @@ def test_a_dash_after_a_quote_without_a_name_signs_nothing(text):
     assert [a for a in atts(text) if a["kind"] == "transcript"] == []
 
 
+@pytest.mark.parametrize("text", [
+    "Breakfast\nPortion Fix Containers: 1 Green, 1 Red, 1 Yellow, 2 tsp.\nLunch",  # a recipe
+    "Disclaimer: The views and tips given by the experts on this page are their own.",
+    "Summary: Three divers from the city placed in the top ten at the state meet.",
+])
+def test_a_field_label_is_no_speaker(text):
+    """Must not fire: a line's label that names a field of the page, not a speaker."""
+    assert [a for a in atts(text) if a["kind"] == "transcript"] == []
+
+
 def test_a_reported_clause_stops_at_a_trailing_apposition():
     (att,) = outer("The director said she should face no charges, a recommendation the minister "
                    "adopted.")

@@ -618,6 +618,7 @@ subscribe advertisement ad click follow sign share listen contact email tags tag
 filed published posted last see more story stories here this that these those it the a
 an and but or so what why how when where who which there sponsored caption graphic
 chart map audio transcript disclosure clarification ps p.s story: adding translation exhibit
+disclaimer summary
 """)
 # Words before a name and a colon that make the name an object, not the quote's speaker
 # ("screamed at Keith Scott: “...”", "his view of Lester Holt: “...”").

@@ -36,7 +36,7 @@ def labels(text: str, lang: ModuleType) -> list[Attribution]:
         start, end = match.span("content")
         while end > start and text[end - 1] in " \t":
             end -= 1
-        if word_count(text, (start, end)) < 3:
+        if word_count(text, (start, end)) < 3 or _figures(text[start:end]):
             continue
         stype = _label_type(lang, words)
         source = (match.start("label"), match.end("label"))
@@ -124,6 +124,14 @@ def _label_type(lang: ModuleType, words: list[str]) -> str:
     if stype is not None:
         return stype
     return "person" if words[0].isupper() or len(words) <= 3 else "organization"
+
+
+def _figures(piece: str) -> bool:
+    """Whether a label's line is a list of figures, half its words or more opening with a
+    digit ("Containers: 1 Green, 1 Red, 2 tsp."): a field of a recipe or a table, not
+    what someone said."""
+    words = piece.split()
+    return 2 * sum(w[:1].isdigit() for w in words) >= len(words)
 
 
 def _quoted(piece: str) -> bool:
