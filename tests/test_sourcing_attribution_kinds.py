@@ -529,6 +529,8 @@ def test_a_sourceless_expectation_leaves_the_claim_unattributed():
      "Sen. Lindsey Graham, R-S.C., a presidential candidate", "the plan would fail"),
     ("Donald Trump, the Republican candidate, has said there should be a ban.",
      "Donald Trump, the Republican candidate", "there should be a ban"),
+    ("Prime Minister Benjamin Netanyahu, however, said he was moved by the announcement.",
+     "Prime Minister Benjamin Netanyahu", "he was moved by the announcement"),  # an aside
 ])
 def test_a_name_with_its_age_place_party_or_apposition_is_the_source(text, source, content):
     (att,) = outer(text)

@@ -309,8 +309,9 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
     lead = toks[head[0]]
     if head_type is None or not (lead.is_cap or lead.low in r.lang.DETERMINERS):
         return None  # "The label that owns her music, Big Machine, says": too tangled
-    if appos[1] - appos[0] == 1 and toks[appos[0]].low in r.lang.ASIDES:
-        stype, appos = head_type, (head[0], head[1])  # "The Taliban, however, said"
+    aside = appos[1] - appos[0] == 1 and toks[appos[0]].low in r.lang.ASIDES
+    if aside:
+        stype = head_type  # "The Taliban, however, said": the aside says nothing of them
     else:
         stype = more_specific(head_type,
                               shapes.typed(r.lang, [t.text for t in toks[appos[0]:appos[1]]],
@@ -318,8 +319,9 @@ def _appositive(r: Reader, c: CueContext) -> Attribution | None:
     content = subject_content(r, toks, head[0], c.k0, k1, sentence)
     if stype is None or content is None:
         return None
-    end = head[1] - 1 if toks[appos[0]].low in r.lang.RELATIVE_APPOSITION else k0 - 2
-    source = (toks[head[0]].start, toks[end].end)  # "Smith, who ..., said": Smith
+    # "Smith, who ..., said" and "The Taliban, however, said": Smith, the Taliban
+    end = head[1] - 1 if aside or toks[appos[0]].low in r.lang.RELATIVE_APPOSITION else k0 - 2
+    source = (toks[head[0]].start, toks[end].end)
     form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
     return Attribution(content, source, cue, stype, r._has_quote(content), form)
 
