@@ -217,6 +217,38 @@ TITLES = [
     # Nothing says which part is the site: the title stays whole.
     ("no confirmation", page(title="Water plan - what changes", h1="Other"),
      "Water plan - what changes", None),
+    # The <h1> agrees with the <title>, not with JSON-LD's headline: two sources win.
+    ("h1 agrees with a second title", page(
+        title="Council approves the water plan", h1="Council approves the water plan",
+        head=ld({"@type": "NewsArticle", "headline": "Water plan: what changes for you"})),
+     "Council approves the water plan", None),
+    # The <h1> has the typographic marks the og:title flattened.
+    ("h1 typographic", page(head='<meta property="og:title" content="Mayor\'s '
+                                 '&quot;clear&quot; plan - approved">',
+                            title="Other words", h1="Mayor’s “clear” plan – approved"),
+     "Mayor’s “clear” plan – approved", None),
+    # A kicker before the <h1> in the headline is dropped; a tail after it too.
+    ("h1 without kicker", page(title="Chronik: Council approves the water plan",
+                               h1="Council approves the water plan"),
+     "Council approves the water plan", None),
+    ("h1 without tail", page(title="Lemon cake from the tray Rezept",
+                             h1="Lemon cake from the tray"),
+     "Lemon cake from the tray", None),
+    # Must not fire: a short <h1> (a section name) at the title's start.
+    ("short h1 kept out", page(title="Hamburg: Council approves the water plan", h1="Hamburg"),
+     "Hamburg: Council approves the water plan", None),
+    # Must not fire: the <h1> is a different wording, or covers under half the title.
+    ("h1 other wording", page(title="Council approves water plan after long debate",
+                              h1="Water plan passes the council"),
+     "Council approves water plan after long debate", None),
+    ("h1 too short a part", page(
+        title="Water plan approved: the council's long debate about pipes and bus routes ends",
+        h1="Water plan approved"),
+     "Water plan approved: the council's long debate about pipes and bus routes ends", None),
+    # Must not fire: the <h1> continues a word of the title ("Water plan" in "Water planning").
+    ("h1 inside a word", page(title="Water planning rules for the old town",
+                              h1="Water plan"),
+     "Water planning rules for the old town", None),
 ]
 
 

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from audit.metadata.records import Item, PageMetadata
 from audit.metadata.sites import links_home, scheme_and_host, site_key
-from audit.metadata.text import folded_key
+from audit.metadata.text import clean, folded_key
+from audit.sentences import whitespace_words
 
 # What separates a headline from the site's name in a title: "Headline | Site".
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|·•»«›‹:~/]|//|::|[-–—])\s+")
@@ -65,3 +67,50 @@ def _is_site(part: str, sites: set[str], domain: str) -> bool:
         return True
     label = folded_key(domain.split(".")[0]) if domain else ""
     return bool(label) and len(label) >= 3 and (label in key or key in folded_key(domain))
+
+
+# Typographic marks a page's machine-readable titles often flatten ("'" for "’").
+_PLAIN_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'",
+                              "“": '"', "”": '"', "„": '"', "‟": '"', "–": "-", "—": "-"})
+
+
+def prefer_headline(meta: PageMetadata, tree: Any) -> None:
+    """The visible headline, the page's first <h1> (not a logo linking home), decides
+    between the titles read, when it agrees with them:
+    - a title read elsewhere that is the <h1> comes first (JSON-LD's headline or
+      og:title is often a search engine's version, the <title> the one shown);
+    - the <h1> replaces the first title that is the same but for typographic marks
+      ("'" for "’", "-" for "–"), or that adds a kicker or a tail to it ("Chronik: <h1>",
+      "<h1> Rezept"): the <h1> of three words or more covers half of it or more."""
+    if not meta.titles:
+        return
+    heading = next((h for h in (clean(e.text_content()) for e in tree.iterfind(".//h1")
+                                if not links_home(e)) if h), "")
+    if not heading:
+        return
+    key = _norm(heading)
+    same = next((i for i, item in enumerate(meta.titles) if _norm(item.value) == key), None)
+    if same is not None:
+        meta.titles.insert(0, meta.titles.pop(same))
+        return
+    first = _norm(meta.titles[0].value)
+    if (first.translate(_PLAIN_MARKS) == key.translate(_PLAIN_MARKS)
+            or (whitespace_words(heading) >= 3 and 2 * len(key) >= len(first)
+                and _edge_part(key, first))):
+        meta.titles.insert(0, Item(heading, {"kind": "element", "element": "h1"}))
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _edge_part(part: str, whole: str) -> bool:
+    """Whether ``part`` begins or ends ``whole`` at a word's edge."""
+    if whole.startswith(part):
+        rest = whole[len(part):]
+    elif whole.endswith(part):
+        rest = whole[:len(whole) - len(part)]
+    else:
+        return False
+    rest_next = rest[:1] if whole.startswith(part) else rest[-1:]
+    return bool(rest) and not rest_next.isalnum()
