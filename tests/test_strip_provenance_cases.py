@@ -339,3 +339,41 @@ def test_a_heading_link_that_does_not_parse_is_not_the_home_page() -> None:
     """A heading's link to "http://[::1" (urlsplit raises) neither crashes nor counts as home."""
     html = f"<html><body><h2><a href='http://[::1'>Water plan approved</a></h2>{BODY}</body></html>"
     assert extract_html(html).text
+
+
+def org(name: str) -> str:
+    return ld({"@type": "NewsArticle", "headline": "Water plan approved",
+               "publisher": {"@type": "Organization", "name": name}})
+
+
+PUBLISHERS = [
+    # The site's name wins over a JSON-LD publisher that holds it and more words.
+    ("company form", org("Ediciones Harbour Times S.L.")
+     + meta("og:site_name", "Harbour Times", "property"), None, "Harbour Times"),
+    ("edition label", org("HarbourTimes Premium")
+     + meta("og:site_name", "HarbourTimes", "property"), None, "HarbourTimes"),
+    # Must not fire: a site name longer than the publisher, another name, or a domain.
+    ("site longer", org("Harbour Times") + meta("og:site_name", "The Harbour Times",
+                                                "property"), None, "Harbour Times"),
+    ("other name", org("Evening Harbour") + meta("og:site_name", "The Harbour", "property"),
+     None, "Evening Harbour"),
+    ("domain is one word", org("Hafenblatt Zeitung") + meta("og:site_name", "Hafenblatt.de",
+                                                            "property"),
+     None, "Hafenblatt Zeitung"),
+    # A site name given as an address is its host.
+    ("address", meta("application-name", "https://www.hafenblatt.at"),
+     "https://www.hafenblatt.at/stadt/plan", "hafenblatt.at"),
+    # A site name of several parts: the part that is the domain's name.
+    ("parts", meta("og:site_name", "Hafen Nachrichten – Port News – Other Script", "property"),
+     "https://www.hafen-nachrichten.org/archive/1", "Hafen Nachrichten"),
+    # Must not fire: no part is the domain's name.
+    ("parts, none the domain", meta("og:site_name", "Port News – Harbour Daily", "property"),
+     "https://www.example.org/archive/1", "Port News – Harbour Daily"),
+]
+
+
+@pytest.mark.parametrize("case,head,url,name", PUBLISHERS, ids=[c[0] for c in PUBLISHERS])
+def test_publisher_cases(case, head, url, name) -> None:
+    prov = provenance(page(head=head), url)
+    found = prov["publisher"] or (prov["site_names"] or [None])[0]
+    assert found["name"] == name

@@ -1,4 +1,5 @@
-"""Titles: the headline and the site's name split out of "Headline | Site".
+"""Titles and names: the headline and the site's name split out of "Headline | Site", the
+visible headline deciding among the titles, and the publisher agreed on among the names.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from typing import Any
 
 from audit.metadata.records import Item, PageMetadata
 from audit.metadata.sites import links_home, scheme_and_host, site_key
-from audit.metadata.text import clean, folded_key
+from audit.metadata.text import clean, folded_key, is_url
 from audit.sentences import whitespace_words
 
 # What separates a headline from the site's name in a title: "Headline | Site".
@@ -114,3 +115,47 @@ def _edge_part(part: str, whole: str) -> bool:
         return False
     rest_next = rest[:1] if whole.startswith(part) else rest[-1:]
     return bool(rest) and not rest_next.isalnum()
+
+
+def choose_publisher(meta: PageMetadata) -> None:
+    """The site's and the publisher's names made comparable, then agreed on:
+    - a site name given as an address ("https://www.example.at") is its host
+      ("example.at"), as other pages name themselves ("example.de");
+    - a site name of several parts ("Name – Other name – Third") is the part that is the
+      domain's name, when one is;
+    - the site's name wins over JSON-LD's publisher that holds it and more words: the
+      company ("Ediciones El Diario S.L."), an edition or a label ("Diario Premium")."""
+    host = scheme_and_host(meta.page_url or "")[1]
+    label = folded_key(site_key(host).split(".")[0]) if host else ""
+    named = []
+    for item in meta.site_names:
+        value = _site_name(item.value, label)
+        if value and all(folded_key(value) != folded_key(n.value) for n in named):
+            named.append(Item(value, item.origin) if value != item.value else item)
+    meta.site_names = named
+    if not meta.publishers:
+        return
+    words = _name_words(meta.publishers[0].value)
+    for item in meta.site_names:
+        part = _name_words(item.value)
+        if part and len(part) < len(words) and any(
+                words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1)):
+            meta.publishers.insert(0, item)
+            return
+
+
+def _site_name(value: str, label: str) -> str:
+    if is_url(value):
+        return scheme_and_host(value if "//" in value else "//" + value)[1].removeprefix("www.")
+    parts = _TITLE_SEPARATOR.split(value)
+    if label and len(parts) > 1:
+        own = [p for p in parts if folded_key(p) == label]
+        if len(own) == 1:
+            return own[0].strip()
+    return value
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, casefolded: a domain ("example.de") is one word, no shorter
+    name of the publisher ("Example Zeitung")."""
+    return [w for w in (folded_key(w) for w in name.split()) if w]
