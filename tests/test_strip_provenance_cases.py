@@ -245,6 +245,21 @@ TITLES = [
         title="Water plan approved: the council's long debate about pipes and bus routes ends",
         h1="Water plan approved"),
      "Water plan approved: the council's long debate about pipes and bus routes ends", None),
+    # The site's part is the text of a link to the home page (the site's title).
+    ("home link names the site", page(title="Lemon cake from the tray | Baking at Home Lane",
+                                      h1="Other", top="<a href='/'>Baking at Home Lane</a>"),
+     "Lemon cake from the tray", "Baking at Home Lane"),
+    ("home link, site first", page(title="Baking Lane - Lemon cake from the tray", h1="Other",
+                                   top="<a href='https://www.example.org/'><img src='l.png' "
+                                       "alt='Baking Lane'></a>"),
+     "Lemon cake from the tray", "Baking Lane"),
+    # Must not fire: a home link whose text is not a part of the title, or a link elsewhere.
+    ("home link other text", page(title="Lemon cake | from the tray", h1="Other",
+                                  top="<a href='/'>Home</a>"),
+     "Lemon cake | from the tray", None),
+    ("link to another page", page(title="Lemon cake | Baking Lane", h1="Other",
+                                  top="<a href='/recipes'>Baking Lane</a>"),
+     "Lemon cake | Baking Lane", None),
     # Must not fire: the <h1> continues a word of the title ("Water plan" in "Water planning").
     ("h1 inside a word", page(title="Water planning rules for the old town",
                               h1="Water plan"),
@@ -254,7 +269,9 @@ TITLES = [
 
 @pytest.mark.parametrize("case,html,title,site", TITLES, ids=[c[0] for c in TITLES])
 def test_title_cases(case, html, title, site) -> None:
-    url = "https://www.journaldeport.fr/ville/plan" if case == "fr domain" else None
+    url = ("https://www.journaldeport.fr/ville/plan" if case == "fr domain"
+           else "https://www.example.org/recipes/lemon" if case.startswith("home link")
+           else None)
     prov = provenance(html, url)
     assert prov["title"]["text"] == title
     if site:

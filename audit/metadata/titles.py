@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from audit.metadata.records import Item, PageMetadata
-from audit.metadata.sites import links_home, scheme_and_host, site_key
+from audit.metadata.sites import home_link_names, links_home, scheme_and_host, site_key
 from audit.metadata.text import clean, folded_key, is_url
 from audit.sentences import whitespace_words
 
@@ -27,9 +28,16 @@ def split_site_names(meta: PageMetadata, tree: Any) -> None:
     heading = next((folded_key(h.text_content()) for h in tree.iterfind(".//h1")
                     if not links_home(h)), "")
     named = {folded_key(i.value) for i in meta.site_names}
+    found: list[set[str]] = []
+
+    def home() -> set[str]:  # read once, when no other metadata confirms a site's part
+        if not found:
+            found.append(home_link_names(tree, host))
+        return found[0]
+
     cleaned = []
     for item in meta.titles:
-        headline, site = _headline(item.value, sites, domain, heading)
+        headline, site = _headline(item.value, sites, domain, heading, home)
         if site and folded_key(site) not in named:
             meta.site_names.append(Item(site, item.origin))
             named.add(folded_key(site))
@@ -37,7 +45,8 @@ def split_site_names(meta: PageMetadata, tree: Any) -> None:
     meta.titles = cleaned
 
 
-def _headline(title: str, sites: set[str], domain: str, heading: str) -> tuple[str, str | None]:
+def _headline(title: str, sites: set[str], domain: str, heading: str,
+              home: Callable[[], set[str]] = frozenset) -> tuple[str, str | None]:
     """(headline, site name taken off or None) for one title."""
     parts = _TITLE_SEPARATOR.split(title)
     if len(parts) < 2:
@@ -51,6 +60,11 @@ def _headline(title: str, sites: set[str], domain: str, heading: str) -> tuple[s
         if (_is_site(site, sites, domain) and headline.strip()
                 and not _is_site(headline, sites, domain)):
             return _headline(headline.strip(), sites, domain, heading)[0], site.strip()
+    for cut in spans:  # a link to the home page names the site: "Headline | Site"
+        if folded_key(title[cut.end():]) in home() and title[:cut.start()].strip():
+            return title[:cut.start()].strip(), title[cut.end():].strip()
+        if folded_key(title[:cut.start()]) in home() and title[cut.end():].strip():
+            return title[cut.end():].strip(), title[:cut.start()].strip()
     if heading:
         for cut in spans:  # the <h1> says where the headline ends
             if folded_key(title[:cut.start()]) == heading:
