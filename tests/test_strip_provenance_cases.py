@@ -237,14 +237,34 @@ TITLES = [
     # Must not fire: a short <h1> (a section name) at the title's start.
     ("short h1 kept out", page(title="Hamburg: Council approves the water plan", h1="Hamburg"),
      "Hamburg: Council approves the water plan", None),
-    # Must not fire: the <h1> is a different wording, or covers under half the title.
-    ("h1 other wording", page(title="Council approves water plan after long debate",
-                              h1="Water plan passes the council"),
-     "Council approves water plan after long debate", None),
+    # Must not fire: the <h1> covers under half the title.
     ("h1 too short a part", page(
         title="Water plan approved: the council's long debate about pipes and bus routes ends",
         h1="Water plan approved"),
      "Water plan approved: the council's long debate about pipes and bus routes ends", None),
+    # No JSON-LD headline: an <h1> of four words or more on the same subject (a shared
+    # word) beats the og:title's other wording.
+    ("h1 beats og:title", page(head=meta("og:title", "Water plan: what changes now",
+                                         "property"),
+                               title="Water plan", h1="Council approves the water plan"),
+     "Council approves the water plan", None),
+    # Must not fire: JSON-LD states the headline; the <h1> shares no word (a promotion);
+    # the <h1> adds a kicker to the title; an <h1> of three words.
+    ("json-ld headline kept", page(
+        head=ld({"@type": "NewsArticle", "headline": "Water plan: what changes now"}),
+        title="Water plan", h1="Council approves the water plan"),
+     "Water plan: what changes now", None),
+    ("h1 on another subject", page(head=meta("og:title", "Water plan: what changes now",
+                                             "property"),
+                                   title="Water plan", h1="Join our petition today please"),
+     "Water plan: what changes now", None),
+    ("h1 with a kicker", page(head=meta("og:title", "Water plan approved", "property"),
+                              title="Water plan", h1="City Council Water plan approved"),
+     "Water plan approved", None),
+    ("h1 of three words", page(head=meta("og:title", "Water plan: what changes now",
+                                         "property"),
+                               title="Water plan", h1="Council approves plan"),
+     "Water plan: what changes now", None),
     # The site's part is the text of a link to the home page (the site's title).
     ("home link names the site", page(title="Lemon cake from the tray | Baking at Home Lane",
                                       h1="Other", top="<a href='/'>Baking at Home Lane</a>"),

@@ -96,7 +96,10 @@ def prefer_headline(meta: PageMetadata, tree: Any) -> None:
       og:title is often a search engine's version, the <title> the one shown);
     - the <h1> replaces the first title that is the same but for typographic marks
       ("'" for "’", "-" for "–"), or that adds a kicker or a tail to it ("Chronik: <h1>",
-      "<h1> Rezept"): the <h1> of three words or more covers half of it or more."""
+      "<h1> Rezept"): the <h1> of three words or more covers half of it or more;
+    - with no JSON-LD headline (a deliberate statement), an <h1> of four words or more
+      replaces an og:title or <title> of other wording on the same subject (a word of
+      four letters or more shared), unless it is that title with a kicker."""
     if not meta.titles:
         return
     heading = next((h for h in (clean(e.text_content()) for e in tree.iterfind(".//h1")
@@ -111,8 +114,18 @@ def prefer_headline(meta: PageMetadata, tree: Any) -> None:
     first = _norm(meta.titles[0].value)
     if (first.translate(_PLAIN_MARKS) == key.translate(_PLAIN_MARKS)
             or (whitespace_words(heading) >= 3 and 2 * len(key) >= len(first)
-                and _edge_part(key, first))):
+                and _edge_part(key, first))
+            or (whitespace_words(heading) >= 4 and meta.titles[0].origin.get("kind") != "json-ld"
+                and folded_key(first) not in folded_key(key) and _words(key) & _words(first))):
         meta.titles.insert(0, Item(heading, {"kind": "element", "element": "h1"}))
+
+
+def _words(text: str) -> set[str]:
+    """The words of four letters or more of a folded text."""
+    return {w for w in _WORD.findall(text) if len(w) >= 4}
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _norm(text: str) -> str:
