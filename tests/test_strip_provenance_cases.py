@@ -217,12 +217,81 @@ TITLES = [
     # Nothing says which part is the site: the title stays whole.
     ("no confirmation", page(title="Water plan - what changes", h1="Other"),
      "Water plan - what changes", None),
+    # The <h1> agrees with the <title>, not with JSON-LD's headline: two sources win.
+    ("h1 agrees with a second title", page(
+        title="Council approves the water plan", h1="Council approves the water plan",
+        head=ld({"@type": "NewsArticle", "headline": "Water plan: what changes for you"})),
+     "Council approves the water plan", None),
+    # The <h1> has the typographic marks the og:title flattened.
+    ("h1 typographic", page(head='<meta property="og:title" content="Mayor\'s '
+                                 '&quot;clear&quot; plan - approved">',
+                            title="Other words", h1="Mayor’s “clear” plan – approved"),
+     "Mayor’s “clear” plan – approved", None),
+    # A kicker before the <h1> in the headline is dropped; a tail after it too.
+    ("h1 without kicker", page(title="Chronik: Council approves the water plan",
+                               h1="Council approves the water plan"),
+     "Council approves the water plan", None),
+    ("h1 without tail", page(title="Lemon cake from the tray Rezept",
+                             h1="Lemon cake from the tray"),
+     "Lemon cake from the tray", None),
+    # Must not fire: a short <h1> (a section name) at the title's start.
+    ("short h1 kept out", page(title="Hamburg: Council approves the water plan", h1="Hamburg"),
+     "Hamburg: Council approves the water plan", None),
+    # Must not fire: the <h1> covers under half the title.
+    ("h1 too short a part", page(
+        title="Water plan approved: the council's long debate about pipes and bus routes ends",
+        h1="Water plan approved"),
+     "Water plan approved: the council's long debate about pipes and bus routes ends", None),
+    # No JSON-LD headline: an <h1> of four words or more on the same subject (a shared
+    # word) beats the og:title's other wording.
+    ("h1 beats og:title", page(head=meta("og:title", "Water plan: what changes now",
+                                         "property"),
+                               title="Water plan", h1="Council approves the water plan"),
+     "Council approves the water plan", None),
+    # Must not fire: JSON-LD states the headline; the <h1> shares no word (a promotion);
+    # the <h1> adds a kicker to the title; an <h1> of three words.
+    ("json-ld headline kept", page(
+        head=ld({"@type": "NewsArticle", "headline": "Water plan: what changes now"}),
+        title="Water plan", h1="Council approves the water plan"),
+     "Water plan: what changes now", None),
+    ("h1 on another subject", page(head=meta("og:title", "Water plan: what changes now",
+                                             "property"),
+                                   title="Water plan", h1="Join our petition today please"),
+     "Water plan: what changes now", None),
+    ("h1 with a kicker", page(head=meta("og:title", "Water plan approved", "property"),
+                              title="Water plan", h1="City Council Water plan approved"),
+     "Water plan approved", None),
+    ("h1 of three words", page(head=meta("og:title", "Water plan: what changes now",
+                                         "property"),
+                               title="Water plan", h1="Council approves plan"),
+     "Water plan: what changes now", None),
+    # The site's part is the text of a link to the home page (the site's title).
+    ("home link names the site", page(title="Lemon cake from the tray | Baking at Home Lane",
+                                      h1="Other", top="<a href='/'>Baking at Home Lane</a>"),
+     "Lemon cake from the tray", "Baking at Home Lane"),
+    ("home link, site first", page(title="Baking Lane - Lemon cake from the tray", h1="Other",
+                                   top="<a href='https://www.example.org/'><img src='l.png' "
+                                       "alt='Baking Lane'></a>"),
+     "Lemon cake from the tray", "Baking Lane"),
+    # Must not fire: a home link whose text is not a part of the title, or a link elsewhere.
+    ("home link other text", page(title="Lemon cake | from the tray", h1="Other",
+                                  top="<a href='/'>Home</a>"),
+     "Lemon cake | from the tray", None),
+    ("link to another page", page(title="Lemon cake | Baking Lane", h1="Other",
+                                  top="<a href='/recipes'>Baking Lane</a>"),
+     "Lemon cake | Baking Lane", None),
+    # Must not fire: the <h1> continues a word of the title ("Water plan" in "Water planning").
+    ("h1 inside a word", page(title="Water planning rules for the old town",
+                              h1="Water plan"),
+     "Water planning rules for the old town", None),
 ]
 
 
 @pytest.mark.parametrize("case,html,title,site", TITLES, ids=[c[0] for c in TITLES])
 def test_title_cases(case, html, title, site) -> None:
-    url = "https://www.journaldeport.fr/ville/plan" if case == "fr domain" else None
+    url = ("https://www.journaldeport.fr/ville/plan" if case == "fr domain"
+           else "https://www.example.org/recipes/lemon" if case.startswith("home link")
+           else None)
     prov = provenance(html, url)
     assert prov["title"]["text"] == title
     if site:
@@ -307,3 +376,41 @@ def test_a_heading_link_that_does_not_parse_is_not_the_home_page() -> None:
     """A heading's link to "http://[::1" (urlsplit raises) neither crashes nor counts as home."""
     html = f"<html><body><h2><a href='http://[::1'>Water plan approved</a></h2>{BODY}</body></html>"
     assert extract_html(html).text
+
+
+def org(name: str) -> str:
+    return ld({"@type": "NewsArticle", "headline": "Water plan approved",
+               "publisher": {"@type": "Organization", "name": name}})
+
+
+PUBLISHERS = [
+    # The site's name wins over a JSON-LD publisher that holds it and more words.
+    ("company form", org("Ediciones Harbour Times S.L.")
+     + meta("og:site_name", "Harbour Times", "property"), None, "Harbour Times"),
+    ("edition label", org("HarbourTimes Premium")
+     + meta("og:site_name", "HarbourTimes", "property"), None, "HarbourTimes"),
+    # Must not fire: a site name longer than the publisher, another name, or a domain.
+    ("site longer", org("Harbour Times") + meta("og:site_name", "The Harbour Times",
+                                                "property"), None, "Harbour Times"),
+    ("other name", org("Evening Harbour") + meta("og:site_name", "The Harbour", "property"),
+     None, "Evening Harbour"),
+    ("domain is one word", org("Hafenblatt Zeitung") + meta("og:site_name", "Hafenblatt.de",
+                                                            "property"),
+     None, "Hafenblatt Zeitung"),
+    # A site name given as an address is its host.
+    ("address", meta("application-name", "https://www.hafenblatt.at"),
+     "https://www.hafenblatt.at/stadt/plan", "hafenblatt.at"),
+    # A site name of several parts: the part that is the domain's name.
+    ("parts", meta("og:site_name", "Hafen Nachrichten – Port News – Other Script", "property"),
+     "https://www.hafen-nachrichten.org/archive/1", "Hafen Nachrichten"),
+    # Must not fire: no part is the domain's name.
+    ("parts, none the domain", meta("og:site_name", "Port News – Harbour Daily", "property"),
+     "https://www.example.org/archive/1", "Port News – Harbour Daily"),
+]
+
+
+@pytest.mark.parametrize("case,head,url,name", PUBLISHERS, ids=[c[0] for c in PUBLISHERS])
+def test_publisher_cases(case, head, url, name) -> None:
+    prov = provenance(page(head=head), url)
+    found = prov["publisher"] or (prov["site_names"] or [None])[0]
+    assert found["name"] == name

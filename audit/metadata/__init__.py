@@ -38,7 +38,7 @@ from audit.metadata.tags import (
     read_time_element,
     read_title_element,
 )
-from audit.metadata.titles import split_site_names
+from audit.metadata.titles import choose_publisher, prefer_headline, split_site_names
 
 __all__ = ["MONTH_NAMES", "MONTH_RE", "Item", "PageMetadata", "byline_elements",
            "is_placeholder_name", "outbound_links", "parse_date", "read_metadata", "site_key",
@@ -60,6 +60,8 @@ def read_metadata(tree: Any, url: str | None = None) -> PageMetadata:
     meta.page_url = url or (canonical.value if canonical else None)
     choose_authors(meta, tree)
     split_site_names(meta, tree)
+    prefer_headline(meta, tree)
+    choose_publisher(meta)
     order_dates(meta)
     if not any(valid_date(item.value) for item in meta.published):
         search_date(tree, meta)

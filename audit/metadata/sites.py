@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from audit.metadata.text import absolute_url, clean
+from audit.metadata.text import absolute_url, clean, folded_key
 from audit.model import Link
 
 
@@ -17,6 +17,21 @@ def links_home(heading: Any) -> bool:
     links = [a for a in heading.iterancestors("a")] + list(heading.iter("a"))
     return any(_path(a.get("href") or "") in ("", "/") and not
                (a.get("href") or "").startswith("#") for a in links)
+
+
+def home_link_names(tree: Any, host: str) -> set[str]:
+    """The folded texts (and image alt texts) of the page's links to its own home page:
+    the logo or the site's title, which name the site."""
+    names: set[str] = set()
+    for link in tree.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith("#") or _path(href) not in ("", "/") \
+                or scheme_and_host(href)[1] not in ("", host):
+            continue
+        for text in (link.text_content(), *(img.get("alt") or "" for img in link.iter("img"))):
+            if len(text) <= 80 and folded_key(text):
+                names.add(folded_key(text))
+    return names
 
 
 def _path(href: str) -> str | None:
