@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from audit.model import KEPT_ROLES, ROLES
 from audit.report import provenance_dict
+from audit.strip import furniture
 from audit.strip.furniture import furniture_role
 from audit.strip.text import split_run_ins, strip_text
 
@@ -108,6 +110,22 @@ def test_split_run_ins(text, expected):
     ("Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
      "call-to-action"),
     ("Você pode gostar...", "related"),
+    # credited-caption: a caption that ends with its picture's credit
+    ("Firefighters work at the scene on Monday. (Photo: Jane Roe/Example News)", "other"),
+    ("Crowds gather outside the station on Tuesday. (Photos by Sam Lee/Wire Service)", "other"),
+    ("A worker checks the solar panels in Nevada. (John Smith/AP)", "other"),
+    ("The president waves from the steps. (AP Photo/Jane Doe)", "other"),
+    # contributor-credit
+    ("Maria Lopez contributed to this report.", "other"),
+    ("(Reporting by Ann Brown; editing by Tom White)", "other"),
+    ("Reporting by Ann Brown in Paris; Editing by Tom White", "other"),
+    # affiliate-disclosure
+    ("If you click a link and buy something, we may earn a small commission.", "other"),
+    ("We may earn a commission when you buy through links on our site.", "other"),
+    # sign-up, script-notice
+    (("Enjoyed this piece? Sign up for the weekly newsletter to get more like it in your inbox "
+      "every Friday morning."), "newsletter"),
+    ("Please enable JavaScript to view the comments.", "other"),
 ])
 def test_furniture_role_fires(text, role):
     assert furniture_role(text)[0] == role
@@ -131,6 +149,15 @@ def test_furniture_role_fires(text, role):
     "Customers want more stories told by local people, the survey found.",
     "Support for the bill grew after the hearing, aides said.",
     "Support Biden's plan? Most voters in the poll said they did not know it.",
+    "Prices rose 5 percent last year (Source: national statistics office).",
+    "The final is between two clubs (Real Madrid/Barcelona).",
+    "Sales were flat in the first quarter (January/March).",
+    "Reporting by the newspaper found that the agency had ignored warnings.",
+    "Three people contributed to this report, which the council published on Monday.",
+    "Agents may receive a commission of 5 percent on each home they sell.",
+    "Shoppers who buy early may get a discount.",
+    "More than 2,000 readers subscribe to our rival newsletter, the survey found.",
+    "The site was written in JavaScript, which is required by most browsers.",
 ])
 def test_furniture_role_is_quiet_on_article_sentences(text):
     assert furniture_role(text) is None
@@ -233,3 +260,25 @@ def test_cards_with_share_buttons_after_a_related_heading_end_the_article():
                       share, card.replace("best", "most")])
     kept = [b.line_start for b in strip_text(page).blocks if b.role in KEPT_ROLES]
     assert kept == [3, 4]
+
+
+_PARAGRAPH = ("The council met on Tuesday evening to discuss the new bridge, and members argued "
+              "for more than two hours about its cost, its design and the traffic it would bring.")
+
+
+@pytest.mark.parametrize("line", [
+    "(Photo: " + "a" * 100_000, "(" * 100_000, "(Jane Doe/" + "A" * 100_000,
+    "a (AP Photo/" + "b " * 50_000, "contributed " * 9_000, "reporting by " * 8_000,
+    "buy " * 25_000 + "may earn a commission", "may earn a share " * 6_000,
+    "sign up " * 12_500, ". subscribe" * 9_000, "enable javascript " * 6_000,
+])
+def test_new_furniture_patterns_are_fast_on_hostile_lines(line):
+    """Each pattern added for credits, captions, disclosures and prompts on
+    a 100 KB line, alone and as a page (the page judges only lines of MAX_CHARS or less)."""
+    started = time.perf_counter()
+    furniture_role(line[:400])
+    for _, _, pattern in (*furniture._STRONG, *furniture._FLOATING, *furniture._ANCHORED):
+        pattern.search(line)
+    furniture._CREDITED_CAPTION.search(line)
+    strip_text("Headline here\n" + _PARAGRAPH + "\n" + line + "\n" + _PARAGRAPH)
+    assert time.perf_counter() - started < 2.0
