@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from audit.model import KEPT_ROLES, ROLES
 from audit.report import provenance_dict
-from audit.strip import furniture
+from audit.strip import furniture, textroles
 from audit.strip.furniture import furniture_role
 from audit.strip.text import split_run_ins, strip_text
 
@@ -266,19 +266,47 @@ _PARAGRAPH = ("The council met on Tuesday evening to discuss the new bridge, and
               "for more than two hours about its cost, its design and the traffic it would bring.")
 
 
+def _roles_of(page: str) -> dict[str, tuple[str, str]]:
+    return {b.text: (b.role, b.reason) for b in strip_text(page).blocks}
+
+
+def test_embedded_post_inside_the_article_is_body():
+    page = "\n".join(["Council backs the bridge", "By Jane Roe", _PARAGRAPH,
+                      "We voted for the bridge tonight. https://t.co/abc123",
+                      "— Town Council (@towncouncil) March 3, 2021",
+                      _PARAGRAPH.replace("Tuesday", "Wednesday"),
+                      "The mayor's reply went up an hour later. https://t.co/def456",
+                      "— Mayor Sam Lee (@mayorsam) March 3, 2021", "Related stories"])
+    roles = _roles_of(page)
+    assert roles["— Town Council (@towncouncil) March 3, 2021"] == ("body", "embedded-post")
+    assert roles["We voted for the bridge tonight. https://t.co/abc123"] == ("body",
+                                                                          "embedded-post")
+    # a post that ends the article is still part of it
+    assert roles["— Mayor Sam Lee (@mayorsam) March 3, 2021"] == ("body", "embedded-post")
+    assert roles["By Jane Roe"][0] == "byline"
+
+
+def test_signature_without_a_handle_is_not_an_embedded_post():
+    page = "\n".join(["Council backs the bridge", _PARAGRAPH,
+                      "— Town Council, March 3, 2021", _PARAGRAPH.replace("Tuesday", "Friday")])
+    assert _roles_of(page)["— Town Council, March 3, 2021"] != ("body", "embedded-post")
+
+
 @pytest.mark.parametrize("line", [
     "(Photo: " + "a" * 100_000, "(" * 100_000, "(Jane Doe/" + "A" * 100_000,
     "a (AP Photo/" + "b " * 50_000, "contributed " * 9_000, "reporting by " * 8_000,
     "buy " * 25_000 + "may earn a commission", "may earn a share " * 6_000,
     "sign up " * 12_500, ". subscribe" * 9_000, "enable javascript " * 6_000,
+    "— " + "x" * 100_000 + " (@a) May 1, 2020", "— a (@" + "b" * 100_000,
 ])
 def test_new_furniture_patterns_are_fast_on_hostile_lines(line):
-    """Each pattern added for credits, captions, disclosures and prompts on
+    """Each pattern added for credits, captions, disclosures, prompts and embedded posts on
     a 100 KB line, alone and as a page (the page judges only lines of MAX_CHARS or less)."""
     started = time.perf_counter()
     furniture_role(line[:400])
     for _, _, pattern in (*furniture._STRONG, *furniture._FLOATING, *furniture._ANCHORED):
         pattern.search(line)
     furniture._CREDITED_CAPTION.search(line)
+    textroles._POST_SIGNATURE.match(line)
     strip_text("Headline here\n" + _PARAGRAPH + "\n" + line + "\n" + _PARAGRAPH)
     assert time.perf_counter() - started < 2.0

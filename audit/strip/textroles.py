@@ -2,7 +2,8 @@
 
 Order of decisions: furniture patterns (``furniture``), the article run
 (``textregion``), the title (a headline-like line before the run, preferably the one
-the page's own title line repeats), bylines and date lines, the author box after the
+the page's own title line repeats), embedded posts (kept: their signature is not a
+byline), bylines and date lines, the author box after the
 body, then context: a line following a furniture prompt belongs to it, short lines
 inside the run are headings when they introduce a paragraph.
 
@@ -68,6 +69,8 @@ _ABOUT_NAME = re.compile(
 # "By Jane Doe | May 5": the name after a language's byline word (audit.bylines).
 _BYLINE_NAME = re.compile(r"(?i)^(?:" + "|".join(bylines.BY_WORDS) + r")\s+([^\d|,]+?)"
                           r"(?:\s+\w+\s*-?\d|\s*[|,]|$)")
+# The signature under an embedded post: "— Jane Doe (@janedoe) November 18, 2019".
+_POST_SIGNATURE = re.compile(r"^[—–]\s?[^()\n]{1,80}\(@\w{1,30}\)\s+\S.{0,30}$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _CONTACT = re.compile(r"^(?:contact|e-?mail|reach)\b", _I)
 _PREV_NEXT = frozenset({"prev-next"})
@@ -92,12 +95,18 @@ PROMPT_MAX_WORDS = 30
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 40
 TITLE_LOOKBACK = 12
+# An embedded post: its signature may come this many lines after the article's last
+# paragraph, and its text take this many lines above the signature.
+POST_AFTER = 2
+POST_MAX_LINES = 3
+POST_MAX_WORDS = 70
 _PROSE: Verdict = (Role.BODY, "prose")
 _HEADING_BEFORE_BODY: Verdict = (Role.HEADING, "short-before-body")
 _MENU_LIKE: Verdict = (Role.NAVIGATION, "menu-like")
 _SHORT_AFTER_BODY: Verdict = (Role.NAVIGATION, "short-after-body")
 _RELATED: Verdict = (Role.RELATED, "headline-after-body")
 _OUTSIDE_ARTICLE: Verdict = (Role.OTHER, "outside-article")
+_EMBEDDED_POST: Verdict = (Role.BODY, "embedded-post")
 
 
 def is_byline(page: Page, i: int) -> bool:
@@ -245,6 +254,7 @@ def assign_roles(page: Page) -> tuple[list[Verdict], int | None]:
     title = find_title(page, first)
     if title is not None:
         roles[title] = (Role.TITLE, "headline-before-body")
+    last = _mark_embedded_posts(page, roles, first, last)
     bylines = [i for i in _byline_candidates(page, roles, max(0, first - BYLINE_BEFORE),
                                              min(len(page), last + BYLINE_AFTER))
                if is_byline(page, i) and (not page.prose[i] or _BYLINE.match(page.texts[i]))]
@@ -265,6 +275,30 @@ def assign_roles(page: Page) -> tuple[list[Verdict], int | None]:
         if roles[i] is None:
             roles[i] = _PROSE if prose[i] else _inside(page, i, last)
     return _with_outside_roles(page, roles, first), title
+
+
+def _mark_embedded_posts(page: Page, roles: list[Verdict | None], first: int, last: int) -> int:
+    """An embedded social-media post inside the article (or right after its last
+    paragraph) is quoted material: its signature ('— Name (@handle) date'), which would
+    otherwise read as a byline, and its text, the few unclaimed lines above it, are body.
+    Returns the article's last line (moved down to a post that ends the article)."""
+    end = min(len(page), last + 1 + POST_AFTER)
+    if "(@" not in "\n".join(page.texts[first:end]):
+        return last
+    for i in range(first + 1, end):
+        text = page.texts[i]
+        if (roles[i] is not None or text[0] not in "—–" or "(@" not in text
+                or not _POST_SIGNATURE.match(text) or not _DATE.search(text)):
+            continue
+        roles[i] = _EMBEDDED_POST
+        j = i - 1
+        while (j > first and i - j <= POST_MAX_LINES and roles[j] is None
+               and not page.prose[j] and page.words[j] <= POST_MAX_WORDS
+               and page.repeats[j] == 1):
+            roles[j] = _EMBEDDED_POST
+            j -= 1
+        last = max(last, i)
+    return last
 
 
 def _list_shape(page: Page, i: int) -> str | None:
