@@ -292,7 +292,35 @@ def test_signature_without_a_handle_is_not_an_embedded_post():
     assert _roles_of(page)["— Town Council, March 3, 2021"] != ("body", "embedded-post")
 
 
+def _paragraphs(*days: str) -> list[str]:
+    return [_PARAGRAPH.replace("Tuesday", day) for day in days]
+
+
+def test_author_bio_paragraph_at_the_end_starts_the_author_box():
+    page = "\n".join(["Council backs the bridge", *_paragraphs("Monday", "Tuesday", "Friday"),
+                      ("Jane Roe (@janeroe) is a staff writer at Example Daily covering transport "
+                       "and city hall. She was formerly an editor at Example Weekly."),
+                      "Staff Writer",
+                      ("Example Daily is where the city reads its news. It is the essential "
+                       "source of reporting on the council, the courts and the schools.")])
+    roles = _roles_of(page)
+    bio = [text for text, (role, _) in roles.items() if role == "author-bio"]
+    assert bio[0].startswith("Jane Roe (@janeroe) is a staff writer")
+    assert roles[bio[0]] == ("author-bio", "author-bio-sentence")
+    assert not any(text.startswith("Example Daily is") and role in KEPT_ROLES
+                   for text, (role, _) in roles.items())
+
+
+def test_a_reporter_named_early_in_the_article_is_not_an_author_bio():
+    reporter = ("Sam Lee is a reporter at Example Daily, and he asked the council on Tuesday "
+                "why the bridge would cost twice what it cost last year.")
+    page = "\n".join(["Council backs the bridge", *_paragraphs("Monday"), reporter,
+                      *_paragraphs("Tuesday", "Thursday", "Friday")])
+    assert _roles_of(page)[reporter] == ("body", "prose")
+
+
 @pytest.mark.parametrize("line", [
+    "A" * 100_000 + " is a writer", "Jane Doe (@" + "a" * 100_000 + ") is a writer",
     "(Photo: " + "a" * 100_000, "(" * 100_000, "(Jane Doe/" + "A" * 100_000,
     "a (AP Photo/" + "b " * 50_000, "contributed " * 9_000, "reporting by " * 8_000,
     "buy " * 25_000 + "may earn a commission", "may earn a share " * 6_000,
@@ -308,5 +336,6 @@ def test_new_furniture_patterns_are_fast_on_hostile_lines(line):
         pattern.search(line)
     furniture._CREDITED_CAPTION.search(line)
     textroles._POST_SIGNATURE.match(line)
+    textroles._NAME_START.match(line)
     strip_text("Headline here\n" + _PARAGRAPH + "\n" + line + "\n" + _PARAGRAPH)
     assert time.perf_counter() - started < 2.0

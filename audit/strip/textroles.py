@@ -72,6 +72,8 @@ _BYLINE_NAME = re.compile(r"(?i)^(?:" + "|".join(bylines.BY_WORDS) + r")\s+([^\d
 # The signature under an embedded post: "— Jane Doe (@janedoe) November 18, 2019".
 _POST_SIGNATURE = re.compile(r"^[—–]\s?[^()\n]{1,80}\(@\w{1,30}\)\s+\S.{0,30}$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# A name opening a paragraph, and its handle: "Jane Doe (@janedoe) ".
+_NAME_START = re.compile(r"[A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,3}(?: \(@\w{1,30}\))? ")
 _CONTACT = re.compile(r"^(?:contact|e-?mail|reach)\b", _I)
 _PREV_NEXT = frozenset({"prev-next"})
 _FOLLOWING = frozenset({Role.CALL_TO_ACTION, Role.NEWSLETTER, Role.COMMENTS, Role.ACCESS})
@@ -87,6 +89,9 @@ JOB_TITLE_WORDS = 4
 # An 'About <Name>' heading starts the author box only this close to the article's end.
 AUTHOR_BOX_FROM_END = 4
 AUTHOR_BOX_HEADING_WORDS = 5
+# An author's biography in a paragraph of its own is looked for among the article's last
+# paragraphs: this many may follow it.
+BIO_PROSE_AFTER = 2
 LIST_MIN_ITEMS = 3
 NO_PROSE_MIN_WORDS = 3
 LIST_HEADING_WORDS = 8
@@ -217,6 +222,23 @@ def _is_bio_line(page: Page, i: int) -> bool:
                 or page.words[i] <= 5)
 
 
+def _bio_sentence(page: Page, roles: list[Verdict | None], first: int, last: int) -> int | None:
+    """A paragraph at the article's end that introduces its author ('Jane Doe (@janedoe)
+    is a staff writer at ...'): a name, then a biography's cue (``BIO_CUES``), with at most
+    BIO_PROSE_AFTER paragraphs after it in the article (the site's own blurb)."""
+    prose_after = 0
+    for i in range(last, first, -1):
+        if page.prose[i]:
+            if (roles[i] is None and page.texts[i][0].isupper()
+                    and (name := _NAME_START.match(page.texts[i])) is not None
+                    and _BIO_CUE.match(page.texts[i], name.end())):
+                return i
+            prose_after += 1
+            if prose_after > BIO_PROSE_AFTER:
+                return None
+    return None
+
+
 def _mark_author_box(page: Page, roles: list[Verdict | None], bylines: list[int], first: int,
                      last: int) -> int | None:
     """Mark the author box after the body; return where it starts (the body ends there).
@@ -227,12 +249,16 @@ def _mark_author_box(page: Page, roles: list[Verdict | None], bylines: list[int]
                   page.texts[first + 1:], page.words[first + 1:], roles[first + 1:]), first + 1)
               if words <= AUTHOR_BOX_HEADING_WORDS and role is None
               and (names or _AUTHOR_BOX.match(text) or _ABOUT_NAME.match(text))]
+    bio = _bio_sentence(page, roles, first, last)
+    if bio is not None:
+        starts = [i for i in starts if i < bio] + [bio]
     for i in starts:
         near_end = i >= last - AUTHOR_BOX_FROM_END
-        if _is_author_box_start(page, i, names, near_end):
-            roles[i] = (Role.AUTHOR_BIO, "author-box")
+        if i == bio or _is_author_box_start(page, i, names, near_end):
+            roles[i] = (Role.AUTHOR_BIO, "author-box" if i != bio else "author-bio-sentence")
             j = i + 1
-            headed = key(page.texts[i]) not in names  # 'About the author', 'About X Y'
+            # 'About the author', 'About X Y' head a paragraph; a name or a bio does not
+            headed = i != bio and key(page.texts[i]) not in names
             if headed and j < len(page) and roles[j] is None:
                 roles[j] = (Role.AUTHOR_BIO, "author-box")  # the paragraph under the heading
                 j += 1
