@@ -146,8 +146,10 @@ _CREDITED_CAPTION = re.compile(
     r"\([A-Z][\w.'’-]*(?: [\w.'’-]+){1,3} ?/ ?" + _AGENCIES + r"|"
     r"\(" + _AGENCIES + r" ?(?:[Pp]hoto|[Pp]ool)? ?/ ?[A-Z][\w.'’ -]{1,40})"
     r"\)[.”\"]?$")
-# How a block that ends with a credit ends.
+# How a block that ends with a credit ends, and where such blocks end in blocks joined by
+# line breaks (``credit_endings``).
 _CLOSED = (")", ").", ")”", ')"')
+_CLOSED_LINE = re.compile(r"\)[.”\"]?$", re.MULTILINE)
 # What an affiliate disclosure says the site may get from a sale.
 _MAY_EARN = (r"(?:may|might|could) (?:earn|receive|get|collect) (?:an? )?(?:small )?"
              r"(?:affiliate )?(?:commission|share of)")
@@ -223,8 +225,11 @@ _SHORT_SEARCHES = tuple(k for k in _HINT_SEARCHES if k not in _STRONG_SEARCHES)
 def _floating(entries: tuple[tuple[Role, str, tuple[str, ...], re.Pattern[str]], ...],
               folded: str, text: str) -> tuple[Role, str] | None:
     for role, reason, keywords, pattern in entries:
-        if any(k in folded for k in keywords) and pattern.search(text):
-            return role, reason
+        for keyword in keywords:  # (a loop, not any(): no generator per entry and block)
+            if keyword in folded:
+                if pattern.search(text):
+                    return role, reason
+                break
     return None
 
 
@@ -280,6 +285,20 @@ def line_hints(lowers: list[str], words: list[int]) -> list[bool]:
     return hinted
 
 
+def credit_endings(lowers: list[str]) -> list[int]:
+    """The blocks (lower-cased, stripped, without line breaks) that end as a caption with
+    its picture's credit may, with ')': found by one search of the blocks joined, for
+    ``judge`` to try besides the blocks ``may_be_furniture`` lets through."""
+    joined = "\n".join(lowers)
+    found = []
+    line = counted = 0
+    for match in _CLOSED_LINE.finditer(joined):
+        line += joined.count("\n", counted, match.start())
+        counted = match.start()
+        found.append(line)
+    return found
+
+
 # Names on share buttons; a short block made of them is a row of buttons.
 _SOCIAL = frozenset(("facebook", "twitter", "linkedin", "pinterest", "pint", "pin", "whatsapp",
                      "reddit", "instagram", "youtube", "telegram", "email", "e-mail", "print",
@@ -321,7 +340,7 @@ def may_be_furniture(lowers: list[str], words: list[int], hinted: list[bool]) ->
     are not judged at all. Blocks longer than MAX_CHARS are left to the caller.
     """
     return [i for i, (lower, count, hint) in enumerate(zip(lowers, words, hinted))
-            if hint or (prefix := lower[:3]) in _STARTS_OF_THREE or lower.endswith(_CLOSED)
+            if hint or (prefix := lower[:3]) in _STARTS_OF_THREE
             or prefix[0] in _FIRSTS_OF_SHORTER or (_DIGIT_START and prefix[0].isdigit())
             or (count <= SHORT_WORDS and (prefix in _JUDGED_SHORT or not prefix.isalpha()))]
 
