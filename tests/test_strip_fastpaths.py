@@ -62,6 +62,8 @@ def _plain_judge(text: str) -> tuple[str, str] | None:
     for role, reason, pattern in furniture._STRONG:
         if pattern.search(text):
             return role, reason
+    if furniture._CREDITED_CAPTION.search(text):
+        return "other", "credited-caption"
     if words > furniture.SHORT_WORDS:
         return None
     for role, reason, pattern in furniture._SHORT:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from audit.model import KEPT_ROLES, ROLES
 from audit.report import provenance_dict
+from audit.strip import furniture, textroles
 from audit.strip.furniture import furniture_role
 from audit.strip.text import split_run_ins, strip_text
 
@@ -108,6 +110,22 @@ def test_split_run_ins(text, expected):
     ("Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
      "call-to-action"),
     ("Você pode gostar...", "related"),
+    # credited-caption: a caption that ends with its picture's credit
+    ("Firefighters work at the scene on Monday. (Photo: Jane Roe/Example News)", "other"),
+    ("Crowds gather outside the station on Tuesday. (Photos by Sam Lee/Wire Service)", "other"),
+    ("A worker checks the solar panels in Nevada. (John Smith/AP)", "other"),
+    ("The president waves from the steps. (AP Photo/Jane Doe)", "other"),
+    # contributor-credit
+    ("Maria Lopez contributed to this report.", "other"),
+    ("(Reporting by Ann Brown; editing by Tom White)", "other"),
+    ("Reporting by Ann Brown in Paris; Editing by Tom White", "other"),
+    # affiliate-disclosure
+    ("If you click a link and buy something, we may earn a small commission.", "other"),
+    ("We may earn a commission when you buy through links on our site.", "other"),
+    # sign-up, script-notice
+    (("Enjoyed this piece? Sign up for the weekly newsletter to get more like it in your inbox "
+      "every Friday morning."), "newsletter"),
+    ("Please enable JavaScript to view the comments.", "other"),
 ])
 def test_furniture_role_fires(text, role):
     assert furniture_role(text)[0] == role
@@ -131,6 +149,15 @@ def test_furniture_role_fires(text, role):
     "Customers want more stories told by local people, the survey found.",
     "Support for the bill grew after the hearing, aides said.",
     "Support Biden's plan? Most voters in the poll said they did not know it.",
+    "Prices rose 5 percent last year (Source: national statistics office).",
+    "The final is between two clubs (Real Madrid/Barcelona).",
+    "Sales were flat in the first quarter (January/March).",
+    "Reporting by the newspaper found that the agency had ignored warnings.",
+    "Three people contributed to this report, which the council published on Monday.",
+    "Agents may receive a commission of 5 percent on each home they sell.",
+    "Shoppers who buy early may get a discount.",
+    "More than 2,000 readers subscribe to our rival newsletter, the survey found.",
+    "The site was written in JavaScript, which is required by most browsers.",
 ])
 def test_furniture_role_is_quiet_on_article_sentences(text):
     assert furniture_role(text) is None
@@ -233,3 +260,82 @@ def test_cards_with_share_buttons_after_a_related_heading_end_the_article():
                       share, card.replace("best", "most")])
     kept = [b.line_start for b in strip_text(page).blocks if b.role in KEPT_ROLES]
     assert kept == [3, 4]
+
+
+_PARAGRAPH = ("The council met on Tuesday evening to discuss the new bridge, and members argued "
+              "for more than two hours about its cost, its design and the traffic it would bring.")
+
+
+def _roles_of(page: str) -> dict[str, tuple[str, str]]:
+    return {b.text: (b.role, b.reason) for b in strip_text(page).blocks}
+
+
+def test_embedded_post_inside_the_article_is_body():
+    page = "\n".join(["Council backs the bridge", "By Jane Roe", _PARAGRAPH,
+                      "We voted for the bridge tonight. https://t.co/abc123",
+                      "— Town Council (@towncouncil) March 3, 2021",
+                      _PARAGRAPH.replace("Tuesday", "Wednesday"),
+                      "The mayor's reply went up an hour later. https://t.co/def456",
+                      "— Mayor Sam Lee (@mayorsam) March 3, 2021", "Related stories"])
+    roles = _roles_of(page)
+    assert roles["— Town Council (@towncouncil) March 3, 2021"] == ("body", "embedded-post")
+    assert roles["We voted for the bridge tonight. https://t.co/abc123"] == ("body",
+                                                                          "embedded-post")
+    # a post that ends the article is still part of it
+    assert roles["— Mayor Sam Lee (@mayorsam) March 3, 2021"] == ("body", "embedded-post")
+    assert roles["By Jane Roe"][0] == "byline"
+
+
+def test_signature_without_a_handle_is_not_an_embedded_post():
+    page = "\n".join(["Council backs the bridge", _PARAGRAPH,
+                      "— Town Council, March 3, 2021", _PARAGRAPH.replace("Tuesday", "Friday")])
+    assert _roles_of(page)["— Town Council, March 3, 2021"] != ("body", "embedded-post")
+
+
+def _paragraphs(*days: str) -> list[str]:
+    return [_PARAGRAPH.replace("Tuesday", day) for day in days]
+
+
+def test_author_bio_paragraph_at_the_end_starts_the_author_box():
+    page = "\n".join(["Council backs the bridge", *_paragraphs("Monday", "Tuesday", "Friday"),
+                      ("Jane Roe (@janeroe) is a staff writer at Example Daily covering transport "
+                       "and city hall. She was formerly an editor at Example Weekly."),
+                      "Staff Writer",
+                      ("Example Daily is where the city reads its news. It is the essential "
+                       "source of reporting on the council, the courts and the schools.")])
+    roles = _roles_of(page)
+    bio = [text for text, (role, _) in roles.items() if role == "author-bio"]
+    assert bio[0].startswith("Jane Roe (@janeroe) is a staff writer")
+    assert roles[bio[0]] == ("author-bio", "author-bio-sentence")
+    assert not any(text.startswith("Example Daily is") and role in KEPT_ROLES
+                   for text, (role, _) in roles.items())
+
+
+def test_a_reporter_named_early_in_the_article_is_not_an_author_bio():
+    reporter = ("Sam Lee is a reporter at Example Daily, and he asked the council on Tuesday "
+                "why the bridge would cost twice what it cost last year.")
+    page = "\n".join(["Council backs the bridge", *_paragraphs("Monday"), reporter,
+                      *_paragraphs("Tuesday", "Thursday", "Friday")])
+    assert _roles_of(page)[reporter] == ("body", "prose")
+
+
+@pytest.mark.parametrize("line", [
+    "A" * 100_000 + " is a writer", "Jane Doe (@" + "a" * 100_000 + ") is a writer",
+    "(Photo: " + "a" * 100_000, "(" * 100_000, "(Jane Doe/" + "A" * 100_000,
+    "a (AP Photo/" + "b " * 50_000, "contributed " * 9_000, "reporting by " * 8_000,
+    "buy " * 25_000 + "may earn a commission", "may earn a share " * 6_000,
+    "sign up " * 12_500, ". subscribe" * 9_000, "enable javascript " * 6_000,
+    "— " + "x" * 100_000 + " (@a) May 1, 2020", "— a (@" + "b" * 100_000,
+])
+def test_new_furniture_patterns_are_fast_on_hostile_lines(line):
+    """Each pattern added for credits, captions, disclosures, prompts and embedded posts on
+    a 100 KB line, alone and as a page (the page judges only lines of MAX_CHARS or less)."""
+    started = time.perf_counter()
+    furniture_role(line[:400])
+    for _, _, pattern in (*furniture._STRONG, *furniture._FLOATING, *furniture._ANCHORED):
+        pattern.search(line)
+    furniture._CREDITED_CAPTION.search(line)
+    textroles._POST_SIGNATURE.match(line)
+    textroles._NAME_START.match(line)
+    strip_text("Headline here\n" + _PARAGRAPH + "\n" + line + "\n" + _PARAGRAPH)
+    assert time.perf_counter() - started < 2.0

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from audit import bylines, lang
+from audit.agencies import AGENCIES
 from audit.joined import lines_containing
 from audit.model import Role
 from audit.regexes import DIGIT_START, fold, leading_strings, needed_literals
@@ -108,6 +109,10 @@ _FLOATING: tuple[tuple[Role, str, re.Pattern[str]], ...] = (
     (Role.NEWSLETTER, "newsletter", re.compile(
         r"^(?:\w+\s+){0,3}newsletters?\s*[:!]?$", _I)),
     (Role.OTHER, "cookies", re.compile(r"\b" + _any("COOKIE_NOTICES") + r"\b", _I)),
+    # "Please enable JavaScript to view the comments", "JavaScript is required to ..."
+    (Role.OTHER, "script-notice", re.compile(
+        r"\b(?:enable|turn on|activate) javascript\b|"
+        r"\bjavascript (?:is )?(?:required|disabled|must be enabled)\b", _I)),
 )
 
 # Patterns that mark furniture whatever the length (up to MAX_CHARS).
@@ -126,6 +131,28 @@ _GALLERY = re.compile(r"^(?:" + lang.alternation("PHOTO_WORDS") + r"|slide)s?\s*
 _APPEAL = re.compile(r"^(?:please )?(?:support|donate to|help support|help fund)\s+"
                      r"(?-i:[A-Z])[\w.]*(?: (?-i:[A-Z])[\w.]*)*(?:\s+(?:and|so|by|today|now)\b|"
                      r"\s*[.!]?$)", _I)
+# Agencies as photo credits name them, "(Jane Doe/AP)", "(AP Photo/Jane Doe)": the names of
+# audit.agencies, the one list, longest first.
+_AGENCY_NAMES = {re.escape(alias) for agency in AGENCIES for alias in agency.aliases}
+_AGENCIES = "(?:" + "|".join(sorted(_AGENCY_NAMES, key=lambda name: (-len(name), name))) + ")"
+# A caption that ends with its picture's credit, a label ("... in Madrid. (Photo: Jane Doe)",
+# "(Image credit: NASA)", "(Photos by Jane Doe/Getty Images)") or a photographer and an
+# agency ("(Jane Doe/AP)", "(AP Photo/Jane Doe)"), whatever the caption's length. The credit
+# holds no bracket, so it starts at the block's last "(" and is matched there only, in the
+# blocks that end with ")" (``_credited_caption``): its words are too common to gate it.
+_CREDITED_CAPTION = re.compile(
+    r"(?:(?i:\((?:photo|image|picture|video)s?(?: credit)?\s*:|"
+    r"\((?:photo|image|picture)s? (?:by|courtesy(?: of)?) )[^()]{1,80}|"
+    r"\([A-Z][\w.'’-]*(?: [\w.'’-]+){1,3} ?/ ?" + _AGENCIES + r"|"
+    r"\(" + _AGENCIES + r" ?(?:[Pp]hoto|[Pp]ool)? ?/ ?[A-Z][\w.'’ -]{1,40})"
+    r"\)[.”\"]?$")
+# How a block that ends with a credit ends, and where such blocks end in blocks joined by
+# line breaks (``credit_endings``).
+_CLOSED = (")", ").", ")”", ')"')
+_CLOSED_LINE = re.compile(r"\)[.”\"]?$", re.MULTILINE)
+# What an affiliate disclosure says the site may get from a sale.
+_MAY_EARN = (r"(?:may|might|could) (?:earn|receive|get|collect) (?:an? )?(?:small )?"
+             r"(?:affiliate )?(?:commission|share of)")
 # (role, reason, pattern) anchored at the start, for blocks of any length, tried in order.
 _ANCHORED: tuple[tuple[Role, str, re.Pattern[str]], ...] = (
     (Role.OTHER, "copyright", _STRONG_START),
@@ -142,6 +169,22 @@ _STRONG: tuple[tuple[Role, str, re.Pattern[str]], ...] = (
         r"\b(?:may|can) be reached at\b[^@]{0,80}@|"
         r"\bfollow (?:him|her|them) on (?:twitter|instagram|facebook|x)\b", _I)),
     (Role.OTHER, "cookies", re.compile(r"\b" + _any("COOKIE_BANNERS") + r"\b", _I)),
+    # "Jane Doe contributed to this report.", "(Reporting by Jane Doe; editing by Joe Bloggs)"
+    # (provenance reads the reporters of the second kind whatever the role; a source-credit
+    # role would make the first a credited source)
+    (Role.OTHER, "contributor-credit", re.compile(
+        r"\bcontributed (?:\w+ ){0,2}to this (?:report|story|article)\W{0,3}$|"
+        r"^\((?:additional )?reporting by\b|"
+        r"^(?:additional )?reporting by\b[^.]{0,200}\bedit(?:ing|ed) by\b", _I)),
+    # "If you buy something through this post, we may get a share of the sale.", "We may
+    # earn a commission when you buy through links on our site."
+    (Role.OTHER, "affiliate-disclosure", re.compile(
+        r"\b(?:buy|purchase|links?)\b[^.]{0,80}\b" + _MAY_EARN + r"|"
+        + _MAY_EARN + r"[^.]{0,80}\b(?:buy|purchase|links?)\b", _I)),
+    # A sign-up prompt, a sentence of its own: "... Sign up for our free daily newsletter."
+    # ("newsletter" is its keyword, searched for the mailing-list pattern already.)
+    (Role.NEWSLETTER, "sign-up", re.compile(
+        r"(?:^|[.!?:] )(?:please )?(?:sign up|subscribe)\b[^.!?]{0,80}?\bnewsletters?\b", _I)),
 )
 
 
@@ -182,9 +225,20 @@ _SHORT_SEARCHES = tuple(k for k in _HINT_SEARCHES if k not in _STRONG_SEARCHES)
 def _floating(entries: tuple[tuple[Role, str, tuple[str, ...], re.Pattern[str]], ...],
               folded: str, text: str) -> tuple[Role, str] | None:
     for role, reason, keywords, pattern in entries:
-        if any(k in folded for k in keywords) and pattern.search(text):
-            return role, reason
+        for keyword in keywords:  # (a loop, not any(): no generator per entry and block)
+            if keyword in folded:
+                if pattern.search(text):
+                    return role, reason
+                break
     return None
+
+
+def _credited_caption(text: str) -> bool:
+    """``_CREDITED_CAPTION`` at the last "(" of a block that ends with ")"."""
+    if not text.endswith(_CLOSED):
+        return False
+    start = text.rfind("(")
+    return start >= 0 and _CREDITED_CAPTION.match(text, start) is not None
 
 
 def furniture_role(text: str) -> tuple[Role, str] | None:
@@ -229,6 +283,20 @@ def line_hints(lowers: list[str], words: list[int]) -> list[bool]:
         for line in lines_containing(fold("\n".join(blocks)), keywords):
             hinted[line] = True
     return hinted
+
+
+def credit_endings(lowers: list[str]) -> list[int]:
+    """The blocks (lower-cased, stripped, without line breaks) that end as a caption with
+    its picture's credit may, with ')': found by one search of the blocks joined, for
+    ``judge`` to try besides the blocks ``may_be_furniture`` lets through."""
+    joined = "\n".join(lowers)
+    found = []
+    line = counted = 0
+    for match in _CLOSED_LINE.finditer(joined):
+        line += joined.count("\n", counted, match.start())
+        counted = match.start()
+        found.append(line)
+    return found
 
 
 # Names on share buttons; a short block made of them is a row of buttons.
@@ -289,6 +357,8 @@ def judge(text: str, lower: str, words: int, hinted: bool) -> tuple[Role, str] |
                 return role, reason
     folded = fold(lower) if hinted else ""
     found = _floating(_STRONG_GATED, folded, text) if hinted else None
+    if found is None and _credited_caption(text):
+        found = Role.OTHER, "credited-caption"
     if found or words > SHORT_WORDS:
         return found
     if not prefix.isalpha():

@@ -24,6 +24,7 @@ from audit.regexes import fold
 from audit.sentences import CLOSING_MARKS, END_MARKS, FULL_WIDTH_END_MARKS, whitespace_words
 from audit.strip.furniture import (
     MAX_CHARS,
+    credit_endings,
     hint_offsets,
     judge,
     line_hints,
@@ -190,7 +191,11 @@ def _judge_furniture(page: Page, text: str) -> list[tuple[str, str] | None]:
     found: list[tuple[str, str] | None] = [None] * len(texts)
     # Menus and link lists repeat lines within a page: each is judged once.
     known: dict[tuple[str, bool], tuple[str, str] | None] = {}
-    for i in may_be_furniture(lowers, words, hinted):
+    candidates = may_be_furniture(lowers, words, hinted)
+    endings = credit_endings(lowers)  # (usually a few blocks)
+    if endings:
+        candidates = sorted(set(candidates).union(endings))
+    for i in candidates:
         if len(texts[i]) <= FURNITURE_MAX_CHARS:
             block = (texts[i], hinted[i])
             if block not in known:

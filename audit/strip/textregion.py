@@ -35,7 +35,7 @@ PENALTY_FURNITURE = 20
 # Furniture that sits inside articles (pictures, their credits, ads) costs no more than
 # any short line: it does not mean the article has ended.
 INSIDE_ARTICLE = frozenset({"caption", "gallery", "advertisement", "photo-credit",
-                            "caption-credit"})
+                            "caption-credit", "credited-caption"})
 # A title echo must be followed by its run within this many lines, and the run must
 # reach this share of the page's best run.
 ECHO_GAP = 12

@@ -2,7 +2,8 @@
 
 Order of decisions: furniture patterns (``furniture``), the article run
 (``textregion``), the title (a headline-like line before the run, preferably the one
-the page's own title line repeats), bylines and date lines, the author box after the
+the page's own title line repeats), embedded posts (kept: their signature is not a
+byline), bylines and date lines, the author box after the
 body, then context: a line following a furniture prompt belongs to it, short lines
 inside the run are headings when they introduce a paragraph.
 
@@ -68,7 +69,11 @@ _ABOUT_NAME = re.compile(
 # "By Jane Doe | May 5": the name after a language's byline word (audit.bylines).
 _BYLINE_NAME = re.compile(r"(?i)^(?:" + "|".join(bylines.BY_WORDS) + r")\s+([^\d|,]+?)"
                           r"(?:\s+\w+\s*-?\d|\s*[|,]|$)")
+# The signature under an embedded post: "— Jane Doe (@janedoe) November 18, 2019".
+_POST_SIGNATURE = re.compile(r"^[—–]\s?[^()\n]{1,80}\(@\w{1,30}\)\s+\S.{0,30}$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# A name opening a paragraph, and its handle: "Jane Doe (@janedoe) ".
+_NAME_START = re.compile(r"[A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,3}(?: \(@\w{1,30}\))? ")
 _CONTACT = re.compile(r"^(?:contact|e-?mail|reach)\b", _I)
 _PREV_NEXT = frozenset({"prev-next"})
 _FOLLOWING = frozenset({Role.CALL_TO_ACTION, Role.NEWSLETTER, Role.COMMENTS, Role.ACCESS})
@@ -84,6 +89,9 @@ JOB_TITLE_WORDS = 4
 # An 'About <Name>' heading starts the author box only this close to the article's end.
 AUTHOR_BOX_FROM_END = 4
 AUTHOR_BOX_HEADING_WORDS = 5
+# An author's biography in a paragraph of its own is looked for among the article's last
+# paragraphs: this many may follow it.
+BIO_PROSE_AFTER = 2
 LIST_MIN_ITEMS = 3
 NO_PROSE_MIN_WORDS = 3
 LIST_HEADING_WORDS = 8
@@ -92,12 +100,18 @@ PROMPT_MAX_WORDS = 30
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 40
 TITLE_LOOKBACK = 12
+# An embedded post: its signature may come this many lines after the article's last
+# paragraph, and its text take this many lines above the signature.
+POST_AFTER = 2
+POST_MAX_LINES = 3
+POST_MAX_WORDS = 70
 _PROSE: Verdict = (Role.BODY, "prose")
 _HEADING_BEFORE_BODY: Verdict = (Role.HEADING, "short-before-body")
 _MENU_LIKE: Verdict = (Role.NAVIGATION, "menu-like")
 _SHORT_AFTER_BODY: Verdict = (Role.NAVIGATION, "short-after-body")
 _RELATED: Verdict = (Role.RELATED, "headline-after-body")
 _OUTSIDE_ARTICLE: Verdict = (Role.OTHER, "outside-article")
+_EMBEDDED_POST: Verdict = (Role.BODY, "embedded-post")
 
 
 def is_byline(page: Page, i: int) -> bool:
@@ -208,6 +222,23 @@ def _is_bio_line(page: Page, i: int) -> bool:
                 or page.words[i] <= 5)
 
 
+def _bio_sentence(page: Page, roles: list[Verdict | None], first: int, last: int) -> int | None:
+    """A paragraph at the article's end that introduces its author ('Jane Doe (@janedoe)
+    is a staff writer at ...'): a name, then a biography's cue (``BIO_CUES``), with at most
+    BIO_PROSE_AFTER paragraphs after it in the article (the site's own blurb)."""
+    prose_after = 0
+    for i in range(last, first, -1):
+        if page.prose[i]:
+            if (roles[i] is None and page.texts[i][0].isupper()
+                    and (name := _NAME_START.match(page.texts[i])) is not None
+                    and _BIO_CUE.match(page.texts[i], name.end())):
+                return i
+            prose_after += 1
+            if prose_after > BIO_PROSE_AFTER:
+                return None
+    return None
+
+
 def _mark_author_box(page: Page, roles: list[Verdict | None], bylines: list[int], first: int,
                      last: int) -> int | None:
     """Mark the author box after the body; return where it starts (the body ends there).
@@ -218,12 +249,16 @@ def _mark_author_box(page: Page, roles: list[Verdict | None], bylines: list[int]
                   page.texts[first + 1:], page.words[first + 1:], roles[first + 1:]), first + 1)
               if words <= AUTHOR_BOX_HEADING_WORDS and role is None
               and (names or _AUTHOR_BOX.match(text) or _ABOUT_NAME.match(text))]
+    bio = _bio_sentence(page, roles, first, last)
+    if bio is not None:
+        starts = [i for i in starts if i < bio] + [bio]
     for i in starts:
         near_end = i >= last - AUTHOR_BOX_FROM_END
-        if _is_author_box_start(page, i, names, near_end):
-            roles[i] = (Role.AUTHOR_BIO, "author-box")
+        if i == bio or _is_author_box_start(page, i, names, near_end):
+            roles[i] = (Role.AUTHOR_BIO, "author-box" if i != bio else "author-bio-sentence")
             j = i + 1
-            headed = key(page.texts[i]) not in names  # 'About the author', 'About X Y'
+            # 'About the author', 'About X Y' head a paragraph; a name or a bio does not
+            headed = i != bio and key(page.texts[i]) not in names
             if headed and j < len(page) and roles[j] is None:
                 roles[j] = (Role.AUTHOR_BIO, "author-box")  # the paragraph under the heading
                 j += 1
@@ -245,6 +280,7 @@ def assign_roles(page: Page) -> tuple[list[Verdict], int | None]:
     title = find_title(page, first)
     if title is not None:
         roles[title] = (Role.TITLE, "headline-before-body")
+    last = _mark_embedded_posts(page, roles, first, last)
     bylines = [i for i in _byline_candidates(page, roles, max(0, first - BYLINE_BEFORE),
                                              min(len(page), last + BYLINE_AFTER))
                if is_byline(page, i) and (not page.prose[i] or _BYLINE.match(page.texts[i]))]
@@ -265,6 +301,30 @@ def assign_roles(page: Page) -> tuple[list[Verdict], int | None]:
         if roles[i] is None:
             roles[i] = _PROSE if prose[i] else _inside(page, i, last)
     return _with_outside_roles(page, roles, first), title
+
+
+def _mark_embedded_posts(page: Page, roles: list[Verdict | None], first: int, last: int) -> int:
+    """An embedded social-media post inside the article (or right after its last
+    paragraph) is quoted material: its signature ('— Name (@handle) date'), which would
+    otherwise read as a byline, and its text, the few unclaimed lines above it, are body.
+    Returns the article's last line (moved down to a post that ends the article)."""
+    end = min(len(page), last + 1 + POST_AFTER)
+    if "(@" not in "\n".join(page.texts[first:end]):
+        return last
+    for i in range(first + 1, end):
+        text = page.texts[i]
+        if (roles[i] is not None or text[0] not in "—–" or "(@" not in text
+                or not _POST_SIGNATURE.match(text) or not _DATE.search(text)):
+            continue
+        roles[i] = _EMBEDDED_POST
+        j = i - 1
+        while (j > first and i - j <= POST_MAX_LINES and roles[j] is None
+               and not page.prose[j] and page.words[j] <= POST_MAX_WORDS
+               and page.repeats[j] == 1):
+            roles[j] = _EMBEDDED_POST
+            j -= 1
+        last = max(last, i)
+    return last
 
 
 def _list_shape(page: Page, i: int) -> str | None:
