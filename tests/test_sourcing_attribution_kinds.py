@@ -1092,3 +1092,34 @@ def test_an_answer_after_a_question_with_no_comma_is_still_read(text, said):
     # review s6-rev2: a lowercase "asked" with no comma after its question took the rest of
     # the sentence as the question and dropped the answer's cue
     assert said in [a["content"]["text"] for a in atts(text) if a["form"] != "question"]
+
+
+@pytest.mark.parametrize("text,name,cue,content", [
+    ("The mayor met business leaders who say the new law is unfair.", "business leaders",
+     "say", "the new law is unfair"),
+    ("The council heard from residents who believe the plant is unsafe.", "residents",
+     "believe", "the plant is unsafe"),
+    ("It was Mr. Gray who had argued for a new name for the party.", "Mr. Gray",
+     "argued for", "a new name for the party"),  # a cleft: the clause is what is said
+])
+def test_restrictive_relative_clause_reports_with_who_as_its_source(text, name, cue, content):
+    """"officials who said ...": the relative clause's own verb reports; its source as
+    written is "who" (as PolNeAR marks it), resolved to the antecedent."""
+    (att,) = [a for a in outer(text) if a["cue"]["text"] == cue]
+    assert att["source"]["text"] == "who" and att["resolved_source"] == name
+    assert att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "He thanked the voters who backed the mayor.",  # which voters: no report
+    "Support fell from the 40 percent who agreed.",  # nothing after the verb
+    "The senator, who was widely quoted by reporters, left early.",  # a passive
+])
+def test_restrictive_relative_clause_without_a_report(text):
+    assert outer(text) == []
+
+
+def test_relative_clause_in_a_source_does_not_hide_the_main_cue():
+    found = outer("Mr. Gray, a farmer who says the tax is unfair, said he would vote.")
+    assert [(a["cue"]["text"], a["content"]["text"]) for a in found] == [
+        ("says", "the tax is unfair"), ("said", "he would vote")]
