@@ -1123,3 +1123,21 @@ def test_relative_clause_in_a_source_does_not_hide_the_main_cue():
     found = outer("Mr. Gray, a farmer who says the tax is unfair, said he would vote.")
     assert [(a["cue"]["text"], a["content"]["text"]) for a in found] == [
         ("says", "the tax is unfair"), ("said", "he would vote")]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The governor touted the new bridge at a rally.", "the new bridge"),
+    ("Clinton touts her plan to invest in roads.", "her plan to invest in roads"),
+])
+def test_touting_is_a_stance_on_its_object(text, content):
+    (att,) = outer(text)
+    assert att["cue"]["text"].startswith("tout") and att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "The much-touted plan failed in the Senate.",
+    "A plan touted as a cure failed.",
+    "The touted savings never came.",
+])
+def test_touted_as_an_adjective_reports_nothing(text):
+    assert outer(text) == []

@@ -467,6 +467,7 @@ warned warns announced announces recommended recommends
 support backs favor favors favour favours
 attacked challenged disputed dismissed dismisses lambasted favored favoured
 decried decries decry assailed assails assail encouraged encourages encourage
+touted touts tout
 """)
 # Intention cues that also take a clause with no "that" ("supporters hope her bid works").
 HOPE_CUES = words("hope hopes hoped")
