@@ -1141,3 +1141,23 @@ def test_touting_is_a_stance_on_its_object(text, content):
 ])
 def test_touted_as_an_adjective_reports_nothing(text):
     assert outer(text) == []
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The mayor quickly issued a reply, saying the bridge was safe.", "The mayor",
+     "the bridge was safe"),  # an adverb between the subject and its verb
+    ("Lopez gave a defense of “local values,” saying the town had been ignored.", "Lopez",
+     "the town had been ignored"),  # the comma before the participle inside the quote
+])
+def test_participle_shares_the_sentence_subject(text, source, content):
+    (att,) = [a for a in outer(text) if a["cue"]["text"] == "saying"]
+    assert att["source"]["text"] == source and att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor quickly issued a reply, saying nothing.",  # nothing reported
+    "“We will win,” saying so, he left.",  # no subject before the participle
+    "Lopez praised “local values” saying songs of the town.",  # no comma: no clause joined
+])
+def test_participle_without_a_shared_subject(text):
+    assert not [a for a in outer(text) if a["cue"]["text"] == "saying"]
