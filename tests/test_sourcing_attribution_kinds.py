@@ -1119,3 +1119,72 @@ def test_an_answer_after_a_question_with_no_comma_is_still_read(text, said):
     # review s6-rev2: a lowercase "asked" with no comma after its question took the rest of
     # the sentence as the question and dropped the answer's cue
     assert said in [a["content"]["text"] for a in atts(text) if a["form"] != "question"]
+
+
+@pytest.mark.parametrize("text,name,cue,content", [
+    ("The mayor met business leaders who say the new law is unfair.", "business leaders",
+     "say", "the new law is unfair"),
+    ("The council heard from residents who believe the plant is unsafe.", "residents",
+     "believe", "the plant is unsafe"),
+    ("It was Mr. Gray who had argued for a new name for the party.", "Mr. Gray",
+     "argued for", "a new name for the party"),  # a cleft: the clause is what is said
+])
+def test_restrictive_relative_clause_reports_with_who_as_its_source(text, name, cue, content):
+    """"officials who said ...": the relative clause's own verb reports; its source as
+    written is "who" (as PolNeAR marks it), resolved to the antecedent."""
+    (att,) = [a for a in outer(text) if a["cue"]["text"] == cue]
+    assert att["source"]["text"] == "who" and att["resolved_source"] == name
+    assert att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "He thanked the voters who backed the mayor.",  # which voters: no report
+    "Support fell from the 40 percent who agreed.",  # nothing after the verb
+    "The senator, who was widely quoted by reporters, left early.",  # a passive
+])
+def test_restrictive_relative_clause_without_a_report(text):
+    assert outer(text) == []
+
+
+def test_relative_clause_in_a_source_does_not_hide_the_main_cue():
+    found = outer("Mr. Gray, a farmer who says the tax is unfair, said he would vote.")
+    assert [(a["cue"]["text"], a["content"]["text"]) for a in found] == [
+        ("says", "the tax is unfair"), ("said", "he would vote")]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The governor touted the new bridge at a rally.", "the new bridge"),
+    ("Clinton touts her plan to invest in roads.", "her plan to invest in roads"),
+])
+def test_touting_is_a_stance_on_its_object(text, content):
+    (att,) = outer(text)
+    assert att["cue"]["text"].startswith("tout") and att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "The much-touted plan failed in the Senate.",
+    "A plan touted as a cure failed.",
+    "The touted savings never came.",
+])
+def test_touted_as_an_adjective_reports_nothing(text):
+    assert outer(text) == []
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The mayor quickly issued a reply, saying the bridge was safe.", "The mayor",
+     "the bridge was safe"),  # an adverb between the subject and its verb
+    ("Lopez gave a defense of “local values,” saying the town had been ignored.", "Lopez",
+     "the town had been ignored"),  # the comma before the participle inside the quote
+])
+def test_participle_shares_the_sentence_subject(text, source, content):
+    (att,) = [a for a in outer(text) if a["cue"]["text"] == "saying"]
+    assert att["source"]["text"] == source and att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor quickly issued a reply, saying nothing.",  # nothing reported
+    "“We will win,” saying so, he left.",  # no subject before the participle
+    "Lopez praised “local values” saying songs of the town.",  # no comma: no clause joined
+])
+def test_participle_without_a_shared_subject(text):
+    assert not [a for a in outer(text) if a["cue"]["text"] == "saying"]

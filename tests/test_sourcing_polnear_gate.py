@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVDATA = Path(os.environ.get("AUDIT_DEVDATA") or ROOT.parent / "devdata")
 DEV = DEVDATA / "polnear" / "dev.jsonl"
 SCORER = ROOT.parent / "shared" / "tools" / "score_attribution.py"
-# PolNeAR dev when the floor was set (issue 15): content P 0.858 R 0.542 F1 0.664,
-# content+source F1 0.632, quoted contents F1 0.847.
-REACHED = {"content": 0.664, "content_source": 0.632, "direct": 0.847}
+# PolNeAR dev when the floor was set (restrictive "who" clauses, participles after a quote):
+# content P 0.858 R 0.543 F1 0.665, content+source F1 0.633, quoted contents F1 0.848.
+REACHED = {"content": 0.665, "content_source": 0.633, "direct": 0.848}
 SLACK = 0.02
 
 

@@ -467,6 +467,7 @@ warned warns announced announces recommended recommends
 support backs favor favors favour favours
 attacked challenged disputed dismissed dismisses lambasted favored favoured
 decried decries decry assailed assails assail encouraged encourages encourage
+touted touts tout
 """)
 # Intention cues that also take a clause with no "that" ("supporters hope her bid works").
 HOPE_CUES = words("hope hopes hoped")
@@ -728,6 +729,9 @@ AS = "as"
 # The relative pronoun of a person ("A spokesperson who ... said", "Smith, who ..., said"),
 # and its clause set off by commas inside a content.
 WHO = "who"
+# Forms of "be" that make the verb after "who" passive ("who was widely quoted by ..."):
+# no one in the clause reports.
+BE_FORMS = words("is are was were be been being")
 WHO_ASIDE = ", who "
 # Relative pronouns opening a content that is a relative clause, not what was said.
 RELATIVE_OPENERS = ("who ", "which ")

@@ -21,6 +21,8 @@ def shared(r: Reader, c: CueContext) -> Attribution | None:
     j = k0 - 1
     while j >= 0 and toks[j].low in r.lang.AUX:
         j -= 1
+    if j > 0 and toks[j].text in "”\"" and toks[j - 1].text == ",":
+        j -= 1  # "a defense of “New York values,” saying ...": the comma inside the quote
     joined = j >= 0 and (toks[j].low in r.lang.SHARED_SUBJECT_JOINS or (
         toks[j].text in ",—–" and toks[k0].low in r.lang.PARTICIPLE_CUES) or (
         toks[j].low == r.lang.BY and toks[k0].low in r.lang.PARTICIPLE_CUES))  # "replied by
@@ -160,6 +162,8 @@ def _sentence_subject(r: Reader, sentence, before: int) -> tuple[tuple[int, int]
                 or tok.low in r.lang.NP_OBJECT_CUES
                 or tok.low in r.lang.INTENT_TO_CUES):
             end = head_end if head_end is not None else k
+            while end - i > 1 and _adverb(r.lang, toks[end - 1]):
+                end -= 1  # "Hillary Clinton immediately posted": the adverb is the verb's
             if end <= i or end - i > 8 or any(not t.is_word and t.text not in ".’'-&"
                                               for t in toks[i:end]):
                 return None
@@ -203,6 +207,11 @@ def _subject_at(r: Reader, toks: list[Tok], i: int) -> tuple[tuple[int, int], st
             stype = r._typed([t.text for t in toks[i:k]], False)
             return ((toks[i].start, toks[k - 1].end), stype) if stype is not None else None
     return None
+
+
+def _adverb(lang, tok: Tok) -> bool:
+    return tok.is_word and not tok.is_cap and tok.low.endswith(lang.ADVERB_ENDING) and \
+        tok.low not in lang.LY_NOUNS
 
 
 def _verb_like(lang, tok: Tok) -> bool:

@@ -74,7 +74,8 @@ class Extractor(Reader):
                     and att.cue and att.cue[0] - att.source[1] <= 2:
                 continue  # "According to AP reported ...": one attribution, not two
             if att is not None and att.source and att.source[0] < claimed_until and \
-                    att.source != (found[-1].source if found else None):
+                    att.source != (found[-1].source if found else None) and \
+                    not _in_source(found[-1], att):
                 continue  # "voters say they | think": a source running over another's cue
             if att is not None:
                 att = self._joined_quote(att)
@@ -312,6 +313,14 @@ class Extractor(Reader):
         if toks[k0].low in self.lang.QUOTE_ONLY_CUES:
             return verb_shapes.quote_only(self, context)
         return verb_shapes.verb(self, context)
+
+
+def _in_source(inner: Attribution, att: Attribution) -> bool:
+    """``inner`` lies in ``att``'s source, before its cue: a relative clause about the
+    speaker ("Smith, a Republican who described himself as a Catholic, said ...")."""
+    spans = [s for s in (inner.source, inner.cue, inner.content) if s is not None]
+    return att.source is not None and att.cue is not None and all(
+        att.source[0] <= a and b <= att.cue[0] for a, b in spans)
 
 
 def _skip_that(that: re.Pattern, text: str, pos: int, end: int) -> int:

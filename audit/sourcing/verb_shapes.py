@@ -50,8 +50,8 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
         before -= 1  # "are gently urging"
     progressive = toks[k0].low.endswith(r.lang.PARTICIPLE_ENDING) and k0 > 0 and \
         toks[before].low in r.lang.AUX  # "is talking about", "was saying that"
-    aside = k0 > 1 and toks[k0 - 1].low == r.lang.WHO and toks[k0 - 2].text == ","
-    if k0 > 0 and not progressive and not aside and (
+    relative = k0 > 0 and toks[k0 - 1].low == r.lang.WHO  # "officials who said", ", who said"
+    if k0 > 0 and not progressive and not relative and (
             toks[k0 - 1].low in r.lang.PASSIVE_BEFORE
             or toks[k0 - 1].low.endswith(r.lang.POSSESSIVE_ENDINGS)):
         return None  # passive ("is expected"), or a noun ("Swift’s claims")
@@ -140,8 +140,29 @@ def _relative(r: Reader, c: CueContext) -> Attribution | None:
                 np = _antecedent(r.lang, toks, np)
                 if np is None:
                     return None
+            between = toks[i + 1:k0]
+            # "officials who [have] said": the cue is the clause's own verb, not the main
+            # verb after it ("A spokesperson who asked not to be named said")
+            own = end == i and all(t.low in r.lang.AUX or t.low in r.lang.NEGATIONS or (
+                t.low.endswith(r.lang.ADVERB_ENDING) and not t.is_cap) for t in between)
+            if own and not toks[k0].low.endswith(r.lang.PARTICIPLE_ENDING) and any(
+                    t.low in r.lang.BE_FORMS for t in between):
+                return None  # "who was widely quoted by ...": a passive, no one reports
+            if own:
+                np = _antecedent(r.lang, toks, np)  # "met [business leaders] who say"
+                if np is None:
+                    return None
             att = _subject_first(r, c, np)
-            if att is None or end == i or att.content[0] < toks[k0].start:
+            if att is None or (end == i and not own):
+                return att
+            cleft = np[0] > 1 and toks[np[0] - 1].low in r.lang.BE_FORMS and \
+                toks[np[0] - 2].low == r.lang.IT  # "It was Smith who argued for ...": the
+            # clause is what the sentence says, not which Smith
+            if own and (att.content[0] < toks[k0].start or (
+                    not cleft and object_content(r, c) is not None)):
+                return None  # "the 76 percent who said.", "voters who backed Paul": a
+                # restrictive clause that tells which voters; "voters who said he lied" reports
+            if att.content[0] < toks[k0].start:
                 return att
             # "Leenders, who estimated a third were supporters, said ...": what he
             # estimated ends where the aside closes, before the main clause's verb
