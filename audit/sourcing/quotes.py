@@ -37,6 +37,24 @@ def _paragraph_start(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] == "\n"
 
 
+_CURLY = ("“", "”")
+_AFTER_CLOSE = frozenset(" \t\n,.;:!?)]—–")  # what follows a closing mark: "rapists“ while"
+
+
+def _turned(text: str, pos: int, mark: str, open_here: bool) -> str:
+    """``mark`` read by its place where a typist struck the wrong curly one: an opening
+    mark right after a word and before a space or stop closes the quote open in its
+    paragraph (“the best in the world“ and); a closing mark opening a paragraph opens one
+    (”This is why")."""
+    if mark == "“":
+        if open_here and not text[pos - 1].isspace() and (
+                pos + 1 == len(text) or text[pos + 1] in _AFTER_CLOSE):
+            return "”"
+    elif _paragraph_start(text, pos) and pos + 1 < len(text) and text[pos + 1] != "\n":
+        return "“"
+    return mark
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every paired quote in ``text``, in order, as spans that include the marks."""
     quotes: list[Quote] = []
@@ -44,8 +62,10 @@ def find_quotes(text: str) -> list[Quote]:
     last = 0
     for match in _MARK.finditer(text):
         pos, mark = match.start(), match.group()
+        crossed = open_at is not None and text.find("\n", last, pos) != -1
+        if mark in _CURLY:
+            mark = _turned(text, pos, mark, open_at is not None and not crossed)
         if open_at is not None:
-            crossed = text.find("\n", last, pos) != -1
             if crossed and not (_paragraph_start(text, pos) and mark in _OPENERS):
                 open_at = None
             elif crossed:
