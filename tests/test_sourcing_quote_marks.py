@@ -40,7 +40,7 @@ def test_marks_in_their_usual_place_keep_their_role(text, quoted):
     assert spans(text) == quoted
 
 
-@pytest.mark.parametrize("unit", ["a“ ", "\n”x", "“b“ ", "“\n”"])
+@pytest.mark.parametrize("unit", ["a“ ", "\n”x", "“b“ ", "“\n”", "\"a “b” ", "\"“", "5\" “c” "])
 def test_turned_marks_take_linear_time(unit):
     small, large = unit * 10_000, unit * 40_000  # 40,000 units: 100 KB and more
     started = time.perf_counter()
@@ -50,3 +50,27 @@ def test_turned_marks_take_linear_time(unit):
     find_quotes(large)
     t_large = time.perf_counter() - started
     assert t_large < 0.5 + 8 * t_small
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ('The mayor said: "The bridge is “safe” and it will open in May." Then she left.',
+     ['"The bridge is “safe” and it will open in May."']),
+    # a curly quote that opens a paragraph of a straight one running on
+    ('"We call it “the long road.”\n\n"And we will walk it," she said.',
+     ['"We call it “the long road.”\n\n"And we will walk it,"']),
+    ("''The plan is “late” again,'' he said.", ["''The plan is “late” again,''"]),
+])
+def test_a_curly_quote_inside_a_straight_one_is_part_of_it(text, quoted):
+    assert spans(text) == quoted
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # a stray straight mark that never closes leaves the curly quotes after it alone
+    ('The board is 5" thick, and the maker calls it “the strongest yet.”\n\nNext.',
+     ["“the strongest yet.”"]),
+    ('A 5" board, “strong,” and a “light” one.', ["“strong,”", "“light”"]),
+    # curly in curly is unchanged: the inner opening mark starts again
+    ("“The plan is “late” again,” he said.", ["“late”"]),
+])
+def test_curly_quotes_after_a_stray_straight_mark_are_still_quotes(text, quoted):
+    assert spans(text) == quoted

@@ -38,6 +38,7 @@ def _paragraph_start(text: str, pos: int) -> bool:
 
 
 _CURLY = ("“", "”")
+_STRAIGHT = ("\"", "''")
 _AFTER_CLOSE = frozenset(" \t\n,.;:!?)]—–")  # what follows a closing mark: "rapists“ while"
 
 
@@ -56,15 +57,33 @@ def _turned(text: str, pos: int, mark: str, open_here: bool) -> str:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Every paired quote in ``text``, in order, as spans that include the marks."""
+    """Every paired quote in ``text``, in order, as spans that include the marks. A curly
+    quote inside a straight one ("He said “no” twice.") is part of it, not a quote of its
+    own; when the straight one never closes (a stray mark: 5" tall), the curly ones in it
+    are quotes after all."""
     quotes: list[Quote] = []
     open_at: int | None = None
+    straight = False  # the open quote opened with a straight mark
+    inner: int | None = None  # where a curly quote inside the straight one opened
+    held: list[Quote] = []  # curly quotes closed inside the open straight one
     last = 0
     for match in _MARK.finditer(text):
         pos, mark = match.start(), match.group()
         crossed = open_at is not None and text.find("\n", last, pos) != -1
+        if crossed:
+            inner = None
         if mark in _CURLY:
-            mark = _turned(text, pos, mark, open_at is not None and not crossed)
+            mark = _turned(text, pos, mark, open_at is not None and not crossed and (
+                inner is not None or not straight))
+            if straight and open_at is not None and not crossed and (
+                    mark == "“" or (inner is not None and mark == "”")):
+                if mark == "“":
+                    inner = pos
+                else:
+                    held.append(Quote(inner, match.end()))
+                    inner = None
+                last = match.end()
+                continue
         if open_at is not None:
             if crossed and not (_paragraph_start(text, pos) and mark in _OPENERS):
                 open_at = None
@@ -75,14 +94,17 @@ def find_quotes(text: str) -> list[Quote]:
                 open_at = None
         last = match.end()
         if open_at is None:
+            quotes += held
+            held = []
             if mark in _OPENERS:
-                open_at = pos
+                open_at, straight, inner = pos, mark in _STRAIGHT, None
         elif mark in _CLOSERS:
             quotes.append(Quote(open_at, match.end()))
-            open_at = None
+            open_at, inner, held = None, None, []
         else:  # an opener inside an open quote: start again from here
-            open_at = pos
-    return quotes
+            quotes += held
+            open_at, straight, inner, held = pos, mark in _STRAIGHT, None, []
+    return quotes + held
 
 
 class QuoteIndex:
