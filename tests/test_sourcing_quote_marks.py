@@ -1,4 +1,5 @@
-"""Pairing quote marks a typist turned the wrong way (hand-written sentences)."""
+"""Quote marks and quote spans: turned curly marks, quotes nested in quotes, the scene set
+before a quote's speaker (hand-written sentences)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import time
 
 import pytest
 
+import audit
 from audit.sourcing.quotes import find_quotes
 
 
@@ -74,3 +76,35 @@ def test_a_curly_quote_inside_a_straight_one_is_part_of_it(text, quoted):
 ])
 def test_curly_quotes_after_a_stray_straight_mark_are_still_quotes(text, quoted):
     assert spans(text) == quoted
+
+
+def attributions(text: str) -> list[dict]:
+    return audit.audit_text(text, strip=False)["sourcing"]["attributions"]
+
+
+def said(text: str, att: dict) -> list[str]:
+    segs = att.get("content_segments") or [att["content"]]
+    return [text[s["start"]:s["end"]] for s in segs]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('As Smith attacked Jones, the workers chanted, "Close the plant!" as they had before.',
+     '"Close the plant!"'),
+    ("As Smith attacked Jones, the workers chanted, “Close the plant!” as they had before.",
+     "“Close the plant!”"),
+])
+def test_a_scene_set_before_the_speaker_is_not_part_of_the_quote(text, quote):
+    outer = [a for a in attributions(text) if a["nested_in"] is None and a["cue"]
+             and text[a["cue"]["start"]:a["cue"]["end"]] == "chanted"]
+    assert [said(text, a) for a in outer] == [[quote]]
+
+
+@pytest.mark.parametrize("text, halves", [
+    ("“The plant,” she said, “will close in June.”",
+     ["“The plant,”", "“will close in June.”"]),
+    ("“The plant is old,” she said, “and it will close in June.”",
+     ["“The plant is old,”", "“and it will close in June.”"]),
+])
+def test_a_quote_around_its_cue_keeps_both_halves(text, halves):
+    (att,) = attributions(text)
+    assert said(text, att) == halves

@@ -68,7 +68,24 @@ def _split(text: str, att: Attribution) -> Attribution:
     right = trim(text, rest, att.content[1], " \t\n,;:—–")
     if left[1] <= left[0] or right[1] <= right[0]:
         return att
+    if not quoted and att.direct and _whole_quote(text, right):
+        return att.with_(content=right)  # "As Trump spoke, the crowd chanted “Lock her up!”":
+        # the clause before the cue sets the scene; what was said is the quote
     return att.with_(segments=(left, right))
+
+
+_OPENING = ("“", '"', "''")
+
+
+def _whole_quote(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``span`` is a quote that opens a sentence of its own: it opens and closes
+    with a mark, and its first letter is a capital."""
+    start, end = span
+    mark = next((m for m in _OPENING if text.startswith(m, start)), None)
+    if mark is None or text[end - 1] not in "”\"'":
+        return False
+    first = text[start + len(mark):start + len(mark) + 1]
+    return first.isupper()
 
 
 def _merge_carried(found: list[Attribution]) -> list[Attribution]:
