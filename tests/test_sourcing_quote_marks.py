@@ -23,7 +23,7 @@ def spans(text: str) -> list[str]:
     ("The mayor spoke first.\n\n”This is the day we waited for,” she said.",
      ["”This is the day we waited for,”"]),
     ("“The first half of the speech.\n\n”And the second half,” she said.",
-     ["“The first half of the speech.\n\n”And the second half,”"]),
+     ["“The first half of the speech.", "”And the second half,”"]),
 ])
 def test_a_turned_curly_mark_is_read_by_its_place(text, quoted):
     assert spans(text) == quoted
@@ -59,7 +59,7 @@ def test_turned_marks_take_linear_time(unit):
      ['"The bridge is “safe” and it will open in May."']),
     # a curly quote that opens a paragraph of a straight one running on
     ('"We call it “the long road.”\n\n"And we will walk it," she said.',
-     ['"We call it “the long road.”\n\n"And we will walk it,"']),
+     ['"We call it “the long road.”', '"And we will walk it,"']),
     ("''The plan is “late” again,'' he said.", ["''The plan is “late” again,''"]),
 ])
 def test_a_curly_quote_inside_a_straight_one_is_part_of_it(text, quoted):
@@ -108,3 +108,38 @@ def test_a_scene_set_before_the_speaker_is_not_part_of_the_quote(text, quote):
 def test_a_quote_around_its_cue_keeps_both_halves(text, halves):
     (att,) = attributions(text)
     assert said(text, att) == halves
+
+
+def test_each_paragraph_of_a_running_quote_is_a_quote():
+    text = "“We will rebuild,” she said. “It will take a year.\n\n“Maybe two,” he added."
+    assert spans(text) == ["“We will rebuild,”", "“It will take a year.", "“Maybe two,”"]
+
+
+def test_a_quote_running_on_is_carried_and_the_next_cue_takes_only_its_own():
+    text = ("“We will rebuild the plant,” said Anna Berg, the manager. “It will take a year "
+            "and cost a great deal of money.\n\n“Nobody will lose a job over this,” Tom "
+            "Hale added.")
+    by_source = {a["source"]["text"]: said(text, a) for a in attributions(text)}
+    assert by_source["Anna Berg"] == [
+        "“We will rebuild the plant,”",
+        "“It will take a year and cost a great deal of money."]
+    assert by_source["Tom Hale"] == ["“Nobody will lose a job over this,”"]
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting ran late.\n\n“The first part of what she said is long enough.\n\n"
+    "“And the second part, which goes on,” she said.",
+    "“The first part of what she said is long enough.\n\n“And a middle part.\n\n"
+    "“And the second part, which goes on,” she said.",
+])
+def test_a_paragraph_a_quote_runs_on_from_joins_the_quote_it_goes_on_in(text):
+    (att,) = attributions(text)
+    parts = said(text, att)
+    assert parts[0].startswith("“The first part") and parts[-1].startswith("“And the second")
+
+
+def test_a_closed_quote_paragraph_does_not_join_the_next_quote():
+    text = ("The meeting ran late.\n\n“The first part is a quote on its own.”\n\n"
+            "“And the second part, which goes on,” she said.")
+    atts = [a for a in attributions(text) if a["source"] and a["source"]["text"] == "she"]
+    assert [said(text, a) for a in atts] == [["“And the second part, which goes on,”"]]

@@ -2,9 +2,11 @@
 
 One pass over the quote marks, so the cost is linear however many there are (100,000
 unmatched marks included). News style continues a quote over paragraphs by leaving the
-first paragraph's quote open and opening the next paragraph with a quote mark again;
-such a run is one quote. A quote left open at a paragraph's end otherwise is dropped
-rather than guessed at.
+first paragraph's quote open and opening the next paragraph with a quote mark again; each
+paragraph of such a run is a quote of its own, the open ones ending at their paragraph's
+end (“A,” she said. “B ...\n\n“C,” she added: B is carried from the first speaker, C is
+the second's; structure.py joins a run's unclaimed paragraphs to the quote they go on in).
+A quote left open at a paragraph's end otherwise is dropped rather than guessed at.
 """
 
 from __future__ import annotations
@@ -87,8 +89,14 @@ def find_quotes(text: str) -> list[Quote]:
         if open_at is not None:
             if crossed and not (_paragraph_start(text, pos) and mark in _OPENERS):
                 open_at = None
-            elif crossed:
-                last = match.end()  # continuation of a quote over paragraphs
+            elif crossed:  # a quote per paragraph: “A,” she said. “B ...\n\n“C,” she
+                # added: B is the first speaker's (carried), C the second's
+                end = text.find("\n", last)
+                while end > open_at and text[end - 1] in " \t\r":
+                    end -= 1
+                quotes.append(Quote(open_at, end))  # the curly quotes held are in it
+                open_at, straight, inner, held = pos, mark in _STRAIGHT, None, []
+                last = match.end()
                 continue
             elif pos - open_at > MAX_QUOTE:
                 open_at = None

@@ -7,6 +7,7 @@ content (nested: kept, with the outer one's index, and not a separate source).
 from __future__ import annotations
 
 import bisect
+import itertools
 from types import ModuleType
 
 from audit.model import Form, Kind
@@ -19,6 +20,7 @@ def finish(text: str, found: list[Attribution], lang: ModuleType) -> list[Attrib
     continuations and nesting marked."""
     found = [_split(text, _with_kind(text, att, lang)) for att in found]
     found = _merge_carried(found)
+    found = _runs_back(text, found)
     return _nest(found)
 
 
@@ -110,6 +112,61 @@ def _merge_carried(found: list[Attribution]) -> list[Attribution]:
             last_by_source[att.source] = len(out)  # a quote's speaker, not his aside's cue
         out.append(att)
     return out
+
+
+_OPENS = ("“", '"', "''", "«")
+_CLOSES = ("”", '"', "'", "»")
+MAX_RUN = 20  # paragraphs a quote is followed back over
+
+
+def _runs_back(text: str, found: list[Attribution]) -> list[Attribution]:
+    """“A.\n\n“B,” she said.: a quote opening a paragraph and left open at its end goes on
+    in the next paragraph's quote; when nothing else claims it, it is a first segment of
+    the attribution of the quote it goes on in."""
+    spans = sorted(span for att in found for span in (att.segments or (att.content,)))
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))
+    out = list(found)
+    for i, att in enumerate(found):
+        start = att.content[0]
+        if not att.direct or not _paragraph_quote(text, start):
+            continue
+        before: list[tuple[int, int]] = []
+        while len(before) < MAX_RUN:
+            prev = _open_paragraph_before(text, start)
+            if prev is None or _claimed(starts, reach, prev):
+                break
+            before.insert(0, prev)
+            start = prev[0]
+        if before:
+            segments = (*before, *(att.segments or (att.content,)))
+            out[i] = att.with_(content=(before[0][0], att.content[1]), segments=segments)
+    return out
+
+
+def _paragraph_quote(text: str, pos: int) -> bool:
+    return (pos == 0 or text[pos - 1] == "\n") and text.startswith(_OPENS, pos)
+
+
+def _open_paragraph_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The paragraph before the one opening at ``pos`` when it opens with a quote mark and
+    ends with none (its quote goes on at ``pos``)."""
+    end = pos - 1
+    while end > 0 and text[end - 1] in " \t\r\n":
+        end -= 1
+    if end <= 0:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    if not _paragraph_quote(text, start) or text[end - 1] in _CLOSES or \
+            text.endswith("''", 0, end):
+        return None
+    return start, end
+
+
+def _claimed(starts: list[int], reach: list[int], span: tuple[int, int]) -> bool:
+    """Whether ``span`` overlaps any content span (``reach``: the furthest end so far)."""
+    i = bisect.bisect_left(starts, span[1]) - 1
+    return i >= 0 and reach[i] > span[0]
 
 
 def _nest(found: list[Attribution]) -> list[Attribution]:
