@@ -143,3 +143,23 @@ def test_a_closed_quote_paragraph_does_not_join_the_next_quote():
             "“And the second part, which goes on,” she said.")
     atts = [a for a in attributions(text) if a["source"] and a["source"]["text"] == "she"]
     assert [said(text, a) for a in atts] == [["“And the second part, which goes on,”"]]
+
+
+def test_a_cue_whose_content_ran_on_to_the_next_paragraphs_quote_leaves_it_to_its_own_cue():
+    text = ("Smith, who said he votes early, said one plant he likes is in Ohio. Smith also said "
+            "that the firm, a fellow Acme Group business, has done an “awful” job of running "
+            "the “plant.”\n\n“The firm has done an awful job this year,” Smith said. “They "
+            "have cut corners all through the cycle.”")
+    quote = text.index("“The firm")
+    on_quote = [a for a in attributions(text) if a["content"]["start"] == quote]
+    assert len(on_quote) == 1
+    assert on_quote[0]["cue"]["start"] > quote  # "Smith said" after it, not "also said"
+
+
+@pytest.mark.parametrize("text", [
+    "Smith said:\n\n“The firm has done an awful job this year, and it knows it.”",
+    "The firm spoke.\n\nSmith said:\n\n“The firm has done an awful job this year.”",
+])
+def test_a_cue_introducing_the_next_paragraphs_quote_keeps_it(text):
+    (att,) = [a for a in attributions(text) if a["source"] and a["source"]["text"] == "Smith"]
+    assert said(text, att)[0].startswith("“The firm has done")

@@ -19,6 +19,7 @@ def finish(text: str, found: list[Attribution], lang: ModuleType) -> list[Attrib
     """``found`` (in text order) with kinds (from the language pack's cue words), merged
     continuations and nesting marked."""
     found = [_split(text, _with_kind(text, att, lang)) for att in found]
+    found = _one_per_content(text, found)
     found = _merge_carried(found)
     found = _runs_back(text, found)
     return _nest(found)
@@ -88,6 +89,40 @@ def _whole_quote(text: str, span: tuple[int, int]) -> bool:
         return False
     first = text[start + len(mark):start + len(mark) + 1]
     return first.isupper()
+
+
+def _one_per_content(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Of attributions whose contents open at one place, a cue in another paragraph gives
+    way to the nearest cue: "X also said that ... .\n\n“A,” X said.": the quote is the
+    second's, the first's content wrongly ran on to it."""
+    best: dict[int, int] = {}
+    for i, att in enumerate(found):
+        j = best.setdefault(att.content[0], i)
+        if j != i and _cue_distance(att) < _cue_distance(found[j]):
+            best[att.content[0]] = i
+    if len(best) == len(found):
+        return found
+    keep = set(best.values())
+    return [att for i, att in enumerate(found) if i in keep or not _across(text, att)]
+
+
+def _gap(att: Attribution) -> tuple[int, int]:
+    """The text between the cue and the content (empty when they touch or overlap)."""
+    if att.cue[1] <= att.content[0]:
+        return att.cue[1], att.content[0]
+    return att.content[1], max(att.content[1], att.cue[0])
+
+
+def _cue_distance(att: Attribution) -> int:
+    if att.cue is None:
+        return 1 << 62
+    start, end = _gap(att)
+    return end - start
+
+
+def _across(text: str, att: Attribution) -> bool:
+    """Whether a paragraph break lies between the cue and the content."""
+    return att.cue is not None and text.find("\n", *_gap(att)) != -1
 
 
 def _merge_carried(found: list[Attribution]) -> list[Attribution]:
