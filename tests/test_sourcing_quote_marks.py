@@ -163,3 +163,24 @@ def test_a_cue_whose_content_ran_on_to_the_next_paragraphs_quote_leaves_it_to_it
 def test_a_cue_introducing_the_next_paragraphs_quote_keeps_it(text):
     (att,) = [a for a in attributions(text) if a["source"] and a["source"]["text"] == "Smith"]
     assert said(text, att)[0].startswith("“The firm has done")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Smith said the firm “has done well this year. It is not afraid to act.”",
+     "the firm “has done well this year. It is not afraid to act.”"),
+    ("Smith noted that he and his wife “have talked with him for years. I do more of it by "
+     "email.”", "he and his wife “have talked with him for years. I do more of it by email.”"),
+])
+def test_a_content_does_not_stop_inside_a_quote(text, content):
+    (att,) = attributions(text)
+    assert said(text, att) == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("“The firm has done well this year,” Smith said.", "“The firm has done well this year,”"),
+    ("Smith said the firm has done well this year. “It is not afraid,” she added.",
+     "the firm has done well this year"),
+])
+def test_a_content_that_ends_outside_a_quote_keeps_its_end(text, content):
+    att = attributions(text)[0]
+    assert said(text, att) == [content]

@@ -11,14 +11,17 @@ import itertools
 from types import ModuleType
 
 from audit.model import Form, Kind
+from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import trim
 
 
-def finish(text: str, found: list[Attribution], lang: ModuleType) -> list[Attribution]:
-    """``found`` (in text order) with kinds (from the language pack's cue words), merged
-    continuations and nesting marked."""
-    found = [_split(text, _with_kind(text, att, lang)) for att in found]
+def finish(text: str, found: list[Attribution], lang: ModuleType,
+           quotes: QuoteIndex) -> list[Attribution]:
+    """``found`` (in text order) with kinds (from the language pack's cue words), contents
+    that end inside a quote taken to its end, merged continuations and nesting marked."""
+    found = [_split(text, _to_quote_end(_with_kind(text, att, lang), quotes))
+             for att in found]
     found = _one_per_content(text, found)
     found = _merge_carried(found)
     found = _runs_back(text, found)
@@ -46,6 +49,21 @@ def kind_of(text: str, att: Attribution, lang: ModuleType) -> Kind:
             word in lang.EVIDENCE_CUES and att.effective_type() == "vague"):
         return Kind.DOCUMENT  # "a report found", "polls show"
     return Kind.SPEECH
+
+
+def _to_quote_end(att: Attribution, quotes: QuoteIndex) -> Attribution:
+    """A content never stops inside a quote: "he said Cruz “has courage. He is not afraid.”"
+    is all his."""
+    end = att.content[1]
+    quote = quotes.enclosing(end - 1)
+    if quote is None or quote.end <= end or (att.cue is not None and (
+            att.cue[0] >= end or quote.start <= att.cue[0])):
+        return att  # a cue after the content, or in the quote ("“We believe that ...,”")
+    if att.segments:
+        last = att.segments[-1]
+        return att.with_(content=(att.content[0], quote.end),
+                         segments=(*att.segments[:-1], (last[0], quote.end)))
+    return att.with_(content=(att.content[0], quote.end))
 
 
 def _split(text: str, att: Attribution) -> Attribution:
