@@ -176,14 +176,18 @@ def _runs_back(text: str, found: list[Attribution]) -> list[Attribution]:
     """“A.\n\n“B,” she said.: a quote opening a paragraph and left open at its end goes on
     in the next paragraph's quote; when nothing else claims it, it is a first segment of
     the attribution of the quote it goes on in."""
+    runs = [i for i, att in enumerate(found) if att.direct and
+            _paragraph_quote(text, att.content[0]) and
+            _open_paragraph_before(text, att.content[0]) is not None]
+    if not runs:
+        return found
     spans = sorted(span for att in found for span in (att.segments or (att.content,)))
     starts = [s for s, _ in spans]
     reach = list(itertools.accumulate((e for _, e in spans), max))
     out = list(found)
-    for i, att in enumerate(found):
+    for i in runs:
+        att = found[i]
         start = att.content[0]
-        if not att.direct or not _paragraph_quote(text, start):
-            continue
         before: list[tuple[int, int]] = []
         while len(before) < MAX_RUN:
             prev = _open_paragraph_before(text, start)
