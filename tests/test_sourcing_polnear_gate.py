@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVDATA = Path(os.environ.get("AUDIT_DEVDATA") or ROOT.parent / "devdata")
 DEV = DEVDATA / "polnear" / "dev.jsonl"
 SCORER = ROOT.parent / "shared" / "tools" / "score_attribution.py"
-# PolNeAR dev when the floor was set (issue 15): content P 0.858 R 0.542 F1 0.664,
-# content+source F1 0.632, quoted contents F1 0.847.
-REACHED = {"content": 0.664, "content_source": 0.632, "direct": 0.847}
+# PolNeAR dev when the floor was set (quotes pass): content P 0.859 R 0.547 F1 0.669,
+# content+source F1 0.638, quoted contents F1 0.861.
+REACHED = {"content": 0.669, "content_source": 0.638, "direct": 0.861}
 SLACK = 0.02
 
 
