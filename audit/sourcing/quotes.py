@@ -44,18 +44,15 @@ _STRAIGHT = ("\"", "''")
 _AFTER_CLOSE = frozenset(" \t\n,.;:!?)]—–")  # what follows a closing mark: "rapists“ while"
 
 
-def _turned(text: str, pos: int, mark: str, open_here: bool) -> str:
-    """``mark`` read by its place where a typist struck the wrong curly one: an opening
-    mark right after a word and before a space or stop closes the quote open in its
-    paragraph (“the best in the world“ and); a closing mark opening a paragraph opens one
-    (”This is why")."""
-    if mark == "“":
-        if open_here and not text[pos - 1].isspace() and (
-                pos + 1 == len(text) or text[pos + 1] in _AFTER_CLOSE):
-            return "”"
-    elif _paragraph_start(text, pos) and pos + 1 < len(text) and text[pos + 1] != "\n":
-        return "“"
-    return mark
+def _turned_closing(text: str, pos: int) -> bool:
+    """Whether the opening mark at ``pos``, right after a word and before a space or stop,
+    is a closing one struck the wrong way round (“the best in the world“ and)."""
+    return not text[pos - 1].isspace() and (pos + 1 == len(text) or text[pos + 1] in _AFTER_CLOSE)
+
+
+def _turned_opening(text: str, pos: int) -> bool:
+    """Whether the closing mark at ``pos`` opens a paragraph's quote (”This is why")."""
+    return (pos == 0 or text[pos - 1] == "\n") and pos + 1 < len(text) and text[pos + 1] != "\n"
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -74,9 +71,13 @@ def find_quotes(text: str) -> list[Quote]:
         crossed = open_at is not None and text.find("\n", last, pos) != -1
         if crossed:
             inner = None
-        if mark in _CURLY:
-            mark = _turned(text, pos, mark, open_at is not None and not crossed and (
-                inner is not None or not straight))
+        if mark in _CURLY:  # read by its place where a typist struck the wrong one
+            if mark == "“":
+                if open_at is not None and not crossed and (inner is not None or not straight) \
+                        and _turned_closing(text, pos):
+                    mark = "”"
+            elif _turned_opening(text, pos):
+                mark = "“"
             if straight and open_at is not None and not crossed and (
                     mark == "“" or (inner is not None and mark == "”")):
                 if mark == "“":
