@@ -92,11 +92,13 @@ def test_partial_quote_keeps_its_clause():
     assert att["direct"] and att["source_type"] == "unnamed"
 
 
-def test_quote_over_paragraphs_is_one_quote():
+def test_quote_over_paragraphs_is_a_quote_per_paragraph():
     text = ("“The first part of what she said.\n\n“And the second part, which goes on,” "
             "she said.")
     quotes = find_quotes(text)
-    assert [(q.start, q.end) for q in quotes] == [(0, text.index("”") + 1)]
+    second = text.index("\n\n") + 2
+    assert [(q.start, q.end) for q in quotes] == [(0, second - 2),
+                                                  (second, text.index("”") + 1)]
 
 
 def test_follow_on_quote_paragraph_carries_the_speaker():

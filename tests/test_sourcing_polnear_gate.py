@@ -17,9 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVDATA = Path(os.environ.get("AUDIT_DEVDATA") or ROOT.parent / "devdata")
 DEV = DEVDATA / "polnear" / "dev.jsonl"
 SCORER = ROOT.parent / "shared" / "tools" / "score_attribution.py"
-# PolNeAR dev when the floor was set (restrictive "who" clauses, participles after a quote):
-# content P 0.858 R 0.543 F1 0.665, content+source F1 0.633, quoted contents F1 0.848.
-REACHED = {"content": 0.665, "content_source": 0.633, "direct": 0.848}
+# PolNeAR dev when the floor was set (ninth pass: restrictive "who" clauses, participles
+# after a quote, quote marks): content P 0.860 R 0.548 F1 0.670, content+source F1 0.638,
+# quoted contents F1 0.862.
+REACHED = {"content": 0.670, "content_source": 0.638, "direct": 0.862}
 SLACK = 0.02
 
 

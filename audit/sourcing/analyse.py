@@ -62,7 +62,8 @@ def _extract(text: str, spans: list[tuple[int, int]] | None, lang,
     found = found + carry.carried_quotes(text, found, quotes, sents)
     found.sort(key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
     found = carry.resolve_pronouns(text, found, lang)
-    found = structure.finish(text, carry.anonymity_reasons(text, found, sents, lang), lang)
+    found = structure.finish(text, carry.anonymity_reasons(text, found, sents, lang), lang,
+                             quotes)
     found = carry.relative_subjects(text, found, lang)
     return found, sents, quotes
 

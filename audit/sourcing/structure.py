@@ -7,18 +7,24 @@ content (nested: kept, with the outer one's index, and not a separate source).
 from __future__ import annotations
 
 import bisect
+import itertools
 from types import ModuleType
 
 from audit.model import Form, Kind
+from audit.sourcing.quotes import QuoteIndex
 from audit.sourcing.record import Attribution
 from audit.sourcing.text import trim
 
 
-def finish(text: str, found: list[Attribution], lang: ModuleType) -> list[Attribution]:
-    """``found`` (in text order) with kinds (from the language pack's cue words), merged
-    continuations and nesting marked."""
-    found = [_split(text, _with_kind(text, att, lang)) for att in found]
+def finish(text: str, found: list[Attribution], lang: ModuleType,
+           quotes: QuoteIndex) -> list[Attribution]:
+    """``found`` (in text order) with kinds (from the language pack's cue words), contents
+    that end inside a quote taken to its end, merged continuations and nesting marked."""
+    found = [_split(text, _to_quote_end(_with_kind(text, att, lang), quotes))
+             for att in found]
+    found = _one_per_content(text, found)
     found = _merge_carried(found)
+    found = _runs_back(text, found)
     return _nest(found)
 
 
@@ -45,6 +51,21 @@ def kind_of(text: str, att: Attribution, lang: ModuleType) -> Kind:
     return Kind.SPEECH
 
 
+def _to_quote_end(att: Attribution, quotes: QuoteIndex) -> Attribution:
+    """A content never stops inside a quote: "he said Cruz “has courage. He is not afraid.”"
+    is all his."""
+    end = att.content[1]
+    quote = quotes.enclosing(end - 1)
+    if quote is None or quote.end <= end or (att.cue is not None and (
+            att.cue[0] >= end or quote.start <= att.cue[0])):
+        return att  # a cue after the content, or in the quote ("“We believe that ...,”")
+    if att.segments:
+        last = att.segments[-1]
+        return att.with_(content=(att.content[0], quote.end),
+                         segments=(*att.segments[:-1], (last[0], quote.end)))
+    return att.with_(content=(att.content[0], quote.end))
+
+
 def _split(text: str, att: Attribution) -> Attribution:
     """“A,” she said, “B.”: a content around its own cue is two segments, the quote's
     halves (the cue and source between them are not what was said)."""
@@ -68,7 +89,58 @@ def _split(text: str, att: Attribution) -> Attribution:
     right = trim(text, rest, att.content[1], " \t\n,;:—–")
     if left[1] <= left[0] or right[1] <= right[0]:
         return att
+    if not quoted and att.direct and _whole_quote(text, right):
+        return att.with_(content=right)  # "As Trump spoke, the crowd chanted “Lock her up!”":
+        # the clause before the cue sets the scene; what was said is the quote
     return att.with_(segments=(left, right))
+
+
+_OPENING = ("“", '"', "''")
+
+
+def _whole_quote(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``span`` is a quote that opens a sentence of its own: it opens and closes
+    with a mark, and its first letter is a capital."""
+    start, end = span
+    mark = next((m for m in _OPENING if text.startswith(m, start)), None)
+    if mark is None or text[end - 1] not in "”\"'":
+        return False
+    first = text[start + len(mark):start + len(mark) + 1]
+    return first.isupper()
+
+
+def _one_per_content(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Of attributions whose contents open at one place, a cue in another paragraph gives
+    way to the nearest cue: "X also said that ... .\n\n“A,” X said.": the quote is the
+    second's, the first's content wrongly ran on to it."""
+    best: dict[int, int] = {}
+    for i, att in enumerate(found):
+        j = best.setdefault(att.content[0], i)
+        if j != i and _cue_distance(att) < _cue_distance(found[j]):
+            best[att.content[0]] = i
+    if len(best) == len(found):
+        return found
+    keep = set(best.values())
+    return [att for i, att in enumerate(found) if i in keep or not _across(text, att)]
+
+
+def _gap(att: Attribution) -> tuple[int, int]:
+    """The text between the cue and the content (empty when they touch or overlap)."""
+    if att.cue[1] <= att.content[0]:
+        return att.cue[1], att.content[0]
+    return att.content[1], max(att.content[1], att.cue[0])
+
+
+def _cue_distance(att: Attribution) -> int:
+    if att.cue is None:
+        return 1 << 62
+    start, end = _gap(att)
+    return end - start
+
+
+def _across(text: str, att: Attribution) -> bool:
+    """Whether a paragraph break lies between the cue and the content."""
+    return att.cue is not None and text.find("\n", *_gap(att)) != -1
 
 
 def _merge_carried(found: list[Attribution]) -> list[Attribution]:
@@ -93,6 +165,65 @@ def _merge_carried(found: list[Attribution]) -> list[Attribution]:
             last_by_source[att.source] = len(out)  # a quote's speaker, not his aside's cue
         out.append(att)
     return out
+
+
+_OPENS = ("“", '"', "''", "«")
+_CLOSES = ("”", '"', "'", "»")
+MAX_RUN = 20  # paragraphs a quote is followed back over
+
+
+def _runs_back(text: str, found: list[Attribution]) -> list[Attribution]:
+    """“A.\n\n“B,” she said.: a quote opening a paragraph and left open at its end goes on
+    in the next paragraph's quote; when nothing else claims it, it is a first segment of
+    the attribution of the quote it goes on in."""
+    runs = [i for i, att in enumerate(found) if att.direct and
+            _paragraph_quote(text, att.content[0]) and
+            _open_paragraph_before(text, att.content[0]) is not None]
+    if not runs:
+        return found
+    spans = sorted(span for att in found for span in (att.segments or (att.content,)))
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))
+    out = list(found)
+    for i in runs:
+        att = found[i]
+        start = att.content[0]
+        before: list[tuple[int, int]] = []
+        while len(before) < MAX_RUN:
+            prev = _open_paragraph_before(text, start)
+            if prev is None or _claimed(starts, reach, prev):
+                break
+            before.insert(0, prev)
+            start = prev[0]
+        if before:
+            segments = (*before, *(att.segments or (att.content,)))
+            out[i] = att.with_(content=(before[0][0], att.content[1]), segments=segments)
+    return out
+
+
+def _paragraph_quote(text: str, pos: int) -> bool:
+    return (pos == 0 or text[pos - 1] == "\n") and text.startswith(_OPENS, pos)
+
+
+def _open_paragraph_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The paragraph before the one opening at ``pos`` when it opens with a quote mark and
+    ends with none (its quote goes on at ``pos``)."""
+    end = pos - 1
+    while end > 0 and text[end - 1] in " \t\r\n":
+        end -= 1
+    if end <= 0:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    if not _paragraph_quote(text, start) or text[end - 1] in _CLOSES or \
+            text.endswith("''", 0, end):
+        return None
+    return start, end
+
+
+def _claimed(starts: list[int], reach: list[int], span: tuple[int, int]) -> bool:
+    """Whether ``span`` overlaps any content span (``reach``: the furthest end so far)."""
+    i = bisect.bisect_left(starts, span[1]) - 1
+    return i >= 0 and reach[i] > span[0]
 
 
 def _nest(found: list[Attribution]) -> list[Attribution]:
