@@ -1188,3 +1188,15 @@ def test_participle_shares_the_sentence_subject(text, source, content):
 ])
 def test_participle_without_a_shared_subject(text):
     assert not [a for a in outer(text) if a["cue"]["text"] == "saying"]
+
+
+def test_a_nested_content_ends_where_the_content_holding_it_ends():
+    """A passive report inside another's content stops with it: not "..., the Post
+    reported"."""
+    text = ("The company will announce the terms later on Friday, but investors have been "
+            "told the price is likely to be the final one, the Post reported.")
+    found = atts(text)
+    (outer_att,) = [a for a in found if a["nested_in"] is None]
+    (inner,) = [a for a in found if a["nested_in"] is not None]
+    assert outer_att["source"]["text"] == "the Post"
+    assert inner["content"]["text"] == "the price is likely to be the final one"

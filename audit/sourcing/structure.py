@@ -25,7 +25,7 @@ def finish(text: str, found: list[Attribution], lang: ModuleType,
     found = _one_per_content(text, found)
     found = _merge_carried(found)
     found = _runs_back(text, found)
-    return _nest(found)
+    return _nest(text, found)
 
 
 def _with_kind(text: str, att: Attribution, lang: ModuleType) -> Attribution:
@@ -226,8 +226,9 @@ def _claimed(starts: list[int], reach: list[int], span: tuple[int, int]) -> bool
     return i >= 0 and reach[i] > span[0]
 
 
-def _nest(found: list[Attribution]) -> list[Attribution]:
-    """Marks ``nested_in`` for an attribution whose cue lies inside another's content."""
+def _nest(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Marks ``nested_in`` for an attribution whose cue lies inside another's content (and
+    ends its content where the outer content ends: ``_held_in``)."""
     starts = [att.content[0] for att in found]
     reach, furthest = [], -1  # the furthest content end up to each index: where to stop
     for att in found:
@@ -245,10 +246,24 @@ def _nest(found: list[Attribution]) -> list[Attribution]:
                     outer.direct or _within(att, outer) or _runs_into(att, outer)) and (
                     outer.cue is None or not outer.cue[0] <= pos < outer.cue[1]) and \
                     not _runs_into(outer, att):
-                out[i] = att.with_(nested_in=j)
+                out[i] = _held_in(text, att, outer).with_(nested_in=j)
                 break
             j -= 1
     return out
+
+
+def _held_in(text: str, inner: Attribution, outer: Attribution) -> Attribution:
+    """A nested attribution whose content runs past the end of the content holding it
+    ("X wrote that investors have been told [A is likely], Reuters reported": not "A is
+    likely, Reuters reported"), cut where the outer content ends."""
+    end = outer.content[1]
+    if not inner.content[0] < end < inner.content[1]:
+        return inner
+    content = trim(text, inner.content[0], end)
+    if content[1] <= content[0]:
+        return inner
+    segments = [(a, min(b, content[1])) for a, b in inner.segments if a < content[1]]
+    return inner.with_(content=content, segments=tuple(segments) if len(segments) > 1 else ())
 
 
 def _within(inner: Attribution, outer: Attribution) -> bool:
