@@ -883,7 +883,7 @@ ANONYMITY_REASON_PATTERN = r",? *(?:in order to|to|because|as|since|so as to) [^
 # A person's full name in running text ("Taylor Swift", "Jean-Claude Juncker").
 FULL_NAME_PATTERN = r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:[A-Z]\. )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
 # First words of two capitalised words that are a place, not a first name ("New York").
-NOT_FIRST_NAMES = words("""
+PLACE_FIRST_WORDS = words("""
 new north south east west san los las united white supreme saint st fort mount great middle
 hong el la le de
 """)

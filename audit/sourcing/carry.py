@@ -28,7 +28,7 @@ class CarryPatterns(NamedTuple):
     follow_up: re.Pattern  # "The officials ..." opening the next sentence
     reason: re.Pattern  # "because they were not authorised to ..." after it
     full_name: re.Pattern  # a first and last name (lang.FULL_NAME_PATTERN)
-    not_first_names: frozenset[str]  # capitalised words that do not open a name
+    place_first_words: frozenset[str]  # first words of places ("New York"), not given names
     subject_form: dict[str, str]  # "his" -> "he", "its" -> "it"
     not_authorized: str  # how the anonymity branch that is its own reason opens
 
@@ -37,7 +37,7 @@ class CarryPatterns(NamedTuple):
 def carry_patterns(lang: ModuleType) -> CarryPatterns:
     return CarryPatterns(re.compile(lang.ANONYMITY_PATTERN), re.compile(lang.FOLLOW_UP_PATTERN),
                          re.compile(lang.ANONYMITY_REASON_PATTERN),
-                         re.compile(lang.FULL_NAME_PATTERN), lang.NOT_FIRST_NAMES,
+                         re.compile(lang.FULL_NAME_PATTERN), lang.PLACE_FIRST_WORDS,
                          lang.SUBJECT_FORM, lang.NOT_AUTHORIZED)
 
 
@@ -227,7 +227,7 @@ def _named_before(lang: ModuleType, text: str, pos: int, word: str, gender: dict
     lookback = max(0, pos - NAME_LOOKBACK)
     for match in reversed(list(patterns.full_name.finditer(text, lookback, pos))):
         name = match.group()
-        if name.split()[0].lower() not in patterns.not_first_names and \
+        if name.split()[0].lower() not in patterns.place_first_words and \
                 source_type(lang, name.split()) == "person" and gender.get(name, word) == word:
             return name
     return None
