@@ -1200,3 +1200,28 @@ def test_a_nested_content_ends_where_the_content_holding_it_ends():
     (inner,) = [a for a in found if a["nested_in"] is not None]
     assert outer_att["source"]["text"] == "the Post"
     assert inner["content"]["text"] == "the price is likely to be the final one"
+
+
+@pytest.mark.parametrize("text,described,named", [
+    ("The state-run Xinhua News Agency reported on Monday that a hunter fell ill. The news "
+     "agency said the patient was in a stable condition.", "The news agency",
+     "The state-run Xinhua News Agency"),
+    ("Acme Industries said on Friday it would cut 400 jobs this year. The company said the cuts "
+     "would begin next week.", "The company", "Acme Industries"),
+])
+def test_a_description_of_an_organization_named_before_names_it(text, described, named):
+    found = outer(text)
+    att = next(a for a in found if a["source"]["text"] == described)
+    assert att["resolved_source"] == named
+    result = analyse(from_text(text, language="en"), config=Config())
+    assert sourcing_dict(result.data, text)["counts"]["distinct_sources"] == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a company after an agency: "the company" is not the agency
+    "The Federal Aviation Agency said on Monday the jet was safe. The company said it agreed.",
+    # nothing named before it
+    "The agency said on Monday that the rocket would fly again before the end of the year.",
+])
+def test_a_description_with_no_fitting_name_before_it_stays_as_written(text):
+    assert all(a.get("resolved_source") is None for a in outer(text))

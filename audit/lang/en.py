@@ -390,6 +390,11 @@ justice speaker treasurer founder manager coach principal dean provost superinte
 leaders
 """)
 
+# What "the company" or "the firm" says stands for the organization named last (carry.py),
+# when that one's name holds no other head of ORG_HEADS than these.
+GENERIC_COMPANY_HEADS = words("company firm")
+COMPANY_WORDS = words("company companies firm inc corp ltd llc corporation technologies "
+                      "systems industries group")
 ORG_HEADS = words("""
 ministry ministries agency agencies department government governments company companies
 firm firms administration office house pentagon kremlin council commission committee

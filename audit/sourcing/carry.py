@@ -153,7 +153,20 @@ def resolve_pronouns(text: str, found: list[Attribution], lang: ModuleType,
     people: list[Attribution] = []  # persons cited, most recent last
     gender: dict[str, str] = {}  # person's source text -> "he" or "she"
     last_thing: Attribution | None = None
+    named: list[Attribution] = []  # organizations and outlets cited by name, most recent last
     for att in found:
+        head = _description_head(lang, text, att)
+        if head is not None:
+            antecedent = next((a for a in reversed(named[-MAX_DESCRIBED:])
+                               if head in a.source_text(text).lower().split()), None)
+            if antecedent is None and head in lang.GENERIC_COMPANY_HEADS and named and \
+                    _a_company(lang, named[-1].source_text(text)):
+                antecedent = named[-1]  # "WeWork said ... The company said"
+            if antecedent is not None:  # "the state-run Xinhua News Agency ... the agency said"
+                att = att.with_(resolved_source=antecedent.source_text(text),
+                                resolved_type=antecedent.effective_type())
+        elif att.source and att.source_type in _NAMED_THINGS:
+            named.append(att)
         if att.source_type == "pronoun" and att.source:
             word = patterns.subject_form.get(text[att.source[0]:att.source[1]].lower(),
                                              text[att.source[0]:att.source[1]].lower())
@@ -174,6 +187,30 @@ def resolve_pronouns(text: str, found: list[Attribution], lang: ModuleType,
             last_thing = att
         out.append(att)
     return out
+
+
+_NAMED_THINGS = frozenset({"organization", "outlet"})
+MAX_DESCRIBED = 6  # named organizations looked back over for "the agency", the nearest first
+
+
+def _description_head(lang: ModuleType, text: str, att: Attribution) -> str | None:
+    """The head noun of a source that describes an organization or outlet named before
+    ("the agency", "the news agency", "the company"): "the" and two or three words in
+    lower case, typed organization or outlet; else None."""
+    if att.source is None or att.source_type not in _NAMED_THINGS:
+        return None
+    words = text[att.source[0]:att.source[1]].split()
+    if not 2 <= len(words) <= 4 or words[0].lower() != lang.THE or \
+            not all(w.islower() for w in words[1:]):
+        return None
+    return words[-1]
+
+
+def _a_company(lang: ModuleType, name: str) -> bool:
+    """Whether an organization's name may be a company's: no head of another kind of
+    organization in it ("WeWork", "Acme Corp."; not "the Federal Aviation Agency")."""
+    words = {w.strip(".,").lower() for w in name.split()}
+    return not words & (lang.ORG_HEADS - lang.COMPANY_WORDS)
 
 
 def relative_subjects(text: str, found: list[Attribution], lang: ModuleType,
