@@ -1225,3 +1225,20 @@ def test_a_description_of_an_organization_named_before_names_it(text, described,
 ])
 def test_a_description_with_no_fitting_name_before_it_stays_as_written(text):
     assert all(a.get("resolved_source") is None for a in outer(text))
+
+
+@pytest.mark.parametrize("text,source,stype", [
+    ("Apple Inc. said on Friday that it would cut 400 jobs this year.", "Apple Inc.",
+     "organization"),
+    ("John Smith Jr. said the plan would fail within a year.", "John Smith Jr.", "person"),
+])
+def test_a_name_ending_in_an_abbreviation_is_a_source(text, source, stype):
+    (att,) = outer(text)
+    assert (att["source"]["text"], att["source_type"]) == (source, stype)
+
+
+def test_a_state_abbreviation_is_no_source():
+    """Must not fire: "Mich." ends a place, not a name."""
+    text = "Workers at the plant in Lansing, Mich. said they would strike on Monday."
+    assert all(a["source"] is None or a["source"]["text"] != "Mich."
+               for a in atts(text))

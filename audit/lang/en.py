@@ -390,16 +390,19 @@ justice speaker treasurer founder manager coach principal dean provost superinte
 leaders
 """)
 
+# Abbreviations that end a name, their point part of it ("Apple Inc. said", "John Smith Jr.
+# said"; sources.py).
+ABBREVIATED_NAME_ENDS = words("inc corp co cos ltd plc llc bros jr sr")
 # What "the company" or "the firm" says stands for the organization named last (carry.py),
 # when that one's name holds no other head of ORG_HEADS than these.
 GENERIC_COMPANY_HEADS = words("company firm")
-COMPANY_WORDS = words("company companies firm inc corp ltd llc corporation technologies "
+COMPANY_WORDS = words("company companies firm inc corp co plc ltd llc corporation technologies "
                       "systems industries group")
 ORG_HEADS = words("""
 ministry ministries agency agencies department government governments company companies
 firm firms administration office house pentagon kremlin council commission committee
 court parliament congress senate police military army navy bank university institute
-party union association organization organisation group corporation inc corp ltd llc
+party union association organization organisation group corporation inc corp co plc ltd llc
 authority authorities board bureau service cabinet embassy consulate foundation center
 centre regulator watchdog coalition alliance nato un eu fbi cia nasa jaxa command forces
 force team club federation league hospital school technologies systems industries

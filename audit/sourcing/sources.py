@@ -77,8 +77,8 @@ def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | 
                 stop -= 1
         else:
             break
-    if first >= stop or stop - first > MAX_NP or not (toks[stop - 1].is_word
-                                                      or toks[stop - 1].text == ")"):
+    if first >= stop or stop - first > MAX_NP or not (
+            toks[stop - 1].is_word or toks[stop - 1].text == ")" or _abbreviated(lang, toks, stop)):
         return None
     if toks[first].low in lang.NP_PREPS:
         return None  # "... of agency policy said": the phrase's head lies further back
@@ -89,6 +89,14 @@ def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | 
            lang.DETERMINERS for k in range(first, stop - 1)):
         return None  # "friends wanted some say": a verb inside, not a noun phrase
     return first, stop
+
+
+def _abbreviated(lang: ModuleType, toks: list[Tok], stop: int) -> bool:
+    """Whether a phrase ends with the point of an abbreviation that ends names ("Apple
+    Inc.", "John Smith Jr.": lang.ABBREVIATED_NAME_ENDS; not a state's "Mich.")."""
+    return stop >= 2 and toks[stop - 1].text == "." and \
+        toks[stop - 2].low in lang.ABBREVIATED_NAME_ENDS and \
+        toks[stop - 2].end == toks[stop - 1].start
 
 
 def _drop_leading(lang: ModuleType, toks: list[Tok], first: int, stop: int) -> int:
@@ -172,7 +180,10 @@ def _tables(lang: ModuleType) -> _Tables:
 
 
 def source_type(lang: ModuleType, words: list[str]) -> str | None:
-    """The type of a source phrase, or None when its head is not a known kind of source."""
+    """The type of a source phrase, or None when its head is not a known kind of source
+    (an abbreviation's point at its end is no word: "Apple Inc.")."""
+    if len(words) > 1 and words[-1] == ".":
+        words = words[:-1]
     return _source_type(lang, tuple(words))
 
 
