@@ -1231,6 +1231,8 @@ def test_a_description_with_no_fitting_name_before_it_stays_as_written(text):
     ("Apple Inc. said on Friday that it would cut 400 jobs this year.", "Apple Inc.",
      "organization"),
     ("John Smith Jr. said the plan would fail within a year.", "John Smith Jr.", "person"),
+    ("Officials at the U.N. said the aid would arrive on Monday.", "Officials at the U.N.",
+     "unnamed"),
 ])
 def test_a_name_ending_in_an_abbreviation_is_a_source(text, source, stype):
     (att,) = outer(text)
