@@ -92,13 +92,14 @@ def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | 
 
 
 def _abbreviated(lang: ModuleType, toks: list[Tok], stop: int) -> bool:
-    """Whether a phrase ends with the point of an initialism ("officials at the U.N.") or
-    of an abbreviation that ends names ("Apple Inc.", "John Smith Jr.":
-    lang.ABBREVIATED_NAME_ENDS; not a state's "Mich.")."""
+    """Whether a phrase ends with the point of an initialism ("officials at the U.N."; not
+    a party and state, "R-S.C.") or of an abbreviation that ends names ("Apple Inc.", "John
+    Smith Jr.": lang.ABBREVIATED_NAME_ENDS; not a state's "Mich.")."""
     if stop < 2 or toks[stop - 1].text != "." or toks[stop - 2].end != toks[stop - 1].start:
         return False
     before = toks[stop - 2]
-    return before.low in lang.ABBREVIATED_NAME_ENDS or ("." in before.text and before.is_cap)
+    return before.low in lang.ABBREVIATED_NAME_ENDS or (
+        "." in before.text and all(len(p) == 1 and p.isupper() for p in before.text.split(".")))
 
 
 def _drop_leading(lang: ModuleType, toks: list[Tok], first: int, stop: int) -> int:
