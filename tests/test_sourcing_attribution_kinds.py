@@ -1244,3 +1244,26 @@ def test_a_state_abbreviation_is_no_source():
     text = "Workers at the plant in Lansing, Mich. said they would strike on Monday."
     assert all(a["source"] is None or a["source"]["text"] != "Mich."
                for a in atts(text))
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The mayor told reporters the bridge would reopen in May.",
+     "the bridge would reopen in May"),
+    ("The mayor told the Post the plan was dead after the vote.",
+     "the plan was dead after the vote"),
+    ("The governor warned lawmakers that the budget would run out in June.",
+     "the budget would run out in June"),
+])
+def test_the_one_addressed_is_not_what_was_said(text, content):
+    (att,) = outer(text)
+    assert att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "He told the story of the bridge that was built in May last year.",
+    "Critics railed against loopholes that benefit the richest families in the state.",
+])
+def test_a_relative_that_after_an_object_is_not_what_was_said(text):
+    """Must not fire: the clause after "that" tells of the object, it is not reported."""
+    assert all(not a["content"]["text"].startswith(("was built", "benefit"))
+               for a in atts(text))

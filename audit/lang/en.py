@@ -264,6 +264,9 @@ expect threatened claims claimed claim
 
 # Verbs whose object comes before the reported clause ("told reporters that ...").
 OBJECT_CUES = words("told tells tell telling")
+# Stance verbs whose object may be the one addressed, a "that" clause after it being what
+# was said ("warned lawmakers that ..."), not a relative clause of the object.
+ADDRESSEE_CUES = words("warn warns warned warning")
 
 # Words between a subject and its cue that are not part of the subject.
 AUX = words("""

@@ -27,6 +27,30 @@ MAX_ADDRESSEE = 4  # words of "told [the crowd] he ...", before the clause's sub
 _DASH = re.compile(r" [—–] | -- ")
 
 
+def _after_addressee(lang, toks: list[Tok], k: int, verb: int) -> int:
+    """Where the clause told begins when an addressee comes first and the clause's subject
+    opens with a determiner ("told reporters [the bridge] would reopen", "told the Post
+    [the plan] was dead"): that determiner, if it comes within MAX_ADDRESSEE words of a bare
+    noun phrase (no "of": "told the story of [the bridge] that was built" is no addressee)
+    and no clause word comes before the verb; else ``k``."""
+    for j in range(k + 1, min(verb - 1, k + MAX_ADDRESSEE + 1)):
+        if toks[j].low in lang.DETERMINERS and all(
+                t.is_word and t.low not in lang.NP_PREPS for t in toks[k:j]) and not any(
+                t.low in lang.CLAUSE_WORDS for t in toks[j:verb]):
+            return j
+    return k
+
+
+def _relative_that(lang, toks: list[Tok], i: int) -> bool:
+    """Whether the "that" at token ``i`` opens a relative clause, a verb after it ("told the
+    story of a bridge [that was] built"), not what was told ("told him that it was")."""
+    if toks[i].low != lang.THAT or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1].low
+    return nxt in lang.VERBISH or nxt in lang.AUX or nxt in lang.IRREGULAR_PAST or (
+        nxt.endswith(lang.PAST_ENDING) and not toks[i + 1].is_cap)
+
+
 class ReaderPatterns(NamedTuple):
     """A language pack's patterns read by the extractor, compiled once per pack."""
 
@@ -89,8 +113,9 @@ class Reader:
         limit = min(len(toks), k + (24 if wide else 6))
         commas = 0
         for i in range(k, limit):
-            if toks[i].low in self.lang.CLAUSE_OPENERS or (has_object and (
-                    toks[i].text in ",“\"")):
+            if (toks[i].low in self.lang.CLAUSE_OPENERS and not (
+                    has_object and i > k and _relative_that(self.lang, toks, i))) or (
+                    has_object and toks[i].text in ",“\""):
                 k = i
                 break
             if aside and toks[i].text == ",":
@@ -104,6 +129,8 @@ class Reader:
                 k = i  # "told reporters he would run": the addressee is not what was told
                 break
             if toks[i].low in self.lang.VERBISH or (not toks[i].is_word and toks[i].text != "."):
+                if has_object and toks[i].is_word:
+                    k = _after_addressee(self.lang, toks, k, i)
                 break
             if not has_object and toks[i].low in self.lang.SUBJECT_PRONOUNS:
                 if i > k and all(t.low in self.lang.WHEN_WORDS for t in toks[k:i]):

@@ -61,6 +61,10 @@ def object_content(r: Reader, c: CueContext):
             toks[end - 1].low in r.lang.COMPLEMENT_NOUNS:
         # "questioned the idea that ...": the idea and what it holds
         return r._clause(nxt.start, r._reported_end(nxt.start, sentence[1]))
+    if end < len(toks) and toks[end].low == r.lang.THAT and end - k1 <= MAX_ADDRESSEE and \
+            low in r.lang.ADDRESSEE_CUES:
+        return None  # "warned lawmakers that ...": an addressee, then the clause (as usual),
+        # not "railed against loopholes that benefit others"
     if end + 1 < len(toks) and toks[end].low == r.lang.AS and (
             toks[end + 1].is_word or toks[end + 1].text in "“\""):
         # "described the push as nearly impossible": the object and what it was called
