@@ -375,6 +375,7 @@ def test_a_source_named_with_an_apposition_is_the_person_named():
     (["Another", "19", "percent"], "vague"), (["about", "four", "in", "10"], "vague"),
     (["an", "arbitration", "panel"], "organization"),
     (["Rep.", "Hank", "Johnson", "(", "D-Ga", ".", ")"], "person"),
+    (["the", "news", "agency"], "outlet"), (["the", "agency"], "organization"),
 ])
 def test_source_types_on_real_phrases(words, stype):
     from audit.lang import en

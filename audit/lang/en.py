@@ -1120,6 +1120,7 @@ NOT_AUTHORIZED = "not authori"
 THE = "the"
 SPEAKS_FOR = "for"
 NOT_OUTLET_HEAD = "agency"
+NEWS_AGENCY_WORDS = words("news press wire")  # "the news agency", an outlet
 PEOPLE = "people"
 
 # Quantifiers that float off a subject ("Cruz and Rubio have both urged", "they all said"):

@@ -231,8 +231,9 @@ def _by_head(lang: ModuleType, words: list[str], chunk: list[str], hlow: str,
         if hlow in lang.DEFINITE_ROLE_HEADS and not determiner:
             return "unnamed"
         return "person" if _ends_with_name(lang, words) else "role"
-    if hlow in lang.OUTLET_HEADS and hlow != lang.NOT_OUTLET_HEAD:
-        return "outlet"
+    if hlow in lang.OUTLET_HEADS and (hlow != lang.NOT_OUTLET_HEAD or (
+            len(chunk) >= 2 and chunk[-2].lower() in lang.NEWS_AGENCY_WORDS)):
+        return "outlet"  # "the network"; "the agency" is an office, "the news agency" not
     if hlow in lang.GENERIC_PLURAL_DOCUMENTS and not determiner:
         return "vague"
     if hlow in lang.DOCUMENT_HEADS:
