@@ -298,6 +298,12 @@ earlier later yesterday today but and also still moreover additionally now then
 
 # Prepositions that may continue a noun phrase ("officials from the ministry").
 NP_PREPS = words("of from in at for with on familiar close to")
+# Role nouns whose "to" names whom they serve, inside the source: "the ambassador to Britain
+# said", "an adviser to the president said" ("to" otherwise ends a source).
+TO_ROLE_HEADS = words("""
+ambassador ambassadors envoy envoys adviser advisers advisor advisors aide aides assistant
+assistants counselor counsellor consultant consultants emissary
+""")
 
 # What a quote may be said of before it ("says of Clinton, “...”", "said about the plan: “...”").
 TOPIC_PREPS = words("of about")
@@ -619,7 +625,7 @@ subscribe advertisement ad click follow sign share listen contact email tags tag
 filed published posted last see more story stories here this that these those it the a
 an and but or so what why how when where who which there sponsored caption graphic
 chart map audio transcript disclosure clarification ps p.s story: adding translation exhibit
-disclaimer summary
+disclaimer summary dear plus
 """)
 # Words before a name and a colon that make the name an object, not the quote's speaker
 # ("screamed at Keith Scott: “...”", "his view of Lester Holt: “...”").
