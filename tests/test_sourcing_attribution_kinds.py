@@ -1258,3 +1258,14 @@ def test_datelines_and_letter_salutations_are_no_labels(text):
 def test_a_speaker_label_still_reads():
     text = "BRUN: We will keep the ferry running all winter long.\n"
     assert sources(text) == ["BRUN"]
+
+
+def test_a_heading_run_into_its_first_line_is_not_the_source():
+    text = "Summary Studies show that walking daily can lower blood pressure in older adults."
+    assert sources(text) == ["Studies"]
+
+
+def test_an_adverb_alone_is_no_source():
+    text = "Regardless, take any cough that lasts a month seriously and see a doctor."
+    assert sources(text) == []
+

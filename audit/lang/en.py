@@ -1069,7 +1069,8 @@ fly
 """)
 ONE_WORD_LEADS = frozenset({"now", "meanwhile", "however", "also", "still", "then", "but",
                             "and", "moreover", "additionally", "yesterday", "today", "later",
-                            "earlier", "so", "yet", "instead", "indeed", "separately"})
+                            "earlier", "so", "yet", "instead", "indeed", "separately",
+                            "summary"})  # a section heading run into its first line
 ENDS_HEAD = frozenset({"there", "here", "who", "and", "or", "by"})
 NOT_GIVEN_NAMES = words("""
 mr ms mrs dr like unlike without even once both either neither every each all any such
@@ -1089,7 +1090,7 @@ PERIOD_WORDS = words("week weekend month year spring summer fall autumn winter")
 PERIOD_LEADS = words("earlier later just only")
 TIME_PREPS = words("in on at during after before last this earlier later")
 NOT_NAME_WORDS = words("state defense foreign house")
-NOT_SOURCE_WORDS = words("you this that there here what which")
+NOT_SOURCE_WORDS = words("you this that there here what which regardless")
 INDEFINITES = words("a an one another some several")
 HONORIFICS = words("Mr Ms Mrs Dr Mr. Ms. Mrs. Dr.")
 CONTRACTION_PATTERN = r"[’'](?:d|ll|ve|re|m|s)$"
