@@ -1269,3 +1269,19 @@ def test_an_adverb_alone_is_no_source():
     text = "Regardless, take any cough that lasts a month seriously and see a doctor."
     assert sources(text) == []
 
+
+
+@pytest.mark.parametrize("text", [
+    "Better still, they’re focused on their members and on their savings.",
+    "As I'll show later, the ferries run on a timetable set in the spring.",
+    "I’m sure the vote went the right way in the end for the town.",
+])
+def test_pronoun_with_are_am_or_will_is_no_source(text):
+    assert sources(text) == []
+
+
+@pytest.mark.parametrize("text,source", [
+    ("They’ve said the ferry will run all winter long this year.", "They’ve"),
+])
+def test_pronoun_with_have_or_has_still_reports(text, source):
+    assert sources(text) == [source]

@@ -1094,6 +1094,9 @@ NOT_SOURCE_WORDS = words("you this that there here what which regardless")
 INDEFINITES = words("a an one another some several")
 HONORIFICS = words("Mr Ms Mrs Dr Mr. Ms. Mrs. Dr.")
 CONTRACTION_PATTERN = r"[’'](?:d|ll|ve|re|m|s)$"
+# A pronoun with "are", "am" or "will" run on ("they’re focused", "I’ll explain"): the verb after
+# it is an adjective or a future, not a report made.
+NOT_REPORTING_CONTRACTION = r"[’'](?:ll|re|m)$"
 # "did not say whether ...": nothing reported (content.py); the pronouns that name a person
 # of known gender (carry.py); an interview's question and answer labels (labels.py).
 IF_WORDS = words("whether if")

@@ -213,6 +213,8 @@ def _source_type(lang: ModuleType, words: tuple[str, ...]) -> str | None:
         return None
     low = " ".join(words).lower()
     if len(words) == 1:
+        if re.search(lang.NOT_REPORTING_CONTRACTION, low):
+            return None
         low = re.sub(lang.CONTRACTION_PATTERN, "", low)  # "I’d expect", "she’s said"
     if len(words) == 1 and (low in lang.PRONOUNS or low in lang.POSSESSIVE_PRONOUNS):
         return "pronoun"
