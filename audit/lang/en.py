@@ -301,6 +301,12 @@ earlier later yesterday today but and also still moreover additionally now then
 
 # Prepositions that may continue a noun phrase ("officials from the ministry").
 NP_PREPS = words("of from in at for with on familiar close to")
+# Role nouns whose "to" names whom they serve, inside the source: "the ambassador to Britain
+# said", "an adviser to the president said" ("to" otherwise ends a source).
+TO_ROLE_HEADS = words("""
+ambassador ambassadors envoy envoys adviser advisers advisor advisors aide aides assistant
+assistants counselor counsellor consultant consultants emissary
+""")
 
 # What a quote may be said of before it ("says of Clinton, “...”", "said about the plan: “...”").
 TOPIC_PREPS = words("of about")
@@ -630,7 +636,7 @@ subscribe advertisement ad click follow sign share listen contact email tags tag
 filed published posted last see more story stories here this that these those it the a
 an and but or so what why how when where who which there sponsored caption graphic
 chart map audio transcript disclosure clarification ps p.s story: adding translation exhibit
-disclaimer summary
+disclaimer summary dear plus
 """)
 # Words before a name and a colon that make the name an object, not the quote's speaker
 # ("screamed at Keith Scott: “...”", "his view of Lester Holt: “...”").
@@ -1074,7 +1080,8 @@ fly
 """)
 ONE_WORD_LEADS = frozenset({"now", "meanwhile", "however", "also", "still", "then", "but",
                             "and", "moreover", "additionally", "yesterday", "today", "later",
-                            "earlier", "so", "yet", "instead", "indeed", "separately"})
+                            "earlier", "so", "yet", "instead", "indeed", "separately",
+                            "summary"})  # a section heading run into its first line
 ENDS_HEAD = frozenset({"there", "here", "who", "and", "or", "by"})
 NOT_GIVEN_NAMES = words("""
 mr ms mrs dr like unlike without even once both either neither every each all any such
@@ -1094,10 +1101,13 @@ PERIOD_WORDS = words("week weekend month year spring summer fall autumn winter")
 PERIOD_LEADS = words("earlier later just only")
 TIME_PREPS = words("in on at during after before last this earlier later")
 NOT_NAME_WORDS = words("state defense foreign house")
-NOT_SOURCE_WORDS = words("you this that there here what which")
+NOT_SOURCE_WORDS = words("you this that there here what which regardless")
 INDEFINITES = words("a an one another some several")
 HONORIFICS = words("Mr Ms Mrs Dr Mr. Ms. Mrs. Dr.")
 CONTRACTION_PATTERN = r"[’'](?:d|ll|ve|re|m|s)$"
+# A pronoun with "are", "am" or "will" run on ("they’re focused", "I’ll explain"): the verb after
+# it is an adjective or a future, not a report made.
+NOT_REPORTING_CONTRACTION = r"[’'](?:ll|re|m)$"
 # "did not say whether ...": nothing reported (content.py); the pronouns that name a person
 # of known gender (carry.py); an interview's question and answer labels (labels.py).
 IF_WORDS = words("whether if")

@@ -31,7 +31,7 @@ def labels(text: str, lang: ModuleType) -> list[Attribution]:
         label = match.group("label")
         words = label.split()
         if words[0].lower().strip(".") in lang.NOT_LABELS or label[-1] in ".-&'’" or \
-                any(ch.isdigit() for ch in words[0]):
+                any(ch.isdigit() for ch in words[0]) or _dateline(lang, label, words):
             continue
         start, end = match.span("content")
         while end > start and text[end - 1] in " \t":
@@ -124,6 +124,13 @@ def _label_type(lang: ModuleType, words: list[str]) -> str:
     if stype is not None:
         return stype
     return "person" if words[0].isupper() or len(words) <= 3 else "organization"
+
+
+def _dateline(lang: ModuleType, label: str, words: list[str]) -> bool:
+    """A capital or country in capitals ("NEW DELHI: ...", "CHINA: ..."): where the story
+    was filed, not who speaks."""
+    return label.isupper() and (words[-1].lower() in lang.CAPITALS
+                                or "-".join(words).lower() in lang.COUNTRIES)
 
 
 def _figures(piece: str) -> bool:

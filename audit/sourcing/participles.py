@@ -10,7 +10,7 @@ from audit.model import Form
 from audit.sourcing.content import Reader
 from audit.sourcing.context import CueContext
 from audit.sourcing.record import Attribution
-from audit.sourcing.sources import source_type
+from audit.sourcing.sources import source_type, spaced_dash
 from audit.sourcing.text import WINDOW, Tok, tokens, trim, word_count
 
 
@@ -153,8 +153,10 @@ def _sentence_subject(r: Reader, sentence, before: int) -> tuple[tuple[int, int]
     head_end = None
     for k in range(i, min(len(toks), i + 16)):
         tok = toks[k]
-        if tok.text == "," and head_end is None:
-            head_end = k  # "Rep. David McKinley, R-W.Va., visited": the name
+        if head_end is None and (tok.text == "," or (
+                (tok.text in "—–" or spaced_dash(toks, k)) and k > i and toks[k - 1].is_cap)):
+            head_end = k  # "Rep. David McKinley, R-W.Va., visited", "The Authority - which
+            # ... - called": the name
         elif tok.is_word and not tok.is_cap and k > i and (
                 tok.low in r.lang.VERBISH or tok.low in r.lang.AUX
                 or tok.low.endswith(r.lang.PAST_ENDING)

@@ -51,8 +51,11 @@ def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | 
             if opening is not None and toks[opening].text == "(" and opening > 0:
                 i = opening - 1  # "Rep. Hank Johnson (D-Ga.) said": the party is his
                 continue
-        if not tok.is_word and tok.text not in ".’'-&":
-            break
+        if not tok.is_word and (tok.text not in ".’'-&" or _dateline_dash(toks, i)):
+            break  # "BERLIN -- The agency says": the place the story was filed from
+        if tok.low == lang.TO and i > 0 and toks[i - 1].low in lang.TO_ROLE_HEADS:
+            i -= 1  # "the ambassador to Britain", "an adviser to the president"
+            continue
         if tok.low in lang.CLAUSE_WORDS or tok.low in lang.VERBISH:
             break
         if tok.low in lang.NAME_JOINERS and not _joins_names(lang, toks, i):
@@ -100,6 +103,31 @@ def _abbreviated(lang: ModuleType, toks: list[Tok], stop: int) -> bool:
     before = toks[stop - 2]
     return before.low in lang.ABBREVIATED_NAME_ENDS or (
         "." in before.text and all(len(p) == 1 and p.isupper() for p in before.text.split(".")))
+
+
+def _dateline_dash(toks: list[Tok], i: int) -> bool:
+    """A spaced dash after a word in capitals ("BERLIN --", "NEW YORK -"): a dateline."""
+    if not spaced_dash(toks, i):
+        return False
+    k = i
+    while k > 0 and toks[k - 1].text == "-":
+        k -= 1
+    return k > 0 and toks[k - 1].text.isupper() and len(toks[k - 1].text) > 1
+
+
+def spaced_dash(toks: list[Tok], i: int) -> bool:
+    """A hyphen standing for a dash: spaces on both sides ("A - which", "BERLIN -- A")."""
+    tok = toks[i]
+    if tok.text != "-":
+        return False
+    j = i
+    while j + 1 < len(toks) and toks[j + 1].text == "-" and toks[j + 1].start == toks[j].end:
+        j += 1
+    k = i
+    while k > 0 and toks[k - 1].text == "-" and toks[k - 1].end == toks[k].start:
+        k -= 1
+    return (k == 0 or toks[k - 1].end < toks[k].start) and \
+        (j + 1 >= len(toks) or toks[j].end < toks[j + 1].start)
 
 
 def _drop_leading(lang: ModuleType, toks: list[Tok], first: int, stop: int) -> int:
@@ -199,6 +227,8 @@ def _source_type(lang: ModuleType, words: tuple[str, ...]) -> str | None:
         return None
     low = " ".join(words).lower()
     if len(words) == 1:
+        if re.search(lang.NOT_REPORTING_CONTRACTION, low):
+            return None
         low = re.sub(lang.CONTRACTION_PATTERN, "", low)  # "I’d expect", "she’s said"
     if len(words) == 1 and (low in lang.PRONOUNS or low in lang.POSSESSIVE_PRONOUNS):
         return "pronoun"

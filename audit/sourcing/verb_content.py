@@ -152,7 +152,8 @@ def subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
     if content is None or parenthetical or shapes.trivial(r.lang, r.text, content) or \
             shapes.adverbial(r.lang, r.text, content) or \
             shapes.participle(r.lang, r.text, content):
-        subordinate = first > 0 and toks[first - 1].low in r.lang.SUBORDINATORS
+        subordinate = first > 0 and (toks[first - 1].low in r.lang.SUBORDINATORS or
+                                     _opening_phrase(r, toks, first, sentence))
         before = None if subordinate else r._before(
             toks[first - 1 if as_clause else first].start, sentence)
         nxt = r.quotes.opening_at(shapes.next_char(r.text, sentence[1]))
@@ -177,6 +178,17 @@ def subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
     if r._is_quote(content) and content[0] > toks[k0].start and first_half is not None:
         return first_half.start, content[1]  # “A,” she said, “B.”: both halves
     return content
+
+
+def _opening_phrase(r: Reader, toks, first: int, sentence) -> bool:
+    """"In a post at the time [she] wrote": a phrase opening the sentence with a preposition
+    runs into the subject with no comma; it is where or when, not what was said."""
+    if not toks[first - 1].is_word:
+        return False
+    lead = r.text[sentence[0]:toks[first].start]
+    words = lead.split(None, 1)
+    return bool(words) and words[0].lower() in r.lang.LEADING_PREPS and \
+        not any(mark in lead for mark in ",;:“”\"")
 
 
 MAX_OCCASION = 6  # words of an occasion between a cue and its comma ("on Monday")

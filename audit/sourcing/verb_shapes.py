@@ -18,7 +18,7 @@ from audit.sourcing.content import Reader
 from audit.sourcing.context import CueContext
 from audit.sourcing.participles import shared
 from audit.sourcing.record import Attribution
-from audit.sourcing.sources import more_specific, np_after, np_before
+from audit.sourcing.sources import more_specific, np_after, np_before, spaced_dash
 from audit.sourcing.text import Tok, word_count
 from audit.sourcing.verb_content import (
     NOT_REPORTED,
@@ -351,10 +351,9 @@ def _dashed_aside(r: Reader, c: CueContext) -> Attribution | None:
     """"Jason Sims — a teacher from Mount Pleasant — says ...": a source and an aside set
     off by a pair of dashes before the verb."""
     toks, k0 = c.toks, c.k0
-    if k0 < 4 or toks[k0 - 1].text not in _DASHES:
+    if k0 < 4 or not _dash(toks, k0 - 1):
         return None
-    opening = next((i for i in range(k0 - 2, max(0, k0 - 20), -1)
-                    if toks[i].text in _DASHES), None)
+    opening = next((i for i in range(k0 - 2, max(0, k0 - 20), -1) if _dash(toks, i)), None)
     if opening is None or opening == k0 - 2:
         return None
     head = np_before(r.lang, toks, opening)
@@ -365,12 +364,20 @@ def _dashed_aside(r: Reader, c: CueContext) -> Attribution | None:
     content = subject_content(r, toks, head[0], k0, c.k1, c.sentence)
     if stype is None or content is None:
         return None
-    source = (toks[head[0]].start, toks[k0 - 2].end)
+    # "Jason Sims — a teacher ... —" names him twice; "Jason Sims — whose father ... —" is
+    # a clause about him, not part of the source
+    last = head[1] - 1 if toks[opening + 1].low in r.lang.CLAUSE_WORDS else k0 - 2
+    source = (toks[head[0]].start, toks[last].end)
     form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
     return Attribution(content, source, c.cue, stype, r._has_quote(content), form)
 
 
 _DASHES = ("—", "–")
+
+
+def _dash(toks: list[Tok], i: int) -> bool:
+    """A dash, or a hyphen standing for one ("The Authority - which ... - said")."""
+    return toks[i].text in _DASHES or spaced_dash(toks, i)
 
 
 def _name_and_details(r: Reader, c: CueContext) -> Attribution | None:
