@@ -1188,3 +1188,20 @@ def test_participle_shares_the_sentence_subject(text, source, content):
 ])
 def test_participle_without_a_shared_subject(text):
     assert not [a for a in outer(text) if a["cue"]["text"] == "saying"]
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("“Never,” the mayor replied.", "the mayor", "“Never,”"),
+    ("The crowd was quiet. “Absolutely,” she added.", "she", "“Absolutely,”"),
+])
+def test_a_one_word_quote_before_its_cue_is_reported(text, source, content):
+    (att,) = outer(text)
+    assert att["source"]["text"] == source and att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "He called the idea “silly,” and left.",  # a one-word quote with no cue
+    "The mayor said “yes.”",  # after the cue: one word is too little to report
+])
+def test_a_one_word_quote_without_a_cue_before_it_stays_unreported(text):
+    assert not [a for a in outer(text) if a["content"]["text"] in ("“silly,”", "“yes.”")]

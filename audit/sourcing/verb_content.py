@@ -162,7 +162,8 @@ def subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
                 parenthetical and not as_clause else before
         elif nxt is not None and not parenthetical:
             content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
-    if content is None or word_count(r.text, content) < 2 or \
+    if content is None or (word_count(r.text, content) < 2 and not (
+            r._is_quote(content) and content[1] <= toks[first].start)) or \
             r.text[content[0]:content[0] + 6].lower().startswith(r.lang.RELATIVE_OPENERS):
         return None
     first_half = r.quotes.closing_before(toks[first].start)
