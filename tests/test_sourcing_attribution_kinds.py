@@ -1205,3 +1205,23 @@ def test_a_one_word_quote_before_its_cue_is_reported(text, source, content):
 ])
 def test_a_one_word_quote_without_a_cue_before_it_stays_unreported(text):
     assert not [a for a in outer(text) if a["content"]["text"] in ("“silly,”", "“yes.”")]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("“The bridge stays open,” the mayor told guests as she left the hall.", "the mayor"),
+    ("“The bridge stays open,” the mayor joked with guests after the dinner.", "the mayor"),
+    ("“The bridge stays open,” the mayor insisted to the crowd.", "the mayor"),
+    ("“The bridge stays open,” she argued to the board on Monday, citing the budget.", "she"),
+])
+def test_a_quote_before_its_cue_wins_over_an_addressee_or_occasion_after_it(text, source):
+    (att,) = [a for a in outer(text) if a["source"]["text"] == source
+              and a["cue"]["text"] != "citing"]
+    assert att["content"]["text"] == "“The bridge stays open,”"
+
+
+@pytest.mark.parametrize("text,content", [
+    ("“Listen,” the mayor told guests she would run again.", "she would run again"),
+    ("The mayor insisted to the crowd that the bridge stays open.", "the bridge stays open"),
+])
+def test_a_clause_after_an_addressee_is_still_what_was_told(text, content):
+    assert content in [a["content"]["text"] for a in outer(text)]

@@ -223,7 +223,8 @@ def _said_after(r: Reader, toks, k1: int) -> bool:
                 r.quotes.opening_at(tok.start) is not None:
             return True
         if k1 < i <= k1 + MAX_ADDRESSEE and tok.low in r.lang.SUBJECT_PRONOUNS and \
-                all(t.is_word and t.low not in r.lang.VERBISH for t in toks[k1:i]):
+                all(t.is_word and t.low not in r.lang.VERBISH
+                    and t.low not in r.lang.OCCASION_CLAUSES for t in toks[k1:i]):
             return True
         if tok.text in ".;":
             return False

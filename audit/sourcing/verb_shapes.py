@@ -204,7 +204,8 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
         toks[k1].low in r.lang.CLAIMED_THINGS and toks[k0].low.startswith(r.lang.CLAIM_STEM)))
     # "“...,” Gambill said to cheers from the crowd": what was said comes before
     # ("“...,” she said of the claim", "“...,” Stenberg said as she accepted her award")
-    cheers = strong and k1 < len(toks) and (
+    cheers = k1 < len(toks) and (
+        strong or _comma_quote_before(r, toks[np[0]].start, sentence)) and (
         (toks[k1].low == r.lang.TO and r._before(toks[np[0]].start, sentence))
         or (toks[k1].low in r.lang.NOT_A_CLAUSE
             and r._is_quote(r._before(toks[np[0]].start, sentence) or (0, 0))))
@@ -225,6 +226,14 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
     direct = r._is_quote(content) or r._has_quote(content)
     return Attribution(content, source, cue, stype, direct, Form.QUOTE if r._is_quote(
         content) else Form.REPORTED)
+
+
+def _comma_quote_before(r: Reader, pos: int, sentence) -> bool:
+    """Whether a quote closing on a comma opens the sentence just before ``pos`` (“A,” X
+    insisted to reporters): what any cue after it reports, whatever follows the cue."""
+    quote = r.quotes.closing_before(pos)
+    return quote is not None and quote.start == sentence[0] and \
+        r.text[quote.start:quote.end].rstrip("”\"'’» ")[-1:] == ","
 
 
 def _cue_shape_ok(r: Reader, toks, k0: int, k1: int) -> bool:
