@@ -1225,3 +1225,17 @@ def test_a_quote_before_its_cue_wins_over_an_addressee_or_occasion_after_it(text
 ])
 def test_a_clause_after_an_addressee_is_still_what_was_told(text, content):
     assert content in [a["content"]["text"] for a in outer(text)]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("“The bridge stays open,” wrote one commenter.", "one commenter"),
+    ("“The bridge stays open,” wrote a reader from Ohio.", "a reader from Ohio"),
+])
+def test_an_unnamed_source_after_an_inverted_cue_and_a_quote(text, source):
+    (att,) = outer(text)
+    assert att["source"]["text"] == source and att["source_type"] == "unnamed"
+    assert att["content"]["text"] == "“The bridge stays open,”"
+
+
+def test_an_unknown_noun_after_an_inverted_cue_needs_a_quote_before_it():
+    assert outer("The bridge stays open, wrote one commenter.") == []

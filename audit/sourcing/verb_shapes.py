@@ -273,6 +273,9 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
         return None  # "..., said she encourages ...", "said his district received"
     stype = r._typed(words, strong)
     content = r._before(cue[0], sentence)
+    if stype is None and content is not None and r._is_quote(content) and \
+            words[0].lower() in r.lang.NP_LEADS and len(words) <= 6:
+        stype = "unnamed"  # "“...,” wrote one commenter": a quote and someone unnamed
     if stype is None or content is None:
         return None
     if not r._is_quote(content) and r.lang.WHO_ASIDE in r.text[content[0]:content[1]]:
