@@ -1201,10 +1201,28 @@ def test_a_one_word_quote_before_its_cue_is_reported(text, source, content):
 
 @pytest.mark.parametrize("text", [
     "He called the idea “silly,” and left.",  # a one-word quote with no cue
-    "The mayor said “yes.”",  # after the cue: one word is too little to report
+    "Lopez praised the “silly” plan, the mayor said on Monday.",  # inside the clause said
 ])
-def test_a_one_word_quote_without_a_cue_before_it_stays_unreported(text):
-    assert not [a for a in outer(text) if a["content"]["text"] in ("“silly,”", "“yes.”")]
+def test_a_one_word_quote_without_a_cue_of_its_own_stays_unreported(text):
+    assert not [a for a in outer(text) if a["content"]["text"] in ("“silly,”", "“silly”")]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Asked whether he would run again, the mayor said, “Probably.”", "“Probably.”"),
+    ("Asked about the bridge, the mayor said, “Not yet.”", "“Not yet.”"),
+    ("The mayor said “yes.”", "“yes.”"),
+])
+def test_a_short_quote_after_its_cue_is_what_was_said(text, content):
+    (att,) = [a for a in outer(text) if a["cue"]["text"] == "said"]
+    assert att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said it.",  # one word after the cue, no quote: nothing said
+    "The mayor said so.",
+])
+def test_a_short_non_quote_after_a_cue_is_not_what_was_said(text):
+    assert not [a for a in outer(text) if a["cue"]["text"] == "said"]
 
 
 @pytest.mark.parametrize("text,source", [

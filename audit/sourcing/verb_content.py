@@ -145,7 +145,9 @@ def subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
             r._is_quote(content) or _leading_adverbial(r, toks, first, sentence)) \
             and r.quotes.closing_before(toks[first].start) is None:
         parenthetical = False  # "At the fair, Beck said, “...”": the quote is what he said
-    if content is None or parenthetical or shapes.trivial(r.lang, r.text, content) or \
+    said_quote = content is not None and r._is_quote(content) and content[0] > toks[k0].start
+    if content is None or parenthetical or (
+            shapes.trivial(r.lang, r.text, content) and not said_quote) or \
             shapes.adverbial(r.lang, r.text, content) or \
             shapes.participle(r.lang, r.text, content):
         subordinate = first > 0 and toks[first - 1].low in r.lang.SUBORDINATORS
@@ -162,8 +164,7 @@ def subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
                 parenthetical and not as_clause else before
         elif nxt is not None and not parenthetical:
             content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
-    if content is None or (word_count(r.text, content) < 2 and not (
-            r._is_quote(content) and content[1] <= toks[first].start)) or \
+    if content is None or (word_count(r.text, content) < 2 and not r._is_quote(content)) or \
             r.text[content[0]:content[0] + 6].lower().startswith(r.lang.RELATIVE_OPENERS):
         return None
     first_half = r.quotes.closing_before(toks[first].start)
