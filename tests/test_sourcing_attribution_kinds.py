@@ -1257,3 +1257,24 @@ def test_an_unnamed_source_after_an_inverted_cue_and_a_quote(text, source):
 
 def test_an_unknown_noun_after_an_inverted_cue_needs_a_quote_before_it():
     assert outer("The bridge stays open, wrote one commenter.") == []
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Smith also said that the Herald, a weekly paper, has done an “awful” job.",
+     "the Herald, a weekly paper, has done an “awful” job"),
+    ("Smith said the bridge, a relic of the 1920s, was unsafe.",
+     "the bridge, a relic of the 1920s, was unsafe"),
+])
+def test_an_apposition_after_the_subject_of_what_was_said_does_not_end_it(text, content):
+    (att,) = outer(text)
+    assert att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Smith said that the plan would fail, a view shared by many, and left.",
+     "the plan would fail"),  # a gloss on the whole clause, no verb after it
+    ("Smith said that the long plan of the city would fail, a view many share, is odd.",
+     "the long plan of the city would fail"),  # not a short subject
+])
+def test_an_apposition_after_a_clause_still_ends_it(text, content):
+    assert content in [a["content"]["text"] for a in outer(text)]
