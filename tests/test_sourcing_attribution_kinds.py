@@ -1278,3 +1278,15 @@ def test_an_apposition_after_the_subject_of_what_was_said_does_not_end_it(text, 
 ])
 def test_an_apposition_after_a_clause_still_ends_it(text, content):
     assert content in [a["content"]["text"] for a in outer(text)]
+
+
+def test_a_clause_begun_with_that_does_not_jump_to_the_next_paragraphs_quote():
+    text = "The mayor also said that Jones, the clerk.\n\n“The bridge stays open,” she said."
+    assert [a["content"]["text"] for a in outer(text) if a["source"]["text"] == "The mayor"] \
+        == ["Jones, the clerk"]
+
+
+def test_a_cue_ending_its_paragraph_still_takes_the_quote_that_follows():
+    text = "The mayor said on Monday:\n\n“The bridge stays open for now.”"
+    (att,) = outer(text)
+    assert att["content"]["text"] == "“The bridge stays open for now.”"

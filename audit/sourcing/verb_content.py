@@ -162,7 +162,8 @@ def subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
         if before is not None:
             content = _around_aside(r, before, aside_end, toks, sentence) if \
                 parenthetical and not as_clause else before
-        elif nxt is not None and not parenthetical:
+        elif nxt is not None and not parenthetical and not (
+                k1 < len(toks) and toks[k1].low in r.lang.CLAUSE_LEADS):
             content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
     if content is None or (word_count(r.text, content) < 2 and not r._is_quote(content)) or \
             r.text[content[0]:content[0] + 6].lower().startswith(r.lang.RELATIVE_OPENERS):
