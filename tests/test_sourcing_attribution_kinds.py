@@ -1290,3 +1290,14 @@ def test_a_cue_ending_its_paragraph_still_takes_the_quote_that_follows():
     text = "The mayor said on Monday:\n\n“The bridge stays open for now.”"
     (att,) = outer(text)
     assert att["content"]["text"] == "“The bridge stays open for now.”"
+
+
+def test_a_quote_ending_its_own_sentence_wins_over_an_occasion_after_the_cue():
+    text = "“The bridge stays open!” the mayor said as she cut the ribbon."
+    (att,) = outer(text)
+    assert att["content"]["text"] == "“The bridge stays open!”"
+
+
+def test_a_quote_ending_its_own_sentence_leaves_a_clause_after_the_cue():
+    text = "“The bridge stays open!” The mayor said that the vote was close."
+    assert [a["content"]["text"] for a in outer(text)] == ["the vote was close"]

@@ -130,7 +130,9 @@ def subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
             not _said_after(r, toks, k1):
         content = None  # "“...,” Kasich told a crowd in Berea": what came before (also
         # "“... who knows?” Trump told ITV", the quote ending the sentence before)
-    lead_quote = r.quotes.closing_before(toks[first].start) if first > 0 else None
+    lead_quote = r.quotes.closing_before(toks[first].start) if first > 0 or (
+        k1 < len(toks) and toks[k1].low in r.lang.OCCASION_CLAUSES) else None  # also
+    # "“...!” Sessions said as he ...": the quote ended the sentence before
     if content is not None and lead_quote is not None and not r._is_quote(content) and (
             not _said_after(r, toks, k1) or (_comma_closed(r, lead_quote, sentence)
                                              and _aside_after(r, toks[k1 - 1].end, content))):
