@@ -1301,3 +1301,16 @@ def test_a_quote_ending_its_own_sentence_wins_over_an_occasion_after_the_cue():
 def test_a_quote_ending_its_own_sentence_leaves_a_clause_after_the_cue():
     text = "“The bridge stays open!” The mayor said that the vote was close."
     assert [a["content"]["text"] for a in outer(text)] == ["the vote was close"]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("“Is the bridge open?” the mayor asks as a clerk walks in.", "“Is the bridge open?”"),
+    ("“Open the bridge!” the mayor pleaded with the board.", "“Open the bridge!”"),
+])
+def test_a_question_or_exclamation_before_its_cue_wins_over_words_after_it(text, content):
+    (att,) = outer(text)
+    assert att["content"]["text"] == content
+
+
+def test_a_statement_ending_its_sentence_leaves_an_addressee_cue_unread():
+    assert outer("“The bridge is open.” The mayor pleaded with the board.") == []

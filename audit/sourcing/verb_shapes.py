@@ -230,10 +230,12 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
 
 def _comma_quote_before(r: Reader, pos: int, sentence) -> bool:
     """Whether a quote closing on a comma opens the sentence just before ``pos`` (“A,” X
-    insisted to reporters): what any cue after it reports, whatever follows the cue."""
+    insisted to reporters), or a question or exclamation ends the sentence before (“A?” X
+    asks as ...): what any cue after it reports, whatever follows the cue."""
     quote = r.quotes.closing_before(pos)
-    return quote is not None and quote.start == sentence[0] and \
-        r.text[quote.start:quote.end].rstrip("”\"'’» ")[-1:] == ","
+    last = r.text[quote.start:quote.end].rstrip("”\"'’» ")[-1:] if quote is not None else ""
+    return (last in (",", "?", "!") and quote.start == sentence[0]) or (
+        last in ("?", "!") and quote.end <= sentence[0])
 
 
 def _cue_shape_ok(r: Reader, toks, k0: int, k1: int) -> bool:
