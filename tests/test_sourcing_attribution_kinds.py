@@ -1314,3 +1314,16 @@ def test_a_question_or_exclamation_before_its_cue_wins_over_words_after_it(text,
 
 def test_a_statement_ending_its_sentence_leaves_an_addressee_cue_unread():
     assert outer("“The bridge is open.” The mayor pleaded with the board.") == []
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("The mayor laughed and said, “We’ll see.”", "said", "“We’ll see.”"),
+    ("The mayor ended her speech by saying “Thank you.”", "saying", "“Thank you.”"),
+])
+def test_a_short_quote_after_a_cue_sharing_its_subject(text, cue, content):
+    (att,) = [a for a in outer(text) if a["cue"]["text"] == cue]
+    assert att["content"]["text"] == content
+
+
+def test_a_short_clause_after_a_cue_sharing_its_subject_is_not_reported():
+    assert not [a for a in outer("The mayor laughed and said so.") if a["cue"]["text"] == "said"]
