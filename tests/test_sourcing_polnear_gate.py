@@ -20,7 +20,7 @@ SCORER = ROOT.parent / "shared" / "tools" / "score_attribution.py"
 # PolNeAR dev when the floor was set (ninth pass: restrictive "who" clauses, participles
 # after a quote, quote marks): content P 0.860 R 0.548 F1 0.670, content+source F1 0.638,
 # quoted contents F1 0.862.
-REACHED = {"content": 0.670, "content_source": 0.638, "direct": 0.862}
+REACHED = {"content": 0.670, "content_source": 0.639, "direct": 0.863}
 SLACK = 0.02
 
 
