@@ -160,7 +160,7 @@ class Reader:
     def _apposed_subject(self, start: int, comma: int, after: int, end: int) -> bool:
         """Whether the apposition at ``comma`` follows a short subject and closes on a comma
         before an auxiliary verb ("CNN, a fellow network, has done ...")."""
-        if len(self.text[start:comma].split()) > MAX_ADDRESSEE:
+        if word_count(self.text, (start, comma)) > MAX_ADDRESSEE:
             return False
         close = self.text.find(", ", after, min(end, after + MAX_APPOSITION))
         verb = self.text[close + 2:close + 12].split(None, 1)[:1] if close >= 0 else []

@@ -203,8 +203,12 @@ def _occasion_comma(r: Reader, toks, k1: int) -> int:
 def _comma_closed(r: Reader, quote, sentence) -> bool:
     """Whether a quote opening its clause closes on a comma (“A,” X said): the quote is
     what the cue after it reports, whatever follows the cue."""
-    return r.text[quote.start:quote.end].rstrip("”\"'’» ")[-1:] == "," and \
-        not r._partial(quote.start, sentence)
+    return quote_end_mark(r, quote) == "," and not r._partial(quote.start, sentence)
+
+
+def quote_end_mark(r: Reader, quote) -> str:
+    """The punctuation a quote ends on inside its closing marks (“A,” -> ",")."""
+    return r.text[quote.start:quote.end].rstrip("”\"'’» ")[-1:]
 
 
 def _aside_after(r: Reader, cue_end: int, content: tuple[int, int]) -> bool:

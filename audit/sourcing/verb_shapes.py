@@ -24,6 +24,7 @@ from audit.sourcing.verb_content import (
     NOT_REPORTED,
     object_content,
     quote_after_topic,
+    quote_end_mark,
     subject_content,
     to_addressee_that,
 )
@@ -233,7 +234,7 @@ def _comma_quote_before(r: Reader, pos: int, sentence) -> bool:
     insisted to reporters), or a question or exclamation ends the sentence before (“A?” X
     asks as ...): what any cue after it reports, whatever follows the cue."""
     quote = r.quotes.closing_before(pos)
-    last = r.text[quote.start:quote.end].rstrip("”\"'’» ")[-1:] if quote is not None else ""
+    last = quote_end_mark(r, quote) if quote is not None else ""
     return (last in (",", "?", "!") and quote.start == sentence[0]) or (
         last in ("?", "!") and quote.end <= sentence[0])
 
