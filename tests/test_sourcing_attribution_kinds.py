@@ -1365,3 +1365,142 @@ def test_pronoun_with_are_am_or_will_is_no_source(text):
 ])
 def test_pronoun_with_have_or_has_still_reports(text, source):
     assert sources(text) == [source]
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("“Never,” the mayor replied.", "the mayor", "“Never,”"),
+    ("The crowd was quiet. “Absolutely,” she added.", "she", "“Absolutely,”"),
+])
+def test_a_one_word_quote_before_its_cue_is_reported(text, source, content):
+    (att,) = outer(text)
+    assert att["source"]["text"] == source and att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "He called the idea “silly,” and left.",  # a one-word quote with no cue
+    "Lopez praised the “silly” plan, the mayor said on Monday.",  # inside the clause said
+])
+def test_a_one_word_quote_without_a_cue_of_its_own_stays_unreported(text):
+    assert not [a for a in outer(text) if a["content"]["text"] in ("“silly,”", "“silly”")]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Asked whether he would run again, the mayor said, “Probably.”", "“Probably.”"),
+    ("Asked about the bridge, the mayor said, “Not yet.”", "“Not yet.”"),
+    ("The mayor said “yes.”", "“yes.”"),
+])
+def test_a_short_quote_after_its_cue_is_what_was_said(text, content):
+    (att,) = [a for a in outer(text) if a["cue"]["text"] == "said"]
+    assert att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said it.",  # one word after the cue, no quote: nothing said
+    "The mayor said so.",
+])
+def test_a_short_non_quote_after_a_cue_is_not_what_was_said(text):
+    assert not [a for a in outer(text) if a["cue"]["text"] == "said"]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("“The bridge stays open,” the mayor told guests as she left the hall.", "the mayor"),
+    ("“The bridge stays open,” the mayor joked with guests after the dinner.", "the mayor"),
+    ("“The bridge stays open,” the mayor insisted to the crowd.", "the mayor"),
+    ("“The bridge stays open,” she argued to the board on Monday, citing the budget.", "she"),
+])
+def test_a_quote_before_its_cue_wins_over_an_addressee_or_occasion_after_it(text, source):
+    (att,) = [a for a in outer(text) if a["source"]["text"] == source
+              and a["cue"]["text"] != "citing"]
+    assert att["content"]["text"] == "“The bridge stays open,”"
+
+
+@pytest.mark.parametrize("text,content", [
+    ("“Listen,” the mayor told guests she would run again.", "she would run again"),
+    ("The mayor insisted to the crowd that the bridge stays open.", "the bridge stays open"),
+])
+def test_a_clause_after_an_addressee_is_still_what_was_told(text, content):
+    assert content in [a["content"]["text"] for a in outer(text)]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("“The bridge stays open,” wrote one commenter.", "one commenter"),
+    ("“The bridge stays open,” wrote a reader from Ohio.", "a reader from Ohio"),
+])
+def test_an_unnamed_source_after_an_inverted_cue_and_a_quote(text, source):
+    (att,) = outer(text)
+    assert att["source"]["text"] == source and att["source_type"] == "unnamed"
+    assert att["content"]["text"] == "“The bridge stays open,”"
+
+
+def test_an_unknown_noun_after_an_inverted_cue_needs_a_quote_before_it():
+    assert outer("The bridge stays open, wrote one commenter.") == []
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Smith also said that the Herald, a weekly paper, has done an “awful” job.",
+     "the Herald, a weekly paper, has done an “awful” job"),
+    ("Smith said the bridge, a relic of the 1920s, was unsafe.",
+     "the bridge, a relic of the 1920s, was unsafe"),
+])
+def test_an_apposition_after_the_subject_of_what_was_said_does_not_end_it(text, content):
+    (att,) = outer(text)
+    assert att["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Smith said that the plan would fail, a view shared by many, and left.",
+     "the plan would fail"),  # a gloss on the whole clause, no verb after it
+    ("Smith said that the long plan of the city would fail, a view many share, is odd.",
+     "the long plan of the city would fail"),  # not a short subject
+])
+def test_an_apposition_after_a_clause_still_ends_it(text, content):
+    assert content in [a["content"]["text"] for a in outer(text)]
+
+
+def test_a_clause_begun_with_that_does_not_jump_to_the_next_paragraphs_quote():
+    text = "The mayor also said that Jones, the clerk.\n\n“The bridge stays open,” she said."
+    assert [a["content"]["text"] for a in outer(text) if a["source"]["text"] == "The mayor"] \
+        == ["Jones, the clerk"]
+
+
+def test_a_cue_ending_its_paragraph_still_takes_the_quote_that_follows():
+    text = "The mayor said on Monday:\n\n“The bridge stays open for now.”"
+    (att,) = outer(text)
+    assert att["content"]["text"] == "“The bridge stays open for now.”"
+
+
+def test_a_quote_ending_its_own_sentence_wins_over_an_occasion_after_the_cue():
+    text = "“The bridge stays open!” the mayor said as she cut the ribbon."
+    (att,) = outer(text)
+    assert att["content"]["text"] == "“The bridge stays open!”"
+
+
+def test_a_quote_ending_its_own_sentence_leaves_a_clause_after_the_cue():
+    text = "“The bridge stays open!” The mayor said that the vote was close."
+    assert [a["content"]["text"] for a in outer(text)] == ["the vote was close"]
+
+
+@pytest.mark.parametrize("text,content", [
+    ("“Is the bridge open?” the mayor asks as a clerk walks in.", "“Is the bridge open?”"),
+    ("“Open the bridge!” the mayor pleaded with the board.", "“Open the bridge!”"),
+])
+def test_a_question_or_exclamation_before_its_cue_wins_over_words_after_it(text, content):
+    (att,) = outer(text)
+    assert att["content"]["text"] == content
+
+
+def test_a_statement_ending_its_sentence_leaves_an_addressee_cue_unread():
+    assert outer("“The bridge is open.” The mayor pleaded with the board.") == []
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("The mayor laughed and said, “We’ll see.”", "said", "“We’ll see.”"),
+    ("The mayor ended her speech by saying “Thank you.”", "saying", "“Thank you.”"),
+])
+def test_a_short_quote_after_a_cue_sharing_its_subject(text, cue, content):
+    (att,) = [a for a in outer(text) if a["cue"]["text"] == cue]
+    assert att["content"]["text"] == content
+
+
+def test_a_short_clause_after_a_cue_sharing_its_subject_is_not_reported():
+    assert not [a for a in outer("The mayor laughed and said so.") if a["cue"]["text"] == "said"]

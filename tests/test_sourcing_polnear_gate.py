@@ -17,10 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVDATA = Path(os.environ.get("AUDIT_DEVDATA") or ROOT.parent / "devdata")
 DEV = DEVDATA / "polnear" / "dev.jsonl"
 SCORER = ROOT.parent / "shared" / "tools" / "score_attribution.py"
-# PolNeAR dev when the floor was set (ninth pass: restrictive "who" clauses, participles
-# after a quote, quote marks): content P 0.860 R 0.548 F1 0.670, content+source F1 0.638,
-# quoted contents F1 0.862.
-REACHED = {"content": 0.670, "content_source": 0.638, "direct": 0.862}
+# PolNeAR dev when the floor was set (ninth pass: restrictive "who" clauses, quote marks,
+# quotes against the words after their cue, source phrases): content P 0.860 R 0.551 F1
+# 0.671, content+source F1 0.640, quoted contents F1 0.863.
+REACHED = {"content": 0.671, "content_source": 0.640, "direct": 0.863}
 SLACK = 0.02
 
 

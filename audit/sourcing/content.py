@@ -23,6 +23,7 @@ from audit.sourcing.text import Sentences, Tok, trim, word_count
 
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
 
+MAX_APPOSITION = 80  # characters of an apposition after a clause's subject
 MAX_ADDRESSEE = 4  # words of "told [the crowd] he ...", before the clause's subject
 _DASH = re.compile(r" [—–] | -- ")
 
@@ -174,10 +175,24 @@ class Reader:
                     self.lang.CONDITIONS):
                 pos = match.end()  # "that he and Giles had been ...": no clause ends at its
                 continue  # first word
+            if match.group().startswith(self.lang.CLAUSE_END_APPOSITION) and \
+                    self._apposed_subject(start, cut, match.end(), end):
+                pos = match.end()  # "that CNN, a Turner asset, has done ...": the subject's
+                continue  # apposition, and the clause goes on with its verb
             if not self._inside_quote(cut):
                 return self._before_dash(start, cut)
             pos = match.end()
         return self._before_dash(start, end)
+
+    def _apposed_subject(self, start: int, comma: int, after: int, end: int) -> bool:
+        """Whether the apposition at ``comma`` follows a short subject and closes on a comma
+        before an auxiliary verb ("CNN, a fellow network, has done ...")."""
+        if word_count(self.text, (start, comma)) > MAX_ADDRESSEE:
+            return False
+        close = self.text.find(", ", after, min(end, after + MAX_APPOSITION))
+        verb = self.text[close + 2:close + 12].split(None, 1)[:1] if close >= 0 else []
+        return bool(verb) and verb[0] in self.lang.AUX and \
+            "," not in self.text[after:close] and not self._inside_quote(close)
 
     def _before_dash(self, start: int, end: int) -> int:
         """A single dash in a reported clause starts the writer's gloss on it ("he wants to

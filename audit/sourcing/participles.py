@@ -38,7 +38,7 @@ def shared(r: Reader, c: CueContext) -> Attribution | None:
         return None  # "said the group ... and supports candidates", "says he'd sit Putin
         # down and tell him": the verb's tense is not the report's; its subject is inside
     content = r._after(toks, k1, sentence, toks[k0].low in r.lang.OBJECT_CUES)
-    if content is None or word_count(r.text, content) < 2:
+    if content is None or (word_count(r.text, content) < 2 and not r._is_quote(content)):
         return None
     if previous.content[0] < toks[j].start < previous.content[1]:
         if previous.direct and previous.content[0] < previous.cue[0] < toks[j].start:
@@ -114,8 +114,8 @@ def _subject_of_sentence(r: Reader, c: CueContext, j: int, joined: bool) -> Attr
     if subject is None:
         return None
     content = r._after(toks, k1, sentence, toks[k0].low in r.lang.OBJECT_CUES)
-    if content is None or word_count(r.text, content) < 3:
-        return None
+    if content is None or (word_count(r.text, content) < 3 and not r._is_quote(content)):
+        return None  # (a quote however short: "laughed and said, “We’ll see.”")
     form = Form.QUOTE if r._is_quote(content) else Form.REPORTED
     return Attribution(content, subject[0], cue, subject[1], r._has_quote(content), form)
 

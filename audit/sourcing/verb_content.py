@@ -134,7 +134,9 @@ def subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
             not _said_after(r, toks, k1):
         content = None  # "“...,” Kasich told a crowd in Berea": what came before (also
         # "“... who knows?” Trump told ITV", the quote ending the sentence before)
-    lead_quote = r.quotes.closing_before(toks[first].start) if first > 0 else None
+    lead_quote = r.quotes.closing_before(toks[first].start) if first > 0 or (
+        k1 < len(toks) and toks[k1].low in r.lang.OCCASION_CLAUSES) else None  # also
+    # "“...!” Sessions said as he ...": the quote ended the sentence before
     if content is not None and lead_quote is not None and not r._is_quote(content) and (
             not _said_after(r, toks, k1) or (_comma_closed(r, lead_quote, sentence)
                                              and _aside_after(r, toks[k1 - 1].end, content))):
@@ -149,7 +151,9 @@ def subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
             r._is_quote(content) or _leading_adverbial(r, toks, first, sentence)) \
             and r.quotes.closing_before(toks[first].start) is None:
         parenthetical = False  # "At the fair, Beck said, “...”": the quote is what he said
-    if content is None or parenthetical or shapes.trivial(r.lang, r.text, content) or \
+    said_quote = content is not None and r._is_quote(content) and content[0] > toks[k0].start
+    if content is None or parenthetical or (
+            shapes.trivial(r.lang, r.text, content) and not said_quote) or \
             shapes.adverbial(r.lang, r.text, content) or \
             shapes.participle(r.lang, r.text, content):
         subordinate = first > 0 and (toks[first - 1].low in r.lang.SUBORDINATORS or
@@ -165,9 +169,10 @@ def subject_content(r: Reader, toks, first: int, k0: int, k1: int, sentence):
         if before is not None:
             content = _around_aside(r, before, aside_end, toks, sentence) if \
                 parenthetical and not as_clause else before
-        elif nxt is not None and not parenthetical:
+        elif nxt is not None and not parenthetical and not (
+                k1 < len(toks) and toks[k1].low in r.lang.CLAUSE_LEADS):
             content = (nxt.start, nxt.end)  # "X said on Monday." then the quote
-    if content is None or word_count(r.text, content) < 2 or \
+    if content is None or (word_count(r.text, content) < 2 and not r._is_quote(content)) or \
             r.text[content[0]:content[0] + 6].lower().startswith(r.lang.RELATIVE_OPENERS):
         return None
     first_half = r.quotes.closing_before(toks[first].start)
@@ -214,8 +219,12 @@ def _occasion_comma(r: Reader, toks, k1: int) -> int:
 def _comma_closed(r: Reader, quote, sentence) -> bool:
     """Whether a quote opening its clause closes on a comma (“A,” X said): the quote is
     what the cue after it reports, whatever follows the cue."""
-    return r.text[quote.start:quote.end].rstrip("”\"'’» ")[-1:] == "," and \
-        not r._partial(quote.start, sentence)
+    return quote_end_mark(r, quote) == "," and not r._partial(quote.start, sentence)
+
+
+def quote_end_mark(r: Reader, quote) -> str:
+    """The punctuation a quote ends on inside its closing marks (“A,” -> ",")."""
+    return r.text[quote.start:quote.end].rstrip("”\"'’» ")[-1:]
 
 
 def _aside_after(r: Reader, cue_end: int, content: tuple[int, int]) -> bool:
@@ -238,7 +247,8 @@ def _said_after(r: Reader, toks, k1: int) -> bool:
                 r.quotes.opening_at(tok.start) is not None:
             return True
         if k1 < i <= k1 + MAX_ADDRESSEE and tok.low in r.lang.SUBJECT_PRONOUNS and \
-                all(t.is_word and t.low not in r.lang.VERBISH for t in toks[k1:i]):
+                all(t.is_word and t.low not in r.lang.VERBISH
+                    and t.low not in r.lang.OCCASION_CLAUSES for t in toks[k1:i]):
             return True
         if tok.text in ".;":
             return False

@@ -24,6 +24,7 @@ from audit.sourcing.verb_content import (
     NOT_REPORTED,
     object_content,
     quote_after_topic,
+    quote_end_mark,
     subject_content,
     to_addressee_that,
 )
@@ -204,7 +205,8 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
         toks[k1].low in r.lang.CLAIMED_THINGS and toks[k0].low.startswith(r.lang.CLAIM_STEM)))
     # "“...,” Gambill said to cheers from the crowd": what was said comes before
     # ("“...,” she said of the claim", "“...,” Stenberg said as she accepted her award")
-    cheers = strong and k1 < len(toks) and (
+    cheers = k1 < len(toks) and (
+        strong or _comma_quote_before(r, toks[np[0]].start, sentence)) and (
         (toks[k1].low == r.lang.TO and r._before(toks[np[0]].start, sentence))
         or (toks[k1].low in r.lang.NOT_A_CLAUSE
             and r._is_quote(r._before(toks[np[0]].start, sentence) or (0, 0))))
@@ -225,6 +227,16 @@ def _subject_first(r: Reader, c: CueContext, np: tuple[int, int]) -> Attribution
     direct = r._is_quote(content) or r._has_quote(content)
     return Attribution(content, source, cue, stype, direct, Form.QUOTE if r._is_quote(
         content) else Form.REPORTED)
+
+
+def _comma_quote_before(r: Reader, pos: int, sentence) -> bool:
+    """Whether a quote closing on a comma opens the sentence just before ``pos`` (“A,” X
+    insisted to reporters), or a question or exclamation ends the sentence before (“A?” X
+    asks as ...): what any cue after it reports, whatever follows the cue."""
+    quote = r.quotes.closing_before(pos)
+    last = quote_end_mark(r, quote) if quote is not None else ""
+    return (last in (",", "?", "!") and quote.start == sentence[0]) or (
+        last in ("?", "!") and quote.end <= sentence[0])
 
 
 def _cue_shape_ok(r: Reader, toks, k0: int, k1: int) -> bool:
@@ -264,6 +276,9 @@ def _inverted(r: Reader, c: CueContext) -> Attribution | None:
         return None  # "..., said she encourages ...", "said his district received"
     stype = r._typed(words, strong)
     content = r._before(cue[0], sentence)
+    if stype is None and content is not None and r._is_quote(content) and \
+            words[0].lower() in r.lang.NP_LEADS and len(words) <= 6:
+        stype = "unnamed"  # "“...,” wrote one commenter": a quote and someone unnamed
     if stype is None or content is None:
         return None
     if not r._is_quote(content) and r.lang.WHO_ASIDE in r.text[content[0]:content[1]]:
