@@ -24,6 +24,7 @@ from audit.sourcing.text import Sentences, Tok, trim, word_count
 MAX_CONTENT = 1500  # characters of reported clause kept; quotes are kept whole
 
 MAX_APPOSITION = 80  # characters of an apposition after a clause's subject
+MAX_APPOSED_SUBJECT = 4  # words of that subject ("that [CNN], a fellow network, has ...")
 MAX_ADDRESSEE = 4  # words of "told [the crowd] he ...", before the clause's subject
 _DASH = re.compile(r" [—–] | -- ")
 
@@ -187,7 +188,7 @@ class Reader:
     def _apposed_subject(self, start: int, comma: int, after: int, end: int) -> bool:
         """Whether the apposition at ``comma`` follows a short subject and closes on a comma
         before an auxiliary verb ("CNN, a fellow network, has done ...")."""
-        if word_count(self.text, (start, comma)) > MAX_ADDRESSEE:
+        if word_count(self.text, (start, comma)) > MAX_APPOSED_SUBJECT:
             return False
         close = self.text.find(", ", after, min(end, after + MAX_APPOSITION))
         verb = self.text[close + 2:close + 12].split(None, 1)[:1] if close >= 0 else []
