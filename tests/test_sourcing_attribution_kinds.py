@@ -1504,3 +1504,24 @@ def test_a_short_quote_after_a_cue_sharing_its_subject(text, cue, content):
 
 def test_a_short_clause_after_a_cue_sharing_its_subject_is_not_reported():
     assert not [a for a in outer("The mayor laughed and said so.") if a["cue"]["text"] == "said"]
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Older drivers were slightly more likely to say the toll was too high.",
+     "Older drivers", "the toll was too high"),
+    ("Farmers are less likely to say that the new bridge helps them.",
+     "Farmers", "the new bridge helps them"),
+])
+def test_more_likely_to_say_reports_with_the_subject_as_source(text, source, content):
+    (att,) = outer(text)
+    assert (att["source"]["text"], att["cue"]["text"], att["content"]["text"]) == (
+        source, "say", content)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor is likely to say no.",
+    "The likely to say crowd cheered at the bridge.",
+    "The clerk went to say goodbye to the board.",
+])
+def test_likely_to_say_without_a_clause_or_a_subject_reports_nothing(text):
+    assert outer(text) == []

@@ -597,6 +597,8 @@ NOT_ACCORDING_SOURCES = words("plan plans schedule tradition custom form script 
 # What opens a quantity with "than" ("more than 4 in 10 said"), read as a source, not as
 # a comparison.
 MORE_OR_FEWER = words("more fewer less")
+# The word of "more likely to say" between a subject and its cue (sources.py).
+LIKELY = "likely"
 # Fractions written with a hyphen ("two-thirds", "three-quarters"), typed like QUANTITY_HEADS.
 FRACTIONS = words("half third thirds quarter quarters fifth fifths tenths")
 # Heads of a share of people, whose participle is theirs ("with 62 percent saying", "a

@@ -42,6 +42,11 @@ def np_before(lang: ModuleType, toks: list[Tok], end: int) -> tuple[int, int] | 
     i = end - 1
     while i >= 0 and (toks[i].low in lang.AUX or _adverb(lang, toks[i])):
         i -= 1  # "has also said", "allegedly showed"
+    if i >= 2 and toks[i].low == lang.TO and toks[i - 1].low == lang.LIKELY:
+        i -= 2  # "voters were [more likely to] say": how often, not part of the subject
+        while i >= 0 and (toks[i].low in lang.AUX or toks[i].low in lang.MORE_OR_FEWER
+                          or _adverb(lang, toks[i])):
+            i -= 1
     stop = i + 1
     while i >= 0 and stop - i <= MAX_NP:
         tok = toks[i]

@@ -52,7 +52,8 @@ def verb(r: Reader, c: CueContext) -> Attribution | None:
     progressive = toks[k0].low.endswith(r.lang.PARTICIPLE_ENDING) and k0 > 0 and \
         toks[before].low in r.lang.AUX  # "is talking about", "was saying that"
     relative = k0 > 0 and toks[k0 - 1].low == r.lang.WHO  # "officials who said", ", who said"
-    if k0 > 0 and not progressive and not relative and (
+    likely = k0 > 1 and toks[k0 - 1].low == r.lang.TO and toks[k0 - 2].low == r.lang.LIKELY
+    if k0 > 0 and not progressive and not relative and not likely and (
             toks[k0 - 1].low in r.lang.PASSIVE_BEFORE
             or toks[k0 - 1].low.endswith(r.lang.POSSESSIVE_ENDINGS)):
         return None  # passive ("is expected"), or a noun ("Swift’s claims")
